@@ -1,0 +1,82 @@
+"""``fengong build``: the documents under ``data/sources/`` and the registry → ``data/graphs/fengong.trig``.
+
+The output is one TriG file (one named graph per plan and per registry jurisdiction), written to a temporary
+file beside it and renamed into place, so an interrupted or failed build leaves the previous file intact. The
+serialisation is canonical (graphs, subjects and objects sorted), so the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+
+from fengong.documents import read_document, sidecars
+from fengong.graph import plan_graph, registry_graph
+from fengong.namespaces import PREFIXES
+from fengong.records import PlanRecord, Problem, ReadError
+from fengong.registry import Registry, Unresolved, default_registry_paths, load_registry
+
+OUTPUT = Path("data/graphs/fengong.trig")
+
+
+@dataclass
+class BuildResult:
+    plans: list[PlanRecord] = field(default_factory=list)
+    graphs: list[Graph] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    unresolved: list[Unresolved] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+
+def build_graphs(root: Path, progress=None) -> BuildResult:
+    """Read every document and the registry; make their named graphs. Raises ``ReadError`` on unreadable input."""
+    registry: Registry = load_registry(default_registry_paths(root))
+    result = BuildResult()
+    documents = sidecars(root / "data" / "sources")
+    if not documents:
+        raise ReadError([Problem(str(root / "data" / "sources"), 1, "no documents (*.meta.toml) to build")])
+    for sidecar in progress(documents) if progress else documents:
+        plan, problems = read_document(sidecar, root)
+        graph, unresolved = plan_graph(plan, registry)
+        result.plans.append(plan)
+        result.graphs.append(graph)
+        result.problems.extend(problems)
+        result.unresolved.extend(unresolved)
+    for code in sorted(registry.jurisdictions):
+        result.graphs.append(registry_graph(registry.jurisdictions[code], registry))
+    return result
+
+
+def serialise_trig(graphs: list[Graph]) -> str:
+    """Canonical TriG: shared prefixes, then each graph (sorted by IRI) as a block of sorted Turtle."""
+    head = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items()))
+    blocks = []
+    for g in sorted(graphs, key=lambda g: str(g.identifier)):
+        body = g.serialize(format="turtle")
+        lines = [ln for ln in body.splitlines() if not ln.startswith("@prefix")]
+        # No indentation: a multi-line literal's continuation lines are part of its value.
+        inner = "\n".join(lines).strip("\n")
+        blocks.append(f"<{g.identifier}> {{\n{inner}\n}}\n")
+    return head + "\n" + "\n".join(blocks)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

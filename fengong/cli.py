@@ -1,0 +1,201 @@
+"""The ``fengong`` command line: build, validate, export, query, serve, and the commands of the other parts.
+
+Errors are for people: a bad input prints what is wrong and where (file and line, or query position) and
+exits non-zero without a traceback. Exit codes: 0 done, 1 the data breaks a rule, 2 the input cannot be read.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+import click
+import pyoxigraph
+from tqdm import tqdm
+
+from fengong import PROJECT_ROOT, __version__
+from fengong.build import OUTPUT, build_graphs, serialise_trig, write_atomically
+from fengong.export import task_rows, to_csv, to_json, to_markdown
+from fengong.records import ReadError
+from fengong.registry import RegistryError
+from fengong.store import LoadError, default_data_files, open_store
+from fengong.validate import load_rdflib, load_shapes, validate_graph
+
+DATA_OPTION = click.option(
+    "--data", "data", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="RDF file to work on (repeatable). Default: the graph `fengong build` wrote to data/graphs/, "
+         "with the ontology.")
+
+
+class InputError(click.ClickException):
+    """Input that cannot be read: exit 2."""
+
+    exit_code = 2
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="fengong")
+def main() -> None:
+    """fengong (分工): the task-division tables of Chinese government plans as a knowledge graph.
+
+    Typical use: `fengong build`, `fengong validate`, `fengong serve`.
+    """
+
+
+@main.command()
+@click.option("--root", type=click.Path(exists=True, file_okay=False, path_type=Path), default=PROJECT_ROOT,
+              show_default=True, help="Project folder holding data/sources/ and data/registry/.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help=f"Where to write the graph (TriG). Default: ROOT/{OUTPUT}.")
+def build(root: Path, out: Path | None) -> None:
+    """Read the documents of data/sources/ and the agency registry; write the graph.
+
+    The output is written atomically and deterministically: the same input gives the same bytes, and a build
+    that fails or is interrupted leaves the previous file as it was.
+    """
+    out = out or root / OUTPUT
+    try:
+        result = build_graphs(root, progress=lambda docs: tqdm(docs, desc="reading", unit="doc",
+                                                              disable=None, file=sys.stderr))
+    except (ReadError, RegistryError) as exc:
+        raise InputError(f"cannot build: {exc}\nNothing was written.") from None
+    for problem in result.problems:
+        click.echo(str(problem), err=True)
+    for u in result.unresolved:
+        click.echo(f"warning: unit {u.name!r} is not in the registry of {u.jurisdiction}; kept as an "
+                   f"unresolved agent ({u.iri})", err=True)
+    if result.errors:
+        raise click.ClickException(f"{len(result.errors)} error(s) in the sources; nothing was written.")
+    text = serialise_trig(result.graphs)
+    write_atomically(out, text)
+    tasks = [t for plan in result.plans for t in plan.tasks]
+    mentions = [u for t in tasks for u in t.units]
+    click.echo(f"built {len(result.plans)} plan(s): {len(tasks)} tasks, {len(mentions)} assignments, "
+               f"{len({u.name for u in mentions})} distinct units, {sum(t.open_ended for t in tasks)} open "
+               f"list(s), {len(result.unresolved)} unresolved unit name(s); "
+               f"{sum(len(g) for g in result.graphs)} triples in {len(result.graphs)} graphs → {out}")
+
+
+@main.command()
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--shapes", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=PROJECT_ROOT / "shapes", show_default=True, help="Folder of SHACL shapes (*.ttl).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def validate(files: tuple[Path, ...], shapes: Path, fmt: str) -> None:
+    """Check graphs against the SHACL shapes: exit 1 on a violation, 0 when the data conforms.
+
+    FILES default to the graph `fengong build` wrote. The concept schemes (ontology/schemes.ttl) are always
+    added, since roles and types are data the rules look at.
+    """
+    paths = list(files) or sorted((PROJECT_ROOT / "data" / "graphs").glob("*.trig"))
+    if not paths:
+        raise InputError("nothing to validate: run `fengong build` first, or name the files")
+    try:
+        data = load_rdflib([*paths, PROJECT_ROOT / "ontology" / "schemes.ttl"])
+    except Exception as exc:  # rdflib raises many parser exception types; all mean unreadable input
+        raise InputError(f"cannot read the data: {exc}") from None
+    findings = validate_graph(data, load_shapes(shapes))
+    violations = [f for f in findings if f.severity == "violation"]
+    if fmt == "json":
+        click.echo(json.dumps([f.__dict__ for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for f in findings:
+            click.echo(f.line())
+        click.echo(f"{len(violations)} violation(s), {len(findings) - len(violations)} warning(s) in "
+                   f"{', '.join(str(p) for p in paths)}"
+                   + ("" if violations else ": the data conforms"))
+    sys.exit(1 if violations else 0)
+
+
+@main.group()
+def export() -> None:
+    """Export tables from the graph."""
+
+
+@export.command("tasks")
+@DATA_OPTION
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "markdown"]), default="csv",
+              show_default=True)
+def export_tasks(data: tuple[Path, ...], fmt: str) -> None:
+    """One row per task: plan, number, text, lead, participants (in printed order), open_ended."""
+    store = _open(data)
+    rows = task_rows(store.store)
+    click.echo({"csv": to_csv, "json": to_json, "markdown": to_markdown}[fmt](rows), nl=False)
+
+
+@main.command()
+@click.argument("query_file", type=click.File("r", encoding="utf-8"))
+@DATA_OPTION
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+              show_default=True, help="How to print SELECT results (CONSTRUCT/DESCRIBE print N-Triples).")
+def query(query_file, data: tuple[Path, ...], fmt: str) -> None:
+    """Run a SPARQL query (a .rq file, or - for standard input) on the embedded store.
+
+    The default graph is the union of all named graphs.
+    """
+    text = query_file.read()
+    store = _open(data)
+    try:
+        result = store.store.query(text, use_default_graph_as_union=True)
+    except SyntaxError as exc:
+        raise InputError(f"{query_file.name}: {exc}") from None
+    except OSError as exc:
+        raise InputError(f"{query_file.name}: {exc}") from None
+    if isinstance(result, pyoxigraph.QueryBoolean):
+        click.echo("true" if bool(result) else "false")
+    elif isinstance(result, pyoxigraph.QueryTriples):
+        click.echo(result.serialize(format=pyoxigraph.RdfFormat.N_TRIPLES).decode(), nl=False)
+    elif fmt == "table":
+        click.echo(_table(result), nl=False)
+    else:
+        out = result.serialize(format=pyoxigraph.QueryResultsFormat.CSV if fmt == "csv"
+                               else pyoxigraph.QueryResultsFormat.JSON)
+        click.echo(out.decode(), nl=fmt == "json")
+
+
+def _open(data: tuple[Path, ...]):
+    files = list(data) or default_data_files()
+    if not any(p.suffix == ".trig" for p in files) and not data:
+        raise InputError("no graph: run `fengong build` first, or give --data")
+    try:
+        return open_store(None, files)
+    except LoadError as exc:
+        raise InputError(str(exc)) from None
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _table(result: pyoxigraph.QuerySolutions) -> str:
+    names = [v.value for v in result.variables]
+    rows = [[_show(sol[name]) for name in names] for sol in result]
+    widths = [max([_width(n), *(_width(r[i]) for r in rows)]) for i, n in enumerate(names)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+    out = [line(names), line(["-" * w for w in widths]), *(line(r) for r in rows), f"({len(rows)} rows)"]
+    return "\n".join(out) + "\n"
+
+
+def _show(term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, pyoxigraph.NamedNode):
+        return f"<{term.value}>"
+    return term.value
+
+
+def _attach_commands() -> None:
+    """Commands that live with their parts (the service, ingest, analysis) join the group here."""
+    from fengong.analysis.cli import analyze_command
+    from fengong.service.server import serve_command
+
+    main.add_command(serve_command)
+    main.add_command(analyze_command)
+
+
+_attach_commands()

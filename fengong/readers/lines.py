@@ -1,0 +1,55 @@
+"""Line bookkeeping shared by the readers: offsets, line numbers, blanked page furniture."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based
+    start: int  # offset of the first character
+    end: int  # offset just past the last character, line break excluded
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+class LineIndex:
+    """The lines of a text with their offsets."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lines: list[Line] = []
+        pos = 0
+        for number, chunk in enumerate(text.splitlines(keepends=True), 1):
+            body = chunk.rstrip("\r\n")
+            self.lines.append(Line(number, pos, pos + len(body), body))
+            pos += len(chunk)
+        self._starts = [line.start for line in self.lines]
+
+    def line_of(self, offset: int) -> int:
+        """The 1-based line number holding ``offset``."""
+        return max(1, bisect.bisect_right(self._starts, offset))
+
+
+def blank_out(text: str, pattern: re.Pattern[str]) -> tuple[str, list[int]]:
+    """Replace every line matching ``pattern`` by spaces of the same length (offsets stay put).
+
+    Page headers repeated by the PDF are furniture, not content; blanking keeps every other offset valid.
+    Returns the new text and the numbers of the blanked lines.
+    """
+    out: list[str] = []
+    blanked: list[int] = []
+    for number, chunk in enumerate(text.splitlines(keepends=True), 1):
+        body = chunk.rstrip("\r\n")
+        if body.strip() and pattern.match(body):
+            out.append(" " * len(body) + chunk[len(body):])
+            blanked.append(number)
+        else:
+            out.append(chunk)
+    return "".join(out), blanked

@@ -1,0 +1,180 @@
+"""Read a task-division appendix whose text was extracted from a PDF (the Jilin form).
+
+The appendix is a three-column table — 序号 (number), 工作任务 (task), 负责单位 (units) — flattened by text
+extraction: each row starts with its number on a line of its own (or followed by the task text), the task text
+wraps over several lines, and the unit list follows, itself wrapped, sometimes in the middle of a name
+(``省公安\\n厅``), sometimes on the same line as the end of the text (``划暠 省残联、省体育局``). Page breaks repeat the
+column header. A note after the table (注:负责单位中列第一位者为牵头单位,其余为主要参与单位。) says how list order
+maps to roles.
+
+Reading one row: of all the places where the unit list could begin (each line start, each space inside a line),
+take the first, after a blank line if there is such a place, from which the rest of the row splits into unit
+names only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fengong.readers.lines import Line, LineIndex, blank_out
+from fengong.records import Problem, ReadError, SectionRecord, SourceText, Span, TaskRecord, UnitMention
+from fengong.textrepair import normalise, repair
+from fengong.unitlist import UnitList, looks_like_unit, split_units
+
+HEADER = re.compile(
+    r"^\s*序\s*号\s*(工\s*作\s*)?任\s*务(\s*内\s*容)?\s*(负\s*责|牵\s*头|责\s*任)\s*(单\s*位|部\s*门)\s*$"
+)
+ROW_START = re.compile(r"^\s*(\d{1,3})(?:\s+(\S.*))?\s*$")
+NOTE = re.compile(r"^\s*注\s*[:：]")
+LEAD_FIRST = re.compile(r"(列|排在?)第一位(者|的(单位|部门)?)?为牵头(单位|部门)")
+
+
+@dataclass
+class _Row:
+    number: int
+    lines: list[Line]  # the row's lines, the number line first; blank lines kept as gaps
+    text_start: int  # offset where the row's content begins (after the number)
+
+
+def read_table(source: SourceText) -> tuple[SectionRecord, list[Problem]]:
+    """Find the task-division table in ``source`` and read all its rows.
+
+    Raises :class:`ReadError` when the text holds no recognisable table. Malformed rows are returned as
+    problems naming their line; rows that could be read are kept.
+    """
+    masked, _ = blank_out(repair(source.raw), HEADER)
+    index = LineIndex(masked)
+    first_header = next((ln for ln in LineIndex(repair(source.raw)).lines if HEADER.match(ln.text)), None)
+    if first_header is None:
+        raise ReadError([Problem(source.path, 1, "no task-division table found: no header line "
+                                 "like '序号 工作任务 负责单位'")])
+    problems: list[Problem] = []
+    body = [ln for ln in index.lines if ln.number > first_header.number]
+    note = next((ln for ln in body if NOTE.match(ln.text)), None)
+    if note is not None:
+        body = [ln for ln in body if ln.number < note.number]
+
+    rows = _split_rows(body, source.path, problems)
+    if not rows:
+        raise ReadError([Problem(source.path, first_header.number,
+                                 "a table header was found but no numbered rows follow it")])
+    tasks = [t for t in (_read_row(r, masked, index, source.path, problems) for r in rows) if t is not None]
+
+    title_line = _title_before(index, first_header.number)
+    role_rule = role_span = None
+    basis = "convention"
+    if note is not None:
+        start = note.start + len(note.text) - len(note.text.lstrip())
+        role_span = Span(start, note.end, note.number)
+        role_rule = normalise(masked[start:note.end])
+        if LEAD_FIRST.search(role_rule):
+            basis = "stated"
+        else:
+            problems.append(Problem(source.path, note.number, f"the note {role_rule!r} does not say which unit "
+                                    "leads; the first listed is taken as lead by convention", "warning"))
+    else:
+        problems.append(Problem(source.path, rows[-1].lines[-1].number, "no note says which unit leads; the first "
+                                "listed is taken as lead by convention", "warning"))
+    end = (note or rows[-1].lines[-1]).end
+    section = SectionRecord(
+        key="annex-1",
+        title=normalise(title_line.text) if title_line else "任务分工",
+        span=Span(title_line.start if title_line else first_header.start, end,
+                  title_line.number if title_line else first_header.number),
+        role_rule=role_rule,
+        role_rule_span=role_span,
+        role_rule_basis=basis,
+        tasks=tuple(tasks),
+    )
+    return section, problems
+
+
+def _title_before(index: LineIndex, header_line: int) -> Line | None:
+    """The table's title: the nearest non-blank line above the first header (e.g. 重点任务分工)."""
+    for ln in reversed(index.lines[: header_line - 1]):
+        if not ln.blank:
+            return ln
+    return None
+
+
+def _split_rows(body: list[Line], path: str, problems: list[Problem]) -> list[_Row]:
+    rows: list[_Row] = []
+    expected = 1
+    for ln in body:
+        m = ROW_START.match(ln.text)
+        if m:
+            number = int(m.group(1))
+            if number != expected:
+                problems.append(Problem(path, ln.number, f"task number {number} is out of sequence "
+                                        f"(expected {expected})"))
+            offset = ln.start + (m.start(2) if m.group(2) else len(ln.text))
+            rows.append(_Row(number, [ln], offset))
+            expected = number + 1
+        elif rows:
+            rows[-1].lines.append(ln)
+        elif not ln.blank:
+            problems.append(Problem(path, ln.number, f"text before the first numbered row: {normalise(ln.text)!r}"
+                                    " (units with no number?)"))
+    return rows
+
+
+def _read_row(row: _Row, masked: str, index: LineIndex, path: str, problems: list[Problem]) -> TaskRecord | None:
+    start_line = row.lines[0].number
+    end = max(ln.end for ln in row.lines if not ln.blank)
+    found = _find_units(row, masked, end)
+    if found is None:
+        problems.append(Problem(path, start_line, f"task {row.number} has no unit list that can be read"))
+        return None
+    cut, units = found
+    text_end = cut
+    while text_end > row.text_start and masked[text_end - 1].isspace():
+        text_end -= 1
+    text_start = row.text_start
+    while text_start < text_end and masked[text_start].isspace():
+        text_start += 1
+    mentions = tuple(
+        UnitMention(p.name, i, "lead" if i == 1 else "participant", Span(p.start, p.end, index.line_of(p.start)))
+        for i, p in enumerate(units.pieces, 1)
+    )
+    return TaskRecord(
+        number=row.number,
+        text=normalise(masked[text_start:text_end]),
+        span=Span(text_start, text_end, index.line_of(text_start)),
+        units=mentions,
+        open_ended=units.open_ended,
+        row_span=Span(row.lines[0].start + len(row.lines[0].text) - len(row.lines[0].text.lstrip()), end,
+                      start_line),
+    )
+
+
+def _find_units(row: _Row, masked: str, end: int) -> tuple[int, UnitList] | None:
+    """Where the unit list begins, and the list; None when no place works."""
+    candidates: list[tuple[int, bool]] = []  # (offset, follows a blank line)
+    gap = False
+    for ln in row.lines:
+        if ln.blank:
+            gap = True
+            continue
+        line_start = max(ln.start, row.text_start) if ln is row.lines[0] else ln.start
+        if ln is not row.lines[0]:
+            candidates.append((line_start, gap))
+        for m in re.finditer(r"\s+", masked[line_start:ln.end]):
+            candidates.append((line_start + m.end(), False))
+        gap = False
+    valid = [(off, after_gap) for off, after_gap in candidates if _is_unit_block(masked, row.text_start, off, end)]
+    if not valid:
+        return None
+    off = next((o for o, after_gap in valid if after_gap), valid[0][0])
+    return off, split_units(masked[off:end], off)
+
+
+def _is_unit_block(masked: str, text_start: int, off: int, end: int) -> bool:
+    before = masked[text_start:off].strip()
+    if not before or before.endswith(("、", "，", ",")):
+        return False
+    try:
+        units = split_units(masked[off:end], off)
+    except ValueError:
+        return False
+    return bool(units.pieces) and all(looks_like_unit(p.name) for p in units.pieces)

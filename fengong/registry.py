@@ -1,0 +1,247 @@
+"""The agency registry: who the units named in plans are.
+
+The registry is data (``data/registry/agencies-<GB/T 2260 code>.toml``): one file per jurisdiction with its
+agencies, collectives, organisational changes and the sources behind them. This module loads and checks those
+files and resolves a unit name as printed in a plan to the body it names.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+from rdflib import URIRef
+
+from fengong.namespaces import ID
+
+NATIONAL = "100000"
+AGENCY_TYPES = {
+    "government-department", "directly-affiliated", "peoples-organisation", "party-organ",
+    "vertically-managed", "coordination-body", "government",
+}
+LEVELS = {"national", "provincial", "prefectural", "county", "township"}
+CHANGE_TYPES = {"renaming", "merger", "split", "absorption", "reformation", "upgrade"}
+CONFIDENCE = {"V", "N", "K", "S"}
+
+
+class RegistryError(Exception):
+    """A registry file is malformed; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    title: str
+    url: str | None
+
+
+@dataclass(frozen=True)
+class Agency:
+    iri: URIRef
+    id: str
+    jurisdiction: str
+    zh: str
+    en: str
+    short: tuple[str, ...]
+    alt: tuple[str, ...]
+    type: str
+    confidence: str
+    counterpart: str | None = None  # a national body's name, resolved when the graph is built
+    part_of: str | None = None
+    sources: tuple[str, ...] = ()
+    note: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.zh, *self.short, *self.alt)
+
+
+@dataclass(frozen=True)
+class Collective:
+    iri: URIRef
+    id: str
+    jurisdiction: str
+    zh: str
+    en: str
+    short: tuple[str, ...]
+    members: tuple[str, ...]
+    note: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.zh, *self.short)
+
+
+@dataclass(frozen=True)
+class Change:
+    iri: URIRef
+    id: str
+    jurisdiction: str
+    date: str  # YYYY or YYYY-MM-DD
+    type: str
+    original: tuple[URIRef, ...]
+    resulting: tuple[URIRef, ...]
+    confidence: str
+    sources: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Unresolved:
+    """A unit name the registry does not know: kept as printed and reported."""
+
+    iri: URIRef
+    name: str
+    jurisdiction: str
+
+
+@dataclass
+class Jurisdiction:
+    code: str
+    name_zh: str
+    name_en: str
+    level: str
+    path: str
+    agencies: list[Agency] = field(default_factory=list)
+    collectives: list[Collective] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    sources: dict[str, Source] = field(default_factory=dict)
+
+
+def agency_iri(jurisdiction: str, ident: str) -> URIRef:
+    return ID[f"agency/{jurisdiction}/{ident}"]
+
+
+def unresolved_iri(jurisdiction: str, name: str) -> URIRef:
+    # The only IRIs built from a name: an unresolved unit has nothing else to be known by.
+    return ID[f"unresolved/{jurisdiction}/{quote(name, safe='')}"]
+
+
+class Registry:
+    """All loaded jurisdictions, with a name index per jurisdiction."""
+
+    def __init__(self, jurisdictions: list[Jurisdiction]):
+        self.jurisdictions = {j.code: j for j in jurisdictions}
+        self._index: dict[str, dict[str, Agency | Collective]] = {}
+        for j in jurisdictions:
+            index: dict[str, Agency | Collective] = {}
+            for body in [*j.agencies, *j.collectives]:
+                for name in body.names:
+                    other = index.get(name)
+                    if other is not None and other is not body:
+                        raise RegistryError(f"{j.path}: the name {name!r} is given to both {other.id} and {body.id}")
+                    index[name] = body
+            self._index[j.code] = index
+
+    def resolve(self, name: str, jurisdiction: str) -> Agency | Collective | Unresolved:
+        """The body a plan of ``jurisdiction`` means by ``name``: its own bodies first, then national ones."""
+        for code in (jurisdiction, NATIONAL):
+            body = self._index.get(code, {}).get(name)
+            if body is not None:
+                return body
+        return Unresolved(unresolved_iri(jurisdiction, name), name, jurisdiction)
+
+    def national(self, name: str) -> Agency | None:
+        body = self._index.get(NATIONAL, {}).get(name)
+        return body if isinstance(body, Agency) else None
+
+    def agencies(self) -> list[Agency]:
+        return [a for j in self.jurisdictions.values() for a in j.agencies]
+
+
+def load_registry(paths: list[Path]) -> Registry:
+    """Load and check registry files; cross-references (counterparts) are checked too."""
+    jurisdictions = [_load_file(p) for p in sorted(paths)]
+    registry = Registry(jurisdictions)
+    for j in jurisdictions:
+        for a in j.agencies:
+            for ref in filter(None, (a.counterpart, a.part_of)):
+                if registry.national(ref) is None:
+                    raise RegistryError(f"{j.path}: agency {a.id} ({a.zh}) names {ref!r}, which no national entry has")
+    return registry
+
+
+def default_registry_paths(root: Path) -> list[Path]:
+    return sorted((root / "data" / "registry").glob("agencies-*.toml"))
+
+
+def _load_file(path: Path) -> Jurisdiction:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise RegistryError(f"{path}: {exc}") from None
+    meta = data.get("meta", {})
+    code = str(meta.get("jurisdiction", ""))
+    if not code.isdigit() or len(code) != 6:
+        raise RegistryError(f"{path}: [meta] jurisdiction must be a six-digit GB/T 2260 code")
+    if meta.get("level") not in LEVELS:
+        raise RegistryError(f"{path}: [meta] level must be one of {sorted(LEVELS)}")
+    j = Jurisdiction(code, meta.get("name_zh", ""), meta.get("name_en", ""), meta["level"], str(path))
+    for s in data.get("source", []):
+        j.sources[s["key"]] = Source(s["key"], s["title"], s.get("url"))
+    seen: set[str] = set()
+    for raw in data.get("agency", []):
+        entry = _entry(path, "agency", raw, ("id", "zh", "en", "type", "confidence"))
+        _unique(path, seen, entry["id"])
+        _one_of(path, entry, "type", AGENCY_TYPES)
+        _one_of(path, entry, "confidence", CONFIDENCE)
+        _known_sources(path, j, entry)
+        j.agencies.append(Agency(
+            iri=agency_iri(code, entry["id"]), id=entry["id"], jurisdiction=code, zh=entry["zh"], en=entry["en"],
+            short=tuple(entry.get("short", ())), alt=tuple(entry.get("alt", ())), type=entry["type"],
+            confidence=entry["confidence"], counterpart=entry.get("counterpart"), part_of=entry.get("part_of"),
+            sources=tuple(entry.get("sources", ())), note=entry.get("note", ""),
+        ))
+    for raw in data.get("collective", []):
+        entry = _entry(path, "collective", raw, ("id", "zh", "en", "members"))
+        _unique(path, seen, entry["id"])
+        bad = set(entry["members"]) - LEVELS
+        if bad:
+            raise RegistryError(f"{path}: collective {entry['id']}: unknown levels {sorted(bad)}")
+        j.collectives.append(Collective(
+            iri=ID[f"collective/{code}/{entry['id']}"], id=entry["id"], jurisdiction=code, zh=entry["zh"],
+            en=entry["en"], short=tuple(entry.get("short", ())), members=tuple(entry["members"]),
+            note=entry.get("note", ""),
+        ))
+    ids = {a.id for a in j.agencies}
+    for raw in data.get("change", []):
+        entry = _entry(path, "change", raw, ("id", "date", "type", "from", "to", "confidence"))
+        _one_of(path, entry, "type", CHANGE_TYPES)
+        _one_of(path, entry, "confidence", CONFIDENCE)
+        _known_sources(path, j, entry)
+        for ref in [*entry["from"], *entry["to"]]:
+            if ref not in ids:
+                raise RegistryError(f"{path}: change {entry['id']} names agency {ref!r}, which this file lacks")
+        j.changes.append(Change(
+            iri=ID[f"change/{code}/{entry['id']}"], id=entry["id"], jurisdiction=code, date=str(entry["date"]),
+            type=entry["type"], original=tuple(agency_iri(code, r) for r in entry["from"]),
+            resulting=tuple(agency_iri(code, r) for r in entry["to"]), confidence=entry["confidence"],
+            sources=tuple(entry.get("sources", ())), note=entry.get("note", ""),
+        ))
+    return j
+
+
+def _entry(path: Path, kind: str, raw: dict, required: tuple[str, ...]) -> dict:
+    missing = [k for k in required if k not in raw]
+    if missing:
+        raise RegistryError(f"{path}: a [[{kind}]] entry ({raw.get('id', raw.get('zh', '?'))}) lacks {missing}")
+    return raw
+
+
+def _unique(path: Path, seen: set[str], ident: str) -> None:
+    if ident in seen:
+        raise RegistryError(f"{path}: id {ident!r} is used twice")
+    seen.add(ident)
+
+
+def _one_of(path: Path, entry: dict, key: str, allowed: set[str]) -> None:
+    if entry[key] not in allowed:
+        raise RegistryError(f"{path}: {entry['id']}: {key} {entry[key]!r} is not one of {sorted(allowed)}")
+
+
+def _known_sources(path: Path, j: Jurisdiction, entry: dict) -> None:
+    for key in entry.get("sources", ()):
+        if key not in j.sources:
+            raise RegistryError(f"{path}: {entry['id']} cites source {key!r}, which has no [[source]] entry")

@@ -1,0 +1,101 @@
+"""SHACL: the built graph conforms; each broken variant fails with exactly the rule it breaks."""
+
+import pytest
+from rdflib import Literal, URIRef
+from rdflib.namespace import SKOS
+
+from fengong import PROJECT_ROOT
+from fengong.namespaces import FG, ID, ROLE
+from fengong.validate import load_rdflib, load_shapes, validate_graph
+
+PLAN = ID["plan/jilin-disability-13fyp"]
+TASK14 = URIRef(PLAN + "/task/14")
+FIN = ID["agency/220000/0003"]  # 吉林省财政厅
+CDPF = ID["agency/220000/0001"]  # 吉林省残疾人联合会
+
+
+@pytest.fixture(scope="module")
+def shapes():
+    return load_shapes(PROJECT_ROOT / "shapes")
+
+
+@pytest.fixture()
+def data():
+    return load_rdflib([PROJECT_ROOT / "data/graphs/fengong.trig", PROJECT_ROOT / "ontology/schemes.ttl"])
+
+
+def rules(findings, severity="violation"):
+    return sorted({f.shape.rsplit("#", 1)[1] for f in findings if f.severity == severity})
+
+
+def a(task, position):
+    return URIRef(f"{task}/assignment/{position}")
+
+
+def test_the_jilin_graph_conforms(data, shapes):
+    assert validate_graph(data, shapes) == []
+
+
+def test_no_lead(data, shapes):
+    data.set((a(TASK14, 1), FG.role, ROLE.participant))
+    findings = validate_graph(data, shapes)
+    assert rules(findings) == ["TaskHasLead"]
+    assert findings[0].task_number == 14 and findings[0].plan == "吉林省“十三五”加快残疾人小康进程规划纲要"
+
+
+def test_two_leads(data, shapes):
+    data.set((a(TASK14, 2), FG.role, ROLE.lead))
+    findings = validate_graph(data, shapes)
+    # Two leads, and the second lead is not listed first (the table's rule).
+    assert rules(findings) == ["LeadListedFirst", "TaskAtMostOneLead"]
+    first = next(f for f in findings if f.shape.endswith("LeadListedFirst"))
+    assert first.rule_en == "Task 14: the lead 吉林省卫生和计划生育委员会 is not listed first (position 2)"
+    assert first.rule_zh == "第 14 项任务：牵头单位 吉林省卫生和计划生育委员会 未列第一位（第 2 位）"
+
+
+def test_lead_also_participant(data, shapes):
+    extra = a(TASK14, 7)
+    for p, o in data.predicate_objects(a(TASK14, 6)):
+        data.add((extra, p, o))
+    data.set((extra, FG.agent, CDPF))
+    data.set((extra, FG.listPosition, Literal(7)))
+    findings = validate_graph(data, shapes)
+    assert rules(findings) == ["LeadIsNotAlsoParticipant"]
+    assert findings[0].rule_en == "Task 14: 吉林省残疾人联合会 is both the lead and a participant"
+
+
+def test_duplicate_task_number(data, shapes):
+    data.set((URIRef(PLAN + "/task/32"), FG.taskNumber, Literal(14)))
+    findings = validate_graph(data, shapes)
+    assert rules(findings) == ["TaskNumbersUniqueInTable"]
+    assert findings[0].rule_en == "Task number 14 is used by more than one task of this table"
+
+
+def test_duplicate_list_position(data, shapes):
+    data.set((a(TASK14, 3), FG.listPosition, Literal(2)))
+    findings = validate_graph(data, shapes)
+    assert rules(findings) == ["ListPositionsUnique"]
+    assert findings[0].rule_en == "Task 14: list position 2 is used twice"
+
+
+def test_missing_english_name(data, shapes):
+    data.remove((FIN, SKOS.prefLabel, Literal("Jilin Provincial Department of Finance", lang="en")))
+    findings = validate_graph(data, shapes)
+    assert rules(findings) == ["AgentNameEn"]
+    assert findings[0].agent == "吉林省财政厅"
+
+
+def test_missing_task_text_and_open_flag(data, shapes):
+    data.remove((TASK14, FG.agencyListIsOpen, None))
+    findings = validate_graph(data, shapes)
+    assert rules(findings) == ["TaskListOpen"]
+
+
+def test_an_unresolved_unit_is_a_warning_not_a_violation(data, shapes):
+    stranger = ID["unresolved/220000/x"]
+    data.set((a(TASK14, 6), FG.agent, stranger))
+    data.add((stranger, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), FG.UnresolvedAgent))
+    data.add((stranger, SKOS.prefLabel, Literal("省某某厅", lang="zh")))
+    findings = validate_graph(data, shapes)
+    assert rules(findings) == []
+    assert rules(findings, "warning") == ["UnresolvedAgentShape"]

@@ -1,0 +1,49 @@
+"""The repair of extraction artifacts and the reading form of passages."""
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fengong.textrepair import ARTIFACTS, locate, normalise, repair
+
+
+def test_each_artifact_maps_to_its_character():
+    # From the Jilin text: 工暋作暋任暋务 (the spaced header), “志愿助残阳光行动暠 (a closing quote), 6灡助残 (a dot).
+    assert repair("工暋作暋任暋务") == "工 作 任 务"
+    assert repair("“志愿助残阳光行动暠") == "“志愿助残阳光行动”"
+    assert repair("6灡助残社会组织培育项目") == "6.助残社会组织培育项目"
+    assert ARTIFACTS == {"暋": " ", "暠": "”", "灡": "."}
+
+
+def test_repair_keeps_every_other_character():
+    text = "省公安\n厅、省人力资源社会保障厅 (2015—\n2020年)》"
+    assert repair(text) == text
+
+
+texts = st.text(alphabet=st.sampled_from(list("暋暠灡省残联厅、，, \n“”.()12")) | st.characters(), max_size=200)
+
+
+@given(texts)
+def test_repair_is_idempotent(text):
+    assert repair(repair(text)) == repair(text)
+
+
+@given(texts)
+def test_repair_loses_no_character_but_the_artifacts(text):
+    fixed = repair(text)
+    assert len(fixed) == len(text)  # one code point for one: offsets stay valid
+    for before, after in zip(text, fixed, strict=True):
+        assert after == (ARTIFACTS[before] if before in ARTIFACTS else before)
+
+
+def test_normalise_rejoins_lines_and_drops_layout_spaces():
+    assert normalise("实施 “残疾人体育健身计划暠和 “冬季残奥项目振兴计\n划暠") == "实施“残疾人体育健身计划”和“冬季残奥项目振兴计划”"
+    assert normalise("组织实施 《国家手语和盲文规范化行动计划 (2015—\n2020年)》") == "组织实施《国家手语和盲文规范化行动计划(2015—2020年)》"
+    assert normalise("暋暋五、落实责任") == "五、落实责任"
+    assert normalise("Internet  plus   services") == "Internet plus services"
+
+
+def test_locate_finds_a_passage_across_line_breaks():
+    text = "各地每年要按时向省政\n\n府残疾人工作委员会报送规划实施报告。"
+    assert locate(text, "向省政府残疾人工作委员会报送") == (7, 23)
+    assert text[7:23].replace("\n", "") == "向省政府残疾人工作委员会报送"
+    assert locate(text, "国务院") is None
