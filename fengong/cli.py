@@ -6,6 +6,7 @@ exits non-zero without a traceback. Exit codes: 0 done, 1 the data breaks a rule
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 import unicodedata
@@ -35,7 +36,31 @@ class InputError(click.ClickException):
     exit_code = 2
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A group whose commands from other parts (service, ingest, analysis) are imported only when used.
+
+    Importing the service or the analysis pulls in Flask, matplotlib and more; `fengong build` should not pay
+    for them.
+    """
+
+    lazy = {
+        "serve": "fengong.service.server:serve_command",
+        "ingest": "fengong.ingest:ingest_command",
+        "evaluate": "fengong.evaluate:evaluate_command",
+        "analyze": "fengong.analysis.cli:analyze_command",
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *self.lazy])
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.lazy:
+            module, attr = self.lazy[name].split(":")
+            return getattr(importlib.import_module(module), attr)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="fengong")
 def main() -> None:
     """fengong (分工): the task-division tables of Chinese government plans as a knowledge graph.
@@ -187,15 +212,3 @@ def _show(term) -> str:
     if isinstance(term, pyoxigraph.NamedNode):
         return f"<{term.value}>"
     return term.value
-
-
-def _attach_commands() -> None:
-    """Commands that live with their parts (the service, ingest, analysis) join the group here."""
-    from fengong.analysis.cli import analyze_command
-    from fengong.service.server import serve_command
-
-    main.add_command(serve_command)
-    main.add_command(analyze_command)
-
-
-_attach_commands()

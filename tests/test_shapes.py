@@ -1,7 +1,7 @@
 """SHACL: the built graph conforms; each broken variant fails with exactly the rule it breaks."""
 
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SKOS
 
 from fengong import PROJECT_ROOT
@@ -19,9 +19,17 @@ def shapes():
     return load_shapes(PROJECT_ROOT / "shapes")
 
 
-@pytest.fixture()
-def data():
+@pytest.fixture(scope="module")
+def built():
     return load_rdflib([PROJECT_ROOT / "data/graphs/fengong.trig", PROJECT_ROOT / "ontology/schemes.ttl"])
+
+
+@pytest.fixture()
+def data(built):
+    """A fresh copy of the built graph for each test to break."""
+    copy = Graph()
+    copy += built
+    return copy
 
 
 def rules(findings, severity="violation"):
@@ -99,3 +107,17 @@ def test_an_unresolved_unit_is_a_warning_not_a_violation(data, shapes):
     findings = validate_graph(data, shapes)
     assert rules(findings) == []
     assert rules(findings, "warning") == ["UnresolvedAgentShape"]
+
+
+def test_the_shapes_are_valid_shacl_and_every_rule_is_named_and_bilingual(shapes):
+    from pyshacl import validate
+
+    from fengong.namespaces import SH
+
+    conforms, _, text = validate(shapes, shacl_graph=shapes, meta_shacl=True)
+    assert conforms, text
+    for shape in set(shapes.subjects(SH.message, None)):
+        assert isinstance(shape, URIRef), shape
+        assert {m.language for m in shapes.objects(shape, SH.message)} == {"zh", "en"}, shape
+    for blank in (s for s in shapes.subjects(SH.path, None) if not isinstance(s, URIRef)):
+        raise AssertionError(f"a property shape without an IRI: {blank}")

@@ -114,8 +114,9 @@ def _split_rows(body: list[Line], path: str, problems: list[Problem]) -> list[_R
         elif rows:
             rows[-1].lines.append(ln)
         elif not ln.blank:
-            problems.append(Problem(path, ln.number, f"text before the first numbered row: {normalise(ln.text)!r}"
-                                    " (units with no number?)"))
+            what = "units with no number" if _is_unit_block(ln.text, 0, 0, len(ln.text), standalone=True) \
+                else "text before the first numbered row"
+            problems.append(Problem(path, ln.number, f"{what}: {normalise(ln.text)!r}"))
     return rows
 
 
@@ -169,9 +170,10 @@ def _find_units(row: _Row, masked: str, end: int) -> tuple[int, UnitList] | None
     return off, split_units(masked[off:end], off)
 
 
-def _is_unit_block(masked: str, text_start: int, off: int, end: int) -> bool:
+def _is_unit_block(masked: str, text_start: int, off: int, end: int, standalone: bool = False) -> bool:
+    """Whether ``masked[off:end]`` is a unit list; unless ``standalone``, task text must come before it."""
     before = masked[text_start:off].strip()
-    if not before or before.endswith(("、", "，", ",")):
+    if not standalone and (not before or before.endswith(("、", "，", ","))):
         return False
     try:
         units = split_units(masked[off:end], off)
