@@ -32,7 +32,7 @@ def test_repair_loses_no_character_but_the_artifacts(text):
     fixed = repair(text)
     assert len(fixed) == len(text)  # one code point for one: offsets stay valid
     for before, after in zip(text, fixed, strict=True):
-        assert after == (ARTIFACTS[before] if before in ARTIFACTS else before)
+        assert after == ARTIFACTS.get(before, before)
 
 
 def test_normalise_rejoins_lines_and_drops_layout_spaces():
