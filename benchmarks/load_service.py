@@ -1,0 +1,245 @@
+"""A bounded load run of the fengong service on loopback: mixed questions plus one runaway query.
+
+    .venv/bin/python benchmarks/load_service.py --clients 16 --seconds 60
+
+Starts ``fengong serve`` (gunicorn) on the project's data on a free port; ``--clients - 1`` threads send
+the questions of ``queries/`` (with their example values) round-robin over keep-alive connections, one
+more thread sends a runaway query again and again, which the time limit must cut (503) each time. Prints
+requests/s and latency percentiles; any other answer than 200 to a question counts as an error. With
+``--write`` the results replace the "Load run" section of docs/benchmarks.md.
+
+The helpers here (questions, starting services, the client loop) are shared with bench_service.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import platform
+import re
+import shlex
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs" / "benchmarks.md"
+#: Counts 10^10 combinations of constants: needs no data and never ends within a time limit.
+RUNAWAY = ("SELECT (COUNT(*) AS ?n) WHERE { "
+           + " ".join(f"VALUES ?v{i} {{ 0 1 2 3 4 5 6 7 8 9 }}" for i in range(10)) + " }")
+#: Used when queries/ has no question files: counts over the Jilin graph.
+FALLBACK_QUESTIONS = {
+    "tasks-per-lead-agency": """PREFIX fg: <https://w3id.org/fengong/ontology#>
+PREFIX role: <https://w3id.org/fengong/id/role/>
+SELECT ?agency (COUNT(?task) AS ?tasks) WHERE { ?a fg:agent ?agency ; fg:role role:lead ; fg:task ?task }
+GROUP BY ?agency ORDER BY DESC(?tasks)""",
+    "task-count": "PREFIX fg: <https://w3id.org/fengong/ontology#> SELECT (COUNT(*) AS ?n) WHERE { ?t a fg:Task }",
+}
+
+
+def questions() -> dict[str, str]:
+    """The benchmark questions: each ``queries/*.rq`` with its example values, else the fallback ones."""
+    try:
+        from fengong.questions import example_query, load_questions
+        loaded = {name: example_query(question) for name, question in load_questions().items()}
+    except (ImportError, ValueError, OSError) as error:
+        print(f"using the fallback questions ({error})", file=sys.stderr)
+        loaded = {}
+    return loaded or FALLBACK_QUESTIONS
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_up(port: int, path: str, process: subprocess.Popen, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"the server exited with {process.returncode}")
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            connection.request("GET", path)
+            if connection.getresponse().status < 500:
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"no answer on port {port} within {seconds} s")
+
+
+def start_fengong(settings: dict[str, str], files: list[str] | None = None) -> tuple[subprocess.Popen, int]:
+    """``python -m fengong.service.server`` on a free port (settings as FENGONG_* variables)."""
+    port = free_port()
+    command = [sys.executable, "-m", "fengong.service.server", "--port", str(port)]
+    for path in files or []:
+        command += ["--load", path]
+    environment = {**os.environ, **{"FENGONG_" + k.upper(): str(v) for k, v in settings.items()}}
+    process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    wait_until_up(port, "/health", process)
+    return process, port
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+@dataclass
+class Tally:
+    """What the clients saw: latency of every answered question, errors, runaway outcomes."""
+
+    latencies: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    runaway: dict[int, int] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def merge(self, other: Tally) -> None:
+        """Add the observations of another run."""
+        self.latencies += other.latencies
+        self.errors += other.errors
+        for status, count in other.runaway.items():
+            self.runaway[status] = self.runaway.get(status, 0) + count
+
+
+def _get(connection: http.client.HTTPConnection, path: str) -> tuple[int, bytes]:
+    connection.request("GET", path, headers={"Accept": "application/sparql-results+json"})
+    response = connection.getresponse()
+    return response.status, response.read()
+
+
+def _question_client(port: int, paths: list[str], offset: int, until: float, tally: Tally) -> None:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    position = offset
+    while time.monotonic() < until:
+        path = paths[position % len(paths)]
+        position += 1
+        started = time.perf_counter()
+        try:
+            status, body = _get(connection, path)
+        except (OSError, http.client.HTTPException) as error:
+            with tally.lock:
+                tally.errors.append(f"{type(error).__name__}: {error}")
+            connection.close()
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            continue
+        elapsed = time.perf_counter() - started
+        with tally.lock:
+            if status == 200:
+                tally.latencies.append(elapsed)
+            else:
+                tally.errors.append(f"{status}: {body[:200]!r}")
+    connection.close()
+
+
+def _runaway_client(port: int, until: float, tally: Tally) -> None:
+    path = "/sparql?" + urllib.parse.urlencode({"query": RUNAWAY})
+    while time.monotonic() < until:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        try:
+            status, _ = _get(connection, path)
+        except (OSError, http.client.HTTPException):
+            status = -1
+        finally:
+            connection.close()
+        with tally.lock:
+            tally.runaway[status] = tally.runaway.get(status, 0) + 1
+
+
+def run_load(port: int, sparql_path: str, texts: list[str], clients: int, seconds: float,
+             runaway: bool = False) -> tuple[Tally, float]:
+    """Drive the endpoint with ``clients`` threads for ``seconds``; returns the tally and the elapsed time."""
+    paths = [sparql_path + "?" + urllib.parse.urlencode({"query": text}) for text in texts]
+    tally = Tally()
+    started = time.monotonic()
+    until = started + seconds
+    threads = [threading.Thread(target=_question_client, args=(port, paths, i, until, tally))
+               for i in range(clients - (1 if runaway else 0))]
+    if runaway:
+        threads.append(threading.Thread(target=_runaway_client, args=(port, until, tally)))
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return tally, time.monotonic() - started
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else float("nan")
+
+
+def summary_row(name: str, tally: Tally, elapsed: float) -> str:
+    count = len(tally.latencies)
+    return (f"| {name} | {count} | {count / elapsed:.0f} | {percentile(tally.latencies, 0.5) * 1000:.1f} | "
+            f"{percentile(tally.latencies, 0.99) * 1000:.1f} | {len(tally.errors)} |")
+
+
+TABLE_HEAD = "| target | answered | requests/s | p50 ms | p99 ms | errors |\n|---|---|---|---|---|---|"
+
+
+def machine() -> str:
+    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
+
+
+def write_section(title: str, text: str) -> None:
+    """Replace (or add) the ``## title`` section of docs/benchmarks.md."""
+    current = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n\n"
+    section = f"## {title}\n\n{text.strip()}\n\n"
+    parts = [part if part.endswith("\n\n") else part + "\n" for part in re.split(r"(?m)^(?=## )", current)]
+    replaced = [section if part.startswith(f"## {title}\n") else part for part in parts]
+    if section not in replaced:
+        replaced.append(section)
+    DOCS.write_text("".join(replaced).rstrip() + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--time-limit", type=float, default=10, help="query_time_limit_s of the service")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--write", action="store_true", help="write the results into docs/benchmarks.md")
+    args = parser.parse_args()
+
+    texts = list(questions().values())
+    process, port = start_fengong({"query_time_limit_s": args.time_limit, "workers": args.workers,
+                                   "threads": args.threads})
+    try:
+        tally, elapsed = run_load(port, "/sparql", texts, args.clients, args.seconds, runaway=True)
+    finally:
+        stop(process)
+    row = summary_row("fengong", tally, elapsed)
+    runaway = ", ".join(f"{count} × {status}" for status, count in sorted(tally.runaway.items()))
+    command = "python benchmarks/load_service.py " + shlex.join(sys.argv[1:])
+    report = (f"Command: `{command.strip()}`\n\n{machine()}; {args.clients} clients on loopback for "
+              f"{args.seconds:g} s ({args.clients - 1} sending the {len(texts)} questions of `queries/` "
+              f"round-robin, 1 sending a runaway query); service: {args.workers} workers × {args.threads} "
+              f"threads, time limit {args.time_limit:g} s.\n\n{TABLE_HEAD}\n{row}\n\n"
+              f"Runaway query answers: {runaway} (503 = cut at the time limit, as intended).\n")
+    if tally.errors:
+        report += "\nFirst errors: " + "; ".join(tally.errors[:5]) + "\n"
+    print(report)
+    if args.write:
+        write_section("Load run", report)
+    if tally.errors or set(tally.runaway) - {503}:
+        raise SystemExit(1)
+
+
+if __name__ == "__main__":
+    main()

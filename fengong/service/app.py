@@ -1,0 +1,52 @@
+"""The Flask application factory.
+
+``create_app(config)`` resolves the settings, opens the store and registers the blueprints.
+To add a resource, import its blueprint below and add it to :data:`BLUEPRINTS` (one line each).
+"""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from fengong.service.health import bp as health_bp
+from fengong.service.network import bp as network_bp
+from fengong.service.pages import bp as pages_bp
+from fengong.service.questions_api import bp as questions_bp
+from fengong.service.shacl import bp as shacl_bp
+from fengong.service.sparql import bp as sparql_bp
+from fengong.service.ui import bp as ui_bp
+
+#: Every blueprint the service serves, in registration order.
+BLUEPRINTS = [
+    sparql_bp,
+    health_bp,
+    ui_bp,
+    pages_bp,
+    questions_bp,
+    shacl_bp,
+    network_bp,
+]
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the application.
+
+    ``config`` maps setting names (see :mod:`fengong.sparql.settings`) and the keys ``store`` (a directory
+    for a persistent store, or ``None`` for memory) and ``load`` (files to load) to values; anything missing
+    takes its default. An already opened :class:`fengong.store.GraphStore` may be passed as ``graph_store``.
+    """
+    from fengong.sparql.engine import QueryEngine
+    from fengong.sparql.settings import resolve_settings
+    from fengong.store import open_configured_store
+
+    config = dict(config or {})
+    app = Flask(__name__)
+    app.config["FENGONG_SETTINGS"] = resolve_settings(config)
+    graph_store = config.get("graph_store")
+    if graph_store is None:
+        graph_store = open_configured_store(config)
+    app.extensions["fengong_store"] = graph_store
+    app.extensions["fengong_engine"] = QueryEngine(graph_store, app.config["FENGONG_SETTINGS"])
+    for blueprint in BLUEPRINTS:
+        app.register_blueprint(blueprint)
+    return app

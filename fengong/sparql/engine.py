@@ -1,0 +1,236 @@
+"""Running SPARQL operations with a hard time limit.
+
+pyoxigraph evaluates a query in Rust and offers no way to cancel it, so every query runs in a worker
+process forked from the service process (it shares the loaded store copy-on-write). The service waits for
+the answer up to the time limit; a worker still busy then is killed, which stops the query and frees all
+its memory at once, and the client gets 503. Workers are kept and reused between queries; each thread of
+the service uses its own, so other clients are served meanwhile. Workers also get an address-space limit
+and, when no federation target is allowed, no network at all.
+
+Updates (only ever with the update token) run in the service process itself, so that they change the
+store every later worker is forked from; the workers forked before an update are retired.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import resource
+import signal
+import threading
+from dataclasses import dataclass, field
+
+import pyoxigraph
+
+from fengong.sparql import negotiation, results
+from fengong.sparql.errors import SparqlError
+from fengong.sparql.guard import drop_network
+
+log = logging.getLogger(__name__)
+
+#: Stands for "no graph" where the protocol asks for an empty default graph or an empty set of named
+#: graphs (pyoxigraph takes a list of graphs, which must not be empty).
+EMPTY_GRAPH = pyoxigraph.NamedNode("urn:x-fengong:no-graph")
+_FORK = multiprocessing.get_context("fork")
+
+
+@dataclass
+class Job:
+    """A query to run: its text, dataset, base IRI, how to answer and how much to answer at most."""
+
+    text: str
+    default_graphs: list[str] = field(default_factory=list)
+    named_graphs: list[str] = field(default_factory=list)
+    base_iri: str | None = None
+    accept: str | None = None
+    formats: list[str] = field(default_factory=list)
+    max_rows: int = 10000
+    #: Whether the default graph is the union of all graphs; only used when neither the request nor the
+    #: query (FROM / FROM NAMED) names a dataset, which pyoxigraph's union option would override.
+    union_default_graph: bool = True
+    #: Values bound to variables before evaluation (pyoxigraph terms by variable name): how callers pass
+    #: parameters as RDF terms instead of pasting them into the query text.
+    substitutions: dict = field(default_factory=dict)
+
+
+@dataclass
+class Answer:
+    """An HTTP answer: status, Content-Type, body, extra headers."""
+
+    status: int
+    content_type: str
+    body: bytes
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def _dataset_options(job: Job) -> dict:
+    if job.default_graphs or job.named_graphs:
+        # The protocol dataset replaces the query's FROM/FROM NAMED; a part not given is empty.
+        return {
+            "default_graph": [pyoxigraph.NamedNode(g) for g in job.default_graphs] or [EMPTY_GRAPH],
+            "named_graphs": [pyoxigraph.NamedNode(g) for g in job.named_graphs] or [EMPTY_GRAPH],
+        }
+    return {"use_default_graph_as_union": job.union_default_graph}
+
+
+def run_query(store: pyoxigraph.Store, job: Job) -> Answer:
+    """Evaluate ``job`` on ``store`` and write the answer (no time limit: see :class:`QueryEngine`)."""
+    try:
+        outcome = store.query(job.text, base_iri=job.base_iri, substitutions=job.substitutions,
+                              **_dataset_options(job))
+    except SyntaxError as error:
+        raise SparqlError(400, f"SPARQL syntax error: {error}") from None
+    headers = {}
+    if isinstance(outcome, pyoxigraph.QueryBoolean):
+        fmt = negotiation.choose("boolean", job.accept, job.formats)
+        body = results.write_boolean(bool(outcome), fmt)
+    elif isinstance(outcome, pyoxigraph.QuerySolutions):
+        fmt = negotiation.choose("solutions", job.accept, job.formats)
+        body, truncated = results.serialize_solutions(outcome, fmt, job.max_rows)
+        headers = _cut_headers(truncated, job.max_rows)
+    else:
+        fmt = negotiation.choose("graph", job.accept, job.formats)
+        triples, truncated = results.take(outcome, job.max_rows)
+        body = results.write_graph(triples, fmt)
+        headers = _cut_headers(truncated, job.max_rows)
+    return Answer(200, fmt.content_type, body, headers)
+
+
+def _cut_headers(truncated: bool, max_rows: int) -> dict[str, str]:
+    headers = {"Fengong-Truncated": "true" if truncated else "false"}
+    if truncated:
+        headers["Fengong-Max-Rows"] = str(max_rows)
+    return headers
+
+
+def _limit_memory(megabytes: int) -> None:
+    if megabytes <= 0:
+        return
+    with open("/proc/self/statm") as handle:
+        in_use = int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    limit = in_use + megabytes * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _worker_main(connection, store: pyoxigraph.Store, memory_mb: int, isolate: bool) -> None:
+    """The loop of a query worker process: receive a job, send back an Answer or a SparqlError."""
+    # Forked from a gunicorn worker: drop its signal handlers, so that SIGTERM/SIGINT simply end this process.
+    for number in (signal.SIGTERM, signal.SIGINT, signal.SIGQUIT, signal.SIGHUP, signal.SIGUSR1,
+                   signal.SIGUSR2, signal.SIGWINCH, signal.SIGCHLD):
+        signal.signal(number, signal.SIG_DFL)
+    if isolate and not drop_network():
+        log.warning("query worker %d could not drop its network access", os.getpid())
+    _limit_memory(memory_mb)
+    while True:
+        try:
+            job = connection.recv()
+        except (EOFError, OSError):
+            os._exit(0)
+        try:
+            reply: Answer | SparqlError = run_query(store, job)
+        except SparqlError as error:
+            reply = error
+        except MemoryError:
+            reply = SparqlError(503, "the query needed more memory than this service allows")
+        except (OSError, ValueError, TypeError, RuntimeError) as error:
+            reply = SparqlError(400, f"the query could not be evaluated: {error}")
+        connection.send(reply)
+
+
+class _Worker:
+    def __init__(self, store: pyoxigraph.Store, memory_mb: int, isolate: bool, generation: int):
+        self.connection, child_end = _FORK.Pipe()
+        self.process = _FORK.Process(target=_worker_main, args=(child_end, store, memory_mb, isolate),
+                                     daemon=True, name="fengong-query")
+        self.process.start()
+        child_end.close()
+        self.generation = generation
+
+    def stop(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(timeout=5)
+        self.connection.close()
+
+
+class QueryEngine:
+    """Runs queries in killable worker processes and updates in place; one per service process."""
+
+    def __init__(self, graph_store, settings: dict):
+        self.graph_store = graph_store
+        self.settings = settings
+        self.isolated = not settings["federation_allowlist"]
+        self._lock = threading.Lock()
+        self._idle: list[_Worker] = []
+        self._generation = 0
+        self._owner = os.getpid()
+
+    def _take_worker(self) -> _Worker:
+        with self._lock:
+            if self._owner != os.getpid():
+                # Forked (e.g. into a gunicorn worker): the workers of the parent are not ours.
+                self._idle, self._owner = [], os.getpid()
+            while self._idle:
+                worker = self._idle.pop()
+                if worker.generation == self._generation and worker.process.is_alive():
+                    return worker
+                worker.stop()
+            return _Worker(self.graph_store.store, self.settings["query_memory_limit_mb"], self.isolated,
+                           self._generation)
+
+    def _give_back(self, worker: _Worker) -> None:
+        with self._lock:
+            if worker.generation == self._generation:
+                self._idle.append(worker)
+                return
+        worker.stop()
+
+    def query(self, job: Job) -> Answer:
+        """Run a query with the time limit; raises :class:`SparqlError` (4xx, or 503 when cut)."""
+        limit = self.settings["query_time_limit_s"]
+        worker = self._take_worker()
+        try:
+            worker.connection.send(job)
+            if not worker.connection.poll(limit):
+                worker.stop()
+                raise SparqlError(
+                    503, f"the query was cancelled: it ran longer than the limit of {limit:g} s")
+            reply = worker.connection.recv()
+        except (EOFError, OSError):
+            # The worker died: the memory limit stops a query by ending its process.
+            worker.stop()
+            raise SparqlError(503, "the query was stopped: its worker process ended, most likely because "
+                                   "the query needed more memory than this service allows") from None
+        self._give_back(worker)
+        if isinstance(reply, SparqlError):
+            raise reply
+        return reply
+
+    def update(self, text: str, base_iri: str | None) -> None:
+        """Apply a SPARQL Update to the store (the caller has checked the token and the guard)."""
+        with self._lock:
+            try:
+                self.graph_store.store.update(text, base_iri=base_iri)
+            except SyntaxError as error:
+                raise SparqlError(400, f"SPARQL syntax error: {error}") from None
+            except (OSError, ValueError) as error:
+                raise SparqlError(400, f"the update could not be applied: {error}") from None
+            self.graph_store.flush()
+            self.graph_store.forget_statistics()
+            self._generation += 1
+            retired, self._idle = self._idle, []
+        for worker in retired:
+            worker.stop()
+
+    def statistics(self) -> dict:
+        """The store's VoID statistics (computed under the lock: never while a worker is being forked)."""
+        with self._lock:
+            return self.graph_store.statistics()
+
+    def close(self) -> None:
+        """Stop every idle worker."""
+        with self._lock:
+            retired, self._idle = self._idle, []
+        for worker in retired:
+            worker.stop()

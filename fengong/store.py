@@ -1,0 +1,259 @@
+"""The embedded RDF store: a pyoxigraph ``Store`` in memory or on disk, and loading files into it.
+
+Every triple file (Turtle, N-Triples, JSON-LD, RDF/XML) goes into a named graph of its own, whose IRI is
+derived from the file (:func:`graph_for_file`); quad files (TriG, N-Quads) keep their graphs. Loading never
+fetches anything: JSON-LD remote contexts are refused by the parser (no document loader is set), and an
+RDF/XML file that declares XML entities is refused before it is parsed.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+import pyoxigraph
+
+from fengong import PROJECT_ROOT
+from fengong.namespaces import GRAPH
+
+log = logging.getLogger(__name__)
+
+#: File name endings and their RDF syntaxes.
+FORMATS = {
+    ".ttl": pyoxigraph.RdfFormat.TURTLE,
+    ".turtle": pyoxigraph.RdfFormat.TURTLE,
+    ".trig": pyoxigraph.RdfFormat.TRIG,
+    ".nt": pyoxigraph.RdfFormat.N_TRIPLES,
+    ".nq": pyoxigraph.RdfFormat.N_QUADS,
+    ".jsonld": pyoxigraph.RdfFormat.JSON_LD,
+    ".json": pyoxigraph.RdfFormat.JSON_LD,
+    ".rdf": pyoxigraph.RdfFormat.RDF_XML,
+    ".owl": pyoxigraph.RdfFormat.RDF_XML,
+    ".xml": pyoxigraph.RdfFormat.RDF_XML,
+}
+QUAD_FORMATS = {pyoxigraph.RdfFormat.TRIG, pyoxigraph.RdfFormat.N_QUADS}
+#: Quads handed to the store at once while loading (and the step of the progress report).
+BATCH = 50_000
+
+
+class LoadError(Exception):
+    """A file that cannot be loaded, with a message for people."""
+
+
+@dataclass(frozen=True)
+class LoadReport:
+    """What loading one file did: the file, the graph its triples went to (None: its own graphs), the count
+    and the time taken."""
+
+    path: Path
+    graph: str | None
+    triples: int
+    seconds: float
+
+
+def format_for(path: Path) -> pyoxigraph.RdfFormat:
+    """The RDF syntax of a file, from its name."""
+    try:
+        return FORMATS[path.suffix.lower()]
+    except KeyError:
+        known = ", ".join(sorted(FORMATS))
+        raise LoadError(f"{path}: unknown RDF file type {path.suffix!r} (known: {known})") from None
+
+
+def graph_for_file(path: Path) -> str:
+    """The named graph a triple file is loaded into: ``<base>graph/file/<parent folder>/<file name>``."""
+    path = Path(path)
+    return f"{GRAPH}file/{quote(path.parent.name)}/{quote(path.name)}"
+
+
+def _refuse_xml_entities(path: Path) -> None:
+    with open(path, "rb") as handle:
+        head = handle.read(1 << 20)
+    if b"<!ENTITY" in head.upper():
+        raise LoadError(f"{path}: XML entity declarations are not accepted (they are never expanded)")
+
+
+class GraphStore:
+    """A pyoxigraph store and what the service needs to know about it.
+
+    ``location`` is the store's directory, or ``None`` for an in-memory store.
+    """
+
+    def __init__(self, location: str | Path | None = None, read_only: bool = False, closed: bool = False):
+        self.location = Path(location) if location else None
+        self.read_only = read_only
+        self._statistics: dict | None = None
+        if closed and self.location is not None:
+            self.store = None  # opened later by reopen(), in the process that will use it
+            return
+        if self.location is None:
+            self.store = pyoxigraph.Store()
+        elif read_only:
+            self.store = pyoxigraph.Store.read_only(str(self.location))
+        else:
+            self.location.mkdir(parents=True, exist_ok=True)
+            self.store = pyoxigraph.Store(str(self.location))
+
+    def load(self, path: str | Path, progress: Callable[[int], None] | None = None,
+             replace: bool = False) -> LoadReport:
+        """Load one RDF file (see the module docstring for where its triples go).
+
+        ``replace``: first empty the graphs the file fills, so loading a file again refreshes it.
+        """
+        path = Path(path)
+        if not path.is_file():
+            raise LoadError(f"{path}: no such file")
+        rdf_format = format_for(path)
+        if rdf_format == pyoxigraph.RdfFormat.RDF_XML:
+            _refuse_xml_entities(path)
+        graph = None if rdf_format in QUAD_FORMATS else graph_for_file(path)
+        started = time.monotonic()
+        try:
+            if replace:
+                targets = {pyoxigraph.NamedNode(graph)} if graph else self._graphs_in(path, rdf_format)
+                for name in targets:
+                    self.store.remove_graph(name)
+            count = self._add(self._parse(path, rdf_format), graph, progress)
+        except SyntaxError as error:
+            raise LoadError(f"{path}: {error}") from None
+        self._statistics = None
+        report = LoadReport(path, graph, count, time.monotonic() - started)
+        log.info("loaded %s: %d triples into %s in %.2f s", path, count, graph or "its own graphs",
+                 report.seconds)
+        return report
+
+    @staticmethod
+    def _parse(path: Path, rdf_format: pyoxigraph.RdfFormat):
+        return pyoxigraph.parse(path=str(path), format=rdf_format, base_iri=path.resolve().as_uri(),
+                                rename_blank_nodes=True)
+
+    def _graphs_in(self, path: Path, rdf_format: pyoxigraph.RdfFormat) -> set:
+        return {quad.graph_name for quad in self._parse(path, rdf_format)
+                if not isinstance(quad.graph_name, pyoxigraph.DefaultGraph)
+                and self.store.contains_named_graph(quad.graph_name)}
+
+    def _add(self, quads: Iterable, graph: str | None, progress: Callable[[int], None] | None) -> int:
+        target = pyoxigraph.NamedNode(graph) if graph else None
+        count, batch = 0, []
+        for quad in quads:
+            if target is not None:
+                quad = pyoxigraph.Quad(quad.subject, quad.predicate, quad.object, target)
+            batch.append(quad)
+            if len(batch) >= BATCH:
+                self.store.extend(batch)
+                count += len(batch)
+                batch = []
+                if progress:
+                    progress(count)
+        if batch:
+            self.store.extend(batch)
+            count += len(batch)
+        if progress:
+            progress(count)
+        return count
+
+    def close(self) -> None:
+        """Close an on-disk store (a forked process must not inherit an open RocksDB); see :meth:`reopen`."""
+        if self.location is not None and self.store is not None:
+            if not self.read_only:
+                self.store.flush()
+            self.store = None
+
+    def reopen(self, read_only: bool) -> None:
+        """Open an on-disk store again after :meth:`close`, read-only (several processes may) or not."""
+        if self.location is not None:
+            path = str(self.location)
+            self.store = pyoxigraph.Store.read_only(path) if read_only else pyoxigraph.Store(path)
+            self.read_only = read_only
+
+    def flush(self) -> None:
+        """Write pending changes of an on-disk store."""
+        if self.location is not None and not self.read_only:
+            self.store.flush()
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def graph_names(self) -> list[str]:
+        """The IRIs of the named graphs, sorted."""
+        return sorted(g.value for g in self.store.named_graphs() if isinstance(g, pyoxigraph.NamedNode))
+
+    def has_graph(self, iri: str) -> bool:
+        """Whether the store holds a named graph called ``iri``."""
+        return self.store.contains_named_graph(pyoxigraph.NamedNode(iri))
+
+    def statistics(self) -> dict:
+        """Counts for the VoID description: triples, subjects, properties, objects, classes, per graph.
+
+        Computed once and kept until the next load or update (:meth:`forget_statistics`).
+        """
+        if self._statistics is None:
+            self._statistics = self._count()
+        return self._statistics
+
+    def set_statistics(self, statistics: dict) -> None:
+        """Take statistics counted elsewhere (by the process that loaded an on-disk store)."""
+        self._statistics = statistics
+
+    def forget_statistics(self) -> None:
+        """Drop the cached statistics after the data changed."""
+        self._statistics = None
+
+    def _count(self) -> dict:
+        def number(query: str) -> int:
+            rows = list(self.store.query(query))
+            return int(rows[0][0].value) if rows and rows[0][0] is not None else 0
+
+        whole = "GRAPH ?g { ?s ?p ?o }"
+        graphs = {}
+        for row in self.store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"):
+            if isinstance(row["g"], pyoxigraph.NamedNode):
+                graphs[row["g"].value] = int(row["n"].value)
+        return {
+            "triples": len(self.store),
+            "distinct_subjects": number(f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ {whole} }}"),
+            "properties": number(f"SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE {{ {whole} }}"),
+            "distinct_objects": number(f"SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE {{ {whole} }}"),
+            "classes": number("SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { GRAPH ?g { ?s a ?c } }"),
+            "graphs": graphs,
+        }
+
+
+def default_data_files(root: Path = PROJECT_ROOT) -> list[Path]:
+    """The files served when no ``--load`` is given: built graphs, ontology and shapes of the project."""
+    files: list[Path] = []
+    for pattern in ("data/graphs/*.trig", "ontology/*.ttl", "shapes/*.ttl"):
+        files.extend(sorted(root.glob(pattern)))
+    return files
+
+
+def open_store(location: str | Path | None, files: list | None,
+               progress: Callable[[Path], Callable[[int], None] | None] | None = None) -> GraphStore:
+    """Open a store and load files into it.
+
+    ``location``: directory of a persistent store, or ``None`` for memory. ``files``: files to load; when
+    ``None``, :func:`default_data_files`, except into a persistent store that already holds data (which is
+    then served as it is). Into a persistent store each file replaces the graphs it fills, so loading the
+    same file at every restart does not duplicate anything. ``progress(path)`` may give a callback that
+    receives the running triple count of that file.
+    """
+    graph_store = GraphStore(location)
+    persistent = graph_store.location is not None
+    if files is None:
+        if persistent and len(graph_store):
+            log.info("store %s holds %d triples: serving them", graph_store.location, len(graph_store))
+            return graph_store
+        files = default_data_files()
+    for path in files:
+        graph_store.load(path, progress=progress(Path(path)) if progress else None, replace=persistent)
+    graph_store.flush()
+    return graph_store
+
+
+def open_configured_store(config: dict) -> GraphStore:
+    """:func:`open_store` for a service configuration's ``store`` and ``load`` keys."""
+    return open_store(config.get("store"), config.get("load"))

@@ -1,0 +1,171 @@
+"""The embedded store: where files go, what is refused while loading, persistence across restarts."""
+
+from __future__ import annotations
+
+import socket
+import threading
+
+import pyoxigraph
+import pytest
+
+from fengong.store import GraphStore, LoadError, graph_for_file, open_store
+
+PLAN_A = "https://w3id.org/fengong/graph/test/plan-a"
+
+
+def _count(graph_store: GraphStore, graph: str) -> int:
+    rows = list(graph_store.store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"))
+    return int(rows[0]["n"].value)
+
+
+def test_triple_file_goes_into_a_graph_named_after_the_file(tmp_path):
+    path = tmp_path / "notes" / "one.ttl"
+    path.parent.mkdir()
+    path.write_text('<http://e/s> <http://e/p> "a", "b" .', encoding="utf-8")
+    graph_store = GraphStore()
+    report = graph_store.load(path)
+    assert report.triples == 2
+    assert report.graph == "https://w3id.org/fengong/graph/file/notes/one.ttl" == graph_for_file(path)
+    assert graph_store.graph_names() == [report.graph]
+    assert _count(graph_store, report.graph) == 2
+
+
+def test_quad_file_keeps_its_graphs():
+    graph_store = GraphStore()
+    report = graph_store.load("tests/data/service/plans.trig")
+    assert report.graph is None
+    assert graph_store.graph_names() == [
+        "https://w3id.org/fengong/graph/test/agencies", PLAN_A, "https://w3id.org/fengong/graph/test/plan-b"]
+    # plan A: the plan (type + 2 labels) and three tasks of 4, 4 and 5 statements.
+    assert _count(graph_store, PLAN_A) == 16
+
+
+@pytest.mark.parametrize("name, text", [
+    ("a.nt", '<http://e/s> <http://e/p> "x" .\n'),
+    ("a.nq", '<http://e/s> <http://e/p> "x" <http://e/g> .\n'),
+    ("a.jsonld", '{"@id": "http://e/s", "http://e/p": "x"}'),
+    ("a.rdf", '<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" '
+              'xmlns:e="http://e/"><rdf:Description rdf:about="http://e/s"><e:p>x</e:p></rdf:Description>'
+              '</rdf:RDF>'),
+])
+def test_every_syntax_loads(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    graph_store = GraphStore()
+    assert graph_store.load(path).triples == 1
+    assert bool(graph_store.store.query('ASK { GRAPH ?g { <http://e/s> <http://e/p> "x" } }'))
+
+
+def test_unknown_extension_and_bad_syntax_are_clear_errors(tmp_path):
+    graph_store = GraphStore()
+    odd = tmp_path / "data.csv"
+    odd.write_text("a,b", encoding="utf-8")
+    with pytest.raises(LoadError, match="unknown RDF file type '.csv'"):
+        graph_store.load(odd)
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("<http://e/s> <http://e/p> .", encoding="utf-8")
+    with pytest.raises(LoadError, match="broken.ttl"):
+        graph_store.load(broken)
+
+
+@pytest.fixture
+def listener():
+    """A TCP listener on loopback that records every connection it gets."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    server.settimeout(0.2)
+    seen: list[bytes] = []
+    stop = threading.Event()
+
+    def accept():
+        while not stop.is_set():
+            try:
+                connection, _ = server.accept()
+            except OSError:
+                continue
+            with connection:
+                connection.settimeout(1)
+                try:
+                    seen.append(connection.recv(4096) or b"(connected)")
+                except OSError:
+                    seen.append(b"(connected)")
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield server.getsockname()[1], seen
+    stop.set()
+    thread.join(timeout=2)
+    server.close()
+
+
+def test_json_ld_remote_context_is_never_fetched(tmp_path, listener):
+    port, seen = listener
+    path = tmp_path / "remote.jsonld"
+    path.write_text(f'{{"@context": "http://127.0.0.1:{port}/context.jsonld", "@id": "http://e/s", "name": "x"}}',
+                    encoding="utf-8")
+    with pytest.raises(LoadError, match="remote context"):
+        GraphStore().load(path)
+    assert seen == []
+
+
+def test_xml_entity_declarations_are_refused(tmp_path, listener):
+    port, seen = listener
+    path = tmp_path / "laughs.rdf"
+    path.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE rdf:RDF [ <!ENTITY a "aaaaaaaaaa"> <!ENTITY b "&a;&a;&a;&a;&a;"> ]>\n'
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:e="http://e/">'
+        '<rdf:Description rdf:about="http://e/s"><e:p>&b;</e:p></rdf:Description></rdf:RDF>', encoding="utf-8")
+    graph_store = GraphStore()
+    with pytest.raises(LoadError, match="entity"):
+        graph_store.load(path)
+    assert len(graph_store) == 0
+    assert seen == []
+
+
+def test_persistent_store_is_reused_and_reloading_replaces(tmp_path):
+    location = tmp_path / "store"
+    extra = tmp_path / "extra.ttl"
+    extra.write_text('<http://e/s> <http://e/p> "old" .', encoding="utf-8")
+    first = open_store(location, ["tests/data/service/plans.trig", extra])
+    size = len(first)
+    del first  # closes the store
+    # Without files: the stored data is served as it is.
+    again = open_store(location, None)
+    assert len(again) == size
+    # Loading the same files again replaces their graphs instead of adding to them.
+    extra.write_text('<http://e/s> <http://e/p> "new" .', encoding="utf-8")
+    again.load("tests/data/service/plans.trig", replace=True)
+    again.load(extra, replace=True)
+    assert len(again) == size
+    assert bool(again.store.query('ASK { GRAPH ?g { <http://e/s> <http://e/p> "new" } }'))
+    assert not bool(again.store.query('ASK { GRAPH ?g { <http://e/s> <http://e/p> "old" } }'))
+
+
+def test_statistics_count_the_data():
+    graph_store = GraphStore()
+    graph_store.load("tests/data/service/plans.trig")
+    statistics = graph_store.statistics()
+    assert statistics["triples"] == 34
+    assert statistics["graphs"][PLAN_A] == 16
+    # fg:Plan, fg:Task, fg:Agency
+    assert statistics["classes"] == 3
+    assert pyoxigraph.NamedNode(PLAN_A) in set(graph_store.store.named_graphs())
+
+
+def test_served_store_survives_a_restart(tmp_path):
+    from conftest import SERVICE_DATA, start_service, stop_service
+
+    location = tmp_path / "served"
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    first = start_service(SERVICE_DATA, {}, tmp_path / "first.log", store=location)
+    try:
+        assert first.query(count, accept="text/csv").text.split() == ["n", "35"]
+    finally:
+        stop_service(first)
+    # No --load: the stored data is served again, nothing is duplicated.
+    second = start_service([], {}, tmp_path / "second.log", store=location)
+    try:
+        assert second.query(count, accept="text/csv").text.split() == ["n", "35"]
+    finally:
+        stop_service(second)
