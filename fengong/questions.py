@@ -1,0 +1,317 @@
+"""The library of canned questions: the ``queries/*.rq`` files with their headers.
+
+Each file starts with a header of ``#+ key: value`` lines (see ``queries/README.md``)::
+
+    #+ name: tasks-led-by-agency
+    #+ title@zh: 某单位牵头的任务
+    #+ title@en: Tasks an agency leads
+    #+ description@en: …
+    #+ param: agency | agency | 单位 IRI / the agency's IRI | https://w3id.org/fengong/id/agency/220000/01
+    #+ example: agency=https://w3id.org/fengong/id/agency/220000/01
+
+A parameter ``NAME`` is the variable ``?NAME`` of the query. Its value is checked against its type and bound
+as an RDF term through pyoxigraph's ``substitutions`` (SEP-0007 pre-binding): the query text is never touched,
+so no value can change what the query says. Oxigraph only substitutes variables a SELECT query projects, so a
+SELECT question must project each of its parameters (``SELECT *`` does).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qsl
+
+import pyoxigraph as ox
+
+from fengong import PROJECT_ROOT
+from fengong.namespaces import ID
+
+#: Where the questions live in a checkout.
+QUERIES_DIR = PROJECT_ROOT / "queries"
+
+_NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_HEADER_LINE = re.compile(r"#\+\s*([A-Za-z]+)(?:@([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*))?\s*:\s?(.*)")
+_INTEGER = re.compile(r"[+-]?[0-9]{1,30}")
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]{1,30}(?:\.[0-9]{0,30})?|\.[0-9]{1,30})")
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
+#: The longest parameter value accepted (characters): questions take names and IRIs, not documents.
+MAX_VALUE_LENGTH = 2000
+
+
+class QuestionError(ValueError):
+    """A ``queries/*.rq`` file whose header or body is not usable; the message names the file and line."""
+
+
+class ParameterError(ValueError):
+    """A parameter value that is missing or not of its declared type; the message is for the person asking."""
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One declared parameter: the query variable ``?name``, its type, a label for forms and a default."""
+
+    name: str
+    type: str
+    label: str
+    default: str | None
+
+    @property
+    def required(self) -> bool:
+        """A parameter without a default must be given."""
+        return self.default is None
+
+
+@dataclass(frozen=True)
+class Question:
+    """A canned question: its header and its SPARQL text (the whole file, header comments included)."""
+
+    name: str
+    titles: dict[str, str]
+    descriptions: dict[str, str]
+    parameters: tuple[Parameter, ...]
+    examples: tuple[dict[str, str], ...]
+    query: str
+    path: Path | None = field(default=None, compare=False)
+
+    def title(self, lang: str = "en") -> str:
+        """The title in ``lang``, falling back to English, then Chinese."""
+        return _pick(self.titles, lang)
+
+    def description(self, lang: str = "en") -> str:
+        """The description in ``lang``, falling back to English, then Chinese (empty if none)."""
+        return _pick(self.descriptions, lang)
+
+    def parameter(self, name: str) -> Parameter | None:
+        """The parameter called ``name``, or None."""
+        return next((p for p in self.parameters if p.name == name), None)
+
+
+def _pick(texts: dict[str, str], lang: str) -> str:
+    for key in (lang, "en", "zh"):
+        if key in texts:
+            return texts[key]
+    return next(iter(texts.values()), "")
+
+
+def _check_iri(value: str) -> ox.NamedNode:
+    if not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", value):
+        raise ParameterError(f"not an absolute IRI (it needs a scheme such as https:): {value!r}")
+    try:
+        return ox.NamedNode(value)
+    except ValueError as error:
+        raise ParameterError(f"not a valid IRI ({error}): {value!r}") from None
+
+
+def _fengong_iri(kind: str):
+    prefix = f"{ID}{kind}/"
+
+    def convert(value: str) -> ox.NamedNode:
+        if not value.startswith(prefix):
+            raise ParameterError(f"a {kind} is named by an IRI starting with {prefix}, got {value!r}")
+        return _check_iri(value)
+
+    return convert
+
+
+def _string(value: str) -> ox.Literal:
+    return ox.Literal(value)
+
+
+def _integer(value: str) -> ox.Literal:
+    if not _INTEGER.fullmatch(value):
+        raise ParameterError(f"not an integer: {value!r}")
+    return ox.Literal(str(int(value)), datatype=ox.NamedNode(_XSD + "integer"))
+
+
+def _decimal(value: str) -> ox.Literal:
+    if not _DECIMAL.fullmatch(value):
+        raise ParameterError(f"not a decimal number: {value!r}")
+    return ox.Literal(value, datatype=ox.NamedNode(_XSD + "decimal"))
+
+
+def _boolean(value: str) -> ox.Literal:
+    if value not in ("true", "false"):
+        raise ParameterError(f"a boolean is true or false, got {value!r}")
+    return ox.Literal(value, datatype=ox.NamedNode(_XSD + "boolean"))
+
+
+def _date(value: str) -> ox.Literal:
+    try:
+        day = datetime.date.fromisoformat(value)
+    except ValueError:
+        raise ParameterError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
+    return ox.Literal(day.isoformat(), datatype=ox.NamedNode(_XSD + "date"))
+
+
+#: Parameter types: each turns the text a person typed into one RDF term, or raises ParameterError.
+PARAMETER_TYPES = {
+    "iri": _check_iri,
+    "agency": _fengong_iri("agency"),
+    "plan": _fengong_iri("plan"),
+    "string": _string,
+    "integer": _integer,
+    "decimal": _decimal,
+    "boolean": _boolean,
+    "date": _date,
+}
+
+
+def parse_question(text: str, source: str = "<question>", path: Path | None = None) -> Question:
+    """Read one question from the text of a ``.rq`` file; ``source`` names it in error messages."""
+    fields: dict[str, list[tuple[str | None, str, int]]] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped.startswith("#+"):
+            if stripped and not stripped.startswith("#"):
+                break  # the header ends where the query starts
+            continue
+        match = _HEADER_LINE.fullmatch(stripped)
+        if not match:
+            raise QuestionError(f"{source}:{number}: a header line reads '#+ key: value', got {stripped!r}")
+        key, lang, value = match.group(1), match.group(2), match.group(3).strip()
+        if key not in ("name", "title", "description", "param", "example"):
+            raise QuestionError(f"{source}:{number}: unknown header key {key!r}")
+        if (lang is not None) != (key in ("title", "description")):
+            raise QuestionError(f"{source}:{number}: only title and description carry a language (title@zh)")
+        fields.setdefault(key, []).append((lang, value, number))
+
+    names = fields.get("name", [])
+    if len(names) != 1 or not _NAME.fullmatch(names[0][1]):
+        raise QuestionError(f"{source}: needs exactly one '#+ name:' of lower-case words joined by '-'")
+    name = names[0][1]
+    titles = _by_language(fields.get("title", []), source)
+    if not {"zh", "en"} <= titles.keys():
+        raise QuestionError(f"{source}: needs '#+ title@zh:' and '#+ title@en:'")
+    descriptions = _by_language(fields.get("description", []), source)
+    parameters = tuple(_parse_parameter(value, f"{source}:{number}")
+                       for _, value, number in fields.get("param", []))
+    _check_parameters(parameters, _body(text), source)
+    examples = tuple(_parse_example(value, parameters, f"{source}:{number}")
+                     for _, value, number in fields.get("example", []))
+    return Question(name, titles, descriptions, parameters, examples, text, path)
+
+
+def _by_language(entries: list[tuple[str | None, str, int]], source: str) -> dict[str, str]:
+    # Several lines in one language make one paragraph, so long descriptions stay readable in the file.
+    texts: dict[str, str] = {}
+    for lang, value, _ in entries:
+        texts[lang] = f"{texts[lang]} {value}" if lang in texts else value
+    return texts
+
+
+def _parse_parameter(value: str, where: str) -> Parameter:
+    parts = [part.strip() for part in value.split("|")]
+    if len(parts) != 4:
+        raise QuestionError(f"{where}: a param reads 'NAME | TYPE | LABEL | DEFAULT' (DEFAULT may be empty)")
+    name, kind, label, default = parts
+    if not _VARIABLE.fullmatch(name):
+        raise QuestionError(f"{where}: {name!r} is not a SPARQL variable name")
+    if kind not in PARAMETER_TYPES:
+        raise QuestionError(f"{where}: unknown type {kind!r}; known: {', '.join(PARAMETER_TYPES)}")
+    parameter = Parameter(name, kind, label, default or None)
+    if parameter.default is not None:
+        try:
+            PARAMETER_TYPES[kind](parameter.default)
+        except ParameterError as error:
+            raise QuestionError(f"{where}: the default of {name} is wrong: {error}") from None
+    return parameter
+
+
+def _body(text: str) -> str:
+    """The query without its comment lines (the header among them)."""
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
+
+
+def _check_parameters(parameters: tuple[Parameter, ...], body: str, source: str) -> None:
+    seen = set()
+    for parameter in parameters:
+        if parameter.name in seen:
+            raise QuestionError(f"{source}: parameter {parameter.name} is declared twice")
+        seen.add(parameter.name)
+        if not re.search(rf"[?$]{parameter.name}\b", body):
+            raise QuestionError(f"{source}: parameter {parameter.name} is not used as ?{parameter.name} "
+                                "in the query")
+
+
+def _parse_example(value: str, parameters: tuple[Parameter, ...], where: str) -> dict[str, str]:
+    example = dict(parse_qsl(value, keep_blank_values=True))
+    declared = {p.name for p in parameters}
+    unknown = example.keys() - declared
+    if unknown:
+        raise QuestionError(f"{where}: the example sets undeclared parameters {sorted(unknown)}")
+    return example
+
+
+def load_question(path: Path) -> Question:
+    """Read one ``.rq`` file; its ``name`` must be its file name less ``.rq`` (it is the question's URL)."""
+    question = parse_question(path.read_text(encoding="utf-8"), str(path), path)
+    if question.name != path.stem:
+        raise QuestionError(f"{path}: '#+ name: {question.name}' differs from the file name {path.stem}.rq")
+    return question
+
+
+def load_questions(directory: Path = QUERIES_DIR) -> dict[str, Question]:
+    """Every question in ``directory`` (``*.rq``), by name, in file-name order."""
+    return {q.name: q for q in (load_question(path) for path in sorted(Path(directory).glob("*.rq")))}
+
+
+def bind(question: Question, values: Mapping[str, str]) -> dict[ox.Variable, ox.NamedNode | ox.Literal]:
+    """Check ``values`` (parameter name → text) against the question's parameters and turn them into terms.
+
+    Missing values take the parameter's default; a missing required value, an unknown name or a value of the
+    wrong type raises :class:`ParameterError`. The result is pyoxigraph's ``substitutions`` argument.
+    """
+    unknown = [name for name in values if question.parameter(name) is None]
+    if unknown:
+        raise ParameterError(f"question {question.name} has no parameter {', '.join(sorted(unknown))}")
+    bindings = {}
+    for parameter in question.parameters:
+        value = values.get(parameter.name)
+        if value is None or value == "":
+            value = parameter.default
+        if value is None:
+            raise ParameterError(f"parameter {parameter.name} ({parameter.label}) is required")
+        if len(value) > MAX_VALUE_LENGTH:
+            raise ParameterError(f"parameter {parameter.name} is longer than {MAX_VALUE_LENGTH} characters")
+        try:
+            bindings[ox.Variable(parameter.name)] = PARAMETER_TYPES[parameter.type](value)
+        except ParameterError as error:
+            raise ParameterError(f"parameter {parameter.name}: {error}") from None
+    return bindings
+
+
+def ask(store: ox.Store, question: Question, values: Mapping[str, str]):
+    """Run ``question`` on a pyoxigraph store with ``values`` bound; returns pyoxigraph's query result."""
+    return store.query(question.query, substitutions=bind(question, values))
+
+
+def example_values(question: Question) -> dict[str, str]:
+    """The values of the question's first example, completed by the parameters' defaults."""
+    values = {p.name: p.default for p in question.parameters if p.default is not None}
+    if question.examples:
+        values.update(question.examples[0])
+    return values
+
+
+def example_query(question: Question, values: Mapping[str, str] | None = None) -> str:
+    """The question as a free-standing query for the editor, where a person can read and change it: its title
+    as a comment, its text without the header, and ``values`` (by default the example's) in a ``VALUES`` block
+    at the start of each ``WHERE`` group (sub-queries included), each written by pyoxigraph as an RDF term.
+
+    A person could type the same; the API never does this (it binds the values with :func:`bind`).
+    """
+    lines = [line for line in question.query.splitlines() if not line.lstrip().startswith("#+")]
+    text = f"# {question.title('zh')} / {question.title('en')}\n" + "\n".join(lines).strip() + "\n"
+    values = {**example_values(question), **{name: value for name, value in (values or {}).items() if value}}
+    if not question.parameters or set(values) != {p.name for p in question.parameters}:
+        return text
+    terms = bind(question, values)
+    names = " ".join(f"?{variable.value}" for variable in terms)
+    row = " ".join(str(term) for term in terms.values())
+    return _WHERE.sub(lambda match: f"{match.group(0)}\n  VALUES ({names}) {{ ({row}) }}", text)

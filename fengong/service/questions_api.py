@@ -1,0 +1,300 @@
+"""The canned questions as an API, in the manner of Datasette's canned queries.
+
+``/queries`` lists them (HTML, or ``/queries.json``); ``/queries/<name>`` shows a form and the answer;
+``/queries/<name>.json`` and ``/queries/<name>.csv`` give the answer to programs. Parameter values come from
+the URL's query string and are bound as RDF terms (:func:`fengong.questions.bind`), never pasted into the
+query. Questions run through the service's query engine, with its time limit and row cap.
+``/openapi.json`` describes this JSON API in OpenAPI 3.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlencode
+
+from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
+
+from fengong import __version__
+from fengong.questions import ParameterError, Question, bind, example_query, example_values
+from fengong.service.pages import curie, local_link
+from fengong.service.ui import TEMPLATES_DIR, questions
+from fengong.sparql.engine import Job
+from fengong.sparql.errors import SparqlError
+
+bp = Blueprint("questions_api", __name__, template_folder=str(TEMPLATES_DIR))
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGERS = {_XSD + name for name in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
+                                      "positiveInteger", "nonPositiveInteger", "negativeInteger",
+                                      "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte")}
+_NUMBERS = {_XSD + name for name in ("decimal", "double", "float")}
+#: How each parameter type is described in OpenAPI.
+_SCHEMAS = {
+    "iri": {"type": "string", "format": "iri"},
+    "agency": {"type": "string", "format": "iri", "pattern": "^https://w3id\\.org/fengong/id/agency/"},
+    "plan": {"type": "string", "format": "iri", "pattern": "^https://w3id\\.org/fengong/id/plan/"},
+    "string": {"type": "string"},
+    "integer": {"type": "integer"},
+    "decimal": {"type": "number"},
+    "boolean": {"type": "boolean"},
+    "date": {"type": "string", "format": "date"},
+}
+
+
+class Answer:
+    """A question's answer: a table (``columns``/``rows`` of SPARQL JSON terms), a boolean, or a graph."""
+
+    def __init__(self, document: dict | None, truncated: bool, graph: bytes | None = None):
+        self.columns = document["head"]["vars"] if document and "results" in document else []
+        self.rows = document["results"]["bindings"] if document and "results" in document else []
+        self.boolean = document.get("boolean") if document else None
+        self.graph = graph
+        self.truncated = truncated
+
+
+def _question(name: str) -> Question:
+    question = questions().get(name)
+    if question is None:
+        abort(404, description=f"there is no question called {name!r}; see /queries")
+    return question
+
+
+def _values() -> dict[str, str]:
+    """The parameter values of the URL's query string (the first, where a name repeats)."""
+    return request.args.to_dict()
+
+
+def _run(question: Question, values: dict[str, str], accept: str):
+    """Run ``question`` through the engine, answered in the first of the ``accept`` media types that fits."""
+    settings = current_app.config["FENGONG_SETTINGS"]
+    job = Job(text=question.query, substitutions=bind(question, values), accept=accept,
+              max_rows=settings["max_rows"], union_default_graph=settings["union_default_graph"])
+    return current_app.extensions["fengong_engine"].query(job)
+
+
+def answer(question: Question, values: dict[str, str]) -> Answer:
+    """The answer to ``question``: SPARQL JSON for tables and booleans, JSON-LD for graphs."""
+    raw = _run(question, values, "application/sparql-results+json, application/ld+json;q=0.9")
+    truncated = raw.headers.get("Fengong-Truncated") == "true"
+    if raw.content_type.startswith("application/ld+json"):
+        return Answer(None, truncated, raw.body)
+    return Answer(json.loads(raw.body), truncated)
+
+
+def plain(term: dict | None):
+    """A SPARQL JSON term as a plain JSON value: numbers and booleans typed, everything else its text."""
+    if term is None:
+        return None
+    datatype = term.get("datatype")
+    try:
+        if datatype in _INTEGERS:
+            return int(term["value"])
+        if datatype in _NUMBERS:
+            return float(term["value"])
+    except ValueError:
+        return term["value"]
+    if datatype == _XSD + "boolean":
+        return term["value"] in ("true", "1")
+    return term["value"]
+
+
+def json_response(document, status: int = 200) -> Response:
+    """``document`` as UTF-8 JSON (Chinese text stays readable, not \\u-escaped)."""
+    return Response(json.dumps(document, ensure_ascii=False), status=status,
+                    content_type="application/json; charset=utf-8")
+
+
+def _error(status: int, message: str, kind: str) -> Response:
+    if kind == "json":
+        return json_response({"error": message, "status": status}, status)
+    return Response(message + "\n", status=status, content_type="text/plain; charset=utf-8")
+
+
+# ---------------------------------------------------------------- views
+
+
+@bp.get("/queries")
+def list_questions():
+    """The questions, with their titles, descriptions and parameters."""
+    return render_template("queries.html", questions=list(questions().values()))
+
+
+@bp.get("/queries.json")
+def list_questions_json():
+    """The questions as JSON: name, titles, descriptions, parameters, and the URLs of their answers."""
+    return json_response([_summary(question) for question in questions().values()])
+
+
+def _summary(question: Question) -> dict:
+    return {
+        "name": question.name,
+        "title": question.titles,
+        "description": question.descriptions,
+        "parameters": [{"name": p.name, "type": p.type, "label": p.label, "default": p.default,
+                        "required": p.required} for p in question.parameters],
+        "examples": list(question.examples),
+        "html": url_for("questions_api.question_page", name=question.name, _external=True),
+        "json": url_for("questions_api.question_page", name=question.name + ".json", _external=True),
+        "csv": url_for("questions_api.question_page", name=question.name + ".csv", _external=True),
+    }
+
+
+@bp.get("/queries/<name>")
+def question_page(name: str):
+    """One question: ``<name>`` gives the form and answer as HTML, ``<name>.json`` and ``<name>.csv`` data."""
+    stem, dot, extension = name.rpartition(".")
+    if dot and extension in ("json", "csv"):
+        return _data(_question(stem), extension)
+    return _html(_question(name))
+
+
+def _data(question: Question, kind: str) -> Response:
+    values = _values()
+    try:
+        if kind == "csv":
+            raw = _run(question, values, "text/csv")
+            response = Response(raw.body, content_type=raw.content_type)
+            response.headers.update(raw.headers)
+            response.headers["Content-Disposition"] = f'inline; filename="{question.name}.csv"'
+            return response
+        result = answer(question, values)
+    except ParameterError as error:
+        return _error(400, str(error), kind)
+    except SparqlError as error:
+        return _error(error.status, error.message, kind)
+    if result.graph is not None:
+        return Response(result.graph, content_type="application/ld+json; charset=utf-8",
+                        headers={"Fengong-Truncated": "true" if result.truncated else "false"})
+    bound = {variable.value: term.value for variable, term in bind(question, values).items()}
+    document = {"name": question.name, "title": question.titles, "parameters": bound}
+    if result.boolean is not None:
+        document["boolean"] = result.boolean
+    else:
+        document.update(columns=result.columns,
+                        rows=[{c: plain(row.get(c)) for c in result.columns} for row in result.rows],
+                        truncated=result.truncated)
+    response = json_response(document)
+    response.headers["Fengong-Truncated"] = "true" if result.truncated else "false"
+    return response
+
+
+def _cell(term: dict | None) -> dict:
+    """A SPARQL JSON term ready for the results table: text, link, language, datatype."""
+    if term is None:
+        return {"text": "", "link": None, "lang": "", "datatype": "", "number": False}
+    if term["type"] == "uri":
+        return {"text": curie(term["value"]), "link": local_link(term["value"]), "lang": "", "datatype": "",
+                "number": False}
+    datatype = term.get("datatype", "")
+    return {"text": term["value"], "link": None, "lang": term.get("xml:lang", ""),
+            "datatype": curie(datatype) if datatype and datatype not in _INTEGERS else "",
+            "number": datatype in _INTEGERS or datatype in _NUMBERS}
+
+
+def _html(question: Question) -> Response:
+    values = _values()
+    # A bare visit shows the example; a submitted form shows what was asked (defaults filling the gaps).
+    shown = example_values(question) if not values else {
+        p.name: values.get(p.name) or p.default or "" for p in question.parameters}
+    result, error, status = None, None, 200
+    ready = all(shown.get(p.name) for p in question.parameters)
+    if ready:
+        try:
+            result = answer(question, shown)
+        except ParameterError as problem:
+            error, status = str(problem), 400
+        except SparqlError as problem:
+            error, status = problem.message, problem.status
+    query_string = urlencode({k: v for k, v in shown.items() if v})
+    # The editor gets the values asked for, or the example's when they were refused.
+    editor_values = example_values(question) if error else shown
+    editor_link = url_for("ui.index") + "#" + urlencode({"query": example_query(question, editor_values),
+                                                         "tabTitle": question.title("zh")})
+    rows = [[_cell(row.get(c)) for c in result.columns] for row in result.rows] if result else []
+    page = render_template("query.html", question=question, values=shown, result=result, rows=rows,
+                           error=error, query_string=query_string, editor_link=editor_link)
+    return Response(page, status=status, content_type="text/html; charset=utf-8")
+
+
+@bp.get("/openapi.json")
+def openapi():
+    """An OpenAPI 3 description of the JSON API: one path per question, plus the list and /shacl."""
+    paths = {
+        "/queries.json": {"get": {
+            "summary": "List the canned questions", "operationId": "listQuestions",
+            "responses": {"200": {"description": "The questions", "content": {"application/json": {
+                "schema": {"type": "array", "items": {"$ref": "#/components/schemas/QuestionSummary"}}}}}}}},
+        "/shacl": {"get": {
+            "summary": "SHACL validation report of the loaded data", "operationId": "validateLoaded",
+            "responses": {"200": {"description": "The report", "content": {"application/json": {
+                "schema": {"$ref": "#/components/schemas/ValidationReport"}}}}}},
+            "post": {
+                "summary": "SHACL validation report of posted RDF data", "operationId": "validatePosted",
+                "requestBody": {"required": True, "content": {
+                    mime: {"schema": {"type": "string"}} for mime in
+                    ("text/turtle", "application/trig", "application/ld+json", "application/n-triples",
+                     "application/n-quads")}},
+                "responses": {
+                    "200": {"description": "The report", "content": {"application/json": {
+                        "schema": {"$ref": "#/components/schemas/ValidationReport"}}}},
+                    "400": {"description": "The data cannot be parsed"},
+                    "413": {"description": "The data is too large"},
+                    "415": {"description": "Unsupported Content-Type"}}}},
+    }
+    for question in questions().values():
+        paths[f"/queries/{question.name}.json"] = {"get": {
+            "summary": question.title("en"),
+            "description": f"{question.title('zh')}. {question.description('en')}".strip(),
+            "operationId": _operation_id(question.name),
+            "parameters": [{
+                "name": p.name, "in": "query", "required": p.required, "description": p.label,
+                "schema": {**_SCHEMAS[p.type], **({"default": p.default} if p.default is not None else {})},
+            } for p in question.parameters],
+            "responses": {
+                "200": {"description": "The answer", "content": {"application/json": {
+                    "schema": {"$ref": "#/components/schemas/Answer"}}}},
+                "400": {"description": "A parameter is missing or not of its type", "content": {
+                    "application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+                "503": {"description": "The question ran longer than the time limit"}},
+        }}
+    document = {
+        "openapi": "3.0.3",
+        "info": {"title": "fengong questions API", "version": __version__,
+                 "description": "Canned questions about plans, tasks and the agencies responsible for them. "
+                                "Parameters are bound as RDF terms. The SPARQL endpoint is at /sparql."},
+        "servers": [{"url": request.url_root.rstrip("/")}],
+        "paths": paths,
+        "components": {"schemas": _COMPONENTS},
+    }
+    return json_response(document)
+
+
+def _operation_id(name: str) -> str:
+    head, *rest = name.split("-")
+    return head + "".join(part.capitalize() for part in rest)
+
+
+_COMPONENTS = {
+    "Answer": {"type": "object", "required": ["name", "title", "parameters"], "properties": {
+        "name": {"type": "string"},
+        "title": {"type": "object", "additionalProperties": {"type": "string"}},
+        "parameters": {"type": "object", "additionalProperties": {"type": "string"}},
+        "columns": {"type": "array", "items": {"type": "string"}},
+        "rows": {"type": "array", "items": {"type": "object"}},
+        "boolean": {"type": "boolean"},
+        "truncated": {"type": "boolean", "description": "Whether the answer was cut at the row cap"}}},
+    "Error": {"type": "object", "properties": {"error": {"type": "string"}, "status": {"type": "integer"}}},
+    "QuestionSummary": {"type": "object", "properties": {
+        "name": {"type": "string"}, "title": {"type": "object"}, "description": {"type": "object"},
+        "parameters": {"type": "array", "items": {"type": "object"}}, "json": {"type": "string"},
+        "csv": {"type": "string"}, "html": {"type": "string"}}},
+    "ValidationReport": {"type": "object", "properties": {
+        "conforms": {"type": "boolean"}, "triples": {"type": "integer"}, "data": {"type": "string"},
+        "shapes": {"type": "array", "items": {"type": "string"}},
+        "results": {"type": "array", "items": {"type": "object", "properties": {
+            "severity": {"type": "string", "enum": ["violation", "warning", "info"]},
+            "shape": {"type": "string"}, "rule_zh": {"type": "string"}, "rule_en": {"type": "string"},
+            "focus": {"type": "string"}, "plan": {"type": "string", "nullable": True},
+            "task_number": {"type": "integer", "nullable": True},
+            "agent": {"type": "string", "nullable": True}, "detail": {"type": "string"}}}}}},
+}

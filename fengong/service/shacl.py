@@ -1,0 +1,135 @@
+"""``/shacl``: the SHACL validation report of the loaded data (GET) or of posted data (POST), against the
+project's shapes (``shapes/*.ttl``), as JSON or HTML.
+
+Posted data is parsed by pyoxigraph, which never fetches anything (a JSON-LD remote ``@context`` is an error),
+and is limited in size. The service's own data is validated once per content of the store and the report kept.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict
+from functools import cache
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+from flask import Blueprint, Response, abort, current_app, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from fengong import PROJECT_ROOT
+from fengong.service.questions_api import json_response
+from fengong.service.ui import TEMPLATES_DIR
+from fengong.store import graph_for_file
+from fengong.validate import load_shapes, validate_graph
+
+SHAPES_DIR = PROJECT_ROOT / "shapes"
+#: Posted syntaxes (media type → pyoxigraph format); RDF/XML is left out: its entities are a risk for no gain.
+POSTED_FORMATS = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/x-turtle": ox.RdfFormat.TURTLE,
+    "application/trig": ox.RdfFormat.TRIG,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/n-quads": ox.RdfFormat.N_QUADS,
+}
+#: Most statements a posted document may hold: validation time grows with it.
+MAX_POSTED_TRIPLES = 100_000
+
+bp = Blueprint("shacl", __name__, template_folder=str(TEMPLATES_DIR))
+
+
+def shape_files(directory: Path = SHAPES_DIR) -> list[Path]:
+    """The shapes files validation uses."""
+    return sorted(Path(directory).glob("*.ttl"))
+
+
+@cache
+def shapes_graph() -> rdflib.Graph:
+    """All shapes files in one graph, read once."""
+    return load_shapes(SHAPES_DIR)
+
+
+def to_rdflib(quads) -> rdflib.Graph:
+    """pyoxigraph quads or triples as one rdflib graph (the union of their graphs), via N-Triples."""
+    triples = [q.triple if isinstance(q, ox.Quad) else q for q in quads]
+    graph = rdflib.Graph()
+    graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode(), format="nt")
+    return graph
+
+
+def report_on(data: rdflib.Graph) -> dict:
+    """The validation report on ``data``: ``conforms``, the findings in words (worst first), the size."""
+    findings = [asdict(finding) for finding in validate_graph(data, shapes_graph())]
+    conforms = not any(finding["severity"] == "violation" for finding in findings)
+    return {"conforms": conforms, "triples": len(data), "results": findings}
+
+
+def loaded_data() -> rdflib.Graph:
+    """Everything the service holds except the shapes themselves, as one rdflib graph."""
+    graph_store = current_app.extensions["fengong_store"]
+    shape_graphs = {ox.NamedNode(graph_for_file(path)) for path in shape_files()}
+    quads = (quad for quad in graph_store.store.quads_for_pattern(None, None, None, None)
+             if quad.graph_name not in shape_graphs)
+    return to_rdflib(quads)
+
+
+def loaded_report() -> dict:
+    """The report on the loaded data, computed once for each size of the store."""
+    graph_store = current_app.extensions["fengong_store"]
+    key = len(graph_store.store)
+    cached = current_app.extensions.get("fengong_shacl_report")
+    if cached is None or cached[0] != key:
+        data = loaded_data()
+        cached = (key, {**report_on(data), "data": "loaded"})
+        current_app.extensions["fengong_shacl_report"] = cached
+    return cached[1]
+
+
+def posted_report() -> dict:
+    """The report on the request body, parsed by its Content-Type."""
+    limit = current_app.config["FENGONG_SETTINGS"]["max_body_bytes"]
+    if request.content_length is not None and request.content_length > limit:
+        abort(413, description=f"the body is larger than {limit} bytes")
+    mime = (request.mimetype or "").lower()
+    if mime not in POSTED_FORMATS:
+        abort(415, description="send Turtle, TriG, JSON-LD, N-Triples or N-Quads; accepted Content-Types: "
+                               + ", ".join(POSTED_FORMATS))
+    body = request.get_data(cache=False)
+    if len(body) > limit:
+        abort(413, description=f"the body is larger than {limit} bytes")
+    try:
+        quads = []
+        for quad in ox.parse(body, format=POSTED_FORMATS[mime], base_iri="https://w3id.org/fengong/posted/"):
+            quads.append(quad)
+            if len(quads) > MAX_POSTED_TRIPLES:
+                abort(413, description=f"the data holds more than {MAX_POSTED_TRIPLES} statements")
+    except SyntaxError as error:
+        abort(400, description=f"the data cannot be parsed: {error}")
+    return {**report_on(to_rdflib(quads)), "data": "posted"}
+
+
+def _wants_html() -> bool:
+    if request.args.get("format") in ("html", "json"):
+        return request.args["format"] == "html"
+    best = request.accept_mimetypes.best_match(["application/json", "text/html"], default="application/json")
+    return best == "text/html" and request.accept_mimetypes.quality("text/html") > 0
+
+
+@bp.route("/shacl", methods=["GET", "POST"])
+def validate():
+    """The validation report: of the loaded data (GET) or of the posted data (POST)."""
+    try:
+        report = loaded_report() if request.method == "GET" else posted_report()
+    except HTTPException as error:
+        if _wants_html():
+            raise
+        return json_response({"error": error.description, "status": error.code}, error.code)
+    report = {**report, "shapes": [path.name for path in shape_files()]}
+    if _wants_html():
+        counts = Counter(result["severity"] for result in report["results"])
+        page = render_template("shacl.html", report=report, counts=counts)
+        return Response(page, content_type="text/html; charset=utf-8", headers={"Vary": "Accept"})
+    response = json_response(report)
+    response.headers["Vary"] = "Accept"
+    return response

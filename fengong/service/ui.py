@@ -1,0 +1,48 @@
+"""The browser UI at ``/``: the YASGUI editor and result viewer, with the canned questions as example tabs.
+
+YASGUI is installed from the npm registry at set-up (``scripts/setup-ui.sh``, into ``service/node_modules``)
+and served from there: the page loads nothing from any other host.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, current_app, render_template, request, send_from_directory
+
+from fengong import PROJECT_ROOT
+from fengong.questions import Question, example_query, load_questions
+
+#: The folder of the service's browser files: templates, static files and the npm-installed assets.
+SERVICE_DIR = PROJECT_ROOT / "service"
+TEMPLATES_DIR = SERVICE_DIR / "templates"
+YASGUI_BUILD = SERVICE_DIR / "node_modules" / "@zazuko" / "yasgui" / "build"
+#: The YASGUI files the page needs (the bundle holds the editor, YASQE, and the viewer, YASR).
+YASGUI_FILES = ("yasgui.min.js", "yasgui.min.css", "yasgui.min.js.map")
+
+bp = Blueprint("ui", __name__, template_folder=str(TEMPLATES_DIR), static_folder=str(SERVICE_DIR / "static"),
+               static_url_path="/assets")
+
+
+def questions() -> dict[str, Question]:
+    """The canned questions (``queries/*.rq``), read once per app."""
+    if "fengong_questions" not in current_app.extensions:
+        current_app.extensions["fengong_questions"] = load_questions()
+    return current_app.extensions["fengong_questions"]
+
+
+@bp.get("/")
+def index():
+    """The query editor, with one example tab per question."""
+    tabs = [{"name": q.name, "title": q.title("zh"), "title_en": q.title("en"), "query": example_query(q)}
+            for q in questions().values()]
+    return render_template("ui.html", tabs=tabs, endpoint=request.script_root + "/sparql")
+
+
+@bp.get("/assets/yasgui/<name>")
+def yasgui_asset(name: str):
+    """One file of the installed YASGUI build."""
+    if name not in YASGUI_FILES:
+        abort(404)
+    if not (YASGUI_BUILD / name).is_file():
+        # The page is useless without it; say how to fix the installation.
+        abort(500, description="YASGUI is not installed: run scripts/setup-ui.sh")
+    return send_from_directory(YASGUI_BUILD, name, max_age=86400)

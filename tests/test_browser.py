@@ -1,0 +1,162 @@
+"""The browser UI in a real headless Chromium (Debian's chromium and chromium-driver, driven by Selenium).
+
+Data: tests/data/ui/jilin-sample.trig — rows 14 and 16 of the Jilin table, both led by 省残联 (the first unit
+listed in both rows of data/sources/jilin-disability-13fyp.txt). Chromium is installed by
+scripts/install-system-deps.sh; without it these tests fail (they are not skipped), since CI installs it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import urllib.parse
+import urllib.request
+
+import pytest
+
+from fengong.questions import QUERIES_DIR, load_questions
+
+pytest_plugins = ["ui_fixtures"]
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1200"]
+#: Longest wait for the page to reach a state (a bound on the test, not a measured threshold).
+WAIT_SECONDS = 30
+TASK_14_TEXT = "制定实施国家残疾预防行动计划。广泛开展三级预防，实施重点干预工程"
+
+
+@pytest.fixture
+def browser(ui_service):
+    """A fresh headless Chromium for each test (one shared across tests hung on reloading the editor)."""
+    if ui_service.request("GET", "/assets/yasgui/yasgui.min.js").status != 200:
+        pytest.fail("the service has no YASGUI to serve: run scripts/setup-ui.sh", pytrace=False)
+    missing = [path for path in (CHROMIUM, CHROMEDRIVER) if not shutil.which(path)]
+    if missing:
+        pytest.fail(f"the browser test needs {', '.join(missing)}: run scripts/install-system-deps.sh "
+                    "(apt-get install -y chromium chromium-driver)", pytrace=False)
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+    except ImportError:
+        pytest.fail("the browser test needs Selenium: .venv/bin/pip install -e '.[dev]'", pytrace=False)
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in FLAGS:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(WAIT_SECONDS)
+    yield driver
+    driver.quit()
+
+
+def wait(driver, condition, what: str):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    return WebDriverWait(driver, WAIT_SECONDS, poll_frequency=0.2).until(condition, message=what)
+
+
+def result_rows(driver) -> list[list[str]]:
+    """The cells of YASR's result table in the visible tab (empty while it shows no data), read in one script
+    so that a redraw of the table cannot come between two reads."""
+    return driver.execute_script("""
+        return Array.from(document.querySelectorAll('.tabPanel.active .yasr table tbody tr'))
+            .map(row => Array.from(row.querySelectorAll('td')).map(cell => cell.innerText))
+            .filter(cells => cells.length > 1);""")
+
+
+def column(driver, name: str) -> list[str]:
+    headers = driver.execute_script("""
+        return Array.from(document.querySelectorAll('.tabPanel.active .yasr table thead th'))
+            .map(cell => cell.innerText);""")
+    index = headers.index(name)
+    return [row[index] for row in result_rows(driver)]
+
+
+def run_visible_query(driver) -> None:
+    from selenium.webdriver.common.by import By
+
+    buttons = [b for b in driver.find_elements(By.CSS_SELECTOR, ".yasqe_queryButton") if b.is_displayed()]
+    buttons[0].click()
+    wait(driver, lambda d: result_rows(d), "the result table to fill")
+
+
+def open_editor(driver, url: str) -> None:
+    """Load the editor afresh: from a blank page, since going from ``/#…`` to ``/`` would only change the
+    fragment of the open page (a shared link opens a new page)."""
+    from selenium.webdriver.common.by import By
+
+    driver.get("about:blank")
+    driver.get(url)
+    wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, ".tabsList .tab"), "YASGUI to draw its tabs")
+
+
+def test_editor_runs_a_question_and_shows_its_table(ui_service, browser):
+    from selenium.webdriver.common.by import By
+
+    open_editor(browser, ui_service.url + "/")
+    tabs = browser.find_elements(By.CSS_SELECTOR, ".tabsList .tab")
+    titles = [tab.text.replace("✖", "").strip() for tab in tabs]
+    questions = load_questions(QUERIES_DIR)
+    assert sorted(titles) == sorted(q.title("zh") for q in questions.values())
+    led = questions["tasks-led-by-agency"].title("zh")
+    tabs[titles.index(led)].find_element(By.CSS_SELECTOR, "a").click()
+    wait(browser, lambda d: "?name" in d.execute_script(
+        "return window.fengongYasgui.getTab().getYasqe().getValue()"), "the question's tab to open")
+    run_visible_query(browser)
+    # The default agency is 省残联, which leads rows 14 and 16.
+    assert [value.split('"')[1] if '"' in value else value for value in column(browser, "number")] == ["14", "16"]
+    assert any(TASK_14_TEXT in cell for cell in column(browser, "text"))
+    # The download links below the editor give the same answer as CSV and JSON.
+    link = browser.find_element(By.ID, "download-csv").get_attribute("href")
+    assert link.startswith(ui_service.url + "/sparql?")
+    assert urllib.parse.parse_qs(urllib.parse.urlsplit(link).query)["format"] == ["csv"]
+    with urllib.request.urlopen(link, timeout=WAIT_SECONDS) as answer:
+        table = list(csv.DictReader(io.StringIO(answer.read().decode("utf-8"))))
+    assert [row["number"] for row in table] == ["14", "16"]
+    json_link = browser.find_element(By.ID, "download-json").get_attribute("href")
+    assert urllib.parse.parse_qs(urllib.parse.urlsplit(json_link).query)["format"] == ["json"]
+
+
+def test_shared_link_opens_and_runs_its_query(ui_service, browser):
+    query = ("PREFIX fg: <https://w3id.org/fengong/ontology#>\n"
+             "SELECT ?number WHERE { ?task fg:taskNumber ?number } ORDER BY DESC(?number)")
+    open_editor(browser, ui_service.url + "/?" + urllib.parse.urlencode({"query": query}))
+    wait(browser, lambda d: d.execute_script(
+        "return window.fengongYasgui.getTab().getYasqe().getValue()") == query, "the linked query to open")
+    # The editor's share button makes a link (the query in the fragment) that opens the same query.
+    link = browser.execute_script(
+        "return Yasgui.linkUtils.createShareLink(window.location.href, window.fengongYasgui.getTab())")
+    assert link.startswith(ui_service.url + "/")
+    browser.get("about:blank")
+    # Opened by script: chromedriver's own get() can hang on a page that rewrites its fragment while loading.
+    browser.execute_script("window.location.href = arguments[0]", link)
+    wait(browser, lambda d: d.current_url.startswith(ui_service.url) and d.execute_script(
+        "return window.fengongYasgui && window.fengongYasgui.getTab().getYasqe().getValue()") == query,
+        "the shared link to open its query")
+    run_visible_query(browser)
+    assert [value.split('"')[1] for value in column(browser, "number")] == ["16", "14"]
+
+
+def test_the_editor_loads_nothing_from_elsewhere(ui_service, browser):
+    open_editor(browser, ui_service.url + "/")
+    loaded = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    assert any(name.endswith("/assets/yasgui/yasgui.min.js") for name in loaded)
+    assert [name for name in loaded if not name.startswith(ui_service.url + "/")] == []
+
+
+def test_question_page_form(ui_service, browser):
+    from selenium.webdriver.common.by import By
+
+    browser.get(ui_service.url + "/queries/tasks-joined-by-agency")
+    field = browser.find_element(By.ID, "param-name")
+    field.clear()
+    field.send_keys("省公安厅")
+    browser.find_element(By.CSS_SELECTOR, "form.params button[type=submit]").click()
+    wait(browser, lambda d: "name=%E7%9C%81%E5%85%AC%E5%AE%89%E5%8E%85" in d.current_url, "the form to submit")
+    rows = browser.find_elements(By.CSS_SELECTOR, "#results tbody tr")
+    # 省公安厅 is listed (third, not leading) in row 14 only.
+    assert len(rows) == 1
+    assert "/id/plan/jilin-disability-13fyp/task/14" in rows[0].get_attribute("innerHTML")

@@ -1,0 +1,15 @@
+"""The service the UI, page, question and SHACL tests share, started with the fixtures of conftest.py.
+
+Test modules load it with ``pytest_plugins = ["ui_fixtures"]``; the data it serves is in :mod:`ui_data`.
+"""
+
+from __future__ import annotations
+
+import pytest
+from ui_data import DATA_FILES
+
+
+@pytest.fixture(scope="session")
+def ui_service(live_service):
+    """A running service on the UI fixture data."""
+    return live_service(data_files=DATA_FILES)
