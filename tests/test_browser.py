@@ -25,7 +25,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
          "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1400,1200"]
 #: Longest wait for the page to reach a state (a bound on the test, not a measured threshold).
 WAIT_SECONDS = 30
-TASK_14_TEXT = "制定实施国家残疾预防行动计划。广泛开展三级预防，实施重点干预工程"
+TASK_14_TEXT = "制定实施国家残疾预防行动计划。广泛开展三级预防,实施重点干预工程"
 
 
 @pytest.fixture
@@ -160,3 +160,37 @@ def test_question_page_form(ui_service, browser):
     # 省公安厅 is listed (third, not leading) in row 14 only.
     assert len(rows) == 1
     assert "/id/plan/jilin-disability-13fyp/task/14" in rows[0].get_attribute("innerHTML")
+
+
+def test_network_page_draws_the_network_and_shows_a_nodes_measures(ui_service, browser):
+    """/network draws the co-responsibility network with vis-network (served locally) from /network.json.
+
+    The sample holds tasks 14 and 16: their units are 省残联、省卫生计生委、省公安厅、省人力资源社会保障厅、省民政厅、
+    省财政厅 and 省残联、省发展改革委、省财政厅、省卫生计生委 — 7 distinct agencies; 省残联 leads both tasks.
+    """
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    browser.get(ui_service.url + "/network")
+    wait(browser, lambda d: d.execute_script("return document.body.dataset.ready === 'true'"), "network drawn")
+    assert browser.find_element(By.ID, "summary").text.startswith("7 个单位 agencies")
+    assert browser.find_elements(By.CSS_SELECTOR, "#network canvas"), "vis-network drew no canvas"
+    wait(browser, lambda d: d.execute_script(
+        "return Object.keys(window.fengongNetwork.getPositions()).length") == 7, "7 nodes placed")
+    # Click 省残联's node where vis-network placed it, and read its measures.
+    x, y = browser.execute_script("""
+        const net = window.fengongNetwork;
+        const id = net.body.data.nodes.get().find(n => n.label === '省残联').id;
+        const p = net.canvasToDOM(net.getPositions([id])[id]);
+        return [p.x, p.y];""")
+    canvas = browser.find_element(By.CSS_SELECTOR, "#network canvas")
+    width, height = canvas.size["width"], canvas.size["height"]
+    ActionChains(browser).move_to_element_with_offset(canvas, int(x - width / 2), int(y - height / 2)).click().perform()
+    wait(browser, lambda d: "tasks_led" in d.find_element(By.ID, "details").text, "details of the clicked node")
+    cells = dict(row.split("\t") if "\t" in row else row.rsplit(" ", 1)
+                 for row in browser.find_element(By.ID, "details").text.splitlines())
+    assert cells["label"] == "省残联" and cells["tasks_led"] == "2"
+    foreign = browser.execute_script("""
+        return performance.getEntriesByType('resource').map(e => e.name)
+            .filter(u => !u.startsWith(location.origin));""")
+    assert foreign == []

@@ -31,7 +31,7 @@ def test_browser_gets_html(ui_service):
     assert "Accept" in reply.headers["vary"]
     page = reply.text
     assert "<h1>任务 14</h1>" in page
-    assert "制定实施国家残疾预防行动计划。广泛开展三级预防，实施重点干预工程" in page  # the description
+    assert "制定实施国家残疾预防行动计划。广泛开展三级预防,实施重点干预工程" in page  # the description
     # The quote is the raw slice of the source, line break included, with its offsets.
     quote = "制定实施国家残疾预防行动计划。广泛开展三级预防,\n实施重点干预工程"
     assert f'<blockquote class="quote">{quote}</blockquote>' in page

@@ -54,6 +54,7 @@ fetch("{{ base }}/network.json" + window.location.search).then(r => r.json()).th
     nodes: {shape: "dot", scaling: {min: 8, max: 40}, font: {size: 14}},
     edges: {color: {opacity: 0.3}, scaling: {min: 1, max: 8}},
     physics: {stabilization: {iterations: 300}}, layout: {randomSeed: 7}});
+  window.fengongNetwork = network;  // for people debugging in the console, and for the browser test
   network.on("click", params => {
     if (!params.nodes.length) return;
     const n = data.nodes.find(x => x.agent === params.nodes[0]);
