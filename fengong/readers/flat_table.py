@@ -1,0 +1,153 @@
+"""Reader for task-division tables flattened one cell per line.
+
+Copying a table out of a web page or a word processor often gives one cell per line::
+
+    序号
+    工作任务
+    牵头单位
+    配合单位
+    完成时限
+    一、优化营商环境          ← a section row
+    1
+    推进企业开办便利化。
+    市场监管局
+    公安局、税务局
+    2019年底前
+
+The header lines (序号, 工作任务 / 重点任务, 牵头单位 / 责任单位 / 配合单位 / 指导部门, and columns that hold no
+units such as 推广范围, 完成时限) give the number of cells per row and the role of each unit column. An empty
+cell is written ``—``, ``/`` or ``无``. A row is its number line and the cells after it; a line where a number
+is due that is a heading (一、…, （一）…) opens a section; a note (注：…) ends the table and may state the
+lead rule. A row cut short (the next number or the end comes early) is reported with its line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fengong.readers.docmeta import new_plan
+from fengong.readers.lines import Line, LineIndex
+from fengong.readers.roles import LEAD_RULE, rule_extent
+from fengong.readers.rows import (
+    NUMBER,
+    SECTION_ROW,
+    check_sequence,
+    is_header_cell,
+    map_header,
+    sections_of,
+    task_from_cells,
+)
+from fengong.readers.sources import too_long
+from fengong.records import PlanRecord, Problem, ReadError, SourceText, Span, TaskRecord
+from fengong.textrepair import normalise
+
+NOTE = re.compile(r"^\s*(?:注|说明|备注)\s*[:：]")
+OTHER_HEADERS = {"推广范围", "完成时限", "完成时间", "时间进度", "进度安排", "时限", "备注", "预期成果", "工作目标",
+                 "时间安排", "完成期限", "工作要求", "目标任务", "成果形式"}
+
+
+def read(source: SourceText, slug: str | None = None, jurisdiction: str | None = None) -> PlanRecord:
+    """Read the flattened table of ``source``; :class:`ReadError` when it has no header block."""
+    lines = LineIndex(source.raw)
+    plan = new_plan(source, lines, slug, jurisdiction)
+    problems = plan.problems
+    content = []
+    for line in lines.lines:
+        if line.blank:
+            continue
+        if (warning := too_long(line.text, source.path, line.number)) is not None:
+            problems.append(warning)
+            continue
+        content.append(line)
+    found = find_header(content)
+    if found is None:
+        raise ReadError(problems + [Problem(source.path, 1, "no table header found: no lines such as 序号 / "
+                                                            "工作任务 / 牵头单位 one per line")])
+    at, columns = found
+    header_texts = [normalise(line.text) for line in content[at : at + columns.width]]
+    parts: list[tuple[str, Span | None, list[TaskRecord]]] = [("任务分工", None, [])]
+    numbers: list[tuple[int, int]] = []
+    rule: Span | None = None
+    i = at + columns.width
+    while i < len(content):
+        line = content[i]
+        text = normalise(line.text)
+        if [normalise(x.text) for x in content[i : i + columns.width]] == header_texts:
+            i += columns.width  # the header repeated at a page break
+            continue
+        if NOTE.match(line.text):
+            rule = _rule(source, line)
+            break
+        number = NUMBER.match(text)
+        if number is None:
+            if SECTION_ROW.match(text) and len(text) <= 60:
+                parts.append((text, Span(line.start, line.end, line.number), []))
+                i += 1
+                continue
+            break  # the table has ended
+        cells = content[i + 1 : i + columns.width]
+        cut = next((k for k, c in enumerate(cells) if _starts_next_row(c, int(number.group(1)))), None)
+        if cut is not None or len(cells) < columns.width - 1:
+            have = cut if cut is not None else len(cells)
+            problems.append(Problem(source.path, line.number, f"row {number.group(1)} is cut short: {have + 1} of "
+                                                              f"{columns.width} cells", "error"))
+            i += 1 + have
+            continue
+        row = [line, *cells]
+        numbers.append((int(number.group(1)), line.number))
+        task = _task(source, columns, row, int(number.group(1)), problems)
+        if task is not None:
+            parts[-1][2].append(task)
+        i += columns.width
+    check_sequence(numbers, source.path, problems)
+    plan.sections = sections_of(parts, columns, rule, source)
+    if not plan.sections:
+        raise ReadError(problems + [Problem(source.path, content[at].number, "a table header was found but no "
+                                                                             "row with units follows it")])
+    return plan
+
+
+def find_header(content: list[Line]):
+    """``(index, Columns)`` of the first run of header lines (one header cell per line), or None."""
+    i = 0
+    while i < len(content):
+        run = 0
+        while i + run < len(content) and _header_like(content[i + run].text):
+            run += 1
+        if run >= 3:
+            columns = map_header([line.text for line in content[i : i + run]])
+            if columns is not None and columns.number == 0:
+                return i, columns
+        i += max(run, 1)
+    return None
+
+
+def _header_like(text: str) -> bool:
+    return is_header_cell(text) or re.sub(r"\s+", "", normalise(text)) in OTHER_HEADERS
+
+
+def _starts_next_row(line: Line, number: int) -> bool:
+    found = NUMBER.match(normalise(line.text))
+    return found is not None and int(found.group(1)) == number + 1
+
+
+def _task(source: SourceText, columns, row: list[Line], number: int, problems: list[Problem]):
+    def span(line: Line) -> Span:
+        start = line.start + len(line.text) - len(line.text.lstrip())
+        return Span(start, line.start + len(line.text.rstrip()), line.number)
+
+    text = span(row[columns.task])
+    units = [(role, span(row[col])) for col, role in columns.units]
+    task = task_from_cells(source, number, text, units, problems)
+    if task is None:
+        return None
+    return TaskRecord(task.number, task.text, task.span, task.units, task.open_ended,
+                      row_span=Span(span(row[0]).start, row[-1].end, row[0].number))
+
+
+def _rule(source: SourceText, line: Line) -> Span | None:
+    found = LEAD_RULE.search(source.raw, line.start, line.end)
+    if found is None:
+        return None
+    start = line.start + len(line.text) - len(line.text.lstrip())
+    return Span(start, max(rule_extent(source.raw[: line.end], found), found.end()), line.number)

@@ -1,0 +1,118 @@
+"""What the table readers share: header rows mapped to columns, and a table row made into a task.
+
+A table's columns are known by their headers (序号, 工作任务, 牵头单位, 责任单位, 配合单位, 指导部门 …); columns
+whose header names no role (推广范围, 完成时限, 备注) hold no units and are ignored. A row becomes a task when it
+has a number, a text and at least one unit; otherwise its line is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fengong.readers.roles import (
+    NUMBER_HEADERS,
+    RESPONSIBLE,
+    TASK_HEADERS,
+    ListedUnit,
+    assign_roles,
+    column_role,
+)
+from fengong.records import Problem, SectionRecord, SourceText, Span, TaskRecord
+from fengong.textrepair import normalise
+from fengong.unitlist import looks_like_unit, split_conjoined, split_units
+
+EMPTY_CELLS = {"", "—", "-", "－", "/", "／", "无", "——"}
+NUMBER = re.compile(r"^\s*(\d{1,4})\s*[.．、]?\s*$")
+SECTION_ROW = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}(?:部分|章|节))"
+)
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Which column holds what: the number, the task text, and the unit columns with their roles."""
+
+    number: int | None
+    task: int
+    units: tuple[tuple[int, str], ...]  # (column index, role)
+    width: int
+
+
+def map_header(cells: list[str]) -> Columns | None:
+    """The columns a header row names, or None when it is no task-division header."""
+    names = [re.sub(r"\s+", "", normalise(c)) for c in cells]
+    number = next((i for i, n in enumerate(names) if n in NUMBER_HEADERS), None)
+    task = next((i for i, n in enumerate(names) if n in TASK_HEADERS), None)
+    units = tuple((i, role) for i, n in enumerate(names) if (role := column_role(n)) is not None)
+    if task is None or not units:
+        return None
+    return Columns(number, task, units, len(names))
+
+
+def is_header_cell(text: str) -> bool:
+    """True for a cell that could be part of a header row (a known header or a short label)."""
+    name = re.sub(r"\s+", "", normalise(text))
+    return name in NUMBER_HEADERS or name in TASK_HEADERS or column_role(name) is not None
+
+
+def task_from_cells(source: SourceText, number: int, text: Span, unit_cells: list[tuple[str, Span]],
+                    problems: list[Problem]) -> TaskRecord | None:
+    """A task from its cells (``unit_cells``: the role of each unit column and the cell's span)."""
+    units: list[ListedUnit] = []
+    open_ended = False
+    for role, cell in unit_cells:
+        raw = source.quote(cell)
+        if normalise(raw) in EMPTY_CELLS:
+            continue
+        try:
+            listed = split_units(raw, cell.start)
+        except ValueError as exc:
+            problems.append(Problem(source.path, cell.line, f"row {number}: {exc}", "warning"))
+            continue
+        listed = split_conjoined(listed, raw, cell.start)
+        open_ended = open_ended or listed.open_ended
+        for piece in listed.pieces:
+            if not looks_like_unit(piece.name):
+                problems.append(Problem(source.path, cell.line, f"row {number}: {piece.name!r} does not look like "
+                                                                "a unit name; kept as printed", "warning"))
+            line = cell.line + source.raw.count("\n", cell.start, piece.start)
+            units.append(ListedUnit(piece.name, Span(piece.start, piece.end, line), role))
+    if not units:
+        problems.append(Problem(source.path, text.line, f"row {number} names no units: not a task", "warning"))
+        return None
+    body = normalise(source.quote(text))
+    if not body:
+        problems.append(Problem(source.path, text.line, f"row {number} has no task text: not a task", "warning"))
+        return None
+    return TaskRecord(number=number, text=body, span=text, units=tuple(assign_roles(units)),
+                      open_ended=open_ended)
+
+
+def sections_of(parts: list[tuple[str, Span | None, list[TaskRecord]]], columns: Columns, rule: Span | None,
+                source: SourceText) -> list[SectionRecord]:
+    """Table parts (a title, its span, its tasks) → sections, with the lead rule of the table's note if any.
+
+    Without a stated rule, a table whose leads come from list order (a 责任单位 column and no 牵头单位 column)
+    is marked as read by the first-listed convention.
+    """
+    roles = {role for _, role in columns.units}
+    needs_rule = RESPONSIBLE in roles and "lead" not in roles
+    sections = []
+    for title, span, tasks in (part for part in parts if part[2]):
+        key = f"table-{len(sections) + 1}"
+        if rule is not None and needs_rule:
+            sections.append(SectionRecord(key, title, span=span, role_rule=normalise(source.quote(rule)),
+                                          role_rule_span=rule, tasks=tuple(tasks)))
+        else:
+            sections.append(SectionRecord(key, title, span=span, tasks=tuple(tasks),
+                                          role_rule_basis="convention" if needs_rule else "stated"))
+    return sections
+
+
+def check_sequence(numbers: list[tuple[int, int]], path: str, problems: list[Problem]) -> None:
+    """Warn where a row number does not follow the previous one (``numbers``: (number, line))."""
+    for (before, _), (after, line) in zip(numbers, numbers[1:], strict=False):
+        if after != before + 1 and after != 1:
+            problems.append(Problem(path, line, f"row number {after} follows {before}: out of sequence",
+                                    "warning"))

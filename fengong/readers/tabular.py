@@ -1,0 +1,157 @@
+"""Reader for tables whose rows are records: CSV files, and XLSX workbooks and HTML tables rendered as
+tab-separated lines by :mod:`fengong.readers.sources`.
+
+Columns are known by their headers (:mod:`fengong.readers.rows`); the header row may come after a title row.
+Every cell keeps its place in the text, so each unit points back to where it is printed. A row with a single
+filled cell (or a heading such as 一、… in the number column) opens a section; a row with units and text but no
+number is numbered by its order when the table has no number column, and reported otherwise.
+"""
+
+from __future__ import annotations
+
+from fengong.readers.docmeta import new_plan
+from fengong.readers.lines import LineIndex
+from fengong.readers.roles import LEAD_RULE, rule_extent
+from fengong.readers.rows import EMPTY_CELLS, NUMBER, check_sequence, map_header, sections_of, task_from_cells
+from fengong.readers.sources import LONG_LINE
+from fengong.records import PlanRecord, Problem, ReadError, SourceText, Span, TaskRecord
+from fengong.textrepair import normalise
+
+Cell = Span  # a cell's content in the text (quotes excluded)
+
+
+def read(source: SourceText, slug: str | None = None, jurisdiction: str | None = None) -> PlanRecord:
+    """Read the first task-division table of ``source``; :class:`ReadError` when there is none."""
+    lines = LineIndex(source.raw)
+    plan = new_plan(source, lines, slug, jurisdiction)
+    problems = plan.problems
+    rows = list(split_rows(source.raw, delimiter(source), source.path, problems))
+    found = next(((i, c) for i, row in enumerate(rows) if (c := map_header(_texts(source, row))) is not None), None)
+    if found is None:
+        raise ReadError(problems + [Problem(source.path, 1, "no table header found: no row with columns such as "
+                                                            "工作任务 and 牵头单位 / 责任单位")])
+    at, columns = found
+    header = _texts(source, rows[at])
+    parts: list[tuple[str, Span | None, list[TaskRecord]]] = [("任务分工", None, [])]
+    numbers: list[tuple[int, int]] = []
+    rule: Span | None = None
+    for row in rows[at + 1 :]:
+        texts = _texts(source, row)
+        filled = [(k, t) for k, t in enumerate(texts) if t not in EMPTY_CELLS]
+        if not filled or texts == header:
+            continue
+        if len(filled) == 1:
+            cell = row[filled[0][0]]
+            found_rule = LEAD_RULE.search(source.raw, cell.start, cell.end)
+            if found_rule is not None:
+                rule = Span(cell.start, rule_extent(source.raw[: cell.end], found_rule), cell.line)
+            else:
+                parts.append((filled[0][1], cell, []))
+            continue
+        task = _task(source, columns, row, texts, len(numbers) + 1, problems)
+        if task is not None:
+            numbers.append((task.number, row[0].line))
+            parts[-1][2].append(task)
+    check_sequence(numbers, source.path, problems)
+    plan.sections = sections_of(parts, columns, rule, source)
+    if not plan.sections:
+        raise ReadError(problems + [Problem(source.path, rows[at][0].line, "a table header was found but no row "
+                                                                           "with units follows it")])
+    return plan
+
+
+def delimiter(source: SourceText) -> str:
+    """Tab for renderings and .tsv files, comma for CSV."""
+    if source.rendered_from or source.path.lower().endswith(".tsv"):
+        return "\t"
+    return ","
+
+
+def split_rows(raw: str, sep: str, path: str, problems: list[Problem]):
+    """The rows of a CSV/TSV text as lists of cell spans; quoted cells (CSV) may hold separators and breaks."""
+    line = 1
+    i, n = 0, len(raw)
+    while i < n:
+        row: list[Cell] = []
+        row_line = line
+        row_start = i
+        while True:
+            if sep == "," and i < n and raw[i] == '"':
+                close = _closing_quote(raw, i + 1)
+                if close < 0:
+                    problems.append(Problem(path, line, "a quoted cell is never closed: the rest of the file is "
+                                                        "one cell", "warning"))
+                    close = n
+                row.append(Cell(i + 1, close, line))
+                line += raw.count("\n", i, close)
+                i = close + 1
+                while i < n and raw[i] not in (sep, "\n"):
+                    i += 1  # text after a closing quote: malformed, skipped
+            else:
+                end = i
+                while end < n and raw[end] not in (sep, "\n"):
+                    end += 1
+                stop = end - 1 if end > i and raw[end - 1] == "\r" else end
+                row.append(Cell(i, stop, line))
+                i = end
+            if i < n and raw[i] == sep:
+                i += 1
+                continue
+            i += 1  # past the line break
+            line += 1
+            break
+        if i - row_start > LONG_LINE:
+            problems.append(Problem(path, row_line, f"row of {i - row_start} characters skipped: too long to be a "
+                                                    "table row", "warning"))
+            continue
+        yield [_trim(raw, c) for c in row]
+
+
+def _closing_quote(raw: str, i: int) -> int:
+    while True:
+        j = raw.find('"', i)
+        if j < 0 or j + 1 >= len(raw) or raw[j + 1] != '"':
+            return j
+        i = j + 2  # a doubled quote inside the cell
+
+
+def _trim(raw: str, cell: Cell) -> Cell:
+    start, end = cell.start, cell.end
+    while start < end and raw[start].isspace():
+        start += 1
+    while end > start and raw[end - 1].isspace():
+        end -= 1
+    return Cell(start, end, cell.line + raw.count("\n", cell.start, start))
+
+
+def _texts(source: SourceText, row: list[Cell]) -> list[str]:
+    return [normalise(source.quote(c).replace('""', '"')) for c in row]
+
+
+def _task(source: SourceText, columns, row: list[Cell], texts: list[str], order: int,
+          problems: list[Problem]) -> TaskRecord | None:
+    def cell(k: int) -> Cell | None:
+        return row[k] if k < len(row) else None
+
+    line = row[0].line
+    if columns.number is None:
+        number = order
+    else:
+        found = NUMBER.match(texts[columns.number]) if columns.number < len(texts) else None
+        if found is None:
+            problems.append(Problem(source.path, line, "a row with no number: not read as a task", "warning"))
+            return None
+        number = int(found.group(1))
+    text = cell(columns.task)
+    if text is None:
+        problems.append(Problem(source.path, line, f"row {number} is cut short: it has no task text", "error"))
+        return None
+    units = [(role, c) for k, role in columns.units if (c := cell(k)) is not None]
+    if len(row) < columns.width:
+        problems.append(Problem(source.path, line, f"row {number} has {len(row)} of {columns.width} cells",
+                                "warning"))
+    task = task_from_cells(source, number, text, units, problems)
+    if task is None:
+        return None
+    return TaskRecord(task.number, task.text, task.span, task.units, task.open_ended,
+                      row_span=Span(row[0].start, row[-1].end, line))

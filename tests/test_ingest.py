@@ -1,0 +1,98 @@
+"""``fengong ingest`` and ``fengong evaluate`` end to end, through the installed command."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "data" / "corpus"
+FENGONG = [str(Path(sys.executable).parent / "fengong")]
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([*FENGONG, *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def test_ingest_a_folder_then_evaluate(tmp_path: Path):
+    out = tmp_path / "corpus.nq"
+    done = run("ingest", str(CORPUS), "-o", str(out), "--no-progress", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    graphs = {line.rsplit(" ", 2)[-2] for line in out.read_text(encoding="utf-8").splitlines()}
+    plan_graphs = {g for g in graphs if "/graph/plan/" in g}
+    assert len(plan_graphs) == 5
+    report = json.loads((tmp_path / "corpus.nq.report.json").read_text(encoding="utf-8"))
+    assert {r["slug"]: r["tasks"] for r in report} == {
+        "guobanfa-2018-117-jili-zhichi": 30, "guobanfa-2018-121-tiyu-jingsai": 21,
+        "guobanfa-2018-128-wufei-chengshi": 39, "guofa-2019-03-zonghe-baoshuiqu": 21,
+        "guofa-2019-05-shuang-suiji": 0}
+    assert (tmp_path / "corpus.nq.report.csv").read_text(encoding="utf-8").startswith("file,status,slug")
+    truth = ROOT / "tests" / "groundtruth" / "guofa-2019-03-zonghe-baoshuiqu.json"
+    scored = run("evaluate", "--data", str(out), str(truth), "--format", "json", cwd=tmp_path)
+    assert scored.returncode == 0, scored.stderr
+    scores = json.loads(scored.stdout)["guofa-2019-03-zonghe-baoshuiqu"]
+    assert (scores["task_recall"], scores["assignment_precision"], scores["lead_accuracy"]) == (1.0, 1.0, 1.0)
+
+
+def test_broken_documents_are_reported_and_the_others_go_through(tmp_path: Path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(CORPUS / "guofa-2019-03-zonghe-baoshuiqu.txt", docs)
+    (docs / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    (docs / "cut.csv").write_text("序号,工作任务,责任单位\n", encoding="utf-8")
+    (docs / "gbk.txt").write_bytes("1.推进改革。（民政部负责）\n".encode("gbk"))
+    out = tmp_path / "out.trig"
+    done = run("ingest", str(docs), "-o", str(out), "--no-progress", cwd=tmp_path)
+    assert done.returncode == 2
+    assert "binary.txt:1: error: binary file" in done.stderr
+    assert "cut.csv:1: error: a table header was found but no row" in done.stderr
+    assert "gbk.txt:1: warning: not UTF-8" in done.stderr
+    assert "Traceback" not in done.stderr
+    report = {Path(r["file"]).name: r for r in json.loads((tmp_path / "out.trig.report.json").read_text("utf-8"))}
+    assert {name: r["status"] for name, r in report.items()} == {
+        "binary.txt": "error", "cut.csv": "error", "gbk.txt": "ok", "guofa-2019-03-zonghe-baoshuiqu.txt": "ok"}
+    assert report["gbk.txt"]["tasks"] == 1 and report["guofa-2019-03-zonghe-baoshuiqu.txt"]["tasks"] == 21
+    assert "<https://w3id.org/fengong/graph/plan/gbk>" in out.read_text(encoding="utf-8")
+
+
+def test_a_bad_registry_writes_nothing(tmp_path: Path):
+    out = tmp_path / "out.trig"
+    out.write_text("previous\n", encoding="utf-8")
+    done = run("ingest", str(CORPUS / "index.json"), "-o", str(out), "--reader", "pdf-table",
+               "--registry", str(tmp_path / "missing.toml"), cwd=tmp_path)
+    assert done.returncode != 0
+    assert out.read_text(encoding="utf-8") == "previous\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.trig"]  # no temporary file left behind
+
+
+def test_unknown_output_format_is_refused(tmp_path: Path):
+    done = run("ingest", str(CORPUS), "-o", str(tmp_path / "out.ttl"), cwd=tmp_path)
+    assert done.returncode == 2 and "must end in one of" in done.stderr
+    assert not (tmp_path / "out.ttl").exists()
+
+
+def test_an_interrupted_ingest_leaves_the_previous_dataset(tmp_path: Path, monkeypatch):
+    from fengong import ingest as ingest_module
+    from fengong.registry import default_registry_paths, load_registry
+
+    out = tmp_path / "out.trig"
+    out.write_text("previous\n", encoding="utf-8")
+    calls = []
+
+    def interrupted(graph, rdf_format):
+        calls.append(graph)
+        if len(calls) > 3:  # the registry graphs, then the first plan, then stop
+            raise KeyboardInterrupt
+        return ""
+
+    monkeypatch.setattr(ingest_module, "serialise_graph", interrupted)
+    registry = load_registry(default_registry_paths(ROOT))
+    documents = ingest_module.find_documents([CORPUS])
+    with contextlib.suppress(KeyboardInterrupt):
+        ingest_module.ingest(documents, out, registry, ROOT, progress=False)
+    assert out.read_text(encoding="utf-8") == "previous\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out.trig"]

@@ -1,0 +1,96 @@
+"""The clause reader: measures followed by （…负责）, stated and unstated lead rules, explicit roles."""
+
+from __future__ import annotations
+
+from fengong.readers import clauses
+from fengong.records import SourceText
+
+
+def read(text: str):
+    source = SourceText("doc.txt", text)
+    return source, clauses.read(source)
+
+
+def units(task):
+    return [(u.name, u.role) for u in task.units]
+
+
+def test_a_stated_rule_applies_from_where_it_is_stated():
+    source, plan = read("一、主要任务\n1.甲措施。（财政部、商务部负责，排在第一位的部门为牵头部门，下同）\n"
+                        "2.乙措施。（商务部负责）\n")
+    (section,) = plan.sections
+    assert section.role_rule_basis == "stated"
+    assert source.quote(section.role_rule_span) == "排在第一位的部门为牵头部门，下同"
+    assert [units(t) for t in section.tasks] == [[("财政部", "lead"), ("商务部", "participant")],
+                                                [("商务部", "lead")]]
+    assert [t.text for t in section.tasks] == ["甲措施。", "乙措施。"]
+
+
+def test_without_a_stated_rule_the_first_listed_leads_by_convention():
+    _, plan = read("（一）甲。（教育部、民政部负责）\n")
+    (section,) = plan.sections
+    assert section.role_rule_basis == "convention" and section.role_rule is None
+    assert units(section.tasks[0]) == [("教育部", "lead"), ("民政部", "participant")]
+
+
+def test_explicit_roles_are_kept_as_stated():
+    _, plan = read("甲。（生态环境部牵头，国家发展改革委、工业和信息化部参与）乙。（商务部指导，供销合作总社参与）"
+                   "丙。（教育部、民政部牵头负责）丁。（公安部负责，司法部配合）\n")
+    assert [units(t) for t in plan.tasks] == [
+        [("生态环境部", "lead"), ("国家发展改革委", "participant"), ("工业和信息化部", "participant")],
+        [("商务部", "guiding"), ("供销合作总社", "participant")],
+        [("教育部", "lead"), ("民政部", "lead")],  # two stated leads: the one-lead rule will report them
+        [("公安部", "lead"), ("司法部", "cooperating")],
+    ]
+    assert [t.number for t in plan.tasks] == [1, 2, 3, 4]
+
+
+def test_a_standing_implementer_is_carried_to_later_measures():
+    source, plan = read("甲。（生态环境部指导，试点城市政府负责落实。以下均需试点城市政府落实，不再列出）\n"
+                        "乙。（自然资源部、工业和信息化部指导）\n")
+    first, second = plan.tasks
+    assert units(first) == [("生态环境部", "guiding"), ("试点城市政府", "implementing")]
+    assert units(second) == [("自然资源部", "guiding"), ("工业和信息化部", "guiding"),
+                             ("试点城市政府", "implementing")]
+    carried = second.units[-1]
+    assert carried.carried and carried.position == 3
+    assert source.raw[carried.span.start - 4 : carried.span.end] == "以下均需试点城市政府"
+
+
+def test_open_lists_and_collectives():
+    _, plan = read("甲。（海关总署、商务部等有关部门负责）乙。（国家发展改革委、财政部会同有关部门负责）\n")
+    first, second = plan.tasks
+    assert first.open_ended and units(first) == [("海关总署", "lead"), ("商务部", "participant")]
+    assert not second.open_ended
+    assert units(second) == [("国家发展改革委", "lead"), ("财政部", "participant"), ("有关部门", "participant")]
+
+
+def test_brackets_of_prose_and_measures_without_units_are_not_tasks():
+    _, plan = read("对市（地、州、盟）给予支持（企业直接向国家发展改革委申报，不需省级发展改革部门转报）。\n"
+                   "各地区要加强组织领导。\n（此件公开发布）\n")
+    assert plan.tasks == []
+    assert any("no tasks" in p.message for p in plan.problems)
+
+
+def test_spans_point_at_the_measure_and_every_unit():
+    source, plan = read("国务院关于某事的意见\n国发〔2019〕9号\n四、主要任务\n"
+                        "3.释放产能。允许加工。(海关总署、商务部负责)\n")
+    (task,) = plan.tasks
+    assert source.quote(task.span) == "释放产能。允许加工。"
+    assert task.span.line == 4
+    assert [source.quote(u.span) for u in task.units] == ["海关总署", "商务部"]
+    assert plan.jurisdiction == "100000"
+    assert plan.metadata["identifier"].values == {"": "国发〔2019〕9号"}
+    assert plan.sections[0].title == "四、主要任务"
+
+
+def test_a_clause_on_its_own_line_closes_the_paragraph_before_it():
+    source, plan = read("推进某项改革。\n（民政部负责）\n")
+    (task,) = plan.tasks
+    assert source.quote(task.span) == "推进某项改革。" and units(task) == [("民政部", "lead")]
+
+
+def test_an_unclosed_clause_is_reported_with_its_line():
+    _, plan = read("甲。（民政部负责）\n乙。（财政部负责\n")
+    assert len(plan.tasks) == 1
+    assert [(p.line, p.severity) for p in plan.problems] == [(2, "warning")]

@@ -1,0 +1,125 @@
+"""The table readers: one cell per line, CSV, XLSX and HTML; detection of each form."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from fengong.readers import flat_table, tabular
+from fengong.readers.detect import choose_reader, read_path
+from fengong.readers.sources import load_source
+from fengong.records import ReadError, SourceText
+
+FLAT = """某市人民政府办公厅关于印发优化营商环境任务分工的通知
+某政办发〔2019〕12号
+序号
+工作任务
+牵头单位
+配合单位
+完成时限
+一、优化营商环境
+1
+推进企业开办便利化。
+市市场监管局
+市公安局、市税务局
+2019年底前
+2
+简化不动产登记。
+市自然资源局
+—
+2019年6月
+二、加强监管
+3
+建立信用监管机制。
+市发展改革委
+市市场监管局等
+长期
+"""
+
+
+def units(task):
+    return [(u.name, u.role) for u in task.units]
+
+
+def test_flat_table_columns_sections_and_roles():
+    source = SourceText("flat.txt", FLAT)
+    plan = flat_table.read(source)
+    assert [s.title for s in plan.sections] == ["一、优化营商环境", "二、加强监管"]
+    one, two, three = plan.tasks
+    assert (one.number, one.text) == (1, "推进企业开办便利化。")
+    assert units(one) == [("市市场监管局", "lead"), ("市公安局", "cooperating"), ("市税务局", "cooperating")]
+    assert units(two) == [("市自然资源局", "lead")]  # — is an empty cell; 2019年6月 is no unit
+    assert three.open_ended and units(three) == [("市发展改革委", "lead"), ("市市场监管局", "cooperating")]
+    assert [source.quote(u.span) for u in one.units] == ["市市场监管局", "市公安局", "市税务局"]
+    assert one.units[1].span.line == 12
+
+
+def test_flat_table_cut_mid_row_names_the_row_and_line():
+    cut = FLAT.split("3\n")[0] + "3\n建立信用监管机制。\n"
+    plan = flat_table.read(SourceText("cut.txt", cut))
+    assert len(plan.tasks) == 2
+    (problem,) = [p for p in plan.problems if p.severity == "error"]
+    assert problem.line == 20 and "row 3 is cut short" in problem.message
+
+
+def test_flat_table_without_header_is_a_read_error():
+    with pytest.raises(ReadError) as caught:
+        flat_table.read(SourceText("none.txt", "一段文字。\n另一段。\n"))
+    assert caught.value.problems[0].path == "none.txt"
+
+
+def test_csv_with_quoted_cells_and_a_responsible_column(tmp_path: Path):
+    path = tmp_path / "plan.csv"
+    path.write_text('任务分工表\n序号,工作任务,责任单位,完成时限\n一、放管服,,,\n1,推进企业开办,"市场监管总局、\n'
+                    '税务总局",2019年\n2,"简化登记,提速",自然资源部等,2020年\n', encoding="utf-8")
+    plan, reader = read_path(path)
+    assert reader == "tabular"
+    one, two = plan.tasks
+    assert units(one) == [("市场监管总局", "lead"), ("税务总局", "participant")]
+    assert one.units[1].span.line == 5
+    assert two.text == "简化登记,提速" and two.open_ended
+    assert plan.sections[0].title == "一、放管服" and plan.sections[0].role_rule_basis == "convention"
+
+
+def test_xlsx_is_rendered_and_read_by_headers(tmp_path: Path):
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["某方案任务分工"])
+    sheet.append(["序号", "重点任务", "牵头部门", "配合部门", "推广范围"])
+    sheet.append([1, "建立制度", "国家发展改革委", "财政部、商务部", "全国"])
+    sheet.append([2, "完善机制", "教育部", None, "全国"])
+    book.save(tmp_path / "plan.xlsx")
+    plan, reader = read_path(tmp_path / "plan.xlsx")
+    assert reader == "tabular" and plan.source.rendered_from == "xlsx"
+    assert [units(t) for t in plan.tasks] == [
+        [("国家发展改革委", "lead"), ("财政部", "cooperating"), ("商务部", "cooperating")],
+        [("教育部", "lead")],
+    ]
+
+
+def test_html_table_and_html_prose(tmp_path: Path):
+    table = tmp_path / "table.html"
+    table.write_text("<html><head><style>p{}</style></head><body><table><tr><th>序号</th><th>工作任务</th>"
+                     "<th>指导部门</th></tr><tr><td>1</td><td>做<b>某</b>事</td><td>民政部、<br>财政部</td></tr>"
+                     "</table></body></html>", encoding="utf-8")
+    plan, reader = read_path(table)
+    assert reader == "tabular"
+    assert plan.tasks[0].text == "做某事" and units(plan.tasks[0]) == [("民政部", "guiding"), ("财政部", "guiding")]
+    prose = tmp_path / "prose.html"
+    prose.write_text("<p>1.促进内销便利。（商务部、海关总署负责）</p><p>2.其他。</p>", encoding="utf-8")
+    plan, reader = read_path(prose)
+    assert reader == "clauses" and units(plan.tasks[0]) == [("商务部", "lead"), ("海关总署", "participant")]
+
+
+def test_detection_of_each_form():
+    root = Path(__file__).resolve().parent.parent
+    assert choose_reader(load_source(root / "data" / "sources" / "jilin-disability-13fyp.txt")[0]) == "pdf-table"
+    assert choose_reader(SourceText("flat.txt", FLAT)) == "flat-table"
+    assert choose_reader(load_source(root / "data" / "corpus" / "guofa-2019-03-zonghe-baoshuiqu.txt")[0]) == "clauses"
+
+
+def test_a_table_with_no_units_is_a_read_error():
+    with pytest.raises(ReadError):
+        tabular.read(SourceText("t.csv", "序号,工作任务,责任单位\n1,甲,\n"))
