@@ -17,10 +17,13 @@ from rdflib import Graph
 from fengong.documents import read_document, sidecars
 from fengong.graph import plan_graph, registry_graph
 from fengong.namespaces import PREFIXES
+from fengong.plans import plan_graphs
 from fengong.records import PlanRecord, Problem, ReadError
 from fengong.registry import Registry, Unresolved, default_registry_paths, load_registry
 
 OUTPUT = Path("data/graphs/fengong.trig")
+#: Graphs of other parts that need no source text: ``make(root, registry, slugs of the plans read) → [Graph]``.
+EXTRA_GRAPHS = [plan_graphs]
 
 
 @dataclass
@@ -51,6 +54,8 @@ def build_graphs(root: Path, progress=None) -> BuildResult:
         result.unresolved.extend(unresolved)
     for code in sorted(registry.jurisdictions):
         result.graphs.append(registry_graph(registry.jurisdictions[code], registry))
+    for extra in EXTRA_GRAPHS:
+        result.graphs.extend(extra(root, registry, {plan.slug for plan in result.plans}))
     return result
 
 

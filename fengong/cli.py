@@ -48,6 +48,10 @@ class LazyGroup(click.Group):
         "ingest": "fengong.ingest:ingest_command",
         "evaluate": "fengong.evaluate:evaluate_command",
         "analyze": "fengong.analysis.cli:analyze_command",
+        "link": "fengong.link.cli:link_command",
+        "derive": "fengong.scale.derived:derive_command",
+        "load": "fengong.scale.push:load_command",
+        "check": "fengong.scale.shacl:check_command",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -155,15 +159,32 @@ def export_tasks(data: tuple[Path, ...], fmt: str) -> None:
 @DATA_OPTION
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True, help="How to print SELECT results (CONSTRUCT/DESCRIBE print N-Triples).")
-def query(query_file, data: tuple[Path, ...], fmt: str) -> None:
-    """Run a SPARQL query (a .rq file, or - for standard input) on the embedded store.
+@click.option("--endpoint", metavar="URL", default=None,
+              help="Send the (SELECT or ASK) query to this SPARQL endpoint instead of the embedded store.")
+@click.option("--join-local", type=click.File("r", encoding="utf-8"), default=None, metavar="FILE.rq",
+              help="With --endpoint: also run this SELECT query on the embedded store and join the two answers on "
+                   "their shared variables (for endpoints that may not use SERVICE).")
+@click.option("--timeout", type=click.FloatRange(0.1, 3600), default=30.0, show_default=True,
+              help="With --endpoint: seconds to wait for the remote answer before giving up.")
+def query(query_file, data: tuple[Path, ...], fmt: str, endpoint: str | None, join_local, timeout: float) -> None:
+    """Run a SPARQL query (a .rq file, or - for standard input) on the embedded store, or at --endpoint.
 
     The default graph is the union of all named graphs.
     """
     text = query_file.read()
-    store = _open(data)
+    if join_local is not None and endpoint is None:
+        raise click.UsageError("--join-local needs --endpoint")
     try:
-        result = store.store.query(text, use_default_graph_as_union=True)
+        if endpoint is not None:
+            from fengong import remote  # SPARQLWrapper is only needed here
+
+            local = (_open(data).store, join_local.read()) if join_local is not None else None
+            try:
+                result = remote.answer(endpoint, text, timeout, local)
+            except remote.RemoteError as exc:
+                raise InputError(str(exc)) from None
+        else:
+            result = _open(data).store.query(text, use_default_graph_as_union=True)
     except SyntaxError as exc:
         raise InputError(f"{query_file.name}: {exc}") from None
     except OSError as exc:

@@ -6,11 +6,15 @@ nothing here uses blank nodes or dates, so the same input always gives the same 
 
 from __future__ import annotations
 
+import functools
+from typing import NamedTuple
+
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, XSD
 
 from fengong import __version__
 from fengong.namespaces import (
+    ADMS,
     ATYPE,
     BASIS,
     CHANGE,
@@ -28,7 +32,7 @@ from fengong.namespaces import (
     ROLE,
 )
 from fengong.records import PlanRecord, SourceText, Span
-from fengong.registry import NATIONAL, Agency, Collective, Jurisdiction, Registry, Unresolved
+from fengong.registry import NATIONAL, Agency, Collective, Identifier, Jurisdiction, Registry, Unresolved
 
 ROLE_SHORTCUTS = {
     "lead": FG.leadAgent,
@@ -37,6 +41,8 @@ ROLE_SHORTCUTS = {
     "cooperating": FG.cooperatingAgent,
     "implementing": FG.implementingAgent,
 }
+#: The datatype that says which scheme an external identifier belongs to.
+IDENTIFIER_DATATYPES = {"uscc": FG.UnifiedSocialCreditCode, "wikidata": FG.WikidataItemId}
 METADATA_PROPERTIES = {
     "title": DCTERMS.title,
     "identifier": DCTERMS.identifier,
@@ -66,142 +72,226 @@ def registry_graph_iri(code: str) -> URIRef:
     return GRAPH[f"registry/{code}"]
 
 
-def plan_graph(plan: PlanRecord, registry: Registry) -> tuple[Graph, list[Unresolved]]:
-    """The named graph of one plan, and the unit names the registry could not resolve (kept in the graph)."""
-    g = new_graph(plan_graph_iri(plan.slug))
-    p = plan_iri(plan.slug)
-    text = _source_text(g, plan.source)
-    g.add((g.identifier, PROV.wasDerivedFrom, text))
-    g.add((g.identifier, DCTERMS.creator, Literal(f"fengong {__version__}")))
+class Lit(NamedTuple):
+    """A literal as plain strings: the plan builder makes thousands per plan and rdflib terms cost too much."""
 
-    g.add((p, RDF.type, FG.Plan))
-    g.add((p, PROV.wasDerivedFrom, text))
+    value: str
+    lang: str | None = None
+    datatype: str | None = None
+
+
+Triple = tuple[str, str, "str | Lit"]  # subject IRI, predicate IRI, object IRI or literal
+
+_XSD_INTEGER, _XSD_BOOLEAN, _XSD_GYEAR = str(XSD.integer), str(XSD.boolean), str(XSD.gYear)
+
+
+@functools.lru_cache(maxsize=4096)
+def _int(n: int) -> Lit:
+    return Lit(str(n), datatype=_XSD_INTEGER)
+
+
+def plan_triples(plan: PlanRecord, registry: Registry) -> tuple[list[Triple], list[Unresolved]]:
+    """The triples of one plan's named graph, and the unit names the registry could not resolve (kept).
+
+    Plain strings and :class:`Lit` tuples, so that many plans can be written fast (:func:`nquads`);
+    :func:`plan_graph` gives the same triples as an rdflib graph.
+    """
+    triples: list[Triple] = []
+    add = triples.append
+    graph = str(plan_graph_iri(plan.slug))
+    p = str(plan_iri(plan.slug))
+    text = _source_text(add, plan.source)
+    add((graph, str(PROV.wasDerivedFrom), text))
+    add((graph, str(DCTERMS.creator), Lit(f"fengong {__version__}")))
+
+    add((p, str(RDF.type), str(FG.Plan)))
+    add((p, str(PROV.wasDerivedFrom), text))
     for name, fv in plan.metadata.items():
-        prop = METADATA_PROPERTIES[name]
+        prop = str(METADATA_PROPERTIES[name])
         for lang, value in fv.values.items():
-            if name == "spatial":
-                g.add((p, prop, DIV[value]))
-            else:
-                g.add((p, prop, Literal(value, lang=lang or None)))
+            add((p, prop, str(DIV[value]) if name == "spatial" else Lit(value, lang or None)))
         basis = p + f"/basis/{name}"
-        g.add((p, FG.fieldBasis, basis))
-        g.add((basis, RDF.type, FG.FieldBasis))
-        g.add((basis, FG.aboutProperty, prop))
-        g.add((basis, FG.basis, BASIS[fv.basis]))
+        add((p, str(FG.fieldBasis), basis))
+        add((basis, str(RDF.type), str(FG.FieldBasis)))
+        add((basis, str(FG.aboutProperty), prop))
+        add((basis, str(FG.basis), str(BASIS[fv.basis])))
         if fv.note:
-            g.add((basis, RDFS.comment, Literal(fv.note, lang="en")))
+            add((basis, str(RDFS.comment), Lit(fv.note, "en")))
 
     unresolved: dict[str, Unresolved] = {}
 
-    def agent(name: str) -> URIRef:
+    def agent(name: str) -> str:
         body = registry.resolve(name, plan.jurisdiction or NATIONAL)
         if isinstance(body, Unresolved) and name not in unresolved:
             unresolved[name] = body
-            g.add((body.iri, RDF.type, FG.UnresolvedAgent))
-            g.add((body.iri, RDF.type, PROV.Agent))
-            g.add((body.iri, SKOS.prefLabel, Literal(name, lang="zh")))
-            g.add((body.iri, DCTERMS.spatial, DIV[body.jurisdiction]))
-        return body.iri
+            iri = str(body.iri)
+            add((iri, str(RDF.type), str(FG.UnresolvedAgent)))
+            add((iri, str(RDF.type), str(PROV.Agent)))
+            add((iri, str(SKOS.prefLabel), Lit(name, "zh")))
+            add((iri, str(DCTERMS.spatial), str(DIV[body.jurisdiction])))
+        return str(body.iri)
+
+    def provenance(subject: str, prop: URIRef, node: str, span: Span) -> None:
+        _provenance(add, subject, str(prop), node, text, plan.source, span)
 
     for section in plan.sections:
         s = p + f"/section/{section.key}"
-        g.add((s, RDF.type, FG.PlanSection))
-        g.add((s, DCTERMS.isPartOf, p))
-        g.add((s, DCTERMS.title, Literal(section.title, lang="zh")))
+        add((s, str(RDF.type), str(FG.PlanSection)))
+        add((s, str(DCTERMS.isPartOf), p))
+        add((s, str(DCTERMS.title), Lit(section.title, "zh")))
         if section.number:
-            g.add((s, FG.sectionNumber, Literal(section.number)))
+            add((s, str(FG.sectionNumber), Lit(section.number)))
         if section.span:
-            _provenance(g, s, FG.derivedFromText, s + "/text", text, plan.source, section.span)
+            provenance(s, FG.derivedFromText, s + "/text", section.span)
         if section.role_rule:
-            g.add((s, FG.roleConvention, Literal(section.role_rule, lang="zh")))
-            _provenance(g, s, FG.roleConventionText, s + "/rule-text", text, plan.source, section.role_rule_span)
+            add((s, str(FG.roleConvention), Lit(section.role_rule, "zh")))
+            provenance(s, FG.roleConventionText, s + "/rule-text", section.role_rule_span)
         if section.tasks:
-            g.add((s, FG.roleRuleBasis, BASIS[section.role_rule_basis]))
+            add((s, str(FG.roleRuleBasis), str(BASIS[section.role_rule_basis])))
         for task in section.tasks:
-            t = p + f"/task/{task.number}"
-            g.add((t, RDF.type, FG.Task))
-            g.add((t, FG.isStepOfPlan, p))
-            g.add((t, PPLAN.isStepOfPlan, p))
-            g.add((t, FG.inSection, s))
-            g.add((t, FG.taskNumber, Literal(task.number)))
-            g.add((t, DCTERMS.description, Literal(task.text, lang="zh")))
-            g.add((t, FG.agencyListIsOpen, Literal(task.open_ended)))
-            _provenance(g, t, FG.derivedFromText, t + "/text", text, plan.source, task.span)
-            for unit in task.units:
-                a = t + f"/assignment/{unit.position}"
-                who = agent(unit.name)
-                g.add((a, RDF.type, FG.Assignment))
-                g.add((a, FG.task, t))
-                g.add((a, FG.agent, who))
-                g.add((a, FG.role, ROLE[unit.role]))
-                g.add((a, FG.listPosition, Literal(unit.position)))
-                g.add((a, FG.nameAsPrinted, Literal(unit.name, lang="zh")))
-                _provenance(g, a, FG.derivedFromText, a + "/text", text, plan.source, unit.span)
-                # The ORG roleProperty rule, materialised so simple questions need no n-ary pattern.
-                g.add((t, ROLE_SHORTCUTS[unit.role], who))
-                g.add((t, FG.responsibleAgent, who))
+            _task(add, agent, provenance, p, s, task)
 
     for project in plan.projects:
         pr = p + f"/project/{project.key}"
-        g.add((pr, RDF.type, FG.KeyProject))
-        g.add((pr, FG.isStepOfPlan, p))
-        g.add((pr, PPLAN.isStepOfPlan, p))
-        g.add((pr, DCTERMS.title, Literal(project.title, lang="zh")))
-        g.add((pr, DCTERMS.description, Literal(project.text, lang="zh")))
+        add((pr, str(RDF.type), str(FG.KeyProject)))
+        add((pr, str(FG.isStepOfPlan), p))
+        add((pr, str(PPLAN.isStepOfPlan), p))
+        add((pr, str(DCTERMS.title), Lit(project.title, "zh")))
+        add((pr, str(DCTERMS.description), Lit(project.text, "zh")))
         if project.number is not None:
-            g.add((pr, FG.projectNumber, Literal(project.number)))
+            add((pr, str(FG.projectNumber), _int(project.number)))
         if project.note:
-            g.add((pr, RDFS.comment, Literal(project.note, lang="en")))
-        _provenance(g, pr, FG.derivedFromText, pr + "/text", text, plan.source, project.span)
+            add((pr, str(RDFS.comment), Lit(project.note, "en")))
+        provenance(pr, FG.derivedFromText, pr + "/text", project.span)
 
     for duty in plan.duties:
         d = p + f"/duty/{duty.key}"
-        g.add((d, RDF.type, FG.Duty))
-        g.add((d, FG.dutyType, DUTY[duty.duty_type]))
-        g.add((d, FG.concerns, p))
-        g.add((d, FG.inSection, p + f"/section/{duty.section}"))
-        g.add((d, DCTERMS.description, Literal(duty.text, lang="zh")))
+        add((d, str(RDF.type), str(FG.Duty)))
+        add((d, str(FG.dutyType), str(DUTY[duty.duty_type])))
+        add((d, str(FG.concerns), p))
+        add((d, str(FG.inSection), p + f"/section/{duty.section}"))
+        add((d, str(DCTERMS.description), Lit(duty.text, "zh")))
         for holder in duty.holders:
-            g.add((d, FG.dutyHolder, agent(holder)))
+            add((d, str(FG.dutyHolder), agent(holder)))
         if duty.addressee:
-            g.add((d, FG.addressee, agent(duty.addressee)))
+            add((d, str(FG.addressee), agent(duty.addressee)))
         if duty.frequency:
-            g.add((d, FG.frequency, Literal(duty.frequency, lang="zh")))
+            add((d, str(FG.frequency), Lit(duty.frequency, "zh")))
         if duty.due_when:
-            g.add((d, FG.dueWhen, Literal(duty.due_when, lang="zh")))
+            add((d, str(FG.dueWhen), Lit(duty.due_when, "zh")))
         for year in duty.due_years:
-            g.add((d, FG.dueYear, Literal(str(year), datatype=XSD.gYear)))
+            add((d, str(FG.dueYear), Lit(str(year), datatype=_XSD_GYEAR)))
         if duty.note:
-            g.add((d, RDFS.comment, Literal(duty.note, lang="en")))
-        _provenance(g, d, FG.derivedFromText, d + "/text", text, plan.source, duty.span)
+            add((d, str(RDFS.comment), Lit(duty.note, "en")))
+        provenance(d, FG.derivedFromText, d + "/text", duty.span)
 
-    return g, list(unresolved.values())
+    return triples, list(unresolved.values())
 
 
-def _source_text(g: Graph, source: SourceText) -> URIRef:
-    t = ID[f"text/{source.sha256}"]
-    g.add((t, RDF.type, FG.SourceText))
-    g.add((t, FG.sha256, Literal(source.sha256)))
-    g.add((t, FG.localPath, Literal(source.path)))
-    g.add((t, DCTERMS.format, Literal("text/plain; charset=utf-8")))
+# The terms of the per-assignment loop, made once: it runs for every unit of every plan.
+_A = {name: str(term) for name, term in {
+    "type": RDF.type, "Task": FG.Task, "Assignment": FG.Assignment, "isStepOfPlan": FG.isStepOfPlan,
+    "pplanStep": PPLAN.isStepOfPlan, "inSection": FG.inSection, "taskNumber": FG.taskNumber,
+    "description": DCTERMS.description, "open": FG.agencyListIsOpen, "derived": FG.derivedFromText,
+    "task": FG.task, "agent": FG.agent, "role": FG.role, "position": FG.listPosition, "printed": FG.nameAsPrinted,
+    "responsible": FG.responsibleAgent,
+}.items()}
+_ROLE_IRIS = {key: str(ROLE[key]) for key in ROLE_SHORTCUTS}
+_SHORTCUTS = {key: str(prop) for key, prop in ROLE_SHORTCUTS.items()}
+
+
+def _task(add, agent, provenance, p: str, s: str, task) -> None:
+    t = p + f"/task/{task.number}"
+    add((t, _A["type"], _A["Task"]))
+    add((t, _A["isStepOfPlan"], p))
+    add((t, _A["pplanStep"], p))
+    add((t, _A["inSection"], s))
+    add((t, _A["taskNumber"], _int(task.number)))
+    add((t, _A["description"], Lit(task.text, "zh")))
+    add((t, _A["open"], Lit("true" if task.open_ended else "false", datatype=_XSD_BOOLEAN)))
+    provenance(t, FG.derivedFromText, t + "/text", task.span)
+    for unit in task.units:
+        a = t + f"/assignment/{unit.position}"
+        who = agent(unit.name)
+        add((a, _A["type"], _A["Assignment"]))
+        add((a, _A["task"], t))
+        add((a, _A["agent"], who))
+        add((a, _A["role"], _ROLE_IRIS[unit.role]))
+        add((a, _A["position"], _int(unit.position)))
+        add((a, _A["printed"], Lit(unit.name, "zh")))
+        provenance(a, FG.derivedFromText, a + "/text", unit.span)
+        # The ORG roleProperty rule, materialised so simple questions need no n-ary pattern.
+        add((t, _SHORTCUTS[unit.role], who))
+        add((t, _A["responsible"], who))
+
+
+def plan_graph(plan: PlanRecord, registry: Registry) -> tuple[Graph, list[Unresolved]]:
+    """The named graph of one plan as an rdflib graph, and the unit names the registry could not resolve."""
+    triples, unresolved = plan_triples(plan, registry)
+    return to_graph(triples, plan_graph_iri(plan.slug)), unresolved
+
+
+def to_graph(triples: list[Triple], identifier: URIRef) -> Graph:
+    """Triples of :func:`plan_triples` as an rdflib graph named ``identifier``."""
+    g = new_graph(identifier)
+    for s, p, o in triples:
+        g.add((URIRef(s), URIRef(p), _rdflib_object(o)))
+    return g
+
+
+def _rdflib_object(o: str | Lit):
+    if isinstance(o, Lit):
+        return Literal(o.value, lang=o.lang, datatype=URIRef(o.datatype) if o.datatype else None)
+    return URIRef(o)
+
+
+def nquads(triples: list[Triple], graph: str) -> str:
+    """N-Quads lines for ``triples`` in ``graph``, in the builder's order (the same for the same input)."""
+    tail = f" <{graph}> .\n"
+    return "".join(f"<{s}> <{p}> {_nt_object(o)}{tail}" for s, p, o in triples)
+
+
+def _nt_object(o: str | Lit) -> str:
+    if not isinstance(o, Lit):
+        return f"<{o}>"
+    value = o.value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    if o.lang:
+        return f'"{value}"@{o.lang}'
+    if o.datatype:
+        return f'"{value}"^^<{o.datatype}>'
+    return f'"{value}"'
+
+
+def _source_text(add, source: SourceText) -> str:
+    t = str(ID[f"text/{source.sha256}"])
+    add((t, str(RDF.type), str(FG.SourceText)))
+    add((t, str(FG.sha256), Lit(source.sha256)))
+    add((t, str(FG.localPath), Lit(source.path)))
+    add((t, str(DCTERMS.format), Lit("text/plain; charset=utf-8")))
     return t
 
 
-def _provenance(g: Graph, subject: URIRef, prop: URIRef, node: URIRef, text: URIRef, source: SourceText,
-                span: Span) -> None:
+def _provenance(add, subject: str, prop: str, node: str, text: str, source: SourceText, span: Span) -> None:
     """Point ``subject`` at ``source.raw[span.start:span.end]`` with Web Annotation selectors."""
-    pos, quote = URIRef(node + "#position"), URIRef(node + "#quote")
-    g.add((subject, prop, node))
-    g.add((node, RDF.type, OA.SpecificResource))
-    g.add((node, OA.hasSource, text))
-    g.add((node, OA.hasSelector, pos))
-    g.add((node, OA.hasSelector, quote))
-    g.add((node, FG.sourceLine, Literal(span.line)))
-    g.add((pos, RDF.type, OA.TextPositionSelector))
-    g.add((pos, OA.start, Literal(span.start)))
-    g.add((pos, OA.end, Literal(span.end)))
-    g.add((quote, RDF.type, OA.TextQuoteSelector))
-    g.add((quote, OA.exact, Literal(source.quote(span))))
+    pos, quote = node + "#position", node + "#quote"
+    add((subject, prop, node))
+    add((node, _P["type"], _P["SpecificResource"]))
+    add((node, _P["hasSource"], text))
+    add((node, _P["hasSelector"], pos))
+    add((node, _P["hasSelector"], quote))
+    add((node, _P["line"], _int(span.line)))
+    add((pos, _P["type"], _P["TextPositionSelector"]))
+    add((pos, _P["start"], _int(span.start)))
+    add((pos, _P["end"], _int(span.end)))
+    add((quote, _P["type"], _P["TextQuoteSelector"]))
+    add((quote, _P["exact"], Lit(source.quote(span))))
+
+
+_P = {name: str(term) for name, term in {
+    "type": RDF.type, "SpecificResource": OA.SpecificResource, "hasSource": OA.hasSource,
+    "hasSelector": OA.hasSelector, "line": FG.sourceLine, "TextPositionSelector": OA.TextPositionSelector,
+    "start": OA.start, "end": OA.end, "TextQuoteSelector": OA.TextQuoteSelector, "exact": OA.exact,
+}.items()}
 
 
 def registry_graph(j: Jurisdiction, registry: Registry) -> Graph:
@@ -260,9 +350,23 @@ def _agency(g: Graph, a: Agency, j: Jurisdiction, registry: Registry) -> None:
     if a.note:
         g.add((a.iri, SKOS.note, Literal(a.note, lang="en")))
     if a.counterpart:
-        g.add((a.iri, FG.counterpart, registry.national(a.counterpart).iri))
+        g.add((a.iri, FG.counterpart, registry.counterpart(a).iri))
+    for ident in a.identifiers:
+        _identifier(g, a, ident, j)
     if a.part_of:
         g.add((a.iri, ORG.subOrganizationOf, registry.national(a.part_of).iri))
+
+
+def _identifier(g: Graph, a: Agency, ident: Identifier, j: Jurisdiction) -> None:
+    """The identifier as a typed literal on the agency (for simple queries) and as an ``adms:Identifier`` node that
+    carries its source, since a literal cannot say where it came from."""
+    value = Literal(ident.value, datatype=IDENTIFIER_DATATYPES[ident.scheme])
+    node = a.iri + f"/identifier/{ident.scheme}"
+    g.add((a.iri, ORG.identifier, value))
+    g.add((a.iri, ADMS.identifier, node))
+    g.add((node, RDF.type, ADMS.Identifier))
+    g.add((node, SKOS.notation, value))
+    g.add((node, DCTERMS.source, ID[f"source/{j.code}/{ident.source}"]))
 
 
 def _collective(g: Graph, c: Collective, j: Jurisdiction) -> None:

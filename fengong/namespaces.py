@@ -20,12 +20,15 @@ DUTY = Namespace(BASE + "id/duty-type/")
 BASIS = Namespace(BASE + "id/basis/")
 CONF = Namespace(BASE + "id/confidence/")
 DIV = Namespace(BASE + "id/division/")
+MATCH = Namespace(BASE + "id/match-type/")
+STATUS = Namespace(BASE + "id/alignment-status/")
 
 ORG = Namespace("http://www.w3.org/ns/org#")
 OA = Namespace("http://www.w3.org/ns/oa#")
 PPLAN = Namespace("http://purl.org/net/p-plan#")
 CV = Namespace("http://data.europa.eu/m8g/")
 SH = Namespace("http://www.w3.org/ns/shacl#")
+ADMS = Namespace("http://www.w3.org/ns/adms#")
 
 PREFIXES = {
     "fg": FG,
@@ -38,6 +41,9 @@ PREFIXES = {
     "basis": BASIS,
     "conf": CONF,
     "div": DIV,
+    "match": MATCH,
+    "astatus": STATUS,
+    "adms": ADMS,
     "org": ORG,
     "prov": PROV,
     "p-plan": PPLAN,

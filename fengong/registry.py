@@ -24,6 +24,8 @@ AGENCY_TYPES = {
 LEVELS = {"national", "provincial", "prefectural", "county", "township"}
 CHANGE_TYPES = {"renaming", "merger", "split", "absorption", "reformation", "upgrade"}
 CONFIDENCE = {"V", "N", "K", "S"}
+#: External identifier schemes an agency may carry, each only with the source that gives it.
+IDENTIFIER_SCHEMES = ("uscc", "wikidata")
 
 
 class RegistryError(Exception):
@@ -38,6 +40,15 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Identifier:
+    """An external identifier (unified social credit code, Wikidata item) and the source that gives it."""
+
+    scheme: str
+    value: str
+    source: str
+
+
+@dataclass(frozen=True)
 class Agency:
     iri: URIRef
     id: str
@@ -48,10 +59,11 @@ class Agency:
     alt: tuple[str, ...]
     type: str
     confidence: str
-    counterpart: str | None = None  # a national body's name, resolved when the graph is built
+    counterpart: str | None = None  # a body of a higher jurisdiction, by name; resolved when the graph is built
     part_of: str | None = None
     sources: tuple[str, ...] = ()
     note: str = ""
+    identifiers: tuple[Identifier, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -110,6 +122,19 @@ class Jurisdiction:
     sources: dict[str, Source] = field(default_factory=dict)
 
 
+def parent_codes(code: str) -> list[str]:
+    """The GB/T 2260 codes above ``code``, nearest first, ending with the national code.
+
+    A county (220102) lies in its prefecture (220100), which lies in its province (220000).
+    """
+    chain = []
+    if code[4:] != "00":
+        chain.append(code[:4] + "00")
+    if code[2:] != "0000":
+        chain.append(code[:2] + "0000")
+    return [c for c in chain if c != code] + ([NATIONAL] if code != NATIONAL else [])
+
+
 def agency_iri(jurisdiction: str, ident: str) -> URIRef:
     return ID[f"agency/{jurisdiction}/{ident}"]
 
@@ -136,8 +161,9 @@ class Registry:
             self._index[j.code] = index
 
     def resolve(self, name: str, jurisdiction: str) -> Agency | Collective | Unresolved:
-        """The body a plan of ``jurisdiction`` means by ``name``: its own bodies first, then national ones."""
-        for code in (jurisdiction, NATIONAL):
+        """The body a plan of ``jurisdiction`` means by ``name``: its own bodies first, then those of the
+        jurisdictions above it (prefecture, province), then national ones."""
+        for code in (jurisdiction, *parent_codes(jurisdiction)):
             body = self._index.get(code, {}).get(name)
             if body is not None:
                 return body
@@ -146,6 +172,20 @@ class Registry:
     def national(self, name: str) -> Agency | None:
         body = self._index.get(NATIONAL, {}).get(name)
         return body if isinstance(body, Agency) else None
+
+    def counterpart(self, agency: Agency) -> Agency | None:
+        """The body ``agency.counterpart`` names, in the nearest jurisdiction above the agency's that has it.
+
+        A provincial department's counterpart is a national body; a city bureau's is its province's department
+        (市民政局 → 省民政厅), so every level resolves the same way: by name, one level up first.
+        """
+        if not agency.counterpart:
+            return None
+        for code in parent_codes(agency.jurisdiction):
+            body = self._index.get(code, {}).get(agency.counterpart)
+            if isinstance(body, Agency):
+                return body
+        return None
 
     def agencies(self) -> list[Agency]:
         return [a for j in self.jurisdictions.values() for a in j.agencies]
@@ -157,9 +197,12 @@ def load_registry(paths: list[Path]) -> Registry:
     registry = Registry(jurisdictions)
     for j in jurisdictions:
         for a in j.agencies:
-            for ref in filter(None, (a.counterpart, a.part_of)):
-                if registry.national(ref) is None:
-                    raise RegistryError(f"{j.path}: agency {a.id} ({a.zh}) names {ref!r}, which no national entry has")
+            if a.counterpart and registry.counterpart(a) is None:
+                raise RegistryError(f"{j.path}: agency {a.id} ({a.zh}) names the counterpart {a.counterpart!r}, "
+                                    f"which no registry of a higher jurisdiction has")
+            if a.part_of and registry.national(a.part_of) is None:
+                raise RegistryError(f"{j.path}: agency {a.id} ({a.zh}) names {a.part_of!r}, which no national "
+                                    f"entry has")
     return registry
 
 
@@ -193,6 +236,7 @@ def _load_file(path: Path) -> Jurisdiction:
             short=tuple(entry.get("short", ())), alt=tuple(entry.get("alt", ())), type=entry["type"],
             confidence=entry["confidence"], counterpart=entry.get("counterpart"), part_of=entry.get("part_of"),
             sources=tuple(entry.get("sources", ())), note=entry.get("note", ""),
+            identifiers=_identifiers(path, j, entry),
         ))
     for raw in data.get("collective", []):
         entry = _entry(path, "collective", raw, ("id", "zh", "en", "members"))
@@ -228,6 +272,24 @@ def _entry(path: Path, kind: str, raw: dict, required: tuple[str, ...]) -> dict:
     if missing:
         raise RegistryError(f"{path}: a [[{kind}]] entry ({raw.get('id', raw.get('zh', '?'))}) lacks {missing}")
     return raw
+
+
+def _identifiers(path: Path, j: Jurisdiction, entry: dict) -> tuple[Identifier, ...]:
+    """``uscc = {value, source}`` and ``wikidata = {value, source}``: a value without a known source is refused,
+    so no identifier enters the graph unsupported."""
+    found = []
+    for scheme in IDENTIFIER_SCHEMES:
+        raw = entry.get(scheme)
+        if raw is None:
+            continue
+        if not isinstance(raw, dict) or not raw.get("value") or not raw.get("source"):
+            raise RegistryError(f"{path}: {entry['id']}: {scheme} must be a table with a value and the key of the "
+                                f"[[source]] that gives it")
+        if raw["source"] not in j.sources:
+            raise RegistryError(f"{path}: {entry['id']}: the {scheme} value cites source {raw['source']!r}, which "
+                                f"has no [[source]] entry")
+        found.append(Identifier(scheme, str(raw["value"]), raw["source"]))
+    return tuple(found)
 
 
 def _unique(path: Path, seen: set[str], ident: str) -> None:
