@@ -16,7 +16,6 @@ from rdflib import Graph
 
 from fengong.documents import read_document, sidecars
 from fengong.graph import plan_graph, registry_graph
-from fengong.namespaces import PREFIXES
 from fengong.plans import plan_graphs
 from fengong.records import PlanRecord, Problem, ReadError
 from fengong.registry import Registry, Unresolved, default_registry_paths, load_registry
@@ -57,19 +56,6 @@ def build_graphs(root: Path, progress=None) -> BuildResult:
     for extra in EXTRA_GRAPHS:
         result.graphs.extend(extra(root, registry, {plan.slug for plan in result.plans}))
     return result
-
-
-def serialise_trig(graphs: list[Graph]) -> str:
-    """Canonical TriG: shared prefixes, then each graph (sorted by IRI) as a block of sorted Turtle."""
-    head = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(PREFIXES.items()))
-    blocks = []
-    for g in sorted(graphs, key=lambda g: str(g.identifier)):
-        body = g.serialize(format="turtle")
-        lines = [ln for ln in body.splitlines() if not ln.startswith("@prefix")]
-        # No indentation: a multi-line literal's continuation lines are part of its value.
-        inner = "\n".join(lines).strip("\n")
-        blocks.append(f"<{g.identifier}> {{\n{inner}\n}}\n")
-    return head + "\n" + "\n".join(blocks)
 
 
 def write_atomically(path: Path, text: str) -> None:

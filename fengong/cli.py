@@ -17,11 +17,12 @@ import pyoxigraph
 from tqdm import tqdm
 
 from fengong import PROJECT_ROOT, __version__
-from fengong.build import OUTPUT, build_graphs, serialise_trig, write_atomically
+from fengong.build import OUTPUT, build_graphs, write_atomically
 from fengong.export import task_rows, to_csv, to_json, to_markdown
 from fengong.records import ReadError
 from fengong.registry import RegistryError
 from fengong.store import LoadError, default_data_files, open_store
+from fengong.trig import serialise_trig
 from fengong.validate import load_rdflib, load_shapes, validate_graph
 
 DATA_OPTION = click.option(

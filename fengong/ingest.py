@@ -24,10 +24,10 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from fengong import PROJECT_ROOT
-from fengong.build import serialise_trig, write_atomically
+from fengong import PROJECT_ROOT, trig
+from fengong.build import write_atomically
 from fengong.documents import read_document
-from fengong.graph import nquads, plan_graph_iri, plan_triples, registry_graph, to_graph
+from fengong.graph import nquads, plan_graph_iri, plan_iri, plan_triples, registry_graph
 from fengong.readers.detect import READERS, read_path
 from fengong.readers.sources import TEXT_SUFFIXES
 from fengong.records import PlanRecord, ReadError
@@ -68,6 +68,7 @@ class DocumentReport:
 def find_documents(paths: list[Path]) -> list[Document]:
     """The files under ``paths`` (folders searched recursively), with their folders' ``index.json`` settings."""
     documents: dict[Path, Document] = {}
+    indexes: dict[Path, dict] = {}
     for path in paths:
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         sidecar_sources = {_sidecar_source(p) for p in files if p.name.endswith(SIDECAR)}
@@ -75,7 +76,7 @@ def find_documents(paths: list[Path]) -> list[Document]:
             wanted = file.name.endswith(SIDECAR) or (file.suffix.lower() in TEXT_SUFFIXES and file.name != INDEX)
             if path.is_dir() and (not wanted or file in sidecar_sources):
                 continue
-            documents.setdefault(file.resolve(), Document(file, **_index_entry(file)))
+            documents.setdefault(file.resolve(), Document(file, **_index_entry(file, indexes)))
     return list(documents.values())
 
 
@@ -114,23 +115,15 @@ def ingest_one(document: Document, registry: Registry, root: Path, forced_reader
         "unresolved agent" for u in unresolved]
     if any(p.severity == "error" for p in plan.problems):
         report.status = "error"
-    graph = plan_graph_iri(plan.slug)
+    # Written straight from the builder's plain triples: rdflib terms would cost ten times more per plan.
+    return report, plan, serialise(triples, str(plan_graph_iri(plan.slug)), rdf_format, str(plan_iri(plan.slug)))
+
+
+def serialise(triples: list, graph: str, rdf_format: str, plan: str | None = None) -> str:
+    """One named graph as a TriG block (a plan's own IRIs relative to the plan) or as N-Quads lines."""
     if rdf_format == "trig":
-        return report, plan, serialise_graph(to_graph(triples, graph), rdf_format)
-    # N-Quads straight from the builder's plain triples: rdflib terms would cost ten times more per plan.
-    return report, plan, nquads(triples, str(graph))
-
-
-def serialise_graph(graph, rdf_format: str) -> str:
-    """One named graph as a TriG block (without the shared prefixes) or as sorted N-Quads lines."""
-    if rdf_format == "trig":
-        return serialise_trig([graph])[len(_TRIG_HEAD) :]
-    label = f" <{graph.identifier}> .\n"
-    lines = graph.serialize(format="nt").splitlines()
-    return "".join(sorted(line[: -len(" .")] + label for line in lines if line.strip()))
-
-
-_TRIG_HEAD = serialise_trig([])  # the prefix lines every TriG block of build.serialise_trig starts with
+        return "\n" + trig.block(triples, graph, base=plan + "/" if plan else None)
+    return nquads(triples, graph)
 
 
 # A worker's registry and settings, set once per process (the registry is loaded before the pool forks).
@@ -170,10 +163,11 @@ def ingest(documents: list[Document], output: Path, registry: Registry, root: Pa
     try:
         with os.fdopen(fd, "wb") as out:
             if rdf_format == "trig":
-                out.write(_TRIG_HEAD.encode("utf-8"))
+                out.write(trig.HEAD.encode("utf-8"))
             for code in sorted(registry.jurisdictions):
                 graph = registry_graph(registry.jurisdictions[code], registry)
-                out.write(serialise_graph(graph, rdf_format).encode("utf-8"))
+                text = serialise(trig.plain_triples(graph), str(graph.identifier), rdf_format)
+                out.write(text.encode("utf-8"))
             out.flush()
             with _workers(jobs) as pool:
                 results = pool.imap(_work, documents, chunksize=8) if pool else map(_work, documents)
@@ -295,19 +289,29 @@ def ingest_command(paths: tuple[Path, ...], output: Path, reader: str | None, ju
         sys.exit(2)
 
 
-def _index_entry(file: Path) -> dict:
-    """What the ``index.json`` beside ``file`` says about it (reader, jurisdiction, slug)."""
-    index = file.parent / INDEX
+def _index_entry(file: Path, indexes: dict[Path, dict]) -> dict:
+    """What the ``index.json`` beside ``file`` says about it (reader, jurisdiction, slug); ``indexes`` keeps
+    each folder's index once read (a folder may hold thousands of files)."""
+    if file.parent not in indexes:
+        indexes[file.parent] = _folder_index(file.parent)
+    return indexes[file.parent].get(file.name, {})
+
+
+def _folder_index(folder: Path) -> dict[str, dict]:
+    """A folder's ``index.json`` by file name, read once per folder (a folder may hold thousands of files)."""
+    index = folder / INDEX
     if not index.is_file():
         return {}
     try:
         entries = json.loads(index.read_text(encoding="utf-8"))
     except (ValueError, UnicodeDecodeError):
         return {}
+    found: dict[str, dict] = {}
     for entry in entries if isinstance(entries, list) else []:
-        if isinstance(entry, dict) and entry.get("file") == file.name:
-            return {k: str(entry[k]) for k in ("reader", "jurisdiction", "slug") if entry.get(k)}
-    return {}
+        if isinstance(entry, dict) and isinstance(entry.get("file"), str):
+            found.setdefault(entry["file"], {k: str(entry[k]) for k in ("reader", "jurisdiction", "slug")
+                                             if entry.get(k)})
+    return found
 
 
 def _sidecar_source(sidecar: Path) -> Path | None:

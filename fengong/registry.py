@@ -150,6 +150,7 @@ class Registry:
     def __init__(self, jurisdictions: list[Jurisdiction]):
         self.jurisdictions = {j.code: j for j in jurisdictions}
         self._index: dict[str, dict[str, Agency | Collective]] = {}
+        self._resolved: dict[tuple[str, str], Agency | Collective | Unresolved] = {}
         for j in jurisdictions:
             index: dict[str, Agency | Collective] = {}
             for body in [*j.agencies, *j.collectives]:
@@ -163,11 +164,14 @@ class Registry:
     def resolve(self, name: str, jurisdiction: str) -> Agency | Collective | Unresolved:
         """The body a plan of ``jurisdiction`` means by ``name``: its own bodies first, then those of the
         jurisdictions above it (prefecture, province), then national ones."""
-        for code in (jurisdiction, *parent_codes(jurisdiction)):
-            body = self._index.get(code, {}).get(name)
-            if body is not None:
-                return body
-        return Unresolved(unresolved_iri(jurisdiction, name), name, jurisdiction)
+        key = (name, jurisdiction)
+        found = self._resolved.get(key)
+        if found is None:  # names repeat across thousands of plans: look each up once
+            found = next((body for code in (jurisdiction, *parent_codes(jurisdiction))
+                          if (body := self._index.get(code, {}).get(name)) is not None), None)
+            found = self._resolved[key] = found or Unresolved(unresolved_iri(jurisdiction, name), name,
+                                                             jurisdiction)
+        return found
 
     def national(self, name: str) -> Agency | None:
         body = self._index.get(NATIONAL, {}).get(name)

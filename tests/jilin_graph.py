@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from fengong import PROJECT_ROOT
-from fengong.build import build_graphs, serialise_trig
+from fengong.build import build_graphs
+from fengong.trig import serialise_trig
 
 
 def jilin_files(scratch: Path) -> list[Path]:

@@ -21,7 +21,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from synthetic_plans import CITY_REGISTRY, synthetic_dataset
 
 from fengong import PROJECT_ROOT
-from fengong.build import build_graphs, serialise_trig
+from fengong.build import build_graphs
 from fengong.graph import registry_graph
 from fengong.link.align import Alignment
 from fengong.link.rdf import alignment_graph
@@ -29,6 +29,7 @@ from fengong.namespaces import ADMS, FG, ID, ORG
 from fengong.questions import bind, load_questions
 from fengong.registry import RegistryError, default_registry_paths, load_registry
 from fengong.store import open_store
+from fengong.trig import serialise_trig
 
 AGENCY = "https://w3id.org/fengong/id/agency/"
 CIVIL_AFFAIRS_JL, HEALTH_JL, TAX_JL, JUSTICE_JL = (AGENCY + "220000/0002", AGENCY + "220000/0006",

@@ -27,9 +27,10 @@ from conftest import free_port
 from SPARQLWrapper import JSON, SPARQLWrapper
 
 from fengong import PROJECT_ROOT
-from fengong.build import build_graphs, serialise_trig
+from fengong.build import build_graphs
 from fengong.graph import registry_graph
 from fengong.registry import NATIONAL, default_registry_paths, load_registry
+from fengong.trig import serialise_trig
 
 PREFIXES = """PREFIX fg: <https://w3id.org/fengong/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>

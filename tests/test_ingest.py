@@ -83,13 +83,13 @@ def test_an_interrupted_ingest_leaves_the_previous_dataset(tmp_path: Path, monke
     out.write_text("previous\n", encoding="utf-8")
     calls = []
 
-    def interrupted(graph, rdf_format):
+    def interrupted(triples, graph, rdf_format, plan=None):
         calls.append(graph)
         if len(calls) > 3:  # the registry graphs, then the first plan, then stop
             raise KeyboardInterrupt
         return ""
 
-    monkeypatch.setattr(ingest_module, "serialise_graph", interrupted)
+    monkeypatch.setattr(ingest_module, "serialise", interrupted)
     registry = load_registry(default_registry_paths(ROOT))
     documents = ingest_module.find_documents([CORPUS])
     with contextlib.suppress(KeyboardInterrupt):

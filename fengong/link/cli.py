@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from fengong.build import serialise_trig, write_atomically
+from fengong.build import write_atomically
 from fengong.cli import DATA_OPTION, InputError, _open
 from fengong.graph import plan_iri
 from fengong.link.align import Scorer, Settings
@@ -16,6 +16,7 @@ from fengong.link.review import ReviewError, apply_decisions, to_csv
 from fengong.link.tasks import plan_exists, plan_tasks
 from fengong.link.units import CounterpartKeys
 from fengong.namespaces import ID
+from fengong.trig import serialise_trig
 
 
 def _plan(store, value: str) -> str:
