@@ -84,7 +84,7 @@ def split_units(raw: str, offset: int = 0) -> UnitList:
         if i % 2 == 1:  # a separator
             pos += len(part)
             continue
-        start, end = _trim(raw, pos, pos + len(part))
+        start, end = trim(raw, pos, pos + len(part))
         pos += len(part)
         if start == end:
             if i == len(parts) - 1 and pieces:
@@ -96,7 +96,7 @@ def split_units(raw: str, offset: int = 0) -> UnitList:
                 if name.endswith(marker) and len(name) > len(marker):
                     cut = _raw_index_of_suffix(raw, start, end, len(marker))
                     open_marker = Piece(marker, offset + cut, offset + end)
-                    start, end = _trim(raw, start, cut)
+                    start, end = trim(raw, start, cut)
                     name = normalise(raw[start:end])
                     break
         pieces.append(Piece(name, offset + start, offset + end))
@@ -123,8 +123,8 @@ def _split_piece(raw: str, piece: Piece, offset: int) -> list[Piece]:
         for word in CONJUNCTIONS:
             if not raw.startswith(word, i):
                 continue
-            left = _trim(raw, start, i)
-            right = _trim(raw, i + len(word), end)
+            left = trim(raw, start, i)
+            right = trim(raw, i + len(word), end)
             left_name, right_name = normalise(raw[left[0] : left[1]]), normalise(raw[right[0] : right[1]])
             if looks_like_unit(left_name) and looks_like_unit(right_name) and len(right_name) > 2:
                 head = Piece(left_name, offset + left[0], offset + left[1])
@@ -133,7 +133,8 @@ def _split_piece(raw: str, piece: Piece, offset: int) -> list[Piece]:
     return [piece]
 
 
-def _trim(raw: str, start: int, end: int) -> tuple[int, int]:
+def trim(raw: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` narrowed to leave out white space at both ends of ``raw[start:end]``."""
     while start < end and raw[start].isspace():
         start += 1
     while end > start and raw[end - 1].isspace():

@@ -13,6 +13,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.parse
 from dataclasses import dataclass
@@ -157,3 +158,37 @@ def live_service(tmp_path_factory):
 def service(live_service) -> LiveService:
     """The service on the fixture dataset with default settings."""
     return live_service()
+
+
+@pytest.fixture
+def listener():
+    """A TCP listener on loopback that records every connection made to it: ``(port, seen)``.
+
+    Tests that promise "no outbound connection" point a request at it and check ``seen`` stays empty.
+    """
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    server.settimeout(0.2)
+    seen: list[bytes] = []
+    stop = threading.Event()
+
+    def accept():
+        while not stop.is_set():
+            try:
+                connection, _ = server.accept()
+            except OSError:
+                continue
+            with connection:
+                connection.settimeout(1)
+                try:
+                    seen.append(connection.recv(4096) or b"(connected)")
+                except OSError:
+                    seen.append(b"(connected)")
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield server.getsockname()[1], seen
+    stop.set()
+    thread.join(timeout=2)
+    server.close()

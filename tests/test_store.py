@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-
 import pyoxigraph
 import pytest
 
@@ -68,35 +65,6 @@ def test_unknown_extension_and_bad_syntax_are_clear_errors(tmp_path):
         graph_store.load(broken)
 
 
-@pytest.fixture
-def listener():
-    """A TCP listener on loopback that records every connection it gets."""
-    server = socket.socket()
-    server.bind(("127.0.0.1", 0))
-    server.listen(8)
-    server.settimeout(0.2)
-    seen: list[bytes] = []
-    stop = threading.Event()
-
-    def accept():
-        while not stop.is_set():
-            try:
-                connection, _ = server.accept()
-            except OSError:
-                continue
-            with connection:
-                connection.settimeout(1)
-                try:
-                    seen.append(connection.recv(4096) or b"(connected)")
-                except OSError:
-                    seen.append(b"(connected)")
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    yield server.getsockname()[1], seen
-    stop.set()
-    thread.join(timeout=2)
-    server.close()
 
 
 def test_json_ld_remote_context_is_never_fetched(tmp_path, listener):

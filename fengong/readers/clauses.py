@@ -30,10 +30,10 @@ from fengong.readers.roles import (
     split_verb,
     uses_lead_rule,
 )
-from fengong.readers.sources import too_long
+from fengong.readers.sources import readable_lines
 from fengong.records import PlanRecord, Problem, SectionRecord, SourceText, Span, TaskRecord
 from fengong.textrepair import normalise
-from fengong.unitlist import looks_like_unit, split_conjoined, split_units
+from fengong.unitlist import looks_like_unit, split_conjoined, split_units, trim
 
 OPENERS = "（("
 CLOSERS = "）)"
@@ -85,12 +85,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     carry: list[ListedUnit] = []
     unclaimed: Line | None = None  # the last paragraph no clause has claimed, for a clause on a line of its own
     number = 0
-    for line in lines.lines:
-        if line.blank:
-            continue
-        if (warning := too_long(line.text, source.path, line.number)) is not None:
-            problems.append(warning)
-            continue
+    for line in readable_lines(lines.lines, source.path, problems):
         clauses = list(_clauses(source, line, problems))
         if not clauses:
             if _is_heading(line, CHAPTER):
@@ -145,12 +140,12 @@ def parse_clause(raw: str, start: int, end: int, path: str, line: int,
     clause = Clause(start - 1, end + 1)
     pending: list[ListedUnit] = []
     for m in SEGMENT.finditer(raw, start, end):
-        seg_start, seg_end = _trim(raw, m.start(), m.end())
+        seg_start, seg_end = trim(raw, m.start(), m.end())
         if seg_start == seg_end:
             continue
         text = normalise(raw[seg_start:seg_end])
         if (rule := LEAD_RULE.search(raw, seg_start, seg_end)) is not None:
-            clause.rule = Span(rule.start(), _trim(raw, seg_start, rule_extent(raw[:end], rule))[1], line)
+            clause.rule = Span(rule.start(), trim(raw, seg_start, rule_extent(raw[:end], rule))[1], line)
             continue
         if clause.rule is not None and seg_start < clause.rule.end:
             continue  # a sequel (下同, 其余为参与单位) already taken into the rule
@@ -252,7 +247,7 @@ def _measure(source: SourceText, line: Line, start: int, end: int) -> Span | Non
     prefix = NUMBER_PREFIX.match(raw, start, end)
     if prefix is not None:
         start = prefix.end()
-    start, end = _trim(raw, start, end)
+    start, end = trim(raw, start, end)
     while start < end and raw[start] in "。；;，,":
         start += 1
     if start >= end:
@@ -282,9 +277,3 @@ def _section(chapter: _Chapter, rule: Span | None, source: SourceText) -> Sectio
     return SectionRecord(chapter.key, chapter.title, span=chapter.span, tasks=tuple(chapter.tasks))
 
 
-def _trim(raw: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and raw[start].isspace():
-        start += 1
-    while end > start and raw[end - 1].isspace():
-        end -= 1
-    return start, end

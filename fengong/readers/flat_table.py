@@ -37,7 +37,7 @@ from fengong.readers.rows import (
     sections_of,
     task_from_cells,
 )
-from fengong.readers.sources import too_long
+from fengong.readers.sources import readable_lines
 from fengong.records import PlanRecord, Problem, ReadError, SourceText, Span, TaskRecord
 from fengong.textrepair import normalise
 
@@ -51,14 +51,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     lines = LineIndex(source.raw)
     plan = new_plan(source, lines, slug, jurisdiction)
     problems = plan.problems
-    content = []
-    for line in lines.lines:
-        if line.blank:
-            continue
-        if (warning := too_long(line.text, source.path, line.number)) is not None:
-            problems.append(warning)
-            continue
-        content.append(line)
+    content = list(readable_lines(lines.lines, source.path, problems))
     found = find_header(content)
     if found is None:
         raise ReadError(problems + [Problem(source.path, 1, "no table header found: no lines such as 序号 / "

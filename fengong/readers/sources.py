@@ -69,6 +69,18 @@ def too_long(text: str, path: str, number: int) -> Problem | None:
                    "warning")
 
 
+def readable_lines(lines, path: str, problems: list[Problem]):
+    """The non-blank lines a reader should look at; lines too long to be printed lines are skipped with a
+    warning added to ``problems``."""
+    for line in lines:
+        if line.blank:
+            continue
+        if (warning := too_long(line.text, path, line.number)) is not None:
+            problems.append(warning)
+            continue
+        yield line
+
+
 def render_xlsx(data: bytes, shown: str) -> str:
     """Every sheet as lines of tab-separated cells, each sheet opened by a ``【工作表：name】`` line."""
     import io
