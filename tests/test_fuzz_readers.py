@@ -24,7 +24,7 @@ texts = st.lists(st.sampled_from(PIECES) | st.text(max_size=5), max_size=60).map
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-def check(plan_or_error, raw: str, path: str) -> None:
+def check_result(plan_or_error, raw: str, path: str) -> None:
     if isinstance(plan_or_error, ReadError):
         assert plan_or_error.problems and all(p.path == path for p in plan_or_error.problems)
         return
@@ -47,7 +47,7 @@ def read_with(name: str, raw: str, path: str = "fuzz.txt"):
 @SETTINGS
 @given(texts, st.sampled_from(sorted(READERS)))
 def test_every_reader_reads_or_reports(raw, name):
-    check(read_with(name, raw), raw, "fuzz.txt")
+    check_result(read_with(name, raw), raw, "fuzz.txt")
 
 
 @SETTINGS
@@ -60,7 +60,7 @@ def test_any_bytes_in_any_file_are_read_or_reported(tmp_path_factory, data, suff
     except ReadError as exc:
         assert exc.problems and all(p.path == str(path) for p in exc.problems)
     else:
-        check(plan, plan.source.raw, str(path))
+        check_result(plan, plan.source.raw, str(path))
 
 
 def test_an_enormous_line_is_skipped_with_its_line_number():

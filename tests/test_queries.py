@@ -65,10 +65,21 @@ def test_library_has_the_required_questions():
         assert {"zh", "en"} <= question.descriptions.keys(), f"{question.name} lacks a description"
 
 
+# Questions whose answer needs more than the Jilin plan graph: the analysis graph (`fengong analyze`),
+# city plans, a national task table, or alignments (`fengong link`). On the Jilin graph alone they answer
+# nothing; their own tests load what they need.
+NEEDS_MORE_DATA = {"agency-network-measures", "cross-level-city-counterpart-load",
+                   "cross-level-higher-tasks-uncovered", "cross-level-lead-agreement"}
+
+
 @pytest.mark.parametrize("name", sorted(QUESTIONS))
 def test_every_example_runs(store, name):
     for example in QUESTIONS[name].examples:
-        ask(store, name, **example)  # raises on a query or parameter error
+        rows = ask(store, name, **example)  # raises on a query or parameter error
+        if name in NEEDS_MORE_DATA:
+            assert rows == [], f"{name} answered on the Jilin graph alone: update NEEDS_MORE_DATA"
+        else:
+            assert rows, f"{name} {example}: an example should show an answer on the Jilin graph"
 
 
 def test_plan_overview(store):
