@@ -167,25 +167,32 @@ def export_tasks(data: tuple[Path, ...], fmt: str) -> None:
                    "their shared variables (for endpoints that may not use SERVICE).")
 @click.option("--timeout", type=click.FloatRange(0.1, 3600), default=30.0, show_default=True,
               help="With --endpoint: seconds to wait for the remote answer before giving up.")
-def query(query_file, data: tuple[Path, ...], fmt: str, endpoint: str | None, join_local, timeout: float) -> None:
+@click.option("--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a parameter of a question file (its '#+ param:' header) to VALUE, as an RDF term of the "
+                   "parameter's type (repeatable). Parameters not given take their defaults.")
+def query(query_file, data: tuple[Path, ...], fmt: str, endpoint: str | None, join_local, timeout: float,
+          params: tuple[str, ...]) -> None:
     """Run a SPARQL query (a .rq file, or - for standard input) on the embedded store, or at --endpoint.
 
-    The default graph is the union of all named graphs.
+    The default graph is the union of all named graphs. A question of queries/ runs with its parameters bound:
+    `fengong query queries/tasks-led-by-agency.rq --param name=省残联`.
     """
     text = query_file.read()
     if join_local is not None and endpoint is None:
         raise click.UsageError("--join-local needs --endpoint")
+    terms = _parameters(text, query_file.name, params)
     try:
         if endpoint is not None:
             from fengong import remote  # SPARQLWrapper is only needed here
+            from fengong.questions import with_values
 
             local = (_open(data).store, join_local.read()) if join_local is not None else None
             try:
-                result = remote.answer(endpoint, text, timeout, local)
+                result = remote.answer(endpoint, with_values(text, terms) if terms else text, timeout, local)
             except remote.RemoteError as exc:
                 raise InputError(str(exc)) from None
         else:
-            result = _open(data).store.query(text, use_default_graph_as_union=True)
+            result = _open(data).store.query(text, use_default_graph_as_union=True, substitutions=terms or None)
     except SyntaxError as exc:
         raise InputError(f"{query_file.name}: {exc}") from None
     except OSError as exc:
@@ -200,6 +207,24 @@ def query(query_file, data: tuple[Path, ...], fmt: str, endpoint: str | None, jo
         out = result.serialize(format=pyoxigraph.QueryResultsFormat.CSV if fmt == "csv"
                                else pyoxigraph.QueryResultsFormat.JSON)
         click.echo(out.decode(), nl=fmt == "json")
+
+
+def _parameters(text: str, name: str, params: tuple[str, ...]) -> dict:
+    """The question's parameters bound to terms: the values given, else the defaults of its header."""
+    from fengong.questions import ParameterError, QuestionError, bind, parse_question
+
+    if not params and "#+ param:" not in text:
+        return {}
+    pairs = {}
+    for item in params:
+        key, sep, value = item.partition("=")
+        if not sep:
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--param")
+        pairs[key] = value
+    try:
+        return bind(parse_question(text, name), pairs)
+    except (ParameterError, QuestionError) as exc:
+        raise InputError(f"{name}: {exc}") from None
 
 
 def _open(data: tuple[Path, ...]):

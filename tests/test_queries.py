@@ -6,7 +6,10 @@ main ones again through the service's question API (Flask test client).
 
 from __future__ import annotations
 
+import json
 import math
+import subprocess
+import sys
 from urllib.parse import urlencode
 
 import expected_jilin as expected  # tests/ is on sys.path under pytest
@@ -14,7 +17,7 @@ import pyoxigraph as ox
 import pytest
 from jilin_graph import jilin_files
 
-from fengong.questions import bind, load_questions
+from fengong.questions import QUERIES_DIR, bind, load_questions
 from fengong.store import open_store
 
 QUESTIONS = load_questions()
@@ -267,17 +270,32 @@ def test_network_measures_question(store, files, tmp_path):
 
 
 @pytest.fixture(scope="module")
-def client(files):
-    from fengong.service.app import create_app
-
-    app = create_app({"load": [str(f) for f in files]})
-    return app.test_client()
+def client(files, live_service):
+    """The real service (gunicorn, on a free port) serving the Jilin graph."""
+    return live_service(data_files=files)
 
 
 def api(client, question_name: str, /, **values) -> list[dict]:
-    reply = client.get(f"/queries/{question_name}.json?{urlencode(values)}")
-    assert reply.status_code == 200, reply.get_data(as_text=True)
-    return reply.get_json()["rows"]
+    reply = client.request("GET", f"/queries/{question_name}.json?{urlencode(values)}")
+    assert reply.status == 200, reply.text
+    return json.loads(reply.body)["rows"]
+
+
+def test_the_cli_binds_a_questions_parameters(files):
+    """`fengong query` runs a question of queries/ with --param, the value bound as an RDF term."""
+    def cli(*args):
+        data = [a for f in files for a in ("--data", str(f))]
+        return subprocess.run([sys.executable, "-m", "fengong", "query", *args, *data, "--format", "json"],
+                              capture_output=True, text=True, timeout=120)
+
+    led = cli(str(QUERIES_DIR / "tasks-led-by-agency.rq"), "--param", "name=省民政厅")
+    assert led.returncode == 0, led.stderr
+    numbers = [int(b["number"]["value"]) for b in json.loads(led.stdout)["results"]["bindings"]]
+    assert numbers == [1, 2, 28]  # the rows whose list starts with 省民政厅 (lines 60, 66, 249 of the source)
+    default = cli(str(QUERIES_DIR / "tasks-led-by-agency.rq"))  # the header's default: 省残联
+    assert len(json.loads(default.stdout)["results"]["bindings"]) == expected.LEADS["省残联"]
+    wrong = cli(str(QUERIES_DIR / "tasks-led-by-agency.rq"), "--param", "nam=省残联")
+    assert wrong.returncode == 2 and "has no parameter nam" in wrong.stderr
 
 
 def test_service_answers_like_the_store(client):
