@@ -311,7 +311,12 @@ def example_query(question: Question, values: Mapping[str, str] | None = None) -
     values = {**example_values(question), **{name: value for name, value in (values or {}).items() if value}}
     if not question.parameters or set(values) != {p.name for p in question.parameters}:
         return text
-    terms = bind(question, values)
+    return with_values(text, bind(question, values))
+
+
+def with_values(text: str, terms: Mapping[ox.Variable, ox.NamedNode | ox.Literal]) -> str:
+    """``text`` with ``terms`` (as :func:`bind` gives them) in a ``VALUES`` block at the start of each ``WHERE``
+    group, each value written by pyoxigraph as an RDF term: how a store without pre-binding is given them."""
     names = " ".join(f"?{variable.value}" for variable in terms)
     row = " ".join(str(term) for term in terms.values())
     return _WHERE.sub(lambda match: f"{match.group(0)}\n  VALUES ({names}) {{ ({row}) }}", text)

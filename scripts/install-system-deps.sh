@@ -3,7 +3,7 @@
 # a CJK font (so Chinese labels render in it) and npm when it is missing. Idempotent: apt-get runs only when a package is missing.
 set -euo pipefail
 
-packages=(chromium chromium-driver fonts-noto-cjk)
+packages=(chromium chromium-driver fonts-noto-cjk virtuoso-opensource)
 missing=()
 for package in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

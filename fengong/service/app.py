@@ -43,6 +43,13 @@ def create_app(config: dict | None = None) -> Flask:
     app = Flask(__name__)
     app.config["FENGONG_SETTINGS"] = resolve_settings(config)
     graph_store = config.get("graph_store")
+    if config.get("backend"):
+        # An external SPARQL store answers instead of the embedded one (fengong serve --backend URL).
+        from fengong.sparql.remote_engine import RemoteEngine as QueryEngine  # noqa: F811
+        from fengong.sparql.remote_engine import open_backend
+
+        graph_store = graph_store or open_backend(config["backend"], config.get("backend_user"),
+                                                  config.get("backend_password"))
     if graph_store is None:
         graph_store = open_configured_store(config)
     app.extensions["fengong_store"] = graph_store

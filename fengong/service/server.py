@@ -84,6 +84,7 @@ def _prepare_on_disk(store: str, load: list[str] | None) -> dict:
 
 
 def serve(store: str | None = None, load: list[str] | None = None, host: str = "127.0.0.1", port: int = 8000,
+          backend: str | None = None, backend_user: str | None = None, backend_password: str | None = None,
           **settings) -> None:
     """Load the data and serve it until interrupted.
 
@@ -92,12 +93,16 @@ def serve(store: str | None = None, load: list[str] | None = None, host: str = "
     from fengong.service.app import create_app
 
     values = resolve_settings(settings)
-    if store is None:
+    if backend:
+        from fengong.sparql.remote_engine import open_backend
+
+        graph_store = open_backend(backend, backend_user, backend_password)
+    elif store is None:
         graph_store = open_store(None, load, progress=_progress_bar)
     else:
         graph_store = GraphStore(store, read_only=not values["update_token"], closed=True)
         graph_store.set_statistics(_prepare_on_disk(store, load))
-    app = create_app({**values, "graph_store": graph_store})
+    app = create_app({**values, "graph_store": graph_store, "backend": backend})
     statistics = graph_store.statistics()
     workers = 1 if values["update_token"] else max(1, values["workers"])
     if values["update_token"] and values["workers"] > 1:
@@ -161,12 +166,18 @@ def _with_settings(command):
                    "Default: data/graphs/*.trig, ontology/*.ttl and shapes/*.ttl of the project.")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option("--backend", default=None, help="Answer from this external SPARQL 1.1 store (its query endpoint, "
+              "loaded with `fengong load`) instead of the embedded one; --store and --load are then not used.")
+@click.option("--backend-user", default=None, envvar="FENGONG_BACKEND_USER", help="User name for the backend.")
+@click.option("--backend-password", default=None, envvar="FENGONG_BACKEND_PASSWORD",
+              help="Password for the backend (better given as FENGONG_BACKEND_PASSWORD).")
 @_with_settings
-def serve_command(store, load, host, port, **settings):
+def serve_command(store, load, host, port, backend, backend_user, backend_password, **settings):
     """Serve the graphs over the SPARQL 1.1 Protocol (and the browser UI) under gunicorn."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     try:
-        serve(store=store, load=list(load) or None, host=host, port=port, **settings)
+        serve(store=store, load=list(load) or None, host=host, port=port, backend=backend,
+              backend_user=backend_user, backend_password=backend_password, **settings)
     except (LoadError, ValueError, OSError) as error:
         raise click.ClickException(str(error)) from None
 

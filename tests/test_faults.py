@@ -1,0 +1,129 @@
+"""Faults: ``kill -9`` during a build, a load into the on-disk store, or a push to an external store leaves the
+previous data intact and a rerun finishes the job; a push whose store goes down mid-way resumes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from engines import environment_without_proxies, start_oxigraph, synthetic_dataset
+from pyoxigraph import NamedNode
+
+from fengong import PROJECT_ROOT
+from fengong.scale.http import Endpoint
+from fengong.store import open_store
+
+JILIN = PROJECT_ROOT / "data" / "graphs" / "fengong.trig"
+
+
+@pytest.fixture(scope="module")
+def dataset(tmp_path_factory) -> Path:
+    return synthetic_dataset(tmp_path_factory.mktemp("faults-data"))
+
+
+def _fengong(*arguments: str, **options) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "fengong", *arguments], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=environment_without_proxies(), **options)
+
+
+def _wait_for(condition, process: subprocess.Popen, seconds: float = 120) -> bool:
+    """Poll ``condition`` until it holds (True) or the process ends first (False)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        if process.poll() is not None:
+            return condition()
+        time.sleep(0.01)
+    raise AssertionError("timed out")
+
+
+def test_kill_during_build_leaves_the_previous_graph(tmp_path):
+    out = tmp_path / "fengong.trig"
+    reference = tmp_path / "reference.trig"
+    assert subprocess.run([sys.executable, "-m", "fengong", "build", "--out", str(reference)],
+                          capture_output=True, timeout=300).returncode == 0
+    previous = b"# the previous build\n" + reference.read_bytes()
+    out.write_bytes(previous)
+    for delay in (0.5, 1.0, 2.0):
+        build = _fengong("build", "--out", str(out))
+        time.sleep(delay)
+        build.send_signal(signal.SIGKILL)
+        build.wait(timeout=30)
+        assert out.read_bytes() in (previous, reference.read_bytes())
+    assert subprocess.run([sys.executable, "-m", "fengong", "build", "--out", str(out)], capture_output=True,
+                          timeout=300).returncode == 0
+    assert out.read_bytes() == reference.read_bytes()
+
+
+def test_kill_during_a_load_into_the_on_disk_store_then_reload(dataset, tmp_path):
+    location = tmp_path / "store"
+    expected = len(open_store(None, [dataset, JILIN]))
+    code = (f"from fengong.store import open_store; s = open_store({str(location)!r}, "
+            f"[{str(dataset)!r}, {str(JILIN)!r}]); print(len(s), flush=True); import time; time.sleep(60)")
+    loader = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    time.sleep(1.0)
+    loader.send_signal(signal.SIGKILL)
+    loader.wait(timeout=30)
+    # The store opens after the crash, and loading again (each file replaces its graphs) completes it.
+    assert len(open_store(str(location), [dataset, JILIN])) == expected
+
+
+def _journal_lines(path: Path) -> int:
+    return len(path.read_text().splitlines()) if path.exists() else 0
+
+
+def _push_arguments(engine, dataset: Path, journal: Path, *extra: str) -> list[str]:
+    return ["load", "--endpoint", engine.query_url, "--graph-store", engine.options["graph_store"], "--data",
+            str(dataset), "--data", str(JILIN), "--journal", str(journal), "--chunk", "200", *extra]
+
+
+def test_kill_during_a_push_then_rerun_resumes(dataset, tmp_path):
+    engine = start_oxigraph(tmp_path / "oxigraph")
+    try:
+        journal = tmp_path / "journal"
+        push = _fengong(*_push_arguments(engine, dataset, journal))
+        assert _wait_for(lambda: _journal_lines(journal) >= 3, push), "the push ended before it could be killed"
+        push.send_signal(signal.SIGKILL)
+        push.wait(timeout=30)
+        pushed_before = _journal_lines(journal) - 1
+        rerun = subprocess.run([sys.executable, "-m", "fengong", *_push_arguments(engine, dataset, journal)],
+                               capture_output=True, text=True, timeout=600, env=environment_without_proxies())
+        assert rerun.returncode == 0, rerun.stderr
+        assert f"{pushed_before} already there" in rerun.stdout and "counts checked" in rerun.stdout
+        graphs = open_store(None, [dataset, JILIN]).graph_names()
+        counts = Endpoint(engine.query_url).graph_counts()
+        assert set(graphs) <= set(counts)
+        assert {json.loads(line)["graph"] for line in journal.read_text().splitlines()[1:]} == set(graphs)
+    finally:
+        engine.stop()
+
+
+def test_a_push_whose_store_goes_down_resumes(dataset, tmp_path):
+    folder = tmp_path / "oxigraph"
+    engine = start_oxigraph(folder)
+    port = int(engine.query_url.rsplit(":", 1)[1].split("/")[0])
+    journal = tmp_path / "journal"
+    try:
+        push = _fengong(*_push_arguments(engine, dataset, journal, "--retry-seconds", "120"))
+        assert _wait_for(lambda: _journal_lines(journal) >= 3, push), "the push ended before the store went down"
+        engine.kill()
+        time.sleep(1)
+        engine = start_oxigraph(folder, port=port)
+        out, err = push.communicate(timeout=600)
+        assert push.returncode == 0, err
+        assert "counts checked" in out
+        local = open_store(None, [dataset, JILIN])
+        counts = Endpoint(engine.query_url).graph_counts()
+        for name in local.graph_names():
+            assert counts.get(name) == sum(1 for _ in local.store.quads_for_pattern(None, None, None, NamedNode(name)))
+    finally:
+        engine.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+

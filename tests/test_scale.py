@@ -1,0 +1,138 @@
+"""National scale, on a slice: the derived counts answer exactly as the naive questions, and the shapes compiled
+to SPARQL find exactly what pySHACL finds, with known violations injected."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+from engines import synthetic_dataset
+from pyshacl import validate
+
+from fengong import PROJECT_ROOT
+from fengong.questions import bind, load_questions
+from fengong.scale import derived
+from fengong.scale.inject import INJECTIONS, inject
+from fengong.scale.shacl import UnsupportedShape, compile_shapes, pyshacl_results, validate_store
+from fengong.validate import load_shapes
+
+SCHEMES = PROJECT_ROOT / "ontology" / "schemes.ttl"
+JILIN = PROJECT_ROOT / "data" / "graphs" / "fengong.trig"
+
+
+@pytest.fixture(scope="module")
+def dataset(tmp_path_factory) -> Path:
+    return synthetic_dataset(tmp_path_factory.mktemp("scale"))
+
+
+def _store(*paths: Path) -> ox.Store:
+    store = ox.Store()
+    for path in paths:
+        if path.suffix == ".trig":
+            store.bulk_load(path=str(path), format=ox.RdfFormat.TRIG)
+        else:
+            store.bulk_load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(path.as_uri()))
+    return store
+
+
+def _rows(store: ox.Store, text: str, substitutions=None) -> list[tuple]:
+    return [tuple(row) for row in store.query(text, use_default_graph_as_union=True,
+                                              substitutions=substitutions or {})]
+
+
+# ---------------------------------------------------------------- derived counts
+
+
+@pytest.mark.parametrize("name", sorted(derived.QUERIES))
+def test_derived_answers_equal_the_naive_query(dataset, name):
+    store = _store(dataset, JILIN)
+    naive_text = load_questions()[name].query
+    assert derived.refresh(store) > 0
+    everything = _rows(store, naive_text)
+    assert len(everything) > 50
+    # All plans at once (the parameter left free), then one plan (bound as the service binds it).
+    assert Counter(_rows(store, derived.QUERIES[name])) == Counter(everything)
+    plans = sorted({row[0].value for row in everything})
+    assert len(plans) >= 2
+    for plan in (plans[0], "https://w3id.org/fengong/id/plan/jilin-disability-13fyp"):
+        terms = bind(load_questions()[name], {"plan": plan})
+        naive = _rows(store, naive_text, terms)
+        assert naive, plan
+        assert Counter(_rows(store, derived.QUERIES[name], terms)) == Counter(naive)
+
+
+def test_derived_counts_follow_a_change_of_the_data(dataset):
+    store = _store(dataset, JILIN)
+    derived.refresh(store)
+    store.update("""PREFIX fg: <https://w3id.org/fengong/ontology#>
+        DELETE { GRAPH ?g { ?a ?p ?o } } WHERE { GRAPH ?g { ?a fg:task ?t ; ?p ?o .
+            ?t fg:taskNumber 1 ; fg:isStepOfPlan <https://w3id.org/fengong/id/plan/jilin-disability-13fyp> } }""")
+    stale = Counter(_rows(store, derived.QUERIES["co-responsibility-pairs"]))
+    naive = Counter(_rows(store, load_questions()["co-responsibility-pairs"].query))
+    assert stale != naive
+    derived.refresh(store)
+    assert Counter(_rows(store, derived.QUERIES["co-responsibility-pairs"])) == naive
+
+
+def test_derive_command_writes_a_graph_that_loads(dataset, tmp_path):
+    out = tmp_path / "derived.trig"
+    done = subprocess.run([sys.executable, "-m", "fengong", "derive", "--data", str(dataset), "--data", str(JILIN),
+                           "-o", str(out)], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    store = _store(dataset, JILIN, out)
+    assert {g.value for g in store.named_graphs()} >= {derived.DERIVED_GRAPH.value}
+    assert Counter(_rows(store, derived.QUERIES["agency-responsibility-counts"])) == Counter(
+        _rows(store, load_questions()["agency-responsibility-counts"].query))
+
+
+# ---------------------------------------------------------------- SHACL compiled to SPARQL
+
+
+def test_compiled_shapes_find_exactly_what_pyshacl_finds(dataset):
+    store = _store(dataset, SCHEMES)
+    plans = sorted(r["p"].value for r in store.query(
+        "SELECT ?p WHERE { GRAPH ?g { ?p a <https://w3id.org/fengong/ontology#Plan> } }"))[:2]
+    assert inject(store, plans) == 2 * len(INJECTIONS)
+    shapes = load_shapes(PROJECT_ROOT / "shapes")
+    ours = validate_store(store, shapes)
+    data = rdflib.Graph().parse(data=ox.serialize([q.triple for q in store], format=ox.RdfFormat.N_TRIPLES),
+                                format="nt")
+    _, report, _ = validate(data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True)
+    theirs = pyshacl_results(report)
+    assert Counter(ours) == Counter(theirs)
+    # Every injected breakage is among them, in each plan it was made in.
+    components = Counter(r.component.rsplit("#", 1)[-1] for r in ours if r.severity == "violation")
+    for component in ("QualifiedMinCountConstraintComponent", "QualifiedMaxCountConstraintComponent",
+                      "MinCountConstraintComponent", "DatatypeConstraintComponent"):
+        assert components[component] >= 2, component
+    rules = Counter((r.constraint or "").rsplit("#", 1)[-1] for r in ours)
+    for rule in ("LeadListedFirst", "TaskNumbersUniqueInTable", "LeadIsNotAlsoParticipant"):
+        assert rules[rule] >= 2, rule
+
+
+def test_unsupported_shacl_is_refused_not_skipped():
+    shapes = rdflib.Graph().parse(data="""
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        <urn:s> a sh:NodeShape ; sh:targetClass <urn:C> ; sh:closed true .""", format="turtle")
+    with pytest.raises(UnsupportedShape, match="closed"):
+        compile_shapes(shapes)
+
+
+def test_check_command_exits_1_on_a_violation_and_0_on_conforming_data(dataset, tmp_path):
+    broken = tmp_path / "broken.nq"
+    store = _store(dataset)
+    plan = next(iter(store.query("SELECT ?p WHERE { GRAPH ?g { ?p a <https://w3id.org/fengong/ontology#Plan> } }")))
+    inject(store, [plan["p"].value])
+    broken.write_bytes(ox.serialize(store, format=ox.RdfFormat.N_QUADS))
+    done = subprocess.run([sys.executable, "-m", "fengong", "check", str(broken)], capture_output=True, text=True,
+                          timeout=300)
+    assert done.returncode == 1, done.stderr
+    assert "LeadIsNotAlsoParticipant" in done.stdout + done.stderr
+    good = subprocess.run([sys.executable, "-m", "fengong", "check", str(JILIN)], capture_output=True, text=True,
+                          timeout=300)
+    assert good.returncode == 0, good.stdout + good.stderr
