@@ -181,10 +181,10 @@ def query(query_file, data: tuple[Path, ...], fmt: str, endpoint: str | None, jo
     if join_local is not None and endpoint is None:
         raise click.UsageError("--join-local needs --endpoint")
     terms = _parameters(text, query_file.name, params)
+    from fengong.questions import with_values
     try:
         if endpoint is not None:
             from fengong import remote  # SPARQLWrapper is only needed here
-            from fengong.questions import with_values
 
             local = (_open(data).store, join_local.read()) if join_local is not None else None
             try:
@@ -192,7 +192,8 @@ def query(query_file, data: tuple[Path, ...], fmt: str, endpoint: str | None, jo
             except remote.RemoteError as exc:
                 raise InputError(str(exc)) from None
         else:
-            result = _open(data).store.query(text, use_default_graph_as_union=True, substitutions=terms or None)
+            result = _open(data).store.query(with_values(text, terms) if terms else text,
+                                             use_default_graph_as_union=True)
     except SyntaxError as exc:
         raise InputError(f"{query_file.name}: {exc}") from None
     except OSError as exc:

@@ -9,10 +9,12 @@ Each file starts with a header of ``#+ key: value`` lines (see ``queries/README.
     #+ param: agency | agency | 单位 IRI / the agency's IRI | https://w3id.org/fengong/id/agency/220000/01
     #+ example: agency=https://w3id.org/fengong/id/agency/220000/01
 
-A parameter ``NAME`` is the variable ``?NAME`` of the query. Its value is checked against its type and bound
-as an RDF term through pyoxigraph's ``substitutions`` (SEP-0007 pre-binding): the query text is never touched,
-so no value can change what the query says. Oxigraph only substitutes variables a SELECT query projects, so a
-SELECT question must project each of its parameters (``SELECT *`` does).
+A parameter ``NAME`` is the variable ``?NAME`` of the query. Its value is checked against its type and turned
+into an RDF term (:func:`bind`); the term is then given to the store in a ``VALUES`` block that pyoxigraph
+writes (:func:`with_values`), so a value is always one term and can never change what the query says. (The
+``VALUES`` block rather than pyoxigraph's ``substitutions``: Oxigraph applies substitutions after evaluating
+the whole pattern, which made a one-plan question walk every plan; a remote store has no substitutions at
+all.) Questions project their parameters, so an answer says what it was asked for.
 """
 
 from __future__ import annotations
@@ -265,7 +267,7 @@ def bind(question: Question, values: Mapping[str, str]) -> dict[ox.Variable, ox.
     """Check ``values`` (parameter name → text) against the question's parameters and turn them into terms.
 
     Missing values take the parameter's default; a missing required value, an unknown name or a value of the
-    wrong type raises :class:`ParameterError`. The result is pyoxigraph's ``substitutions`` argument.
+    wrong type raises :class:`ParameterError`. The result goes to :func:`with_values`.
     """
     unknown = [name for name in values if question.parameter(name) is None]
     if unknown:
@@ -288,7 +290,7 @@ def bind(question: Question, values: Mapping[str, str]) -> dict[ox.Variable, ox.
 
 def ask(store: ox.Store, question: Question, values: Mapping[str, str]):
     """Run ``question`` on a pyoxigraph store with ``values`` bound; returns pyoxigraph's query result."""
-    return store.query(question.query, substitutions=bind(question, values))
+    return store.query(with_values(question.query, bind(question, values)))
 
 
 def example_values(question: Question) -> dict[str, str]:
@@ -304,7 +306,7 @@ def example_query(question: Question, values: Mapping[str, str] | None = None) -
     as a comment, its text without the header, and ``values`` (by default the example's) in a ``VALUES`` block
     at the start of each ``WHERE`` group (sub-queries included), each written by pyoxigraph as an RDF term.
 
-    A person could type the same; the API never does this (it binds the values with :func:`bind`).
+    The API binds values the same way (:func:`bind`, then :func:`with_values`), on the text with its header.
     """
     lines = [line for line in question.query.splitlines() if not line.lstrip().startswith("#+")]
     text = f"# {question.title('zh')} / {question.title('en')}\n" + "\n".join(lines).strip() + "\n"

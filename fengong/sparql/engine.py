@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 import pyoxigraph
 
+from fengong.questions import with_values
 from fengong.sparql import negotiation, results
 from fengong.sparql.errors import SparqlError
 from fengong.sparql.guard import drop_network
@@ -77,8 +78,11 @@ def _dataset_options(job: Job) -> dict:
 def run_query(store: pyoxigraph.Store, job: Job) -> Answer:
     """Evaluate ``job`` on ``store`` and write the answer (no time limit: see :class:`QueryEngine`)."""
     try:
-        outcome = store.query(job.text, base_iri=job.base_iri, substitutions=job.substitutions,
-                              **_dataset_options(job))
+        # Parameters go in as a VALUES block of terms written by pyoxigraph, as for a remote store: Oxigraph
+        # applies `substitutions` only after evaluating the whole pattern, so a question about one plan would
+        # walk every plan (measured in docs/benchmarks.md, national scale).
+        text = with_values(job.text, job.substitutions) if job.substitutions else job.text
+        outcome = store.query(text, base_iri=job.base_iri, **_dataset_options(job))
     except SyntaxError as error:
         raise SparqlError(400, f"SPARQL syntax error: {error}") from None
     headers = {}
