@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from ui_data import INJECTIONS
 
 from fengong.questions import (
     QUERIES_DIR,
@@ -170,16 +171,6 @@ def test_unknown_and_overlong_parameters_are_refused():
         bind(question, {"name": "省" * 5000})
 
 
-INJECTIONS = [
-    '省残联" ) || true || ( "',
-    '省残联" } UNION { ?a ?b ?number } #',
-    "省残联' . } UNION { ?s ?p ?o }",
-    "省残联\n} UNION { ?a <https://w3id.org/fengong/ontology#taskNumber> ?number }",
-    "省残联 # comment",
-    "> . } UNION {",
-    '省残联"@zh',
-    "省残联\\",
-]
 
 
 @pytest.mark.parametrize("value", INJECTIONS)

@@ -13,7 +13,7 @@ import json
 import urllib.parse
 
 import pytest
-from ui_data import CDPF, PLAN
+from ui_data import CDPF, INJECTIONS, PLAN
 
 from fengong.questions import QUERIES_DIR, load_questions
 
@@ -89,15 +89,6 @@ def test_bad_values_get_400_with_the_reason(ui_service, params, fragment):
     assert get(ui_service, "/queries/task-units.csv", **params).status == 400
 
 
-INJECTIONS = [
-    '省残联" ) || true || ( "',
-    '省残联" } UNION { ?assignment ?p ?task } #',
-    "省残联' . } UNION { ?s ?p ?o }",
-    "省残联\n} UNION { ?x <https://w3id.org/fengong/ontology#taskNumber> ?number }",
-    "省残联 # the rest is a comment",
-    "> . } UNION {",
-    "省残联\\",
-]
 
 
 @pytest.mark.parametrize("value", INJECTIONS)
