@@ -26,7 +26,7 @@ from fengong.graph import registry_graph
 from fengong.link.align import Alignment
 from fengong.link.rdf import alignment_graph
 from fengong.namespaces import ADMS, FG, ID, ORG
-from fengong.questions import bind, load_questions
+from fengong.questions import bind, load_questions, with_values
 from fengong.registry import RegistryError, default_registry_paths, load_registry
 from fengong.store import open_store
 from fengong.trig import serialise_trig
@@ -207,7 +207,7 @@ def synthetic_store(tmp_path_factory):
 
 def answer(store, name: str, **values) -> list[dict]:
     question = load_questions()[name]
-    result = store.query(question.query, substitutions=bind(question, values), use_default_graph_as_union=True)
+    result = store.query(with_values(question.query, bind(question, values)), use_default_graph_as_union=True)
     return [{v.value: (row[v.value].value if row[v.value] is not None else None) for v in result.variables}
             for row in result]
 

@@ -17,7 +17,7 @@ import pyoxigraph as ox
 import pytest
 from jilin_graph import jilin_files
 
-from fengong.questions import QUERIES_DIR, bind, load_questions
+from fengong.questions import QUERIES_DIR, bind, load_questions, with_values
 from fengong.store import open_store
 
 QUESTIONS = load_questions()
@@ -50,7 +50,7 @@ def value(term):
 
 def ask(store, question_name: str, /, **values) -> list[dict]:
     question = QUESTIONS[question_name]
-    result = store.query(question.query, substitutions=bind(question, values), use_default_graph_as_union=True)
+    result = store.query(with_values(question.query, bind(question, values)), use_default_graph_as_union=True)
     columns = [v.value for v in result.variables]
     return [{c: value(row[c]) for c in columns} for row in result]
 

@@ -19,9 +19,11 @@ from fengong.questions import (
     bind,
     example_query,
     example_values,
+    label_forms,
     load_question,
     load_questions,
     parse_question,
+    with_values,
 )
 from fengong.questions import ask as ask_question
 
@@ -74,7 +76,7 @@ def numbers(result, column: str = "number") -> list[int]:
 
 def union_ask(store, question, values):
     """Run as the service does: the default graph is the union of the named graphs."""
-    return store.query(question.query, substitutions=bind(question, values), use_default_graph_as_union=True)
+    return store.query(with_values(question.query, bind(question, values)), use_default_graph_as_union=True)
 
 
 # ---------------------------------------------------------------- header
@@ -110,6 +112,7 @@ def test_parameter_without_default_is_required():
     (LED_BY.replace("#+ example: name=省财政厅", "#+ example: who=省财政厅"), "undeclared parameters"),
     (LED_BY.replace("#+ title@zh:", "#+ title:"), "carry a language"),
     (UNITS_OF_TASK.replace("| 序号 / number |", "| 序号 / number | fourteen"), "default of number"),
+    (LED_BY.replace("| string |", "| label |"), r"looked up as \?nameLabel"),
 ])
 def test_bad_headers_are_refused_with_the_line(broken, message):
     with pytest.raises(QuestionError, match=message):
@@ -229,9 +232,75 @@ def _answer(result):
 
 
 def test_editor_tabs_answer_as_the_api_does(store):
-    """The editor's copy of each question (values written into the text) gives the answer the API gives by
-    binding (pyoxigraph substitutions), so what a person sees in a tab is what the question means."""
+    """The editor's copy of each question (header dropped, title as a comment, values written in) gives the
+    answer the API gives, so what a person sees in a tab is what the question means."""
     for question in load_questions(QUERIES_DIR).values():
         in_editor = _answer(store.query(example_query(question), use_default_graph_as_union=True))
         bound = _answer(union_ask(store, question, example_values(question)))
         assert in_editor == bound, question.name
+
+
+# ---------------------------------------------------------------- label parameters
+
+LABEL_LOOKUP = """\
+#+ name: agents-named
+#+ title@zh: 按名称找主体
+#+ title@en: Agents by name
+#+ param: name | label | 名称 / name | 省残联
+PREFIX fg:   <https://w3id.org/fengong/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?name ?agent ?units WHERE {
+  ?agent skos:prefLabel|skos:altLabel|fg:shortName ?nameLabel .
+  OPTIONAL { { SELECT ?agent (COUNT(?a) AS ?units) WHERE { ?a fg:agent ?agent } GROUP BY ?agent } }
+}
+"""
+TEXT_LOOKUP = """PREFIX fg: <https://w3id.org/fengong/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?name ?agent WHERE {
+  ?agent skos:prefLabel|skos:altLabel|fg:shortName ?label . FILTER (STR(?label) = ?name)
+}"""
+
+
+def test_a_label_parameter_finds_what_comparing_the_text_finds(store):
+    """Every name of every agent in the sample (official zh and en, alternative, short), looked up through a label
+    parameter's forms, finds the same agents as comparing each label's text, the slow way."""
+    question = parse_question(LABEL_LOOKUP)
+    names = {row["l"].value for row in store.query(
+        "SELECT DISTINCT ?l WHERE { ?a <http://www.w3.org/2004/02/skos/core#prefLabel>"
+        "|<http://www.w3.org/2004/02/skos/core#altLabel>|<https://w3id.org/fengong/ontology#shortName> ?l }",
+        use_default_graph_as_union=True)}
+    assert {"省残联", "吉林省残疾人联合会", "省财政厅"} <= names
+    for name in names:
+        by_label = {row["agent"] for row in union_ask(store, question, {"name": name})}
+        by_text = {row["agent"] for row in store.query(
+            TEXT_LOOKUP, substitutions={ox.Variable("name"): ox.Literal(name)}, use_default_graph_as_union=True)}
+        assert by_label == by_text != set(), name
+
+
+def test_a_label_parameter_matches_untagged_and_chinese_variant_labels():
+    store = ox.Store()
+    store.load(b'<urn:a> <http://www.w3.org/2004/02/skos/core#prefLabel> "X"@zh-Hans .\n'
+               b'<urn:b> <http://www.w3.org/2004/02/skos/core#altLabel> "X" .\n'
+               b'<urn:c> <http://www.w3.org/2004/02/skos/core#altLabel> "X"@de .\n', format=ox.RdfFormat.N_TRIPLES)
+    question = parse_question(LABEL_LOOKUP)
+    found = {row["agent"].value for row in store.query(with_values(question.query, bind(question, {"name": "X"})))}
+    assert found == {"urn:a", "urn:b"}  # German is not among the languages looked in
+
+
+def test_label_forms_go_only_in_the_groups_that_use_them(store):
+    """Elsewhere the forms would multiply the answers: the sample holds rows 14 and 16, both led by 省残联
+    (agency 0001), so it is counted twice, not twice per form."""
+    question = parse_question(LABEL_LOOKUP)
+    text = with_values(question.query, bind(question, {"name": "省残联"}))
+    assert text.count("VALUES ?nameLabel {") == 1
+    assert text.count('VALUES (?name) { ("省残联") }') == 2
+    assert label_forms("省残联")[:2] == (ox.Literal("省残联"), ox.Literal("省残联", language="zh"))
+    rows = list(union_ask(store, question, {"name": "省残联"}))
+    assert [(row["agent"].value.rsplit("/", 1)[-1], int(row["units"].value)) for row in rows] == [("0001", 2)]
+    # A sub-query that looks the name up itself gets the forms; the group around it, which does not, does not.
+    nested = question.query.replace("{ ?a fg:agent ?agent }", "{ { SELECT DISTINCT ?agent WHERE { ?agent "
+                                    "skos:prefLabel|skos:altLabel|fg:shortName ?nameLabel } } ?a fg:agent ?agent }")
+    text = with_values(nested, bind(question, {"name": "省残联"}))
+    assert text.count("VALUES ?nameLabel {") == 2
+    rows = list(store.query(text, use_default_graph_as_union=True))
+    assert [(row["agent"].value.rsplit("/", 1)[-1], int(row["units"].value)) for row in rows] == [("0001", 2)]

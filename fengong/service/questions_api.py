@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from urllib.parse import urlencode
 
+import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 
 from fengong import __version__
@@ -34,6 +35,7 @@ _SCHEMAS = {
     "agency": {"type": "string", "format": "iri", "pattern": "^https://w3id\\.org/fengong/id/agency/"},
     "plan": {"type": "string", "format": "iri", "pattern": "^https://w3id\\.org/fengong/id/plan/"},
     "string": {"type": "string"},
+    "label": {"type": "string", "description": "a name, matched exactly against labels (no language, zh, en)"},
     "integer": {"type": "integer"},
     "decimal": {"type": "number"},
     "boolean": {"type": "boolean"},
@@ -165,7 +167,8 @@ def _data(question: Question, kind: str) -> Response:
     if result.graph is not None:
         return Response(result.graph, content_type="application/ld+json; charset=utf-8",
                         headers={"Fengong-Truncated": "true" if result.truncated else "false"})
-    bound = {variable.value: term.value for variable, term in bind(question, values).items()}
+    terms = bind(question, values)
+    bound = {p.name: terms[ox.Variable(p.name)].value for p in question.parameters}
     document = {"name": question.name, "title": question.titles, "parameters": bound}
     if result.boolean is not None:
         document["boolean"] = result.boolean
