@@ -430,7 +430,7 @@ def render(args, results: dict[str, dict], shacl: dict) -> str:
     questions = sorted({q for r in results.values() for q in r.get("questions", {})})
     lines = [SECTION, "",
              f"Command: `python benchmarks/bench_scale.py --plans {args.plans}"
-             + (f" --skip {args.skip}" if args.skip else "") + " --write`", "",
+             + (f" --skip {args.skip}" if args.skip else "") + (" --write`" if args.write else "`"), "",
              f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; "
              f"{args.plans} synthetic plans plus the Jilin plan, registry and ontology: "
              f"{disk.get('triples', 0):,} triples. Question times are medians of 3 runs with each question's "

@@ -42,6 +42,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parserutils import CompValue
+from tqdm import tqdm
 
 from fengong.namespaces import SH
 
@@ -441,20 +442,20 @@ def run_checks_in_parallel(location: str | Path, checks: list[Check], jobs: int,
     return results
 
 
-def validate_store(store: ox.Store | str | Path, shapes: Graph, jobs: int = 1) -> list[Result]:
+def validate_store(store: ox.Store | str | Path, shapes: Graph, jobs: int = 1, progress=None) -> list[Result]:
     """Validate everything ``store`` holds against ``shapes``; results sorted, worst first.
 
     ``store`` is a store, or the folder of one on disk, opened read-only; for a folder, ``jobs`` > 1 runs the
-    checks in that many processes.
+    checks in that many processes. ``progress(check)`` is called after each check.
     """
     order = {"violation": 0, "warning": 1, "info": 2}
     checks = compile_shapes(shapes)
     if isinstance(store, ox.Store):
-        results = run_checks(store, checks)
+        results = run_checks(store, checks, progress)
     elif jobs > 1:
-        results = run_checks_in_parallel(store, checks, jobs)
+        results = run_checks_in_parallel(store, checks, jobs, progress)
     else:
-        results = run_checks(ox.Store.read_only(str(store)), checks)
+        results = run_checks(ox.Store.read_only(str(store)), checks, progress)
     return sorted(results, key=lambda r: (order[r.severity], r.shape, r.focus, r.value or ""))
 
 
@@ -504,7 +505,9 @@ def check_command(files: tuple[Path, ...], store_dir: Path | None, shapes: Path 
             store = store_dir
         else:
             store = open_store(None, [*files, PROJECT_ROOT / "ontology" / "schemes.ttl"]).store
-        results = validate_store(store, load_shapes(shapes or PROJECT_ROOT / "shapes"), jobs)
+        with tqdm(desc="checking", unit=" checks", leave=False, disable=not sys.stderr.isatty()) as bar:
+            results = validate_store(store, load_shapes(shapes or PROJECT_ROOT / "shapes"), jobs,
+                                     progress=lambda _check: bar.update())
     except (LoadError, OSError, UnsupportedShape) as error:
         raise click.ClickException(str(error)) from None
     tally = Counter((r.severity, r.constraint or r.shape) for r in results)
