@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pyoxigraph
 import pytest
 
@@ -137,3 +139,17 @@ def test_served_store_survives_a_restart(tmp_path):
         assert second.query(count, accept="text/csv").text.split() == ["n", "35"]
     finally:
         stop_service(second)
+
+
+@pytest.mark.parametrize("on_disk", [False, True], ids=["memory", "disk (bulk load)"])
+def test_progress_counts_the_bytes_read_and_both_loaders_load_the_same(tmp_path, on_disk):
+    plans = "tests/data/service/plans.trig"
+    reported = []
+    graph_store = open_store(tmp_path / "store" if on_disk else None, [plans],
+                             progress=lambda path: reported.append((path.name, [])) or reported[-1][1].append)
+    [(name, steps)] = reported
+    assert name == "plans.trig" and steps == sorted(steps) and steps[-1] == Path(plans).stat().st_size
+    expected = open_store(None, [plans])
+    assert len(graph_store) == len(expected) > 0
+    # The same quads, blank nodes aside (none in this file).
+    assert set(map(str, graph_store.store)) == set(map(str, expected.store))

@@ -42,10 +42,10 @@ def _progress_bar(path: Path):
     """A progress callback drawing a bar for one file (only on a terminal)."""
     if not sys.stderr.isatty():
         return None
-    bar = tqdm(desc=path.name, unit=" triples", leave=False)
+    bar = tqdm(desc=path.name, total=path.stat().st_size, unit="B", unit_scale=True, leave=False)
 
-    def advance(count: int) -> None:
-        bar.update(count - bar.n)
+    def advance(done: int) -> None:
+        bar.update(done - bar.n)
 
     return advance
 
