@@ -387,10 +387,14 @@ def with_values(text: str, terms: Mapping[ox.Variable, Binding]) -> str:
     groups = [(match.end(), _group_end(text, match.end() - 1)) for match in _WHERE.finditer(text)]
     inserts = []
     for start, end in groups:
-        # The group's own text: its sub-queries' groups left out.
-        nested = [g for g in groups if start < g[0] and g[1] <= end]
-        own = "".join(char for i, char in enumerate(text[start:end], start)
-                      if not any(a <= i < b for a, b in nested))
+        # The group's own text: its sub-queries' groups left out (in text order; one inside a group already
+        # left out starts before the cursor).
+        pieces, cursor = [], start
+        for inner_start, inner_end in groups:
+            if cursor <= inner_start and inner_end <= end and inner_start > start:
+                pieces.append(text[cursor:inner_start])
+                cursor = inner_end
+        own = "".join(pieces) + text[cursor:end]
         block = every + "".join(
             f"\n  VALUES ?{variable.value} {{ {' '.join(str(term) for term in alternatives)} }}"
             for variable, alternatives in terms.items()
