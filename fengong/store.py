@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import logging
+import secrets
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -111,6 +112,11 @@ class GraphStore:
         self.location = Path(location) if location else None
         self.read_only = read_only
         self._statistics: dict | None = None
+        # The version names the data: a token drawn when this object is made (in the service's master
+        # process, so every worker forked from it shares it; a restart, which may load other data, draws a
+        # new one) and the number of changes since (:meth:`changed`).
+        self._token = secrets.token_hex(4)
+        self._changes = 0
         if closed and self.location is not None:
             self.store = None  # opened later by reopen(), in the process that will use it
             return
@@ -150,7 +156,7 @@ class GraphStore:
                     count = self._add(self._parse(path, rdf_format, source), graph)
         except SyntaxError as error:
             raise LoadError(f"{path}: {error}") from None
-        self._statistics = None
+        self.changed()
         report = LoadReport(path, graph, count, time.monotonic() - started)
         log.info("loaded %s: %d triples into %s in %.2f s", path, count, graph or "its own graphs",
                  report.seconds)
@@ -223,7 +229,7 @@ class GraphStore:
     def statistics(self) -> dict:
         """Counts for the VoID description: triples, subjects, properties, objects, classes, per graph.
 
-        Computed once and kept until the next load or update (:meth:`forget_statistics`).
+        Computed once and kept until the next load or update (:meth:`changed`).
         """
         if self._statistics is None:
             self._statistics = self._count()
@@ -233,9 +239,20 @@ class GraphStore:
         """Take statistics counted elsewhere (by the process that loaded an on-disk store)."""
         self._statistics = statistics
 
-    def forget_statistics(self) -> None:
-        """Drop the cached statistics after the data changed."""
+    @property
+    def version(self) -> str:
+        """Names the data held: changes with every load and update (cached answers are kept per version)."""
+        return f"{self._token}.{self._changes}"
+
+    def set_version(self, version: str) -> None:
+        """Take the version reached elsewhere (by the process that loaded an on-disk store)."""
+        self._token, _, changes = version.partition(".")
+        self._changes = int(changes)
+
+    def changed(self) -> None:
+        """Note that the data changed: a new version, and the statistics counted again when next asked."""
         self._statistics = None
+        self._changes += 1
 
     def _count(self) -> dict:
         def number(query: str) -> int:

@@ -35,6 +35,7 @@ def create_app(config: dict | None = None) -> Flask:
     for a persistent store, or ``None`` for memory) and ``load`` (files to load) to values; anything missing
     takes its default. An already opened :class:`fengong.store.GraphStore` may be passed as ``graph_store``.
     """
+    from fengong.sparql.cache import AnswerCache
     from fengong.sparql.engine import QueryEngine
     from fengong.sparql.settings import resolve_settings
     from fengong.store import open_configured_store
@@ -54,6 +55,7 @@ def create_app(config: dict | None = None) -> Flask:
         graph_store = open_configured_store(config)
     app.extensions["fengong_store"] = graph_store
     app.extensions["fengong_engine"] = QueryEngine(graph_store, app.config["FENGONG_SETTINGS"])
+    app.extensions["fengong_answers"] = AnswerCache(app.config["FENGONG_SETTINGS"]["answer_cache_mb"] << 20)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
     return app

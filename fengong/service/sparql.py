@@ -8,6 +8,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, request
 
 from fengong.sparql import description, negotiation, results
+from fengong.sparql.cache import cacheable, etag, matches, request_key
 from fengong.sparql.engine import Job
 from fengong.sparql.errors import SparqlError
 from fengong.sparql.guard import check_remote, check_update_token, scan
@@ -20,7 +21,7 @@ CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
     "Access-Control-Allow-Headers": "Content-Type, Accept",
-    "Access-Control-Expose-Headers": "Fengong-Truncated, Fengong-Max-Rows, Fengong-Unknown-Graphs",
+    "Access-Control-Expose-Headers": "Fengong-Truncated, Fengong-Max-Rows, Fengong-Unknown-Graphs, ETag",
     "Access-Control-Max-Age": "86400",
 }
 
@@ -66,6 +67,36 @@ def _unknown_graphs(iris: list[str]) -> str:
     return " ".join(f"<{iri}>" for iri in iris if not store.has_graph(iri))
 
 
+def _answer(job: Job, fixed: bool) -> Response:
+    """The answer to ``job``: 304 when the client holds it already, else from the answer cache or evaluated.
+
+    ``fixed``: whether the answer depends on the data alone (see :mod:`fengong.sparql.cache`).
+    """
+    version = current_app.extensions["fengong_store"].version
+    if version is None or not fixed:
+        answer = _engine().query(job)
+        response = Response(answer.body, status=answer.status, content_type=answer.content_type)
+        response.headers.update(answer.headers)
+        response.headers["Cache-Control"] = "no-store"
+        return response
+    key = request_key(job)
+    tag = etag(version, key)
+    max_age = _settings()["cache_max_age_s"]
+    if matches(request.headers.get("If-None-Match"), tag):
+        response = Response(status=304)
+    else:
+        cache = current_app.extensions["fengong_answers"]
+        answer = cache.get(version, key)
+        if answer is None:
+            answer = _engine().query(job)
+            cache.put(version, key, answer)
+        response = Response(answer.body, status=answer.status, content_type=answer.content_type)
+        response.headers.update(answer.headers)
+    response.headers["ETag"] = tag
+    response.headers["Cache-Control"] = f"public, max-age={max_age}" if max_age > 0 else "public, no-cache"
+    return response
+
+
 @bp.route("/sparql", methods=_ALL_METHODS)
 @bp.route("/sparql/", methods=_ALL_METHODS)
 def sparql():
@@ -88,16 +119,15 @@ def sparql():
             raise SparqlError(403, "SPARQL Update is not accepted on /sparql: send it to /update "
                                    "(it needs the update token)")
         else:
-            reach = scan(operation.text, request.base_url)
+            base_iri = request.base_url
+            reach = scan(operation.text, base_iri)
             check_remote(reach, settings["federation_allowlist"])
             job = Job(text=operation.text, default_graphs=operation.default_graphs,
-                      named_graphs=operation.named_graphs, base_iri=request.base_url,
+                      named_graphs=operation.named_graphs, base_iri=base_iri,
                       accept=request.headers.get("Accept"), formats=operation.formats,
                       max_rows=settings["max_rows"],
                       union_default_graph=settings["union_default_graph"] and not reach.graphs)
-            answer = _engine().query(job)
-            response = Response(answer.body, status=answer.status, content_type=answer.content_type)
-            response.headers.update(answer.headers)
+            response = _answer(job, cacheable(operation.text, bool(reach.remote)))
             dataset = operation.default_graphs + operation.named_graphs if operation.has_dataset \
                 else reach.graphs
             unknown = _unknown_graphs(dataset)

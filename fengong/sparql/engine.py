@@ -221,7 +221,7 @@ class QueryEngine:
             except (OSError, ValueError) as error:
                 raise SparqlError(400, f"the update could not be applied: {error}") from None
             self.graph_store.flush()
-            self.graph_store.forget_statistics()
+            self.graph_store.changed()
             self._generation += 1
             retired, self._idle = self._idle, []
         for worker in retired:

@@ -144,6 +144,9 @@ def _cut(limit: float) -> SparqlError:
 class RemoteGraphStore:
     """What the service reads directly from its store, answered by the external store."""
 
+    #: The external store's data can change behind the service's back: no version, so no answer is cached.
+    version = None
+
     def __init__(self, url: str, user: str | None = None, password: str | None = None):
         self.endpoint = Endpoint(url, None, user, password)
         self.location = None

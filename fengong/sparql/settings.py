@@ -56,6 +56,12 @@ SETTINGS: tuple[Setting, ...] = (
             "Number of gunicorn worker processes (1 when an update token is set: updates change one copy)."),
     Setting("threads", 4,
             "Threads per worker process, each able to run one query at a time."),
+    Setting("answer_cache_mb", 64,
+            "Memory for recent query answers in each worker process, in MiB (0 = none): a query asked again "
+            "before the data changes (a load or an update) is answered without being evaluated."),
+    Setting("cache_max_age_s", 0,
+            "How long clients may use a query answer without asking again, in seconds (Cache-Control "
+            "max-age). 0: they ask every time, with If-None-Match, and get 304 while the data is unchanged."),
 )
 
 _BY_NAME = {setting.name: setting for setting in SETTINGS}
