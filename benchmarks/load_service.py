@@ -116,21 +116,28 @@ class Tally:
             self.runaway[status] = self.runaway.get(status, 0) + count
 
 
-def _get(connection: http.client.HTTPConnection, path: str) -> tuple[int, bytes]:
-    connection.request("GET", path, headers={"Accept": "application/sparql-results+json"})
+def _get(connection: http.client.HTTPConnection, path: str, tag: str | None = None) -> tuple[int, bytes, str | None]:
+    headers = {"Accept": "application/sparql-results+json"}
+    if tag:
+        headers["If-None-Match"] = tag
+    connection.request("GET", path, headers=headers)
     response = connection.getresponse()
-    return response.status, response.read()
+    return response.status, response.read(), response.getheader("ETag")
 
 
-def _question_client(port: int, paths: list[str], offset: int, until: float, tally: Tally) -> None:
+def _question_client(port: int, paths: list[str], offset: int, until: float, tally: Tally,
+                     revalidate: bool = False) -> None:
+    """Send ``paths`` round-robin; with ``revalidate``, as a browser would: each answer's ETag is sent back
+    in If-None-Match the next time, and a 304 counts as an answer."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    tags: dict[str, str] = {}
     position = offset
     while time.monotonic() < until:
         path = paths[position % len(paths)]
         position += 1
         started = time.perf_counter()
         try:
-            status, body = _get(connection, path)
+            status, body, tag = _get(connection, path, tags.get(path))
         except (OSError, http.client.HTTPException) as error:
             with tally.lock:
                 tally.errors.append(f"{type(error).__name__}: {error}")
@@ -138,8 +145,10 @@ def _question_client(port: int, paths: list[str], offset: int, until: float, tal
             connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
             continue
         elapsed = time.perf_counter() - started
+        if revalidate and tag:
+            tags[path] = tag
         with tally.lock:
-            if status == 200:
+            if status == 200 or (status == 304 and revalidate):
                 tally.latencies.append(elapsed)
             else:
                 tally.errors.append(f"{status}: {body[:200]!r}")
@@ -151,7 +160,7 @@ def _runaway_client(port: int, until: float, tally: Tally) -> None:
     while time.monotonic() < until:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
         try:
-            status, _ = _get(connection, path)
+            status, _, _ = _get(connection, path)
         except (OSError, http.client.HTTPException):
             status = -1
         finally:
@@ -161,13 +170,15 @@ def _runaway_client(port: int, until: float, tally: Tally) -> None:
 
 
 def run_load(port: int, sparql_path: str, texts: list[str], clients: int, seconds: float,
-             runaway: bool = False) -> tuple[Tally, float]:
-    """Drive the endpoint with ``clients`` threads for ``seconds``; returns the tally and the elapsed time."""
+             runaway: bool = False, revalidate: bool = False) -> tuple[Tally, float]:
+    """Drive the endpoint with ``clients`` threads for ``seconds``; returns the tally and the elapsed time.
+
+    ``revalidate``: the clients send If-None-Match with the ETag they were given (see _question_client)."""
     paths = [sparql_path + "?" + urllib.parse.urlencode({"query": text}) for text in texts]
     tally = Tally()
     started = time.monotonic()
     until = started + seconds
-    threads = [threading.Thread(target=_question_client, args=(port, paths, i, until, tally))
+    threads = [threading.Thread(target=_question_client, args=(port, paths, i, until, tally, revalidate))
                for i in range(clients - (1 if runaway else 0))]
     if runaway:
         threads.append(threading.Thread(target=_runaway_client, args=(port, until, tally)))
@@ -193,7 +204,11 @@ TABLE_HEAD = "| target | answered | requests/s | p50 ms | p99 ms | errors |\n|--
 
 
 def machine() -> str:
-    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
+    """The machine, the date and the load average (other work on the machine changes every figure)."""
+    load = " / ".join(f"{value:.2f}" for value in os.getloadavg())
+    return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
+            f"; run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average at the start "
+            f"{load} (1 / 5 / 15 min)")
 
 
 def write_section(title: str, text: str) -> None:

@@ -87,6 +87,9 @@ class Question:
     examples: tuple[dict[str, str], ...]
     query: str
     path: Path | None = field(default=None, compare=False)
+    #: ``(parameter, variable)`` from ``#+ search: text | task``: the service's text index
+    #: (:mod:`fengong.textindex`) narrows ``?variable`` to the IRIs whose text may contain the parameter.
+    search: tuple[str, str] | None = None
 
     def title(self, lang: str = "en") -> str:
         """The title in ``lang``, falling back to English, then Chinese."""
@@ -195,7 +198,7 @@ def parse_question(text: str, source: str = "<question>", path: Path | None = No
         if not match:
             raise QuestionError(f"{source}:{number}: a header line reads '#+ key: value', got {stripped!r}")
         key, lang, value = match.group(1), match.group(2), match.group(3).strip()
-        if key not in ("name", "title", "description", "param", "example"):
+        if key not in ("name", "title", "description", "param", "example", "search"):
             raise QuestionError(f"{source}:{number}: unknown header key {key!r}")
         if (lang is not None) != (key in ("title", "description")):
             raise QuestionError(f"{source}:{number}: only title and description carry a language (title@zh)")
@@ -214,7 +217,26 @@ def parse_question(text: str, source: str = "<question>", path: Path | None = No
     _check_parameters(parameters, _body(text), source)
     examples = tuple(_parse_example(value, parameters, f"{source}:{number}")
                      for _, value, number in fields.get("example", []))
-    return Question(name, titles, descriptions, parameters, examples, text, path)
+    search = _parse_search(fields.get("search", []), parameters, _body(text), source)
+    return Question(name, titles, descriptions, parameters, examples, text, path, search)
+
+
+def _parse_search(entries: list[tuple[str | None, str, int]], parameters: tuple[Parameter, ...], body: str,
+                  source: str) -> tuple[str, str] | None:
+    if not entries:
+        return None
+    if len(entries) > 1:
+        raise QuestionError(f"{source}:{entries[1][2]}: only one '#+ search:' line")
+    _, value, number = entries[0]
+    parts = [part.strip() for part in value.split("|")]
+    if len(parts) != 2 or not all(_VARIABLE.fullmatch(part) for part in parts):
+        raise QuestionError(f"{source}:{number}: a search line reads 'PARAMETER | VARIABLE'")
+    parameter, variable = parts
+    if not any(p.name == parameter and p.type == "string" for p in parameters):
+        raise QuestionError(f"{source}:{number}: {parameter} is not a string parameter of the question")
+    if not re.search(rf"[?$]{variable}\b", body):
+        raise QuestionError(f"{source}:{number}: ?{variable} is not used in the query")
+    return parameter, variable
 
 
 def _by_language(entries: list[tuple[str | None, str, int]], source: str) -> dict[str, str]:

@@ -39,6 +39,7 @@ def create_app(config: dict | None = None) -> Flask:
     from fengong.sparql.engine import QueryEngine
     from fengong.sparql.settings import resolve_settings
     from fengong.store import open_configured_store
+    from fengong.textindex import TextIndex, index_directory
 
     config = dict(config or {})
     app = Flask(__name__)
@@ -54,6 +55,14 @@ def create_app(config: dict | None = None) -> Flask:
     if graph_store is None:
         graph_store = open_configured_store(config)
     app.extensions["fengong_store"] = graph_store
+    # The text index of an embedded store, built now unless the store is opened later (an on-disk store, whose
+    # loading process builds it); an external store answers text searches itself.
+    text_index = None
+    if not config.get("backend"):
+        text_index = TextIndex(graph_store, index_directory(graph_store.location))
+        if graph_store.store is not None:
+            text_index.ensure()
+    app.extensions["fengong_text_index"] = text_index
     app.extensions["fengong_engine"] = QueryEngine(graph_store, app.config["FENGONG_SETTINGS"])
     app.extensions["fengong_answers"] = AnswerCache(app.config["FENGONG_SETTINGS"]["answer_cache_mb"] << 20)
     for blueprint in BLUEPRINTS:

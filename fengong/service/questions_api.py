@@ -67,9 +67,20 @@ def _values() -> dict[str, str]:
 
 
 def _run(question: Question, values: dict[str, str], accept: str):
-    """Run ``question`` through the engine, answered in the first of the ``accept`` media types that fits."""
+    """Run ``question`` through the engine, answered in the first of the ``accept`` media types that fits.
+
+    A question with a ``search`` header is first given the IRIs the text index finds (see
+    :mod:`fengong.textindex`), so the store reads only their texts.
+    """
     settings = current_app.config["FENGONG_SETTINGS"]
-    job = Job(text=question.query, substitutions=bind(question, values), accept=accept,
+    substitutions = bind(question, values)
+    text_index = current_app.extensions["fengong_text_index"]
+    if question.search and text_index is not None:
+        parameter, variable = question.search
+        found = text_index.candidates(substitutions[ox.Variable(parameter)].value)
+        if found is not None:
+            substitutions[ox.Variable(variable)] = tuple(ox.NamedNode(iri) for iri in found)
+    job = Job(text=question.query, substitutions=substitutions, accept=accept,
               max_rows=settings["max_rows"], union_default_graph=settings["union_default_graph"])
     return current_app.extensions["fengong_engine"].query(job)
 

@@ -16,6 +16,7 @@ import click
 from gunicorn.app.base import BaseApplication
 from tqdm import tqdm
 
+from fengong import textindex
 from fengong.sparql.settings import SETTINGS, Setting, resolve_settings
 from fengong.store import GraphStore, LoadError, open_store
 
@@ -50,8 +51,9 @@ def _progress_bar(path: Path):
     return advance
 
 
-def _prepare_on_disk(store: str, load: list[str] | None) -> dict:
-    """Load files into the on-disk store in a child process and return its statistics.
+def _prepare_on_disk(store: str, load: list[str] | None) -> tuple[dict, str]:
+    """Load files into the on-disk store in a child process, build its text index there, and return its
+    statistics and version.
 
     RocksDB must never be used by the gunicorn master: workers forked from a process that has used it
     crash on exit. So a child loads and counts, the master never opens the store, and each worker opens
@@ -63,7 +65,9 @@ def _prepare_on_disk(store: str, load: list[str] | None) -> dict:
     def load_and_count() -> None:
         try:
             graph_store = open_store(store, load, progress=_progress_bar)
-            outcome = graph_store.statistics()
+            textindex.build(graph_store.store, textindex.index_directory(graph_store.location),
+                            graph_store.version)
+            outcome = (graph_store.statistics(), graph_store.version)
             graph_store.close()
         except (LoadError, OSError, ValueError) as error:
             outcome = error if isinstance(error, LoadError) else LoadError(str(error))
@@ -101,7 +105,9 @@ def serve(store: str | None = None, load: list[str] | None = None, host: str = "
         graph_store = open_store(None, load, progress=_progress_bar)
     else:
         graph_store = GraphStore(store, read_only=not values["update_token"], closed=True)
-        graph_store.set_statistics(_prepare_on_disk(store, load))
+        statistics, version = _prepare_on_disk(store, load)
+        graph_store.set_statistics(statistics)
+        graph_store.set_version(version)
     app = create_app({**values, "graph_store": graph_store, "backend": backend})
     statistics = graph_store.statistics()
     workers = 1 if values["update_token"] else max(1, values["workers"])
