@@ -96,3 +96,11 @@ def test_answers_are_the_same_with_the_cache_off(service, live_service):
     query = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o"
     for _ in range(2):
         assert uncached.query(query, accept=JSON).body == service.query(query, accept=JSON).body
+
+
+def test_the_access_log_can_be_turned_off(service, live_service):
+    quiet = live_service(settings={"access_log": False})
+    for running in (service, quiet):
+        assert running.request("GET", "/health").status == 200
+    assert '"GET /health' in service.log()
+    assert '"GET /health' not in quiet.log()

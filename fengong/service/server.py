@@ -137,7 +137,7 @@ def serve(store: str | None = None, load: list[str] | None = None, host: str = "
         "limit_request_line": 8190,
         # No control socket: it would be shared by every service on the machine.
         "control_socket_disable": True,
-        "accesslog": "-",
+        "accesslog": "-" if values["access_log"] else None,
         "loglevel": "info",
     }
     click.echo(f"serving {statistics['triples']} triples in {len(statistics['graphs'])} named graphs at "

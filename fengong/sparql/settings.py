@@ -56,6 +56,9 @@ SETTINGS: tuple[Setting, ...] = (
             "Number of gunicorn worker processes (1 when an update token is set: updates change one copy)."),
     Setting("threads", 4,
             "Threads per worker process, each able to run one query at a time."),
+    Setting("access_log", True,
+            "Write one line per request to standard output (gunicorn's access log; it costs a noticeable "
+            "share of a short query's time, docs/benchmarks.md)."),
     Setting("answer_cache_mb", 64,
             "Memory for recent query answers in each worker process, in MiB (0 = none): a query asked again "
             "before the data changes (a load or an update) is answered without being evaluated."),
