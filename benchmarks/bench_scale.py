@@ -1,20 +1,22 @@
-"""National scale, side by side: the embedded store (memory, disk), the Oxigraph server, Virtuoso and rdflib —
-load, every question of ``queries/``, co-responsibility across all plans (naive and derived), SHACL.
+"""National scale, side by side: the embedded store (memory, disk), fengong's service, the Oxigraph server,
+Virtuoso and rdflib — load, every question of ``queries/`` over HTTP, co-responsibility across all plans (naive
+and derived), SHACL checked against pySHACL result for result, memory.
 
     python benchmarks/bench_scale.py --plans 3200 --write     # national scale; results into docs/benchmarks.md
-    python benchmarks/bench_scale.py --plans 60                # a small slice (CI-sized)
+    python benchmarks/bench_scale.py --plans 100               # a small slice
 
 The corpus: ``benchmarks/synthetic_corpus.py`` writes ``--plans`` documents, one per jurisdiction (national, 31
-provinces, then cities and counties), and ``fengong ingest`` reads them into one N-Quads file; the Jilin graph,
-the registry and the ontology are added once. (Earlier runs cloned 40 plans under new IRIs: the clones shared
-their units, so every unit's label was stored 30 times and questions by name grew with the copies — not the
-corpus a researcher has.) Everything is written to a temporary folder and removed.
+provinces, then cities and counties), ``fengong ingest`` reads them into one N-Quads file, and each plan gets
+its title (so that the corpus conforms to the shapes); the Jilin graph, the registry and the ontology are added
+once. Everything is written to a temporary folder and removed.
 
-Each measurement runs in a child process of its own, which reports its peak memory (ru_maxrss). Question times
-are medians of 3 runs with each question's example values; a measurement longer than ``--limit`` seconds is
-stopped and reported as such. SHACL: violations are injected into ``--broken`` plans
-(:mod:`fengong.scale.inject`); the compiled validator must find exactly the clean count plus the injected ones,
-the latter counted by pySHACL on one broken plan.
+Servers (fengong's own service on an on-disk store, the Oxigraph server, Virtuoso) each load the data with
+their own bulk loader and are asked every question ``--runs`` times by the same client, with parameter values
+drawn at random (``--seed``) from the data, the same for every server; the median and p99 of each question are
+reported, and each server's peak memory with its loading. The embedded stages (load, derive, the naive
+co-responsibility query) run in child processes that report their peak memory. SHACL: the compiled checks run on
+the conforming corpus, then on it with violations injected into ``--broken`` plans drawn at random
+(:mod:`fengong.scale.inject`), and their results are compared with pySHACL's on every plan, result for result.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import math
 import os
 import platform
 import resource
@@ -30,15 +33,21 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from bench_ingest import tree_pss  # noqa: E402
+from load_service import free_port, stop  # noqa: E402
+
 JILIN = ROOT / "data" / "graphs" / "fengong.trig"
 ONTOLOGY = [ROOT / "ontology" / "fengong.ttl", ROOT / "ontology" / "schemes.ttl"]
-SECTION = "## National scale: embedded, Oxigraph server, Virtuoso, rdflib"
-COSTLY = ("co-responsibility-pairs",)
+SECTION = "## National scale: embedded, fengong service, Oxigraph server, Virtuoso, rdflib"
 
 
 # ---------------------------------------------------------------- the dataset
@@ -46,13 +55,54 @@ COSTLY = ("co-responsibility-pairs",)
 
 def make_dataset(work: Path, plans: int) -> Path:
     """``plans`` synthetic plans, one per jurisdiction (national, provinces, cities, counties), ingested into one
-    N-Quads file: the corpus the issue describes, each plan with its own units (no copies of one plan)."""
+    N-Quads file: the corpus the issue describes, each plan with its own units (no copies of one plan).
+
+    The readers take a plan's title from its document only where a document number follows it, and never an
+    English one, so each synthetic plan is given its generated title in Chinese and English (``dct:title`` in
+    its graph), as a researcher's sidecar would: the plans then conform to the shapes, and every violation the
+    SHACL stage finds is one it injected."""
     corpus, out = work / "corpus", work / "national.nq"
     subprocess.run([sys.executable, str(ROOT / "benchmarks" / "synthetic_corpus.py"), str(corpus), "--documents",
                     str(plans)], check=True, capture_output=True)
     subprocess.run([sys.executable, "-m", "fengong", "ingest", str(corpus), "-o", str(out), "--jobs",
                     str(os.cpu_count() or 1), "--no-progress"], check=True, capture_output=True)
+    with open(out, "a", encoding="utf-8") as handle:
+        for index in sorted(corpus.glob("*/index.json")):
+            for entry in json.loads(index.read_text(encoding="utf-8")):
+                plan = f"<https://w3id.org/fengong/id/plan/{entry['slug']}>"
+                graph = f"<https://w3id.org/fengong/graph/plan/{entry['slug']}>"
+                code, title = entry["jurisdiction"], "<http://purl.org/dc/terms/title>"
+                handle.write(f'{plan} {title} "{code}关于印发重点任务分工方案的通知"@zh {graph} .\n'
+                             f'{plan} {title} "Notice on the division of key tasks ({code}, synthetic)"@en {graph} .\n')
     return out
+
+
+class PeakMemory:
+    """The peak of the memory (PSS) summed over process trees, sampled every 0.2 s while it runs: how the
+    memory of a server is measured, its loading included (a loading process counts while it lives)."""
+
+    def __init__(self):
+        self.pids: list[int] = []
+        self.peak = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+
+    def _sample(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, sum(tree_pss(pid) for pid in list(self.pids)))
+            self._stop.wait(0.2)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    @property
+    def peak_mb(self) -> float:
+        return self.peak / 2**20
 
 
 # ---------------------------------------------------------------- measurements (each in a child process)
@@ -116,20 +166,6 @@ def stage_embedded(options) -> dict:
             "derived_all_plans": derived_time, "derived_rows": len(rows), "derived_digest": _digest(rows)}
 
 
-def stage_question(options) -> dict:
-    """One question, 3 times, on the on-disk store opened read-only (as the service opens it)."""
-    import pyoxigraph as ox
-
-    from fengong.questions import bind, example_values, load_questions, with_values
-
-    store = ox.Store.read_only(options["location"])
-    question = load_questions()[options["name"]]
-    # Bound as the service binds them: a VALUES block of terms (fengong.questions.with_values).
-    text = with_values(question.query, bind(question, example_values(question)))
-    seconds, rows = _median(lambda: _embedded_rows(store, text))
-    return {"seconds": seconds, "rows": len(rows)}
-
-
 def stage_naive(options) -> dict:
     """The naive co-responsibility question over all plans (no parameter bound), once."""
     import pyoxigraph as ox
@@ -148,98 +184,177 @@ def stage_naive(options) -> dict:
     return {"naive_all_plans": time.perf_counter() - started, "naive_rows": len(rows), "naive_digest": _digest(rows)}
 
 
-def stage_shacl(options) -> dict:
-    """Compiled SHACL over everything, clean and with violations injected into ``broken`` plans."""
+def stage_values(options) -> dict:
+    """Parameter values for every question, ``runs`` sets drawn at random (seeded) from the data itself: plans,
+    agencies and their names of the registries, pieces of task texts and agency names, task numbers."""
+    import random
+
     import pyoxigraph as ox
 
-    from fengong.scale.inject import inject
+    from fengong.questions import example_values, load_questions
+
+    store = ox.Store.read_only(options["location"])
+
+    def column(text: str) -> list[str]:
+        return sorted({row[0].value for row in store.query(text, use_default_graph_as_union=True)})
+
+    fg = "https://w3id.org/fengong/ontology#"
+    plans = column(f"SELECT ?p WHERE {{ ?p a <{fg}Plan> }}")
+    agencies = column(f"SELECT ?a WHERE {{ ?a a <{fg}Agency> }}")
+    labels = column(f"SELECT ?l WHERE {{ ?a a <{fg}Agency> ; <http://www.w3.org/2004/02/skos/core#prefLabel>|"
+                    f"<{fg}shortName> ?l }}")
+    texts = column(f"SELECT ?d WHERE {{ ?t a <{fg}Task> ; <http://purl.org/dc/terms/description> ?d }}")
+    rng = random.Random(options["seed"])
+
+    def piece(words: list[str]) -> str:
+        word = rng.choice(words)
+        start = rng.randrange(max(1, len(word) - 1))
+        return word[start:start + 2]
+
+    def value(question, parameter, example: str) -> str:
+        if parameter.type == "plan" or parameter.name == "plan":
+            return rng.choice(plans)
+        if parameter.type == "label":
+            return rng.choice(labels)
+        if parameter.type == "agency":  # an agency of the same registry (national, provincial) as the example
+            prefix = example.rsplit("/", 1)[0] + "/"
+            return rng.choice([a for a in agencies if a.startswith(prefix)] or [example])
+        if parameter.type == "string":
+            return piece(texts if question.search else labels)
+        if parameter.name == "number":
+            return str(rng.randint(1, 36))
+        return example  # levels, provinces, thresholds: the example's value
+
+    drawn = {}
+    for name, question in load_questions().items():
+        examples = example_values(question)
+        drawn[name] = [{p.name: value(question, p, examples.get(p.name, "")) for p in question.parameters}
+                       for _ in range(options["runs"])]
+    return {"values": drawn, "plans": len(plans), "agencies": len(agencies)}
+
+
+def stage_http(options) -> dict:
+    """Every question over HTTP, once per value set, by one client: to fengong's questions API (``api``: what
+    its users get, the text index included) or to a SPARQL endpoint (``sparql``: the question with the same
+    values in VALUES blocks, as fengong binds them); then the co-responsibility of all plans, naive and derived.
+    Every request differs (a numbered comment), so no answer can come from a cache."""
+    import urllib.parse
+    import urllib.request
+
+    from fengong.questions import bind, load_questions, with_values
+    from fengong.scale.derived import QUERIES
+    from fengong.scale.http import Endpoint
+
+    endpoint = Endpoint(options["sparql"])
+    limit = options["question_limit"]
+    counter = iter(range(1 << 30))
+
+    def sparql(text: str) -> int:
+        request = endpoint.query_request(f"# request {next(counter)}\n{text}", "application/sparql-results+json")
+        with endpoint.send(request, timeout=limit) as response:
+            document = json.load(response)
+        return len(document.get("results", {}).get("bindings", [document.get("boolean")]))
+
+    def api(name: str, values: dict) -> int:
+        url = f"{options['api']}/queries/{name}.json?" + urllib.parse.urlencode({**values})
+        request = urllib.request.Request(url, headers={"X-Request": str(next(counter))})
+        with urllib.request.urlopen(request, timeout=limit) as response:
+            document = json.load(response)
+        if document.get("truncated"):
+            raise RuntimeError("the answer was cut at the row cap")
+        return len(document.get("rows", [document.get("boolean")]))
+
+    questions = {}
+    for name, question in load_questions().items():
+        times, errors = [], []
+        for values in options["values"][name]:
+            started = time.perf_counter()
+            try:
+                if options["kind"] == "api":
+                    api(name, values)
+                else:
+                    sparql(with_values(question.query, bind(question, values)))
+                times.append(time.perf_counter() - started)
+            except Exception as error:  # a server refusing or failing a question is a result to report
+                errors.append("timed out" if "timed out" in str(error) else str(error)[:80])
+        questions[name] = {"times": times, "errors": errors}
+    derived = []
+    for _ in range(3):
+        started = time.perf_counter()
+        rows = sparql(QUERIES["co-responsibility-pairs"])
+        derived.append(time.perf_counter() - started)
+    started = time.perf_counter()
+    try:
+        naive_rows = sparql(load_questions()["co-responsibility-pairs"].query)
+        naive = time.perf_counter() - started
+    except Exception as error:
+        naive_rows, naive = None, (f"> {limit:g} s" if "timed out" in str(error) else str(error)[:60])
+    return {"questions": questions, "derived_all_plans": statistics.median(derived), "derived_rows": rows,
+            "naive_all_plans": naive, "naive_rows": naive_rows}
+
+
+def stage_shacl(options) -> dict:
+    """Compiled SHACL over everything, on the conforming corpus and after violations are injected into
+    ``broken`` plans drawn at random; the results after injection are written to ``results`` for the
+    comparison with pySHACL."""
+    import random
+
+    import pyoxigraph as ox
+
+    from fengong.scale.inject import INJECTIONS, inject
     from fengong.scale.shacl import validate_store
     from fengong.validate import load_shapes
 
     shapes = load_shapes(ROOT / "shapes")
     jobs = os.cpu_count() or 1  # as `fengong check --store` runs by default
     started = time.perf_counter()
-    clean = len(validate_store(options["location"], shapes, jobs=jobs))
+    clean = validate_store(options["location"], shapes, jobs=jobs)
     clean_time = time.perf_counter() - started
     store = ox.Store(options["location"])
     plans = sorted(r["p"].value for r in store.query(
         "SELECT ?p WHERE { GRAPH ?g { ?p a <https://w3id.org/fengong/ontology#Plan> } }"))
-    broken = [plan for plan in plans if "/plan/syn-" in plan][:options["broken"]]
-    inject(store, broken)
+    broken = sorted(random.Random(options["seed"]).sample([p for p in plans if "/plan/syn-" in p],
+                                                          options["broken"]))
+    injected = inject(store, broken)
     store.flush()
     del store  # the checking processes open the store read-only
     started = time.perf_counter()
-    found = len(validate_store(options["location"], shapes, jobs=jobs))
-    return {"shacl_clean": clean, "shacl_clean_time": clean_time, "shacl_found": found,
-            "shacl_time": time.perf_counter() - started, "broken_plans": len(broken), "broken_example": broken[0],
-            "jobs": jobs, "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+    found = validate_store(options["location"], shapes, jobs=jobs)
+    seconds = time.perf_counter() - started
+    Path(options["results"]).write_text("".join(json.dumps(list(vars(r).values()), ensure_ascii=False) + "\n"
+                                                for r in found), encoding="utf-8")
+    return {"shacl_clean_violations": sum(r.severity == "violation" for r in clean),
+            "shacl_clean_warnings": sum(r.severity == "warning" for r in clean), "shacl_clean_time": clean_time,
+            "shacl_found": len(found), "shacl_found_violations": sum(r.severity == "violation" for r in found),
+            "shacl_time": seconds, "broken_plans": len(broken), "injections": injected,
+            "injection_kinds": len(INJECTIONS), "plans": plans, "jobs": jobs,
+            "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
 
 
-def stage_pyshacl_delta(options) -> dict:
-    """pySHACL's count of results on one plan (with registry and schemes), clean and broken: the delta."""
+def stage_pyshacl(options) -> dict:
+    """pySHACL on each plan of ``plans`` (its graph with the registries and schemes) of the store after the
+    injection; the results, one JSON line each, are written to ``results``."""
     import pyoxigraph as ox
     import rdflib
     from pyshacl import validate
 
-    from fengong.scale.inject import inject
+    from fengong.scale.shacl import pyshacl_results
     from fengong.validate import load_shapes
 
     shapes = load_shapes(ROOT / "shapes")
-    plan = options["plan"]
-    graph = plan.replace("/id/plan/", "/graph/plan/")
-    store = ox.Store()
-    for path in map(Path, options["files"]):
-        fmt = {".nq": ox.RdfFormat.N_QUADS, ".trig": ox.RdfFormat.TRIG}.get(path.suffix, ox.RdfFormat.TURTLE)
-        store.bulk_load(path=str(path), format=fmt,
-                        to_graph=None if path.suffix in (".nq", ".trig") else ox.NamedNode(path.as_uri()))
-    keep = [q for q in store if q.graph_name.value == graph or "/graph/registry/" in q.graph_name.value
-            or q.graph_name.value.endswith("schemes.ttl")]
-    small = ox.Store()
-    small.extend(keep)
-
-    def count() -> int:
-        data = rdflib.Graph().parse(data=ox.serialize([q.triple for q in small], format=ox.RdfFormat.N_TRIPLES),
-                                    format="nt")
+    store = ox.Store.read_only(options["location"])
+    shared = [q.triple for q in store if "/graph/registry/" in q.graph_name.value
+              or q.graph_name.value.endswith("schemes.ttl")]
+    found = set()
+    for plan in options["plans"]:
+        graph = ox.NamedNode(plan.replace("/id/plan/", "/graph/plan/"))
+        triples = shared + [q.triple for q in store.quads_for_pattern(None, None, None, graph)]
+        data = rdflib.Graph().parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
         _, report, _ = validate(data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True)
-        return len(set(report.subjects(rdflib.RDF.type, rdflib.SH.ValidationResult)))
-
-    clean = count()
-    inject(small, [plan])
-    return {"pyshacl_delta": count() - clean}
-
-
-def stage_remote(options) -> dict:
-    """Every question over HTTP to an external store (the store's own protocol, no fengong service between)."""
-    from fengong.questions import bind, example_values, load_questions, with_values
-    from fengong.scale.derived import QUERIES
-    from fengong.scale.http import Endpoint
-
-    endpoint = Endpoint(options["url"])
-
-    def ask(text: str) -> list:
-        request = endpoint.query_request(text, "application/sparql-results+json")
-        with endpoint.send(request, timeout=options["question_limit"]) as response:
-            document = json.load(response)
-        return document.get("results", {}).get("bindings", [document.get("boolean")])
-
-    questions = {}
-    for name, question in load_questions().items():
-        text = with_values(question.query, bind(question, example_values(question)))
-        try:
-            questions[name], _ = _median(lambda t=text: ask(t))
-        except Exception as error:  # a store refusing a question is a result to report, not a crash
-            questions[name] = (f"> {options['question_limit']:g} s" if "timed out" in str(error)
-                               else f"error: {str(error)[:60]}")
-    derived_time, rows = _median(lambda: ask(QUERIES["co-responsibility-pairs"]))
-    started = time.perf_counter()
-    try:
-        naive = len(ask(load_questions()["co-responsibility-pairs"].query))
-        naive_time = time.perf_counter() - started
-    except Exception as error:
-        naive, naive_time = None, (f"> {options['question_limit']:g} s" if "timed out" in str(error)
-                                   else str(error)[:60])
-    return {"questions": questions, "derived_all_plans": derived_time, "derived_rows": len(rows),
-            "naive_all_plans": naive_time, "naive_rows": naive}
+        found.update(pyshacl_results(report))
+    Path(options["results"]).write_text("".join(json.dumps(list(vars(r).values()), ensure_ascii=False) + "\n"
+                                                for r in found), encoding="utf-8")
+    return {"results": len(found)}
 
 
 def stage_rdflib(options) -> dict:
@@ -258,8 +373,8 @@ def stage_rdflib(options) -> dict:
     return {"load": load, "lead_counts_all_plans": time.perf_counter() - started, "rows": len(rows)}
 
 
-STAGES = {"embedded": stage_embedded, "question": stage_question, "naive": stage_naive, "shacl": stage_shacl,
-          "remote": stage_remote, "rdflib": stage_rdflib, "pyshacl_delta": stage_pyshacl_delta}
+STAGES = {"embedded": stage_embedded, "naive": stage_naive, "values": stage_values, "http": stage_http,
+          "shacl": stage_shacl, "pyshacl": stage_pyshacl, "rdflib": stage_rdflib}
 
 
 def run_stage(name: str, options: dict, limit: float) -> dict:
@@ -284,9 +399,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--plans", type=int, default=3200, help="synthetic plans (3200: national scale)")
     parser.add_argument("--broken", type=int, default=50, help="plans to inject violations into")
+    parser.add_argument("--runs", type=int, default=20, help="times each question is asked, with new values")
+    parser.add_argument("--seed", type=int, default=None, help="of the values and broken plans (default: random)")
     parser.add_argument("--limit", type=float, default=900, help="seconds any one stage may take")
     parser.add_argument("--question-limit", type=float, default=60, help="seconds one question may take")
-    parser.add_argument("--skip", default="", help="comma-separated: oxigraph, virtuoso, rdflib, memory, shacl")
+    parser.add_argument("--skip", default="",
+                        help="comma-separated: fengong, oxigraph, virtuoso, rdflib, memory, shacl, pyshacl")
     parser.add_argument("--write", action="store_true", help="write the results into docs/benchmarks.md")
     parser.add_argument("--stage", help=argparse.SUPPRESS)
     parser.add_argument("--options", help=argparse.SUPPRESS)
@@ -295,6 +413,8 @@ def main() -> None:
         result = STAGES[args.stage](json.loads(args.options))
         print(json.dumps({**result, "peak_mb": _peak_mb()}))
         return
+    if args.seed is None:
+        args.seed = int.from_bytes(os.urandom(4), "big")
     skip = set(filter(None, args.skip.split(",")))
     work = Path(tempfile.mkdtemp(prefix="fengong-scale-"))
     try:
@@ -307,46 +427,72 @@ def _say(*parts) -> None:
     print(*parts, file=sys.stderr, flush=True)
 
 
-def run(args, skip: set[str], work: Path) -> None:
-    from fengong.questions import load_questions
+def _load_average() -> str:
+    return " / ".join(f"{value:.2f}" for value in os.getloadavg())
 
+
+def run(args, skip: set[str], work: Path) -> None:
     started = time.perf_counter()
     national = make_dataset(work, args.plans)
     files = [str(national), str(JILIN), *map(str, ONTOLOGY)]
     _say(f"dataset: {args.plans} plans in {time.perf_counter() - started:.0f} s")
     results: dict[str, dict] = {}
+    loads = {"start": _load_average()}
     disk = str(work / "embedded-disk")
     derived = work / "derived.nq"
     results["embedded (disk)"] = run_stage("embedded", {"files": files, "location": disk,
                                                         "derived_out": str(derived)}, args.limit)
-    results["embedded (disk)"]["questions"] = questions = {}
-    for name in load_questions():
-        # 3 runs within the question limit, or reported as slower than a third of it.
-        outcome = run_stage("question", {"location": disk, "name": name}, args.question_limit)
-        questions[name] = outcome.get("seconds", f"> {args.question_limit / 3:g} s")
-    _say("disk", results["embedded (disk)"])
     results["embedded (disk)"].update(_without_peak(run_stage("naive", {"files": files, "location": disk}, args.limit)))
+    _say("disk", results["embedded (disk)"])
     if "memory" not in skip:  # load, derive and co-responsibility only: the goals are on disk
         results["embedded (memory)"] = run_stage("embedded", {"files": files, "location": None}, args.limit)
         results["embedded (memory)"].update(
             _without_peak(run_stage("naive", {"files": files, "location": None}, args.limit)))
         _say("memory", results["embedded (memory)"])
-    shacl = {} if "shacl" in skip else run_stage("shacl", {"location": disk, "broken": args.broken}, args.limit)
-    if "broken_example" in shacl:
-        shacl.update(_without_peak(run_stage("pyshacl_delta", {"files": files, "plan": shacl["broken_example"]},
-                                             args.limit)))
-    _say("shacl", shacl)
-    for name in ("oxigraph", "virtuoso"):
+    values = run_stage("values", {"location": disk, "runs": args.runs, "seed": args.seed}, args.limit)["values"]
+    data = [national, derived, JILIN, *ONTOLOGY]
+    for name in ("fengong", "oxigraph", "virtuoso"):
         if name not in skip:
-            results[f"{name} server"] = external(name, work, [national, derived], args)
-            _say(name, results[f"{name} server"])
+            label = "fengong service (disk)" if name == "fengong" else f"{name} server"
+            results[label] = serve_and_ask(name, work, data, values, args)
+            loads[label] = _load_average()
+            _say(name, {k: v for k, v in results[label].items() if k != "questions"})
+    shacl = {} if "shacl" in skip else run_stage("shacl", {"location": disk, "broken": args.broken, "seed": args.seed,
+                                                            "results": str(work / "ours.jsonl")}, args.limit)
+    if "plans" in shacl and "pyshacl" not in skip:
+        shacl.update(compare_with_pyshacl(disk, shacl.pop("plans"), work, args.limit))
+    _say("shacl", shacl)
     if "rdflib" not in skip:
         results["rdflib"] = run_stage("rdflib", {"files": files}, args.limit)
         _say("rdflib", results["rdflib"])
-    report = render(args, results, shacl)
+    loads["end"] = _load_average()
+    report = render(args, results, shacl, loads)
     print(report)
     if args.write:
         write_section(ROOT / "docs" / "benchmarks.md", report)
+
+
+def compare_with_pyshacl(location: str, plans: list[str], work: Path, limit: float) -> dict:
+    """pySHACL on every plan, in as many processes as there are CPUs, against the compiled checks' results."""
+    from collections import Counter
+
+    jobs = os.cpu_count() or 1
+    started = time.perf_counter()
+    with ThreadPoolExecutor(jobs) as pool:
+        outcomes = list(pool.map(lambda k: run_stage("pyshacl", {
+            "location": location, "plans": plans[k::jobs], "results": str(work / f"pyshacl-{k}.jsonl")},
+            limit * 4), range(jobs)))
+    if any("results" not in outcome for outcome in outcomes):
+        return {"pyshacl": f"not finished: {outcomes}"}
+
+    def read(path: Path) -> list[tuple]:
+        return [tuple(json.loads(line)) for line in path.read_text(encoding="utf-8").splitlines()]
+
+    ours = Counter(read(work / "ours.jsonl"))
+    theirs = Counter(result for k in range(jobs) for result in set(read(work / f"pyshacl-{k}.jsonl")))
+    return {"pyshacl_results": sum(theirs.values()), "pyshacl_time": time.perf_counter() - started,
+            "pyshacl_same": ours == theirs, "pyshacl_only_ours": sum((ours - theirs).values()),
+            "pyshacl_only_theirs": sum((theirs - ours).values()), "pyshacl_plans": len(plans)}
 
 
 def _without_peak(result: dict) -> dict:
@@ -354,35 +500,76 @@ def _without_peak(result: dict) -> dict:
     return {key: value for key, value in result.items() if key != "peak_mb"}
 
 
-def external(name: str, work: Path, data: list[Path], args) -> dict:
-    """Bulk-load the dataset into the engine with its own loader, then ask the questions over HTTP."""
+def serve_and_ask(name: str, work: Path, data: list[Path], values: dict, args) -> dict:
+    """Load the data into a server with its own loader, ask every question over HTTP, and measure the server's
+    memory (loading included) throughout."""
     from engines import start_oxigraph, start_virtuoso
 
     limit = args.question_limit
     folder = work / name
     folder.mkdir()
-    files = [*data, JILIN, *ONTOLOGY]
-    nquads = folder / "data.nq"
-    _as_nquads(files, nquads)
-    started = time.perf_counter()
-    if name == "oxigraph":
-        subprocess.run([_oxigraph(), "load",
-                        "--location", str(folder / "store"), "--file", str(nquads)], check=True,
-                       capture_output=True)
-        load = time.perf_counter() - started
-        engine = start_oxigraph(folder, timeout_s=int(limit))
-    else:
-        engine = start_virtuoso(folder, memory_mb=6000)
+    with PeakMemory() as memory:
         started = time.perf_counter()
-        _isql(engine, f"ld_dir('{folder}', 'data.nq', 'urn:x-fengong:unused'); rdf_loader_run(); checkpoint;")
-        load = time.perf_counter() - started
-    try:
-        result = run_stage("remote", {"url": engine.query_url, "question_limit": limit}, args.limit * 3)
-        result["load"] = load
-        result["server_peak_mb"] = _rss_mb(engine.process.pid)
-        return result
-    finally:
-        engine.stop()
+        if name == "fengong":
+            process, port = start_fengong_service(folder / "store", data, limit, memory)
+            load = time.perf_counter() - started
+            urls = {"kind": "api", "api": f"http://127.0.0.1:{port}", "sparql": f"http://127.0.0.1:{port}/sparql"}
+            stopper = lambda: stop(process)  # noqa: E731
+        else:
+            nquads = folder / "data.nq"
+            _as_nquads(data, nquads)
+            started = time.perf_counter()
+            if name == "oxigraph":
+                loader = subprocess.Popen([_oxigraph(), "load", "--location", str(folder / "store"), "--file",
+                                           str(nquads)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                memory.pids.append(loader.pid)
+                loader.wait()
+                load = time.perf_counter() - started
+                engine = start_oxigraph(folder, timeout_s=int(limit))
+            else:
+                engine = start_virtuoso(folder, memory_mb=6000)
+                started = time.perf_counter()
+                memory.pids.append(engine.process.pid)
+                _isql(engine, f"ld_dir('{folder}', 'data.nq', 'urn:x-fengong:unused'); rdf_loader_run(); checkpoint;")
+                load = time.perf_counter() - started
+            if engine.process.pid not in memory.pids:
+                memory.pids.append(engine.process.pid)
+            urls = {"kind": "sparql", "sparql": engine.query_url}
+            stopper = engine.stop
+        try:
+            result = _without_peak(run_stage("http", {**urls, "values": values, "question_limit": limit},
+                                             args.limit * 3))
+        finally:
+            stopper()
+    result["load"] = load
+    result["server_peak_mb"] = memory.peak_mb
+    return result
+
+
+def start_fengong_service(store: Path, data: list[Path], limit: float, memory: PeakMemory):
+    """``fengong serve --store`` loading ``data`` (its bulk loader, in a child process, then the text index),
+    as in production: 2 worker processes, no row cap (the other servers have none), the question limit."""
+    port = free_port()
+    command = [sys.executable, "-m", "fengong.service.server", "--store", str(store), "--port", str(port)]
+    for path in data:
+        command += ["--load", str(path)]
+    environment = {**os.environ, "FENGONG_MAX_ROWS": str(10**9), "FENGONG_QUERY_TIME_LIMIT_S": str(limit),
+                   "FENGONG_WORKERS": "2", "FENGONG_ACCESS_LOG": "false"}
+    process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    memory.pids.append(process.pid)
+    deadline = time.monotonic() + 3600
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"fengong serve exited with {process.returncode}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=5) as response:
+                if response.status == 200:
+                    return process, port
+        except OSError:
+            time.sleep(0.5)
+    stop(process)
+    raise SystemExit("fengong serve did not answer within an hour")
 
 
 def _oxigraph() -> str:
@@ -407,14 +594,6 @@ def _isql(engine, statements: str) -> None:
                     f"exec={statements}"], check=True, capture_output=True, timeout=3600)
 
 
-def _rss_mb(pid: int) -> float:
-    """The engine's resident memory now (its peak is not visible from outside), from /proc."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
-
-
 # ---------------------------------------------------------------- the table
 
 
@@ -424,19 +603,46 @@ def _fmt(value, unit: str = "s") -> str:
     return str(value) if value is not None else "—"
 
 
-def render(args, results: dict[str, dict], shacl: dict) -> str:
+def _percentile(times: list[float], fraction: float) -> float:
+    ordered = sorted(times)
+    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
+
+
+def _question_cell(outcome: dict | None) -> str:
+    if not outcome:
+        return "—"
+    times, errors = outcome["times"], outcome["errors"]
+    cell = f"{statistics.median(times):.3f} / {_percentile(times, 0.99):.3f}" if times else ""
+    if errors:
+        cell += f" ({len(errors)} failed: {errors[0]})".replace("|", "/")
+    return cell.strip()
+
+
+def render(args, results: dict[str, dict], shacl: dict, loads: dict[str, str]) -> str:
     disk = results["embedded (disk)"]
     names = list(results)
-    questions = sorted({q for r in results.values() for q in r.get("questions", {})})
+    servers = [n for n in names if "questions" in results[n]]
+    questions = sorted({q for n in servers for q in results[n]["questions"]})
+    skip = f" --skip {args.skip}" if args.skip else ""
+    during = "; ".join(f"after {name}: {value}" for name, value in loads.items() if name not in ("start", "end"))
     lines = [SECTION, "",
-             f"Command: `python benchmarks/bench_scale.py --plans {args.plans}"
-             + (f" --skip {args.skip}" if args.skip else "") + (" --write`" if args.write else "`"), "",
+             f"Command: `python benchmarks/bench_scale.py --plans {args.plans} --runs {args.runs} --seed {args.seed}"
+             f"{skip}{' --write' if args.write else ''}`", "",
              f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; "
-             f"{args.plans} synthetic plans plus the Jilin plan, registry and ontology: "
-             f"{disk.get('triples', 0):,} triples. Question times are medians of 3 runs with each question's "
-             "example values (the embedded store through pyoxigraph, the servers over HTTP without the fengong "
-             "service between); the servers are loaded with their own bulk loaders (`oxigraph load`, Virtuoso's "
-             "`ld_dir`/`rdf_loader_run`).", "",
+             f"run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; load average (1 / 5 / 15 min) at the "
+             f"start {loads['start']}, {during}, at the end {loads['end']}. {args.plans} synthetic plans (titled, "
+             f"so that they conform) plus the Jilin plan, registry and ontology: {disk.get('triples', 0):,} triples.",
+             "",
+             f"Questions: each of the {len(questions)} questions of `queries/` asked {args.runs} times over HTTP by "
+             "one client, each time with other parameter values drawn at random from the data (plans, registered "
+             "agencies and their names, two characters of a task text or of a name, task numbers; the same values "
+             "for every server); every request differs, so no cache answers it. fengong is asked through its "
+             "questions API (`/queries/<name>.json`, what its users get, the text index included) as `fengong "
+             "serve --store` runs it (2 workers, no row cap, as the others have none); the Oxigraph server and "
+             "Virtuoso get the same question with the same values in `VALUES` blocks. Each loads the data with "
+             "its own bulk loader (fengong's load time includes counting the statistics and building the text "
+             "index). Server memory is the peak of the memory of its processes (PSS: pages shared by processes "
+             "counted once), loading included, sampled every 0.2 s.", "",
              "| measure | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
 
     def row(label: str, key: str, unit: str = "s") -> None:
@@ -446,27 +652,41 @@ def render(args, results: dict[str, dict], shacl: dict) -> str:
     row("derive the counts", "derive")
     row("co-responsibility, all plans, naive query", "naive_all_plans")
     row("co-responsibility, all plans, derived", "derived_all_plans")
-    row("peak memory of the measuring process", "peak_mb", "MB")
-    row("peak memory of the server", "server_peak_mb", "MB")
+    row("peak memory of the measuring process (embedded, rdflib)", "peak_mb", "MB")
+    row("peak memory of the server, loading included", "server_peak_mb", "MB")
+    lines += ["", f"Question times over HTTP, median / p99 in seconds ({args.runs} runs each; with fewer than 100 "
+              "runs the p99 is the slowest run):", "",
+              "| question | " + " | ".join(servers) + " |", "|---|" + "---|" * len(servers)]
     for question in questions:
         lines.append(f"| `{question}` | " + " | ".join(
-            _fmt(results[n].get("questions", {}).get(question)) for n in names) + " |")
-    slow = [q for q, t in disk.get("questions", {}).items() if isinstance(t, float) and t > 1]
-    expected = (shacl.get("shacl_clean") or 0) + (shacl.get("broken_plans") or 0) * (shacl.get("pyshacl_delta") or 0)
-    lines += ["", "SHACL (shapes compiled to SPARQL, on the on-disk store): "
-              f"clean corpus {shacl.get('shacl_clean')} results in {_fmt(shacl.get('shacl_clean_time'))}; "
-              f"after injecting violations into {shacl.get('broken_plans')} plans "
-              f"{shacl.get('shacl_found')} results in {_fmt(shacl.get('shacl_time'))}, "
-              f"{shacl.get('jobs')} checking processes, peak memory {_fmt(shacl.get('peak_mb'), 'MB')} in the "
-              f"measuring process and {_fmt(shacl.get('worker_peak_mb'), 'MB')} in the largest checking process; "
-              f"pySHACL counts {shacl.get('pyshacl_delta')} more "
-              f"results on one broken plan, so {shacl.get('shacl_clean', 0)} + {shacl.get('broken_plans')} × "
-              f"{shacl.get('pyshacl_delta')} = {expected} are expected: "
-              f"{'found exactly' if expected == shacl.get('shacl_found') else 'MISMATCH'}.", ""]
+            _question_cell(results[n]["questions"].get(question)) for n in servers) + " |")
+    for server in servers:
+        slow = [q for q, o in results[server]["questions"].items() if o["times"] and statistics.median(o["times"]) > 1]
+        failed = sum(len(o["errors"]) for o in results[server]["questions"].values())
+        lines += ["", f"{server}: questions over 1 s median: {', '.join(slow) or 'none'}; failed requests: {failed}."]
+    if shacl:
+        lines += ["", "SHACL (shapes compiled to SPARQL, on the on-disk store, "
+                  f"{shacl.get('jobs')} checking processes): the conforming corpus has "
+                  f"{shacl.get('shacl_clean_violations')} violations and {shacl.get('shacl_clean_warnings')} "
+                  f"warnings (units that are in no registry, kept as names by design), checked in "
+                  f"{_fmt(shacl.get('shacl_clean_time'))}; after {shacl.get('injections')} injections "
+                  f"({shacl.get('injection_kinds')} kinds of breakage in each of {shacl.get('broken_plans')} plans "
+                  f"drawn at random; some break two rules) {shacl.get('shacl_found')} results, "
+                  f"{shacl.get('shacl_found_violations')} of them violations, in {_fmt(shacl.get('shacl_time'))}; "
+                  f"peak memory {_fmt(shacl.get('peak_mb'), 'MB')} in the measuring process and "
+                  f"{_fmt(shacl.get('worker_peak_mb'), 'MB')} in the largest checking process."]
+        if "pyshacl_same" in shacl:
+            verdict = "**the same, result for result**" if shacl["pyshacl_same"] else (
+                f"**DIFFERENT**: {shacl['pyshacl_only_ours']} only in fengong's, {shacl['pyshacl_only_theirs']} "
+                "only in pySHACL's")
+            lines += ["", f"pySHACL on every one of the {shacl['pyshacl_plans']} plans (each plan's graph with the "
+                      f"registries and schemes, after the injection; {_fmt(shacl['pyshacl_time'])}): "
+                      f"{shacl['pyshacl_results']} results; against the compiled checks' results: {verdict}."]
+        elif "pyshacl" in shacl:
+            lines += ["", f"pySHACL: {shacl['pyshacl']}"]
     same = disk.get("naive_digest") == disk.get("derived_digest")
-    lines += [f"Derived co-responsibility answers equal the naive query's: {'yes' if same else 'NO'} "
-              f"({disk.get('derived_rows')} rows).", "",
-              f"Questions over 1 s median on disk: {', '.join(slow) if slow else 'none'}.", ""]
+    lines += ["", f"Derived co-responsibility answers equal the naive query's (embedded): {'yes' if same else 'NO'} "
+              f"({disk.get('derived_rows')} rows).", ""]
     return "\n".join(lines)
 
 

@@ -33,6 +33,7 @@ from load_service import (
     start_fengong,
     stop,
     summary_row,
+    tree_cpu_seconds,
     wait_until_up,
     write_section,
 )
@@ -88,17 +89,20 @@ def main() -> None:
     service = {"workers": args.workers, "threads": args.threads, "access_log": False}
     uncached_process, uncached_port = start_fengong({**service, **RUNS[0][1]})
     cached_process, cached_port = start_fengong(service)
-    ports = {"Oxigraph": (oxigraph_port, "/query", False)}
-    ports.update({name: (uncached_port if settings else cached_port, "/sparql", revalidate)
-                  for name, settings, revalidate in RUNS})
+    ports = {"Oxigraph": (oxigraph_process.pid, oxigraph_port, "/query", False)}
+    ports.update({name: (uncached_process.pid, uncached_port, "/sparql", revalidate) if settings else
+                  (cached_process.pid, cached_port, "/sparql", revalidate) for name, settings, revalidate in RUNS})
     # Short rounds, alternating, so that every server meets the same background load of the machine.
     tallies = {name: Tally() for name in ports}
     elapsed = dict.fromkeys(ports, 0.0)
+    cpu = dict.fromkeys(ports, 0.0)
     try:
         for _ in range(args.rounds):
-            for name, (port, path, revalidate) in ports.items():
+            for name, (pid, port, path, revalidate) in ports.items():
+                before = tree_cpu_seconds(pid)
                 tally, seconds = run_load(port, path, texts, args.clients, args.seconds / args.rounds,
                                           revalidate=revalidate)
+                cpu[name] += tree_cpu_seconds(pid) - before
                 tallies[name].merge(tally)
                 elapsed[name] += seconds
     finally:
@@ -109,9 +113,11 @@ def main() -> None:
     labels = {"Oxigraph": "Oxigraph server 0.5 (`serve`, in memory)"}
     labels.update({name: f"fengong, {name} ({args.workers} workers × {args.threads} threads)"
                    for name, _, _ in RUNS})
-    rows = [summary_row(labels[name], tallies[name], elapsed[name]) for name in ports]
-    ratios = "\n".join(f"- fengong {name} / Oxigraph: **{throughput[name] / max(throughput['Oxigraph'], 1e-9):.2f}**"
-                       for name, _, _ in RUNS)
+    rows = [summary_row(labels[name], tallies[name], elapsed[name], cpu[name]) for name in ports]
+    per_cpu = {name: len(tallies[name].latencies) / max(cpu[name], 1e-9) for name in ports}
+    ratios = "\n".join(f"- fengong {name} / Oxigraph: **{throughput[name] / max(throughput['Oxigraph'], 1e-9):.2f}** "
+                       f"in requests per second, {per_cpu[name] / per_cpu['Oxigraph']:.2f} in answers per CPU "
+                       "second of the server" for name, _, _ in RUNS)
     command = "python benchmarks/bench_service.py " + shlex.join(sys.argv[1:])
     report = (f"Command: `{command.strip()}`\n\n{started_on}, at the end {ended_load}; {triples} triples; "
               f"{args.clients} clients on loopback (one Python process, on the same 2 cores), "
@@ -122,7 +128,9 @@ def main() -> None:
               "the clients send plain requests, the service answers repeated ones from its cache; "
               "*revalidated*: the clients send back the ETag they were given, answered 304 while the data "
               f"is unchanged.\n\n{TABLE_HEAD}\n" + "\n".join(rows) +
-              f"\n\nThroughput ratios (goals: uncached ≥ 0.8, cached ≥ 1.0):\n\n{ratios}\n")
+              f"\n\nRatios (goals: uncached ≥ 0.8, cached ≥ 1.0; requests per second depend on the share of "
+              f"the 2 cores each server wins against the other work on the machine, answers per CPU second do "
+              f"not):\n\n{ratios}\n")
     for name, tally in tallies.items():
         if tally.errors:
             report += f"\n{name} errors (first): " + "; ".join(tally.errors[:5]) + "\n"
