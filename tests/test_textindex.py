@@ -13,7 +13,7 @@ from conftest import start_service, stop_service
 from jilin_graph import jilin_files
 
 from fengong.questions import example_query, load_questions
-from fengong.store import GraphStore
+from fengong.store import GraphStore, open_store
 from fengong.textindex import TextIndex, index_directory
 
 TOKEN = "text-token"
@@ -88,16 +88,18 @@ def test_every_substring_finds_its_task(tmp_path):
     for iri, text in texts.items():
         for start in range(len(text)):
             for end in range(start + 1, len(text) + 1):
-                assert iri in index.candidates(text[start:end]), text[start:end]
-    assert index.candidates("") is None
-    assert index.candidates("环境康复") == []
+                assert iri in index.lookup(text[start:end]), text[start:end]
+    assert index.lookup("") is None
+    assert index.lookup("环境康复") == []
+    # Found in one text of two: too many to be worth giving the store, which then reads the texts itself.
+    assert index.narrowing("康复") is None
 
 
 def test_texts_of_blank_nodes_turn_the_index_off(tmp_path):
     graph_store = GraphStore()
     graph_store.store.add(ox.Quad(ox.BlankNode(), ox.NamedNode("http://purl.org/dc/terms/description"),
                                   ox.Literal("康复"), ox.DefaultGraph()))
-    assert TextIndex(graph_store, tmp_path / "index").candidates("康复") is None
+    assert TextIndex(graph_store, tmp_path / "index").lookup("康复") is None
 
 
 def test_an_on_disk_store_has_its_index_beside_it(tmp_path):
@@ -119,3 +121,10 @@ def test_the_search_box_asks_the_question(jilin):
     assert answer.status == 200
     for row in _rows_by_index(jilin, "康复"):
         assert row["description"] in answer.text
+
+
+def test_rare_texts_are_narrowed_on_the_jilin_graph(tmp_path):
+    """The equality above covers both ways: texts the index narrows (rare ones) and texts it leaves to the store."""
+    index = TextIndex(open_store(None, jilin_files(tmp_path)), tmp_path / "index")
+    assert index.narrowing("无障碍") and index.narrowing("不存在的字串") == []
+    assert index.narrowing("残") is None and len(index.lookup("残")) > 20

@@ -77,7 +77,7 @@ def _run(question: Question, values: dict[str, str], accept: str):
     text_index = current_app.extensions["fengong_text_index"]
     if question.search and text_index is not None:
         parameter, variable = question.search
-        found = text_index.candidates(substitutions[ox.Variable(parameter)].value)
+        found = text_index.narrowing(substitutions[ox.Variable(parameter)].value)
         if found is not None:
             substitutions[ox.Variable(variable)] = tuple(ox.NamedNode(iri) for iri in found)
     job = Job(text=question.query, substitutions=substitutions, accept=accept,
