@@ -2,6 +2,7 @@
 
     .venv/bin/pip install "oxigraph>=0.5,<0.6"    # the `oxigraph` binary, not a dependency of fengong
     .venv/bin/python benchmarks/bench_service.py --clients 12 --seconds 30 --write
+    .venv/bin/python benchmarks/bench_service.py --plans 100 --write    # with 100 synthetic plans added
 
 Both servers hold the project's default data (built graphs, ontology, shapes: loaded by fengong.store, and
 posted to Oxigraph's /store as N-Quads) in memory, with the union of the graphs as default graph; the same
@@ -20,6 +21,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pyoxigraph
@@ -38,7 +40,7 @@ from load_service import (
     write_section,
 )
 
-from fengong.store import open_store
+from fengong.store import default_data_files, open_store
 
 
 def start_oxigraph(nquads: bytes) -> tuple[subprocess.Popen, int]:
@@ -75,11 +77,22 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5, help="alternating rounds the run is split into")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--plans", type=int, default=0,
+                        help="add this many synthetic plans (benchmarks/bench_scale.py's corpus) to the data")
     parser.add_argument("--write", action="store_true", help="write the results into docs/benchmarks.md")
     args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="fengong-bench-") as work:
+        run(args, Path(work))
 
+
+def run(args, work: Path) -> None:
     texts = list(questions().values())
-    graph_store = open_store(None, None)
+    files = default_data_files()
+    if args.plans:
+        from bench_scale import make_dataset
+
+        files = [make_dataset(work, args.plans), *files]
+    graph_store = open_store(None, files)
     triples = len(graph_store)
     nquads = pyoxigraph.serialize(graph_store.store, format=pyoxigraph.RdfFormat.N_QUADS)
     del graph_store
@@ -87,8 +100,8 @@ def main() -> None:
     oxigraph_process, oxigraph_port = start_oxigraph(nquads)
     # No access log: the Oxigraph server writes none either.
     service = {"workers": args.workers, "threads": args.threads, "access_log": False}
-    uncached_process, uncached_port = start_fengong({**service, **RUNS[0][1]})
-    cached_process, cached_port = start_fengong(service)
+    uncached_process, uncached_port = start_fengong({**service, **RUNS[0][1]}, list(map(str, files)))
+    cached_process, cached_port = start_fengong(service, list(map(str, files)))
     ports = {"Oxigraph": (oxigraph_process.pid, oxigraph_port, "/query", False)}
     ports.update({name: (uncached_process.pid, uncached_port, "/sparql", revalidate) if settings else
                   (cached_process.pid, cached_port, "/sparql", revalidate) for name, settings, revalidate in RUNS})
@@ -119,7 +132,8 @@ def main() -> None:
                        f"in requests per second, {per_cpu[name] / per_cpu['Oxigraph']:.2f} in answers per CPU "
                        "second of the server" for name, _, _ in RUNS)
     command = "python benchmarks/bench_service.py " + shlex.join(sys.argv[1:])
-    report = (f"Command: `{command.strip()}`\n\n{started_on}, at the end {ended_load}; {triples} triples; "
+    data = f"{args.plans} synthetic plans and the project's data" if args.plans else "the project's data"
+    report = (f"Command: `{command.strip()}`\n\n{started_on}, at the end {ended_load}; {data}, {triples} triples; "
               f"{args.clients} clients on loopback (one Python process, on the same 2 cores), "
               f"{args.seconds:g} s per target in {args.rounds} alternating rounds, the {len(texts)} questions "
               f"of `queries/` round-robin with their example values; fengong without its access log "
@@ -136,7 +150,7 @@ def main() -> None:
             report += f"\n{name} errors (first): " + "; ".join(tally.errors[:5]) + "\n"
     print(report)
     if args.write:
-        write_section("fengong against the Oxigraph server", report)
+        write_section("fengong against the Oxigraph server" + (f", {args.plans} plans" if args.plans else ""), report)
 
 
 if __name__ == "__main__":

@@ -278,7 +278,9 @@ def main() -> None:
     report = (f"Command: `{command.strip()}`\n\n{machine()}; {args.clients} clients on loopback for "
               f"{args.seconds:g} s ({args.clients - 1} sending the {len(texts)} questions of `queries/` "
               f"round-robin, 1 sending a runaway query); service: {args.workers} workers × {args.threads} "
-              f"threads, time limit {args.time_limit:g} s.\n\n{TABLE_HEAD}\n{row}\n\n"
+              f"threads, time limit {args.time_limit:g} s, the default settings otherwise (so repeated "
+              f"questions are answered from the answer cache; `bench_service.py` measures without it)."
+              f"\n\n{TABLE_HEAD}\n{row}\n\n"
               f"Runaway query answers: {runaway} (503 = cut at the time limit, as intended).\n")
     if tally.errors:
         report += "\nFirst errors: " + "; ".join(tally.errors[:5]) + "\n"
