@@ -41,8 +41,10 @@ class BuildResult:
         return [p for p in self.problems if p.severity == "error"]
 
 
-def build_graphs(root: Path, progress=None) -> BuildResult:
-    """Read every document and the registry; make their named graphs. Raises ``ReadError`` on unreadable input."""
+def build_graphs(root: Path, progress=None, corpus: bool = True) -> BuildResult:
+    """Read every document and the registry; make their named graphs. Raises ``ReadError`` on unreadable input.
+
+    ``corpus=False`` builds the documents of ``data/sources/`` alone (the Jilin plan, as the tests know it)."""
     from fengong.ingest import Document, find_documents, read_one  # ingest itself uses write_atomically below
 
     registry: Registry = load_registry(default_registry_paths(root))
@@ -50,9 +52,8 @@ def build_graphs(root: Path, progress=None) -> BuildResult:
     documents = [Document(p) for p in sidecars(root / "data" / "sources")]
     if not documents:
         raise ReadError([Problem(str(root / "data" / "sources"), 1, "no documents (*.meta.toml) to build")])
-    corpus = root / "data" / "corpus"
-    if corpus.is_dir():
-        documents += find_documents([corpus])
+    if corpus and (root / "data" / "corpus").is_dir():
+        documents += find_documents([root / "data" / "corpus"])
     for document in progress(documents) if progress else documents:
         plan, _ = read_one(document, root)
         graph, unresolved = plan_graph(plan, registry)
