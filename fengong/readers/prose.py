@@ -144,7 +144,8 @@ def _extend(into: _Found, statement: Statement, end: int) -> None:
 
 def _candidates(raw: str, line: Line, body: int, problems: list[Problem], path: str):
     """``(start, end, outer_start, outer_end)`` of each possible statement of a line: the line itself when it
-    opens with a role label, else each top-level bracket (its content, and the bracket with its marks)."""
+    opens with a role label; else each top-level bracket (its content, and the bracket with its marks), and a
+    role label that begins a sentence, read to the end of the line."""
     at = body
     while at < line.end and raw[at].isspace():
         at += 1
@@ -153,6 +154,10 @@ def _candidates(raw: str, line: Line, body: int, problems: list[Problem], path: 
         return
     i = body
     while i < line.end:
+        if _after_sentence(raw, body, i) and opens_with_label(raw, i, line.end):
+            # …。责任单位：A、B — a label closing the paragraph, neither bracketed nor on a line of its own
+            yield i, _trim_end(raw, i, line.end), i, line.end
+            return
         closer = STATEMENT_OPENERS.get(raw[i])
         if closer is None:
             i += 1
@@ -171,6 +176,14 @@ def _candidates(raw: str, line: Line, body: int, problems: list[Problem], path: 
         if close - i - 1 <= MAX_STATEMENT:
             yield i + 1, close, i, close + 1
         i = close + 1
+
+
+def _after_sentence(raw: str, start: int, i: int) -> bool:
+    """True where ``i`` begins a sentence of its paragraph: the text before it ends with 。；！ (spaces aside)."""
+    j = i - 1
+    while j >= start and raw[j].isspace():
+        j -= 1
+    return j >= start and raw[j] in "。；;！!"
 
 
 def _close(raw: str, i: int, end: int) -> int | None:

@@ -154,6 +154,9 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
             stop = _slot_end(raw, m.end(), end)
             out.append(_token("SLOT", raw[i:stop], i, stop))
             i = stop
+        elif at_part and (m := v.TIME.match(raw, i, end)) is not None:
+            out.append(_token("SLOT", m.group(), i, m.end()))  # when, not who: 2025年底前完成
+            i = m.end()
         elif at_part and (m := _FILLER.match(raw, i, end)) is not None:
             out.append(_token("FILLER", m.group(), i, m.end()))
             i = m.end()
