@@ -30,6 +30,7 @@ from fengong.readers.statement import (
     Statement,
     Unit,
     looks_like_statement,
+    matching_bracket,
     opens_with_label,
     read_statement,
     settle_roles,
@@ -162,7 +163,7 @@ def _candidates(raw: str, line: Line, body: int, problems: list[Problem], path: 
         if closer is None:
             i += 1
             continue
-        close = _close(raw, i, line.end)
+        close = matching_bracket(raw, i, line.end)
         if close is None:
             content = normalise(raw[i + 1 : line.end])
             if looks_like_statement(content) or opens_with_label(raw, i + 1, line.end):
@@ -184,19 +185,6 @@ def _after_sentence(raw: str, start: int, i: int) -> bool:
     while j >= start and raw[j].isspace():
         j -= 1
     return j >= start and raw[j] in "。；;！!"
-
-
-def _close(raw: str, i: int, end: int) -> int | None:
-    """Where the bracket at ``i`` closes, brackets of every kind nested inside it counted."""
-    depth = 0
-    for j in range(i, end):
-        if raw[j] in v.OPENERS:
-            depth += 1
-        elif raw[j] in v.OPENERS.values():
-            depth -= 1
-            if depth == 0:
-                return j
-    return None
 
 
 def _trim_end(raw: str, start: int, end: int) -> int:
