@@ -652,7 +652,8 @@ def render(args, results: dict[str, dict], shacl: dict, loads: dict[str, str], t
              f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; "
              f"run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; load average (1 / 5 / 15 min) at the "
              f"start {loads['start']}, {during}, at the end {loads['end']}. {args.plans} synthetic plans (titled, "
-             f"so that they conform) plus the Jilin plan, registry and ontology: {disk.get('triples', 0):,} triples.",
+             f"so that they conform) plus the project's built graphs (`data/graphs/fengong.trig`: the Jilin plan, the "
+             f"evaluation corpus, the registries) and the ontology: {disk.get('triples', 0):,} triples.",
              "",
              f"Questions: each of the {len(questions)} questions of `queries/` asked {args.runs} times over HTTP by "
              "one client, each time with other parameter values drawn at random from the data (plans, registered "
