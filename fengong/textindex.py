@@ -70,8 +70,8 @@ def index_directory(location: Path | None) -> Path:
 _TEMPORARY: list[tempfile.TemporaryDirectory] = []
 
 
-def build(store: pyoxigraph.Store, directory: Path, version: str) -> int:
-    """(Re)build the index of ``store``'s descriptions in ``directory`` for ``version``; returns the count.
+def build(store: pyoxigraph.Store, directory: Path, version: str) -> None:
+    """(Re)build the index of ``store``'s descriptions in ``directory`` for ``version``.
 
     Written beside and then moved into place, so a process reading the old index never sees half of one.
     """
@@ -109,7 +109,6 @@ def build(store: pyoxigraph.Store, directory: Path, version: str) -> int:
     fresh.rename(directory)
     shutil.rmtree(old, ignore_errors=True)
     log.info("text index: %d texts of %d subjects in %.2f s", texts, len(subjects), time.monotonic() - started)
-    return len(subjects)
 
 
 class TextIndex:
