@@ -52,7 +52,7 @@ class LazyGroup(click.Group):
         "link": "fengong.link.cli:link_command",
         "derive": "fengong.scale.derived:derive_command",
         "load": "fengong.scale.push:load_command",
-        "check": "fengong.scale.shacl:check_command",
+        "check": "fengong.scale.shacl.command:check_command",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:

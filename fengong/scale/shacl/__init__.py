@@ -1,0 +1,12 @@
+"""SHACL at national scale: shapes compiled to SPARQL and run on the pyoxigraph store, one module per job.
+
+- :mod:`.terms`: the shared vocabulary — :class:`~.terms.Result`, :class:`~.terms.Check`, the refusal
+  :class:`~.terms.UnsupportedShape`, and RDF terms and paths written as SPARQL;
+- :mod:`.expressions`: whether a node conforms to a shape, as one SPARQL expression (``sh:node``, ``sh:or`` …);
+- :mod:`.compiler`: every constraint of every targeted shape as one SPARQL query with its result fields;
+- :mod:`.hashjoin`: SHACL-SPARQL rules of one basic graph pattern rewritten to join by hashing;
+- :mod:`.runner`: the checks run on a store, in this process or in read-only worker processes;
+- :mod:`.report`: results as a SHACL ``sh:ValidationReport``;
+- :mod:`.reference`: pySHACL's report read into the same results, to compare;
+- :mod:`.command`: ``fengong check``.
+"""
