@@ -85,15 +85,15 @@ def test_pyshacl_finds_exactly_the_same_results(name):
         assert same_results(outcome(name)[1], theirs)
 
 
-def _check(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "fengong", "check", *args], capture_output=True, text=True,
-                          timeout=300)
+def _run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "fengong", *args], capture_output=True, text=True, timeout=300)
 
 
-def test_check_command_writes_the_shacl_report():
+@pytest.mark.parametrize("command", ["check", "validate"])
+def test_check_and_validate_write_the_same_shacl_report(command):
     case = CASES["validation-reports/shared"]
     data, shapes = case.files
-    done = _check(str(data), "--shapes", str(shapes), "--format", "report")
+    done = _run(command, str(data), "--shapes", str(shapes), "--format", "report")
     assert done.returncode == 1, done.stderr
     report = rdflib.Graph().parse(data=done.stdout, format="turtle")
     assert next(report.objects(None, SH.conforms)).toPython() is False
@@ -103,7 +103,7 @@ def test_check_command_writes_the_shacl_report():
 
 def test_check_command_refuses_before_running_and_names_the_shape_and_feature():
     data, shapes = CASES["property/datatype-ill-formed"].files
-    done = _check(str(data), "--shapes", str(shapes))
+    done = _run("check", str(data), "--shapes", str(shapes))
     assert done.returncode == 2
     assert done.stdout == ""
     assert "Traceback" not in done.stderr

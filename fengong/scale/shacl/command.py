@@ -65,7 +65,8 @@ def check_command(files: tuple[Path, ...], store_dir: Path | None, shapes: Path 
     for result in results[:limit] if fmt == "text" else []:
         rule = (result.constraint or result.shape).rsplit("#", 1)[-1]
         value = f" ({result.value})" if result.value else ""
-        click.echo(f"{result.severity.upper()} [{rule}] {result.focus}{value}")
+        level = result.severity.rsplit("#", 1)[-1].rsplit("/", 1)[-1]  # a custom severity by its local name
+        click.echo(f"{level.upper()} [{rule}] {result.focus}{value}")
     for (severity, rule), n in sorted(tally.items()):
         click.echo(f"{n:8d} {severity} {rule.rsplit('#', 1)[-1]}", err=True)
     violations = sum(n for (severity, _), n in tally.items() if severity == "violation")

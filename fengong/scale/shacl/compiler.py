@@ -35,7 +35,7 @@ from rdflib.namespace import RDF, RDFS
 from fengong.namespaces import SH
 from fengong.scale.shacl.expressions import (
     PAIR_COMPONENTS,
-    PATH_COMPONENTS,
+    PATH_CONSTRAINTS,
     SUBCLASS_PATH,
     VALUE_COMPONENTS,
     Expressions,
@@ -116,7 +116,7 @@ class _Compiler:
             elif predicate == SH.sparql:
                 if not is_true(self.g.value(obj, SH.deactivated)):
                     found.append(self.sparql(shape, obj, focus_pattern, level, path))
-            elif predicate in PATH_COMPONENTS and predicate != SH.hasValue and path is None:
+            elif predicate in PATH_CONSTRAINTS and path is None:
                 raise self.x.refuse(shape, f"{predicate} needs sh:path (it is a property shape's)")
             elif predicate == SH.minCount:
                 n = self.x.count(shape, predicate)

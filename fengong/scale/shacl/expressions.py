@@ -36,13 +36,12 @@ VALUE_COMPONENTS = {
     SH.minInclusive: "MinInclusive", SH.maxExclusive: "MaxExclusive", SH.maxInclusive: "MaxInclusive",
     SH.minLength: "MinLength", SH.maxLength: "MaxLength", SH.pattern: "Pattern", SH.languageIn: "LanguageIn",
     SH["in"]: "In", SH.node: "Node", SH["not"]: "Not", SH["and"]: "And", SH["or"]: "Or", SH.xone: "Xone"}
-#: Components about all values of a property shape together (hasValue also as a value test, on node shapes).
-PATH_COMPONENTS = {SH.minCount: "MinCount", SH.maxCount: "MaxCount", SH.uniqueLang: "UniqueLang",
-                   SH.qualifiedValueShape: "", SH.hasValue: "HasValue"}
+#: Constraints on all values of a property shape together, which only property shapes have.
+PATH_CONSTRAINTS = {SH.minCount, SH.maxCount, SH.uniqueLang, SH.qualifiedValueShape}
 PAIR_COMPONENTS = {SH.equals: "Equals", SH.disjoint: "Disjoint", SH.lessThan: "LessThan",
                    SH.lessThanOrEquals: "LessThanOrEquals"}
-OTHER_CONSTRAINTS = {SH.closed, SH.property, SH.sparql}
-CONSTRAINTS = set(VALUE_COMPONENTS) | set(PATH_COMPONENTS) | set(PAIR_COMPONENTS) | OTHER_CONSTRAINTS
+CONSTRAINTS = set(VALUE_COMPONENTS) | PATH_CONSTRAINTS | set(PAIR_COMPONENTS) | {SH.hasValue, SH.closed, SH.property,
+                                                                                SH.sparql}
 
 _COMPARISONS = {SH.minInclusive: ">=", SH.maxInclusive: "<=", SH.minExclusive: ">", SH.maxExclusive: "<"}
 _NODE_KINDS = {SH.IRI: "isIRI({v})", SH.BlankNode: "isBlank({v})", SH.Literal: "isLiteral({v})",
@@ -121,7 +120,8 @@ class Expressions:
         value = self.g.value(shape, predicate)
         if value is None:
             return None
-        if not (isinstance(value, Literal) and isinstance(value.toPython(), int) and value.toPython() >= 0):
+        if not (isinstance(value, Literal) and value.datatype == XSD.integer and isinstance(value.toPython(), int)
+                and value.toPython() >= 0):
             raise self.refuse(shape, f"{predicate} {value.n3()} is not a non-negative integer")
         return value.toPython()
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from pyshacl import validate
 from rdflib import Graph
+from rdflib.namespace import RDF
 
+from fengong.namespaces import SH
 from fengong.scale.shacl.report import report_results
 from fengong.scale.shacl.terms import Result
+from fengong.validate import shacl_report
 
 
 def pyshacl_results(data: Graph, shapes: Graph) -> tuple[bool, list[Result]]:
     """Whether ``data`` conforms to ``shapes`` by pySHACL (SHACL-SPARQL on, no inference), and its results."""
-    conforms, report, _ = validate(data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True)
-    return conforms, report_results(report)
+    report = shacl_report(data, shapes)
+    root = report.value(None, RDF.type, SH.ValidationReport, any=False)
+    return report.value(root, SH.conforms).toPython(), report_results(report, root)
