@@ -7,11 +7,9 @@ focus node, result path, value, source shape, constraint component (and source c
 and severity. ``tests/test_scale.py`` compares them with pySHACL's on fengong's data with injected violations,
 ``tests/w3c/test_shacl_suite.py`` with the W3C SHACL Core test suite.
 
-The queries are written for a store on disk, where Oxigraph's index lookup for each solution of a join (tens of
-microseconds each) costs more than scanning a whole predicate: values are scanned once and joined to the foci by
-hashing (sub-SELECTs, MINUS, OPTIONAL of a sub-SELECT), tests of each value become flags joined the same way
-instead of EXISTS (:meth:`.expressions.Expressions.exists`), and SHACL-SPARQL rules made of one basic graph
-pattern are rewritten likewise (:mod:`.hashjoin`).
+This module walks the shapes; :mod:`.expressions` writes whether a node conforms to a shape, :mod:`.queries` the
+query of each kind of constraint, written to join by hashing on a store on disk, and :mod:`.hashjoin` rewrites
+SHACL-SPARQL rules of one basic graph pattern likewise.
 
 Compiled: all targets of SHACL Core (``sh:targetClass``, implicit class targets, ``sh:targetNode``,
 ``sh:targetSubjectsOf``, ``sh:targetObjectsOf``); every kind of SHACL path; every component of SHACL Core, in node
@@ -42,6 +40,7 @@ from fengong.scale.shacl.expressions import (
     is_true,
 )
 from fengong.scale.shacl.hashjoin import hash_joined
+from fengong.scale.shacl.queries import Scope
 from fengong.scale.shacl.terms import Check, UnsupportedShape, name, severity, term
 
 _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
@@ -73,13 +72,8 @@ class _Compiler:
         parts += [f"{{ [] {term(p)} ?focus }}" for p in self.g.objects(shape, SH.targetObjectsOf)]
         return "{ SELECT DISTINCT ?focus WHERE { " + " UNION ".join(parts) + " } }"
 
-    def checks(self, shape, focus_pattern: str, stack: tuple = (), keys: str = "") -> list[Check]:
-        """The checks of ``shape`` for the focus nodes ``focus_pattern`` binds, and of the shapes under it.
-
-        A property shape under a property shape has the value nodes as focus nodes, once for each focus node
-        they are reached from (SHACL validates them again for each): ``keys`` are the variables that keep those
-        reaches apart (the outer focus nodes), empty for a targeted shape.
-        """
+    def checks(self, shape, scope: Scope, stack: tuple = ()) -> list[Check]:
+        """The checks of ``shape`` for the focus nodes of ``scope``, and of the shapes under it."""
         if self.x.deactivated(shape):
             return []
         if shape in stack:
@@ -87,105 +81,57 @@ class _Compiler:
                                    "compiled")
         stack = (*stack, shape)
         level = severity(self.g.value(shape, SH.severity))
-        path = self.x.path(shape)
-        # Every value of every node of the store, as one scan joined to the targets by hashing: on disk, one index
-        # lookup for each focus node costs more than scanning the whole predicate.
-        values = f"{{ SELECT ?focus ?value WHERE {{ ?focus {path} ?value }} }}" if path else "BIND (?focus AS ?value)"
-
-        def distinct_values(flags=()) -> str:
-            """The distinct (focus, value) pairs, with the flags of the value tests (see ``Expressions.conforms``)."""
-            names = "".join(f" {flag}" for flag, _ in flags)
-            joined = "".join(f" OPTIONAL {{ SELECT DISTINCT ?value (true AS {flag}) WHERE {{ {pattern} }} }}"
-                             for flag, pattern in flags)
-            return f"{{ SELECT DISTINCT ?focus{keys} ?value{names} WHERE {{ {focus_pattern} {values}{joined} }} }}"
-
         found = []
-
-        def check(component: str, query: str, value: str | None, result_path: str | None = path) -> None:
-            found.append(Check(name(shape), _component(component), None, level, query, value, result_path))
-
         for predicate, obj in self.x.constraints(shape):
-            if predicate == SH.property and path is None:
-                found += self.checks(obj, focus_pattern, stack, keys)
-            elif predicate == SH.property:
-                outer = self.x.var()
-                nested = (f"{{ SELECT ?focus{keys} {outer} WHERE {{ {{ SELECT{keys} (?focus AS {outer}) WHERE {{ "
-                          f"{focus_pattern} }} }} {{ SELECT DISTINCT {outer} ?focus WHERE {{ {outer} {path} ?focus }} "
-                          "} } }")
-                found += self.checks(obj, nested, stack, f"{keys} {outer}")
+            if predicate == SH.property:
+                found += self.checks(obj, scope.nested(self.x.var(), self.x.path(obj)), stack)
             elif predicate == SH.sparql:
                 if not is_true(self.g.value(obj, SH.deactivated)):
-                    found.append(self.sparql(shape, obj, focus_pattern, level, path))
-            elif predicate in PATH_CONSTRAINTS and path is None:
+                    found.append(self.sparql(shape, obj, scope, level))
+            elif predicate in PATH_CONSTRAINTS and scope.path is None:
                 raise self.x.refuse(shape, f"{predicate} needs sh:path (it is a property shape's)")
-            elif predicate == SH.minCount:
-                n = self.x.count(shape, predicate)
-                if n == 1:
-                    # The foci that are no subject of the path: an anti-join, by hashing.
-                    check("MinCount", f"SELECT ?focus WHERE {{ {focus_pattern} "
-                                      f"MINUS {{ SELECT ?focus WHERE {{ ?focus {path} ?value }} }} }}", None)
-                elif n:
-                    # Counted for every node first, then joined: foci without a value (unbound ?n) count zero.
-                    counts = (f"SELECT ?focus (COUNT(DISTINCT ?value) AS ?n) WHERE {{ ?focus {path} ?value }} "
-                              "GROUP BY ?focus")
-                    check("MinCount", f"SELECT ?focus WHERE {{ {focus_pattern} OPTIONAL {{ {counts} }} "
-                                      f"FILTER (COALESCE(?n, 0) < {n}) }}", None)
-            elif predicate == SH.maxCount:
-                # The nodes with too many values, counted for every node first, then joined to the foci.
-                check("MaxCount", f"SELECT ?focus WHERE {{ {focus_pattern} {{ SELECT ?focus WHERE {{ ?focus {path} "
-                                  f"?value }} GROUP BY ?focus HAVING (COUNT(DISTINCT ?value) > "
-                                  f"{self.x.count(shape, predicate)}) }} }}", None)
-            elif predicate == SH.hasValue:
-                check("HasValue", f"SELECT ?focus WHERE {{ {focus_pattern} MINUS {{ SELECT ?focus WHERE {{ "
-                                  f"?focus {path} {term(obj)} }} }} }}" if path else
-                      f"SELECT ?focus WHERE {{ {focus_pattern} FILTER (!sameTerm(?focus, {term(obj)})) }}", None)
-            elif predicate == SH.uniqueLang:
-                if is_true(obj):
-                    check("UniqueLang", f"SELECT ?focus WHERE {{ {distinct_values()} FILTER (LANG(?value) != \"\") }} "
-                                        f"GROUP BY ?focus{keys} (LANG(?value)) HAVING (COUNT(?value) > 1)", None)
-            elif predicate == SH.qualifiedValueShape:
-                flags = []
-                test = self.x.qualified(shape, obj, stack)("?value", flags)
-                # Distinct value nodes, and foci without any (OPTIONAL): they count zero.
-                tally = (f"SELECT ?focus (SUM(IF(BOUND(?value) && {test}, 1, 0)) AS ?n) WHERE {{ {focus_pattern} "
-                         f"OPTIONAL {{ {distinct_values(flags)} }} }} GROUP BY ?focus{keys}")
-                for limit, op, component in ((SH.qualifiedMinCount, "<", "QualifiedMinCount"),
-                                             (SH.qualifiedMaxCount, ">", "QualifiedMaxCount")):
-                    bound = self.x.count(shape, limit)
-                    if bound is not None:
-                        check(component, f"SELECT ?focus WHERE {{ {{ {tally} }} FILTER (?n {op} {bound}) }}", None)
-            elif predicate in PAIR_COMPONENTS:
-                check(PAIR_COMPONENTS[predicate], self.pair(predicate, obj, focus_pattern, values, path, keys), "value")
-            elif predicate == SH.closed:
-                if is_true(obj):
-                    # Each triple of a value node whose predicate is not allowed; its predicate is the result path.
-                    check("Closed", f"SELECT ?focus ?object ?path WHERE {{ {distinct_values()} ?value ?path ?object "
-                                    f"FILTER (?path NOT IN ({', '.join(self.x.allowed(shape))})) }}", "object", "?path")
             else:
-                flags = []
-                test = self.x.value_test(shape, predicate, obj, "?value", flags, stack)
-                check(VALUE_COMPONENTS[predicate],
-                      f"SELECT ?focus ?value WHERE {{ {distinct_values(flags)} FILTER (!{test}) }}", "value")
+                found += [Check(name(shape), _component(component), None, level, query, value,
+                                scope.path if path is None else path)
+                          for component, query, value, path in self.constraint(shape, predicate, obj, scope, stack)]
         return found
 
-    def pair(self, predicate, other, focus_pattern: str, values: str, path: str | None, keys: str) -> str:
-        """sh:equals, sh:disjoint, sh:lessThan and sh:lessThanOrEquals: the values against those of ``other``."""
-        if not isinstance(other, URIRef):
-            raise UnsupportedShape(f"{predicate} {other}: the value must be an IRI")
-        p = term(other)
-        if predicate == SH.equals:
-            among_values = f"?focus {path} ?value" if path else "FILTER (sameTerm(?focus, ?value))"
-            return (f"SELECT DISTINCT ?focus{keys} ?value WHERE {{ {{ {focus_pattern} {values} FILTER NOT EXISTS "
-                    f"{{ ?focus {p} ?value }} }} UNION {{ {focus_pattern} ?focus {p} ?value FILTER NOT EXISTS "
-                    f"{{ {among_values} }} }} }}")
-        if predicate == SH.disjoint:
-            return f"SELECT DISTINCT ?focus{keys} ?value WHERE {{ {focus_pattern} {values} ?focus {p} ?value }}"
-        op = "<" if predicate == SH.lessThan else "<="
-        # One result for each pair of a value and a value of the other property that are not in order.
-        return (f"SELECT ?focus ?value WHERE {{ {{ SELECT DISTINCT ?focus{keys} ?value WHERE {{ {focus_pattern} "
-                f"{values} }} }} ?focus {p} ?other FILTER (!COALESCE(?value {op} ?other, false)) }}")
+    def constraint(self, shape, predicate, obj, scope: Scope, stack: tuple) -> list[tuple]:
+        """The (component, query, value variable, result path or None) of one constraint of ``shape``."""
+        if predicate == SH.minCount:
+            n = self.x.count(shape, predicate)
+            return [("MinCount", scope.min_count(n), None, None)] if n else []
+        if predicate == SH.maxCount:
+            return [("MaxCount", scope.max_count(self.x.count(shape, predicate)), None, None)]
+        if predicate == SH.hasValue:
+            return [("HasValue", scope.has_value(term(obj)), None, None)]
+        if predicate == SH.uniqueLang:
+            return [("UniqueLang", scope.unique_lang(), None, None)] if is_true(obj) else []
+        if predicate == SH.qualifiedValueShape:
+            found = []
+            for limit, op, component in ((SH.qualifiedMinCount, "<", "QualifiedMinCount"),
+                                         (SH.qualifiedMaxCount, ">", "QualifiedMaxCount")):
+                bound = self.x.count(shape, limit)
+                if bound is not None:
+                    flags = []
+                    test = self.x.qualified(shape, obj, stack)("?value", flags)
+                    found.append((component, scope.qualified(test, flags, op, bound), None, None))
+            return found
+        if predicate in PAIR_COMPONENTS:
+            if not isinstance(obj, URIRef):
+                raise self.x.refuse(shape, f"{predicate} {obj}: the value must be an IRI")
+            query = {SH.equals: lambda p: scope.equals(p), SH.disjoint: lambda p: scope.disjoint(p),
+                     SH.lessThan: lambda p: scope.less_than(p, "<"),
+                     SH.lessThanOrEquals: lambda p: scope.less_than(p, "<=")}[predicate](term(obj))
+            return [(PAIR_COMPONENTS[predicate], query, "value", None)]
+        if predicate == SH.closed:
+            # Each triple whose predicate is not allowed: its object is the value, its predicate the result path.
+            return [("Closed", scope.closed(self.x.allowed(shape)), "object", "?path")] if is_true(obj) else []
+        flags = []
+        test = self.x.value_test(shape, predicate, obj, "?value", flags, stack)
+        return [(VALUE_COMPONENTS[predicate], scope.value_test(test, flags), "value", None)]
 
-    def sparql(self, shape, constraint, focus_pattern: str, level: str, path: str | None) -> Check:
+    def sparql(self, shape, constraint, scope: Scope, level: str) -> Check:
         select = self.g.value(constraint, SH.select)
         if select is None:
             raise UnsupportedShape(f"constraint {self.x.label(constraint)}: only sh:select SPARQL constraints are "
@@ -200,13 +146,14 @@ class _Compiler:
                 namespaces[str(self.g.value(declaration, SH.prefix))] = str(self.g.value(declaration, SH.namespace))
         prefixes = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in namespaces.items())
         inner = re.sub(r"\$this\b", "?focus", text)
+        path = scope.path
         if path is not None:
             inner = re.sub(r"\$PATH\b", path, inner)
         _parse(prefixes + inner, f"constraint {self.x.label(constraint)}")
         inner = hash_joined(inner, namespaces) or inner
         has_value = re.search(r"\?value\b", inner) is not None
         projected = "?focus ?value" if has_value else "?focus"
-        query = prefixes + f"SELECT {projected} WHERE {{ {focus_pattern} {{ {inner} }} }}"
+        query = scope.sparql(inner, projected, prefixes)
         value = "value" if has_value else (None if path else "focus")
         own = self.g.value(constraint, SH.severity)
         return Check(name(shape), _component("SPARQL"), name(constraint), level if own is None else severity(own),
@@ -230,7 +177,7 @@ def compile_shapes(shapes: Graph) -> list[Check]:
     for shape in compiler.targeted():
         label = compiler.x.label(shape)
         try:
-            found = compiler.checks(shape, compiler.targets(shape))
+            found = compiler.checks(shape, Scope(compiler.targets(shape), compiler.x.path(shape)))
         except UnsupportedShape as error:
             if str(error).startswith(f"shape {label}:"):
                 raise
