@@ -25,6 +25,11 @@ CASES = {case.name: case for case in cases()}
 REFUSED = {
     # Oxigraph stores "300"^^xsd:byte as "300"^^xsd:integer: the data no longer says which were bytes.
     "property/datatype-ill-formed": ["http://example.org/shacl-test/s", "XMLSchema#byte"],
+    # sh:targetNode 4.0: Oxigraph keeps (and queries) it as "4"^^xsd:decimal, another RDF term, which sh:in or
+    # sh:hasValue would take for the same; the focus node would be reported as "4".
+    **{f"node/{test}-001": [f"http://datashapes.org/sh/tests/core/node/{test}-001.test#TestShape",
+                            '"4.0"^^<http://www.w3.org/2001/XMLSchema#decimal>']
+       for test in ("maxExclusive", "maxInclusive", "minExclusive")},
 }
 
 #: Tests where pySHACL (0.40, as `fengong validate` runs it) does not give the expected report, and why.

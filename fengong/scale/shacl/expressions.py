@@ -20,7 +20,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import RDF, XSD
 
 from fengong.namespaces import SH
-from fengong.scale.shacl.terms import LOST_DATATYPES, UnsupportedShape, name, path_text, term
+from fengong.scale.shacl.terms import LOST_DATATYPES, UnsupportedShape, name, path_text, term, written
 
 SUBCLASS_PATH = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>/<http://www.w3.org/2000/01/rdf-schema#subClassOf>*"
 
@@ -256,7 +256,7 @@ class Expressions:
                 raise self.refuse(shape, f"{obj} is not a node kind")
             return _NODE_KINDS[obj].format(v=v)
         if predicate in _COMPARISONS:
-            return f"COALESCE({v} {_COMPARISONS[predicate]} {term(obj)}, false)"
+            return f"COALESCE({v} {_COMPARISONS[predicate]} {written(obj)}, false)"  # by value, not term
         if predicate in (SH.minLength, SH.maxLength):
             return f"(!isBlank({v}) && STRLEN(STR({v})) {'>=' if predicate == SH.minLength else '<='} " \
                    f"{self.count(shape, predicate)})"

@@ -12,7 +12,7 @@ from rdflib import Literal, URIRef, Variable
 from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 
-from fengong.scale.shacl.terms import term
+from fengong.scale.shacl.terms import written
 
 #: What :func:`hash_joined` writes back from rdflib's algebra of a FILTER; anything else is run as written.
 _OPERATORS = {"=", "!=", "<", ">", "<=", ">="}
@@ -25,7 +25,7 @@ def _expression(e) -> str | None:
     if isinstance(e, Variable):
         return f"?{e}"
     if isinstance(e, (URIRef, Literal)):
-        return term(e)
+        return written(e)
     if not isinstance(e, CompValue):
         return None
     if e.name == "RelationalExpression" and e["op"] in _OPERATORS:
@@ -72,7 +72,7 @@ def hash_joined(query: str, namespaces: dict[str, str]) -> str | None:
     for triple in node.triples:
         if not all(isinstance(t, (Variable, URIRef, Literal)) for t in triple) or isinstance(triple[1], Literal):
             return None
-        stars.setdefault(triple[0], []).append(" ".join(f"?{t}" if isinstance(t, Variable) else term(t)
+        stars.setdefault(triple[0], []).append(" ".join(f"?{t}" if isinstance(t, Variable) else written(t)
                                                          for t in triple))
 
     def wrap(text: str) -> str:

@@ -1,9 +1,12 @@
 """What the parts of SHACL-to-SPARQL share: results, compiled checks, the refusal, and terms written as SPARQL.
 
 Terms are written as the store keeps them. Oxigraph stores literals in canonical form (``"01"^^xsd:integer`` as
-``"1"``, ``"1.50"^^xsd:decimal`` as ``"1.5"``, language tags in lower case), so a literal of the shapes is
-written that way too, or ``sameTerm`` would never match it; and it stores ``xsd:byte``, ``xsd:int`` and the
-other types derived from ``xsd:integer`` as ``xsd:integer``, so a shape that needs such a datatype is refused.
+``"1"``, ``"1.50"^^xsd:decimal`` as ``"1.5"``, language tags in lower case) and ``xsd:byte``, ``xsd:int`` and the
+other types derived from ``xsd:integer`` as ``xsd:integer``. So results show values in that form, a literal the
+shapes compare by value (``sh:minInclusive`` …) is written that way, and one they match term for term
+(``sh:in``, ``sh:hasValue``, ``sh:targetNode``) is refused unless it is already in that form: the store could not
+tell ``"01"`` from ``"1"``. (Data written in a non-canonical form is equally kept in canonical form; that the
+compiler cannot see.)
 """
 
 from __future__ import annotations
@@ -78,12 +81,32 @@ _CANONICAL = ox.Store()
 
 
 def term(node) -> str:
-    """An IRI or literal of the shapes as the store writes it (N-Triples syntax)."""
-    if isinstance(node, Literal) and node.datatype in LOST_DATATYPES:
-        raise UnsupportedShape(f"the literal {node.n3()}: the store keeps {node.datatype} values as xsd:integer")
+    """An IRI or literal of the shapes, to be matched term for term with the data (N-Triples syntax).
+
+    Refused where the store could not match it exactly: blank nodes, and literals it keeps in another form.
+    """
     if isinstance(node, BNode):
         raise UnsupportedShape(f"the blank node {node}, where a shape compiled to SPARQL needs an IRI or a literal")
+    if isinstance(node, Literal):
+        if node.datatype in LOST_DATATYPES:
+            raise UnsupportedShape(f"the literal {node.n3()}: the store keeps {node.datatype} values as xsd:integer")
+        stored = _stored(node)
+        if stored.value != str(node):
+            raise UnsupportedShape(f"the literal {node.n3()}: the store keeps it as {stored}, so it cannot tell the "
+                                   "two apart")
+        return str(stored)
     return written(node)
+
+
+def _stored(node: Literal) -> ox.Literal:
+    """The literal as the store keeps it: written through the store, which puts it in canonical form."""
+    literal = (ox.Literal(str(node), language=node.language) if node.language else
+               ox.Literal(str(node), datatype=ox.NamedNode(node.datatype or XSD.string)))
+    quad = ox.Quad(ox.NamedNode("urn:x"), ox.NamedNode("urn:x"), literal)
+    _CANONICAL.add(quad)
+    stored = next(iter(_CANONICAL)).object
+    _CANONICAL.remove(quad)
+    return stored
 
 
 def written(node) -> str:
@@ -92,14 +115,7 @@ def written(node) -> str:
         return f"<{node}>"
     if isinstance(node, BNode):
         return f"_:{node}"
-    literal = (ox.Literal(str(node), language=node.language) if node.language else
-               ox.Literal(str(node), datatype=ox.NamedNode(node.datatype or XSD.string)))
-    # Written through the store, which puts it in the canonical form it stores data in.
-    quad = ox.Quad(ox.NamedNode("urn:x"), ox.NamedNode("urn:x"), literal)
-    _CANONICAL.add(quad)
-    stored = next(iter(_CANONICAL)).object
-    _CANONICAL.remove(quad)
-    return str(stored)
+    return str(_stored(node))
 
 
 def rdflib_term(node):
