@@ -172,6 +172,8 @@ PREFIXES = """@prefix sh: <http://www.w3.org/ns/shacl#> . @prefix xsd: <http://w
     ("ex:s sh:targetClass ex:C ; sh:sparql [ sh:select 'SELECT $this WHERE { $this ex:p ?x }' ] .", "cannot run"),
     ("ex:s sh:targetClass ex:C ; sh:pattern '(' .", "regular expression"),
     ("ex:s sh:targetClass ex:C ; sh:minCount 1 .", "needs sh:path"),
+    ("ex:s sh:targetClass ex:C ; sh:property [ sh:path ex:p ; sh:minCount 1, 2 ] .", "more than one"),
+    ("ex:s sh:targetClass ex:C ; sh:property [ sh:path ex:p, ex:q ; sh:minCount 1 ] .", "more than one"),
     ("ex:s sh:targetClass ex:C ; sh:property [ sh:path [ sh:inversePath ( ex:p ) ] ; sh:minCount 1 ] .",
      "wants a SHACL path"),
     ("ex:s sh:targetClass ex:C ; sh:rule [ a sh:TripleRule ] .", "rule"),

@@ -30,6 +30,10 @@ NOT_CONSTRAINTS = {SH.path, SH.message, SH.severity, SH.name, SH.description, SH
                    SH.declare, SH.prefixes, SH.qualifiedMinCount, SH.qualifiedMaxCount,
                    SH.qualifiedValueShapesDisjoint, SH.flags, SH.ignoredProperties, RDF.type}
 
+#: Parameters a shape has at most one value of (and that are read as one).
+SINGLE_VALUED = {SH.path, SH.minCount, SH.maxCount, SH.minLength, SH.maxLength, SH.flags, SH.severity, SH.deactivated,
+                 SH.closed, SH.ignoredProperties, SH.uniqueLang, SH.qualifiedMinCount, SH.qualifiedMaxCount,
+                 SH.qualifiedValueShapesDisjoint}
 #: Components whose constraint is a test of each value node, by the parameter that names them.
 VALUE_COMPONENTS = {
     SH["class"]: "Class", SH.datatype: "Datatype", SH.nodeKind: "NodeKind", SH.minExclusive: "MinExclusive",
@@ -84,8 +88,10 @@ class Expressions:
         found = []
         for predicate, obj in self.g.predicate_objects(shape):
             if predicate in self.custom:
-                raise self.refuse(shape, f"{predicate} is a parameter of a constraint component "
-                                       "declared in the shapes graph; such components are not compiled")
+                raise self.refuse(shape, f"{predicate} is a parameter of a constraint component declared in the "
+                                         "shapes graph; such components are not compiled")
+            if predicate in SINGLE_VALUED and len(set(self.g.objects(shape, predicate))) > 1:
+                raise self.refuse(shape, f"{predicate} has more than one value (SHACL allows one)")
             if predicate in NOT_CONSTRAINTS or not str(predicate).startswith(str(SH)):
                 continue
             if predicate not in CONSTRAINTS:
