@@ -174,8 +174,7 @@ class Expressions:
             if predicate == SH.property:
                 tests.append(self.conforms(obj, var, flags, stack))
             elif predicate == SH.sparql:
-                raise self.refuse(shape, "sh:sparql in a shape that another shape refers to is "
-                                       "not compiled")
+                raise self.refuse(shape, "sh:sparql in a shape that another shape refers to is not compiled")
             elif path is None:
                 tests.append(self.value_test(shape, predicate, obj, var, flags, stack))
             else:
@@ -302,8 +301,8 @@ class Expressions:
         if not isinstance(datatype, URIRef):
             raise self.refuse(shape, f"sh:datatype {datatype} is not an IRI")
         if datatype in LOST_DATATYPES:
-            raise self.refuse(shape, f"sh:datatype {datatype}: the store keeps such values as "
-                                   "xsd:integer (or xsd:dateTime), so it cannot tell them apart")
+            raise self.refuse(shape, f"sh:datatype {datatype}: the store keeps such values as xsd:integer (or "
+                                     "xsd:dateTime), so it cannot tell them apart")
         typed = f"(isLiteral({v}) && DATATYPE({v}) = {term(datatype)}"
         if datatype in _CASTABLE:  # well-formed: casting its string back gives the same (canonical) literal
             return typed + f" && COALESCE(sameTerm({term(datatype)}(STR({v})), {v}), false))"
@@ -311,15 +310,15 @@ class Expressions:
         # XSD and RDF have no lexical space SHACL knows, so only the datatype is compared (as pySHACL does).
         if datatype in (XSD.string, RDF.langString, RDF.HTML) or not str(datatype).startswith((str(XSD), str(RDF))):
             return typed + ")"
-        raise self.refuse(shape, f"sh:datatype {datatype}: the store cannot tell a well-formed "
-                               "literal of this datatype from an ill-formed one")
+        raise self.refuse(shape, f"sh:datatype {datatype}: the store cannot tell a well-formed literal of this "
+                                 "datatype from an ill-formed one")
 
     def pattern_test(self, shape, pattern, v: str) -> str:
         flags = self.g.value(shape, SH.flags)
         arguments = f"{string(str(pattern))}, {string(str(flags or ''))}"
         probe = next(iter(ox.Store().query(f"SELECT (REGEX(\"\", {arguments}) AS ?ok) WHERE {{}}")))
         if probe["ok"] is None:
-            raise self.refuse(shape, f"sh:pattern {pattern!s} (flags {flags!s}) is not a regular "
-                                   "expression the store accepts")
+            raise self.refuse(shape, f"sh:pattern {pattern!s} (flags {flags!s}) is not a regular expression the "
+                                     "store accepts")
         return f"(!isBlank({v}) && REGEX(STR({v}), {arguments}))"
 
