@@ -31,17 +31,11 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS
 
 from fengong.namespaces import SH
-from fengong.scale.shacl.expressions import (
-    PAIR_COMPONENTS,
-    PATH_CONSTRAINTS,
-    SUBCLASS_PATH,
-    VALUE_COMPONENTS,
-    Expressions,
-    is_true,
-)
+from fengong.scale.shacl.expressions import SUBCLASS_PATH, Expressions
 from fengong.scale.shacl.hashjoin import hash_joined
 from fengong.scale.shacl.queries import Scope
 from fengong.scale.shacl.terms import Check, UnsupportedShape, name, severity, term
+from fengong.scale.shacl.vocabulary import PAIR_COMPONENTS, PATH_CONSTRAINTS, VALUE_COMPONENTS, is_true
 
 _TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
 
