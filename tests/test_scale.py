@@ -204,3 +204,12 @@ def test_check_command_exits_1_on_a_violation_and_0_on_conforming_data(dataset, 
     good = subprocess.run([sys.executable, "-m", "fengong", "check", str(JILIN)], capture_output=True, text=True,
                           timeout=300)
     assert good.returncode == 0, good.stdout + good.stderr
+
+
+def test_check_command_names_unreadable_shapes_without_a_traceback(tmp_path):
+    shapes = tmp_path / "mine.ttl"
+    shapes.write_text("@prefix sh: <http://www.w3.org/ns/shacl#> .\n<urn:s> sh:targetClass <urn:C .\n")
+    done = subprocess.run([sys.executable, "-m", "fengong", "check", str(JILIN), "--shapes", str(shapes)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 2
+    assert str(shapes) in done.stderr and "not Turtle" in done.stderr and "Traceback" not in done.stderr
