@@ -204,7 +204,7 @@ _A = {name: str(term) for name, term in {
     "marked": FG.markedAsLead, "LedTask": FG.LedTask, "JointlyLedTask": FG.JointlyLedTask,
 }.items()}
 _BASIS_IRIS = {key: str(BASIS[key]) for key in ("stated", "marked", "rule", "convention")}
-_RECOGNITION_IRIS = {key: str(RECOGNITION[key]) for key in ("gazetteer", "collective", "suffix", "label")}
+_RECOGNITION_IRIS = {key: str(RECOGNITION[key]) for key in ("gazetteer", "collective", "suffix", "label", "context")}
 
 
 def _segment(key: str) -> str:

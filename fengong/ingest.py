@@ -69,7 +69,7 @@ class DocumentReport:
     open_lists: int = 0
     statements_seen: int = 0  # responsibility statements the reader saw
     statements_read: int = 0  # … and read; a document that has some but reads none is an error
-    fallback_units: int = 0  # mentions accepted only by the suffix heuristic or a label (to be reviewed)
+    fallback_units: int = 0  # mentions accepted by the suffix heuristic, a label or context only (to review)
     warnings: int = 0
     messages: list[str] = field(default_factory=list)
 
@@ -113,7 +113,7 @@ def ingest_one(document: Document, registry: Registry, root: Path, forced_reader
     report.unresolved = len(unresolved)
     report.open_lists = sum(t.open_ended for t in tasks)
     report.statements_seen, report.statements_read = plan.statements_seen, plan.statements_read
-    report.fallback_units = sum(u.recognised in ("suffix", "label") for u in mentions)
+    report.fallback_units = sum(u.recognised in ("suffix", "label", "context") for u in mentions)
     if plan.statements_seen and not plan.statements_read:
         first = next((p for p in plan.problems if "could not be read" in p.message), None)
         plan.problems.append(Problem(report.file, first.line if first else 1, f"{plan.statements_seen} "
@@ -316,7 +316,7 @@ def ingest_command(paths: tuple[Path, ...], output: Path, reader: str | None, ju
         if r.status == "ok":
             click.echo(f"{r.file}: {r.statements_read} of {r.statements_seen} responsibility statement(s) read "
                        f"({r.reader}): {r.tasks} tasks, {r.assignments} assignments, {r.fallback_units} unit "
-                       "name(s) accepted by their ending or a label only", err=True)
+                       "name(s) accepted by their ending, a label or their place only", err=True)
     tasks = sum(r.tasks for r in reports)
     click.echo(f"ingested {len(reports) - len(failed)} of {len(reports)} document(s): {tasks} tasks, "
                f"{sum(r.assignments for r in reports)} assignments, {sum(r.unresolved for r in reports)} "

@@ -60,7 +60,8 @@ class UnitMention:
     # ``span`` then points at the unit's name in that statement.
     carried: bool = False
     # How the name was accepted as a unit: the gazetteer knew it, it names a collective, it only ends like a
-    # body's name (the suffix fallback), or a label (责任单位：) introduced it.
+    # body's name (the suffix fallback), a label (责任单位：) introduced it, or it stands in a unit's place beside
+    # recognised units (context).
     recognised: str = "gazetteer"
     marked: bool = False  # printed with a mark (*A) that makes it the lead
 

@@ -203,3 +203,26 @@ def test_labels_side_by_side_without_a_separator():
 ])
 def test_when_is_not_who(text, expected):
     assert units(text) == expected
+
+
+def test_a_collective_with_a_separator_inside_it():
+    assert [u.name for u in read("责任单位：市商务局、市财政局、各区、县（市）政府").units] == [
+        "市商务局", "市财政局", "各区、县（市）政府"]
+
+
+def test_a_unit_named_in_its_place_beside_recognised_units():
+    statement = read("农业部、环境保护部指导，畜禽规模养殖场负责落实")
+    assert [(u.name, u.recognised) for u in statement.units][-1] == ("畜禽规模养殖场", "context")
+    assert read("畜禽规模养殖场负责落实") is None  # alone, nothing says it is a unit
+
+
+def test_the_rule_names_the_role_of_the_others():
+    from fengong.readers.vocabulary import rest_role
+
+    assert rest_role("标注“*”的为牵头单位，其余为配合单位") == "cooperating"
+    assert rest_role("列第一位者为牵头单位，其余为主要参与单位") == "participant"
+
+
+def test_several_marked_units_lead_together():
+    settled, basis = settle_roles(read("责任单位：*区住房和建设局、*区工业和信息化局、区投资推广署").units, "cooperating")
+    assert basis == "marked" and [u.role for u in settled] == ["lead", "lead", "cooperating"]

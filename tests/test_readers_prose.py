@@ -141,4 +141,7 @@ def test_statements_seen_but_not_read_are_counted_and_named():
 
 def test_an_annex_numbers_its_items_apart():
     _, plan = read("1.甲。（民政部负责）\n附件\n1.乙。（财政部负责）\n")
-    assert [t.key for t in plan.tasks] == ["1", "a1:1"]
+    assert [t.key for t in plan.tasks] == ["1", "1~2"]
+    # A notice whose numbered items hold no statement leaves the annex its own numbers.
+    _, plan = read("一、请高度重视。\n二、请抓好落实。\n附件\n一、甲方面\n1.乙。（财政部负责）\n")
+    assert [(t.key, t.parent) for t in plan.tasks] == [("1.1", "1")]

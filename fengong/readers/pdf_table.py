@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from fengong.readers.lexicon import Lexicon, default_lexicon
 from fengong.readers.lines import Line, LineIndex, blank_out
 from fengong.readers.statement import Statement, read_statement, settle_roles
-from fengong.readers.vocabulary import LEAD_RULE, RESPONSIBLE
+from fengong.readers.vocabulary import LEAD_RULE, RESPONSIBLE, rest_role
 from fengong.records import Problem, ReadError, SectionRecord, SourceText, Span, TaskRecord, UnitMention
 from fengong.textrepair import normalise, repair
 
@@ -61,7 +61,8 @@ def read_table(source: SourceText, lexicon: Lexicon | None = None) -> tuple[Sect
     if not rows:
         raise ReadError([Problem(source.path, first_header.number,
                                  "a table header was found but no numbered rows follow it")])
-    tasks = [t for t in (_read_row(r, masked, index, source.path, problems, lexicon) for r in rows)
+    rest = rest_role(normalise(masked[note.start:note.end])) if note is not None else "participant"
+    tasks = [t for t in (_read_row(r, masked, index, source.path, problems, lexicon, rest) for r in rows)
              if t is not None]
 
     title_line = _title_before(index, first_header.number)
@@ -126,7 +127,7 @@ def _split_rows(body: list[Line], path: str, problems: list[Problem], lexicon: L
 
 
 def _read_row(row: _Row, masked: str, index: LineIndex, path: str, problems: list[Problem],
-              lexicon: Lexicon) -> TaskRecord | None:
+              lexicon: Lexicon, rest: str) -> TaskRecord | None:
     start_line = row.lines[0].number
     end = max(ln.end for ln in row.lines if not ln.blank)
     found = _find_units(row, masked, end, lexicon)
@@ -140,7 +141,7 @@ def _read_row(row: _Row, masked: str, index: LineIndex, path: str, problems: lis
     text_start = row.text_start
     while text_start < text_end and masked[text_start].isspace():
         text_start += 1
-    settled, basis = settle_roles(units.units)  # "listed-first" until the table's note is read
+    settled, basis = settle_roles(units.units, rest)  # "listed-first" until the table's note is read
     mentions = tuple(
         UnitMention(u.name, i, u.role, Span(u.span.start, u.span.end, index.line_of(u.span.start)),
                     recognised=u.recognised, marked=u.marked)
