@@ -301,7 +301,8 @@ def registry_graph(j: Jurisdiction, registry: Registry) -> Graph:
     g.add((div, RDF.type, SKOS.Concept))
     g.add((div, SKOS.notation, Literal(j.code)))
     g.add((div, SKOS.prefLabel, Literal(j.name_zh, lang="zh")))
-    g.add((div, SKOS.prefLabel, Literal(j.name_en, lang="en")))
+    if j.name_en:  # a generated jurisdiction has no English name from any source
+        g.add((div, SKOS.prefLabel, Literal(j.name_en, lang="en")))
     g.add((div, FG.adminLevel, LEVEL[j.level]))
     for src in j.sources.values():
         s = ID[f"source/{j.code}/{src.key}"]
