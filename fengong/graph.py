@@ -350,8 +350,9 @@ def _agency(g: Graph, a: Agency, j: Jurisdiction, registry: Registry) -> None:
         g.add((a.iri, DCTERMS.source, ID[f"source/{j.code}/{key}"]))
     if a.note:
         g.add((a.iri, SKOS.note, Literal(a.note, lang="en")))
-    if a.counterpart:
-        g.add((a.iri, FG.counterpart, registry.counterpart(a).iri))
+    counterpart = registry.counterpart(a)  # a hand-made body's is checked at load; a generated one may have none
+    if counterpart is not None:
+        g.add((a.iri, FG.counterpart, counterpart.iri))
     for ident in a.identifiers:
         _identifier(g, a, ident, j)
     if a.part_of:

@@ -24,11 +24,12 @@ HEADER = """\
 # includes a few statistical codes of functional zones (e.g. 320576 苏州工业园区, 500157 两江新区, 133100 雄安新区)
 # that are not divisions in their own right. Dropped from it: the placeholder prefectures of the four
 # municipalities (110100, 120100, 310100, 500100, 500200: their districts and counties lie directly in the
-# municipality here) and 820010. Compared with cpca 0.5.5 (data of about 2017, placeholders left out): 351 codes
-# added, 147 gone and 2 renamed, the county mergers and renamings of the years between.
+# municipality here), 820010, and 990000 苏鲁交界 and 999900 海域 (no divisions). Compared with cpca 0.5.5 (data of
+# about 2017, placeholders left out): 351 codes added, 147 gone and 2 renamed, the county mergers and renamings of
+# the years between.
 """
 MUNICIPALITIES = ("11", "12", "31", "50")
-DROPPED = {"110100", "120100", "310100", "500100", "500200", "820010"}
+DROPPED = {"110100", "120100", "310100", "500100", "500200", "820010", "990000", "999900"}
 SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "工业园区", "新区", "地区", "林区", "特区",
             "省", "市", "县", "区", "旗", "盟")
 
