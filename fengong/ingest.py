@@ -30,7 +30,7 @@ from fengong.documents import read_document
 from fengong.graph import nquads, plan_graph_iri, plan_iri, plan_triples, registry_graph
 from fengong.readers.detect import READERS, read_path
 from fengong.readers.sources import TEXT_SUFFIXES
-from fengong.records import PlanRecord, ReadError
+from fengong.records import PlanRecord, Problem, ReadError
 from fengong.registry import NATIONAL, Registry, RegistryError, default_registry_paths, load_registry
 
 FORMATS = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads"}
@@ -61,6 +61,9 @@ class DocumentReport:
     units: int = 0  # distinct unit names
     unresolved: int = 0  # distinct names the registry does not know
     open_lists: int = 0
+    statements_seen: int = 0  # responsibility statements the reader saw
+    statements_read: int = 0  # … and read; a document that has some but reads none is an error
+    fallback_units: int = 0  # mentions accepted only by the suffix heuristic or a label (to be reviewed)
     warnings: int = 0
     messages: list[str] = field(default_factory=list)
 
@@ -109,6 +112,12 @@ def ingest_one(document: Document, registry: Registry, root: Path, forced_reader
     report.units = len({u.name for u in mentions})
     report.unresolved = len(unresolved)
     report.open_lists = sum(t.open_ended for t in tasks)
+    report.statements_seen, report.statements_read = plan.statements_seen, plan.statements_read
+    report.fallback_units = sum(u.recognised in ("suffix", "label") for u in mentions)
+    if plan.statements_seen and not plan.statements_read:
+        first = next((p for p in plan.problems if "could not be read" in p.message), None)
+        plan.problems.append(Problem(report.file, first.line if first else 1, f"{plan.statements_seen} "
+                                     "responsibility statement(s) seen and none read: no tasks", "error"))
     report.warnings = len(plan.problems)
     report.messages = [str(p) for p in plan.problems] + [
         f"{report.file}: warning: unit {u.name!r} is not in the registry of {u.jurisdiction}; kept as an "

@@ -3,7 +3,7 @@
 The forms, tried in this order: a record table (CSV/TSV files, and XLSX workbooks or HTML pages whose
 rendering holds a header row) → ``tabular``; the PDF appendix with its one-line header ``序号 工作任务 负责单位``
 → ``pdf-table``; a header of one cell per line (序号 / 工作任务 / 牵头单位 …) → ``flat-table``; anything else is
-prose whose measures may carry responsibility clauses → ``clauses``. A document's reader can be forced (the
+prose whose measures carry responsibility statements → ``clauses``. A document's reader can be forced (the
 ``--reader`` option, or ``reader`` in a folder's ``index.json``).
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from fengong.readers import clauses, flat_table, pdf_table, tabular
+from fengong.readers import flat_table, pdf_table, prose, tabular
 from fengong.readers.docmeta import new_plan
 from fengong.readers.lines import LineIndex
 from fengong.readers.rows import map_header
@@ -36,7 +36,7 @@ READERS: dict[str, Callable[..., PlanRecord]] = {
     "tabular": tabular.read,
     "pdf-table": read_pdf_table,
     "flat-table": flat_table.read,
-    "clauses": clauses.read,
+    "clauses": prose.read,
 }
 
 

@@ -24,10 +24,10 @@ lead rule. A row cut short (the next number or the end comes early) is reported 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from fengong.readers.docmeta import new_plan
 from fengong.readers.lines import Line, LineIndex
-from fengong.readers.roles import LEAD_RULE, rule_extent
 from fengong.readers.rows import (
     NUMBER,
     SECTION_ROW,
@@ -38,6 +38,7 @@ from fengong.readers.rows import (
     task_from_cells,
 )
 from fengong.readers.sources import readable_lines
+from fengong.readers.vocabulary import LEAD_RULE, rule_extent
 from fengong.records import PlanRecord, Problem, ReadError, SourceText, Span, TaskRecord
 from fengong.textrepair import normalise
 
@@ -134,8 +135,7 @@ def _task(source: SourceText, columns, row: list[Line], number: int, problems: l
     task = task_from_cells(source, number, text, units, problems)
     if task is None:
         return None
-    return TaskRecord(task.number, task.text, task.span, task.units, task.open_ended,
-                      row_span=Span(span(row[0]).start, row[-1].end, row[0].number))
+    return replace(task, row_span=Span(span(row[0]).start, row[-1].end, row[0].number))
 
 
 def _rule(source: SourceText, line: Line) -> Span | None:

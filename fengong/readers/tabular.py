@@ -9,11 +9,13 @@ number is numbered by its order when the table has no number column, and reporte
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from fengong.readers.docmeta import new_plan
 from fengong.readers.lines import LineIndex
-from fengong.readers.roles import LEAD_RULE, rule_extent
 from fengong.readers.rows import EMPTY_CELLS, NUMBER, check_sequence, map_header, sections_of, task_from_cells
 from fengong.readers.sources import LONG_LINE
+from fengong.readers.vocabulary import LEAD_RULE, rule_extent
 from fengong.records import PlanRecord, Problem, ReadError, SourceText, Span, TaskRecord
 from fengong.textrepair import normalise
 
@@ -153,5 +155,4 @@ def _task(source: SourceText, columns, row: list[Cell], texts: list[str], order:
     task = task_from_cells(source, number, text, units, problems)
     if task is None:
         return None
-    return TaskRecord(task.number, task.text, task.span, task.units, task.open_ended,
-                      row_span=Span(row[0].start, row[-1].end, line))
+    return replace(task, row_span=Span(row[0].start, row[-1].end, line))

@@ -1,0 +1,92 @@
+"""The document's outline: its numbered paragraphs, nested as printed, each with a stable key.
+
+A paragraph that begins with a numbering label (一、 （一） 1. （1） ① 第三条 …) opens an outline item. Forms nest
+in the order the document uses them: a form not yet open below the current item goes one level deeper; a form
+already open closes every item below it and takes its place. An item's key is the values of its enclosing
+items and its own, joined by ``.`` (``二、`` → ``2``, ``（一）`` under it → ``2.1``, ``1.`` under that →
+``2.1.1``), so keys follow the printed numbers, are unique in the document and stay the same at every build.
+Labels inside a paragraph's running text (``（1）…；（2）…``) open no item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from fengong.readers.lines import Line
+from fengong.readers.vocabulary import NUMBERING, numeral_value
+
+ANNEX = re.compile(r"^\s*附\s*件\s*(\d*)\s*[:：]?\s*$|^\s*附\s*[:：]")
+
+
+@dataclass(frozen=True)
+class Item:
+    """A numbered paragraph: its key, its label as printed, the label's value, and its parent's key."""
+
+    key: str
+    label: str
+    number: int
+    parent: str | None
+    form: str
+    line: Line
+    body_start: int  # the offset just past the label
+
+
+class Outline:
+    """Fed the paragraphs in order, it knows which numbered items are open at each point."""
+
+    def __init__(self) -> None:
+        self.stack: list[Item] = []
+        self.items: dict[str, Item] = {}
+        self.prefix = ""  # an annex's items get keys of their own: "a1:1", "a1:2.1"
+        self.annexes = 0
+
+    @property
+    def current(self) -> Item | None:
+        """The innermost open item."""
+        return self.stack[-1] if self.stack else None
+
+    def feed(self, line: Line) -> Item | None:
+        """Read ``line``; the item it opens, or None for a paragraph without a label."""
+        if ANNEX.match(line.text):
+            self.annexes += 1
+            self.prefix = f"a{self.annexes}:"
+            self.stack = []
+            return None
+        found = label_at(line)
+        if found is None:
+            return None
+        form, label, value, body_start = found
+        while self.stack and form in (item.form for item in self.stack):
+            self.stack.pop()
+        parent = self.stack[-1] if self.stack else None
+        key = f"{parent.key}.{value}" if parent else f"{self.prefix}{value}"
+        if key in self.items:  # a number printed twice: keep both, apart
+            key += f"~{sum(k.split('~')[0] == key for k in self.items) + 1}"
+        item = self.items[key] = Item(key, label, value, parent.key if parent else None, form, line, body_start)
+        self.stack.append(item)
+        return item
+
+    def root(self, item: Item) -> Item:
+        """The top-level item that holds ``item``."""
+        while item.parent is not None:
+            item = self.items[item.parent]
+        return item
+
+
+def label_at(line: Line) -> tuple[str, str, int, int] | None:
+    """``(form, label as printed, value, offset past the label)`` when ``line`` begins with a numbering label."""
+    text = line.text
+    lead = len(text) - len(text.lstrip())
+    for form, pattern in NUMBERING:
+        m = pattern.match(text, lead)
+        if m is None:
+            continue
+        value = numeral_value(m.group(1))
+        if value is None:
+            continue
+        end = m.end()
+        while end < len(text) and text[end] in " \t\u3000":
+            end += 1
+        return form, m.group().strip(), value, line.start + end
+    return None
