@@ -8,6 +8,7 @@ own gets bodies generated from the national pattern (:mod:`fengong.gazetteer`) t
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,7 @@ from rdflib import URIRef
 
 from fengong.gazetteer.divisions import DivisionError, Divisions, load_divisions
 from fengong.gazetteer.matcher import NameMatcher
-from fengong.gazetteer.pattern import PATTERN_FILE, PatternError, PatternUnit, load_pattern
+from fengong.gazetteer.pattern import PATTERN_FILE, Pattern, PatternError, load_pattern
 from fengong.namespaces import ID
 
 NATIONAL = "100000"
@@ -30,6 +31,8 @@ CHANGE_TYPES = {"renaming", "merger", "split", "absorption", "reformation", "upg
 #: V verified, N national fact with the local name inferred, K general knowledge, S read from the plan's own text,
 #: P inferred from the national pattern (a generated local body).
 CONFIDENCE = {"V", "N", "K", "S", "P"}
+#: A name whose last part is a bracket qualifying the body before it: 市委组织部（人才办）.
+QUALIFIED = re.compile(r"^(.+?)[（(][^（）()]+[）)]$")
 #: Hong Kong, Macao and Taiwan: their bodies follow no mainland pattern, so none are generated.
 NO_PATTERN = ("71", "81", "82")
 #: External identifier schemes an agency may carry, each only with the source that gives it.
@@ -159,10 +162,11 @@ class Registry:
     division's bodies are generated when first asked for (:meth:`ensure`)."""
 
     def __init__(self, jurisdictions: list[Jurisdiction], divisions: Divisions | None = None,
-                 pattern: tuple[PatternUnit, ...] = ()):
+                 pattern: Pattern | None = None):
         self.jurisdictions: dict[str, Jurisdiction] = {}
         self.divisions = divisions
-        self.pattern = {unit.id: unit for unit in pattern}
+        self.pattern = pattern or Pattern((), ())
+        self._units = {unit.id: unit for unit in self.pattern.units}
         self._index: dict[str, dict[str, Agency | Collective]] = {}
         self._resolved: dict[tuple[str, str], Agency | Collective | Unresolved] = {}
         self._matchers: dict[str, NameMatcher[Agency | Collective]] = {}
@@ -211,7 +215,7 @@ class Registry:
                          generated=True)
         if code[:2] in NO_PATTERN:
             return j
-        for unit in self.pattern.values():
+        for unit in self.pattern.units:
             names = unit.names_for(d)
             if names:
                 j.agencies.append(Agency(
@@ -219,6 +223,15 @@ class Registry:
                     en=f"{unit.en} ({d.name})", short=(), alt=names[1:], type=unit.type, confidence="P",
                     note=f"Generated from fengong's national pattern (pattern.toml unit {unit.id}); not checked "
                          f"against any source for {d.name}.", pattern=unit.id,
+                ))
+        for group in self.pattern.collectives:
+            names = group.names_for(d)
+            if names:
+                j.collectives.append(Collective(
+                    iri=ID[f"collective/{code}/{group.collective_id}"], id=group.collective_id, jurisdiction=code,
+                    zh=names[0], en=f"{group.en} ({d.name})", short=names[1:], members=(group.member_level(d),),
+                    note="Generated from fengong's national pattern (pattern.toml collective "
+                         f"{group.id}).",
                 ))
         return j
 
@@ -232,10 +245,19 @@ class Registry:
             self.ensure(jurisdiction)
             found = next((body for code in (jurisdiction, *self.chain(jurisdiction))
                           if (body := self._index.get(code, {}).get(name)) is not None), None)
-            found = found or self._division_government(name, jurisdiction)
+            found = found or self._division_government(name, jurisdiction) or self._qualified(name, jurisdiction)
             found = self._resolved[key] = found or Unresolved(unresolved_iri(jurisdiction, name), name,
                                                              jurisdiction)
         return found
+
+    def _qualified(self, name: str, jurisdiction: str) -> Agency | Collective | None:
+        """市委组织部（人才办）, 市政府办（金融）: the body before a closing bracket that qualifies it, when the whole
+        name is unknown (the printed name, bracket and all, stays the mention's)."""
+        m = QUALIFIED.match(name)
+        if m is None:
+            return None
+        found = self.resolve(m.group(1), jurisdiction)
+        return None if isinstance(found, Unresolved) else found
 
     def knows(self, name: str, jurisdiction: str) -> bool:
         """Whether a plan of ``jurisdiction`` printing ``name`` names a body the registry knows."""
@@ -292,7 +314,7 @@ class Registry:
         return None
 
     def _pattern_counterpart(self, agency: Agency) -> Agency | None:
-        unit = self.pattern[agency.pattern]
+        unit = self._units[agency.pattern]
         for code in self.chain(agency.jurisdiction):
             j = self.ensure(code)
             if j is None or code == NATIONAL:
@@ -318,7 +340,7 @@ def load_registry(paths: list[Path], gazetteer: bool = True) -> Registry:
     jurisdictions = [_load_file(p) for p in sorted(paths)]
     try:
         divisions = load_divisions() if gazetteer else None
-        pattern = load_pattern(PATTERN_FILE, frozenset(AGENCY_TYPES)) if gazetteer else ()
+        pattern = load_pattern(PATTERN_FILE, frozenset(AGENCY_TYPES)) if gazetteer else None
     except (DivisionError, PatternError, OSError) as exc:
         raise RegistryError(str(exc)) from None
     registry = Registry(jurisdictions, divisions, pattern)
@@ -331,7 +353,7 @@ def load_registry(paths: list[Path], gazetteer: bool = True) -> Registry:
                 raise RegistryError(f"{j.path}: agency {a.id} ({a.zh}) names {a.part_of!r}, which no national "
                                     f"entry has")
     if NATIONAL in registry.jurisdictions:
-        for unit in pattern:
+        for unit in registry.pattern.units:
             if unit.counterpart and registry.national(unit.counterpart) is None:
                 raise RegistryError(f"{PATTERN_FILE}: unit {unit.id} ({unit.en}) names the counterpart "
                                     f"{unit.counterpart!r}, which no national entry has")

@@ -18,7 +18,7 @@ from rdflib.namespace import SKOS
 from fengong import PROJECT_ROOT
 from fengong.gazetteer.detect import detect_jurisdiction
 from fengong.gazetteer.divisions import DivisionError, load_divisions
-from fengong.gazetteer.pattern import PatternError, PatternUnit, load_pattern
+from fengong.gazetteer.pattern import Pattern, PatternError, PatternUnit, load_pattern
 from fengong.graph import registry_graph
 from fengong.namespaces import CONF, FG, ID
 from fengong.registry import CONFIDENCE, Registry, RegistryError, default_registry_paths, load_registry
@@ -55,11 +55,11 @@ def test_a_malformed_divisions_table_names_its_line(tmp_path):
 # ---------------------------------------------------------------- the pattern and the bodies it gives
 
 def test_a_pattern_name_is_printed_after_the_place_the_prefix_or_alone(registry):
-    science = next(u for u in load_pattern() if u.counterpart == "科学技术部")
+    science = next(u for u in load_pattern().units if u.counterpart == "科学技术部")
     assert science.names_for(load_divisions().get("510000")) == (
         "四川省科学技术厅", "省科学技术厅", "科学技术厅", "四川省科技厅", "省科技厅", "科技厅")
     # An autonomous region names its Party committee 自治区党委 or 区党委.
-    organisation = next(u for u in load_pattern() if u.counterpart == "中共中央组织部")
+    organisation = next(u for u in load_pattern().units if u.counterpart == "中共中央组织部")
     assert organisation.names_for(load_divisions().get("450000")) == (
         "中共广西壮族自治区委员会组织部", "自治区党委组织部", "区党委组织部")
 
@@ -76,7 +76,7 @@ def test_every_division_generates_without_a_name_given_twice():
 def test_a_name_two_units_give_is_refused_naming_the_pattern_and_both():
     twice = (PatternUnit("901", "a", "government-department", None, {"provincial": ("科技厅",)}),
              PatternUnit("902", "b", "government-department", None, {"provincial": ("科技厅",)}))
-    registry = Registry([], load_divisions(), twice)
+    registry = Registry([], load_divisions(), Pattern(twice, ()))
     with pytest.raises(RegistryError, match=r"pattern.toml \(generated for 510000 四川省\).*p901 and p902"):
         registry.ensure("510000")
 
@@ -118,6 +118,31 @@ def test_local_short_forms_resolve_with_counterparts_one_level_up(registry, name
     above = registry.counterpart(counterpart) if counterpart is not None else None
     assert (body.zh, counterpart.zh, above.zh if above else None) == LOCAL_NAMES[name, code]
     assert body.confidence == "P" and registry.knows(name, code)
+
+
+# Printed collective, jurisdiction → (its first name there, the level of its members).
+COLLECTIVES = {
+    ("各市州人民政府", "420000"): ("各市（州）人民政府", "prefectural"),
+    ("有关市州人民政府", "420000"): ("有关市（州）人民政府", "prefectural"),
+    ("有关区县", "500000"): ("有关区县人民政府", "county"),  # a municipality's districts and counties
+    ("有关市级部门", "500000"): ("市直有关部门", "provincial"),
+    ("各区人民政府", "420100"): ("各区县（市）人民政府", "county"),
+    ("各区县（市）政府", "410100"): ("各区县（市）人民政府", "county"),
+    ("各区镇", "320585"): ("各乡镇人民政府", "township"),
+}
+
+
+@pytest.mark.parametrize(("name", "code"), COLLECTIVES)
+def test_collectives_of_the_level_below_are_generated(registry, name, code):
+    body = registry.resolve(name, code)
+    assert (body.zh, body.members) == (COLLECTIVES[name, code][0], (COLLECTIVES[name, code][1],))
+    assert body.iri.startswith(ID[f"collective/{code}/p"])
+
+
+def test_a_bracket_qualifying_a_known_body_resolves_to_that_body(registry):
+    assert registry.resolve("市委组织部（人才办）", "320585").zh == "中共太仓市委员会组织部"
+    assert registry.resolve("市政府办（金融）", "320585").zh == "太仓市人民政府办公室"
+    assert not registry.knows("星际办（人才办）", "320585")
 
 
 def test_generated_ids_come_from_the_pattern_unit_not_the_name(registry):

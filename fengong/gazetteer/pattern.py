@@ -20,6 +20,8 @@ from fengong.gazetteer.divisions import Division
 PATTERN_FILE = PROJECT_ROOT / "data" / "registry" / "pattern.toml"
 LEVEL_KEYS = ("provincial", "municipal", "prefectural", "county")
 PLACEHOLDERS = ("{name}", "{short}", "{p}", "{c}")
+#: What a generated collective's members are: the divisions one level below the issuing one, or its own bodies.
+BELOW = {"provincial": "prefectural", "prefectural": "county", "county": "township"}
 
 
 class PatternError(Exception):
@@ -49,6 +51,37 @@ class PatternUnit:
         return tuple(names)
 
 
+@dataclass(frozen=True)
+class PatternCollective:
+    """A group a plan names as one unit (各市州人民政府, 有关区县, 省直有关部门): the divisions below the plan's own,
+    or its own departments."""
+
+    id: str
+    en: str
+    members: str  # "below" or "own"
+    levels: dict[str, tuple[str, ...]]
+
+    @property
+    def collective_id(self) -> str:
+        return "p" + self.id
+
+    def names_for(self, division: Division) -> tuple[str, ...]:
+        """The names as written, with the placeholders filled; empty where the level lacks the collective."""
+        written = self.levels.get(_level_key(division, self.levels), ())
+        return tuple(dict.fromkeys(name for template in written for name in _fill(template, division)))
+
+    def member_level(self, division: Division) -> str:
+        if self.members == "own":
+            return division.level
+        return "county" if division.municipality else BELOW[division.level]
+
+
+@dataclass(frozen=True)
+class Pattern:
+    units: tuple[PatternUnit, ...]
+    collectives: tuple[PatternCollective, ...]
+
+
 def _level_key(division: Division, levels: dict) -> str:
     if division.municipality:  # a municipality's bodies are named like a city's
         return next((k for k in ("municipal", "prefectural", "provincial") if k in levels), "municipal")
@@ -58,6 +91,10 @@ def _level_key(division: Division, levels: dict) -> str:
 def _expand(template: str, d: Division) -> list[str]:
     if "{" not in template:
         return [d.name + template, *(p + template for p in d.prefixes), template]
+    return _fill(template, d)
+
+
+def _fill(template: str, d: Division) -> list[str]:
     if "{short}" in template and not d.short:
         return []
     return [template.replace("{name}", d.name).replace("{short}", d.short).replace("{p}", prefix)
@@ -65,35 +102,47 @@ def _expand(template: str, d: Division) -> list[str]:
 
 
 @functools.cache
-def load_pattern(path: Path = PATTERN_FILE, agency_types: frozenset[str] = frozenset()) -> tuple[PatternUnit, ...]:
+def load_pattern(path: Path = PATTERN_FILE, agency_types: frozenset[str] = frozenset()) -> Pattern:
     """Read and check the pattern: ids unique, a known type, at least one level, names without stray braces."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise PatternError(f"{path}: {exc}") from None
-    units, seen = [], set()
+    units, collectives, seen = [], [], set()
     for raw in data.get("unit", []):
-        ident = raw.get("id", "?")
-        missing = [k for k in ("id", "en", "type") if k not in raw]
-        if missing:
-            raise PatternError(f"{path}: a [[unit]] entry ({ident}) lacks {missing}")
-        if ident in seen:
-            raise PatternError(f"{path}: id {ident!r} is used twice")
-        seen.add(ident)
+        ident, levels = _checked(path, "unit", raw, seen, ("id", "en", "type"), {"counterpart"})
         if agency_types and raw["type"] not in agency_types:
             raise PatternError(f"{path}: {ident}: type {raw['type']!r} is not one of {sorted(agency_types)}")
-        unknown = set(raw) - {"id", "en", "type", "counterpart", *LEVEL_KEYS}
-        if unknown:
-            raise PatternError(f"{path}: {ident}: unknown keys {sorted(unknown)}")
-        levels = {k: tuple(raw[k]) for k in LEVEL_KEYS if k in raw}
-        if not levels:
-            raise PatternError(f"{path}: {ident}: names no level ({', '.join(LEVEL_KEYS)})")
-        for key, names in levels.items():
-            for name in names:
-                bare = name
-                for placeholder in PLACEHOLDERS:
-                    bare = bare.replace(placeholder, "")
-                if "{" in bare or "}" in bare or not bare:
-                    raise PatternError(f"{path}: {ident}: {key} name {name!r} has an unknown placeholder")
         units.append(PatternUnit(ident, raw["en"], raw["type"], raw.get("counterpart"), levels))
-    return tuple(units)
+    for raw in data.get("collective", []):
+        ident, levels = _checked(path, "collective", raw, seen, ("id", "en", "members"), set())
+        if raw["members"] not in ("below", "own"):
+            raise PatternError(f"{path}: {ident}: members must be 'below' or 'own'")
+        collectives.append(PatternCollective(ident, raw["en"], raw["members"], levels))
+    return Pattern(tuple(units), tuple(collectives))
+
+
+def _checked(path: Path, kind: str, raw: dict, seen: set[str], required: tuple[str, ...],
+             optional: set[str]) -> tuple[str, dict[str, tuple[str, ...]]]:
+    """The entry's id and its names by level, after the checks every entry gets."""
+    ident = raw.get("id", "?")
+    missing = [k for k in required if k not in raw]
+    if missing:
+        raise PatternError(f"{path}: a [[{kind}]] entry ({ident}) lacks {missing}")
+    if ident in seen:
+        raise PatternError(f"{path}: id {ident!r} is used twice")
+    seen.add(ident)
+    unknown = set(raw) - {*required, *optional, *LEVEL_KEYS}
+    if unknown:
+        raise PatternError(f"{path}: {ident}: unknown keys {sorted(unknown)}")
+    levels = {k: tuple(raw[k]) for k in LEVEL_KEYS if k in raw}
+    if not levels:
+        raise PatternError(f"{path}: {ident}: names no level ({', '.join(LEVEL_KEYS)})")
+    for key, names in levels.items():
+        for name in names:
+            bare = name
+            for placeholder in PLACEHOLDERS:
+                bare = bare.replace(placeholder, "")
+            if "{" in bare or "}" in bare or not bare:
+                raise PatternError(f"{path}: {ident}: {key} name {name!r} has an unknown placeholder")
+    return ident, levels
