@@ -43,12 +43,7 @@ class PatternUnit:
 
     def names_for(self, division: Division) -> tuple[str, ...]:
         """The names of this unit in ``division``, its usual full name first; empty where the level lacks it."""
-        written = self.levels.get(_level_key(division, self.levels), ())
-        names: dict[str, None] = {}
-        for template in written:
-            for name in _expand(template, division):
-                names.setdefault(name, None)
-        return tuple(names)
+        return _names_at(self.levels, division, _expand)
 
 
 @dataclass(frozen=True)
@@ -67,8 +62,7 @@ class PatternCollective:
 
     def names_for(self, division: Division) -> tuple[str, ...]:
         """The names as written, with the placeholders filled; empty where the level lacks the collective."""
-        written = self.levels.get(_level_key(division, self.levels), ())
-        return tuple(dict.fromkeys(name for template in written for name in _fill(template, division)))
+        return _names_at(self.levels, division, _fill)
 
     def member_level(self, division: Division) -> str:
         if self.members == "own":
@@ -80,6 +74,12 @@ class PatternCollective:
 class Pattern:
     units: tuple[PatternUnit, ...]
     collectives: tuple[PatternCollective, ...]
+
+
+def _names_at(levels: dict[str, tuple[str, ...]], division: Division, make) -> tuple[str, ...]:
+    """The names ``make`` gives each template of the division's level, in order, each once."""
+    written = levels.get(_level_key(division, levels), ())
+    return tuple(dict.fromkeys(name for template in written for name in make(template, division)))
 
 
 def _level_key(division: Division, levels: dict) -> str:
