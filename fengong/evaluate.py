@@ -31,6 +31,7 @@ import pyoxigraph
 
 from fengong.graph import plan_iri
 from fengong.namespaces import ROLE, sparql_prefixes
+from fengong.readers.outline import outline_order
 
 QUERY = sparql_prefixes() + """
 SELECT ?key ?label ?number ?parent ?text ?open ?position ?name ?role WHERE {
@@ -119,7 +120,7 @@ def tasks_in_store(store: pyoxigraph.Store, slug: str) -> list[Task]:
             task["units"][int(solution["position"].value)] = (solution["name"].value, role)
     tasks = [Task(k, r["label"], r["number"], r["parent"], r["text"], r["open"],
                   tuple(r["units"][p] for p in sorted(r["units"]))) for k, r in rows.items()]
-    return sorted(tasks, key=lambda t: _order(t.key))
+    return sorted(tasks, key=lambda t: outline_order(t.key))
 
 
 def align(found: list[Task], truth: list[Task]) -> dict[int, Task]:
@@ -172,12 +173,6 @@ def _ratio(part: int, whole: int) -> float:
 
 def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
-
-
-def _order(key: str) -> tuple:
-    """Document order of outline keys: 2.10 after 2.9, 2.3-2 after 2.3-1, annexes after the body."""
-    parts = key.replace("-", ".").replace("~", ".").replace(":", ".").split(".")
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
 
 
 def evaluate(data: list[Path], truths: list[Path]) -> dict[str, Scores]:

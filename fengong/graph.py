@@ -201,7 +201,7 @@ _A = {name: str(term) for name, term in {
     "task": FG.task, "agent": FG.agent, "role": FG.role, "position": FG.listPosition, "printed": FG.nameAsPrinted,
     "responsible": FG.responsibleAgent, "key": FG.outlineKey, "label": FG.numberLabel, "within": FG.withinItem,
     "reading": FG.readingRule, "leadBasis": FG.leadBasis, "recognised": FG.nameRecognisedBy,
-    "marked": FG.markedAsLead,
+    "marked": FG.markedAsLead, "LedTask": FG.LedTask, "JointlyLedTask": FG.JointlyLedTask,
 }.items()}
 _BASIS_IRIS = {key: str(BASIS[key]) for key in ("stated", "marked", "rule", "convention")}
 _RECOGNITION_IRIS = {key: str(RECOGNITION[key]) for key in ("gazetteer", "collective", "suffix", "label")}
@@ -230,6 +230,8 @@ def _task(add, agent, provenance, p: str, s: str, task) -> None:
         add((t, _A["reading"], Lit(task.reading)))
     if task.lead_basis:
         add((t, _A["leadBasis"], _BASIS_IRIS[task.lead_basis]))
+        jointly = sum(u.role == "lead" for u in task.units) > 1
+        add((t, _A["type"], _A["JointlyLedTask" if jointly else "LedTask"]))
     add((t, _A["description"], Lit(task.text, "zh")))
     add((t, _A["open"], Lit("true" if task.open_ended else "false", datatype=_XSD_BOOLEAN)))
     provenance(t, FG.derivedFromText, t + "/text", task.span)

@@ -30,7 +30,7 @@ from fengong.documents import read_document
 from fengong.graph import nquads, plan_graph_iri, plan_iri, plan_triples, registry_graph
 from fengong.readers.detect import READERS, read_path
 from fengong.readers.sources import TEXT_SUFFIXES
-from fengong.records import PlanRecord, Problem, ReadError
+from fengong.records import FieldValue, PlanRecord, Problem, ReadError
 from fengong.registry import NATIONAL, Registry, RegistryError, default_registry_paths, load_registry
 
 FORMATS = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads"}
@@ -46,6 +46,12 @@ class Document:
     reader: str | None = None
     jurisdiction: str | None = None
     slug: str | None = None
+    described: dict[str, str] = field(default_factory=dict)  # title, number, issuer, date, url from the index
+
+
+# What a folder's index.json may say of a document → the plan metadata field and its language tag.
+INDEX_FIELDS = {"title": ("title", "zh"), "number": ("identifier", ""), "issuer": ("publisher", "zh"),
+                "date": ("issued", "")}
 
 
 @dataclass
@@ -88,13 +94,7 @@ def ingest_one(document: Document, registry: Registry, root: Path, forced_reader
     """Read one document and serialise its graph; a document that cannot be read gives an error report."""
     report = DocumentReport(file=_shown(document.path, root))
     try:
-        if document.path.name.endswith(SIDECAR):
-            plan, problems = read_document(document.path, root)
-            plan.problems.extend(problems)
-            report.reader = "sidecar"
-        else:
-            plan, report.reader = read_path(document.path, root, reader=forced_reader or document.reader,
-                                            slug=document.slug, jurisdiction=document.jurisdiction or jurisdiction)
+        plan, report.reader = read_one(document, root, forced_reader, jurisdiction)
     except ReadError as exc:
         report.status = "error"
         report.messages = [str(p) for p in exc.problems]
@@ -126,6 +126,30 @@ def ingest_one(document: Document, registry: Registry, root: Path, forced_reader
         report.status = "error"
     # Written straight from the builder's plain triples: rdflib terms would cost ten times more per plan.
     return report, plan, serialise(triples, str(plan_graph_iri(plan.slug)), rdf_format, str(plan_iri(plan.slug)))
+
+
+def read_one(document: Document, root: Path, forced_reader: str | None = None,
+             jurisdiction: str | None = None) -> tuple[PlanRecord, str]:
+    """Read one document (a text with its folder's index entry, or a sidecar) into a plan, and say which reader
+    read it. Raises :class:`ReadError` when it cannot be read."""
+    if document.path.name.endswith(SIDECAR):
+        plan, problems = read_document(document.path, root)
+        plan.problems.extend(problems)
+        return plan, "sidecar"
+    plan, reader = read_path(document.path, root, reader=forced_reader or document.reader, slug=document.slug,
+                             jurisdiction=document.jurisdiction or jurisdiction)
+    _describe(plan, document)
+    return plan, reader
+
+
+def _describe(plan: PlanRecord, document: Document) -> None:
+    """Metadata the text does not print, taken from the folder's index (which cites where the text came from)."""
+    where = document.described.get("url") or document.described.get("source")
+    for key, (name, lang) in INDEX_FIELDS.items():
+        value = document.described.get(key)
+        if value and plan.metadata.get(name, FieldValue("unknown")).basis == "unknown":
+            note = "given in the folder's index.json" + (f" (text from {where})" if where else "")
+            plan.metadata[name] = FieldValue("stated", {lang: value}, note)
 
 
 def serialise(triples: list, graph: str, rdf_format: str, plan: str | None = None) -> str:
@@ -320,8 +344,9 @@ def _folder_index(folder: Path) -> dict[str, dict]:
     found: dict[str, dict] = {}
     for entry in entries if isinstance(entries, list) else []:
         if isinstance(entry, dict) and isinstance(entry.get("file"), str):
-            found.setdefault(entry["file"], {k: str(entry[k]) for k in ("reader", "jurisdiction", "slug")
-                                             if entry.get(k)})
+            settings = {k: str(entry[k]) for k in ("reader", "jurisdiction", "slug") if entry.get(k)}
+            settings["described"] = {k: str(entry[k]) for k in (*INDEX_FIELDS, "url", "source") if entry.get(k)}
+            found.setdefault(entry["file"], settings)
     return found
 
 

@@ -12,6 +12,7 @@ import pyoxigraph as ox
 import pytest
 import rdflib
 from engines import synthetic_dataset
+from jilin_graph import jilin_trig  # tests/ is on sys.path under pytest
 from pyshacl import validate
 
 from fengong import PROJECT_ROOT
@@ -22,7 +23,7 @@ from fengong.scale.shacl import UnsupportedShape, _hash_joined, compile_shapes, 
 from fengong.validate import load_shapes
 
 SCHEMES = PROJECT_ROOT / "ontology" / "schemes.ttl"
-JILIN = PROJECT_ROOT / "data" / "graphs" / "fengong.trig"
+JILIN = jilin_trig()
 
 
 @pytest.fixture(scope="module")

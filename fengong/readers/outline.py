@@ -90,3 +90,9 @@ def label_at(line: Line) -> tuple[str, str, int, int] | None:
             end += 1
         return form, m.group().strip(), value, line.start + end
     return None
+
+
+def outline_order(key: str) -> tuple:
+    """Document order of outline keys: 2.10 after 2.9, 2.3-2 after 2.3-1, annexes after the body."""
+    parts = key.replace("-", ".").replace("~", ".").replace(":", ".").split(".")
+    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
