@@ -315,10 +315,15 @@ def ingest_command(paths: tuple[Path, ...], output: Path, reader: str | None, ju
     for r in reports:
         for message in r.messages:
             click.echo(message, err=True)
+        if r.status == "ok":
+            click.echo(f"{r.file}: {r.statements_read} of {r.statements_seen} responsibility statement(s) read "
+                       f"({r.reader}): {r.tasks} tasks, {r.assignments} assignments, {r.fallback_units} unit "
+                       "name(s) accepted by their ending or a label only", err=True)
     tasks = sum(r.tasks for r in reports)
     click.echo(f"ingested {len(reports) - len(failed)} of {len(reports)} document(s): {tasks} tasks, "
                f"{sum(r.assignments for r in reports)} assignments, {sum(r.unresolved for r in reports)} "
-               f"unresolved unit name(s) → {output} (report: {json_path})")
+               f"unresolved unit name(s); statements read {sum(r.statements_read for r in reports)} of "
+               f"{sum(r.statements_seen for r in reports)} seen → {output} (report: {json_path})")
     if failed:
         click.echo(f"{len(failed)} document(s) could not be read: " + ", ".join(r.file for r in failed), err=True)
         sys.exit(2)

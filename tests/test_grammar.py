@@ -193,3 +193,13 @@ def test_column_headers(header, role):
 def test_labels_side_by_side_without_a_separator():
     assert units("牵头单位：省发展改革委 配合单位：省财政厅、省商务厅") == [
         ("省发展改革委", "lead"), ("省财政厅", "cooperating"), ("省商务厅", "cooperating")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("国家发展改革委负责，2025年底前完成", [("国家发展改革委", "lead")]),
+    ("省发展改革委牵头，省财政厅参与，持续推进", [("省发展改革委", "lead"), ("省财政厅", "participant")]),
+    ("市商务局主办，市财政局协办", [("市商务局", "lead"), ("市财政局", "cooperating")]),
+    ("市发展改革委、市财政局分工负责", [("市发展改革委", "lead"), ("市财政局", "participant")]),
+])
+def test_when_is_not_who(text, expected):
+    assert units(text) == expected

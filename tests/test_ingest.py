@@ -64,6 +64,20 @@ def test_broken_documents_are_reported_and_the_others_go_through(tmp_path: Path)
     assert "<https://w3id.org/fengong/graph/plan/gbk>" in out.read_text(encoding="utf-8")
 
 
+def test_statements_seen_but_none_read_is_an_error_naming_the_first(tmp_path: Path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "unread.txt").write_text("标题\n1.推进甲。（责任单位：）\n2.推进乙。（负责单位：；）\n", encoding="utf-8")
+    (docs / "good.txt").write_text("1.推进丙。（民政部、财政部负责）\n", encoding="utf-8")
+    out = tmp_path / "out.trig"
+    done = run("ingest", str(docs), "-o", str(out), "--no-progress", cwd=tmp_path)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "unread.txt:2: error: 2 responsibility statement(s) seen and none read" in done.stderr
+    assert "good.txt: 1 of 1 responsibility statement(s) read (clauses): 1 tasks" in done.stderr
+    report = {Path(r["file"]).name: r for r in json.loads((tmp_path / "out.trig.report.json").read_text("utf-8"))}
+    assert (report["unread.txt"]["status"], report["unread.txt"]["statements_seen"]) == ("error", 2)
+
+
 def test_a_bad_registry_writes_nothing(tmp_path: Path):
     out = tmp_path / "out.trig"
     out.write_text("previous\n", encoding="utf-8")

@@ -43,10 +43,9 @@ READERS: dict[str, Callable[..., PlanRecord]] = {
 def choose_reader(source: SourceText) -> str:
     """The name of the reader whose form ``source`` shows (see the module docstring)."""
     lines = source.raw.split("\n", SNIFF_LINES)[:SNIFF_LINES]
-    if source.rendered_from or source.path.lower().endswith((".csv", ".tsv")):
-        sep = tabular.delimiter(source)
-        if any(map_header(line.split(sep)) is not None for line in lines if sep in line):
-            return "tabular"
+    sep = tabular.delimiter(source)  # a plain-text file may hold a table as tab-separated lines too
+    if any(map_header(line.split(sep)) is not None for line in lines if sep in line):
+        return "tabular"
     repaired = [repair(line) for line in lines]
     if any(pdf_table.HEADER.match(line) for line in repaired):
         return "pdf-table"
@@ -67,4 +66,6 @@ def read_path(path: Path, relative_to: Path | None = None, reader: str | None = 
     name = reader or choose_reader(source)
     plan = READERS[name](source, slug=slug, jurisdiction=jurisdiction)
     plan.problems[:0] = problems
+    if name != "clauses":  # a table's rows are its statements; one it cannot read is reported with its line
+        plan.statements_seen = plan.statements_read = len(plan.tasks)
     return plan, name

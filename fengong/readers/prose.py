@@ -30,6 +30,7 @@ from fengong.readers.statement import (
     Statement,
     Unit,
     looks_like_statement,
+    matching_bracket,
     opens_with_label,
     read_statement,
     settle_roles,
@@ -144,7 +145,8 @@ def _extend(into: _Found, statement: Statement, end: int) -> None:
 
 def _candidates(raw: str, line: Line, body: int, problems: list[Problem], path: str):
     """``(start, end, outer_start, outer_end)`` of each possible statement of a line: the line itself when it
-    opens with a role label, else each top-level bracket (its content, and the bracket with its marks)."""
+    opens with a role label; else each top-level bracket (its content, and the bracket with its marks), and a
+    role label that begins a sentence, read to the end of the line."""
     at = body
     while at < line.end and raw[at].isspace():
         at += 1
@@ -153,11 +155,15 @@ def _candidates(raw: str, line: Line, body: int, problems: list[Problem], path: 
         return
     i = body
     while i < line.end:
+        if _after_sentence(raw, body, i) and opens_with_label(raw, i, line.end):
+            # …。责任单位：A、B — a label closing the paragraph, neither bracketed nor on a line of its own
+            yield i, _trim_end(raw, i, line.end), i, line.end
+            return
         closer = STATEMENT_OPENERS.get(raw[i])
         if closer is None:
             i += 1
             continue
-        close = _close(raw, i, line.end)
+        close = matching_bracket(raw, i, line.end)
         if close is None:
             content = normalise(raw[i + 1 : line.end])
             if looks_like_statement(content) or opens_with_label(raw, i + 1, line.end):
@@ -173,17 +179,12 @@ def _candidates(raw: str, line: Line, body: int, problems: list[Problem], path: 
         i = close + 1
 
 
-def _close(raw: str, i: int, end: int) -> int | None:
-    """Where the bracket at ``i`` closes, brackets of every kind nested inside it counted."""
-    depth = 0
-    for j in range(i, end):
-        if raw[j] in v.OPENERS:
-            depth += 1
-        elif raw[j] in v.OPENERS.values():
-            depth -= 1
-            if depth == 0:
-                return j
-    return None
+def _after_sentence(raw: str, start: int, i: int) -> bool:
+    """True where ``i`` begins a sentence of its paragraph: the text before it ends with 。；！ (spaces aside)."""
+    j = i - 1
+    while j >= start and raw[j].isspace():
+        j -= 1
+    return j >= start and raw[j] in "。；;！!"
 
 
 def _trim_end(raw: str, start: int, end: int) -> int:

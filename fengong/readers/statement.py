@@ -154,6 +154,9 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
             stop = _slot_end(raw, m.end(), end)
             out.append(_token("SLOT", raw[i:stop], i, stop))
             i = stop
+        elif at_part and (m := v.TIME.match(raw, i, end)) is not None:
+            out.append(_token("SLOT", m.group(), i, m.end()))  # when, not who: 2025年底前完成
+            i = m.end()
         elif at_part and (m := _FILLER.match(raw, i, end)) is not None:
             out.append(_token("FILLER", m.group(), i, m.end()))
             i = m.end()
@@ -177,7 +180,7 @@ def _token(kind: str, value, start: int, end: int) -> Token:
 def _bracket(raw: str, i: int, end: int, out: list[Token]) -> int:
     """A bracket inside a statement: part of the name before it (市委组织部（人才办）, 各县（市、区）人民政府), the
     role of the unit before it (市发展改革委（牵头）), or a note (〈含开发区…，下同〉)."""
-    close = _matching(raw, i, end)
+    close = matching_bracket(raw, i, end)
     stop = close + 1 if close is not None else end
     inner = raw[i + 1 : close if close is not None else end]
     before = out[-1] if out else None
@@ -192,7 +195,7 @@ def _bracket(raw: str, i: int, end: int, out: list[Token]) -> int:
     return stop
 
 
-def _matching(raw: str, i: int, end: int) -> int | None:
+def matching_bracket(raw: str, i: int, end: int) -> int | None:
     """Where the bracket opened at ``i`` closes (nested brackets of any kind counted), or None."""
     depth = 0
     for j in range(i, end):

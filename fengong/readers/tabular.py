@@ -63,10 +63,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
 
 
 def delimiter(source: SourceText) -> str:
-    """Tab for renderings and .tsv files, comma for CSV."""
-    if source.rendered_from or source.path.lower().endswith(".tsv"):
-        return "\t"
-    return ","
+    """Comma for CSV files, tab for everything else (renderings, .tsv, tab-separated plain text)."""
+    return "," if source.path.lower().endswith(".csv") and not source.rendered_from else "\t"
 
 
 def split_rows(raw: str, sep: str, path: str, problems: list[Problem]):

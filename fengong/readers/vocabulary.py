@@ -17,8 +17,8 @@ ROLES = ("lead", "participant", "cooperating", "guiding", "implementing")
 
 # The role word of a label (牵头单位：, 责任部门：, 配合单位：) → the role of the units it introduces.
 LABEL_ROLES = {
-    "牵头": "lead", "主责": "lead", "牵头负责": "lead",
-    "责任": RESPONSIBLE, "负责": RESPONSIBLE, "承担": RESPONSIBLE, "主办": RESPONSIBLE, "承办": RESPONSIBLE,
+    "牵头": "lead", "主责": "lead", "牵头负责": "lead", "主办": "lead",
+    "责任": RESPONSIBLE, "负责": RESPONSIBLE, "承担": RESPONSIBLE, "承办": RESPONSIBLE,
     "参与": "participant", "参加": "participant",
     "配合": "cooperating", "协办": "cooperating", "协同": "cooperating", "协助": "cooperating",
     "支持": "cooperating",
@@ -38,9 +38,12 @@ VERBS = {
     "参与": "participant", "参加": "participant",
     "配合": "cooperating", "协助": "cooperating", "协同": "cooperating", "协办": "cooperating",
     "指导": "guiding", "督导": "guiding",
+    "主办": "lead", "承办": RESPONSIBLE,
 }
-MODIFIERS = ("按照职责分工", "按职责分工", "根据职责分工", "依职责分工", "按各自职责", "按职责", "依职责", "分别",
-             "共同", "各自")
+MODIFIERS = ("按照职责分工", "按职责分工", "根据职责分工", "依职责分工", "按各自职责", "按照职责", "按职责", "依职责",
+             "分工", "分别", "共同", "各自")
+# A part of a statement that says when, not who: 2025年底前完成, 长期坚持, 持续推进.
+TIME = re.compile(r"(?:\d{4}\s*年|\d{1,2}\s*月|年底|年内|长期|持续|逐步|每年|\d{4}\s*[-—–~至]\s*\d{4})[^，,；;。]*")
 # Joins a second group of units to the first, which leads: 由A会同B负责, A会同有关部门负责.
 WITH = ("会同", "联合")
 BY = "由"
@@ -123,6 +126,7 @@ NUMBERING = (
     ("arabic-bracket", re.compile(r"[（(]\s*(\d{1,3})\s*[）)]")),
     ("arabic-half-bracket", re.compile(r"(\d{1,3})\s*[)）]")),
     ("circled", re.compile(r"([①-⑳])")),
+    ("cjk-paren-char", re.compile(r"([㈠-㈩])")),
 )
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -131,6 +135,8 @@ def numeral_value(text: str) -> int | None:
     """The value of a printed number: ``十三`` → 13, ``二十`` → 20, ``一百零五`` → 105, ``12`` → 12, ``③`` → 3."""
     if len(text) == 1 and "①" <= text <= "⑳":
         return ord(text) - ord("①") + 1
+    if len(text) == 1 and "㈠" <= text <= "㈩":
+        return ord(text) - ord("㈠") + 1
     if text.isascii() and text.isdigit():
         return int(text)
     total, digit = 0, 0
