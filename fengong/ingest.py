@@ -31,7 +31,7 @@ from fengong.graph import nquads, plan_graph_iri, plan_iri, plan_triples, regist
 from fengong.readers.detect import READERS, read_path
 from fengong.readers.sources import TEXT_SUFFIXES
 from fengong.records import FieldValue, PlanRecord, Problem, ReadError
-from fengong.registry import Registry, RegistryError, default_registry_paths, load_registry
+from fengong.registry import NATIONAL, Registry, RegistryError, default_registry_paths, load_registry
 
 FORMATS = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads"}
 INDEX = "index.json"
@@ -197,6 +197,8 @@ def ingest(documents: list[Document], output: Path, registry: Registry, root: Pa
         with os.fdopen(fd, "wb") as out:
             if rdf_format == "trig":
                 out.write(trig.HEAD.encode("utf-8"))
+            for document in documents:  # generated jurisdictions are described before plans name their bodies
+                registry.ensure(document.jurisdiction or jurisdiction or NATIONAL)
             for code in sorted(registry.jurisdictions):
                 graph = registry_graph(registry.jurisdictions[code], registry)
                 text = serialise(trig.plain_triples(graph), str(graph.identifier), rdf_format)
