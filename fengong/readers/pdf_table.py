@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from fengong.readers.lexicon import Lexicon, default_lexicon
+from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.lines import Line, LineIndex, blank_out
 from fengong.readers.statement import Statement, read_statement, settle_roles
 from fengong.readers.vocabulary import LEAD_RULE, RESPONSIBLE, rest_role
@@ -38,7 +38,7 @@ class _Row:
     text_start: int  # offset where the row's content begins (after the number)
 
 
-def read_table(source: SourceText, lexicon: Lexicon | None = None) -> tuple[SectionRecord, list[Problem]]:
+def read_table(source: SourceText, jurisdiction: str | None = None) -> tuple[SectionRecord, list[Problem]]:
     """Find the task-division table in ``source`` and read all its rows.
 
     Raises :class:`ReadError` when the text holds no recognisable table. Malformed rows are returned as
@@ -56,7 +56,7 @@ def read_table(source: SourceText, lexicon: Lexicon | None = None) -> tuple[Sect
     if note is not None:
         body = [ln for ln in body if ln.number < note.number]
 
-    lexicon = lexicon or default_lexicon()
+    lexicon = lexicon_for(jurisdiction)
     rows = _split_rows(body, source.path, problems, lexicon)
     if not rows:
         raise ReadError([Problem(source.path, first_header.number,

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from fengong.readers import vocabulary as v
 from fengong.readers.docmeta import new_plan
-from fengong.readers.lexicon import Lexicon, default_lexicon
+from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.lines import Line, LineIndex
 from fengong.readers.outline import Item, Outline
 from fengong.readers.sources import readable_lines
@@ -67,9 +67,9 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
          lexicon: Lexicon | None = None) -> PlanRecord:
     """Read every responsibility statement of a prose plan. Zero tasks is a valid answer (some documents
     assign no units); ``plan.statements_seen`` tells the caller whether statements were there to read."""
-    lexicon = lexicon or default_lexicon()
     lines = LineIndex(source.raw)
     plan = new_plan(source, lines, slug, jurisdiction)
+    lexicon = lexicon or lexicon_for(plan.jurisdiction)
     raw = source.raw
     outline = Outline()
     state = _State()

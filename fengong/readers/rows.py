@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from fengong.readers.lexicon import Lexicon, default_lexicon
+from fengong.readers.lexicon import Lexicon
 from fengong.readers.statement import Unit, read_statement, settle_roles
 from fengong.readers.vocabulary import NUMBER_HEADERS, RESPONSIBLE, TASK_HEADERS, column_role
 from fengong.records import Problem, SectionRecord, SourceText, Span, TaskRecord, UnitMention
@@ -51,10 +51,9 @@ def is_header_cell(text: str) -> bool:
 
 
 def task_from_cells(source: SourceText, number: int, text: Span, unit_cells: list[tuple[str, Span]],
-                    problems: list[Problem], lexicon: Lexicon | None = None) -> TaskRecord | None:
+                    problems: list[Problem], lexicon: Lexicon) -> TaskRecord | None:
     """A task from its cells (``unit_cells``: the role of each unit column and the cell's span). Each unit cell
     is read by the grammar as a statement whose label is the column's header."""
-    lexicon = lexicon or default_lexicon()
     units: list[Unit] = []
     open_ended = False
     for role, cell in unit_cells:
