@@ -175,6 +175,11 @@ class PlanRecord:
     statements_seen: int = 0
     statements_read: int = 0
 
+    def count_rows_as_statements(self) -> None:
+        """A table's rows are its statements: each row read is a statement read (one it could not read is a
+        problem with its line)."""
+        self.statements_seen = self.statements_read = len(self.tasks)
+
     @property
     def tasks(self) -> list[TaskRecord]:
         return [t for s in self.sections for t in s.tasks]

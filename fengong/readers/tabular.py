@@ -12,8 +12,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 from fengong.readers.docmeta import new_plan
+from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.lines import LineIndex
-from fengong.readers.rows import EMPTY_CELLS, NUMBER, check_sequence, map_header, sections_of, task_from_cells
+from fengong.readers.rows import (
+    EMPTY_CELLS,
+    NUMBER,
+    check_sequence,
+    document_rule,
+    map_header,
+    sections_of,
+    task_from_cells,
+)
 from fengong.readers.sources import LONG_LINE
 from fengong.readers.vocabulary import LEAD_RULE, rule_extent
 from fengong.records import PlanRecord, Problem, ReadError, SourceText, Span, TaskRecord
@@ -50,12 +59,12 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             else:
                 parts.append((filled[0][1], cell, []))
             continue
-        task = _task(source, columns, row, texts, len(numbers) + 1, problems)
+        task = _task(source, columns, row, texts, len(numbers) + 1, problems, lexicon_for(plan.jurisdiction))
         if task is not None:
             numbers.append((task.number, row[0].line))
             parts[-1][2].append(task)
     check_sequence(numbers, source.path, problems)
-    plan.sections = sections_of(parts, columns, rule, source)
+    plan.sections = sections_of(parts, columns, rule or document_rule(source), source)
     if not plan.sections:
         raise ReadError(problems + [Problem(source.path, rows[at][0].line, "a table header was found but no row "
                                                                            "with units follows it")])
@@ -129,7 +138,7 @@ def _texts(source: SourceText, row: list[Cell]) -> list[str]:
 
 
 def _task(source: SourceText, columns, row: list[Cell], texts: list[str], order: int,
-          problems: list[Problem]) -> TaskRecord | None:
+          problems: list[Problem], lexicon: Lexicon) -> TaskRecord | None:
     def cell(k: int) -> Cell | None:
         return row[k] if k < len(row) else None
 
@@ -150,7 +159,7 @@ def _task(source: SourceText, columns, row: list[Cell], texts: list[str], order:
     if len(row) < columns.width:
         problems.append(Problem(source.path, line, f"row {number} has {len(row)} of {columns.width} cells",
                                 "warning"))
-    task = task_from_cells(source, number, text, units, problems)
+    task = task_from_cells(source, number, text, units, problems, lexicon)
     if task is None:
         return None
     return replace(task, row_span=Span(row[0].start, row[-1].end, line))
