@@ -320,7 +320,7 @@ def stage_shacl(options) -> dict:
     import pyoxigraph as ox
 
     from fengong.scale.inject import INJECTIONS, inject
-    from fengong.scale.shacl import validate_store
+    from fengong.scale.shacl.runner import validate_store
     from fengong.validate import load_shapes
 
     shapes = load_shapes(ROOT / "shapes")
@@ -354,9 +354,8 @@ def stage_pyshacl(options) -> dict:
     injection; the results, one JSON line each, are written to ``results``."""
     import pyoxigraph as ox
     import rdflib
-    from pyshacl import validate
 
-    from fengong.scale.shacl import pyshacl_results
+    from fengong.scale.shacl.reference import pyshacl_results
     from fengong.validate import load_shapes
 
     shapes = load_shapes(ROOT / "shapes")
@@ -368,8 +367,7 @@ def stage_pyshacl(options) -> dict:
         graph = ox.NamedNode(plan.replace("/id/plan/", "/graph/plan/"))
         triples = shared + [q.triple for q in store.quads_for_pattern(None, None, None, graph)]
         data = rdflib.Graph().parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES), format="nt")
-        _, report, _ = validate(data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True)
-        found.update(pyshacl_results(report))
+        found.update(pyshacl_results(data, shapes)[1])
     Path(options["results"]).write_text("".join(json.dumps(list(vars(r).values()), ensure_ascii=False) + "\n"
                                                 for r in found), encoding="utf-8")
     return {"results": len(found)}

@@ -19,11 +19,12 @@ from tqdm import tqdm
 from fengong import PROJECT_ROOT, __version__
 from fengong.build import OUTPUT, build_graphs, write_atomically
 from fengong.export import task_rows, to_csv, to_json, to_markdown
+from fengong.namespaces import SH
 from fengong.records import ReadError
 from fengong.registry import RegistryError
 from fengong.store import LoadError, default_data_files, open_store
 from fengong.trig import serialise_trig
-from fengong.validate import load_rdflib, load_shapes, validate_graph
+from fengong.validate import load_rdflib, load_shapes, shacl_report, validate_graph
 
 DATA_OPTION = click.option(
     "--data", "data", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -52,7 +53,7 @@ class LazyGroup(click.Group):
         "link": "fengong.link.cli:link_command",
         "derive": "fengong.scale.derived:derive_command",
         "load": "fengong.scale.push:load_command",
-        "check": "fengong.scale.shacl:check_command",
+        "check": "fengong.scale.shacl.command:check_command",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -110,9 +111,10 @@ def build(root: Path, out: Path | None) -> None:
 
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--shapes", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=PROJECT_ROOT / "shapes", show_default=True, help="Folder of SHACL shapes (*.ttl).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--shapes", type=click.Path(exists=True, path_type=Path), default=PROJECT_ROOT / "shapes",
+              show_default=True, help="SHACL shapes: a Turtle file, or a folder of them (*.ttl).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "report"]), default="text", show_default=True,
+              help="report: pySHACL's sh:ValidationReport in Turtle.")
 def validate(files: tuple[Path, ...], shapes: Path, fmt: str) -> None:
     """Check graphs against the SHACL shapes: exit 1 on a violation, 0 when the data conforms.
 
@@ -126,6 +128,10 @@ def validate(files: tuple[Path, ...], shapes: Path, fmt: str) -> None:
         data = load_rdflib([*paths, PROJECT_ROOT / "ontology" / "schemes.ttl"])
     except Exception as exc:  # rdflib raises many parser exception types; all mean unreadable input
         raise InputError(f"cannot read the data: {exc}") from None
+    if fmt == "report":
+        report = shacl_report(data, load_shapes(shapes))
+        click.echo(report.serialize(format="turtle"))
+        sys.exit(1 if any(s == SH.Violation for s in report.objects(None, SH.resultSeverity)) else 0)
     findings = validate_graph(data, load_shapes(shapes))
     violations = [f for f in findings if f.severity == "violation"]
     if fmt == "json":

@@ -204,7 +204,7 @@ _A = {name: str(term) for name, term in {
     "marked": FG.markedAsLead, "LedTask": FG.LedTask, "JointlyLedTask": FG.JointlyLedTask,
 }.items()}
 _BASIS_IRIS = {key: str(BASIS[key]) for key in ("stated", "marked", "rule", "convention")}
-_RECOGNITION_IRIS = {key: str(RECOGNITION[key]) for key in ("gazetteer", "collective", "suffix", "label")}
+_RECOGNITION_IRIS = {key: str(RECOGNITION[key]) for key in ("gazetteer", "collective", "suffix", "label", "context")}
 
 
 def _segment(key: str) -> str:
@@ -343,7 +343,8 @@ def registry_graph(j: Jurisdiction, registry: Registry) -> Graph:
     g.add((div, RDF.type, SKOS.Concept))
     g.add((div, SKOS.notation, Literal(j.code)))
     g.add((div, SKOS.prefLabel, Literal(j.name_zh, lang="zh")))
-    g.add((div, SKOS.prefLabel, Literal(j.name_en, lang="en")))
+    if j.name_en:  # a generated jurisdiction has no English name from any source
+        g.add((div, SKOS.prefLabel, Literal(j.name_en, lang="en")))
     g.add((div, FG.adminLevel, LEVEL[j.level]))
     for src in j.sources.values():
         s = ID[f"source/{j.code}/{src.key}"]
@@ -391,8 +392,9 @@ def _agency(g: Graph, a: Agency, j: Jurisdiction, registry: Registry) -> None:
         g.add((a.iri, DCTERMS.source, ID[f"source/{j.code}/{key}"]))
     if a.note:
         g.add((a.iri, SKOS.note, Literal(a.note, lang="en")))
-    if a.counterpart:
-        g.add((a.iri, FG.counterpart, registry.counterpart(a).iri))
+    counterpart = registry.counterpart(a)  # a hand-made body's is checked at load; a generated one may have none
+    if counterpart is not None:
+        g.add((a.iri, FG.counterpart, counterpart.iri))
     for ident in a.identifiers:
         _identifier(g, a, ident, j)
     if a.part_of:

@@ -31,7 +31,7 @@ from fengong.graph import nquads, plan_graph_iri, plan_iri, plan_triples, regist
 from fengong.readers.detect import READERS, read_path
 from fengong.readers.sources import TEXT_SUFFIXES
 from fengong.records import FieldValue, PlanRecord, Problem, ReadError
-from fengong.registry import Registry, RegistryError, default_registry_paths, load_registry
+from fengong.registry import NATIONAL, Registry, RegistryError, default_registry_paths, load_registry
 
 FORMATS = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads"}
 INDEX = "index.json"
@@ -62,6 +62,9 @@ class DocumentReport:
     status: str = "ok"  # ok | error
     slug: str = ""
     reader: str = ""
+    jurisdiction: str = ""  # GB/T 2260 code the plan was read as of
+    jurisdiction_basis: str = ""  # how it was known: given, or detected and from what
+    jurisdictions: list[str] = field(default_factory=list)  # of the plan and of the bodies it names
     tasks: int = 0
     assignments: int = 0
     units: int = 0  # distinct unit names
@@ -69,7 +72,7 @@ class DocumentReport:
     open_lists: int = 0
     statements_seen: int = 0  # responsibility statements the reader saw
     statements_read: int = 0  # … and read; a document that has some but reads none is an error
-    fallback_units: int = 0  # mentions accepted only by the suffix heuristic or a label (to be reviewed)
+    fallback_units: int = 0  # mentions accepted by the suffix heuristic, a label or context only (to review)
     warnings: int = 0
     messages: list[str] = field(default_factory=list)
 
@@ -105,6 +108,12 @@ def ingest_one(document: Document, registry: Registry, root: Path, forced_reader
         return report, None, ""
     triples, unresolved = plan_triples(plan, registry)
     tasks = plan.tasks
+    spatial = plan.metadata.get("spatial")
+    report.jurisdiction = plan.jurisdiction or NATIONAL
+    report.jurisdiction_basis = f"{spatial.basis}: {spatial.note}" if spatial is not None else ""
+    report.jurisdictions = sorted({report.jurisdiction} | {getattr(registry.resolve(u.name, report.jurisdiction),
+                                                                   "jurisdiction", report.jurisdiction)
+                                                           for t in tasks for u in t.units})
     mentions = [u for t in tasks for u in t.units]
     report.slug = plan.slug
     report.tasks = len(tasks)
@@ -113,7 +122,7 @@ def ingest_one(document: Document, registry: Registry, root: Path, forced_reader
     report.unresolved = len(unresolved)
     report.open_lists = sum(t.open_ended for t in tasks)
     report.statements_seen, report.statements_read = plan.statements_seen, plan.statements_read
-    report.fallback_units = sum(u.recognised in ("suffix", "label") for u in mentions)
+    report.fallback_units = sum(u.recognised in ("suffix", "label", "context") for u in mentions)
     if plan.statements_seen and not plan.statements_read:
         first = next((p for p in plan.problems if "could not be read" in p.message), None)
         plan.problems.append(Problem(report.file, first.line if first else 1, f"{plan.statements_seen} "
@@ -135,6 +144,7 @@ def read_one(document: Document, root: Path, forced_reader: str | None = None,
     if document.path.name.endswith(SIDECAR):
         plan, problems = read_document(document.path, root)
         plan.problems.extend(problems)
+        plan.count_rows_as_statements()
         return plan, "sidecar"
     plan, reader = read_path(document.path, root, reader=forced_reader or document.reader, slug=document.slug,
                              jurisdiction=document.jurisdiction or jurisdiction)
@@ -197,11 +207,7 @@ def ingest(documents: list[Document], output: Path, registry: Registry, root: Pa
         with os.fdopen(fd, "wb") as out:
             if rdf_format == "trig":
                 out.write(trig.HEAD.encode("utf-8"))
-            for code in sorted(registry.jurisdictions):
-                graph = registry_graph(registry.jurisdictions[code], registry)
-                text = serialise(trig.plain_triples(graph), str(graph.identifier), rdf_format)
-                out.write(text.encode("utf-8"))
-            out.flush()
+            out.flush()  # the plans are copied into the file descriptor itself, after what is buffered here
             with _workers(jobs) as pool:
                 results = pool.imap(_work, documents, chunksize=8) if pool else map(_work, documents)
                 bar = tqdm(results, total=len(documents), desc="ingesting", unit="doc", disable=not progress,
@@ -219,6 +225,13 @@ def ingest(documents: list[Document], output: Path, registry: Registry, root: Pa
                             sources[part] = os.open(part, os.O_RDONLY)
                         _copy(sources[part], out.fileno(), start, length)
                     reports.append(report)
+                    for code in report.jurisdictions:  # generated jurisdictions the plan's bodies belong to
+                        registry.ensure(code)
+            # The registries last: only now is every jurisdiction a plan named known.
+            for code in sorted(registry.jurisdictions):
+                graph = registry_graph(registry.jurisdictions[code], registry)
+                out.write(serialise(trig.plain_triples(graph), str(graph.identifier), rdf_format).encode("utf-8"))
+            out.flush()
             os.fsync(out.fileno())
         umask = os.umask(0)
         os.umask(umask)
@@ -316,7 +329,7 @@ def ingest_command(paths: tuple[Path, ...], output: Path, reader: str | None, ju
         if r.status == "ok":
             click.echo(f"{r.file}: {r.statements_read} of {r.statements_seen} responsibility statement(s) read "
                        f"({r.reader}): {r.tasks} tasks, {r.assignments} assignments, {r.fallback_units} unit "
-                       "name(s) accepted by their ending or a label only", err=True)
+                       "name(s) accepted by their ending, a label or their place only", err=True)
     tasks = sum(r.tasks for r in reports)
     click.echo(f"ingested {len(reports) - len(failed)} of {len(reports)} document(s): {tasks} tasks, "
                f"{sum(r.assignments for r in reports)} assignments, {sum(r.unresolved for r in reports)} "

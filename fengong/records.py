@@ -60,7 +60,8 @@ class UnitMention:
     # ``span`` then points at the unit's name in that statement.
     carried: bool = False
     # How the name was accepted as a unit: the gazetteer knew it, it names a collective, it only ends like a
-    # body's name (the suffix fallback), or a label (责任单位：) introduced it.
+    # body's name (the suffix fallback), a label (责任单位：) introduced it, or it stands in a unit's place beside
+    # recognised units (context).
     recognised: str = "gazetteer"
     marked: bool = False  # printed with a mark (*A) that makes it the lead
 
@@ -173,6 +174,11 @@ class PlanRecord:
     # Responsibility statements the reader saw, and how many of them it read (the rest are warnings).
     statements_seen: int = 0
     statements_read: int = 0
+
+    def count_rows_as_statements(self) -> None:
+        """A table's rows are its statements: each row read is a statement read (one it could not read is a
+        problem with its line)."""
+        self.statements_seen = self.statements_read = len(self.tasks)
 
     @property
     def tasks(self) -> list[TaskRecord]:

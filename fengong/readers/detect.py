@@ -26,7 +26,7 @@ SNIFF_LINES = 400  # headers sit near the top; a long document is not scanned to
 def read_pdf_table(source: SourceText, slug: str | None = None, jurisdiction: str | None = None) -> PlanRecord:
     """The PDF appendix reader (:func:`fengong.readers.pdf_table.read_table`) with the plan around its table."""
     plan = new_plan(source, LineIndex(source.raw), slug, jurisdiction)
-    section, problems = pdf_table.read_table(source)
+    section, problems = pdf_table.read_table(source, plan.jurisdiction)
     plan.sections = [section]
     plan.problems.extend(problems)
     return plan
@@ -66,6 +66,6 @@ def read_path(path: Path, relative_to: Path | None = None, reader: str | None = 
     name = reader or choose_reader(source)
     plan = READERS[name](source, slug=slug, jurisdiction=jurisdiction)
     plan.problems[:0] = problems
-    if name != "clauses":  # a table's rows are its statements; one it cannot read is reported with its line
-        plan.statements_seen = plan.statements_read = len(plan.tasks)
+    if name != "clauses":
+        plan.count_rows_as_statements()
     return plan, name

@@ -9,7 +9,7 @@ accepted as a fallback, and the answer says so, so that the graph and the report
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable
 from functools import cache
 
 from fengong.readers import vocabulary as v
@@ -19,16 +19,20 @@ MAX_NAME = 30
 
 
 class Lexicon:
-    """The names a reader accepts as units, and how (see :meth:`recognise`)."""
+    """The names a reader of a plan of one jurisdiction accepts as units, and how (see :meth:`recognise`).
 
-    def __init__(self, names: Iterable[str] = ()):
-        self.names = frozenset(names)
+    ``known`` answers whether the gazetteer knows a printed name: the registry's names for the plan's
+    jurisdiction and those above it, the local forms generated from the national pattern, historical names.
+    """
+
+    def __init__(self, known: Callable[[str], bool] = lambda name: False):
+        self.known = known
 
     def recognise(self, name: str) -> str | None:
         """``gazetteer``, ``collective`` or ``suffix`` for a unit name, None for text that is not one."""
         if not name or len(name) > MAX_NAME or _NOT_A_NAME.search(name):
             return None
-        if name in self.names or _without_bracket(name) in self.names:
+        if self.known(name):
             return "gazetteer"
         if v.COLLECTIVE.match(name) and _ends_like_bodies(name):
             return "collective"
@@ -49,15 +53,19 @@ def _ends_like_bodies(name: str) -> bool:
 
 
 @cache
-def default_lexicon() -> Lexicon:
-    """Every name the project's registries know (loaded once per process)."""
+def lexicon_for(jurisdiction: str | None) -> Lexicon:
+    """The lexicon of a plan of ``jurisdiction`` (national when unknown), on the project's registries."""
+    from fengong.registry import NATIONAL
+
+    registry = project_registry()
+    code = jurisdiction if jurisdiction and registry.ensure(jurisdiction) is not None else NATIONAL
+    return Lexicon(lambda name: registry.knows(name, code))
+
+
+@cache
+def project_registry():
+    """The project's registries, loaded once per process: the gazetteer the readers recognise names with."""
     from fengong import PROJECT_ROOT
     from fengong.registry import default_registry_paths, load_registry
 
-    registry = load_registry(default_registry_paths(PROJECT_ROOT))
-    return Lexicon(name for code in registry.jurisdictions for body in _bodies(registry, code) for name in body.names)
-
-
-def _bodies(registry, code: str):
-    j = registry.jurisdictions[code]
-    return [*j.agencies, *j.collectives]
+    return load_registry(default_registry_paths(PROJECT_ROOT))

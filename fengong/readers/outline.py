@@ -17,19 +17,24 @@ from fengong.readers.lines import Line
 from fengong.readers.vocabulary import NUMBERING, numeral_value
 
 ANNEX = re.compile(r"^\s*附\s*件\s*(\d*)\s*[:：]?\s*$|^\s*附\s*[:：]")
+# A document's own title printed inside it (the plan after its notice): its numbering starts anew.
+TITLE = re.compile(r"^\s*[^。，；：:,;]{4,80}(?:方案|意见|措施|规划|纲要|计划|办法|细则|清单|要点|分工表?)"
+                   r"(?:[（(][^）)]{1,20}[）)])?\s*$")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Item:
-    """A numbered paragraph: its key, its label as printed, the label's value, and its parent's key."""
+    """A numbered paragraph: its key within its part of the document, its label as printed, the label's value,
+    and the item that encloses it."""
 
     key: str
     label: str
     number: int
-    parent: str | None
+    parent_item: Item | None
     form: str
     line: Line
     body_start: int  # the offset just past the label
+    part: int  # 0 for the text before any annex or inner title, then 1, 2 … (an annex numbers anew)
 
 
 class Outline:
@@ -37,9 +42,8 @@ class Outline:
 
     def __init__(self) -> None:
         self.stack: list[Item] = []
-        self.items: dict[str, Item] = {}
-        self.prefix = ""  # an annex's items get keys of their own: "a1:1", "a1:2.1"
-        self.annexes = 0
+        self.items: dict[str, Item] = {}  # the current part's items by key
+        self.part = 0
 
     @property
     def current(self) -> Item | None:
@@ -48,30 +52,41 @@ class Outline:
 
     def feed(self, line: Line) -> Item | None:
         """Read ``line``; the item it opens, or None for a paragraph without a label."""
-        if ANNEX.match(line.text):
-            self.annexes += 1
-            self.prefix = f"a{self.annexes}:"
-            self.stack = []
-            return None
         found = label_at(line)
         if found is None:
+            if ANNEX.match(line.text) or (self.items and TITLE.match(line.text)):
+                self.part += 1
+                self.stack, self.items = [], {}
             return None
         form, label, value, body_start = found
         while self.stack and form in (item.form for item in self.stack):
             self.stack.pop()
         parent = self.stack[-1] if self.stack else None
-        key = f"{parent.key}.{value}" if parent else f"{self.prefix}{value}"
+        key = f"{parent.key}.{value}" if parent else str(value)
         if key in self.items:  # a number printed twice: keep both, apart
             key += f"~{sum(k.split('~')[0] == key for k in self.items) + 1}"
-        item = self.items[key] = Item(key, label, value, parent.key if parent else None, form, line, body_start)
+        item = self.items[key] = Item(key, label, value, parent, form, line, body_start, self.part)
         self.stack.append(item)
         return item
 
-    def root(self, item: Item) -> Item:
+    @staticmethod
+    def root(item: Item) -> Item:
         """The top-level item that holds ``item``."""
-        while item.parent is not None:
-            item = self.items[item.parent]
+        while item.parent_item is not None:
+            item = item.parent_item
         return item
+
+    @staticmethod
+    def final_keys(used: list[Item]) -> dict[Item, str]:
+        """The keys of the items that hold tasks (with those above them), unique across the document's parts: a
+        key an earlier part already used gets ``~`` and its part's number (an annex's ``1.1`` after the body's)."""
+        taken: dict[str, int] = {}
+        final: dict[Item, str] = {}
+        for item in sorted(set(used), key=lambda i: i.line.start):
+            key = item.key if taken.get(item.key, item.part) == item.part else f"{item.key}~{item.part + 1}"
+            taken.setdefault(item.key, item.part)
+            final[item] = key
+        return final
 
 
 def label_at(line: Line) -> tuple[str, str, int, int] | None:

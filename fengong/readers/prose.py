@@ -17,12 +17,13 @@ carried. Tasks fall into sections by the top-level item that holds them.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from fengong.readers import vocabulary as v
 from fengong.readers.docmeta import new_plan
-from fengong.readers.lexicon import Lexicon, default_lexicon
+from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.lines import Line, LineIndex
 from fengong.readers.outline import Item, Outline
 from fengong.readers.sources import readable_lines
@@ -41,6 +42,8 @@ from fengong.textrepair import normalise
 STATEMENT_OPENERS = {"（": "）", "(": ")", "【": "】"}
 MAX_STATEMENT = 400  # longer brackets are prose, not statements
 HEADING_MAX = 60
+SLOT_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}\s*[：:]")
+HEADING_TITLE = 40  # an item's line this short, without a full stop, is a title over the paragraphs below it
 
 
 @dataclass
@@ -67,9 +70,9 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
          lexicon: Lexicon | None = None) -> PlanRecord:
     """Read every responsibility statement of a prose plan. Zero tasks is a valid answer (some documents
     assign no units); ``plan.statements_seen`` tells the caller whether statements were there to read."""
-    lexicon = lexicon or default_lexicon()
     lines = LineIndex(source.raw)
     plan = new_plan(source, lines, slug, jurisdiction)
+    lexicon = lexicon or lexicon_for(plan.jurisdiction)
     raw = source.raw
     outline = Outline()
     state = _State()
@@ -120,7 +123,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             follows = True
         if not read_here and (rule := v.LEAD_RULE.search(raw, line.start, line.end)) is not None:
             general = general or Span(rule.start(), v.rule_extent(raw[: line.end], rule), line.number)
-        before = (body, line.end)
+        if not _slot_line(raw, line):
+            before = (body, line.end)
     if general is not None:
         rules = {i: rule or general for i, rule in rules.items()}
         state.rule = state.rule or general
@@ -129,9 +133,10 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     for number, text in state.unread:
         plan.problems.append(Problem(source.path, number, f"a responsibility statement that could not be read: "
                                                           f"{text[:60]!r}", "warning"))
-    tasks = _tasks(found, rules, carried, raw, lines)
-    plan.sections = _sections(tasks, outline, source, state.rule)
-    plan.items = _items(tasks, outline)
+    keys = Outline.final_keys(_holding(found))
+    tasks = _tasks(found, rules, carried, raw, lines, keys)
+    plan.sections = _sections(tasks, keys, source, state.rule)
+    plan.items = _items(tasks, keys)
     return plan
 
 
@@ -201,31 +206,32 @@ def _after(raw: str, pos: int, limit: int) -> int:
 
 
 def _tasks(found: list[_Found], rules: dict[int, Span | None], carried: dict[int, list[Unit]], raw: str,
-           lines: LineIndex) -> list[tuple[TaskRecord, Item | None]]:
+           lines: LineIndex, keys: dict[Item, str]) -> list[tuple[TaskRecord, Item | None]]:
     """One task per statement, keyed by its item (or as the item's n-th child); with the rule basis used."""
-    by_item: dict[str | None, list[int]] = defaultdict(list)
+    by_item: dict[Item | None, list[int]] = defaultdict(list)
     for index, f in enumerate(found):
-        by_item[f.item.key if f.item else None].append(index)
+        by_item[f.item].append(index)
     tasks: list[tuple[TaskRecord, Item | None]] = []
     for index, f in enumerate(found):
-        siblings = by_item[f.item.key if f.item else None]
+        siblings = by_item[f.item]
         ordinal = siblings.index(index) + 1
         start = f.start
         if f.item is None:
             key, label, number, parent = f"s{ordinal}", "", ordinal, None
         elif len(siblings) == 1:
-            key, label, number, parent = f.item.key, f.item.label, f.item.number, f.item.parent
-            if not f.follows:  # the item's only statement closes all of it
-                start = min(f.start, f.item.body_start)
+            above = f.item.parent_item
+            key, label, number, parent = keys[f.item], f.item.label, f.item.number, keys[above] if above else None
+            if not f.follows:  # the item's only statement closes all of it, its heading aside
+                start = min(f.start, _item_start(f, raw, lines))
         else:
-            key, label, number, parent = f"{f.item.key}-{ordinal}", "", ordinal, f.item.key
+            key, label, number, parent = f"{keys[f.item]}-{ordinal}", "", ordinal, keys[f.item]
         start, end = _strip(raw, start, f.end)
-        printed = [u for u in f.statement.units]
-        names = {u.name for u in printed}
-        units = printed + [u for u in carried[index] if u.name not in names]
-        settled, basis = settle_roles(units)
+        names = {u.name for u in f.statement.units}
+        units = f.statement.units + [u for u in carried[index] if u.name not in names]
+        rule = rules[index]
+        settled, basis = settle_roles(units, v.rest_role(raw[rule.start : rule.end]) if rule else "participant")
         if basis == "listed-first":
-            basis = "rule" if rules[index] is not None else "convention"
+            basis = "rule" if rule is not None else "convention"
         mentions = tuple(UnitMention(u.name, position, u.role, u.span, carried=u.carried, recognised=u.recognised,
                                      marked=u.marked) for position, u in enumerate(settled, 1))
         task = TaskRecord(number=number, text=normalise(raw[start:end]), span=Span(start, end, lines.line_of(start)),
@@ -233,6 +239,34 @@ def _tasks(found: list[_Found], rules: dict[int, Span | None], carried: dict[int
                           parent=parent, reading=f.statement.reading, lead_basis=basis)
         tasks.append((task, f.item))
     return tasks
+
+
+def _item_start(f: _Found, raw: str, lines: LineIndex) -> int:
+    """Where the measure of an item's only statement starts: after the label, or, where the item's own line is
+    only a short title (第一条 办公空间支持) and the statement stands below it, at the paragraph after the title."""
+    item = f.item
+    title = normalise(raw[item.body_start : item.line.end])
+    if f.line.number == item.line.number or "。" in title or len(title) > HEADING_TITLE:
+        return item.body_start
+    below = next((ln for ln in lines.lines[item.line.number :] if not ln.blank and not _slot_line(raw, ln)), None)
+    return below.start if below is not None and below.start < f.end else item.body_start
+
+
+def _slot_line(raw: str, line: Line) -> bool:
+    """A line such as 牵头领导：周建华 or 完成时限：2025年底: a field of the measure, not its text nor a statement."""
+    return bool(SLOT_LINE.match(line.text)) and not opens_with_label(raw, line.start + len(line.text)
+                                                                     - len(line.text.lstrip()), line.end)
+
+
+def _holding(found: list[_Found]) -> list[Item]:
+    """The items that hold statements, and every item above them."""
+    items = []
+    for f in found:
+        item = f.item
+        while item is not None:
+            items.append(item)
+            item = item.parent_item
+    return items
 
 
 def _strip(raw: str, start: int, end: int) -> tuple[int, int]:
@@ -244,19 +278,15 @@ def _strip(raw: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _sections(tasks: list[tuple[TaskRecord, Item | None]], outline: Outline, source: SourceText,
+def _sections(tasks: list[tuple[TaskRecord, Item | None]], keys: dict[Item, str], source: SourceText,
               rule: Span | None) -> list[SectionRecord]:
     """Tasks grouped by their top-level item; the lead rule recorded where a task of the section used it."""
-    groups: dict[str | None, list[TaskRecord]] = defaultdict(list)
-    heads: dict[str | None, Item | None] = {}
+    groups: dict[Item | None, list[TaskRecord]] = defaultdict(list)
     for task, item in tasks:
-        head = outline.root(item) if item is not None else None
-        groups[head.key if head else None].append(task)
-        heads[head.key if head else None] = head
+        groups[Outline.root(item) if item is not None else None].append(task)
     sections = []
-    for top, members in groups.items():
-        head = heads[top]
-        key = f"part-{top}" if top is not None else "body"
+    for head, members in groups.items():
+        key = f"part-{keys[head]}" if head is not None else "body"
         title = _heading(head.line.text[head.body_start - head.line.start:]) if head is not None else "正文"
         span = Span(head.line.start, head.line.end, head.line.number) if head is not None else None
         bases = {t.lead_basis for t in members}
@@ -271,17 +301,20 @@ def _sections(tasks: list[tuple[TaskRecord, Item | None]], outline: Outline, sou
     return sections
 
 
-def _items(tasks: list[tuple[TaskRecord, Item | None]], outline: Outline) -> list[ItemRecord]:
-    """The outline items that hold the tasks, and the items above them, in document order."""
+def _items(tasks: list[tuple[TaskRecord, Item | None]], keys: dict[Item, str]) -> list[ItemRecord]:
+    """The outline items above the tasks (an item holding one statement is that task, not an item), in
+    document order."""
+    by_key = {key: item for item, key in keys.items()}
     wanted: dict[str, Item] = {}
     for task, _ in tasks:
         key = task.parent
         while key is not None and key not in wanted:
-            wanted[key] = item = outline.items[key]
-            key = item.parent
-    ordered = sorted(wanted.values(), key=lambda i: i.line.start)
-    return [ItemRecord(i.key, i.label, i.number, i.parent, _heading(i.line.text[i.body_start - i.line.start:]),
-                       Span(i.line.start, i.line.end, i.line.number)) for i in ordered]
+            wanted[key] = item = by_key[key]
+            key = keys[item.parent_item] if item.parent_item else None
+    return [ItemRecord(keys[i], i.label, i.number, keys[i.parent_item] if i.parent_item else None,
+                       _heading(i.line.text[i.body_start - i.line.start:]),
+                       Span(i.line.start, i.line.end, i.line.number))
+            for i in sorted(wanted.values(), key=lambda i: i.line.start)]
 
 
 def _heading(text: str) -> str:

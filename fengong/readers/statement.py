@@ -102,7 +102,7 @@ def read_statement(raw: str, start: int, end: int, line: int, lexicon: Lexicon,
 
     ``label_role`` reads the span as if a label of that role opened it: a table column's header.
     """
-    tokens = lex(raw, start, end, lexicon)
+    tokens = _joined_levels(raw, lex(raw, start, end, lexicon))
     if label_role is not None:
         tokens.insert(0, _token("LABEL", label_role, start, start))
     if not tokens:
@@ -173,6 +173,38 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
     return out
 
 
+def _joined_levels(raw: str, tokens: list[Token]) -> list[Token]:
+    """``各区、县（市）政府``, ``各市、州、县人民政府``: one collective although 、 stands inside it — 各 and a level,
+    then the other levels, the last with the body they share."""
+    out: list[Token] = []
+    for token in tokens:
+        levels = _levels_before(out)
+        if token.type == "NAME" and levels and _LEVEL_TAIL.match(token.value):
+            head = out[-levels]
+            out[-levels:] = [_token("NAME", normalise(raw[head.start_pos : token.end_pos]), head.start_pos,
+                                    token.end_pos)]
+        else:
+            out.append(token)
+    return out
+
+
+def _levels_before(out: list[Token]) -> int:
+    """How many tokens at the end of ``out`` make ``各市、州、`` (0 when they do not)."""
+    i = len(out)
+    while i >= 2 and out[i - 1].type == "SEP" and out[i - 2].type == "NAME":
+        if _LEVEL_HEAD.match(out[i - 2].value):
+            return len(out) - (i - 2)
+        if not _LEVEL.match(out[i - 2].value):
+            return 0
+        i -= 2
+    return 0
+
+
+_LEVEL_HEAD = re.compile(r"^各[省市县区州盟旗乡镇](?:[（(][^）)]*[）)])?$")
+_LEVEL = re.compile(r"^[省市县区州盟旗乡镇](?:[（(][^）)]*[）)])?$")
+_LEVEL_TAIL = re.compile(r"^[省市县区州盟旗乡镇](?:[（(][^）)]*[）)])?(?:人民)?(?:政府|党委|管委会)$")
+
+
 def _token(kind: str, value, start: int, end: int) -> Token:
     return Token(kind, value, start_pos=start, end_pos=end)
 
@@ -186,7 +218,8 @@ def _bracket(raw: str, i: int, end: int, out: list[Token]) -> int:
     before = out[-1] if out else None
     after_name = before is not None and before.type == "NAME" and before.end_pos == i
     if after_name and (role := v.ROLE_NOTE.match(inner)) is not None:
-        out.append(_token("ROLE_NOTE", v.LABEL_ROLES.get(role.group(1)[:2], "lead"), i, stop))
+        jointly = "*" if re.match(r"\s*(?:共同|联合)", inner) else ""  # A、B（共同牵头）: the note is both units'
+        out.append(_token("ROLE_NOTE", v.LABEL_ROLES.get(role.group(1)[:2], "lead") + jointly, i, stop))
     elif after_name and not v.NOTE_OPENING.match(inner) and "下同" not in inner and (
             not re.search(r"[、，,；;。]", inner) or v.LEVELS_IN_NAME.match(inner)):
         out[-1] = _token("NAME", normalise(raw[before.start_pos:stop]), before.start_pos, stop)
@@ -257,21 +290,20 @@ def _names(raw: str, start: int, end: int, lexicon: Lexicon, verb: bool = False)
     if start >= end:
         return tail
     compact = _compact(raw, start, end)
-    for marker in v.OPEN_MARKERS:  # 等 closing the list, or 等 followed by 和 and a collective
-        for joined in ("", *v.AND):
-            at = compact.text.rfind(marker + joined)
-            if at <= 0 or (not joined and at + len(marker) != len(compact.text)):
-                continue
-            if joined and not lexicon.recognise(compact.text[at + len(marker + joined):]):
-                continue
-            open_start, open_end = compact.at(at), compact.at(at + len(marker) - 1) + 1
-            head = _conjoined(raw, start, open_start, lexicon)
-            out = [*head, _token("OPEN", marker, open_start, open_end)]
-            if joined:
-                rest = compact.at(at + len(marker + joined))
+    text = compact.text
+    at = text.rfind("等")
+    while at > 0:  # 等 closing the list (等有关部门和单位), or 等 followed by 和 and a collective (等和各省级人民政府)
+        marker = v.OPEN_MARKER.match(text, at)
+        joined = next((w for w in v.AND if text.startswith(w, marker.end())), None)
+        if marker.end() == len(text) or (joined and lexicon.recognise(text[marker.end() + len(joined):])):
+            open_start, open_end = compact.at(at), compact.at(marker.end() - 1) + 1
+            out = [*_conjoined(raw, start, open_start, lexicon), _token("OPEN", marker.group(), open_start, open_end)]
+            if marker.end() < len(text):
+                rest = compact.at(marker.end() + len(joined))
                 out.append(_token("AND", joined, open_end, rest))
                 out.extend(_conjoined(raw, rest, end, lexicon))
             return out + tail
+        at = text.rfind("等", 0, at)
     return _conjoined(raw, start, end, lexicon) + tail
 
 
@@ -364,7 +396,11 @@ class _Parts(Transformer):
                 is_open = True
                 found.extend(child[1])
             elif isinstance(child, tuple):
-                found.append(child)
+                name, marked, stated = child
+                if stated and stated.endswith("*"):
+                    stated = stated[:-1]
+                    found = [(n, m, stated) for n, m, _ in found]
+                found.append((name, marked, stated))
         return found, is_open
 
     def labelled(self, children):
@@ -417,22 +453,30 @@ def _interpret(parts: list[_Part], span: Span, line: int, lexicon: Lexicon) -> S
     statement = Statement(span, reading="+".join(p.kind for p in parts if p.kind not in ("slot", "filler")))
     statement.labelled = any(p.kind == "labelled" for p in parts)
     bare = all(p.kind in ("listed", "slot", "filler") for p in parts)
+    known = {token.value: lexicon.recognise(token.value) for part in parts for token, _, _ in part.units}
+    anchored = any(known.values())  # some name is a unit by itself: the others stand beside it
     for part in parts:
         if part.kind == "rule" and part.span is not None:
             statement.rule = Span(part.span[0], part.span[1], line)
         statement.open = statement.open or part.open
         for token, marked, role in part.units:
-            recognised = lexicon.recognise(token.value)
+            recognised = known[token.value]
             if recognised is None and part.labelled_by is not None:
                 recognised = "label"
-            if recognised is None or (bare and recognised == "suffix"):
-                return None  # prose in a bracket, or a bare list of names the gazetteer does not know
+            elif recognised is None and anchored and part.kind in _VERBAL and _PLAIN_NAME.match(token.value):
+                recognised = "context"  # 农业部指导，畜禽规模养殖场负责落实: named in a unit's place, with a role verb
+            if recognised is None or (bare and "gazetteer" not in known.values()):
+                return None  # prose in a bracket, or a bare list of names none of which the gazetteer knows
             unit = Unit(token.value, Span(token.start_pos, token.end_pos, line), role, recognised, marked,
                         carried=part.kind == "carried")
             (statement.carry if part.kind == "carried" else statement.units).append(unit)
     if not statement.names_units and statement.rule is None:
         return None
     return statement
+
+
+_VERBAL = ("verbal", "led_with", "joined", "carried")
+_PLAIN_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z（）()]{2,20}$")
 
 
 def _settle_listed(parts: list[_Part]) -> None:
@@ -454,23 +498,24 @@ def _settle_listed(parts: list[_Part]) -> None:
             part.units = [(n, m, r or role) for n, m, r in part.units]
 
 
-def settle_roles(units: list[Unit]) -> tuple[list[Unit], str | None]:
+def settle_roles(units: list[Unit], rest: str = "participant") -> tuple[list[Unit], str | None]:
     """The lead of a statement's units, and how it was settled (``stated``, ``marked``, ``listed-first``).
 
     A unit stated as lead (牵头) leads, with any others stated so (co-leads); the units of a responsible list
-    then participate. Otherwise a marked unit leads; otherwise the first unit of the responsible list, by the
-    document's rule or the convention (the caller knows which). Returns None as basis where nobody leads.
+    then take the ``rest`` role (participant, or what the document's rule says: 其余为配合单位). Otherwise the
+    marked units lead (*A); otherwise the first unit of the responsible list, by the document's rule or the
+    convention (the caller knows which). Returns None as basis where nobody leads.
     """
     if any(u.role == "lead" for u in units):
-        return [_with_role(u, "participant") if u.role == v.RESPONSIBLE else u for u in units], "stated"
+        return [_with_role(u, rest) if u.role == v.RESPONSIBLE else u for u in units], "stated"
     responsible = [u for u in units if u.role == v.RESPONSIBLE]
     if not responsible:
         return units, None
-    marked = next((u for u in responsible if u.marked), None)
-    first = marked or responsible[0]
-    settled = [_with_role(u, "lead" if u is first else "participant") if u.role == v.RESPONSIBLE else u
+    marked = [u for u in responsible if u.marked]
+    leads = marked or responsible[:1]
+    settled = [_with_role(u, "lead" if any(u is lead for lead in leads) else rest) if u.role == v.RESPONSIBLE else u
                for u in units]
-    return settled, "marked" if marked is not None else "listed-first"
+    return settled, "marked" if marked else "listed-first"
 
 
 def _with_role(unit: Unit, role: str) -> Unit:

@@ -47,9 +47,9 @@ TIME = re.compile(r"(?:\d{4}\s*年|\d{1,2}\s*月|年底|年内|长期|持续|逐
 # Joins a second group of units to the first, which leads: 由A会同B负责, A会同有关部门负责.
 WITH = ("会同", "联合")
 BY = "由"
-# Open markers end a list without naming the rest; longest first.
-OPEN_MARKERS = ("等有关部门和单位", "等有关部门、单位", "等相关部门和单位", "等有关部门", "等相关部门", "等有关单位",
-                "等相关单位", "等部门和单位", "等部门", "等单位", "等")
+# An open marker ends a list without naming the rest: 等, 等部门, 等有关部门和单位, 等省直有关单位, 等相关单位.
+OPEN_MARKER = re.compile(r"等(?:[省市县区]直|国务院|中央)?(?:其他|其它)?(?:有关|相关)?(?:部门|单位|机构|地区|方面)?"
+                         r"(?:(?:和|及|、)(?:有关|相关)?(?:部门|单位))?")
 # Words joining two units inside one list piece (民政部和财政部), and a collective to an open list (等和各省级
 # 人民政府). Many names hold 和 themselves (人力资源和社会保障部), so a piece is split only where both sides are units.
 AND = ("和", "及", "与", "以及")
@@ -64,16 +64,17 @@ NOTE_OPENING = re.compile(r"^\s*(?:含|包括|不含|包含|以下|下同)")
 # A bracket that is part of the name before it although it holds separators: 各县（市、区）人民政府.
 LEVELS_IN_NAME = re.compile(r"^[省市县区州盟旗地自治直辖、，,]+$")
 # A bracket after a unit that gives its role: 市发展改革委（牵头）.
-ROLE_NOTE = re.compile(r"^\s*(牵头|牵头单位|牵头部门|配合|参与|协办|指导|负责|落实)\s*$")
+ROLE_NOTE = re.compile(r"^\s*(?:共同|联合|主要)?(牵头|牵头单位|牵头部门|配合|参与|协办|指导|负责|落实)\s*$")
 
 # The document's own lead rule, in its wordings: 列第一位者为牵头单位 / 排在第一位的部门为牵头部门 /
 # 排名第一的为牵头单位 / 第一个单位为牵头单位 / 标*的为牵头单位.
 LEAD_RULE = re.compile(
     r"(?:(?:列|排|排在|排名|列于|列在|位列|名列)?(?:第一|首)(?:位|个|家)?的?(?:者|部门|单位)?"
-    r"|(?:标|带|注)(?:有)?[*＊★☆]号?(?:的|者)?(?:部门|单位)?)为牵头(?:单位|部门)")
+    r"|(?:标注|标有|带有|注有|标|带|加)?[“\"‘]?[*＊★☆][”\"’]?号?(?:的|者)?(?:部门|单位)?)为牵头(?:单位|部门)")
 # Its sequel, kept in the quoted rule: 其余为参与单位, 其他为配合部门, 下同.
 RULE_TAIL = re.compile(
-    r"[，,；;]?\s*(?:其余|其他|其它)(?:的)?(?:为|是)(?:主要)?(?:参与|配合|责任|协办)(?:单位|部门)|[，,；;]?\s*下同")
+    r"[，,；;]?\s*(?:其余|其他|其它)(?:的)?(?:单位|部门)?(?:为|是)(?:主要)?(参与|配合|责任|协办|协同)(?:单位|部门)"
+    r"|[，,；;]?\s*下同")
 # A standing statement: 以下均需试点城市政府落实，不再列出 — the units implement every later measure.
 CARRY = re.compile(r"以下(?:各项)?(?:任务|措施)?(?:均|都|皆)?(?:需|须|由|需由|须由)")
 # Words in a statement that name no unit: 下同, 不再列出, 按职责分工 on their own.
@@ -113,6 +114,13 @@ def rule_extent(text: str, match: re.Match[str]) -> int:
     while tail := RULE_TAIL.match(text, end):
         end = tail.end()
     return end
+
+
+def rest_role(rule: str) -> str:
+    """The role a lead rule gives the units after the lead: 其余为配合单位 → cooperating; participant otherwise."""
+    found = RULE_TAIL.search(rule)
+    word = found.group(1) if found is not None else None
+    return LABEL_ROLES.get(word, "participant") if word not in (None, "责任") else "participant"
 
 
 # Numbering labels at the start of a paragraph, each form with its value's group.
