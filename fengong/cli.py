@@ -23,7 +23,7 @@ from fengong.records import ReadError
 from fengong.registry import RegistryError
 from fengong.store import LoadError, default_data_files, open_store
 from fengong.trig import serialise_trig
-from fengong.validate import load_rdflib, load_shapes, validate_graph
+from fengong.validate import NotValidatable, data_graph, load_shapes, validate_graph
 
 DATA_OPTION = click.option(
     "--data", "data", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -117,15 +117,16 @@ def validate(files: tuple[Path, ...], shapes: Path, fmt: str) -> None:
     """Check graphs against the SHACL shapes: exit 1 on a violation, 0 when the data conforms.
 
     FILES default to the graph `fengong build` wrote. The concept schemes (ontology/schemes.ttl) are always
-    added, since roles and types are data the rules look at.
+    added, since roles and types are data the rules look at. The files are read as the service reads them
+    (nothing fetched, no XML entities) and checked as GET and POST /shacl check.
     """
     paths = list(files) or sorted((PROJECT_ROOT / "data" / "graphs").glob("*.trig"))
     if not paths:
         raise InputError("nothing to validate: run `fengong build` first, or name the files")
     try:
-        data = load_rdflib([*paths, PROJECT_ROOT / "ontology" / "schemes.ttl"])
-    except Exception as exc:  # rdflib raises many parser exception types; all mean unreadable input
-        raise InputError(f"cannot read the data: {exc}") from None
+        data = data_graph(open_store(None, paths).store.quads_for_pattern(None, None, None, None))
+    except (LoadError, NotValidatable) as exc:
+        raise InputError(f"cannot validate the data: {exc}") from None
     findings = validate_graph(data, load_shapes(shapes))
     violations = [f for f in findings if f.severity == "violation"]
     if fmt == "json":

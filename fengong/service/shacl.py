@@ -2,7 +2,9 @@
 project's shapes (``shapes/*.ttl``), as JSON or HTML.
 
 Posted data is parsed by pyoxigraph, which never fetches anything (a JSON-LD remote ``@context`` is an error),
-and is limited in size. The service's own data is validated once per content of the store and the report kept.
+and is limited in size and, for JSON-LD, in nesting depth (:mod:`fengong.nesting`). Both the loaded and the
+posted data are validated as ``fengong validate`` does it (:func:`fengong.validate.data_graph`). The
+service's own data is validated once per content of the store and the report kept.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from werkzeug.exceptions import HTTPException
 
 from fengong import PROJECT_ROOT
+from fengong.nesting import TooDeep, check_depth
 from fengong.service.questions_api import json_response
 from fengong.service.ui import TEMPLATES_DIR
 from fengong.store import graph_for_file
-from fengong.validate import load_shapes, validate_graph
+from fengong.validate import NotValidatable, data_graph, load_shapes, validate_graph
 
 SHAPES_DIR = PROJECT_ROOT / "shapes"
 #: Posted syntaxes (media type → pyoxigraph format); RDF/XML is left out: its entities are a risk for no gain.
@@ -50,14 +53,6 @@ def shapes_graph() -> rdflib.Graph:
     return load_shapes(SHAPES_DIR)
 
 
-def to_rdflib(quads) -> rdflib.Graph:
-    """pyoxigraph quads or triples as one rdflib graph (the union of their graphs), via N-Triples."""
-    triples = [q.triple if isinstance(q, ox.Quad) else q for q in quads]
-    graph = rdflib.Graph()
-    graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode(), format="nt")
-    return graph
-
-
 def report_on(data: rdflib.Graph) -> dict:
     """The validation report on ``data``: ``conforms``, the findings in words (worst first), the size."""
     findings = [asdict(finding) for finding in validate_graph(data, shapes_graph())]
@@ -66,12 +61,13 @@ def report_on(data: rdflib.Graph) -> dict:
 
 
 def loaded_data() -> rdflib.Graph:
-    """Everything the service holds except the shapes themselves, as one rdflib graph."""
+    """Everything the service holds except the shapes themselves, with the concept schemes, as one rdflib
+    graph."""
     graph_store = current_app.extensions["fengong_store"]
     shape_graphs = {ox.NamedNode(graph_for_file(path)) for path in shape_files()}
     quads = (quad for quad in graph_store.store.quads_for_pattern(None, None, None, None)
              if quad.graph_name not in shape_graphs)
-    return to_rdflib(quads)
+    return data_graph(quads)
 
 
 def loaded_report() -> dict:
@@ -99,14 +95,17 @@ def posted_report() -> dict:
     if len(body) > limit:
         abort(413, description=f"the body is larger than {limit} bytes")
     try:
+        if POSTED_FORMATS[mime] == ox.RdfFormat.JSON_LD:
+            check_depth(body.decode("utf-8", errors="replace"), "json")
         quads = []
         for quad in ox.parse(body, format=POSTED_FORMATS[mime], base_iri="https://w3id.org/fengong/posted/"):
             quads.append(quad)
             if len(quads) > MAX_POSTED_TRIPLES:
                 abort(413, description=f"the data holds more than {MAX_POSTED_TRIPLES} statements")
-    except SyntaxError as error:
-        abort(400, description=f"the data cannot be parsed: {error}")
-    return {**report_on(to_rdflib(quads)), "data": "posted"}
+        data = data_graph(quads)
+    except (SyntaxError, TooDeep, NotValidatable) as error:
+        abort(400, description=f"the data cannot be validated: {error}")
+    return {**report_on(data), "data": "posted"}
 
 
 def _wants_html() -> bool:

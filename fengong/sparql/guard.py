@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
+from fengong.nesting import decode_sparql_escapes
 from fengong.sparql.errors import SparqlError
 
 _TOKEN = re.compile(
@@ -38,7 +39,6 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
-_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 #: Texts without any of these (and without escapes) cannot name a remote target or a FROM graph.
 _KEYWORDS = re.compile(r"service|load|from", re.IGNORECASE)
 
@@ -65,14 +65,6 @@ def _tokens(text: str) -> list[tuple[str, str]]:
             continue
         tokens.append((kind, value))
     return tokens
-
-
-def _decode_escapes(text: str) -> str:
-    def replace(match: re.Match) -> str:
-        code = int(match.group(1) or match.group(2), 16)
-        return chr(code) if code <= 0x10FFFF else match.group()
-
-    return _ESCAPE.sub(replace, text)
 
 
 def _scan(text: str, base: str | None) -> Reach:
@@ -122,7 +114,7 @@ def scan(text: str, base: str | None = None) -> Reach:
     if "\\" not in text and not _KEYWORDS.search(text):
         return Reach()
     reach = _scan(text, base)
-    decoded = _decode_escapes(text)
+    decoded = decode_sparql_escapes(text)
     if decoded != text:
         other = _scan(decoded, base)
         reach.remote += [item for item in other.remote if item not in reach.remote]
