@@ -24,10 +24,10 @@ STRICT = {"query_time_limit_s": 1, "max_rows": 3, "max_body_bytes": 4000, "updat
 
 
 @pytest.fixture(scope="module")
-def strict(live_service):
+def strict(live_service, tmp_path_factory):
     """A service with a 1 s time limit, a 3-row cap, a 4000-byte body limit, a 300 MiB memory limit per
-    query worker and an update token."""
-    return live_service(settings=STRICT)
+    query worker and an update token (so on an on-disk store)."""
+    return live_service(settings=STRICT, store=tmp_path_factory.mktemp("strict") / "store")
 
 
 

@@ -93,6 +93,9 @@ def serve(store: str | None = None, load: list[str] | None = None, host: str = "
     from fengong.service.app import create_app
 
     values = resolve_settings(settings)
+    if values["update_token"] and store is None and not backend:
+        raise ValueError("--update-token needs --store DIR: an update to an in-memory store would be lost "
+                         "when a worker process is restarted")
     if backend:
         from fengong.sparql.remote_engine import open_backend
 

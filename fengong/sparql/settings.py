@@ -42,8 +42,9 @@ SETTINGS: tuple[Setting, ...] = (
             "Address-space limit of each query worker process, in MiB (0 = none). A query that needs more "
             "is stopped and the client gets 503."),
     Setting("update_token", "",
-            "Bearer token that allows SPARQL Update on /update ('Authorization: Bearer <token>'). Empty: the "
-            "service is read-only and every update is refused with 403."),
+            "Bearer token that allows SPARQL Update on /update ('Authorization: Bearer <token>'); needs --store, "
+            "so that an accepted update survives a worker restart. Empty: the service is read-only and every "
+            "update is refused with 403."),
     Setting("federation_allowlist", [],
             "IRI prefixes that SERVICE and LOAD may reach (repeatable). Empty: SERVICE and LOAD are refused "
             "before any connection is attempted."),
