@@ -186,6 +186,12 @@ def query(query_file, data: tuple[Path, ...], fmt: str, endpoint: str | None, jo
     try:
         if endpoint is not None:
             from fengong import remote  # SPARQLWrapper is only needed here
+            from fengong.sparql.targets import BadTarget, parse_target
+
+            try:
+                parse_target(endpoint)
+            except BadTarget as exc:
+                raise InputError(f"--endpoint: {exc}") from None
 
             local = (_open(data).store, join_local.read()) if join_local is not None else None
             try:

@@ -1,11 +1,11 @@
 """What a request may reach beyond the local store, decided before anything runs.
 
 Oxigraph evaluates ``SERVICE`` and ``LOAD`` by opening HTTP connections, so every operation is scanned
-for their targets first; a target not under an allowlisted IRI prefix is refused (403) and nothing is
-sent. ``FROM``/``FROM NAMED`` and the protocol's dataset IRIs only ever name graphs of the local store
-(Oxigraph never dereferences them), so they need no allowlist: they are reported for the unknown-graph
-warning. As defence in depth the query worker also drops its network access when the allowlist is empty
-(:func:`drop_network`).
+for their targets first; a target not under an allowlisted prefix (compared as parsed URLs:
+:mod:`fengong.sparql.targets`) is refused (403) and nothing is sent. ``FROM``/``FROM NAMED`` and the
+protocol's dataset IRIs only ever name graphs of the local store (Oxigraph never dereferences them), so they
+need no allowlist: they are reported for the unknown-graph warning. As defence in depth the query worker
+also drops its network access when the allowlist is empty (:func:`drop_network`).
 
 The scan is lexical (SPARQL tokens: comments, strings, IRIs, prefixed names, variables, keywords). SPARQL
 allows ``\\uXXXX`` escapes anywhere in the text, so the text is scanned both as sent and with escapes
@@ -23,6 +23,7 @@ from urllib.parse import urljoin
 
 from fengong.nesting import decode_sparql_escapes
 from fengong.sparql.errors import SparqlError
+from fengong.sparql.targets import on_allowlist
 
 _TOKEN = re.compile(
     r"""
@@ -122,18 +123,13 @@ def scan(text: str, base: str | None = None) -> Reach:
     return reach
 
 
-def allowed(iri: str, allowlist: list[str]) -> bool:
-    """Whether ``iri`` starts with one of the allowlisted prefixes."""
-    return any(iri.startswith(prefix) for prefix in allowlist if prefix)
-
-
 def check_remote(reach: Reach, allowlist: list[str]) -> None:
     """Refuse (403) any ``SERVICE``/``LOAD`` whose target is unreadable or not allowlisted."""
     for keyword, target in reach.remote:
         if target is None:
             raise SparqlError(403, f"{keyword} is refused: its target must be a literal IRI on the "
                                    "federation allowlist (variables are not accepted)")
-        if not allowed(target, allowlist):
+        if not on_allowlist(target, allowlist):
             hint = "no remote target is allowed" if not allowlist else "allowed: " + ", ".join(allowlist)
             raise SparqlError(403, f"{keyword} <{target}> is refused: it is not on the federation allowlist "
                                    f"({hint}); no connection was attempted")
