@@ -7,6 +7,7 @@ The measures are computed from the service's own store with :mod:`fengong.analys
 
 from __future__ import annotations
 
+import pyoxigraph as ox
 from flask import Blueprint, abort, current_app, jsonify, render_template_string, request, send_from_directory
 
 from fengong import PROJECT_ROOT
@@ -81,7 +82,13 @@ def _options() -> tuple[Options, str | None]:
     open_lists = request.args.get("open_lists", "keep")
     if collectives not in COLLECTIVES or open_lists not in OPEN_LISTS:
         abort(400, description=f"collectives is one of {COLLECTIVES}, open_lists one of {OPEN_LISTS}")
-    return Options(collectives=collectives, open_lists=open_lists), request.args.get("plan") or None
+    plan = request.args.get("plan") or None
+    if plan is not None:
+        try:
+            ox.NamedNode(plan)
+        except ValueError as error:
+            abort(400, description=f"plan must be the absolute IRI of a plan: {error}")
+    return Options(collectives=collectives, open_lists=open_lists), plan
 
 
 def measures(options: Options, plan: str | None) -> dict:

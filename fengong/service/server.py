@@ -105,6 +105,8 @@ def serve(store: str | None = None, load: list[str] | None = None, host: str = "
     else:
         graph_store = GraphStore(store, read_only=not values["update_token"], closed=True)
         graph_store.set_statistics(_prepare_on_disk(store, load))
+    if not values["public_base_url"]:
+        values["public_base_url"] = f"http://{f'[{host}]' if ':' in host else host}:{port}"
     app = create_app({**values, "graph_store": graph_store, "backend": backend})
     statistics = graph_store.statistics()
     workers = 1 if values["update_token"] else max(1, values["workers"])
