@@ -17,7 +17,8 @@ import pyoxigraph
 from tqdm import tqdm
 
 from fengong import PROJECT_ROOT, __version__
-from fengong.build import OUTPUT, build_graphs, write_atomically
+from fengong.atomic import write_atomically
+from fengong.build import OUTPUT, build_graphs
 from fengong.export import task_rows, to_csv, to_json, to_markdown
 from fengong.records import ReadError
 from fengong.registry import RegistryError

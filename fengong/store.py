@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 import pyoxigraph
 
-from fengong import PROJECT_ROOT
+from fengong import PROJECT_ROOT, load_state
 from fengong.namespaces import GRAPH
 
 log = logging.getLogger(__name__)
@@ -271,20 +271,30 @@ def open_store(location: str | Path | None, files: list | None,
 
     ``location``: directory of a persistent store, or ``None`` for memory. ``files``: files to load; when
     ``None``, :func:`default_data_files`, except into a persistent store that already holds data (which is
-    then served as it is). Into a persistent store each file replaces the graphs it fills, so loading the
-    same file at every restart does not duplicate anything. ``progress(path)`` may give a callback that
+    then served as it is, unless its last load did not finish: :mod:`fengong.load_state`). Into a persistent
+    store each file replaces the graphs it fills, so loading the same file at every restart does not duplicate
+    anything. ``progress(path)`` may give a callback that
     receives the bytes of that file read so far.
     """
     graph_store = GraphStore(location)
     persistent = graph_store.location is not None
     if files is None:
         if persistent and len(graph_store):
+            last = load_state.read(graph_store.location)
+            if last["state"] == load_state.LOADING:
+                raise LoadError(f"{graph_store.location}: the last load into this store (of "
+                                f"{', '.join(last['files'])}, started {last['at']}) did not finish, so it holds "
+                                "part of the data: load the files again with --load")
             log.info("store %s holds %d triples: serving them", graph_store.location, len(graph_store))
             return graph_store
         files = default_data_files()
+    if persistent and files:
+        load_state.begin(graph_store.location, files)
     for path in files:
         graph_store.load(path, progress=progress(Path(path)) if progress else None, replace=persistent)
     graph_store.flush()
+    if persistent and files:
+        load_state.finish(graph_store.location, files)
     return graph_store
 
 

@@ -183,7 +183,7 @@ def derive_command(data: tuple[Path, ...], out: Path) -> None:
     Load the file with the data (``fengong serve --load``, ``fengong load``); the questions' derived forms
     (fengong.scale.derived.QUERIES) answer from it in well under a second at national scale.
     """
-    from fengong.build import write_atomically
+    from fengong.atomic import write_atomically
     from fengong.store import LoadError, default_data_files, open_store
 
     try:
