@@ -20,6 +20,7 @@ from fengong import PROJECT_ROOT, __version__
 from fengong.atomic import write_atomically
 from fengong.build import OUTPUT, build_graphs
 from fengong.export import task_rows, to_csv, to_json, to_markdown
+from fengong.nesting import TooDeep, check_depth
 from fengong.records import ReadError
 from fengong.registry import RegistryError
 from fengong.store import LoadError, default_data_files, open_store
@@ -180,6 +181,10 @@ def query(query_file, data: tuple[Path, ...], fmt: str, endpoint: str | None, jo
     `fengong query queries/tasks-led-by-agency.rq --param name=省残联`.
     """
     text = query_file.read()
+    try:
+        check_depth(text, "sparql")
+    except TooDeep as exc:
+        raise InputError(f"{query_file.name}: {exc}") from None
     if join_local is not None and endpoint is None:
         raise click.UsageError("--join-local needs --endpoint")
     terms = _parameters(text, query_file.name, params)

@@ -2,8 +2,9 @@
 
 Every triple file (Turtle, N-Triples, JSON-LD, RDF/XML) goes into a named graph of its own, whose IRI is
 derived from the file (:func:`graph_for_file`); quad files (TriG, N-Quads) keep their graphs. Loading never
-fetches anything: JSON-LD remote contexts are refused by the parser (no document loader is set), and an
-RDF/XML file that declares XML entities is refused before it is parsed.
+fetches anything: JSON-LD remote contexts are refused by the parser (no document loader is set). An RDF/XML
+file that declares XML entities anywhere, or nests too deep, and a JSON-LD file nesting too deep are refused
+before they are parsed (:mod:`fengong.rdfxml`, :mod:`fengong.nesting`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ import pyoxigraph
 
 from fengong import PROJECT_ROOT, load_state
 from fengong.namespaces import GRAPH
+from fengong.nesting import TooDeep, check_depth
+from fengong.rdfxml import UnsafeXml, check_rdfxml
 
 log = logging.getLogger(__name__)
 
@@ -77,11 +80,15 @@ def graph_for_file(path: Path) -> str:
     return f"{GRAPH}file/{quote(path.parent.name)}/{quote(path.name)}"
 
 
-def _refuse_xml_entities(path: Path) -> None:
-    with open(path, "rb") as handle:
-        head = handle.read(1 << 20)
-    if b"<!ENTITY" in head.upper():
-        raise LoadError(f"{path}: XML entity declarations are not accepted (they are never expanded)")
+def _check_before_parsing(path: Path, rdf_format: pyoxigraph.RdfFormat) -> None:
+    """Refuse what would crash or swamp the parser: XML entities or deep elements, deep JSON."""
+    try:
+        if rdf_format == pyoxigraph.RdfFormat.RDF_XML:
+            check_rdfxml(path)
+        elif rdf_format == pyoxigraph.RdfFormat.JSON_LD:
+            check_depth(path.read_text(encoding="utf-8", errors="replace"), "json")
+    except (UnsafeXml, TooDeep) as error:
+        raise LoadError(f"{path}: {error}") from None
 
 
 class _Reading(io.RawIOBase):
@@ -133,8 +140,7 @@ class GraphStore:
         if not path.is_file():
             raise LoadError(f"{path}: no such file")
         rdf_format = format_for(path)
-        if rdf_format == pyoxigraph.RdfFormat.RDF_XML:
-            _refuse_xml_entities(path)
+        _check_before_parsing(path, rdf_format)
         graph = None if rdf_format in QUAD_FORMATS else graph_for_file(path)
         started = time.monotonic()
         try:
@@ -150,6 +156,9 @@ class GraphStore:
                     count = self._add(self._parse(path, rdf_format, source), graph)
         except SyntaxError as error:
             raise LoadError(f"{path}: {error}") from None
+        except MemoryError as error:
+            # pyoxigraph's parsers raise it for a token (a literal, an IRI) longer than their 16 MiB buffer.
+            raise LoadError(f"{path}: too large to parse: {error}") from None
         self._statistics = None
         report = LoadReport(path, graph, count, time.monotonic() - started)
         log.info("loaded %s: %d triples into %s in %.2f s", path, count, graph or "its own graphs",
