@@ -104,7 +104,7 @@ def test_runaway_query_is_cut_while_others_are_served(strict):
 
 def test_memory_hungry_query_is_stopped(live_service):
     # The time limit is raised here so that the memory limit is what stops the query.
-    hungry = live_service(settings={**STRICT, "query_time_limit_s": 60})
+    hungry = live_service(settings={**STRICT, "query_time_limit_s": 60, "update_token": ""})
     reply = hungry.query(MEMORY_HOG)
     assert reply.status == 503 and "memory" in reply.text
     assert hungry.query("ASK { ?s ?p ?o }").status == 200

@@ -53,21 +53,24 @@ def shapes_graph() -> rdflib.Graph:
     return load_shapes(SHAPES_DIR)
 
 
-def report_on(data: rdflib.Graph) -> dict:
-    """The validation report on ``data``: ``conforms``, the findings in words (worst first), the size."""
+def report_on(data: rdflib.Graph, triples: int) -> dict:
+    """The validation report on ``data`` (``triples`` statements, before the concept schemes were added):
+    ``conforms``, the findings in words (worst first), the size."""
     findings = [asdict(finding) for finding in validate_graph(data, shapes_graph())]
     conforms = not any(finding["severity"] == "violation" for finding in findings)
-    return {"conforms": conforms, "triples": len(data), "results": findings}
+    return {"conforms": conforms, "triples": triples, "results": findings}
 
 
-def loaded_data() -> rdflib.Graph:
-    """Everything the service holds except the shapes themselves, with the concept schemes, as one rdflib
-    graph."""
+def _distinct_triples(quads: list) -> int:
+    return len({quad.triple for quad in quads})
+
+
+def loaded_data() -> list:
+    """Everything the service holds except the shapes themselves, as quads."""
     graph_store = current_app.extensions["fengong_store"]
     shape_graphs = {ox.NamedNode(graph_for_file(path)) for path in shape_files()}
-    quads = (quad for quad in graph_store.store.quads_for_pattern(None, None, None, None)
-             if quad.graph_name not in shape_graphs)
-    return data_graph(quads)
+    return [quad for quad in graph_store.store.quads_for_pattern(None, None, None, None)
+            if quad.graph_name not in shape_graphs]
 
 
 def loaded_report() -> dict:
@@ -76,8 +79,8 @@ def loaded_report() -> dict:
     key = len(graph_store.store)
     cached = current_app.extensions.get("fengong_shacl_report")
     if cached is None or cached[0] != key:
-        data = loaded_data()
-        cached = (key, {**report_on(data), "data": "loaded"})
+        quads = loaded_data()
+        cached = (key, {**report_on(data_graph(quads), _distinct_triples(quads)), "data": "loaded"})
         current_app.extensions["fengong_shacl_report"] = cached
     return cached[1]
 
@@ -102,10 +105,13 @@ def posted_report() -> dict:
             quads.append(quad)
             if len(quads) > MAX_POSTED_TRIPLES:
                 abort(413, description=f"the data holds more than {MAX_POSTED_TRIPLES} statements")
+    except (SyntaxError, TooDeep) as error:
+        abort(400, description=f"the data cannot be parsed: {error}")
+    try:
         data = data_graph(quads)
-    except (SyntaxError, TooDeep, NotValidatable) as error:
+    except NotValidatable as error:
         abort(400, description=f"the data cannot be validated: {error}")
-    return {**report_on(data), "data": "posted"}
+    return {**report_on(data, _distinct_triples(quads)), "data": "posted"}
 
 
 def _wants_html() -> bool:
