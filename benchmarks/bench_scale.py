@@ -153,7 +153,7 @@ def stage_shacl(options) -> dict:
     import pyoxigraph as ox
 
     from fengong.scale.inject import inject
-    from fengong.scale.shacl import validate_store
+    from fengong.scale.shacl.runner import validate_store
     from fengong.validate import load_shapes
 
     shapes = load_shapes(ROOT / "shapes")

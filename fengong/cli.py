@@ -20,12 +20,13 @@ from fengong import PROJECT_ROOT, __version__
 from fengong.atomic import write_atomically
 from fengong.build import OUTPUT, build_graphs
 from fengong.export import task_rows, to_csv, to_json, to_markdown
+from fengong.namespaces import SH
 from fengong.nesting import TooDeep, check_depth
 from fengong.records import ReadError
 from fengong.registry import RegistryError
 from fengong.store import LoadError, default_data_files, open_store
 from fengong.trig import serialise_trig
-from fengong.validate import NotValidatable, data_graph, load_shapes, validate_graph
+from fengong.validate import NotValidatable, data_graph, load_shapes, shacl_report, validate_graph
 
 DATA_OPTION = click.option(
     "--data", "data", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -54,7 +55,7 @@ class LazyGroup(click.Group):
         "link": "fengong.link.cli:link_command",
         "derive": "fengong.scale.derived:derive_command",
         "load": "fengong.scale.push:load_command",
-        "check": "fengong.scale.shacl:check_command",
+        "check": "fengong.scale.shacl.command:check_command",
     }
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -112,9 +113,10 @@ def build(root: Path, out: Path | None) -> None:
 
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--shapes", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=PROJECT_ROOT / "shapes", show_default=True, help="Folder of SHACL shapes (*.ttl).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--shapes", type=click.Path(exists=True, path_type=Path), default=PROJECT_ROOT / "shapes",
+              show_default=True, help="SHACL shapes: a Turtle file, or a folder of them (*.ttl).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "report"]), default="text", show_default=True,
+              help="report: pySHACL's sh:ValidationReport in Turtle.")
 def validate(files: tuple[Path, ...], shapes: Path, fmt: str) -> None:
     """Check graphs against the SHACL shapes: exit 1 on a violation, 0 when the data conforms.
 
@@ -129,6 +131,10 @@ def validate(files: tuple[Path, ...], shapes: Path, fmt: str) -> None:
         data = data_graph(open_store(None, paths).store.quads_for_pattern(None, None, None, None))
     except (LoadError, NotValidatable) as exc:
         raise InputError(f"cannot validate the data: {exc}") from None
+    if fmt == "report":
+        report = shacl_report(data, load_shapes(shapes))
+        click.echo(report.serialize(format="turtle"))
+        sys.exit(1 if any(s == SH.Violation for s in report.objects(None, SH.resultSeverity)) else 0)
     findings = validate_graph(data, load_shapes(shapes))
     violations = [f for f in findings if f.severity == "violation"]
     if fmt == "json":

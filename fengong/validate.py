@@ -72,17 +72,24 @@ def data_graph(quads: Iterable) -> Graph:
     return graph
 
 
-def load_shapes(shapes_dir: Path) -> Graph:
+def load_shapes(shapes: Path) -> Graph:
+    """The shapes of a Turtle file, or of every ``*.ttl`` file of a folder."""
     g = Graph()
-    for path in sorted(shapes_dir.glob("*.ttl")):
+    for path in [shapes] if shapes.is_file() else sorted(shapes.glob("*.ttl")):
         g.parse(path, format="turtle")
     return g
 
 
-def validate_graph(data: Graph, shapes: Graph) -> list[Finding]:
-    """Run pySHACL (SHACL-SPARQL on, no inference) and turn its report into findings, worst first."""
+def shacl_report(data: Graph, shapes: Graph) -> Graph:
+    """pySHACL's validation report (SHACL-SPARQL on, no inference; a report of warnings only conforms)."""
     _, report, _ = shacl_validate(data, shacl_graph=shapes, inference="none", advanced=True,
                                   allow_warnings=True)
+    return report
+
+
+def validate_graph(data: Graph, shapes: Graph) -> list[Finding]:
+    """Run pySHACL (:func:`shacl_report`) and turn its report into findings, worst first."""
+    report = shacl_report(data, shapes)
     findings = [_finding(report, r, data, shapes) for r in report.subjects(RDF.type, SH.ValidationResult)]
     order = {"violation": 0, "warning": 1, "info": 2}
     return sorted(findings, key=lambda f: (order[f.severity], f.plan or "", f.task_number or 0, f.shape, f.focus,

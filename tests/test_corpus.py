@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pyoxigraph
@@ -27,15 +29,27 @@ SHARED = ROOT.parent / "shared" / "corpus"
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory) -> pyoxigraph.Store:
+def dataset(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("corpus") / "corpus.trig"
     registry = load_registry(default_registry_paths(ROOT))
     documents = find_documents([CORPUS, ROOT / "data" / "sources"])
     reports = ingest(documents, out, registry, ROOT, progress=False)
     assert [r.status for r in reports] == ["ok"] * 14
+    return out
+
+
+@pytest.fixture(scope="module")
+def store(dataset) -> pyoxigraph.Store:
     loaded = pyoxigraph.Store()
-    loaded.bulk_load(path=str(out), format=pyoxigraph.RdfFormat.TRIG)
+    loaded.bulk_load(path=str(dataset), format=pyoxigraph.RdfFormat.TRIG)
     return loaded
+
+
+def test_the_ingested_corpus_conforms_to_the_shapes(dataset):
+    # Guiding-only statements give no lead and stated co-leads are jointly led tasks: no violation is left.
+    done = subprocess.run([str(Path(sys.executable).parent / "fengong"), "validate", str(dataset),
+                           str(ROOT / "ontology" / "schemes.ttl")], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0 and "0 violation(s)" in done.stdout, done.stdout[-2000:]
 
 
 def test_there_is_a_ground_truth_for_every_document_the_project_holds():

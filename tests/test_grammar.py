@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import pytest
 
-from fengong.readers.lexicon import default_lexicon
+from fengong.readers.lexicon import lexicon_for
 from fengong.readers.statement import read_statement, settle_roles
 from fengong.readers.vocabulary import column_role, numeral_value
 
 
 def read(text: str, label_role: str | None = None):
-    return read_statement(text, 0, len(text), 1, default_lexicon(), label_role=label_role)
+    return read_statement(text, 0, len(text), 1, lexicon_for("100000"), label_role=label_role)
 
 
 def units(text: str, label_role: str | None = None):
@@ -104,7 +104,7 @@ def test_open_markers_end_the_list_and_name_no_unit(text, names, is_open):
                                   "各开发区管委会", "各产业主管部门", "各OPC社区", "市直有关部门"])
 def test_collectives_are_units(name):
     assert units(f"责任单位：省发展改革委，{name}")[1] == (name, "participant")
-    assert default_lexicon().recognise(name) in ("collective", "gazetteer")
+    assert lexicon_for("100000").recognise(name) in ("collective", "gazetteer")
 
 
 # ---------------------------------------------------------------- the lead rule and standing statements
@@ -205,9 +205,10 @@ def test_when_is_not_who(text, expected):
     assert units(text) == expected
 
 
-def test_a_collective_with_a_separator_inside_it():
+def test_a_collective_with_separators_inside_it():
     assert [u.name for u in read("责任单位：市商务局、市财政局、各区、县（市）政府").units] == [
         "市商务局", "市财政局", "各区、县（市）政府"]
+    assert [u.name for u in read("责任单位：省优化办，各市、州、县人民政府").units] == ["省优化办", "各市、州、县人民政府"]
 
 
 def test_a_unit_named_in_its_place_beside_recognised_units():
