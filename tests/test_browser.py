@@ -247,3 +247,28 @@ def test_network_page_draws_the_network_and_shows_a_nodes_measures(ui_service, b
         return performance.getEntriesByType('resource').map(e => e.name)
             .filter(u => !u.startsWith(location.origin));""")
     assert foreign == []
+
+
+def test_plan_page_shows_the_task_table_as_the_appendix_prints_it(jilin_service, browser):
+    """The plan's page at 1,366 × 768: its 36 rows, each with the units in printed order and the first marked as
+    the lead, as tests/groundtruth/jilin_appendix.py (typed by hand from the source) has them."""
+    from groundtruth.jilin_appendix import JILIN_TASKS, OPEN_TASKS
+    from selenium.webdriver.common.by import By
+
+    browser.get(jilin_service.url + "/id/plan/jilin-disability-13fyp")
+    rows = browser.execute_script("""
+        return Array.from(document.querySelectorAll('table.plan-tasks tbody tr')).map(row => [
+            row.cells[0].innerText, row.cells[1].innerText,
+            Array.from(row.cells[2].querySelectorAll('a')).map(a => [a.innerText, a.classList.contains('lead')]),
+            !!row.cells[2].querySelector('.open')]);""")
+    assert len(rows) == len(JILIN_TASKS)
+    for (number, text, units, is_open), (expected_number, expected_text, expected_units) in zip(
+            rows, JILIN_TASKS, strict=True):
+        assert number == str(expected_number)
+        assert text == expected_text
+        assert [name for name, _ in units] == expected_units, number
+        assert [lead for _, lead in units] == [True] + [False] * (len(expected_units) - 1), number
+        assert is_open == (expected_number in OPEN_TASKS)
+    assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
+    table = browser.find_element(By.CSS_SELECTOR, "table.plan-tasks")
+    assert table.rect["x"] + table.rect["width"] <= browser.execute_script("return window.innerWidth")

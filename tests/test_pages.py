@@ -9,6 +9,7 @@ break as "省公安\\n厅"; 省残联 is listed first in rows 14 and 16.
 from __future__ import annotations
 
 import json
+import re
 
 import pyoxigraph as ox
 import pytest
@@ -142,7 +143,43 @@ def test_ontology_terms_link_to_their_documentation(ui_service):
 def test_plan_page_links_its_tasks(ui_service):
     page = ui_service.request("GET", "/id/plan/jilin-disability-13fyp", headers={"Accept": "text/html"}).text
     assert "<h1>吉林省“十三五”加快残疾人小康进程规划纲要</h1>" in page
-    linked = page.split('<ul class="incoming">')[1].split("</ul>")[0]
+    linked = page.split("被引用 Linked from")[1]
     assert 'href="/id/plan/jilin-disability-13fyp/task/14"' in linked
     assert 'href="/id/plan/jilin-disability-13fyp/task/16"' in linked
     assert 'href="/id/plan/jilin-disability-13fyp/section/annex"' in linked
+
+
+def _linked_from(page: str) -> dict[str, list[str]]:
+    """The "Linked from" groups of a page: property (compact IRI) → the links listed under it."""
+    section = page.split("被引用 Linked from</h2>")[1]
+    groups = {}
+    for head, items in re.findall(r'<h3 class="incoming">(.*?)</h3>\s*<ul class="incoming">(.*?)</ul>', section,
+                                  re.S):
+        groups[re.search(r'<span class="iri">([^<]+)</span>', head).group(1)] = \
+            re.findall(r'<li><a href="([^"]+)"', items)
+    return groups
+
+
+def test_linked_from_is_grouped_by_property_each_subject_once(ui_service):
+    page = ui_service.request("GET", "/id/agency/220000/0001", headers={"Accept": "text/html"}).text
+    groups = _linked_from(page)
+    # 省残联 leads tasks 14 and 16: listed once, under fg:leadAgent, not again as fg:responsibleAgent.
+    assert groups["fg:leadAgent"] == [LOCAL_14, "/id/plan/jilin-disability-13fyp/task/16"]
+    assert "fg:responsibleAgent" not in groups
+    links = [link for group in groups.values() for link in group]
+    assert len(links) == len(set(links))
+
+
+def test_linked_from_sorts_numbers_by_value():
+    from fengong.service.pages import natural_key
+
+    names = ["任务 30", "任务 3", "任务 12", "任务 4", "任务 11"]
+    assert sorted(names, key=natural_key) == ["任务 3", "任务 4", "任务 11", "任务 12", "任务 30"]
+
+
+def test_task_facts_list_participants_in_printed_order(ui_service):
+    page = ui_service.request("GET", LOCAL_14, headers={"Accept": "text/html"}).text
+    row = page.split("fg:participatingAgent</span>")[1].split("</tr>")[0]
+    # Row 14 prints 省残联、省卫生计生委、省公安厅、省人力资源社会保障厅、省民政厅、省财政厅等 (the sample's IRIs:
+    # 0001, 0006, 0010, 0004, 0002, 0003).
+    assert re.findall(r'href="/id/agency/220000/(\d+)"', row) == ["0006", "0010", "0004", "0002", "0003"]
