@@ -183,3 +183,26 @@ def test_task_facts_list_participants_in_printed_order(ui_service):
     # Row 14 prints 省残联、省卫生计生委、省公安厅、省人力资源社会保障厅、省民政厅、省财政厅等 (the sample's IRIs:
     # 0001, 0006, 0010, 0004, 0002, 0003).
     assert re.findall(r'href="/id/agency/220000/(\d+)"', row) == ["0006", "0010", "0004", "0002", "0003"]
+
+
+def test_errors_are_in_the_sites_layout_for_people_and_json_for_programs(ui_service):
+    page = ui_service.request("GET", "/id/plan/no-such-plan", headers={"Accept": "text/html"})
+    assert page.status == 404 and page.headers["content-type"].startswith("text/html")
+    assert '<header class="site">' in page.text and "nothing is known about" in page.text
+    for path in ("/queries/nonexistent.json", "/no-such-page.json"):
+        reply = ui_service.request("GET", path, headers={"Accept": "text/html"})
+        assert reply.status == 404 and reply.headers["content-type"].startswith("application/json"), path
+        assert json.loads(reply.text)["status"] == 404
+    assert "no-such-question" in json.loads(ui_service.request("GET", "/queries/no-such-question.json").text)["error"]
+    # A program that asks for JSON gets JSON on any path; the SPARQL protocol keeps its own errors.
+    reply = ui_service.request("GET", "/nowhere", headers={"Accept": "application/json"})
+    assert reply.status == 404 and json.loads(reply.text)["status"] == 404
+    assert not ui_service.request("GET", "/sparql?query=SELEC", headers={"Accept": "text/html"}) \
+        .headers["content-type"].startswith("application/json")
+
+
+def test_favicon(ui_service):
+    reply = ui_service.request("GET", "/favicon.ico")
+    assert reply.status == 200 and reply.headers["content-type"].startswith("image/svg+xml")
+    assert "<svg" in reply.text
+    assert 'rel="icon" type="image/svg+xml" href="/favicon.ico"' in ui_service.request("GET", "/queries").text

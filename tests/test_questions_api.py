@@ -115,7 +115,7 @@ def test_html_page_has_form_and_results(ui_service):
     assert "/queries/tasks-led-by-agency.json?name=" in page.text
     # The link to the editor carries the query with the value asked for written into it.
     other = get(ui_service, "/queries/tasks-led-by-agency", name="省财政厅").text
-    assert urllib.parse.quote_plus('VALUES (?name) { ("省财政厅") }') in other
+    assert urllib.parse.quote_plus('VALUES (?name ?nameLabel) { ("省财政厅" "省财政厅"@zh) }') in other
     # A field left empty takes its parameter's default (task-units: number 14, whose row lists 6 units).
     empty = get(ui_service, "/queries/task-units", plan=PLAN, number="")
     assert empty.status == 200 and 'value="14"' in empty.text

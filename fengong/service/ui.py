@@ -52,3 +52,9 @@ def yasgui_asset(name: str):
         # The page is useless without it; say how to fix the installation.
         abort(500, description="YASGUI is not installed: run scripts/setup-ui.sh")
     return send_from_directory(YASGUI_BUILD, name, max_age=86400)
+
+
+@bp.get("/favicon.ico")
+def favicon():
+    """The site's icon (SVG, at the path browsers ask for first)."""
+    return send_from_directory(SERVICE_DIR / "static", "favicon.svg", mimetype="image/svg+xml", max_age=86400)
