@@ -272,3 +272,36 @@ def test_plan_page_shows_the_task_table_as_the_appendix_prints_it(jilin_service,
     assert browser.execute_script("return document.documentElement.scrollWidth <= window.innerWidth")
     table = browser.find_element(By.CSS_SELECTOR, "table.plan-tasks")
     assert table.rect["x"] + table.rect["width"] <= browser.execute_script("return window.innerWidth")
+
+
+def test_network_page_has_the_layout_a_legend_and_labels_that_do_not_overlap(jilin_service, browser):
+    """/network on the whole Jilin plan at 1,366 × 768: the site's navigation, a legend entry (in the nodes'
+    colour) for each agency type drawn, measures rounded, and no two node boxes (dot and label, as vis-network
+    places them) overlapping."""
+    from selenium.webdriver.common.by import By
+
+    browser.get(jilin_service.url + "/network")
+    wait(browser, lambda d: d.execute_script("return document.body.dataset.ready === 'true'"), "network drawn")
+    assert browser.find_element(By.CSS_SELECTOR, "header.site nav").is_displayed()
+    drawn = browser.execute_script("""
+        const net = window.fengongNetwork;
+        return net.body.data.nodes.get().map(n => [n.label, n.color, net.getBoundingBox(n.id)]);""")
+    assert len(drawn) == 30
+    overlaps = [(a[0], b[0]) for i, a in enumerate(drawn) for b in drawn[i + 1:]
+                if min(a[2]["right"], b[2]["right"]) > max(a[2]["left"], b[2]["left"])
+                and min(a[2]["bottom"], b[2]["bottom"]) > max(a[2]["top"], b[2]["top"])]
+    assert overlaps == []
+    legend = {item.text: item.find_element(By.CSS_SELECTOR, ".swatch").value_of_css_property("background-color")
+              for item in browser.find_elements(By.CSS_SELECTOR, "#legend li") if item.is_displayed()}
+    used = {colour for _, colour, _ in drawn}
+    assert len(legend) == len(used) >= 5
+    assert {_rgb(colour) for colour in used} == {value.replace("rgba", "rgb").replace(", 1)", ")")
+                                                 for value in legend.values()}
+    assert "政府组成部门 department" in legend
+    summary = browser.find_element(By.ID, "summary").text
+    assert "density 0.287 " in summary and "lead Gini 0.824 " in summary
+
+
+def _rgb(hex_colour: str) -> str:
+    red, green, blue = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({red}, {green}, {blue})"
