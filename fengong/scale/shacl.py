@@ -494,6 +494,7 @@ def check_command(files: tuple[Path, ...], store_dir: Path | None, shapes: Path 
     with the concept schemes (ontology/schemes.ttl), as `fengong validate` does. Exit 1 on a violation.
     """
     from fengong import PROJECT_ROOT
+    from fengong.inputs import InputError
     from fengong.store import LoadError, open_store
     from fengong.validate import load_shapes
 
@@ -508,7 +509,9 @@ def check_command(files: tuple[Path, ...], store_dir: Path | None, shapes: Path 
         with tqdm(desc="checking", unit=" checks", leave=False, disable=not sys.stderr.isatty()) as bar:
             results = validate_store(store, load_shapes(shapes or PROJECT_ROOT / "shapes"), jobs,
                                      progress=lambda _check: bar.update())
-    except (LoadError, OSError, UnsupportedShape) as error:
+    except (LoadError, OSError) as error:
+        raise InputError(str(error)) from None
+    except UnsupportedShape as error:
         raise click.ClickException(str(error)) from None
     tally = Counter((r.severity, r.constraint or r.shape) for r in results)
     for result in results[:limit]:

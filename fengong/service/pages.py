@@ -21,7 +21,7 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
 
 from fengong import PROJECT_ROOT
-from fengong.namespaces import BASE, FG, ID, OA, PREFIXES, SKOS
+from fengong.namespaces import BASE, FG, ID, OA, PREFIXES, SKOS, compact
 from fengong.service import plan_table
 from fengong.service.ui import TEMPLATES_DIR
 
@@ -38,7 +38,6 @@ _LABELS = [ox.NamedNode(str(iri)) for iri in (
     SKOS.prefLabel, "http://www.w3.org/2000/01/rdf-schema#label", "http://purl.org/dc/terms/title")]
 _ASSIGNMENT = ox.NamedNode(str(FG.Assignment))
 _TASK_NUMBER = ox.NamedNode(str(FG.taskNumber))
-_PREFIXES = sorted(((prefix, str(ns)) for prefix, ns in PREFIXES.items()), key=lambda item: -len(item[1]))
 
 #: The RDF forms a resource page offers: ``format=`` name → (media type, pyoxigraph format).
 RDF_FORMATS = {
@@ -119,10 +118,7 @@ def labels(graph_store: ox.Store, node) -> dict[str, str]:
 
 def curie(iri: str) -> str:
     """``iri`` shortened with the project's prefixes (fg:task), or as is."""
-    for prefix, namespace in _PREFIXES:
-        if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
-    return iri
+    return compact(iri)
 
 
 def local_link(iri: str) -> str | None:
