@@ -305,3 +305,22 @@ def test_network_page_has_the_layout_a_legend_and_labels_that_do_not_overlap(jil
 def _rgb(hex_colour: str) -> str:
     red, green, blue = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
     return f"rgb({red}, {green}, {blue})"
+
+
+def test_shacl_page_lists_the_rules_and_checks_an_uploaded_file(ui_service, browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    browser.get(ui_service.url + "/shacl")
+    rules = browser.find_elements(By.CSS_SELECTOR, "#rules tbody tr")
+    assert len(rules) > 10 and browser.find_element(By.ID, "rules").is_displayed()
+    mine = tmp_path / "mine.ttl"
+    mine.write_text('@prefix fg: <https://w3id.org/fengong/ontology#> .\n'
+                    '@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n'
+                    '<https://w3id.org/fengong/id/agency/220000/9999> a fg:Agency ; '
+                    'skos:prefLabel "吉林省测试厅"@zh .\n', encoding="utf-8")
+    browser.find_element(By.ID, "upload-data").send_keys(str(mine))
+    browser.find_element(By.CSS_SELECTOR, "form.upload button[type=submit]").click()
+    wait(browser, lambda d: "(mine.ttl)" in d.find_element(By.CSS_SELECTOR, "p.lead").text, "the file's report")
+    failed = [row.text for row in browser.find_elements(By.CSS_SELECTOR, "#rules tr.failed")]
+    assert len(failed) == 2 and any("缺少英文正式名称" in row for row in failed)
+    assert "不符合" in browser.find_element(By.CSS_SELECTOR, "p.error").text

@@ -299,5 +299,9 @@ _COMPONENTS = {
             "shape": {"type": "string"}, "rule_zh": {"type": "string"}, "rule_en": {"type": "string"},
             "focus": {"type": "string"}, "plan": {"type": "string", "nullable": True},
             "task_number": {"type": "integer", "nullable": True},
-            "agent": {"type": "string", "nullable": True}, "detail": {"type": "string"}}}}}},
+            "agent": {"type": "string", "nullable": True}, "detail": {"type": "string"}}}},
+        "rules": {"type": "array", "description": "Each targeted shape: its rules, focus nodes checked, failed",
+                  "items": {"type": "object", "properties": {
+                      "name": {"type": "string"}, "iri": {"type": "string"}, "checked": {"type": "integer"},
+                      "failed": {"type": "integer"}, "rules": {"type": "array", "items": {"type": "object"}}}}}}},
 }
