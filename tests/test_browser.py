@@ -324,3 +324,33 @@ def test_shacl_page_lists_the_rules_and_checks_an_uploaded_file(ui_service, brow
     failed = [row.text for row in browser.find_elements(By.CSS_SELECTOR, "#rules tr.failed")]
     assert len(failed) == 2 and any("缺少英文正式名称" in row for row in failed)
     assert "不符合" in browser.find_element(By.CSS_SELECTOR, "p.error").text
+
+
+def test_ontology_page_has_contents_and_a_generated_class_diagram(ui_service, browser):
+    """The class diagram holds every class the ontology declares (read here with rdflib), with no two boxes
+    overlapping; the contents link to the diagram and to each section."""
+    import rdflib
+    from rdflib.namespace import OWL, RDF
+    from selenium.webdriver.common.by import By
+
+    from fengong.namespaces import FG
+
+    ontology = rdflib.Graph().parse(QUERIES_DIR.parent / "ontology" / "fengong.ttl")
+    classes = {str(c) for c in ontology.subjects(RDF.type, OWL.Class) if str(c).startswith(str(FG))}
+    browser.get(ui_service.url + "/ontology")
+    wait(browser, lambda d: d.execute_script(
+        "return document.getElementById('class-diagram').dataset.ready === 'true'"), "the class diagram")
+    contents = [a.get_attribute("href").rsplit("#", 1)[1]
+                for a in browser.find_elements(By.CSS_SELECTOR, "nav.ontology-toc p:first-child a")]
+    assert contents[0] == "diagram" and len(contents) == 5
+    assert all(browser.find_elements(By.ID, anchor) for anchor in contents)
+    drawn = browser.execute_script("""
+        const net = window.fengongClassDiagram;
+        return net.body.data.nodes.get().map(n => [n.id, net.getBoundingBox(n.id)]);""")
+    assert classes <= {node for node, _ in drawn}
+    boxes = [box for _, box in drawn]
+    assert not [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                if min(a["right"], b["right"]) > max(a["left"], b["left"])
+                and min(a["bottom"], b["bottom"]) > max(a["top"], b["top"])]
+    edges = browser.execute_script("return window.fengongClassDiagram.body.data.edges.get().map(e => e.label)")
+    assert "fg:task" in edges and "fg:role" in edges

@@ -23,6 +23,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
 from fengong import PROJECT_ROOT
 from fengong.namespaces import BASE, FG, ID, OA, PREFIXES, SKOS, compact
 from fengong.service import plan_table
+from fengong.service.class_diagram import class_diagram
 from fengong.service.ui import TEMPLATES_DIR
 
 ONTOLOGY_FILE = PROJECT_ROOT / "ontology" / "fengong.ttl"
@@ -394,5 +395,6 @@ def ontology():
         "descriptions": {lit.language or "": str(lit) for lit in graph.objects(header, DCTERMS.description)},
         "version": str(next(graph.objects(header, OWL.versionInfo), "")),
     }
-    page = render_template("ontology.html", about=about, sections=ontology_terms(graph), namespace=str(FG))
+    page = render_template("ontology.html", about=about, sections=ontology_terms(graph), namespace=str(FG),
+                           diagram=class_diagram(graph))
     return Response(page, content_type="text/html; charset=utf-8", headers={"Vary": "Accept"})

@@ -1,51 +1,13 @@
 // Draws the co-responsibility network of /network.json with vis-network (served by this service), in the colours
-// of the legend; once the layout settles, moves nodes apart until no two labels overlap; shows a clicked node's
-// measures, rounded.
+// of the legend; once the layout settles, moves nodes apart until no two labels overlap (spread.js); shows a
+// clicked node's measures, rounded.
 "use strict";
+
+const round = (value) => typeof value === "number" && !Number.isInteger(value) ? +value.toFixed(3) : value;
 
 //: Measures shown for a clicked node, in this order.
 const MEASURES = ["label", "name_zh", "agency_type", "tasks_led", "tasks_joined", "degree", "strength", "betweenness",
   "eigenvector", "constraint", "effective_size", "core_number", "community", "brokerage_total"];
-//: Space kept between two labels (canvas pixels).
-const GAP = 6;
-
-const round = (value) => typeof value === "number" && !Number.isInteger(value) ? +value.toFixed(3) : value;
-
-// Moves the nodes apart, fewest pixels first, until no two of their boxes (dot and label) overlap.
-function separate(network, ids) {
-  const at = network.getPositions(ids);
-  const extent = {};
-  for (const id of ids) {
-    const box = network.getBoundingBox(id);
-    extent[id] = [box.left - at[id].x, box.right - at[id].x, box.top - at[id].y, box.bottom - at[id].y];
-  }
-  const box = (id) => [at[id].x + extent[id][0], at[id].x + extent[id][1], at[id].y + extent[id][2],
-    at[id].y + extent[id][3]];
-  for (let round = 0; round < 500; round += 1) {
-    let moved = false;
-    for (let i = 0; i < ids.length; i += 1) {
-      for (let j = i + 1; j < ids.length; j += 1) {
-        const [a, b] = [box(ids[i]), box(ids[j])];
-        const across = Math.min(a[1], b[1]) - Math.max(a[0], b[0]) + GAP;
-        const down = Math.min(a[3], b[3]) - Math.max(a[2], b[2]) + GAP;
-        if (across <= 0 || down <= 0) continue;
-        moved = true;
-        const [p, q] = [at[ids[i]], at[ids[j]]];
-        // Sideways where it costs up to twice as much: the window is wider than it is tall.
-        if (across < 2 * down) {
-          const shift = (p.x <= q.x ? -1 : 1) * across / 2;
-          p.x += shift; q.x -= shift;
-        } else {
-          const shift = (p.y <= q.y ? -1 : 1) * down / 2;
-          p.y += shift; q.y -= shift;
-        }
-      }
-    }
-    if (!moved) break;
-  }
-  ids.forEach((id) => network.moveNode(id, at[id].x, at[id].y));
-}
-
 function showDetails(node) {
   const box = document.getElementById("details");
   box.textContent = "";
@@ -90,9 +52,7 @@ document.addEventListener("DOMContentLoaded", () => {
     network.once("stabilizationIterationsDone", () => {
       network.setOptions({ physics: false });
       network.once("afterDrawing", () => {
-        separate(network, nodes.getIds());
-        network.once("afterDrawing", () => { document.body.dataset.ready = "true"; });
-        network.fit();
+        fengongSpread(network, nodes.getIds(), () => { document.body.dataset.ready = "true"; });
       });
       network.redraw();
     });
