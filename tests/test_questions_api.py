@@ -146,3 +146,28 @@ def test_openapi_describes_every_question(ui_service):
     text = json.dumps(document)
     for reference in {part.split('"')[0] for part in text.split('"$ref": "')[1:]}:
         assert reference.removeprefix("#/components/schemas/") in document["components"]["schemas"]
+
+
+def test_a_name_that_matches_nothing_gets_the_closest_names(ui_service):
+    """name=民政厅 finds nothing (the agency is 省民政厅, officially 吉林省民政厅): the answer says which names come
+    closest, in JSON and on the page, each linking to the question asked again."""
+    answer = json.loads(get(ui_service, "/queries/tasks-joined-by-agency.json", name="民政厅").text)
+    assert answer["rows"] == []
+    closest = answer["suggestions"]["name"]
+    assert closest[0] == {"name": "省民政厅", "agent": "https://w3id.org/fengong/id/agency/220000/0002",
+                          "official": "吉林省民政厅"}
+    page = get(ui_service, "/queries/tasks-joined-by-agency", name="民政厅").text
+    hint = page.split('class="suggestions"')[1].split("</p>")[0]
+    assert "民政厅" in hint and '<a href="?name=%E7%9C%81%E6%B0%91%E6%94%BF%E5%8E%85">省民政厅</a>' in hint
+    # A name that matches has no suggestions.
+    assert "suggestions" not in json.loads(get(ui_service, "/queries/tasks-joined-by-agency.json",
+                                               name="省民政厅").text)
+
+
+def test_closest_names_rank_containment_first():
+    from fengong.names import closest_names
+
+    names = [("a", "省民政厅", "吉林省民政厅"), ("a", "吉林省民政厅", "吉林省民政厅"), ("b", "民政部", "民政部"),
+             ("c", "省财政厅", "吉林省财政厅"), ("d", "团省委", "共青团吉林省委")]
+    assert [entry["name"] for entry in closest_names("民政厅", names)] == ["省民政厅", "民政部", "省财政厅"]
+    assert closest_names("完全不同的名字", names) == []
