@@ -83,7 +83,14 @@
     async draw(persistentConfig) {
       // Wrapped cells, not YASR's ellipsis, unless the person turns it on.
       await lookUpLabels(this.yasr.results?.getBindings() || []);
-      return super.draw({ isEllipsed: false, ...persistentConfig });
+      await super.draw({ isEllipsed: false, ...persistentConfig });
+      // Too many columns for the window even with wrapped cells: equal widths, and words broken where they must.
+      if (this.tableEl && this.tableEl.scrollWidth > this.yasr.resultsEl.clientWidth) {
+        this.destroyResizer();  // its grips stand where the columns were
+        this.tableEl.classList.add("squeezed");
+        this.tableEl.style.width = "";
+        this.tableEl.querySelectorAll("th, col").forEach((cell) => { cell.style.width = ""; });
+      }
     }
 
     // Column titles may break where a camelCase word does (openList<wbr>Tasks), so that many columns fit.
@@ -106,8 +113,8 @@
       const datatype = binding.datatype || "";
       if (NUMBERS.has(datatype)) return `<div class="num">${escape(number(binding.value, datatype))}</div>`;
       const lang = binding["xml:lang"] ? `<span class="lang">@${escape(binding["xml:lang"])}</span>` : "";
-      const type = datatype && !datatype.endsWith("#string") && !datatype.endsWith("#langString")
-        ? ` <span class="datatype">${escape(compact(datatype, prefixes))}</span>` : "";
+      const plain = ["string", "langString", "boolean"].some((name) => datatype.endsWith("#" + name));
+      const type = datatype && !plain ? ` <span class="datatype">${escape(compact(datatype, prefixes))}</span>` : "";
       return `<div><span class="nonIri">${escape(binding.value)}</span>${lang}${type}</div>`;
     }
   }
