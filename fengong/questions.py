@@ -10,6 +10,8 @@ Each file starts with a header of ``#+ key: value`` lines (see ``queries/README.
     #+ param: agency | agency | 单位 IRI / the agency's IRI | https://w3id.org/fengong/id/agency/220000/01
     #+ example: agency=https://w3id.org/fengong/id/agency/220000/01
 
+``group`` is the kind of question (a key of :data:`GROUPS`), by which the editor's picker lists them.
+
 A parameter ``NAME`` is the variable ``?NAME`` of the query. Its value is checked against its type and turned
 into an RDF term (:func:`bind`); the term is then given to the store in a ``VALUES`` block that pyoxigraph
 writes (:func:`with_values`), so a value is always one term and can never change what the query says. (The
