@@ -91,7 +91,8 @@ def render(form: str, title: str, number: str, tasks: list[dict]) -> tuple[str, 
         return "、".join(t["units"]) + ("等" if t["open"] else "")
 
     if form == "clauses":
-        lines = [title, number, "一、主要任务"]
+        # Measures numbered at the top level of the outline, so that a task's key is its number.
+        lines = [title, number]
         lines += [f"{t['number']}.{t['text']}（{units(t)}负责）" for t in tasks]
         return ".txt", "\n".join(lines) + "\n"
     if form == "flat":

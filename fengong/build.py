@@ -1,4 +1,8 @@
-"""``fengong build``: the documents under ``data/sources/`` and the registry → ``data/graphs/fengong.trig``.
+"""``fengong build``: every document the project holds, and the registry → ``data/graphs/fengong.trig``.
+
+The documents are those under ``data/sources/`` (each with a sidecar of curated metadata and body facts) and
+those of the evaluation corpus under ``data/corpus/`` (described by its ``index.json``): each is a plan of its
+own, with its jurisdiction, so questions run across all of them.
 
 The output is one TriG file (one named graph per plan and per registry jurisdiction), written to a temporary
 file beside it and renamed into place, so an interrupted or failed build leaves the previous file intact. The
@@ -14,7 +18,7 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from fengong.documents import read_document, sidecars
+from fengong.documents import sidecars
 from fengong.graph import plan_graph, registry_graph
 from fengong.plans import plan_graphs
 from fengong.records import PlanRecord, Problem, ReadError
@@ -37,19 +41,25 @@ class BuildResult:
         return [p for p in self.problems if p.severity == "error"]
 
 
-def build_graphs(root: Path, progress=None) -> BuildResult:
-    """Read every document and the registry; make their named graphs. Raises ``ReadError`` on unreadable input."""
+def build_graphs(root: Path, progress=None, corpus: bool = True) -> BuildResult:
+    """Read every document and the registry; make their named graphs. Raises ``ReadError`` on unreadable input.
+
+    ``corpus=False`` builds the documents of ``data/sources/`` alone (the Jilin plan, as the tests know it)."""
+    from fengong.ingest import Document, find_documents, read_one  # ingest itself uses write_atomically below
+
     registry: Registry = load_registry(default_registry_paths(root))
     result = BuildResult()
-    documents = sidecars(root / "data" / "sources")
+    documents = [Document(p) for p in sidecars(root / "data" / "sources")]
     if not documents:
         raise ReadError([Problem(str(root / "data" / "sources"), 1, "no documents (*.meta.toml) to build")])
-    for sidecar in progress(documents) if progress else documents:
-        plan, problems = read_document(sidecar, root)
+    if corpus and (root / "data" / "corpus").is_dir():
+        documents += find_documents([root / "data" / "corpus"])
+    for document in progress(documents) if progress else documents:
+        plan, _ = read_one(document, root)
         graph, unresolved = plan_graph(plan, registry)
         result.plans.append(plan)
         result.graphs.append(graph)
-        result.problems.extend(problems)
+        result.problems.extend(plan.problems)
         result.unresolved.extend(unresolved)
     for code in sorted(registry.jurisdictions):
         result.graphs.append(registry_graph(registry.jurisdictions[code], registry))

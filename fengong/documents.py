@@ -54,7 +54,7 @@ def read_document(sidecar: Path, root: Path) -> tuple[PlanRecord, list[Problem]]
     except UnicodeDecodeError as exc:
         raise ReadError([Problem(str(text_path), 1, f"not UTF-8 text ({exc.reason} at byte {exc.start})")]) from None
 
-    table, problems = reader(source)
+    table, problems = reader(source, meta["jurisdiction"])
     plan = PlanRecord(slug=meta["slug"], source=source, jurisdiction=str(meta["jurisdiction"]))
     plan.metadata = _metadata(meta, sidecar)
     anchor = _Anchors(source, sidecar)

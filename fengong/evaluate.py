@@ -1,19 +1,28 @@
-"""``fengong evaluate``: how well an ingested plan matches a ground truth written by hand.
+"""``fengong evaluate``: how well an ingested plan matches a ground truth typed by hand.
 
-A ground truth (``tests/groundtruth/<document>.json``) lists each task's number, the first characters of its
-text, whether its list is open, and its units in printed order with their roles. Scores per document:
+A ground truth (``tests/groundtruth/<document>.json``, format in ``tests/groundtruth/README.md``) lists each
+task's place in the numbering (key, label, number, parent), the first characters of its text, whether its list
+is open, and its units in printed order with their roles.
 
-- tasks: a found task is right when the ground truth has its number and its text starts with the truth's text;
-- assignments: (task number, list position, unit name as printed, role) — all four must agree;
-- lead accuracy: the share of ground-truth tasks whose found leads are exactly the true leads (none included).
+Found tasks are aligned with true ones by text, in document order: a found task stands for a true task when
+its text starts with the truth's text. Then, per document and pooled over documents (counts summed first):
 
-Precision and recall are 1.0 when both sides are empty (a document without tasks, read as such).
+- task precision / recall / F1: aligned pairs over found tasks / over true tasks;
+- mention precision / recall / F1: (task, unit name as printed, role) triples, the task being the aligned
+  true task (a mention of an unaligned task matches nothing);
+- lead accuracy: the share of true tasks whose aligned task has exactly the true leads (none included);
+- numbering accuracy: the share of true tasks whose aligned task has the true key, label, number and parent;
+- open accuracy: the share of true tasks whose aligned task has the true open flag.
+
+Ratios over nothing are 1.0 for precision and recall (a document without tasks, read as such) and None for
+the accuracies.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,11 +32,15 @@ import pyoxigraph
 from fengong.graph import plan_iri
 from fengong.inputs import InputError, check_text_file, read_text
 from fengong.namespaces import ROLE, sparql_prefixes
+from fengong.readers.outline import outline_order
 
 QUERY = sparql_prefixes() + """
-SELECT ?number ?text ?open ?position ?name ?role WHERE {
+SELECT ?key ?label ?number ?parent ?text ?open ?position ?name ?role WHERE {
   GRAPH ?g {
-    ?task fg:isStepOfPlan ?plan ; fg:taskNumber ?number ; dct:description ?text ; fg:agencyListIsOpen ?open .
+    ?task fg:isStepOfPlan ?plan ; fg:outlineKey ?key ; fg:taskNumber ?number ; dct:description ?text ;
+          fg:agencyListIsOpen ?open .
+    OPTIONAL { ?task fg:numberLabel ?label }
+    OPTIONAL { ?task fg:withinItem/fg:outlineKey ?parent }
     OPTIONAL { ?a fg:task ?task ; fg:listPosition ?position ; fg:nameAsPrinted ?name ; fg:role ?role . }
   }
 }"""
@@ -35,93 +48,136 @@ SELECT ?number ?text ?open ?position ?name ?role WHERE {
 
 @dataclass(frozen=True)
 class Task:
-    """A task as evaluation sees it: number, text (or its first characters), open flag, (name, role) units."""
+    """A task as evaluation sees it."""
 
+    key: str
+    label: str
     number: int
+    parent: str | None
     text: str
     open: bool
-    units: tuple[tuple[str, str], ...]
+    units: tuple[tuple[str, str], ...]  # (name as printed, role) in printed order
+
+    @property
+    def numbering(self) -> tuple:
+        return self.key, self.label, self.number, self.parent
+
+    @property
+    def leads(self) -> set[str]:
+        return {name for name, role in self.units if role == "lead"}
+
+
+@dataclass(frozen=True)
+class Counts:
+    """What one comparison counted; documents are pooled by adding these."""
+
+    found: int = 0
+    true: int = 0
+    aligned: int = 0
+    mentions_found: int = 0
+    mentions_true: int = 0
+    mentions_shared: int = 0
+    leads_right: int = 0
+    numbering_right: int = 0
+    open_right: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(*(a + b for a, b in zip(self.__dict__.values(), other.__dict__.values(), strict=True)))
 
 
 @dataclass(frozen=True)
 class Scores:
-    tasks_found: int
-    tasks_true: int
+    counts: Counts
     task_precision: float
     task_recall: float
-    assignment_precision: float
-    assignment_recall: float
-    lead_accuracy: float | None  # None when the ground truth has no tasks
+    task_f1: float
+    mention_precision: float
+    mention_recall: float
+    mention_f1: float
+    lead_accuracy: float | None
+    numbering_accuracy: float | None
     open_accuracy: float | None
 
 
 def load_truth(path: Path) -> tuple[str, list[Task]]:
     """The plan slug and tasks of a ground-truth file."""
     data = json.loads(read_text(path))
-    tasks = [Task(t["number"], t["text"], t["open"], tuple((u[0], u[1]) for u in t["units"])) for t in data["tasks"]]
+    tasks = [Task(t["key"], t["label"], t["number"], t["parent"], t["text"], t["open"],
+                  tuple((u[0], u[1]) for u in t["units"])) for t in data["tasks"]]
     return data["slug"], tasks
 
 
 def tasks_in_store(store: pyoxigraph.Store, slug: str) -> list[Task]:
-    """The tasks of plan ``slug`` as the dataset holds them, units in list order."""
-    rows: dict[int, dict] = {}
-    query = QUERY.replace("?plan", f"<{plan_iri(slug)}>")
-    for solution in store.query(query):
-        number = int(solution["number"].value)
-        task = rows.setdefault(number, {"text": solution["text"].value, "open": solution["open"].value == "true",
-                                        "units": {}})
+    """The tasks of plan ``slug`` as the dataset holds them, in document order, units in list order."""
+    rows: dict[str, dict] = {}
+    for solution in store.query(QUERY.replace("?plan", f"<{plan_iri(slug)}>")):
+        key = solution["key"].value
+        task = rows.setdefault(key, {
+            "label": solution["label"].value if solution["label"] else "", "number": int(solution["number"].value),
+            "parent": solution["parent"].value if solution["parent"] else None, "text": solution["text"].value,
+            "open": solution["open"].value == "true", "units": {}})
         if solution["position"] is not None:
             role = solution["role"].value.removeprefix(str(ROLE))
             task["units"][int(solution["position"].value)] = (solution["name"].value, role)
-    return [Task(n, r["text"], r["open"], tuple(r["units"][k] for k in sorted(r["units"])))
-            for n, r in sorted(rows.items())]
+    tasks = [Task(k, r["label"], r["number"], r["parent"], r["text"], r["open"],
+                  tuple(r["units"][p] for p in sorted(r["units"]))) for k, r in rows.items()]
+    return sorted(tasks, key=lambda t: outline_order(t.key))
+
+
+def align(found: list[Task], truth: list[Task]) -> dict[int, Task]:
+    """For each true task (by index) the found task that stands for it: the next found task, in document
+    order, whose text starts with the truth's text."""
+    pairs: dict[int, Task] = {}
+    start = 0
+    for i, t in enumerate(truth):
+        for j in range(start, len(found)):
+            if found[j].text.startswith(t.text):
+                pairs[i] = found[j]
+                start = j + 1
+                break
+    return pairs
+
+
+def count(found: list[Task], truth: list[Task]) -> Counts:
+    """What :func:`score` computes its figures from."""
+    pairs = align(found, truth)
+    standing_for = {id(f): truth[i].key for i, f in pairs.items()}
+    found_mentions = Counter((standing_for.get(id(f)), name, role) for f in found for name, role in f.units
+                             if id(f) in standing_for)
+    true_mentions = Counter((t.key, name, role) for t in truth for name, role in t.units)
+    return Counts(
+        found=len(found), true=len(truth), aligned=len(pairs),
+        mentions_found=sum(len(f.units) for f in found), mentions_true=sum(true_mentions.values()),
+        mentions_shared=sum((found_mentions & true_mentions).values()),
+        leads_right=sum(pairs[i].leads == t.leads for i, t in enumerate(truth) if i in pairs),
+        numbering_right=sum(pairs[i].numbering == t.numbering for i, t in enumerate(truth) if i in pairs),
+        open_right=sum(pairs[i].open == t.open for i, t in enumerate(truth) if i in pairs),
+    )
 
 
 def score(found: list[Task], truth: list[Task]) -> Scores:
     """Compare found tasks with the ground truth (see the module docstring)."""
-    by_number = {t.number: t for t in truth}
-    right = [f for f in found if f.number in by_number and f.text.startswith(by_number[f.number].text)]
-    found_assignments = _assignments(found)
-    true_assignments = _assignments(truth)
-    shared = len(found_assignments & true_assignments)
-    matched = {f.number: f for f in right}
-    leads = [t for t in truth if t.number in matched and _leads(matched[t.number]) == _leads(t)]
-    opens = [t for t in truth if t.number in matched and matched[t.number].open == t.open]
-    return Scores(
-        tasks_found=len(found),
-        tasks_true=len(truth),
-        task_precision=_ratio(len(right), len(found)),
-        task_recall=_ratio(len(right), len(truth)),
-        assignment_precision=_ratio(shared, len(found_assignments)),
-        assignment_recall=_ratio(shared, len(true_assignments)),
-        lead_accuracy=len(leads) / len(truth) if truth else None,
-        open_accuracy=len(opens) / len(truth) if truth else None,
-    )
+    return scores(count(found, truth))
 
 
-def _assignments(tasks: list[Task]) -> set[tuple[int, int, str, str]]:
-    return {(t.number, position, name, role) for t in tasks for position, (name, role) in enumerate(t.units, 1)}
-
-
-def _leads(task: Task) -> set[str]:
-    return {name for name, role in task.units if role == "lead"}
+def scores(c: Counts) -> Scores:
+    tp, tr = _ratio(c.aligned, c.found), _ratio(c.aligned, c.true)
+    mp, mr = _ratio(c.mentions_shared, c.mentions_found), _ratio(c.mentions_shared, c.mentions_true)
+    share = (lambda n: n / c.true) if c.true else (lambda n: None)
+    return Scores(c, tp, tr, _f1(tp, tr), mp, mr, _f1(mp, mr), share(c.leads_right), share(c.numbering_right),
+                  share(c.open_right))
 
 
 def _ratio(part: int, whole: int) -> float:
     return part / whole if whole else 1.0
 
 
-@click.command("evaluate")
-@click.argument("truths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--data", "data", required=True, multiple=True,
-              type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Dataset written by `fengong ingest` (TriG or N-Quads; repeatable).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def evaluate_command(truths: tuple[Path, ...], data: tuple[Path, ...], fmt: str) -> None:
-    """Score ingested plans against hand-made ground truths (GROUNDTRUTH.json ...).
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
 
-    Prints, per document, task-level and assignment-level precision and recall and the lead accuracy.
-    """
+
+def evaluate(data: list[Path], truths: list[Path]) -> dict[str, Scores]:
+    """Scores per document (by slug) and pooled (``"pooled"``); raises InputError (exit 2) for unreadable input."""
     store = pyoxigraph.Store()
     for path in data:
         problem = check_text_file(path)
@@ -132,22 +188,61 @@ def evaluate_command(truths: tuple[Path, ...], data: tuple[Path, ...], fmt: str)
             store.bulk_load(path=str(path), format=rdf_format)
         except (SyntaxError, ValueError, OSError) as exc:
             raise InputError(f"cannot load {path}: {exc}") from None
-    results = {}
+    results: dict[str, Scores] = {}
+    pooled = Counts()
     for truth_path in truths:
         try:
             slug, truth = load_truth(truth_path)
         except (ValueError, KeyError, IndexError, TypeError) as exc:
-            raise InputError(f"{truth_path}: not a ground-truth file ({exc})") from None
-        results[slug] = score(tasks_in_store(store, slug), truth)
+            raise InputError(f"{truth_path}: not a ground-truth file ({exc!r})") from None
+        counted = count(tasks_in_store(store, slug), truth)
+        results[slug] = scores(counted)
+        pooled = pooled + counted
+    results["pooled"] = scores(pooled)
+    return results
+
+
+COLUMNS = ("document", "tasks", "task F1", "mention F1", "lead acc", "numbering acc", "open acc", "task P/R",
+           "mention P/R")
+
+
+def table_rows(results: dict[str, Scores]) -> list[list[str]]:
+    """The figures as the table prints them (also the rows of docs/accuracy.md)."""
+    return [[slug, f"{s.counts.aligned}/{s.counts.true} (found {s.counts.found})", f"{s.task_f1:.3f}",
+             f"{s.mention_f1:.3f}", _show(s.lead_accuracy), _show(s.numbering_accuracy), _show(s.open_accuracy),
+             f"{s.task_precision:.3f}/{s.task_recall:.3f}", f"{s.mention_precision:.3f}/{s.mention_recall:.3f}"]
+            for slug, s in results.items()]
+
+
+@click.command("evaluate")
+@click.argument("truths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--data", "data", required=True, multiple=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Dataset written by `fengong ingest` or `fengong build` (TriG or N-Quads; repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["table", "markdown", "json"]), default="table",
+              show_default=True)
+def evaluate_command(truths: tuple[Path, ...], data: tuple[Path, ...], fmt: str) -> None:
+    """Score ingested plans against hand-typed ground truths (GROUNDTRUTH.json ...).
+
+    Prints, per document and pooled over all of them: task F1, mention F1 (task, unit as printed, role),
+    lead accuracy, numbering accuracy (key, label, number, parent) and open-list accuracy, with the task and
+    mention precision and recall.
+    """
+    results = evaluate(list(data), list(truths))
     if fmt == "json":
-        click.echo(json.dumps({slug: s.__dict__ for slug, s in results.items()}, indent=1))
+        click.echo(json.dumps({slug: {**s.counts.__dict__, **{k: v for k, v in s.__dict__.items() if k != "counts"}}
+                               for slug, s in results.items()}, indent=1))
         return
-    header = ("document", "tasks", "task P", "task R", "assign P", "assign R", "lead acc", "open acc")
-    click.echo("  ".join(header))
-    for slug, s in results.items():
-        click.echo("  ".join([slug, f"{s.tasks_found}/{s.tasks_true}", f"{s.task_precision:.3f}",
-                              f"{s.task_recall:.3f}", f"{s.assignment_precision:.3f}", f"{s.assignment_recall:.3f}",
-                              _show(s.lead_accuracy), _show(s.open_accuracy)]))
+    rows = table_rows(results)
+    if fmt == "markdown":
+        click.echo("| " + " | ".join(COLUMNS) + " |")
+        click.echo("|" + "---|" * len(COLUMNS))
+        for row in rows:
+            click.echo("| " + " | ".join(row) + " |")
+        return
+    widths = [max(len(str(r[i])) for r in [list(COLUMNS), *rows]) for i in range(len(COLUMNS))]
+    for row in [list(COLUMNS), *rows]:
+        click.echo("  ".join(str(cell).ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
     sys.stdout.flush()
 
 

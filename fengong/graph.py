@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 from typing import NamedTuple
+from urllib.parse import quote
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, PROV, RDF, RDFS, SKOS, XSD
@@ -29,6 +30,7 @@ from fengong.namespaces import (
     ORG,
     PPLAN,
     PREFIXES,
+    RECOGNITION,
     ROLE,
 )
 from fengong.records import PlanRecord, SourceText, Span
@@ -151,6 +153,9 @@ def plan_triples(plan: PlanRecord, registry: Registry) -> tuple[list[Triple], li
         for task in section.tasks:
             _task(add, agent, provenance, p, s, task)
 
+    for item in plan.items:
+        _item(add, provenance, p, item)
+
     for project in plan.projects:
         pr = p + f"/project/{project.key}"
         add((pr, str(RDF.type), str(FG.KeyProject)))
@@ -194,19 +199,39 @@ _A = {name: str(term) for name, term in {
     "pplanStep": PPLAN.isStepOfPlan, "inSection": FG.inSection, "taskNumber": FG.taskNumber,
     "description": DCTERMS.description, "open": FG.agencyListIsOpen, "derived": FG.derivedFromText,
     "task": FG.task, "agent": FG.agent, "role": FG.role, "position": FG.listPosition, "printed": FG.nameAsPrinted,
-    "responsible": FG.responsibleAgent,
+    "responsible": FG.responsibleAgent, "key": FG.outlineKey, "label": FG.numberLabel, "within": FG.withinItem,
+    "reading": FG.readingRule, "leadBasis": FG.leadBasis, "recognised": FG.nameRecognisedBy,
+    "marked": FG.markedAsLead, "LedTask": FG.LedTask, "JointlyLedTask": FG.JointlyLedTask,
 }.items()}
+_BASIS_IRIS = {key: str(BASIS[key]) for key in ("stated", "marked", "rule", "convention")}
+_RECOGNITION_IRIS = {key: str(RECOGNITION[key]) for key in ("gazetteer", "collective", "suffix", "label", "context")}
+
+
+def _segment(key: str) -> str:
+    """An outline key as an IRI path segment: its digits, dots, dashes and tildes kept as they are."""
+    return quote(key, safe=".-~:")
 _ROLE_IRIS = {key: str(ROLE[key]) for key in ROLE_SHORTCUTS}
 _SHORTCUTS = {key: str(prop) for key, prop in ROLE_SHORTCUTS.items()}
 
 
 def _task(add, agent, provenance, p: str, s: str, task) -> None:
-    t = p + f"/task/{task.number}"
+    t = p + f"/task/{_segment(task.key)}"
     add((t, _A["type"], _A["Task"]))
     add((t, _A["isStepOfPlan"], p))
     add((t, _A["pplanStep"], p))
     add((t, _A["inSection"], s))
     add((t, _A["taskNumber"], _int(task.number)))
+    add((t, _A["key"], Lit(task.key)))
+    if task.label:
+        add((t, _A["label"], Lit(task.label)))
+    if task.parent is not None:
+        add((t, _A["within"], p + f"/item/{_segment(task.parent)}"))
+    if task.reading:
+        add((t, _A["reading"], Lit(task.reading)))
+    if task.lead_basis:
+        add((t, _A["leadBasis"], _BASIS_IRIS[task.lead_basis]))
+        jointly = sum(u.role == "lead" for u in task.units) > 1
+        add((t, _A["type"], _A["JointlyLedTask" if jointly else "LedTask"]))
     add((t, _A["description"], Lit(task.text, "zh")))
     add((t, _A["open"], Lit("true" if task.open_ended else "false", datatype=_XSD_BOOLEAN)))
     provenance(t, FG.derivedFromText, t + "/text", task.span)
@@ -219,10 +244,27 @@ def _task(add, agent, provenance, p: str, s: str, task) -> None:
         add((a, _A["role"], _ROLE_IRIS[unit.role]))
         add((a, _A["position"], _int(unit.position)))
         add((a, _A["printed"], Lit(unit.name, "zh")))
+        add((a, _A["recognised"], _RECOGNITION_IRIS[unit.recognised]))
+        if unit.marked:
+            add((a, _A["marked"], Lit("true", datatype=_XSD_BOOLEAN)))
         provenance(a, FG.derivedFromText, a + "/text", unit.span)
         # The ORG roleProperty rule, materialised so simple questions need no n-ary pattern.
         add((t, _SHORTCUTS[unit.role], who))
         add((t, _A["responsible"], who))
+
+
+def _item(add, provenance, p: str, item) -> None:
+    """An outline item that holds tasks: its printed number, its place, its heading."""
+    i = p + f"/item/{_segment(item.key)}"
+    add((i, _A["type"], str(FG.OutlineItem)))
+    add((i, str(DCTERMS.isPartOf), p))
+    add((i, _A["key"], Lit(item.key)))
+    add((i, _A["label"], Lit(item.label)))
+    add((i, _A["taskNumber"], _int(item.number)))
+    add((i, str(DCTERMS.title), Lit(item.title, "zh")))
+    if item.parent is not None:
+        add((i, _A["within"], p + f"/item/{_segment(item.parent)}"))
+    provenance(i, FG.derivedFromText, i + "/text", item.span)
 
 
 def plan_graph(plan: PlanRecord, registry: Registry) -> tuple[Graph, list[Unresolved]]:
@@ -273,18 +315,18 @@ def _source_text(add, source: SourceText) -> str:
 
 def _provenance(add, subject: str, prop: str, node: str, text: str, source: SourceText, span: Span) -> None:
     """Point ``subject`` at ``source.raw[span.start:span.end]`` with Web Annotation selectors."""
-    pos, quote = node + "#position", node + "#quote"
+    pos, quoted = node + "#position", node + "#quote"
     add((subject, prop, node))
     add((node, _P["type"], _P["SpecificResource"]))
     add((node, _P["hasSource"], text))
     add((node, _P["hasSelector"], pos))
-    add((node, _P["hasSelector"], quote))
+    add((node, _P["hasSelector"], quoted))
     add((node, _P["line"], _int(span.line)))
     add((pos, _P["type"], _P["TextPositionSelector"]))
     add((pos, _P["start"], _int(span.start)))
     add((pos, _P["end"], _int(span.end)))
-    add((quote, _P["type"], _P["TextQuoteSelector"]))
-    add((quote, _P["exact"], Lit(source.quote(span))))
+    add((quoted, _P["type"], _P["TextQuoteSelector"]))
+    add((quoted, _P["exact"], Lit(source.quote(span))))
 
 
 _P = {name: str(term) for name, term in {
@@ -301,7 +343,8 @@ def registry_graph(j: Jurisdiction, registry: Registry) -> Graph:
     g.add((div, RDF.type, SKOS.Concept))
     g.add((div, SKOS.notation, Literal(j.code)))
     g.add((div, SKOS.prefLabel, Literal(j.name_zh, lang="zh")))
-    g.add((div, SKOS.prefLabel, Literal(j.name_en, lang="en")))
+    if j.name_en:  # a generated jurisdiction has no English name from any source
+        g.add((div, SKOS.prefLabel, Literal(j.name_en, lang="en")))
     g.add((div, FG.adminLevel, LEVEL[j.level]))
     for src in j.sources.values():
         s = ID[f"source/{j.code}/{src.key}"]
@@ -349,8 +392,9 @@ def _agency(g: Graph, a: Agency, j: Jurisdiction, registry: Registry) -> None:
         g.add((a.iri, DCTERMS.source, ID[f"source/{j.code}/{key}"]))
     if a.note:
         g.add((a.iri, SKOS.note, Literal(a.note, lang="en")))
-    if a.counterpart:
-        g.add((a.iri, FG.counterpart, registry.counterpart(a).iri))
+    counterpart = registry.counterpart(a)  # a hand-made body's is checked at load; a generated one may have none
+    if counterpart is not None:
+        g.add((a.iri, FG.counterpart, counterpart.iri))
     for ident in a.identifiers:
         _identifier(g, a, ident, j)
     if a.part_of:

@@ -30,8 +30,8 @@ from fengong.documents import read_document
 from fengong.graph import nquads, plan_graph_iri, plan_iri, plan_triples, registry_graph
 from fengong.readers.detect import READERS, read_path
 from fengong.readers.sources import TEXT_SUFFIXES
-from fengong.records import PlanRecord, ReadError
-from fengong.registry import Registry, RegistryError, default_registry_paths, load_registry
+from fengong.records import FieldValue, PlanRecord, Problem, ReadError
+from fengong.registry import NATIONAL, Registry, RegistryError, default_registry_paths, load_registry
 
 FORMATS = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads"}
 INDEX = "index.json"
@@ -46,6 +46,12 @@ class Document:
     reader: str | None = None
     jurisdiction: str | None = None
     slug: str | None = None
+    described: dict[str, str] = field(default_factory=dict)  # title, number, issuer, date, url from the index
+
+
+# What a folder's index.json may say of a document → the plan metadata field and its language tag.
+INDEX_FIELDS = {"title": ("title", "zh"), "number": ("identifier", ""), "issuer": ("publisher", "zh"),
+                "date": ("issued", "")}
 
 
 @dataclass
@@ -56,11 +62,17 @@ class DocumentReport:
     status: str = "ok"  # ok | error
     slug: str = ""
     reader: str = ""
+    jurisdiction: str = ""  # GB/T 2260 code the plan was read as of
+    jurisdiction_basis: str = ""  # how it was known: given, or detected and from what
+    jurisdictions: list[str] = field(default_factory=list)  # of the plan and of the bodies it names
     tasks: int = 0
     assignments: int = 0
     units: int = 0  # distinct unit names
     unresolved: int = 0  # distinct names the registry does not know
     open_lists: int = 0
+    statements_seen: int = 0  # responsibility statements the reader saw
+    statements_read: int = 0  # … and read; a document that has some but reads none is an error
+    fallback_units: int = 0  # mentions accepted by the suffix heuristic, a label or context only (to review)
     warnings: int = 0
     messages: list[str] = field(default_factory=list)
 
@@ -85,13 +97,7 @@ def ingest_one(document: Document, registry: Registry, root: Path, forced_reader
     """Read one document and serialise its graph; a document that cannot be read gives an error report."""
     report = DocumentReport(file=_shown(document.path, root))
     try:
-        if document.path.name.endswith(SIDECAR):
-            plan, problems = read_document(document.path, root)
-            plan.problems.extend(problems)
-            report.reader = "sidecar"
-        else:
-            plan, report.reader = read_path(document.path, root, reader=forced_reader or document.reader,
-                                            slug=document.slug, jurisdiction=document.jurisdiction or jurisdiction)
+        plan, report.reader = read_one(document, root, forced_reader, jurisdiction)
     except ReadError as exc:
         report.status = "error"
         report.messages = [str(p) for p in exc.problems]
@@ -102,6 +108,12 @@ def ingest_one(document: Document, registry: Registry, root: Path, forced_reader
         return report, None, ""
     triples, unresolved = plan_triples(plan, registry)
     tasks = plan.tasks
+    spatial = plan.metadata.get("spatial")
+    report.jurisdiction = plan.jurisdiction or NATIONAL
+    report.jurisdiction_basis = f"{spatial.basis}: {spatial.note}" if spatial is not None else ""
+    report.jurisdictions = sorted({report.jurisdiction} | {getattr(registry.resolve(u.name, report.jurisdiction),
+                                                                   "jurisdiction", report.jurisdiction)
+                                                           for t in tasks for u in t.units})
     mentions = [u for t in tasks for u in t.units]
     report.slug = plan.slug
     report.tasks = len(tasks)
@@ -109,6 +121,12 @@ def ingest_one(document: Document, registry: Registry, root: Path, forced_reader
     report.units = len({u.name for u in mentions})
     report.unresolved = len(unresolved)
     report.open_lists = sum(t.open_ended for t in tasks)
+    report.statements_seen, report.statements_read = plan.statements_seen, plan.statements_read
+    report.fallback_units = sum(u.recognised in ("suffix", "label", "context") for u in mentions)
+    if plan.statements_seen and not plan.statements_read:
+        first = next((p for p in plan.problems if "could not be read" in p.message), None)
+        plan.problems.append(Problem(report.file, first.line if first else 1, f"{plan.statements_seen} "
+                                     "responsibility statement(s) seen and none read: no tasks", "error"))
     report.warnings = len(plan.problems)
     report.messages = [str(p) for p in plan.problems] + [
         f"{report.file}: warning: unit {u.name!r} is not in the registry of {u.jurisdiction}; kept as an "
@@ -117,6 +135,31 @@ def ingest_one(document: Document, registry: Registry, root: Path, forced_reader
         report.status = "error"
     # Written straight from the builder's plain triples: rdflib terms would cost ten times more per plan.
     return report, plan, serialise(triples, str(plan_graph_iri(plan.slug)), rdf_format, str(plan_iri(plan.slug)))
+
+
+def read_one(document: Document, root: Path, forced_reader: str | None = None,
+             jurisdiction: str | None = None) -> tuple[PlanRecord, str]:
+    """Read one document (a text with its folder's index entry, or a sidecar) into a plan, and say which reader
+    read it. Raises :class:`ReadError` when it cannot be read."""
+    if document.path.name.endswith(SIDECAR):
+        plan, problems = read_document(document.path, root)
+        plan.problems.extend(problems)
+        plan.count_rows_as_statements()
+        return plan, "sidecar"
+    plan, reader = read_path(document.path, root, reader=forced_reader or document.reader, slug=document.slug,
+                             jurisdiction=document.jurisdiction or jurisdiction)
+    _describe(plan, document)
+    return plan, reader
+
+
+def _describe(plan: PlanRecord, document: Document) -> None:
+    """Metadata the text does not print, taken from the folder's index (which cites where the text came from)."""
+    where = document.described.get("url") or document.described.get("source")
+    for key, (name, lang) in INDEX_FIELDS.items():
+        value = document.described.get(key)
+        if value and plan.metadata.get(name, FieldValue("unknown")).basis == "unknown":
+            note = "given in the folder's index.json" + (f" (text from {where})" if where else "")
+            plan.metadata[name] = FieldValue("stated", {lang: value}, note)
 
 
 def serialise(triples: list, graph: str, rdf_format: str, plan: str | None = None) -> str:
@@ -164,11 +207,7 @@ def ingest(documents: list[Document], output: Path, registry: Registry, root: Pa
         with os.fdopen(fd, "wb") as out:
             if rdf_format == "trig":
                 out.write(trig.HEAD.encode("utf-8"))
-            for code in sorted(registry.jurisdictions):
-                graph = registry_graph(registry.jurisdictions[code], registry)
-                text = serialise(trig.plain_triples(graph), str(graph.identifier), rdf_format)
-                out.write(text.encode("utf-8"))
-            out.flush()
+            out.flush()  # the plans are copied into the file descriptor itself, after what is buffered here
             with _workers(jobs) as pool:
                 results = pool.imap(_work, documents, chunksize=8) if pool else map(_work, documents)
                 bar = tqdm(results, total=len(documents), desc="ingesting", unit="doc", disable=not progress,
@@ -186,6 +225,13 @@ def ingest(documents: list[Document], output: Path, registry: Registry, root: Pa
                             sources[part] = os.open(part, os.O_RDONLY)
                         _copy(sources[part], out.fileno(), start, length)
                     reports.append(report)
+                    for code in report.jurisdictions:  # generated jurisdictions the plan's bodies belong to
+                        registry.ensure(code)
+            # The registries last: only now is every jurisdiction a plan named known.
+            for code in sorted(registry.jurisdictions):
+                graph = registry_graph(registry.jurisdictions[code], registry)
+                out.write(serialise(trig.plain_triples(graph), str(graph.identifier), rdf_format).encode("utf-8"))
+            out.flush()
             os.fsync(out.fileno())
         umask = os.umask(0)
         os.umask(umask)
@@ -280,10 +326,15 @@ def ingest_command(paths: tuple[Path, ...], output: Path, reader: str | None, ju
     for r in reports:
         for message in r.messages:
             click.echo(message, err=True)
+        if r.status == "ok":
+            click.echo(f"{r.file}: {r.statements_read} of {r.statements_seen} responsibility statement(s) read "
+                       f"({r.reader}): {r.tasks} tasks, {r.assignments} assignments, {r.fallback_units} unit "
+                       "name(s) accepted by their ending, a label or their place only", err=True)
     tasks = sum(r.tasks for r in reports)
     click.echo(f"ingested {len(reports) - len(failed)} of {len(reports)} document(s): {tasks} tasks, "
                f"{sum(r.assignments for r in reports)} assignments, {sum(r.unresolved for r in reports)} "
-               f"unresolved unit name(s) → {output} (report: {json_path})")
+               f"unresolved unit name(s); statements read {sum(r.statements_read for r in reports)} of "
+               f"{sum(r.statements_seen for r in reports)} seen → {output} (report: {json_path})")
     if failed:
         click.echo(f"{len(failed)} document(s) could not be read: " + ", ".join(r.file for r in failed), err=True)
         sys.exit(2)
@@ -309,8 +360,9 @@ def _folder_index(folder: Path) -> dict[str, dict]:
     found: dict[str, dict] = {}
     for entry in entries if isinstance(entries, list) else []:
         if isinstance(entry, dict) and isinstance(entry.get("file"), str):
-            found.setdefault(entry["file"], {k: str(entry[k]) for k in ("reader", "jurisdiction", "slug")
-                                             if entry.get(k)})
+            settings = {k: str(entry[k]) for k in ("reader", "jurisdiction", "slug") if entry.get(k)}
+            settings["described"] = {k: str(entry[k]) for k in (*INDEX_FIELDS, "url", "source") if entry.get(k)}
+            found.setdefault(entry["file"], settings)
     return found
 
 

@@ -19,6 +19,7 @@ CHANGE = Namespace(BASE + "id/change-type/")
 DUTY = Namespace(BASE + "id/duty-type/")
 BASIS = Namespace(BASE + "id/basis/")
 CONF = Namespace(BASE + "id/confidence/")
+RECOGNITION = Namespace(BASE + "id/recognition/")
 DIV = Namespace(BASE + "id/division/")
 MATCH = Namespace(BASE + "id/match-type/")
 STATUS = Namespace(BASE + "id/alignment-status/")
@@ -40,6 +41,7 @@ PREFIXES = {
     "duty": DUTY,
     "basis": BASIS,
     "conf": CONF,
+    "recognition": RECOGNITION,
     "div": DIV,
     "match": MATCH,
     "astatus": STATUS,

@@ -59,18 +59,50 @@ class UnitMention:
     # 以下均需试点城市政府落实，不再列出 ("all below: pilot city governments implement; not listed again");
     # ``span`` then points at the unit's name in that statement.
     carried: bool = False
+    # How the name was accepted as a unit: the gazetteer knew it, it names a collective, it only ends like a
+    # body's name (the suffix fallback), a label (责任单位：) introduced it, or it stands in a unit's place beside
+    # recognised units (context).
+    recognised: str = "gazetteer"
+    marked: bool = False  # printed with a mark (*A) that makes it the lead
 
 
 @dataclass(frozen=True)
 class TaskRecord:
-    """One task (a row of a task-division table, or a measure followed by its units)."""
+    """One task: a row of a task-division table, or a measure with the statement of who carries it out.
+
+    ``key`` places the task in the document's outline (:mod:`fengong.readers.outline`): ``2.1.3`` for the item
+    printed ``3.`` under ``（一）`` under ``二、``; ``2.3-2`` for the second of several statements in item ``2.3``;
+    a table's row number. ``number`` is the value printed (or the ordinal of an unlabelled statement), ``label``
+    the label as printed, ``parent`` the key of the enclosing item.
+    """
 
     number: int
     text: str  # normalised task text
     span: Span  # the task text in the raw source
     units: tuple[UnitMention, ...]
     open_ended: bool = False  # the list ends with 等 / 等有关部门
-    row_span: Span | None = None  # the whole row (number, text and units), where there is one
+    row_span: Span | None = None  # the whole row or the measure with its statement, where there is one
+    key: str = ""
+    label: str = ""
+    parent: str | None = None
+    reading: str = ""  # the grammar rules that read the statement: "labelled+listed", "verbal+rule", "column"
+    lead_basis: str | None = None  # stated (牵头), marked (*A), rule (the document's rule), convention, or None
+
+    def __post_init__(self) -> None:
+        if not self.key:
+            object.__setattr__(self, "key", str(self.number))
+
+
+@dataclass(frozen=True)
+class ItemRecord:
+    """A numbered item of the document's outline that holds tasks (``（一）强化顶层设计引领…``)."""
+
+    key: str
+    label: str
+    number: int
+    parent: str | None
+    title: str  # its paragraph up to the first full stop
+    span: Span  # its paragraph
 
 
 @dataclass(frozen=True)
@@ -136,8 +168,17 @@ class PlanRecord:
     sections: list[SectionRecord] = field(default_factory=list)
     projects: list[ProjectRecord] = field(default_factory=list)
     duties: list[DutyRecord] = field(default_factory=list)
+    items: list[ItemRecord] = field(default_factory=list)  # the outline items that hold tasks
     jurisdiction: str | None = None  # GB/T 2260 code, e.g. "220000"
     problems: list[Problem] = field(default_factory=list)  # warnings met while reading, each naming its line
+    # Responsibility statements the reader saw, and how many of them it read (the rest are warnings).
+    statements_seen: int = 0
+    statements_read: int = 0
+
+    def count_rows_as_statements(self) -> None:
+        """A table's rows are its statements: each row read is a statement read (one it could not read is a
+        problem with its line)."""
+        self.statements_seen = self.statements_read = len(self.tasks)
 
     @property
     def tasks(self) -> list[TaskRecord]:

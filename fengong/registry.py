@@ -2,11 +2,13 @@
 
 The registry is data (``data/registry/agencies-<GB/T 2260 code>.toml``): one file per jurisdiction with its
 agencies, collectives, organisational changes and the sources behind them. This module loads and checks those
-files and resolves a unit name as printed in a plan to the body it names.
+files and resolves a unit name as printed in a plan to the body it names. A jurisdiction without a file of its
+own gets bodies generated from the national pattern (:mod:`fengong.gazetteer`) the first time it is asked for.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +16,9 @@ from urllib.parse import quote
 
 from rdflib import URIRef
 
+from fengong.gazetteer.divisions import DivisionError, Divisions, load_divisions
+from fengong.gazetteer.matcher import NameMatcher
+from fengong.gazetteer.pattern import PATTERN_FILE, Pattern, PatternError, load_pattern
 from fengong.namespaces import ID
 
 NATIONAL = "100000"
@@ -22,8 +27,14 @@ AGENCY_TYPES = {
     "vertically-managed", "coordination-body", "government",
 }
 LEVELS = {"national", "provincial", "prefectural", "county", "township"}
-CHANGE_TYPES = {"renaming", "merger", "split", "absorption", "reformation", "upgrade"}
-CONFIDENCE = {"V", "N", "K", "S"}
+CHANGE_TYPES = {"renaming", "merger", "split", "absorption", "reformation", "upgrade", "establishment"}
+#: V verified, N national fact with the local name inferred, K general knowledge, S read from the plan's own text,
+#: P inferred from the national pattern (a generated local body).
+CONFIDENCE = {"V", "N", "K", "S", "P"}
+#: A name whose last part is a bracket qualifying the body before it: 市委组织部（人才办）.
+QUALIFIED = re.compile(r"^(.+?)[（(][^（）()]+[）)]$")
+#: Hong Kong, Macao and Taiwan: their bodies follow no mainland pattern, so none are generated.
+NO_PATTERN = ("71", "81", "82")
 #: External identifier schemes an agency may carry, each only with the source that gives it.
 IDENTIFIER_SCHEMES = ("uscc", "wikidata")
 
@@ -64,6 +75,7 @@ class Agency:
     sources: tuple[str, ...] = ()
     note: str = ""
     identifiers: tuple[Identifier, ...] = ()
+    pattern: str | None = None  # the pattern unit a generated body comes from
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -120,6 +132,7 @@ class Jurisdiction:
     collectives: list[Collective] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
     sources: dict[str, Source] = field(default_factory=dict)
+    generated: bool = False  # made from the national pattern, not read from a registry file
 
 
 def parent_codes(code: str) -> list[str]:
@@ -145,33 +158,138 @@ def unresolved_iri(jurisdiction: str, name: str) -> URIRef:
 
 
 class Registry:
-    """All loaded jurisdictions, with a name index per jurisdiction."""
+    """All loaded jurisdictions, with a name index per jurisdiction; with ``divisions`` and ``pattern``, any other
+    division's bodies are generated when first asked for (:meth:`ensure`)."""
 
-    def __init__(self, jurisdictions: list[Jurisdiction]):
-        self.jurisdictions = {j.code: j for j in jurisdictions}
+    def __init__(self, jurisdictions: list[Jurisdiction], divisions: Divisions | None = None,
+                 pattern: Pattern | None = None):
+        self.jurisdictions: dict[str, Jurisdiction] = {}
+        self.divisions = divisions
+        self.pattern = pattern or Pattern((), ())
+        self._units = {unit.id: unit for unit in self.pattern.units}
         self._index: dict[str, dict[str, Agency | Collective]] = {}
         self._resolved: dict[tuple[str, str], Agency | Collective | Unresolved] = {}
+        self._matchers: dict[str, NameMatcher[Agency | Collective]] = {}
         for j in jurisdictions:
-            index: dict[str, Agency | Collective] = {}
-            for body in [*j.agencies, *j.collectives]:
-                for name in body.names:
-                    other = index.get(name)
-                    if other is not None and other is not body:
-                        raise RegistryError(f"{j.path}: the name {name!r} is given to both {other.id} and {body.id}")
-                    index[name] = body
-            self._index[j.code] = index
+            self._add(j)
+
+    def _add(self, j: Jurisdiction) -> None:
+        index: dict[str, Agency | Collective] = {}
+        for body in [*j.agencies, *j.collectives]:
+            for name in body.names:
+                other = index.get(name)
+                if other is not None and other is not body:
+                    raise RegistryError(f"{j.path}: the name {name!r} is given to both {other.id} and {body.id}")
+                index[name] = body
+        self.jurisdictions[j.code] = j
+        self._index[j.code] = index
+
+    def chain(self, code: str) -> list[str]:
+        """The jurisdictions above ``code``, nearest first: from the divisions table when it has the code (a
+        municipality's district lies in the municipality), else by the digits of the code."""
+        if self.divisions is not None and code in self.divisions:
+            return self.divisions.chain(code)
+        return parent_codes(code)
+
+    def ensure(self, code: str) -> Jurisdiction | None:
+        """The jurisdiction ``code``, generated from the national pattern (with those above it) unless a registry
+        file gives it; None for a code that is neither loaded nor in the divisions table.
+
+        A hand-made file wins over the pattern for its whole jurisdiction: what a source says about a place is
+        not mixed with what the pattern guesses. Callers that write the registry graphs must ensure each plan's
+        jurisdiction before writing them, or generated bodies would be named by plans but described nowhere.
+        """
+        found = self.jurisdictions.get(code)
+        if found is not None or self.divisions is None or code not in self.divisions:
+            return found
+        for above in reversed(self.chain(code)):
+            if above not in self.jurisdictions and above in self.divisions:
+                self._add(self._generate(above))
+        j = self._generate(code)
+        self._add(j)
+        return j
+
+    def _generate(self, code: str) -> Jurisdiction:
+        d = self.divisions.get(code)
+        j = Jurisdiction(code, d.name, "", d.level, f"{PATTERN_FILE} (generated for {code} {d.name})",
+                         generated=True)
+        if code[:2] in NO_PATTERN:
+            return j
+        for unit in self.pattern.units:
+            names = unit.names_for(d)
+            if names:
+                j.agencies.append(Agency(
+                    iri=agency_iri(code, unit.agency_id), id=unit.agency_id, jurisdiction=code, zh=names[0],
+                    en=f"{unit.en} ({d.name})", short=(), alt=names[1:], type=unit.type, confidence="P",
+                    note=f"Generated from fengong's national pattern (pattern.toml unit {unit.id}); not checked "
+                         f"against any source for {d.name}.", pattern=unit.id,
+                ))
+        for group in self.pattern.collectives:
+            names = group.names_for(d)
+            if names:
+                j.collectives.append(Collective(
+                    iri=ID[f"collective/{code}/{group.collective_id}"], id=group.collective_id, jurisdiction=code,
+                    zh=names[0], en=f"{group.en} ({d.name})", short=names[1:], members=(group.member_level(d),),
+                    note="Generated from fengong's national pattern (pattern.toml collective "
+                         f"{group.id}).",
+                ))
+        return j
 
     def resolve(self, name: str, jurisdiction: str) -> Agency | Collective | Unresolved:
         """The body a plan of ``jurisdiction`` means by ``name``: its own bodies first, then those of the
-        jurisdictions above it (prefecture, province), then national ones."""
+        jurisdictions above it (prefecture, province), then national ones; a division below it named on its own
+        (成都市 in a Sichuan plan) is that division's government."""
         key = (name, jurisdiction)
         found = self._resolved.get(key)
         if found is None:  # names repeat across thousands of plans: look each up once
-            found = next((body for code in (jurisdiction, *parent_codes(jurisdiction))
+            self.ensure(jurisdiction)
+            found = next((body for code in (jurisdiction, *self.chain(jurisdiction))
                           if (body := self._index.get(code, {}).get(name)) is not None), None)
+            found = found or self._division_government(name, jurisdiction) or self._qualified(name, jurisdiction)
             found = self._resolved[key] = found or Unresolved(unresolved_iri(jurisdiction, name), name,
                                                              jurisdiction)
         return found
+
+    def _qualified(self, name: str, jurisdiction: str) -> Agency | Collective | None:
+        """市委组织部（人才办）, 市政府办（金融）: the body before a closing bracket that qualifies it, when the whole
+        name is unknown (the printed name, bracket and all, stays the mention's)."""
+        m = QUALIFIED.match(name)
+        if m is None:
+            return None
+        found = self.resolve(m.group(1), jurisdiction)
+        return None if isinstance(found, Unresolved) else found
+
+    def knows(self, name: str, jurisdiction: str) -> bool:
+        """Whether a plan of ``jurisdiction`` printing ``name`` names a body the registry knows."""
+        return not isinstance(self.resolve(name, jurisdiction), Unresolved)
+
+    def matcher(self, jurisdiction: str) -> NameMatcher[Agency | Collective]:
+        """A matcher of every name a plan of ``jurisdiction`` may use for a known body: its own, those of the
+        jurisdictions above it and the names of the divisions directly below it. Each name maps to the body
+        :meth:`resolve` gives it (the nearest jurisdiction wins)."""
+        found = self._matchers.get(jurisdiction)
+        if found is None:
+            self.ensure(jurisdiction)
+            names: dict[str, Agency | Collective] = {}
+            for code in (jurisdiction, *self.chain(jurisdiction)):
+                for name, body in self._index.get(code, {}).items():
+                    names.setdefault(name, body)
+            for child in self._children(jurisdiction):
+                government = self._division_government(child.name, jurisdiction)
+                if government is not None:
+                    names.setdefault(child.name, government)
+            found = self._matchers[jurisdiction] = NameMatcher(names)
+        return found
+
+    def _children(self, code: str) -> list:
+        return self.divisions.children.get(code, []) if self.divisions is not None else []
+
+    def _division_government(self, name: str, jurisdiction: str) -> Agency | None:
+        child = next((c for c in self._children(jurisdiction) if c.name == name), None)
+        if child is None:
+            return None
+        j = self.ensure(child.code)
+        return next((a for a in j.agencies if a.type == "government"), None)
 
     def national(self, name: str) -> Agency | None:
         body = self._index.get(NATIONAL, {}).get(name)
@@ -181,8 +299,12 @@ class Registry:
         """The body ``agency.counterpart`` names, in the nearest jurisdiction above the agency's that has it.
 
         A provincial department's counterpart is a national body; a city bureau's is its province's department
-        (市民政局 → 省民政厅), so every level resolves the same way: by name, one level up first.
+        (市民政局 → 省民政厅), so every level resolves the same way: by name, one level up first. A generated
+        body's counterpart is the same pattern unit one level up (found by the names the pattern gives it where
+        that level has a hand-made file), else the national body the pattern names.
         """
+        if agency.pattern is not None:
+            return self._pattern_counterpart(agency)
         if not agency.counterpart:
             return None
         for code in parent_codes(agency.jurisdiction):
@@ -191,14 +313,37 @@ class Registry:
                 return body
         return None
 
+    def _pattern_counterpart(self, agency: Agency) -> Agency | None:
+        unit = self._units[agency.pattern]
+        for code in self.chain(agency.jurisdiction):
+            j = self.ensure(code)
+            if j is None or code == NATIONAL:
+                continue
+            if j.generated:
+                body = next((a for a in j.agencies if a.pattern == unit.id), None)
+            else:
+                index, division = self._index[code], self.divisions.get(code)
+                names = unit.names_for(division) if division is not None else ()
+                body = next((index[n] for n in names if n in index), None)
+            if isinstance(body, Agency):
+                return body
+        return self.national(unit.counterpart) if unit.counterpart else None
+
     def agencies(self) -> list[Agency]:
         return [a for j in self.jurisdictions.values() for a in j.agencies]
 
 
-def load_registry(paths: list[Path]) -> Registry:
-    """Load and check registry files; cross-references (counterparts) are checked too."""
+def load_registry(paths: list[Path], gazetteer: bool = True) -> Registry:
+    """Load and check registry files; cross-references (counterparts) are checked too. With ``gazetteer``, the
+    divisions table and the national pattern are loaded as well, and each pattern unit's national counterpart
+    must be a national entry."""
     jurisdictions = [_load_file(p) for p in sorted(paths)]
-    registry = Registry(jurisdictions)
+    try:
+        divisions = load_divisions() if gazetteer else None
+        pattern = load_pattern(PATTERN_FILE, frozenset(AGENCY_TYPES)) if gazetteer else None
+    except (DivisionError, PatternError, OSError) as exc:
+        raise RegistryError(str(exc)) from None
+    registry = Registry(jurisdictions, divisions, pattern)
     for j in jurisdictions:
         for a in j.agencies:
             if a.counterpart and registry.counterpart(a) is None:
@@ -207,6 +352,11 @@ def load_registry(paths: list[Path]) -> Registry:
             if a.part_of and registry.national(a.part_of) is None:
                 raise RegistryError(f"{j.path}: agency {a.id} ({a.zh}) names {a.part_of!r}, which no national "
                                     f"entry has")
+    if NATIONAL in registry.jurisdictions:
+        for unit in registry.pattern.units:
+            if unit.counterpart and registry.national(unit.counterpart) is None:
+                raise RegistryError(f"{PATTERN_FILE}: unit {unit.id} ({unit.en}) names the counterpart "
+                                    f"{unit.counterpart!r}, which no national entry has")
     return registry
 
 

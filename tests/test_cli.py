@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 from groundtruth.jilin_appendix import COLLECTIVE_TASKS, JILIN_TASKS, OPEN_TASKS
+from jilin_graph import jilin_trig  # tests/ is on sys.path under pytest
 
 from fengong import PROJECT_ROOT
 
 FENGONG = [sys.executable, "-m", "fengong"]
-GRAPH = PROJECT_ROOT / "data" / "graphs" / "fengong.trig"
+GRAPH = jilin_trig()  # the Jilin plan alone: the expected answers below are its appendix
 SIDECAR = """slug = "{slug}"
 source = "{slug}.txt"
 reader = "pdf-table"
@@ -63,7 +64,7 @@ def test_every_command_has_help():
 
 
 def test_export_json_is_the_appendix():
-    result = run("export", "tasks", "--format", "json")
+    result = run("export", "tasks", "--format", "json", "--data", str(GRAPH))
     assert result.returncode == 0, result.stderr
     rows = json.loads(result.stdout)
     assert [(r["number"], r["text"], [r["lead"], *r["participants"]]) for r in rows] == [
@@ -74,17 +75,18 @@ def test_export_json_is_the_appendix():
 
 
 def test_export_markdown_and_csv():
-    md = run("export", "tasks", "--format", "markdown").stdout
+    md = run("export", "tasks", "--format", "markdown", "--data", str(GRAPH)).stdout
     assert "| 14 | 制定实施国家残疾预防行动计划。广泛开展三级预防,实施重点干预工程 | " \
            "省残联、省卫生计生委、省公安厅、省人力资源社会保障厅、省民政厅、省财政厅等 |" in md
     assert "注:负责单位中列第一位者为牵头单位,其余为主要参与单位。" in md
-    csv_text = run("export", "tasks", "--format", "csv").stdout
-    assert csv_text.splitlines()[0] == "plan,number,text,lead,participants,open_ended,other_roles"
+    csv_text = run("export", "tasks", "--format", "csv", "--data", str(GRAPH)).stdout
+    assert csv_text.splitlines()[0] == ("plan,key,number,label,parent,text,lead,participants,open_ended,other_roles,"
+                                        "lead_basis")
     assert len(csv_text.splitlines()) == 37
 
 
 def test_validate_passes_on_the_built_graph_and_fails_on_a_broken_one(tmp_path):
-    ok = run("validate")
+    ok = run("validate")  # the graph `fengong build` wrote: every document the project holds
     assert ok.returncode == 0 and "the data conforms" in ok.stdout
     broken = tmp_path / "broken.trig"
     text = GRAPH.read_text(encoding="utf-8")
@@ -103,11 +105,15 @@ def test_validate_passes_on_the_built_graph_and_fails_on_a_broken_one(tmp_path):
 def test_query_formats_and_errors(tmp_path):
     q = tmp_path / "q.rq"
     q.write_text('PREFIX fg: <https://w3id.org/fengong/ontology#>\nSELECT (COUNT(*) AS ?n) WHERE { ?t a fg:Task }')
-    assert run("query", str(q)).stdout.splitlines()[2].strip() == "36"
-    assert run("query", str(q), "--format", "csv").stdout.splitlines() == ["n", "36"]
-    assert json.loads(run("query", str(q), "--format", "json").stdout)["results"]["bindings"][0]["n"]["value"] == "36"
-    piped = subprocess.run([*FENGONG, "query", "-"], input=q.read_text(), capture_output=True, text=True)
+    jilin = ("--data", str(GRAPH))
+    assert run("query", str(q), *jilin).stdout.splitlines()[2].strip() == "36"
+    assert run("query", str(q), "--format", "csv", *jilin).stdout.splitlines() == ["n", "36"]
+    assert json.loads(run("query", str(q), "--format", "json", *jilin).stdout)["results"]["bindings"][0]["n"][
+        "value"] == "36"
+    piped = subprocess.run([*FENGONG, "query", "-", *jilin], input=q.read_text(), capture_output=True, text=True)
     assert piped.returncode == 0 and "36" in piped.stdout
+    # Without --data: every document the project holds, 260 tasks by the hand truths (tests/groundtruth).
+    assert run("query", str(q), "--format", "csv").stdout.splitlines() == ["n", "260"]
     q.write_text("SELECT ?x WHERE { ?x ?y }")
     bad = run("query", str(q))
     assert bad.returncode == 2 and "1:26" in bad.stderr and "Traceback" not in bad.stderr

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from engines import environment_without_proxies, free_port, start_oxigraph, start_virtuoso, synthetic_dataset
+from jilin_graph import jilin_trig  # tests/ is on sys.path under pytest
 from pyoxigraph import NamedNode
 
 from fengong import PROJECT_ROOT
@@ -27,7 +28,7 @@ from fengong.scale.http import Endpoint
 from fengong.service.app import create_app
 from fengong.store import open_store
 
-JILIN = PROJECT_ROOT / "data" / "graphs" / "fengong.trig"
+JILIN = jilin_trig()
 ONTOLOGY = [PROJECT_ROOT / "ontology" / "fengong.ttl", PROJECT_ROOT / "ontology" / "schemes.ttl"]
 #: A query no engine answers within a second on any data (a cross product of every triple, three times).
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"

@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 from engines import environment_without_proxies, start_oxigraph, synthetic_dataset
+from jilin_graph import jilin_trig  # tests/ is on sys.path under pytest
 from pyoxigraph import NamedNode
 
-from fengong import PROJECT_ROOT
 from fengong.scale.http import Endpoint
 from fengong.store import open_store
 
-JILIN = PROJECT_ROOT / "data" / "graphs" / "fengong.trig"
+JILIN = jilin_trig()
 
 
 @pytest.fixture(scope="module")

@@ -5,18 +5,19 @@ import hashlib
 import pyoxigraph
 import pytest
 from groundtruth.jilin_appendix import JILIN_TASKS
+from jilin_graph import jilin_trig
 
 from fengong import PROJECT_ROOT
 from fengong.namespaces import sparql_prefixes
 
-GRAPH_FILE = PROJECT_ROOT / "data" / "graphs" / "fengong.trig"
+GRAPH_FILE = PROJECT_ROOT / "data" / "graphs" / "fengong.trig"  # what `fengong build` wrote: every document
 PLAN = "https://w3id.org/fengong/id/plan/jilin-disability-13fyp"
 
 
 @pytest.fixture(scope="module")
 def store():
     s = pyoxigraph.Store()
-    s.load(path=str(GRAPH_FILE), format=pyoxigraph.RdfFormat.TRIG)
+    s.load(path=str(jilin_trig()), format=pyoxigraph.RdfFormat.TRIG)
     s.load(path=str(PROJECT_ROOT / "ontology" / "schemes.ttl"), format=pyoxigraph.RdfFormat.TURTLE)
     return s
 

@@ -24,18 +24,23 @@ def test_ingest_a_folder_then_evaluate(tmp_path: Path):
     assert done.returncode == 0, done.stderr
     graphs = {line.rsplit(" ", 2)[-2] for line in out.read_text(encoding="utf-8").splitlines()}
     plan_graphs = {g for g in graphs if "/graph/plan/" in g}
-    assert len(plan_graphs) == 5
+    assert len(plan_graphs) == 13
     report = json.loads((tmp_path / "corpus.nq.report.json").read_text(encoding="utf-8"))
+    # The statements counted by hand in each document (tests/groundtruth/*.json).
     assert {r["slug"]: r["tasks"] for r in report} == {
         "guobanfa-2018-117-jili-zhichi": 30, "guobanfa-2018-121-tiyu-jingsai": 21,
         "guobanfa-2018-128-wufei-chengshi": 39, "guofa-2019-03-zonghe-baoshuiqu": 21,
-        "guofa-2019-05-shuang-suiji": 0}
+        "guofa-2019-05-shuang-suiji": 0, "sichuan-2026-ai-opc": 16, "hubei-2026-ai-opc": 12,
+        "chongqing-2026-weilaixing-opc": 10, "wuhan-2026-ai-opc": 24, "zhengzhou-2026-opc-shequ": 16,
+        "taicang-2026-ai-opc": 12, "luohu-2026-ai-opc": 15, "cangnan-2026-ai-opc-draft": 8}
+    assert all(r["statements_seen"] == r["statements_read"] == r["tasks"] for r in report)
     assert (tmp_path / "corpus.nq.report.csv").read_text(encoding="utf-8").startswith("file,status,slug")
     truth = ROOT / "tests" / "groundtruth" / "guofa-2019-03-zonghe-baoshuiqu.json"
     scored = run("evaluate", "--data", str(out), str(truth), "--format", "json", cwd=tmp_path)
     assert scored.returncode == 0, scored.stderr
     scores = json.loads(scored.stdout)["guofa-2019-03-zonghe-baoshuiqu"]
-    assert (scores["task_recall"], scores["assignment_precision"], scores["lead_accuracy"]) == (1.0, 1.0, 1.0)
+    assert (scores["task_recall"], scores["mention_precision"], scores["lead_accuracy"]) == (1.0, 1.0, 1.0)
+    assert scores["numbering_accuracy"] == 1.0 and scores["aligned"] == 21
 
 
 def test_broken_documents_are_reported_and_the_others_go_through(tmp_path: Path):
@@ -57,6 +62,20 @@ def test_broken_documents_are_reported_and_the_others_go_through(tmp_path: Path)
         "binary.txt": "error", "cut.csv": "error", "gbk.txt": "ok", "guofa-2019-03-zonghe-baoshuiqu.txt": "ok"}
     assert report["gbk.txt"]["tasks"] == 1 and report["guofa-2019-03-zonghe-baoshuiqu.txt"]["tasks"] == 21
     assert "<https://w3id.org/fengong/graph/plan/gbk>" in out.read_text(encoding="utf-8")
+
+
+def test_statements_seen_but_none_read_is_an_error_naming_the_first(tmp_path: Path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "unread.txt").write_text("标题\n1.推进甲。（责任单位：）\n2.推进乙。（负责单位：；）\n", encoding="utf-8")
+    (docs / "good.txt").write_text("1.推进丙。（民政部、财政部负责）\n", encoding="utf-8")
+    out = tmp_path / "out.trig"
+    done = run("ingest", str(docs), "-o", str(out), "--no-progress", cwd=tmp_path)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "unread.txt:2: error: 2 responsibility statement(s) seen and none read" in done.stderr
+    assert "good.txt: 1 of 1 responsibility statement(s) read (clauses): 1 tasks" in done.stderr
+    report = {Path(r["file"]).name: r for r in json.loads((tmp_path / "out.trig.report.json").read_text("utf-8"))}
+    assert (report["unread.txt"]["status"], report["unread.txt"]["statements_seen"]) == ("error", 2)
 
 
 def test_a_bad_registry_writes_nothing(tmp_path: Path):

@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from fengong.gazetteer.detect import detect_jurisdiction
 from fengong.readers.lines import LineIndex
-from fengong.records import FieldValue, PlanRecord, SourceText
+from fengong.records import FieldValue, PlanRecord, Problem, SourceText
 from fengong.textrepair import normalise
 
 DOC_NUMBER = re.compile(r"^\s*([\u4e00-\u9fff]{1,12})\s*[〔\[［(（](\d{4})[〕\]］)）]\s*(\d{1,4})\s*号\s*$")
@@ -107,9 +108,22 @@ def default_slug(source: SourceText) -> str:
 
 
 def new_plan(source: SourceText, lines: LineIndex, slug: str | None, jurisdiction: str | None) -> PlanRecord:
-    """An empty plan record with the metadata printed in the text; the given jurisdiction wins over the inferred."""
+    """An empty plan record with the metadata printed in the text. The given jurisdiction wins; otherwise the
+    one the text names (its issuer, title or head: :func:`fengong.gazetteer.detect.detect_jurisdiction`), then
+    the one its document number's prefix points to; the field's note says which and why."""
     meta = read_metadata(lines)
+    problems = []
     if jurisdiction is not None:
         meta["spatial"] = FieldValue("stated", {"": jurisdiction}, "given with the document")
-    return PlanRecord(slug=slug or default_slug(source), source=source, metadata=meta,
-                      jurisdiction=jurisdiction or jurisdiction_of(meta))
+    else:
+        found = detect_jurisdiction(source.raw, title=_value(meta, "title"), issuer=_value(meta, "publisher"))
+        if found:
+            evidence = "; ".join(f"{e.where}: {e.matched}" for e in found.evidence)
+            meta["spatial"] = FieldValue("inferred", {"": found.code}, f"detected from the text ({evidence})")
+            jurisdiction = found.code
+        elif (jurisdiction := jurisdiction_of(meta)) is None:
+            problems.append(Problem(source.path, 1, f"no jurisdiction detected ({found.reason}); unit names are "
+                                                    "resolved against national bodies: give --jurisdiction",
+                                    "warning"))
+    return PlanRecord(slug=slug or default_slug(source), source=source, metadata=meta, jurisdiction=jurisdiction,
+                      problems=problems)

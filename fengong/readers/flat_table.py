@@ -24,10 +24,11 @@ lead rule. A row cut short (the next number or the end comes early) is reported 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from fengong.readers.docmeta import new_plan
+from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.lines import Line, LineIndex
-from fengong.readers.roles import LEAD_RULE, rule_extent
 from fengong.readers.rows import (
     NUMBER,
     SECTION_ROW,
@@ -38,6 +39,7 @@ from fengong.readers.rows import (
     task_from_cells,
 )
 from fengong.readers.sources import readable_lines
+from fengong.readers.vocabulary import LEAD_RULE, rule_extent
 from fengong.records import PlanRecord, Problem, ReadError, SourceText, Span, TaskRecord
 from fengong.textrepair import normalise
 
@@ -88,7 +90,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             continue
         row = [line, *cells]
         numbers.append((int(number.group(1)), line.number))
-        task = _task(source, columns, row, int(number.group(1)), problems)
+        task = _task(source, columns, row, int(number.group(1)), problems, lexicon_for(plan.jurisdiction))
         if task is not None:
             parts[-1][2].append(task)
         i += columns.width
@@ -124,18 +126,17 @@ def _starts_next_row(line: Line, number: int) -> bool:
     return found is not None and int(found.group(1)) == number + 1
 
 
-def _task(source: SourceText, columns, row: list[Line], number: int, problems: list[Problem]):
+def _task(source: SourceText, columns, row: list[Line], number: int, problems: list[Problem], lexicon: Lexicon):
     def span(line: Line) -> Span:
         start = line.start + len(line.text) - len(line.text.lstrip())
         return Span(start, line.start + len(line.text.rstrip()), line.number)
 
     text = span(row[columns.task])
     units = [(role, span(row[col])) for col, role in columns.units]
-    task = task_from_cells(source, number, text, units, problems)
+    task = task_from_cells(source, number, text, units, problems, lexicon)
     if task is None:
         return None
-    return TaskRecord(task.number, task.text, task.span, task.units, task.open_ended,
-                      row_span=Span(span(row[0]).start, row[-1].end, row[0].number))
+    return replace(task, row_span=Span(span(row[0]).start, row[-1].end, row[0].number))
 
 
 def _rule(source: SourceText, line: Line) -> Span | None:

@@ -15,19 +15,20 @@ names only.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.lines import Line, LineIndex, blank_out
+from fengong.readers.statement import Statement, read_statement, settle_roles
+from fengong.readers.vocabulary import LEAD_RULE, RESPONSIBLE, rest_role
 from fengong.records import Problem, ReadError, SectionRecord, SourceText, Span, TaskRecord, UnitMention
 from fengong.textrepair import normalise, repair
-from fengong.unitlist import UnitList, looks_like_unit, split_units
 
 HEADER = re.compile(
     r"^\s*序\s*号\s*(工\s*作\s*)?任\s*务(\s*内\s*容)?\s*(负\s*责|牵\s*头|责\s*任)\s*(单\s*位|部\s*门)\s*$"
 )
 ROW_START = re.compile(r"^\s*(\d{1,3})(?:\s+(\S.*))?\s*$")
 NOTE = re.compile(r"^\s*注\s*[:：]")
-LEAD_FIRST = re.compile(r"(列|排在?)第一位(者|的(单位|部门)?)?为牵头(单位|部门)")
 
 
 @dataclass
@@ -37,7 +38,7 @@ class _Row:
     text_start: int  # offset where the row's content begins (after the number)
 
 
-def read_table(source: SourceText) -> tuple[SectionRecord, list[Problem]]:
+def read_table(source: SourceText, jurisdiction: str | None = None) -> tuple[SectionRecord, list[Problem]]:
     """Find the task-division table in ``source`` and read all its rows.
 
     Raises :class:`ReadError` when the text holds no recognisable table. Malformed rows are returned as
@@ -55,11 +56,14 @@ def read_table(source: SourceText) -> tuple[SectionRecord, list[Problem]]:
     if note is not None:
         body = [ln for ln in body if ln.number < note.number]
 
-    rows = _split_rows(body, source.path, problems)
+    lexicon = lexicon_for(jurisdiction)
+    rows = _split_rows(body, source.path, problems, lexicon)
     if not rows:
         raise ReadError([Problem(source.path, first_header.number,
                                  "a table header was found but no numbered rows follow it")])
-    tasks = [t for t in (_read_row(r, masked, index, source.path, problems) for r in rows) if t is not None]
+    rest = rest_role(normalise(masked[note.start:note.end])) if note is not None else "participant"
+    tasks = [t for t in (_read_row(r, masked, index, source.path, problems, lexicon, rest) for r in rows)
+             if t is not None]
 
     title_line = _title_before(index, first_header.number)
     role_rule = role_span = None
@@ -68,7 +72,7 @@ def read_table(source: SourceText) -> tuple[SectionRecord, list[Problem]]:
         start = note.start + len(note.text) - len(note.text.lstrip())
         role_span = Span(start, note.end, note.number)
         role_rule = normalise(masked[start:note.end])
-        if LEAD_FIRST.search(role_rule):
+        if LEAD_RULE.search(role_rule):
             basis = "stated"
         else:
             problems.append(Problem(source.path, note.number, f"the note {role_rule!r} does not say which unit "
@@ -76,6 +80,8 @@ def read_table(source: SourceText) -> tuple[SectionRecord, list[Problem]]:
     else:
         problems.append(Problem(source.path, rows[-1].lines[-1].number, "no note says which unit leads; the first "
                                 "listed is taken as lead by convention", "warning"))
+    listed = "rule" if basis == "stated" else "convention"
+    tasks = [replace(t, lead_basis=listed) if t.lead_basis == "listed-first" else t for t in tasks]
     end = (note or rows[-1].lines[-1]).end
     section = SectionRecord(
         key="annex-1",
@@ -98,7 +104,7 @@ def _title_before(index: LineIndex, header_line: int) -> Line | None:
     return None
 
 
-def _split_rows(body: list[Line], path: str, problems: list[Problem]) -> list[_Row]:
+def _split_rows(body: list[Line], path: str, problems: list[Problem], lexicon: Lexicon) -> list[_Row]:
     rows: list[_Row] = []
     expected = 1
     for ln in body:
@@ -114,16 +120,17 @@ def _split_rows(body: list[Line], path: str, problems: list[Problem]) -> list[_R
         elif rows:
             rows[-1].lines.append(ln)
         elif not ln.blank:
-            what = "units with no number" if _is_unit_block(ln.text, 0, 0, len(ln.text), standalone=True) \
-                else "text before the first numbered row"
+            units = _unit_block(ln.text, 0, 0, len(ln.text), ln.number, lexicon, standalone=True)
+            what = "units with no number" if units is not None else "text before the first numbered row"
             problems.append(Problem(path, ln.number, f"{what}: {normalise(ln.text)!r}"))
     return rows
 
 
-def _read_row(row: _Row, masked: str, index: LineIndex, path: str, problems: list[Problem]) -> TaskRecord | None:
+def _read_row(row: _Row, masked: str, index: LineIndex, path: str, problems: list[Problem],
+              lexicon: Lexicon, rest: str) -> TaskRecord | None:
     start_line = row.lines[0].number
     end = max(ln.end for ln in row.lines if not ln.blank)
-    found = _find_units(row, masked, end)
+    found = _find_units(row, masked, end, lexicon)
     if found is None:
         problems.append(Problem(path, start_line, f"task {row.number} has no unit list that can be read"))
         return None
@@ -134,22 +141,27 @@ def _read_row(row: _Row, masked: str, index: LineIndex, path: str, problems: lis
     text_start = row.text_start
     while text_start < text_end and masked[text_start].isspace():
         text_start += 1
+    settled, basis = settle_roles(units.units, rest)  # "listed-first" until the table's note is read
     mentions = tuple(
-        UnitMention(p.name, i, "lead" if i == 1 else "participant", Span(p.start, p.end, index.line_of(p.start)))
-        for i, p in enumerate(units.pieces, 1)
+        UnitMention(u.name, i, u.role, Span(u.span.start, u.span.end, index.line_of(u.span.start)),
+                    recognised=u.recognised, marked=u.marked)
+        for i, u in enumerate(settled, 1)
     )
     return TaskRecord(
         number=row.number,
         text=normalise(masked[text_start:text_end]),
         span=Span(text_start, text_end, index.line_of(text_start)),
         units=mentions,
-        open_ended=units.open_ended,
+        open_ended=units.open,
+        reading="column",
+        lead_basis=basis,
+        label=str(row.number),
         row_span=Span(row.lines[0].start + len(row.lines[0].text) - len(row.lines[0].text.lstrip()), end,
                       start_line),
     )
 
 
-def _find_units(row: _Row, masked: str, end: int) -> tuple[int, UnitList] | None:
+def _find_units(row: _Row, masked: str, end: int, lexicon: Lexicon) -> tuple[int, Statement] | None:
     """Where the unit list begins, and the list; None when no place works."""
     candidates: list[tuple[int, bool]] = []  # (offset, follows a blank line)
     gap = False
@@ -163,20 +175,24 @@ def _find_units(row: _Row, masked: str, end: int) -> tuple[int, UnitList] | None
         for m in re.finditer(r"\s+", masked[line_start:ln.end]):
             candidates.append((line_start + m.end(), False))
         gap = False
-    valid = [(off, after_gap) for off, after_gap in candidates if _is_unit_block(masked, row.text_start, off, end)]
+    line = row.lines[0].number
+    valid = [(off, after_gap, block) for off, after_gap in candidates
+             if (block := _unit_block(masked, row.text_start, off, end, line, lexicon)) is not None]
     if not valid:
         return None
-    off = next((o for o, after_gap in valid if after_gap), valid[0][0])
-    return off, split_units(masked[off:end], off)
+    off, _, block = next((v for v in valid if v[1]), valid[0])
+    return off, block
 
 
-def _is_unit_block(masked: str, text_start: int, off: int, end: int, standalone: bool = False) -> bool:
-    """Whether ``masked[off:end]`` is a unit list; unless ``standalone``, task text must come before it."""
+def _unit_block(masked: str, text_start: int, off: int, end: int, line: int, lexicon: Lexicon,
+                standalone: bool = False) -> Statement | None:
+    """``masked[off:end]`` read as the 负责单位 cell when every piece is a unit name the lexicon accepts (the
+    column's label does not vouch for a piece here: it is also how the cell is told from the task text);
+    unless ``standalone``, task text must come before it."""
     before = masked[text_start:off].strip()
     if not standalone and (not before or before.endswith(("、", "，", ","))):
-        return False
-    try:
-        units = split_units(masked[off:end], off)
-    except ValueError:
-        return False
-    return bool(units.pieces) and all(looks_like_unit(p.name) for p in units.pieces)
+        return None
+    block = read_statement(masked, off, end, line, lexicon, label_role=RESPONSIBLE)
+    if block is None or not block.units or any(u.recognised == "label" for u in block.units):
+        return None
+    return block

@@ -8,19 +8,13 @@ has a number, a text and at least one unit; otherwise its line is reported.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from fengong.readers.roles import (
-    NUMBER_HEADERS,
-    RESPONSIBLE,
-    TASK_HEADERS,
-    ListedUnit,
-    assign_roles,
-    column_role,
-)
-from fengong.records import Problem, SectionRecord, SourceText, Span, TaskRecord
+from fengong.readers.lexicon import Lexicon
+from fengong.readers.statement import Unit, read_statement, settle_roles
+from fengong.readers.vocabulary import NUMBER_HEADERS, RESPONSIBLE, TASK_HEADERS, column_role
+from fengong.records import Problem, SectionRecord, SourceText, Span, TaskRecord, UnitMention
 from fengong.textrepair import normalise
-from fengong.unitlist import looks_like_unit, split_conjoined, split_units
 
 EMPTY_CELLS = {"", "—", "-", "－", "/", "／", "无", "——"}
 NUMBER = re.compile(r"^\s*(\d{1,4})\s*[.．、]?\s*$")
@@ -57,27 +51,24 @@ def is_header_cell(text: str) -> bool:
 
 
 def task_from_cells(source: SourceText, number: int, text: Span, unit_cells: list[tuple[str, Span]],
-                    problems: list[Problem]) -> TaskRecord | None:
-    """A task from its cells (``unit_cells``: the role of each unit column and the cell's span)."""
-    units: list[ListedUnit] = []
+                    problems: list[Problem], lexicon: Lexicon) -> TaskRecord | None:
+    """A task from its cells (``unit_cells``: the role of each unit column and the cell's span). Each unit cell
+    is read by the grammar as a statement whose label is the column's header."""
+    units: list[Unit] = []
     open_ended = False
     for role, cell in unit_cells:
-        raw = source.quote(cell)
-        if normalise(raw) in EMPTY_CELLS:
+        if normalise(source.quote(cell)) in EMPTY_CELLS:
             continue
-        try:
-            listed = split_units(raw, cell.start)
-        except ValueError as exc:
-            problems.append(Problem(source.path, cell.line, f"row {number}: {exc}", "warning"))
+        statement = read_statement(source.raw, cell.start, cell.end, cell.line, lexicon, label_role=role)
+        if statement is None:
+            problems.append(Problem(source.path, cell.line, f"row {number}: the unit cell "
+                                                            f"{normalise(source.quote(cell))!r} could not be read",
+                                    "warning"))
             continue
-        listed = split_conjoined(listed, raw, cell.start)
-        open_ended = open_ended or listed.open_ended
-        for piece in listed.pieces:
-            if not looks_like_unit(piece.name):
-                problems.append(Problem(source.path, cell.line, f"row {number}: {piece.name!r} does not look like "
-                                                                "a unit name; kept as printed", "warning"))
-            line = cell.line + source.raw.count("\n", cell.start, piece.start)
-            units.append(ListedUnit(piece.name, Span(piece.start, piece.end, line), role))
+        open_ended = open_ended or statement.open
+        units.extend(Unit(u.name, Span(u.span.start, u.span.end, cell.line + source.raw.count("\n", cell.start,
+                                                                                             u.span.start)),
+                          u.role, u.recognised, u.marked) for u in statement.units)
     if not units:
         problems.append(Problem(source.path, text.line, f"row {number} names no units: not a task", "warning"))
         return None
@@ -85,8 +76,11 @@ def task_from_cells(source: SourceText, number: int, text: Span, unit_cells: lis
     if not body:
         problems.append(Problem(source.path, text.line, f"row {number} has no task text: not a task", "warning"))
         return None
-    return TaskRecord(number=number, text=body, span=text, units=tuple(assign_roles(units)),
-                      open_ended=open_ended)
+    settled, basis = settle_roles(units)
+    mentions = tuple(UnitMention(u.name, i, u.role, u.span, recognised=u.recognised, marked=u.marked)
+                     for i, u in enumerate(settled, 1))
+    return TaskRecord(number=number, text=body, span=text, units=mentions, open_ended=open_ended,
+                      reading="column", lead_basis=basis, label=str(number))
 
 
 def sections_of(parts: list[tuple[str, Span | None, list[TaskRecord]]], columns: Columns, rule: Span | None,
@@ -98,9 +92,14 @@ def sections_of(parts: list[tuple[str, Span | None, list[TaskRecord]]], columns:
     """
     roles = {role for _, role in columns.units}
     needs_rule = RESPONSIBLE in roles and "lead" not in roles
+    listed = "rule" if rule is not None else "convention"
+    numbers = [t.number for part in parts for t in part[2]]
+    restarts = len(numbers) != len(set(numbers))  # each part numbers its rows anew: keys name the part too
     sections = []
     for title, span, tasks in (part for part in parts if part[2]):
         key = f"table-{len(sections) + 1}"
+        tasks = [replace(t, lead_basis=listed if t.lead_basis == "listed-first" else t.lead_basis,
+                         key=f"{len(sections) + 1}.{t.number}" if restarts else t.key) for t in tasks]
         if rule is not None and needs_rule:
             sections.append(SectionRecord(key, title, span=span, role_rule=normalise(source.quote(rule)),
                                           role_rule_span=rule, tasks=tuple(tasks)))

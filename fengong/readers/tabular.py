@@ -9,11 +9,14 @@ number is numbered by its order when the table has no number column, and reporte
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from fengong.readers.docmeta import new_plan
+from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.lines import LineIndex
-from fengong.readers.roles import LEAD_RULE, rule_extent
 from fengong.readers.rows import EMPTY_CELLS, NUMBER, check_sequence, map_header, sections_of, task_from_cells
 from fengong.readers.sources import LONG_LINE
+from fengong.readers.vocabulary import LEAD_RULE, rule_extent
 from fengong.records import PlanRecord, Problem, ReadError, SourceText, Span, TaskRecord
 from fengong.textrepair import normalise
 
@@ -48,7 +51,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             else:
                 parts.append((filled[0][1], cell, []))
             continue
-        task = _task(source, columns, row, texts, len(numbers) + 1, problems)
+        task = _task(source, columns, row, texts, len(numbers) + 1, problems, lexicon_for(plan.jurisdiction))
         if task is not None:
             numbers.append((task.number, row[0].line))
             parts[-1][2].append(task)
@@ -61,10 +64,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
 
 
 def delimiter(source: SourceText) -> str:
-    """Tab for renderings and .tsv files, comma for CSV."""
-    if source.rendered_from or source.path.lower().endswith(".tsv"):
-        return "\t"
-    return ","
+    """Comma for CSV files, tab for everything else (renderings, .tsv, tab-separated plain text)."""
+    return "," if source.path.lower().endswith(".csv") and not source.rendered_from else "\t"
 
 
 def split_rows(raw: str, sep: str, path: str, problems: list[Problem]):
@@ -129,7 +130,7 @@ def _texts(source: SourceText, row: list[Cell]) -> list[str]:
 
 
 def _task(source: SourceText, columns, row: list[Cell], texts: list[str], order: int,
-          problems: list[Problem]) -> TaskRecord | None:
+          problems: list[Problem], lexicon: Lexicon) -> TaskRecord | None:
     def cell(k: int) -> Cell | None:
         return row[k] if k < len(row) else None
 
@@ -150,8 +151,7 @@ def _task(source: SourceText, columns, row: list[Cell], texts: list[str], order:
     if len(row) < columns.width:
         problems.append(Problem(source.path, line, f"row {number} has {len(row)} of {columns.width} cells",
                                 "warning"))
-    task = task_from_cells(source, number, text, units, problems)
+    task = task_from_cells(source, number, text, units, problems, lexicon)
     if task is None:
         return None
-    return TaskRecord(task.number, task.text, task.span, task.units, task.open_ended,
-                      row_span=Span(row[0].start, row[-1].end, line))
+    return replace(task, row_span=Span(row[0].start, row[-1].end, line))

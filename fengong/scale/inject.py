@@ -26,9 +26,9 @@ INJECTIONS = {
     # Task 3 loses its number: a required field missing.
     "no-number": """DELETE { GRAPH ?g { ?t fg:taskNumber 3 } }
         WHERE { GRAPH ?g { ?t fg:isStepOfPlan <{plan}> ; fg:taskNumber 3 } }""",
-    # Task 4 takes task 5's number: a number used twice in one table.
-    "duplicate-number": """DELETE { GRAPH ?g { ?t fg:taskNumber 4 } } INSERT { GRAPH ?g { ?t fg:taskNumber 5 } }
-        WHERE { GRAPH ?g { ?t fg:isStepOfPlan <{plan}> ; fg:taskNumber 4 } }""",
+    # Task 4 takes task 5's outline key: a key used twice in one plan.
+    "duplicate-key": """DELETE { GRAPH ?g { ?t fg:outlineKey "4" } } INSERT { GRAPH ?g { ?t fg:outlineKey "5" } }
+        WHERE { GRAPH ?g { ?t fg:isStepOfPlan <{plan}> ; fg:outlineKey "4" } }""",
     # Task 6's lead also appears as a participant.
     "lead-also-participant": """INSERT { GRAPH ?g { <{plan}/x/lead-again> a fg:Assignment ; fg:task ?t ;
             fg:agent ?agent ; fg:role role:participant ; fg:listPosition 98 ; fg:nameAsPrinted "x" ;

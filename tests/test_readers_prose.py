@@ -1,14 +1,14 @@
-"""The clause reader: measures followed by （…负责）, stated and unstated lead rules, explicit roles."""
+"""The prose reader: where statements stand, the document's numbering, the lead rule, standing statements."""
 
 from __future__ import annotations
 
-from fengong.readers import clauses
+from fengong.readers import prose
 from fengong.records import SourceText
 
 
 def read(text: str):
     source = SourceText("doc.txt", text)
-    return source, clauses.read(source)
+    return source, prose.read(source)
 
 
 def units(task):
@@ -39,10 +39,14 @@ def test_explicit_roles_are_kept_as_stated():
     assert [units(t) for t in plan.tasks] == [
         [("生态环境部", "lead"), ("国家发展改革委", "participant"), ("工业和信息化部", "participant")],
         [("商务部", "guiding"), ("供销合作总社", "participant")],
-        [("教育部", "lead"), ("民政部", "lead")],  # two stated leads: the one-lead rule will report them
+        [("教育部", "lead"), ("民政部", "lead")],  # two stated leads
         [("公安部", "lead"), ("司法部", "cooperating")],
     ]
-    assert [t.number for t in plan.tasks] == [1, 2, 3, 4]
+    # Four statements outside any numbered item: s1 … s4.
+    assert [(t.key, t.number, t.label, t.parent) for t in plan.tasks] == [
+        ("s1", 1, "", None), ("s2", 2, "", None), ("s3", 3, "", None), ("s4", 4, "", None)]
+    # 公安部负责，司法部配合: nothing states the lead; the first of the responsible list leads by convention.
+    assert [t.lead_basis for t in plan.tasks] == ["stated", None, "stated", "convention"]
 
 
 def test_a_standing_implementer_is_carried_to_later_measures():
@@ -68,8 +72,7 @@ def test_open_lists_and_collectives():
 def test_brackets_of_prose_and_measures_without_units_are_not_tasks():
     _, plan = read("对市（地、州、盟）给予支持（企业直接向国家发展改革委申报，不需省级发展改革部门转报）。\n"
                    "各地区要加强组织领导。\n（此件公开发布）\n")
-    assert plan.tasks == []
-    assert any("no tasks" in p.message for p in plan.problems)
+    assert plan.tasks == [] and plan.statements_seen == 0
 
 
 def test_spans_point_at_the_measure_and_every_unit():
@@ -81,7 +84,8 @@ def test_spans_point_at_the_measure_and_every_unit():
     assert [source.quote(u.span) for u in task.units] == ["海关总署", "商务部"]
     assert plan.jurisdiction == "100000"
     assert plan.metadata["identifier"].values == {"": "国发〔2019〕9号"}
-    assert plan.sections[0].title == "四、主要任务"
+    assert plan.sections[0].title == "主要任务" and plan.sections[0].number == "四、"
+    assert (task.key, task.label, task.number, task.parent) == ("4.3", "3.", 3, "4")
 
 
 def test_a_clause_on_its_own_line_closes_the_paragraph_before_it():
@@ -90,7 +94,54 @@ def test_a_clause_on_its_own_line_closes_the_paragraph_before_it():
     assert source.quote(task.span) == "推进某项改革。" and units(task) == [("民政部", "lead")]
 
 
-def test_an_unclosed_clause_is_reported_with_its_line():
+def test_an_unclosed_clause_is_read_to_the_line_end_and_reported():
     _, plan = read("甲。（民政部负责）\n乙。（财政部负责\n")
-    assert len(plan.tasks) == 1
+    assert [[u.name for u in t.units] for t in plan.tasks] == [["民政部"], ["财政部"]]
     assert [(p.line, p.severity) for p in plan.problems] == [(2, "warning")]
+
+
+def test_printed_numbers_are_kept():
+    _, plan = read("三、主要任务\n（一）甲。\n（二）乙。\n（三）丙。（民政部负责）\n（四）丁。（财政部负责）\n"
+                   "（二十）戊。（教育部负责）\n")
+    assert [(t.key, t.label, t.number, t.parent) for t in plan.tasks] == [
+        ("3.3", "（三）", 3, "3"), ("3.4", "（四）", 4, "3"), ("3.20", "（二十）", 20, "3")]
+
+
+def test_sub_items_are_children_of_their_item():
+    _, plan = read("七、甲。（民政部负责）\n八、乙\n1.丙。（财政部负责）\n2.丁。（教育部负责）\n九、戊。（商务部负责）\n")
+    assert [(t.key, t.label, t.parent) for t in plan.tasks] == [
+        ("7", "七、", None), ("8.1", "1.", "8"), ("8.2", "2.", "8"), ("9", "九、", None)]
+    assert [(i.key, i.label, i.title) for i in plan.items] == [("8", "八、", "乙")]
+
+
+def test_several_statements_in_one_item_are_its_children():
+    source, plan = read("（一）甲。推进A。（民政部负责）推进B。（财政部负责）\n")
+    assert [(t.key, t.label, t.number, t.parent) for t in plan.tasks] == [("1-1", "", 1, "1"), ("1-2", "", 2, "1")]
+    assert [t.text for t in plan.tasks] == ["甲。推进A。", "推进B。"]
+
+
+def test_a_statement_over_two_lines_of_its_own_is_one_statement():
+    _, plan = read("1.推进甲。\n牵头单位：省发展改革委\n配合单位：省财政厅、省商务厅\n2.推进乙。\n责任单位：省教育厅\n")
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1", [("省发展改革委", "lead"), ("省财政厅", "cooperating"), ("省商务厅", "cooperating")]),
+        ("2", [("省教育厅", "lead")])]
+
+
+def test_a_lead_rule_stated_outside_any_statement_holds_for_the_document():
+    source, plan = read("（一）甲。（省财政厅、省商务厅负责）\n注：各项任务中排在第一位的为牵头单位。\n")
+    (task,) = plan.tasks
+    assert task.lead_basis == "rule" and source.quote(plan.sections[0].role_rule_span) == "排在第一位的为牵头单位"
+
+
+def test_statements_seen_but_not_read_are_counted_and_named():
+    _, plan = read("1.甲。（责任单位：）\n2.乙。（民政部负责）\n")
+    assert (plan.statements_seen, plan.statements_read) == (2, 1)
+    assert any(p.line == 1 and "could not be read" in p.message for p in plan.problems)
+
+
+def test_an_annex_numbers_its_items_apart():
+    _, plan = read("1.甲。（民政部负责）\n附件\n1.乙。（财政部负责）\n")
+    assert [t.key for t in plan.tasks] == ["1", "1~2"]
+    # A notice whose numbered items hold no statement leaves the annex its own numbers.
+    _, plan = read("一、请高度重视。\n二、请抓好落实。\n附件\n一、甲方面\n1.乙。（财政部负责）\n")
+    assert [(t.key, t.parent) for t in plan.tasks] == [("1.1", "1")]

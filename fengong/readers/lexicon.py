@@ -1,0 +1,71 @@
+"""Is this printed name a unit? The gazetteer first, then collectives, then the suffix heuristic.
+
+The readers ask the lexicon before they accept a run of text as a unit name: a name the registries know
+(official names, short forms, historical names, the local forms generated from the national pattern) is a
+unit; so is a collective (各省级人民政府, 有关区县); a name that only ends like a body's name (…局, …中心) is
+accepted as a fallback, and the answer says so, so that the graph and the report can mark it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from fengong.readers import vocabulary as v
+
+_NOT_A_NAME = re.compile(r"[。；;：:，,“”\"《》\s]")
+MAX_NAME = 30
+
+
+class Lexicon:
+    """The names a reader of a plan of one jurisdiction accepts as units, and how (see :meth:`recognise`).
+
+    ``known`` answers whether the gazetteer knows a printed name: the registry's names for the plan's
+    jurisdiction and those above it, the local forms generated from the national pattern, historical names.
+    """
+
+    def __init__(self, known: Callable[[str], bool] = lambda name: False):
+        self.known = known
+
+    def recognise(self, name: str) -> str | None:
+        """``gazetteer``, ``collective`` or ``suffix`` for a unit name, None for text that is not one."""
+        if not name or len(name) > MAX_NAME or _NOT_A_NAME.search(name):
+            return None
+        if self.known(name):
+            return "gazetteer"
+        if v.COLLECTIVE.match(name) and _ends_like_bodies(name):
+            return "collective"
+        if _ends_like_bodies(name) and not name.startswith(("为", "对", "在", "把", "将", "向", "按")):
+            return "suffix"
+        return None
+
+
+def _without_bracket(name: str) -> str:
+    """``市委组织部（人才办）`` → ``市委组织部``: the body the bracket qualifies."""
+    return re.sub(r"[（(〈].*?[）)〉]$", "", name)
+
+
+def _ends_like_bodies(name: str) -> bool:
+    bare = _without_bracket(name)
+    return bare.endswith(v.UNIT_SUFFIXES) or bare.endswith(("区县", "市州", "区镇", "县区", "县市", "地区", "城市",
+                                                            "地方", "社区", "街道", "乡镇", "企业", "高校"))
+
+
+@cache
+def lexicon_for(jurisdiction: str | None) -> Lexicon:
+    """The lexicon of a plan of ``jurisdiction`` (national when unknown), on the project's registries."""
+    from fengong.registry import NATIONAL
+
+    registry = project_registry()
+    code = jurisdiction if jurisdiction and registry.ensure(jurisdiction) is not None else NATIONAL
+    return Lexicon(lambda name: registry.knows(name, code))
+
+
+@cache
+def project_registry():
+    """The project's registries, loaded once per process: the gazetteer the readers recognise names with."""
+    from fengong import PROJECT_ROOT
+    from fengong.registry import default_registry_paths, load_registry
+
+    return load_registry(default_registry_paths(PROJECT_ROOT))

@@ -1,0 +1,302 @@
+"""Reader for plans written as prose: measures, each with a statement of who carries it out.
+
+A statement stands where the genre puts it: a bracket closing the measure (``…试点。（税务总局、财政部负责）``),
+several brackets inside one measure, or a line of its own after it (``责任单位：市科技局、市工信局``). Whether a
+bracket is a statement is the grammar's call (:mod:`fengong.readers.statement`); brackets of prose are passed
+over, and one that looks like a statement but cannot be read is counted and reported.
+
+Each statement is a task. Its place in the document's numbering (:mod:`fengong.readers.outline`) gives its key:
+a numbered item holding one statement is that task; an item holding several gives one task per statement, its
+children. The task's text is the measure the statement closes: from the previous statement in the same
+paragraph, or the paragraph's start (the item's start, where the item holds this statement alone).
+
+The lead rule of the document (``排在第一位的部门为牵头部门，下同``) holds from the statement that states it on;
+a standing statement (``以下均需试点城市政府落实，不再列出``) adds its units to every later task, marked as
+carried. Tasks fall into sections by the top-level item that holds them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from fengong.readers import vocabulary as v
+from fengong.readers.docmeta import new_plan
+from fengong.readers.lexicon import Lexicon, lexicon_for
+from fengong.readers.lines import Line, LineIndex
+from fengong.readers.outline import Item, Outline
+from fengong.readers.sources import readable_lines
+from fengong.readers.statement import (
+    Statement,
+    Unit,
+    looks_like_statement,
+    matching_bracket,
+    opens_with_label,
+    read_statement,
+    settle_roles,
+)
+from fengong.records import ItemRecord, PlanRecord, Problem, SectionRecord, SourceText, Span, TaskRecord, UnitMention
+from fengong.textrepair import normalise
+
+STATEMENT_OPENERS = {"（": "）", "(": ")", "【": "】"}
+MAX_STATEMENT = 400  # longer brackets are prose, not statements
+HEADING_MAX = 60
+
+
+@dataclass
+class _Found:
+    """A statement read, with what its task needs from the text around it."""
+
+    statement: Statement
+    item: Item | None
+    line: Line
+    start: int  # where its measure starts if it shares the item with other statements
+    end: int  # where its measure ends
+    follows: bool  # another statement of the same paragraph ends where this one's measure starts
+    whole: Span  # the measure and the statement
+
+
+@dataclass
+class _State:
+    rule: Span | None = None
+    carry: list[Unit] = field(default_factory=list)
+    unread: list[tuple[int, str]] = field(default_factory=list)  # (line, text) of statements not read
+
+
+def read(source: SourceText, slug: str | None = None, jurisdiction: str | None = None,
+         lexicon: Lexicon | None = None) -> PlanRecord:
+    """Read every responsibility statement of a prose plan. Zero tasks is a valid answer (some documents
+    assign no units); ``plan.statements_seen`` tells the caller whether statements were there to read."""
+    lines = LineIndex(source.raw)
+    plan = new_plan(source, lines, slug, jurisdiction)
+    lexicon = lexicon or lexicon_for(plan.jurisdiction)
+    raw = source.raw
+    outline = Outline()
+    state = _State()
+    found: list[_Found] = []
+    rules: dict[int, Span | None] = {}  # the rule in force for each statement found
+    carried: dict[int, list[Unit]] = {}
+    before: tuple[int, int] | None = None  # the last paragraph read, without its label
+    general: Span | None = None  # a lead rule stated outside any statement holds for the whole document
+    own_line: int | None = None  # the line number of the last statement that stood on a line of its own
+    for line in readable_lines(lines.lines, source.path, plan.problems):
+        item = outline.feed(line)
+        body = item.body_start if item else line.start
+        measure_start = body
+        follows = False
+        read_here = False
+        for start, end, outer_start, outer_end in _candidates(raw, line, body, plan.problems, source.path):
+            statement = read_statement(raw, start, end, line.number, lexicon)
+            if statement is None:
+                if looks_like_statement(normalise(raw[start:end])):
+                    state.unread.append((line.number, normalise(raw[outer_start:outer_end])))
+                continue
+            read_here = True
+            if statement.rule is not None:
+                state.rule = statement.rule  # it holds from here on (下同); earlier tasks keep the convention
+            alone = outer_start <= body + (len(raw[body:line.end]) - len(raw[body:line.end].lstrip()))
+            if statement.units and alone and own_line == line.number - 1 and found:
+                _extend(found[-1], statement, outer_end)  # 牵头单位：A on one line, 配合单位：B on the next
+                own_line = line.number
+                continue
+            if statement.units:
+                text_end = outer_start
+                if not normalise(raw[measure_start:text_end]).strip("。；;，, "):
+                    if before is None:
+                        plan.problems.append(Problem(source.path, line.number, "a responsibility statement with no "
+                                                                               "measure before it: not a task",
+                                                     "warning"))
+                        measure_start = _after(raw, outer_end, line.end)
+                        continue
+                    measure_start, text_end = before  # a statement on a line of its own closes the paragraph before
+                    own_line = line.number
+                found.append(_Found(statement, outline.current, line, measure_start, text_end, follows,
+                                    Span(measure_start, outer_end, lines.line_of(measure_start))))
+                rules[len(found) - 1] = state.rule
+                carried[len(found) - 1] = list(state.carry)
+            if statement.carry:
+                state.carry = statement.carry
+            measure_start = _after(raw, outer_end, line.end)
+            follows = True
+        if not read_here and (rule := v.LEAD_RULE.search(raw, line.start, line.end)) is not None:
+            general = general or Span(rule.start(), v.rule_extent(raw[: line.end], rule), line.number)
+        before = (body, line.end)
+    if general is not None:
+        rules = {i: rule or general for i, rule in rules.items()}
+        state.rule = state.rule or general
+    plan.statements_seen = len(found) + len(state.unread)
+    plan.statements_read = len(found)
+    for number, text in state.unread:
+        plan.problems.append(Problem(source.path, number, f"a responsibility statement that could not be read: "
+                                                          f"{text[:60]!r}", "warning"))
+    keys = Outline.final_keys(_holding(found))
+    tasks = _tasks(found, rules, carried, raw, lines, keys)
+    plan.sections = _sections(tasks, keys, source, state.rule)
+    plan.items = _items(tasks, keys)
+    return plan
+
+
+def _extend(into: _Found, statement: Statement, end: int) -> None:
+    """Add a statement's units to the one before it: one statement printed over consecutive lines."""
+    into.statement.units.extend(statement.units)
+    into.statement.open = into.statement.open or statement.open
+    into.statement.reading += "+" + statement.reading
+    into.whole = Span(into.whole.start, end, into.whole.line)
+
+
+def _candidates(raw: str, line: Line, body: int, problems: list[Problem], path: str):
+    """``(start, end, outer_start, outer_end)`` of each possible statement of a line: the line itself when it
+    opens with a role label; else each top-level bracket (its content, and the bracket with its marks), and a
+    role label that begins a sentence, read to the end of the line."""
+    at = body
+    while at < line.end and raw[at].isspace():
+        at += 1
+    if opens_with_label(raw, at, line.end):
+        yield at, _trim_end(raw, at, line.end), at, line.end
+        return
+    i = body
+    while i < line.end:
+        if _after_sentence(raw, body, i) and opens_with_label(raw, i, line.end):
+            # …。责任单位：A、B — a label closing the paragraph, neither bracketed nor on a line of its own
+            yield i, _trim_end(raw, i, line.end), i, line.end
+            return
+        closer = STATEMENT_OPENERS.get(raw[i])
+        if closer is None:
+            i += 1
+            continue
+        close = matching_bracket(raw, i, line.end)
+        if close is None:
+            content = normalise(raw[i + 1 : line.end])
+            if looks_like_statement(content) or opens_with_label(raw, i + 1, line.end):
+                problems.append(Problem(path, line.number, f"bracket opened at column {i - line.start + 1} is never "
+                                                           "closed: read to the end of the line", "warning"))
+                yield i + 1, _trim_end(raw, i + 1, line.end), i, line.end
+            elif looks_like_statement(content.strip("（）()【】")):
+                problems.append(Problem(path, line.number, f"bracket opened at column {i - line.start + 1} is never "
+                                                           "closed: a responsibility statement may be lost", "warning"))
+            return
+        if close - i - 1 <= MAX_STATEMENT:
+            yield i + 1, close, i, close + 1
+        i = close + 1
+
+
+def _after_sentence(raw: str, start: int, i: int) -> bool:
+    """True where ``i`` begins a sentence of its paragraph: the text before it ends with 。；！ (spaces aside)."""
+    j = i - 1
+    while j >= start and raw[j].isspace():
+        j -= 1
+    return j >= start and raw[j] in "。；;！!"
+
+
+def _trim_end(raw: str, start: int, end: int) -> int:
+    while end > start and (raw[end - 1].isspace() or raw[end - 1] in "。；;，,"):
+        end -= 1
+    return end
+
+
+def _after(raw: str, pos: int, limit: int) -> int:
+    """Past the punctuation that closes a statement (``）。``)."""
+    while pos < limit and (raw[pos] in "。；;，, \t\u3000"):
+        pos += 1
+    return pos
+
+
+def _tasks(found: list[_Found], rules: dict[int, Span | None], carried: dict[int, list[Unit]], raw: str,
+           lines: LineIndex, keys: dict[Item, str]) -> list[tuple[TaskRecord, Item | None]]:
+    """One task per statement, keyed by its item (or as the item's n-th child); with the rule basis used."""
+    by_item: dict[Item | None, list[int]] = defaultdict(list)
+    for index, f in enumerate(found):
+        by_item[f.item].append(index)
+    tasks: list[tuple[TaskRecord, Item | None]] = []
+    for index, f in enumerate(found):
+        siblings = by_item[f.item]
+        ordinal = siblings.index(index) + 1
+        start = f.start
+        if f.item is None:
+            key, label, number, parent = f"s{ordinal}", "", ordinal, None
+        elif len(siblings) == 1:
+            above = f.item.parent_item
+            key, label, number, parent = keys[f.item], f.item.label, f.item.number, keys[above] if above else None
+            if not f.follows:  # the item's only statement closes all of it
+                start = min(f.start, f.item.body_start)
+        else:
+            key, label, number, parent = f"{keys[f.item]}-{ordinal}", "", ordinal, keys[f.item]
+        start, end = _strip(raw, start, f.end)
+        names = {u.name for u in f.statement.units}
+        units = f.statement.units + [u for u in carried[index] if u.name not in names]
+        rule = rules[index]
+        settled, basis = settle_roles(units, v.rest_role(raw[rule.start : rule.end]) if rule else "participant")
+        if basis == "listed-first":
+            basis = "rule" if rule is not None else "convention"
+        mentions = tuple(UnitMention(u.name, position, u.role, u.span, carried=u.carried, recognised=u.recognised,
+                                     marked=u.marked) for position, u in enumerate(settled, 1))
+        task = TaskRecord(number=number, text=normalise(raw[start:end]), span=Span(start, end, lines.line_of(start)),
+                          units=mentions, open_ended=f.statement.open, row_span=f.whole, key=key, label=label,
+                          parent=parent, reading=f.statement.reading, lead_basis=basis)
+        tasks.append((task, f.item))
+    return tasks
+
+
+def _holding(found: list[_Found]) -> list[Item]:
+    """The items that hold statements, and every item above them."""
+    items = []
+    for f in found:
+        item = f.item
+        while item is not None:
+            items.append(item)
+            item = item.parent_item
+    return items
+
+
+def _strip(raw: str, start: int, end: int) -> tuple[int, int]:
+    """The measure without white space at its ends or the punctuation left by a statement before it."""
+    while start < end and (raw[start].isspace() or raw[start] in "。；;，,"):
+        start += 1
+    while end > start and raw[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _sections(tasks: list[tuple[TaskRecord, Item | None]], keys: dict[Item, str], source: SourceText,
+              rule: Span | None) -> list[SectionRecord]:
+    """Tasks grouped by their top-level item; the lead rule recorded where a task of the section used it."""
+    groups: dict[Item | None, list[TaskRecord]] = defaultdict(list)
+    for task, item in tasks:
+        groups[Outline.root(item) if item is not None else None].append(task)
+    sections = []
+    for head, members in groups.items():
+        key = f"part-{keys[head]}" if head is not None else "body"
+        title = _heading(head.line.text[head.body_start - head.line.start:]) if head is not None else "正文"
+        span = Span(head.line.start, head.line.end, head.line.number) if head is not None else None
+        bases = {t.lead_basis for t in members}
+        if "rule" in bases and rule is not None:
+            sections.append(SectionRecord(key, title, number=head.label if head else None, span=span,
+                                          role_rule=normalise(source.quote(rule)), role_rule_span=rule,
+                                          role_rule_basis="stated", tasks=tuple(members)))
+        else:
+            sections.append(SectionRecord(key, title, number=head.label if head else None, span=span,
+                                          role_rule_basis="convention" if "convention" in bases else "stated",
+                                          tasks=tuple(members)))
+    return sections
+
+
+def _items(tasks: list[tuple[TaskRecord, Item | None]], keys: dict[Item, str]) -> list[ItemRecord]:
+    """The outline items above the tasks (an item holding one statement is that task, not an item), in
+    document order."""
+    by_key = {key: item for item, key in keys.items()}
+    wanted: dict[str, Item] = {}
+    for task, _ in tasks:
+        key = task.parent
+        while key is not None and key not in wanted:
+            wanted[key] = item = by_key[key]
+            key = keys[item.parent_item] if item.parent_item else None
+    return [ItemRecord(keys[i], i.label, i.number, keys[i.parent_item] if i.parent_item else None,
+                       _heading(i.line.text[i.body_start - i.line.start:]),
+                       Span(i.line.start, i.line.end, i.line.number))
+            for i in sorted(wanted.values(), key=lambda i: i.line.start)]
+
+
+def _heading(text: str) -> str:
+    """A section title: the item's line up to its first full stop, at most HEADING_MAX characters."""
+    text = normalise(text)
+    return text.split("。")[0][:HEADING_MAX]

@@ -1,0 +1,503 @@
+"""Read one responsibility statement: who is named, in which role, whether the list is open, and by which rule.
+
+A statement is a span of the source (a bracket's content, a line after 责任单位：, a table cell). The lexer
+below turns it into the kinds of word of :mod:`fengong.readers.vocabulary`; the grammar
+(``responsibility.lark``, parsed by lark's LALR parser) says which sequences of them state responsibility; the
+interpretation settles the roles. Every unit keeps its place in the raw text.
+
+The lexer is the only place that looks at characters: a unit name is a run of text between separators, with
+the genre's words peeled off its ends (a verb, a modifier, an open marker) and split where 会同 or a
+conjunction joins two units. Whether a run is a unit name is the lexicon's call (:mod:`fengong.readers.lexicon`):
+the gazetteer first, then collectives, then the suffix heuristic, which is recorded as such.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from lark import Lark, Token, Transformer
+from lark.exceptions import LarkError
+from lark.lexer import Lexer
+
+from fengong.readers import vocabulary as v
+from fengong.readers.lexicon import Lexicon
+from fengong.records import Span
+from fengong.textrepair import normalise
+
+_VERBS_OF_STATEMENTS = ("牵头", "负责", "参与", "配合", "指导", "落实")
+_ROLE_WORDS = "|".join(sorted(v.LABEL_ROLES, key=len, reverse=True))
+_NOUNS = "|".join(v.LABEL_NOUNS)
+# 责任单位：  牵头部门:  主要责任单位：  【牵头单位】  [责任单位]：
+_LABEL = re.compile(rf"(?:主要)?({_ROLE_WORDS})(?:{_NOUNS})?\s*[：:]"
+                    rf"|[【\[［](?:主要)?({_ROLE_WORDS})(?:{_NOUNS})?[】\]］]\s*[：:]?")
+_LOOKS_LIKE = re.compile(rf"(?:{_ROLE_WORDS})(?:{_NOUNS})\s*[：:]|(?:{'|'.join(_VERBS_OF_STATEMENTS)})$")
+_SLOT = re.compile(r"[^\s，,；;。、：:（）()〈〉*＊]{1,12}\s*[：:]")
+_FILLER = re.compile(r"下同|不再(?:一一|单独|逐一|逐项)?列出")
+_VERBS = sorted(v.VERBS, key=len, reverse=True)
+_HARD = set(v.SEPARATOR + v.COMMAS + v.SEMICOLONS + v.FULL_STOPS + v.MARKS) | set(v.OPENERS)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit named in a statement: its name as printed, where, its role, and how it was recognised."""
+
+    name: str
+    span: Span
+    role: str  # a role key, or vocabulary.RESPONSIBLE until the lead is settled
+    recognised: str  # gazetteer | collective | suffix | label (accepted because a label introduced it)
+    marked: bool = False  # printed with a mark (*A)
+    carried: bool = False  # named by a standing statement, carried to later tasks
+
+
+@dataclass
+class Statement:
+    """What one statement says."""
+
+    span: Span
+    units: list[Unit] = field(default_factory=list)
+    carry: list[Unit] = field(default_factory=list)
+    open: bool = False
+    rule: Span | None = None  # the document's lead rule, where this statement states it
+    reading: str = ""  # the grammar rules that read it, in order: "labelled+listed"
+    labelled: bool = False
+
+    @property
+    def names_units(self) -> bool:
+        return bool(self.units or self.carry)
+
+
+@cache
+def _parser() -> Lark:
+    grammar = (Path(__file__).parent / "responsibility.lark").read_text(encoding="utf-8")
+    return Lark(grammar, parser="lalr", lexer=_TokenLexer)
+
+
+class _TokenLexer(Lexer):
+    """Lark's lexer slot, fed with the tokens :func:`lex` made (lark's custom-lexer pattern)."""
+
+    def __init__(self, lexer_conf):  # noqa: D107 - lark passes its configuration
+        pass
+
+    def lex(self, data, *args):
+        yield from data
+
+
+def opens_with_label(raw: str, start: int, end: int) -> bool:
+    """True when ``raw[start:end]`` begins with a role label (责任单位：, 【牵头单位】): a statement of its own."""
+    return _LABEL.match(raw, start, end) is not None
+
+
+def looks_like_statement(text: str) -> bool:
+    """True for text that states responsibility in form (a role label, or a role verb at its end) — used to
+    count the statements a reader saw but could not read."""
+    return _LOOKS_LIKE.search(text) is not None
+
+
+def read_statement(raw: str, start: int, end: int, line: int, lexicon: Lexicon,
+                   label_role: str | None = None) -> Statement | None:
+    """The statement ``raw[start:end]``, or None when it does not state responsibility (a bracket of prose).
+
+    ``label_role`` reads the span as if a label of that role opened it: a table column's header.
+    """
+    tokens = _joined_levels(raw, lex(raw, start, end, lexicon))
+    if label_role is not None:
+        tokens.insert(0, _token("LABEL", label_role, start, start))
+    if not tokens:
+        return None
+    try:
+        tree = _parser().parse(tokens)
+    except LarkError:
+        return None
+    parts = [p for p in _Parts().transform(tree).children if isinstance(p, _Part)]  # separators dropped
+    return _interpret(parts, Span(start, end, line), line, lexicon)
+
+
+def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
+    """The tokens of ``raw[start:end]``: the genre's words, separators, brackets and unit-name runs."""
+    out: list[Token] = []
+    i = start
+    while i < end:
+        char = raw[i]
+        at_part = not out or out[-1].type in ("COMMA", "SEMI", "STOP", "LABEL")
+        if char.isspace():
+            i += 1
+        elif char in v.SEPARATOR:
+            out.append(_token("SEP", char, i, i + 1))
+            i += 1
+        elif char in v.COMMAS or char in v.SEMICOLONS or char in v.FULL_STOPS:
+            kind = "COMMA" if char in v.COMMAS else "SEMI" if char in v.SEMICOLONS else "STOP"
+            out.append(_token(kind, char, i, i + 1))
+            i += 1
+        elif char in v.MARKS:
+            out.append(_token("MARK", char, i, i + 1))
+            i += 1
+        elif (m := _LABEL.match(raw, i, end)) is not None and (at_part or raw[i] in "【[［" or raw[i - 1].isspace()):
+            if not at_part:  # 牵头单位：A 配合单位：B, 【牵头单位】A【配合单位】B: a new part without a separator
+                out.append(_token("SEMI", "", i, i))
+            out.append(_token("LABEL", v.LABEL_ROLES[m.group(1) or m.group(2)], i, m.end()))
+            i = m.end()
+        elif char in v.OPENERS:
+            i = _bracket(raw, i, end, out)
+        elif at_part and (m := v.LEAD_RULE.match(raw, i, end)) is not None:
+            stop = m.end()
+            while (tail := v.RULE_TAIL.match(raw, stop, end)) is not None:
+                stop = tail.end()
+            out.append(_token("RULE", raw[i:stop], i, stop))
+            i = stop
+        elif at_part and (m := v.CARRY.match(raw, i, end)) is not None:
+            out.append(_token("CARRY", m.group(), i, m.end()))
+            i = m.end()
+        elif at_part and (m := _SLOT.match(raw, i, end)) is not None:
+            stop = _slot_end(raw, m.end(), end)
+            out.append(_token("SLOT", raw[i:stop], i, stop))
+            i = stop
+        elif at_part and (m := v.TIME.match(raw, i, end)) is not None:
+            out.append(_token("SLOT", m.group(), i, m.end()))  # when, not who: 2025年底前完成
+            i = m.end()
+        elif at_part and (m := _FILLER.match(raw, i, end)) is not None:
+            out.append(_token("FILLER", m.group(), i, m.end()))
+            i = m.end()
+        else:
+            stop = _run_end(raw, i, end)
+            run = _run(raw, i, stop, lexicon, at_part)
+            if run and run[0].type == "NAME" and out and out[-1].type == "NAME" and out[-1].end_pos == i:
+                # a name goes on after a bracket inside it: 各区县（市）政府
+                head = out.pop()
+                run[0] = _token("NAME", normalise(raw[head.start_pos : run[0].end_pos]), head.start_pos,
+                                run[0].end_pos)
+            out.extend(run)
+            i = stop
+    return out
+
+
+def _joined_levels(raw: str, tokens: list[Token]) -> list[Token]:
+    """``各区、县（市）政府`` is one collective although a 、 stands inside it: 各 and a level, then the other levels
+    and the body they share."""
+    out: list[Token] = []
+    for token in tokens:
+        if (token.type == "NAME" and len(out) >= 2 and out[-1].type == "SEP" and out[-2].type == "NAME"
+                and _LEVEL_HEAD.match(out[-2].value) and _LEVEL_TAIL.match(token.value)):
+            head = out[-2]
+            out[-2:] = [_token("NAME", normalise(raw[head.start_pos : token.end_pos]), head.start_pos, token.end_pos)]
+        else:
+            out.append(token)
+    return out
+
+
+_LEVEL_HEAD = re.compile(r"^各[省市县区州盟旗乡镇]$")
+_LEVEL_TAIL = re.compile(r"^[省市县区州盟旗乡镇](?:[（(][^）)]*[）)])?(?:人民)?(?:政府|党委|管委会)$")
+
+
+def _token(kind: str, value, start: int, end: int) -> Token:
+    return Token(kind, value, start_pos=start, end_pos=end)
+
+
+def _bracket(raw: str, i: int, end: int, out: list[Token]) -> int:
+    """A bracket inside a statement: part of the name before it (市委组织部（人才办）, 各县（市、区）人民政府), the
+    role of the unit before it (市发展改革委（牵头）), or a note (〈含开发区…，下同〉)."""
+    close = matching_bracket(raw, i, end)
+    stop = close + 1 if close is not None else end
+    inner = raw[i + 1 : close if close is not None else end]
+    before = out[-1] if out else None
+    after_name = before is not None and before.type == "NAME" and before.end_pos == i
+    if after_name and (role := v.ROLE_NOTE.match(inner)) is not None:
+        out.append(_token("ROLE_NOTE", v.LABEL_ROLES.get(role.group(1)[:2], "lead"), i, stop))
+    elif after_name and not v.NOTE_OPENING.match(inner) and "下同" not in inner and (
+            not re.search(r"[、，,；;。]", inner) or v.LEVELS_IN_NAME.match(inner)):
+        out[-1] = _token("NAME", normalise(raw[before.start_pos:stop]), before.start_pos, stop)
+    else:
+        out.append(_token("NOTE", raw[i:stop], i, stop))
+    return stop
+
+
+def matching_bracket(raw: str, i: int, end: int) -> int | None:
+    """Where the bracket opened at ``i`` closes (nested brackets of any kind counted), or None."""
+    depth = 0
+    for j in range(i, end):
+        if raw[j] in v.OPENERS:
+            depth += 1
+        elif raw[j] in v.OPENERS.values():
+            depth -= 1
+            if depth == 0:
+                return j
+    return None
+
+
+def _slot_end(raw: str, i: int, end: int) -> int:
+    """A slot (适用范围：…) runs to the next semicolon or the next role label, whichever comes first."""
+    j = i
+    while j < end and raw[j] not in v.SEMICOLONS:
+        if raw[j] in v.COMMAS and _LABEL.match(raw, j + 1, end):
+            break
+        j += 1
+    return j
+
+
+def _run_end(raw: str, i: int, end: int) -> int:
+    """The end of a run of name text: the next separator, bracket or mark, or a label that follows a space."""
+    j = i
+    while j < end and raw[j] not in _HARD:
+        if raw[j].isspace() and _LABEL.match(raw, j + 1, end):
+            break
+        j += 1
+    return j
+
+
+def _run(raw: str, start: int, end: int, lexicon: Lexicon, at_part: bool) -> list[Token]:
+    """A run of name text → BY? NAME … (WITH NAME …)? OPEN? VERB? tokens."""
+    out: list[Token] = []
+    start, end = _trim(raw, start, end)
+    if at_part and raw.startswith(v.BY, start) and end - start > 1:
+        out.append(_token("BY", v.BY, start, start + 1))
+        start += 1
+    for word in v.WITH:
+        at = raw.find(word, start, end)
+        if at >= 0:
+            out.extend(_names(raw, start, at, lexicon))
+            out.append(_token("WITH", word, at, at + len(word)))
+            out.extend(_names(raw, at + len(word), end, lexicon, verb=True))
+            return out
+    out.extend(_names(raw, start, end, lexicon, verb=True))
+    return out
+
+
+def _names(raw: str, start: int, end: int, lexicon: Lexicon, verb: bool = False) -> list[Token]:
+    """Names with the words at their right end peeled off: NAME (AND NAME)* OPEN? (AND NAME …)? VERB?."""
+    start, end = _trim(raw, start, end)
+    tail: list[Token] = []
+    if verb and (found := _verb_at_end(raw, start, end)) is not None:
+        at, role = found
+        tail.append(_token("VERB", role, at, end))
+        start, end = _trim(raw, start, at)
+    if start >= end:
+        return tail
+    compact = _compact(raw, start, end)
+    text = compact.text
+    at = text.rfind("等")
+    while at > 0:  # 等 closing the list (等有关部门和单位), or 等 followed by 和 and a collective (等和各省级人民政府)
+        marker = v.OPEN_MARKER.match(text, at)
+        joined = next((w for w in v.AND if text.startswith(w, marker.end())), None)
+        if marker.end() == len(text) or (joined and lexicon.recognise(text[marker.end() + len(joined):])):
+            open_start, open_end = compact.at(at), compact.at(marker.end() - 1) + 1
+            out = [*_conjoined(raw, start, open_start, lexicon), _token("OPEN", marker.group(), open_start, open_end)]
+            if marker.end() < len(text):
+                rest = compact.at(marker.end() + len(joined))
+                out.append(_token("AND", joined, open_end, rest))
+                out.extend(_conjoined(raw, rest, end, lexicon))
+            return out + tail
+        at = text.rfind("等", 0, at)
+    return _conjoined(raw, start, end, lexicon) + tail
+
+
+def _verb_at_end(raw: str, start: int, end: int) -> tuple[int, str] | None:
+    """``(where the verb and its modifier begin, role)`` when the run ends with a role verb."""
+    compact = _compact(raw, start, end)
+    for verb in _VERBS:
+        if compact.text.endswith(verb):
+            at = len(compact.text) - len(verb)
+            for modifier in v.MODIFIERS:
+                if compact.text.endswith(modifier, 0, at):
+                    at -= len(modifier)
+                    break
+            return compact.at(at), v.VERBS[verb]
+    return None
+
+
+def _conjoined(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
+    """One name, or two where 和/及/与 joins two units (民政部和财政部; not 人力资源和社会保障部)."""
+    start, end = _trim(raw, start, end)
+    if start >= end:
+        return []
+    name = normalise(raw[start:end])
+    if lexicon.recognise(name) not in ("gazetteer", "collective"):
+        compact = _compact(raw, start, end)
+        for word in v.AND:
+            at = compact.text.find(word, 1)
+            while at > 0:
+                left, right = compact.text[:at], compact.text[at + len(word):]
+                if lexicon.recognise(left) and lexicon.recognise(right) and len(right) > 2:
+                    split, rest = compact.at(at), compact.at(at + len(word))
+                    return [_token("NAME", normalise(raw[start:split]), start, split),
+                            _token("AND", word, split, rest), *_conjoined(raw, rest, end, lexicon)]
+                at = compact.text.find(word, at + 1)
+    return [_token("NAME", name, start, end)]
+
+
+@dataclass(frozen=True)
+class _Compact:
+    """A run without its white space (names broken across lines), mapped back to raw offsets."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def at(self, index: int) -> int:
+        return self.offsets[index]
+
+
+def _compact(raw: str, start: int, end: int) -> _Compact:
+    offsets = tuple(i for i in range(start, end) if not raw[i].isspace())
+    return _Compact(normalise("".join(raw[i] for i in offsets)), offsets)
+
+
+def _trim(raw: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and raw[start].isspace():
+        start += 1
+    while end > start and raw[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# ---------------------------------------------------------------- interpretation
+
+
+@dataclass
+class _Part:
+    kind: str
+    role: str | None  # the role the label or verb gives; None for a listed part
+    units: list[tuple[Token, bool, str]]  # (NAME token, marked, role) — role settled below
+    open: bool = False
+    span: tuple[int, int] | None = None  # a rule's or slot's place
+    labelled_by: str | None = None  # the role of the label that introduced these units
+
+
+class _Parts(Transformer):
+    """The parse tree → one :class:`_Part` per part of the statement."""
+
+    def unit(self, children):
+        name = next(c for c in children if c.type == "NAME")
+        stated = next((c.value for c in children if c.type == "ROLE_NOTE"), None)
+        return name, any(c.type == "MARK" for c in children), stated
+
+    def open(self, children):
+        return ("open", [c for c in children if isinstance(c, tuple)])
+
+    def units(self, children):
+        found, is_open = [], False
+        for child in children:
+            if isinstance(child, tuple) and child and child[0] == "open":
+                is_open = True
+                found.extend(child[1])
+            elif isinstance(child, tuple):
+                found.append(child)
+        return found, is_open
+
+    def labelled(self, children):
+        label, (units, is_open) = children[:2]
+        role = children[2].value if len(children) > 2 else label.value  # 责任单位：A牵头，B配合
+        return _Part("labelled", role, _roles(units, role), is_open)
+
+    def verbal(self, children):
+        (units, is_open), verb = [c for c in children if not (isinstance(c, Token) and c.type == "BY")]
+        return _Part("verbal", verb.value, _roles(units, verb.value), is_open)
+
+    def led_with(self, children):
+        (first, open1), _, (second, open2), verb = [c for c in children
+                                                    if not (isinstance(c, Token) and c.type == "BY")]
+        joined = "participant" if verb.value in (v.RESPONSIBLE, "lead") else verb.value
+        leading = v.RESPONSIBLE if verb.value in (v.RESPONSIBLE, "lead") else verb.value
+        return _Part("led_with", verb.value, _roles(first, leading) + _roles(second, joined), open1 or open2)
+
+    def joined(self, children):
+        _, (units, is_open), verb = children
+        role = "participant" if verb.value in (v.RESPONSIBLE, "lead") else verb.value
+        return _Part("joined", role, _roles(units, role), is_open)
+
+    def carried(self, children):
+        _, (units, is_open), verb = children
+        return _Part("carried", verb.value, _roles(units, verb.value), is_open)
+
+    def rule(self, children):
+        return _Part("rule", None, [], span=(children[0].start_pos, children[0].end_pos))
+
+    def slot(self, children):
+        return _Part("slot", None, [])
+
+    def filler(self, children):
+        return _Part("filler", None, [])
+
+    def listed(self, children):
+        units, is_open = children[0]
+        return _Part("listed", None, _roles(units, ""), is_open)
+
+
+def _roles(units: list[tuple[Token, bool, str | None]], role: str) -> list[tuple[Token, bool, str]]:
+    """The units with the role of their part, unless a bracket after a unit states its own (A（牵头））."""
+    return [(name, marked, stated or role) for name, marked, stated in units]
+
+
+def _interpret(parts: list[_Part], span: Span, line: int, lexicon: Lexicon) -> Statement | None:
+    """Roles for listed parts, unit names checked, the lead settled; None when a part is not about units."""
+    _settle_listed(parts)
+    statement = Statement(span, reading="+".join(p.kind for p in parts if p.kind not in ("slot", "filler")))
+    statement.labelled = any(p.kind == "labelled" for p in parts)
+    bare = all(p.kind in ("listed", "slot", "filler") for p in parts)
+    known = {token.value: lexicon.recognise(token.value) for part in parts for token, _, _ in part.units}
+    anchored = any(known.values())  # some name is a unit by itself: the others stand beside it
+    for part in parts:
+        if part.kind == "rule" and part.span is not None:
+            statement.rule = Span(part.span[0], part.span[1], line)
+        statement.open = statement.open or part.open
+        for token, marked, role in part.units:
+            recognised = known[token.value]
+            if recognised is None and part.labelled_by is not None:
+                recognised = "label"
+            elif recognised is None and anchored and part.kind in _VERBAL and _PLAIN_NAME.match(token.value):
+                recognised = "context"  # 农业部指导，畜禽规模养殖场负责落实: named in a unit's place, with a role verb
+            if recognised is None or (bare and recognised == "suffix"):
+                return None  # prose in a bracket, or a bare list of names the gazetteer does not know
+            unit = Unit(token.value, Span(token.start_pos, token.end_pos, line), role, recognised, marked,
+                        carried=part.kind == "carried")
+            (statement.carry if part.kind == "carried" else statement.units).append(unit)
+    if not statement.names_units and statement.rule is None:
+        return None
+    return statement
+
+
+_VERBAL = ("verbal", "led_with", "joined", "carried")
+_PLAIN_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z（）()]{2,20}$")
+
+
+def _settle_listed(parts: list[_Part]) -> None:
+    """A listed part takes the role of the label before it (责任单位：A，B) or of the verb after it (A，B负责)."""
+    label: _Part | None = None
+    for i, part in enumerate(parts):
+        if part.kind == "labelled":
+            label = part
+            part.labelled_by = part.role
+        elif part.kind in ("verbal", "led_with", "joined", "carried", "rule"):
+            label = None
+        elif part.kind == "listed":
+            if label is not None:
+                role, part.labelled_by = label.role, label.role
+            else:
+                after = next((p for p in parts[i + 1:] if p.kind in ("verbal", "led_with", "labelled")), None)
+                role = after.units[0][2] if after is not None and after.units else v.RESPONSIBLE
+            part.role = role
+            part.units = [(n, m, r or role) for n, m, r in part.units]
+
+
+def settle_roles(units: list[Unit], rest: str = "participant") -> tuple[list[Unit], str | None]:
+    """The lead of a statement's units, and how it was settled (``stated``, ``marked``, ``listed-first``).
+
+    A unit stated as lead (牵头) leads, with any others stated so (co-leads); the units of a responsible list
+    then take the ``rest`` role (participant, or what the document's rule says: 其余为配合单位). Otherwise the
+    marked units lead (*A); otherwise the first unit of the responsible list, by the document's rule or the
+    convention (the caller knows which). Returns None as basis where nobody leads.
+    """
+    if any(u.role == "lead" for u in units):
+        return [_with_role(u, rest) if u.role == v.RESPONSIBLE else u for u in units], "stated"
+    responsible = [u for u in units if u.role == v.RESPONSIBLE]
+    if not responsible:
+        return units, None
+    marked = [u for u in responsible if u.marked]
+    leads = marked or responsible[:1]
+    settled = [_with_role(u, "lead" if any(u is lead for lead in leads) else rest) if u.role == v.RESPONSIBLE else u
+               for u in units]
+    return settled, "marked" if marked else "listed-first"
+
+
+def _with_role(unit: Unit, role: str) -> Unit:
+    return Unit(unit.name, unit.span, role, unit.recognised, unit.marked, unit.carried)

@@ -1,0 +1,162 @@
+"""The words Chinese plans use to say who does what: role labels, role verbs, open markers, the lead rule.
+
+This is data, not code: the grammar (:mod:`fengong.readers.statement`) is written over the kinds of word
+listed here, so a new wording of the genre is a line added here, never a new branch in a reader.
+
+Roles are keys of the role scheme: ``lead`` (牵头), ``participant`` (参与), ``cooperating`` (配合, 协办),
+``guiding`` (指导), ``implementing`` (落实); ``responsible`` is not a role but a list whose first unit leads
+(by the document's rule, a mark, or the convention) and whose others participate.
+"""
+
+from __future__ import annotations
+
+import re
+
+RESPONSIBLE = "responsible"
+ROLES = ("lead", "participant", "cooperating", "guiding", "implementing")
+
+# The role word of a label (牵头单位：, 责任部门：, 配合单位：) → the role of the units it introduces.
+LABEL_ROLES = {
+    "牵头": "lead", "主责": "lead", "牵头负责": "lead", "主办": "lead",
+    "责任": RESPONSIBLE, "负责": RESPONSIBLE, "承担": RESPONSIBLE, "承办": RESPONSIBLE,
+    "参与": "participant", "参加": "participant",
+    "配合": "cooperating", "协办": "cooperating", "协同": "cooperating", "协助": "cooperating",
+    "支持": "cooperating",
+    "指导": "guiding", "督办": "guiding", "督导": "guiding",
+    "落实": "implementing", "实施": "implementing",
+}
+# What the role word is a label of: 单位, 部门 … (or nothing: 牵头：A).
+LABEL_NOUNS = ("单位", "部门", "主体", "处室", "机构", "责任单位")
+
+# Verbs after a unit list, longest first where one ends another (牵头负责 before 负责). A modifier between the
+# units and the verb (按职责分工负责, 分别负责) changes nothing of the role.
+VERBS = {
+    "牵头负责": "lead", "牵头落实": "lead", "牵头组织": "lead", "牵头实施": "lead", "牵头": "lead", "负总责": "lead",
+    "负责落实": "implementing", "具体落实": "implementing", "组织落实": "implementing", "督促落实": "implementing",
+    "组织实施": "implementing", "落实": "implementing",
+    "负责": RESPONSIBLE, "承担": RESPONSIBLE,
+    "参与": "participant", "参加": "participant",
+    "配合": "cooperating", "协助": "cooperating", "协同": "cooperating", "协办": "cooperating",
+    "指导": "guiding", "督导": "guiding",
+    "主办": "lead", "承办": RESPONSIBLE,
+}
+MODIFIERS = ("按照职责分工", "按职责分工", "根据职责分工", "依职责分工", "按各自职责", "按照职责", "按职责", "依职责",
+             "分工", "分别", "共同", "各自")
+# A part of a statement that says when, not who: 2025年底前完成, 长期坚持, 持续推进.
+TIME = re.compile(r"(?:\d{4}\s*年|\d{1,2}\s*月|年底|年内|长期|持续|逐步|每年|\d{4}\s*[-—–~至]\s*\d{4})[^，,；;。]*")
+# Joins a second group of units to the first, which leads: 由A会同B负责, A会同有关部门负责.
+WITH = ("会同", "联合")
+BY = "由"
+# An open marker ends a list without naming the rest: 等, 等部门, 等有关部门和单位, 等省直有关单位, 等相关单位.
+OPEN_MARKER = re.compile(r"等(?:[省市县区]直|国务院|中央)?(?:其他|其它)?(?:有关|相关)?(?:部门|单位|机构|地区|方面)?"
+                         r"(?:(?:和|及|、)(?:有关|相关)?(?:部门|单位))?")
+# Words joining two units inside one list piece (民政部和财政部), and a collective to an open list (等和各省级
+# 人民政府). Many names hold 和 themselves (人力资源和社会保障部), so a piece is split only where both sides are units.
+AND = ("和", "及", "与", "以及")
+SEPARATOR = "、"
+COMMAS = "，,"
+SEMICOLONS = "；;"
+FULL_STOPS = "。"
+MARKS = "*＊★☆"  # a mark on a unit: the marked unit leads (苍南: *县人力社保局)
+OPENERS = {"（": "）", "(": ")", "〈": "〉", "〔": "〕", "［": "］", "[": "]", "【": "】", "<": ">", "《": "》"}
+# A bracket inside a list that is a note on the unit before it, not part of its name: 〈含开发区…，下同〉.
+NOTE_OPENING = re.compile(r"^\s*(?:含|包括|不含|包含|以下|下同)")
+# A bracket that is part of the name before it although it holds separators: 各县（市、区）人民政府.
+LEVELS_IN_NAME = re.compile(r"^[省市县区州盟旗地自治直辖、，,]+$")
+# A bracket after a unit that gives its role: 市发展改革委（牵头）.
+ROLE_NOTE = re.compile(r"^\s*(牵头|牵头单位|牵头部门|配合|参与|协办|指导|负责|落实)\s*$")
+
+# The document's own lead rule, in its wordings: 列第一位者为牵头单位 / 排在第一位的部门为牵头部门 /
+# 排名第一的为牵头单位 / 第一个单位为牵头单位 / 标*的为牵头单位.
+LEAD_RULE = re.compile(
+    r"(?:(?:列|排|排在|排名|列于|列在|位列|名列)?(?:第一|首)(?:位|个|家)?的?(?:者|部门|单位)?"
+    r"|(?:标注|标有|带有|注有|标|带|加)?[“\"‘]?[*＊★☆][”\"’]?号?(?:的|者)?(?:部门|单位)?)为牵头(?:单位|部门)")
+# Its sequel, kept in the quoted rule: 其余为参与单位, 其他为配合部门, 下同.
+RULE_TAIL = re.compile(
+    r"[，,；;]?\s*(?:其余|其他|其它)(?:的)?(?:单位|部门)?(?:为|是)(?:主要)?(参与|配合|责任|协办|协同)(?:单位|部门)"
+    r"|[，,；;]?\s*下同")
+# A standing statement: 以下均需试点城市政府落实，不再列出 — the units implement every later measure.
+CARRY = re.compile(r"以下(?:各项)?(?:任务|措施)?(?:均|都|皆)?(?:需|须|由|需由|须由)")
+# Words in a statement that name no unit: 下同, 不再列出, 按职责分工 on their own.
+
+# What unit names end with: the fallback when the gazetteer does not know a name (marked as such).
+UNIT_SUFFIXES = (
+    "厅", "委", "局", "办", "联", "部", "会", "府", "院", "室", "署", "行", "处", "所", "司", "队", "社", "庭",
+    "中心", "政府", "团省委", "团市委", "团县委", "团区委", "团中央", "总局", "委员会", "办公室", "集团", "公司",
+    "法院", "检察院", "银行", "协会", "学会", "总会", "总工会", "部门", "单位", "机构", "党委", "组织", "科协",
+    "组委", "专班", "管委会", "街道", "乡镇", "区镇", "园区", "社区", "平台", "基地", "学院", "大学", "医院",
+)
+# Collectives: a class of bodies named by a description (各省级人民政府, 有关区县, 各OPC社区), not one body.
+COLLECTIVE = re.compile(
+    r"^(?:(?:地方)?各级(?:人民)?政府|各.{1,16}|.{0,8}(?:有关|相关).{1,16}|.{0,8}(?:试点|示范).{0,6}(?:政府|城市|地区))$")
+
+# Table headers: the number column, the task column (a unit column is a label: column_role).
+NUMBER_HEADERS = {"序号", "编号", "序"}
+TASK_HEADERS = {
+    "工作任务", "重点任务", "主要任务", "任务", "具体任务", "任务内容", "工作内容", "主要内容", "具体措施",
+    "政策措施", "改革举措", "工作措施", "重点工作", "任务措施", "改革任务", "工作事项", "事项",
+}
+
+
+def column_role(header: str) -> str | None:
+    """The role a table column's header gives its units (牵头单位 → lead, 配合部门 → cooperating), or None for a
+    column that holds no units (完成时限, 备注)."""
+    name = re.sub(r"\s+", "", header)
+    for noun in sorted(LABEL_NOUNS, key=len, reverse=True):
+        if name.endswith(noun) and name[: -len(noun)] in LABEL_ROLES:
+            return LABEL_ROLES[name[: -len(noun)]]
+    return LABEL_ROLES.get(name) if name in ("牵头",) else None
+
+
+def rule_extent(text: str, match: re.Match[str]) -> int:
+    """Where a lead rule found by :data:`LEAD_RULE` ends, its sequel (其余为…, 下同) included."""
+    end = match.end()
+    while tail := RULE_TAIL.match(text, end):
+        end = tail.end()
+    return end
+
+
+def rest_role(rule: str) -> str:
+    """The role a lead rule gives the units after the lead: 其余为配合单位 → cooperating; participant otherwise."""
+    found = RULE_TAIL.search(rule)
+    word = found.group(1) if found is not None else None
+    return LABEL_ROLES.get(word, "participant") if word not in (None, "责任") else "participant"
+
+
+# Numbering labels at the start of a paragraph, each form with its value's group.
+NUMBERING = (
+    ("chapter", re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,5})章")),
+    ("part", re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,5})(?:部分|节)")),
+    ("article", re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,5})条")),
+    ("cjk", re.compile(r"([一二三四五六七八九十百零〇两]{1,5})\s*[、.．]")),
+    ("cjk-bracket", re.compile(r"[（(]\s*([一二三四五六七八九十百零〇两]{1,5})\s*[）)]")),
+    ("arabic", re.compile(r"(\d{1,3})\s*[.．、](?!\d)")),
+    ("arabic-bracket", re.compile(r"[（(]\s*(\d{1,3})\s*[）)]")),
+    ("arabic-half-bracket", re.compile(r"(\d{1,3})\s*[)）]")),
+    ("circled", re.compile(r"([①-⑳])")),
+    ("cjk-paren-char", re.compile(r"([㈠-㈩])")),
+)
+_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def numeral_value(text: str) -> int | None:
+    """The value of a printed number: ``十三`` → 13, ``二十`` → 20, ``一百零五`` → 105, ``12`` → 12, ``③`` → 3."""
+    if len(text) == 1 and "①" <= text <= "⑳":
+        return ord(text) - ord("①") + 1
+    if len(text) == 1 and "㈠" <= text <= "㈩":
+        return ord(text) - ord("㈠") + 1
+    if text.isascii() and text.isdigit():
+        return int(text)
+    total, digit = 0, 0
+    for char in text:
+        if char in _DIGITS:
+            digit = _DIGITS[char]
+        elif char == "十":
+            total += (digit or 1) * 10
+            digit = 0
+        elif char == "百":
+            total += (digit or 1) * 100
+            digit = 0
+        else:
+            return None
+    return total + digit or None

@@ -1,0 +1,228 @@
+"""The responsibility grammar, one form of the genre at a time, each on a sentence of that form.
+
+Sentences marked (corpus) are quoted from the documents of data/corpus; the others follow the wording of State
+Council and provincial documents of the same genre (the forms listed in issue 11). Every expected reading is
+derived by hand from the sentence.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from fengong.readers.lexicon import lexicon_for
+from fengong.readers.statement import read_statement, settle_roles
+from fengong.readers.vocabulary import column_role, numeral_value
+
+
+def read(text: str, label_role: str | None = None):
+    return read_statement(text, 0, len(text), 1, lexicon_for("100000"), label_role=label_role)
+
+
+def units(text: str, label_role: str | None = None):
+    statement = read(text, label_role)
+    assert statement is not None, text
+    settled, _ = settle_roles(statement.units)
+    return [(u.name, u.role) for u in settled]
+
+
+# ---------------------------------------------------------------- role labels
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("责任单位：省科技厅、省财政厅，各市州人民政府",  # (corpus: hubei)
+     [("省科技厅", "lead"), ("省财政厅", "participant"), ("各市州人民政府", "participant")]),
+    ("牵头单位：市科技局、市数据局，责任单位：资产集团",  # (corpus: taicang)
+     [("市科技局", "lead"), ("市数据局", "lead"), ("资产集团", "participant")]),
+    ("负责单位：省民政厅、省财政厅", [("省民政厅", "lead"), ("省财政厅", "participant")]),
+    ("负责部门：商务部、海关总署；适用范围：全国", [("商务部", "lead"), ("海关总署", "participant")]),
+    ("牵头部门：国家发展改革委；配合单位：财政部、商务部",
+     [("国家发展改革委", "lead"), ("财政部", "cooperating"), ("商务部", "cooperating")]),
+    ("牵头单位:省教育厅,参与单位:省财政厅", [("省教育厅", "lead"), ("省财政厅", "participant")]),
+    ("牵头单位：省发展改革委；协办单位：省统计局", [("省发展改革委", "lead"), ("省统计局", "cooperating")]),
+    ("【牵头单位】省发展改革委【配合单位】省财政厅", [("省发展改革委", "lead"), ("省财政厅", "cooperating")]),
+])
+def test_role_labels(text, expected):
+    assert units(text) == expected
+
+
+def test_a_label_and_a_verb_in_one_part():
+    assert units("责任单位：市发展改革委牵头，市财政局、市商务局配合") == [
+        ("市发展改革委", "lead"), ("市财政局", "cooperating"), ("市商务局", "cooperating")]
+
+
+def test_slots_that_name_no_unit_are_passed_over():
+    statement = read("责任单位：省科技厅；完成时限：2026年底前，持续推进")
+    assert [u.name for u in statement.units] == ["省科技厅"] and statement.reading == "labelled"
+
+
+# ---------------------------------------------------------------- role verbs
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("生态环境部牵头，国家发展改革委、工业和信息化部参与",  # (corpus: wufei)
+     [("生态环境部", "lead"), ("国家发展改革委", "participant"), ("工业和信息化部", "participant")]),
+    ("公安部牵头负责，司法部、民政部配合", [("公安部", "lead"), ("司法部", "cooperating"), ("民政部", "cooperating")]),
+    ("教育部、民政部牵头负责", [("教育部", "lead"), ("民政部", "lead")]),  # co-leads, stated
+    ("由民政部会同财政部负责", [("民政部", "lead"), ("财政部", "participant")]),
+    ("国家发展改革委会同有关部门负责",  # (corpus: jili)
+     [("国家发展改革委", "lead"), ("有关部门", "participant")]),
+    ("税务总局负责", [("税务总局", "lead")]),
+    ("国家发展改革委、财政部按职责分工负责", [("国家发展改革委", "lead"), ("财政部", "participant")]),
+    ("商务部指导，供销合作总社参与",  # (corpus: wufei) no unit leads
+     [("商务部", "guiding"), ("供销合作总社", "participant")]),
+    ("生态环境部指导，试点城市政府负责落实", [("生态环境部", "guiding"), ("试点城市政府", "implementing")]),
+    ("各省级人民政府负总责", [("各省级人民政府", "lead")]),
+])
+def test_role_verbs(text, expected):
+    assert units(text) == expected
+
+
+def test_a_guiding_only_statement_has_no_lead():
+    _, basis = settle_roles(read("自然资源部、工业和信息化部指导").units)
+    assert basis is None
+
+
+# ---------------------------------------------------------------- open markers and collectives
+
+
+@pytest.mark.parametrize(("text", "names", "is_open"), [
+    ("海关总署、商务部等有关部门负责", ["海关总署", "商务部"], True),  # (corpus: zonghe)
+    ("国家发展改革委、财政部、工业和信息化部等有关部门和单位按职责分工负责",
+     ["国家发展改革委", "财政部", "工业和信息化部"], True),
+    ("国家发展改革委、财政部、自然资源部等和各省级人民政府负责",
+     ["国家发展改革委", "财政部", "自然资源部", "各省级人民政府"], True),
+    ("民政部、财政部等部门负责", ["民政部", "财政部"], True),
+    ("责任单位：市发改委、市税务局等相关单位", ["市发改委", "市税务局"], True),
+    ("国家发展改革委、财政部，各省级人民政府按职责分工负责", ["国家发展改革委", "财政部", "各省级人民政府"], False),
+])
+def test_open_markers_end_the_list_and_name_no_unit(text, names, is_open):
+    statement = read(text)
+    assert [u.name for u in statement.units] == names and statement.open is is_open
+
+
+@pytest.mark.parametrize("name", ["各省级人民政府", "各有关省级人民政府", "各区（县、市）政府", "有关区县",
+                                  "各开发区管委会", "各产业主管部门", "各OPC社区", "市直有关部门"])
+def test_collectives_are_units(name):
+    assert units(f"责任单位：省发展改革委，{name}")[1] == (name, "participant")
+    assert lexicon_for("100000").recognise(name) in ("collective", "gazetteer")
+
+
+# ---------------------------------------------------------------- the lead rule and standing statements
+
+
+@pytest.mark.parametrize("rule", ["排在第一位的部门为牵头部门，下同", "列第一位的为牵头单位",
+                                  "列第一位者为牵头单位，其余为主要参与单位", "排名第一的为牵头单位"])
+def test_the_lead_rule_in_its_wordings(rule):
+    text = f"税务总局、财政部负责，{rule}"
+    statement = read(text)
+    assert text[statement.rule.start : statement.rule.end] == rule
+    assert [u.name for u in statement.units] == ["税务总局", "财政部"]
+
+
+def test_a_standing_statement_carries_its_units():
+    statement = read("生态环境部指导，试点城市政府负责落实。以下均需试点城市政府落实，不再列出")  # (corpus: wufei)
+    assert [(u.name, u.role, u.carried) for u in statement.carry] == [("试点城市政府", "implementing", True)]
+
+
+# ---------------------------------------------------------------- names
+
+
+def test_brackets_inside_names_stay_and_notes_go():
+    assert [u.name for u in read("牵头单位：市委组织部（人才办），责任单位：市政府办（金融）、港口委").units] == [
+        "市委组织部（人才办）", "市政府办（金融）", "港口委"]  # (corpus: taicang)
+    statement = read("责任单位：各区人民政府〈含开发区、长江新区、风景区管委会,下同〉")  # (corpus: wuhan)
+    assert [u.name for u in statement.units] == ["各区人民政府"]
+    assert [u.name for u in read("责任单位：各县（市、区）人民政府，市直有关部门").units] == [
+        "各县（市、区）人民政府", "市直有关部门"]
+
+
+def test_a_prefix_written_once_keeps_what_is_printed():
+    assert [u.name for u in read("责任单位：省发展改革委、教育厅、科技厅").units] == ["省发展改革委", "教育厅", "科技厅"]
+
+
+def test_a_marked_unit_leads():
+    statement = read("责任单位：县科技局、*县人力社保局、县金融服务中心")
+    settled, basis = settle_roles(statement.units)
+    assert basis == "marked" and [(u.name, u.role) for u in settled] == [
+        ("县科技局", "participant"), ("县人力社保局", "lead"), ("县金融服务中心", "participant")]
+
+
+def test_a_role_in_brackets_after_a_unit():
+    assert units("市发展改革委（牵头）、市财政局、市商务局", label_role="responsible") == [
+        ("市发展改革委", "lead"), ("市财政局", "participant"), ("市商务局", "participant")]
+
+
+def test_conjunctions_split_only_between_units():
+    assert [u.name for u in read("民政部和财政部负责").units] == ["民政部", "财政部"]
+    assert [u.name for u in read("人力资源和社会保障部负责").units] == ["人力资源和社会保障部"]
+
+
+def test_names_broken_across_lines_are_rejoined_and_keep_their_place():
+    text = "省民政厅、省公安\n厅、省财政厅"
+    statement = read(text, label_role="responsible")
+    assert [u.name for u in statement.units] == ["省民政厅", "省公安厅", "省财政厅"]
+    assert text[statement.units[1].span.start : statement.units[1].span.end] == "省公安\n厅"
+
+
+@pytest.mark.parametrize("text", ["企业直接向国家发展改革委申报，不需省级发展改革部门转报",  # (corpus: jili)
+                                  "以下简称“两库”", "2026—2027年", "区、市", "此件公开发布", "One Person Company"])
+def test_brackets_of_prose_are_not_statements(text):
+    assert read(text) is None
+
+
+def test_the_rules_that_read_a_statement_are_named():
+    assert read("责任单位：市经济信息委、市科技局，有关区县").reading == "labelled+listed"
+    assert read("税务总局、财政部负责，排在第一位的部门为牵头部门，下同").reading == "verbal+rule"
+
+
+# ---------------------------------------------------------------- vocabulary
+
+
+@pytest.mark.parametrize(("printed", "value"), [("三", 3), ("十", 10), ("十三", 13), ("二十", 20), ("二十一", 21),
+                                                ("一百零五", 105), ("12", 12), ("③", 3)])
+def test_numerals(printed, value):
+    assert numeral_value(printed) == value
+
+
+@pytest.mark.parametrize(("header", "role"), [("牵头单位", "lead"), ("责任单位", "responsible"), ("配合部门", "cooperating"),
+                                              ("牵头", "lead"), ("完成时限", None), ("指导部门", "guiding")])
+def test_column_headers(header, role):
+    assert column_role(header) == role
+
+
+def test_labels_side_by_side_without_a_separator():
+    assert units("牵头单位：省发展改革委 配合单位：省财政厅、省商务厅") == [
+        ("省发展改革委", "lead"), ("省财政厅", "cooperating"), ("省商务厅", "cooperating")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("国家发展改革委负责，2025年底前完成", [("国家发展改革委", "lead")]),
+    ("省发展改革委牵头，省财政厅参与，持续推进", [("省发展改革委", "lead"), ("省财政厅", "participant")]),
+    ("市商务局主办，市财政局协办", [("市商务局", "lead"), ("市财政局", "cooperating")]),
+    ("市发展改革委、市财政局分工负责", [("市发展改革委", "lead"), ("市财政局", "participant")]),
+])
+def test_when_is_not_who(text, expected):
+    assert units(text) == expected
+
+
+def test_a_collective_with_a_separator_inside_it():
+    assert [u.name for u in read("责任单位：市商务局、市财政局、各区、县（市）政府").units] == [
+        "市商务局", "市财政局", "各区、县（市）政府"]
+
+
+def test_a_unit_named_in_its_place_beside_recognised_units():
+    statement = read("农业部、环境保护部指导，畜禽规模养殖场负责落实")
+    assert [(u.name, u.recognised) for u in statement.units][-1] == ("畜禽规模养殖场", "context")
+    assert read("畜禽规模养殖场负责落实") is None  # alone, nothing says it is a unit
+
+
+def test_the_rule_names_the_role_of_the_others():
+    from fengong.readers.vocabulary import rest_role
+
+    assert rest_role("标注“*”的为牵头单位，其余为配合单位") == "cooperating"
+    assert rest_role("列第一位者为牵头单位，其余为主要参与单位") == "participant"
+
+
+def test_several_marked_units_lead_together():
+    settled, basis = settle_roles(read("责任单位：*区住房和建设局、*区工业和信息化局、区投资推广署").units, "cooperating")
+    assert basis == "marked" and [u.role for u in settled] == ["lead", "lead", "cooperating"]
