@@ -205,9 +205,10 @@ def test_when_is_not_who(text, expected):
     assert units(text) == expected
 
 
-def test_a_collective_with_a_separator_inside_it():
+def test_a_collective_with_separators_inside_it():
     assert [u.name for u in read("责任单位：市商务局、市财政局、各区、县（市）政府").units] == [
         "市商务局", "市财政局", "各区、县（市）政府"]
+    assert [u.name for u in read("责任单位：省优化办，各市、州、县人民政府").units] == ["省优化办", "各市、州、县人民政府"]
 
 
 def test_a_unit_named_in_its_place_beside_recognised_units():

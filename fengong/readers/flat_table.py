@@ -31,8 +31,10 @@ from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.lines import Line, LineIndex
 from fengong.readers.rows import (
     NUMBER,
+    NUMBER_HEADERS,
     SECTION_ROW,
     check_sequence,
+    document_rule,
     is_header_cell,
     map_header,
     sections_of,
@@ -44,6 +46,7 @@ from fengong.records import PlanRecord, Problem, ReadError, SourceText, Span, Ta
 from fengong.textrepair import normalise
 
 NOTE = re.compile(r"^\s*(?:注|说明|备注)\s*[:：]")
+SHORT_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,8}$")  # a header cell fengong has no name for: 时间节点, 责任领导
 OTHER_HEADERS = {"推广范围", "完成时限", "完成时间", "时间进度", "进度安排", "时限", "备注", "预期成果", "工作目标",
                  "时间安排", "完成期限", "工作要求", "目标任务", "成果形式"}
 
@@ -95,7 +98,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             parts[-1][2].append(task)
         i += columns.width
     check_sequence(numbers, source.path, problems)
-    plan.sections = sections_of(parts, columns, rule, source)
+    plan.sections = sections_of(parts, columns, rule or document_rule(source), source)
     if not plan.sections:
         raise ReadError(problems + [Problem(source.path, content[at].number, "a table header was found but no "
                                                                              "row with units follows it")])
@@ -103,22 +106,24 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
 
 
 def find_header(content: list[Line]):
-    """``(index, Columns)`` of the first run of header lines (one header cell per line), or None."""
-    i = 0
-    while i < len(content):
-        run = 0
+    """``(index, Columns)`` of the first header block (one header cell per line): 序号, then the cells that
+    follow it — known headers, or short labels (时间节点, 责任领导) whose columns hold no units."""
+    for i, line in enumerate(content):
+        if re.sub(r"\s+", "", normalise(line.text)) not in NUMBER_HEADERS:
+            continue
+        run = 1
         while i + run < len(content) and _header_like(content[i + run].text):
             run += 1
-        if run >= 3:
-            columns = map_header([line.text for line in content[i : i + run]])
-            if columns is not None and columns.number == 0:
-                return i, columns
-        i += max(run, 1)
+        columns = map_header([line.text for line in content[i : i + run]]) if run >= 3 else None
+        if columns is not None and columns.number == 0:
+            return i, columns
     return None
 
 
 def _header_like(text: str) -> bool:
-    return is_header_cell(text) or re.sub(r"\s+", "", normalise(text)) in OTHER_HEADERS
+    name = re.sub(r"\s+", "", normalise(text))
+    return (is_header_cell(text) or name in OTHER_HEADERS
+            or (bool(SHORT_LABEL.match(name)) and not SECTION_ROW.match(name)))
 
 
 def _starts_next_row(line: Line, number: int) -> bool:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.lines import Line, LineIndex, blank_out
+from fengong.readers.rows import document_rule
 from fengong.readers.statement import Statement, read_statement, settle_roles
 from fengong.readers.vocabulary import LEAD_RULE, RESPONSIBLE, rest_role
 from fengong.records import Problem, ReadError, SectionRecord, SourceText, Span, TaskRecord, UnitMention
@@ -29,6 +30,7 @@ HEADER = re.compile(
 )
 ROW_START = re.compile(r"^\s*(\d{1,3})(?:\s+(\S.*))?\s*$")
 NOTE = re.compile(r"^\s*注\s*[:：]")
+PROSE = 30  # a line longer than this ending in 。 after a complete row is a paragraph after the table
 
 
 @dataclass
@@ -57,29 +59,18 @@ def read_table(source: SourceText, jurisdiction: str | None = None) -> tuple[Sec
         body = [ln for ln in body if ln.number < note.number]
 
     lexicon = lexicon_for(jurisdiction)
-    rows = _split_rows(body, source.path, problems, lexicon)
+    rows = _split_rows(body, source.path, problems, lexicon, masked)
     if not rows:
         raise ReadError([Problem(source.path, first_header.number,
                                  "a table header was found but no numbered rows follow it")])
-    rest = rest_role(normalise(masked[note.start:note.end])) if note is not None else "participant"
+    rule = _rule(source, masked, note, rows, problems)
+    rest = rest_role(source.quote(rule)) if rule is not None else "participant"
     tasks = [t for t in (_read_row(r, masked, index, source.path, problems, lexicon, rest) for r in rows)
              if t is not None]
 
     title_line = _title_before(index, first_header.number)
-    role_rule = role_span = None
-    basis = "convention"
-    if note is not None:
-        start = note.start + len(note.text) - len(note.text.lstrip())
-        role_span = Span(start, note.end, note.number)
-        role_rule = normalise(masked[start:note.end])
-        if LEAD_RULE.search(role_rule):
-            basis = "stated"
-        else:
-            problems.append(Problem(source.path, note.number, f"the note {role_rule!r} does not say which unit "
-                                    "leads; the first listed is taken as lead by convention", "warning"))
-    else:
-        problems.append(Problem(source.path, rows[-1].lines[-1].number, "no note says which unit leads; the first "
-                                "listed is taken as lead by convention", "warning"))
+    role_rule = normalise(source.quote(rule)) if rule is not None else None
+    basis = "stated" if rule is not None else "convention"
     listed = "rule" if basis == "stated" else "convention"
     tasks = [replace(t, lead_basis=listed) if t.lead_basis == "listed-first" else t for t in tasks]
     end = (note or rows[-1].lines[-1]).end
@@ -89,11 +80,27 @@ def read_table(source: SourceText, jurisdiction: str | None = None) -> tuple[Sec
         span=Span(title_line.start if title_line else first_header.start, end,
                   title_line.number if title_line else first_header.number),
         role_rule=role_rule,
-        role_rule_span=role_span,
+        role_rule_span=rule,
         role_rule_basis=basis,
         tasks=tuple(tasks),
     )
     return section, problems
+
+
+def _rule(source: SourceText, masked: str, note: Line | None, rows: list[_Row],
+          problems: list[Problem]) -> Span | None:
+    """The table's lead rule: its note (注:负责单位中列第一位者为牵头单位…), else a rule the document states
+    elsewhere (in the notice sending the table out), else None with a warning: the convention applies."""
+    if note is not None:
+        start = note.start + len(note.text) - len(note.text.lstrip())
+        if LEAD_RULE.search(masked, start, note.end):
+            return Span(start, note.end, note.number)
+    found = document_rule(source)
+    if found is None:
+        where = note.number if note is not None else rows[-1].lines[-1].number
+        problems.append(Problem(source.path, where, "no note says which unit leads; the first listed is taken as "
+                                                   "lead by convention", "warning"))
+    return found
 
 
 def _title_before(index: LineIndex, header_line: int) -> Line | None:
@@ -104,7 +111,17 @@ def _title_before(index: LineIndex, header_line: int) -> Line | None:
     return None
 
 
-def _split_rows(body: list[Line], path: str, problems: list[Problem], lexicon: Lexicon) -> list[_Row]:
+def _ends_table(row: _Row, line: Line, masked: str, lexicon: Lexicon) -> bool:
+    """True for a long sentence after a row whose unit list is complete: prose, not the row going on."""
+    text = normalise(line.text)
+    if len(text) <= PROSE or not text.endswith("。"):
+        return False
+    end = max(ln.end for ln in row.lines if not ln.blank)
+    return _find_units(row, masked, end, lexicon) is not None
+
+
+def _split_rows(body: list[Line], path: str, problems: list[Problem], lexicon: Lexicon,
+                masked: str) -> list[_Row]:
     rows: list[_Row] = []
     expected = 1
     for ln in body:
@@ -117,6 +134,8 @@ def _split_rows(body: list[Line], path: str, problems: list[Problem], lexicon: L
             offset = ln.start + (m.start(2) if m.group(2) else len(ln.text))
             rows.append(_Row(number, [ln], offset))
             expected = number + 1
+        elif rows and _ends_table(rows[-1], ln, masked, lexicon):
+            break  # a paragraph of prose after the last row: the table has ended without a note
         elif rows:
             rows[-1].lines.append(ln)
         elif not ln.blank:

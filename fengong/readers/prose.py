@@ -17,6 +17,7 @@ carried. Tasks fall into sections by the top-level item that holds them.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -41,6 +42,8 @@ from fengong.textrepair import normalise
 STATEMENT_OPENERS = {"（": "）", "(": ")", "【": "】"}
 MAX_STATEMENT = 400  # longer brackets are prose, not statements
 HEADING_MAX = 60
+SLOT_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}\s*[：:]")
+HEADING_TITLE = 40  # an item's line this short, without a full stop, is a title over the paragraphs below it
 
 
 @dataclass
@@ -120,7 +123,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             follows = True
         if not read_here and (rule := v.LEAD_RULE.search(raw, line.start, line.end)) is not None:
             general = general or Span(rule.start(), v.rule_extent(raw[: line.end], rule), line.number)
-        before = (body, line.end)
+        if not _slot_line(raw, line):
+            before = (body, line.end)
     if general is not None:
         rules = {i: rule or general for i, rule in rules.items()}
         state.rule = state.rule or general
@@ -217,8 +221,8 @@ def _tasks(found: list[_Found], rules: dict[int, Span | None], carried: dict[int
         elif len(siblings) == 1:
             above = f.item.parent_item
             key, label, number, parent = keys[f.item], f.item.label, f.item.number, keys[above] if above else None
-            if not f.follows:  # the item's only statement closes all of it
-                start = min(f.start, f.item.body_start)
+            if not f.follows:  # the item's only statement closes all of it, its heading aside
+                start = min(f.start, _item_start(f, raw, lines))
         else:
             key, label, number, parent = f"{keys[f.item]}-{ordinal}", "", ordinal, keys[f.item]
         start, end = _strip(raw, start, f.end)
@@ -235,6 +239,23 @@ def _tasks(found: list[_Found], rules: dict[int, Span | None], carried: dict[int
                           parent=parent, reading=f.statement.reading, lead_basis=basis)
         tasks.append((task, f.item))
     return tasks
+
+
+def _item_start(f: _Found, raw: str, lines: LineIndex) -> int:
+    """Where the measure of an item's only statement starts: after the label, or, where the item's own line is
+    only a short title (第一条 办公空间支持) and the statement stands below it, at the paragraph after the title."""
+    item = f.item
+    title = normalise(raw[item.body_start : item.line.end])
+    if f.line.number == item.line.number or "。" in title or len(title) > HEADING_TITLE:
+        return item.body_start
+    below = next((ln for ln in lines.lines[item.line.number :] if not ln.blank and not _slot_line(raw, ln)), None)
+    return below.start if below is not None and below.start < f.end else item.body_start
+
+
+def _slot_line(raw: str, line: Line) -> bool:
+    """A line such as 牵头领导：周建华 or 完成时限：2025年底: a field of the measure, not its text nor a statement."""
+    return bool(SLOT_LINE.match(line.text)) and not opens_with_label(raw, line.start + len(line.text)
+                                                                     - len(line.text.lstrip()), line.end)
 
 
 def _holding(found: list[_Found]) -> list[Item]:

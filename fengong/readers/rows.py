@@ -12,7 +12,15 @@ from dataclasses import dataclass, replace
 
 from fengong.readers.lexicon import Lexicon
 from fengong.readers.statement import Unit, read_statement, settle_roles
-from fengong.readers.vocabulary import NUMBER_HEADERS, RESPONSIBLE, TASK_HEADERS, column_role
+from fengong.readers.vocabulary import (
+    LEAD_RULE,
+    NUMBER_HEADERS,
+    RESPONSIBLE,
+    TASK_HEADERS,
+    column_role,
+    rest_role,
+    rule_extent,
+)
 from fengong.records import Problem, SectionRecord, SourceText, Span, TaskRecord, UnitMention
 from fengong.textrepair import normalise
 
@@ -93,12 +101,14 @@ def sections_of(parts: list[tuple[str, Span | None, list[TaskRecord]]], columns:
     roles = {role for _, role in columns.units}
     needs_rule = RESPONSIBLE in roles and "lead" not in roles
     listed = "rule" if rule is not None else "convention"
+    rest = rest_role(source.quote(rule)) if rule is not None else "participant"
     numbers = [t.number for part in parts for t in part[2]]
     restarts = len(numbers) != len(set(numbers))  # each part numbers its rows anew: keys name the part too
     sections = []
     for title, span, tasks in (part for part in parts if part[2]):
         key = f"table-{len(sections) + 1}"
         tasks = [replace(t, lead_basis=listed if t.lead_basis == "listed-first" else t.lead_basis,
+                         units=_others(t, rest) if t.lead_basis == "listed-first" else t.units,
                          key=f"{len(sections) + 1}.{t.number}" if restarts else t.key) for t in tasks]
         if rule is not None and needs_rule:
             sections.append(SectionRecord(key, title, span=span, role_rule=normalise(source.quote(rule)),
@@ -107,6 +117,20 @@ def sections_of(parts: list[tuple[str, Span | None, list[TaskRecord]]], columns:
             sections.append(SectionRecord(key, title, span=span, tasks=tuple(tasks),
                                           role_rule_basis="convention" if needs_rule else "stated"))
     return sections
+
+
+def _others(task: TaskRecord, rest: str) -> tuple[UnitMention, ...]:
+    """A responsible list's units after its lead, in the role the document's rule gives them."""
+    return tuple(replace(u, role=rest) if u.role == "participant" else u for u in task.units)
+
+
+def document_rule(source: SourceText) -> Span | None:
+    """The lead rule where a document states it outside its table (in the notice that sends the table out:
+    任务分工中列在第一位的为牵头单位，其他为配合单位), or None."""
+    found = LEAD_RULE.search(source.raw)
+    if found is None:
+        return None
+    return Span(found.start(), rule_extent(source.raw, found), source.raw.count("\n", 0, found.start()) + 1)
 
 
 def check_sequence(numbers: list[tuple[int, int]], path: str, problems: list[Problem]) -> None:

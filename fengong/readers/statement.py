@@ -174,20 +174,34 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
 
 
 def _joined_levels(raw: str, tokens: list[Token]) -> list[Token]:
-    """``各区、县（市）政府`` is one collective although a 、 stands inside it: 各 and a level, then the other levels
-    and the body they share."""
+    """``各区、县（市）政府``, ``各市、州、县人民政府``: one collective although 、 stands inside it — 各 and a level,
+    then the other levels, the last with the body they share."""
     out: list[Token] = []
     for token in tokens:
-        if (token.type == "NAME" and len(out) >= 2 and out[-1].type == "SEP" and out[-2].type == "NAME"
-                and _LEVEL_HEAD.match(out[-2].value) and _LEVEL_TAIL.match(token.value)):
-            head = out[-2]
-            out[-2:] = [_token("NAME", normalise(raw[head.start_pos : token.end_pos]), head.start_pos, token.end_pos)]
+        levels = _levels_before(out)
+        if token.type == "NAME" and levels and _LEVEL_TAIL.match(token.value):
+            head = out[-levels]
+            out[-levels:] = [_token("NAME", normalise(raw[head.start_pos : token.end_pos]), head.start_pos,
+                                    token.end_pos)]
         else:
             out.append(token)
     return out
 
 
+def _levels_before(out: list[Token]) -> int:
+    """How many tokens at the end of ``out`` make ``各市、州、`` (0 when they do not)."""
+    i = len(out)
+    while i >= 2 and out[i - 1].type == "SEP" and out[i - 2].type == "NAME":
+        if _LEVEL_HEAD.match(out[i - 2].value):
+            return len(out) - (i - 2)
+        if not _LEVEL.match(out[i - 2].value):
+            return 0
+        i -= 2
+    return 0
+
+
 _LEVEL_HEAD = re.compile(r"^各[省市县区州盟旗乡镇]$")
+_LEVEL = re.compile(r"^[省市县区州盟旗乡镇](?:[（(][^）)]*[）)])?$")
 _LEVEL_TAIL = re.compile(r"^[省市县区州盟旗乡镇](?:[（(][^）)]*[）)])?(?:人民)?(?:政府|党委|管委会)$")
 
 
@@ -446,8 +460,8 @@ def _interpret(parts: list[_Part], span: Span, line: int, lexicon: Lexicon) -> S
                 recognised = "label"
             elif recognised is None and anchored and part.kind in _VERBAL and _PLAIN_NAME.match(token.value):
                 recognised = "context"  # 农业部指导，畜禽规模养殖场负责落实: named in a unit's place, with a role verb
-            if recognised is None or (bare and recognised == "suffix"):
-                return None  # prose in a bracket, or a bare list of names the gazetteer does not know
+            if recognised is None or (bare and "gazetteer" not in known.values()):
+                return None  # prose in a bracket, or a bare list of names none of which the gazetteer knows
             unit = Unit(token.value, Span(token.start_pos, token.end_pos, line), role, recognised, marked,
                         carried=part.kind == "carried")
             (statement.carry if part.kind == "carried" else statement.units).append(unit)

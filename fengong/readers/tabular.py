@@ -14,7 +14,15 @@ from dataclasses import replace
 from fengong.readers.docmeta import new_plan
 from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.lines import LineIndex
-from fengong.readers.rows import EMPTY_CELLS, NUMBER, check_sequence, map_header, sections_of, task_from_cells
+from fengong.readers.rows import (
+    EMPTY_CELLS,
+    NUMBER,
+    check_sequence,
+    document_rule,
+    map_header,
+    sections_of,
+    task_from_cells,
+)
 from fengong.readers.sources import LONG_LINE
 from fengong.readers.vocabulary import LEAD_RULE, rule_extent
 from fengong.records import PlanRecord, Problem, ReadError, SourceText, Span, TaskRecord
@@ -56,7 +64,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             numbers.append((task.number, row[0].line))
             parts[-1][2].append(task)
     check_sequence(numbers, source.path, problems)
-    plan.sections = sections_of(parts, columns, rule, source)
+    plan.sections = sections_of(parts, columns, rule or document_rule(source), source)
     if not plan.sections:
         raise ReadError(problems + [Problem(source.path, rows[at][0].line, "a table header was found but no row "
                                                                            "with units follows it")])
