@@ -1,5 +1,6 @@
-"""What a plan's page shows besides its statements: its task-division table as printed (number, task, the lead
-marked, the other units in printed order), its sections, its duties and its key projects, each with labels.
+"""What a plan's page shows besides its statements: its task-division table as printed (number as printed, task,
+the lead and any other role than taking part marked, the units in printed order), its sections, its duties and its
+key projects, each with labels.
 
 Read from the service's pyoxigraph store in a few queries over the plan's own graph patterns.
 """
@@ -11,17 +12,20 @@ from dataclasses import dataclass, field
 import pyoxigraph as ox
 
 from fengong.namespaces import sparql_prefixes
+from fengong.readers.outline import outline_order
 
 _LABEL = "skos:prefLabel|dct:title"
 
 
 @dataclass
 class Unit:
-    """One unit of a task as printed: its IRI, its name as the table prints it, whether it leads."""
+    """One unit of a task as printed: its IRI, its name as the text prints it, its role (the role's Chinese label
+    without 单位, empty for taking part), whether it leads."""
 
     iri: str
     name: str
     lead: bool
+    role: str = ""
 
 
 @dataclass
@@ -31,6 +35,8 @@ class Row:
     iri: str
     number: int
     text: str
+    label: str = ""
+    key: str = ""
     section: str = ""
     open_list: bool = False
     units: list[Unit] = field(default_factory=list)
@@ -53,25 +59,31 @@ def task_table(store: ox.Store, plan: str) -> list[Row]:
     """The plan's tasks in number order, each with its units in printed order (``fg:listPosition``)."""
     rows: dict[str, Row] = {}
     for found in _rows(store, """
-        SELECT ?task ?number ?text ?section ?open WHERE {
+        SELECT ?task ?number ?label ?key ?text ?section ?open WHERE {
           ?task fg:isStepOfPlan $plan ; fg:taskNumber ?number .
+          OPTIONAL { ?task fg:numberLabel ?label }
+          OPTIONAL { ?task fg:outlineKey ?key }
           OPTIONAL { ?task dct:description ?text }
           OPTIONAL { ?task fg:inSection/dct:title ?section }
           OPTIONAL { ?task fg:agencyListIsOpen ?open }
         }""", plan):
-        rows.setdefault(found["task"], Row(found["task"], int(found["number"]), found["text"], found["section"],
+        rows.setdefault(found["task"], Row(found["task"], int(found["number"]), found["text"],
+                                           found["label"] or found["number"], found["key"], found["section"],
                                            found["open"] == "true"))
     units = _rows(store, """
-        SELECT ?task ?agent ?position ?role ?printed WHERE {
+        SELECT ?task ?agent ?position ?role ?roleName ?printed WHERE {
           ?task fg:isStepOfPlan $plan .
           ?assignment fg:task ?task ; fg:agent ?agent ; fg:listPosition ?position ; fg:role ?role .
           OPTIONAL { ?assignment fg:nameAsPrinted ?printed }
+          OPTIONAL { ?role skos:prefLabel ?roleName FILTER (LANG(?roleName) = "zh") }
         }""", plan)
     for unit in sorted(units, key=lambda u: int(u["position"])):
         if unit["task"] in rows:
             name = unit["printed"] or _label(store, unit["agent"]) or unit["agent"]
-            rows[unit["task"]].units.append(Unit(unit["agent"], name, unit["role"].endswith("/lead")))
-    return sorted(rows.values(), key=lambda row: row.number)
+            role = "" if unit["role"].endswith("/participant") else unit["roleName"].removesuffix("单位")
+            rows[unit["task"]].units.append(Unit(unit["agent"], name, unit["role"].endswith("/lead"), role))
+    # In the order of the text: by outline key where the reader gave one (numbers restart in each part).
+    return sorted(rows.values(), key=lambda row: (outline_order(row.key) if row.key else (), row.number))
 
 
 def sections(store: ox.Store, plan: str) -> list[dict]:
