@@ -13,7 +13,7 @@ import re
 
 import pyoxigraph as ox
 import pytest
-from ui_data import CDPF, HOSTILE, PLAN
+from ui_data import CDPF, HOSTILE, PLAN, ROOT
 
 pytest_plugins = ["ui_fixtures"]
 
@@ -206,3 +206,27 @@ def test_favicon(ui_service):
     assert reply.status == 200 and reply.headers["content-type"].startswith("image/svg+xml")
     assert "<svg" in reply.text
     assert 'rel="icon" type="image/svg+xml" href="/favicon.ico"' in ui_service.request("GET", "/queries").text
+
+
+def test_plan_table_follows_the_outline_and_marks_every_role():
+    """Numbers restart in each part of a plan: the table follows the outline keys (2.9 before 2.10 before 3.1),
+    shows the number as printed, and marks roles other than taking part by their Chinese label."""
+    from fengong.service.plan_table import task_table
+
+    store = ox.Store()
+    store.load(path=str(ROOT / "ontology" / "schemes.ttl"), format=ox.RdfFormat.TURTLE)
+    plan, fg = "https://w3id.org/fengong/id/plan/p", "https://w3id.org/fengong/ontology#"
+    rows = []
+    for key, number, label in (("3.1", 1, "（一）"), ("2.10", 10, "10."), ("2.9", 9, "9.")):
+        task = f"{plan}/task/{key}"
+        rows.append(f'<{task}> <{fg}isStepOfPlan> <{plan}> ; <{fg}taskNumber> {number} ; <{fg}outlineKey> "{key}" ;'
+                    f' <{fg}numberLabel> "{label}" .')
+        for position, role in ((1, "guiding"), (2, "participant")):
+            rows.append(f'<{task}/a/{position}> <{fg}task> <{task}> ; <{fg}agent> <urn:agent:{position}> ;'
+                        f' <{fg}listPosition> {position} ; <{fg}role> <https://w3id.org/fengong/id/role/{role}> ;'
+                        f' <{fg}nameAsPrinted> "单位{position}" .')
+    store.load("\n".join(rows).encode(), format=ox.RdfFormat.TURTLE)
+    table = task_table(store, plan)
+    assert [(row.key, row.label) for row in table] == [("2.9", "9."), ("2.10", "10."), ("3.1", "（一）")]
+    assert [(unit.name, unit.role, unit.lead) for unit in table[0].units] == [("单位1", "指导", False),
+                                                                              ("单位2", "", False)]
