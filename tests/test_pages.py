@@ -230,3 +230,21 @@ def test_plan_table_follows_the_outline_and_marks_every_role():
     assert [(row.key, row.label) for row in table] == [("2.9", "9."), ("2.10", "10."), ("3.1", "（一）")]
     assert [(unit.name, unit.role, unit.lead) for unit in table[0].units] == [("单位1", "指导", False),
                                                                               ("单位2", "", False)]
+
+
+def test_network_page_offers_a_choice_of_plan(live_service):
+    """With several plans loaded (the committed graph holds the corpus), the network page lets one choose a plan;
+    the choice stays selected and the page's drawing asks for that plan's network."""
+    import html
+
+    graph = ROOT / "data" / "graphs" / "fengong.trig"
+    service = live_service(data_files=[graph, *sorted((ROOT / "ontology").glob("*.ttl"))])
+    store = ox.Store()
+    store.load(path=str(graph), format=ox.RdfFormat.TRIG)
+    with_tasks = {row["p"].value for row in store.query(
+        "SELECT DISTINCT ?p WHERE { ?t <https://w3id.org/fengong/ontology#isStepOfPlan> ?p ; "
+        "<https://w3id.org/fengong/ontology#taskNumber> ?n }", use_default_graph_as_union=True)}
+    page = service.request("GET", "/network?plan=" + PLAN, headers={"Accept": "text/html"}).text
+    offered = set(re.findall(r'<option value="(https://[^"]+)"', page))
+    assert offered == with_tasks and len(offered) > 1
+    assert f'<option value="{html.escape(PLAN)}" selected>' in page

@@ -46,7 +46,18 @@ def measures(options: Options, plan: str | None) -> dict:
 def network_page():
     """The interactive network, with a legend of the agency types (the palette of the analysis figures)."""
     legend = [{"type": key, "colour": TYPE_COLOURS[key], "name": TYPE_NAMES[key]} for key in TYPE_COLOURS]
-    return render_template("network.html", legend=legend)
+    return render_template("network.html", legend=legend, plans=plans(), chosen=request.args.get("plan", ""))
+
+
+def plans() -> list[tuple[str, str]]:
+    """The plans with tasks in the store, (IRI, Chinese title), by title: the page's choice of one plan."""
+    query = """PREFIX fg: <https://w3id.org/fengong/ontology#> PREFIX dct: <http://purl.org/dc/terms/>
+        SELECT ?plan (SAMPLE(?title) AS ?name) WHERE {
+          ?plan a fg:Plan . FILTER EXISTS { ?task fg:isStepOfPlan ?plan ; fg:taskNumber ?n }
+          OPTIONAL { ?plan dct:title ?title FILTER (LANG(?title) = "zh") } } GROUP BY ?plan"""
+    found = current_app.extensions["fengong_store"].store.query(query, use_default_graph_as_union=True)
+    return sorted(((row["plan"].value, row["name"].value if row["name"] else row["plan"].value) for row in found),
+                  key=lambda pair: pair[1])
 
 
 @bp.get("/network.json")
