@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import urllib.parse
 
 import pytest
@@ -171,3 +172,18 @@ def test_closest_names_rank_containment_first():
              ("c", "省财政厅", "吉林省财政厅"), ("d", "团省委", "共青团吉林省委")]
     assert [entry["name"] for entry in closest_names("民政厅", names)] == ["省民政厅", "民政部", "省财政厅"]
     assert closest_names("完全不同的名字", names) == []
+
+
+def test_the_list_is_grouped_by_kind_of_question(ui_service):
+    from fengong.questions import GROUPS
+
+    page = get(ui_service, "/queries").text
+    heads = re.findall(r'<tr class="group" id="group-([a-z]+)">', page)
+    assert heads == list(GROUPS)
+    listed = json.loads(get(ui_service, "/queries.json").text)
+    assert {q["group"] for q in listed} == set(GROUPS)
+    # Each question sits under the head of its own group.
+    for question in load_questions(QUERIES_DIR).values():
+        position = page.index(f'href="/queries/{question.name}"')
+        head = page.index(f'<tr class="group" id="group-{question.group}"')
+        assert page.rfind('<tr class="group"', 0, position) == head, question.name

@@ -17,7 +17,7 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 
 from fengong import __version__
 from fengong.names import NAMES_QUERY, closest_names
-from fengong.questions import ParameterError, Question, bind, example_query, example_values
+from fengong.questions import GROUPS, ParameterError, Question, bind, example_query, example_values
 from fengong.service.pages import curie, local_link
 from fengong.service.ui import TEMPLATES_DIR, questions
 from fengong.sparql.engine import Job
@@ -134,8 +134,10 @@ def _error(status: int, message: str, kind: str) -> Response:
 
 @bp.get("/queries")
 def list_questions():
-    """The questions, with their titles, descriptions and parameters."""
-    return render_template("queries.html", questions=list(questions().values()))
+    """The questions by kind (:data:`fengong.questions.GROUPS`), with their titles, descriptions and parameters."""
+    order = list(GROUPS)
+    listed = sorted(questions().values(), key=lambda q: order.index(q.group))
+    return render_template("queries.html", questions=listed, groups=GROUPS)
 
 
 @bp.get("/queries.json")
@@ -147,6 +149,7 @@ def list_questions_json():
 def _summary(question: Question) -> dict:
     return {
         "name": question.name,
+        "group": question.group,
         "title": question.titles,
         "description": question.descriptions,
         "parameters": [{"name": p.name, "type": p.type, "label": p.label, "default": p.default,
