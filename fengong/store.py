@@ -20,6 +20,7 @@ from urllib.parse import quote
 import pyoxigraph
 
 from fengong import PROJECT_ROOT
+from fengong.inputs import check_text_file
 from fengong.namespaces import GRAPH
 
 log = logging.getLogger(__name__)
@@ -133,6 +134,9 @@ class GraphStore:
         if not path.is_file():
             raise LoadError(f"{path}: no such file")
         rdf_format = format_for(path)
+        problem = check_text_file(path)
+        if problem:
+            raise LoadError(f"{path}: {problem}")
         if rdf_format == pyoxigraph.RdfFormat.RDF_XML:
             _refuse_xml_entities(path)
         graph = None if rdf_format in QUAD_FORMATS else graph_for_file(path)
