@@ -21,6 +21,7 @@ from urllib.parse import quote
 import pyoxigraph
 
 from fengong import PROJECT_ROOT, load_state
+from fengong.inputs import check_text_file
 from fengong.namespaces import GRAPH
 from fengong.nesting import TooDeep, check_depth
 from fengong.rdfxml import UnsafeXml, check_rdfxml
@@ -140,6 +141,9 @@ class GraphStore:
         if not path.is_file():
             raise LoadError(f"{path}: no such file")
         rdf_format = format_for(path)
+        problem = check_text_file(path)
+        if problem:
+            raise LoadError(f"{path}: {problem}")
         _check_before_parsing(path, rdf_format)
         graph = None if rdf_format in QUAD_FORMATS else graph_for_file(path)
         started = time.monotonic()

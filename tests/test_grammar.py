@@ -227,3 +227,8 @@ def test_the_rule_names_the_role_of_the_others():
 def test_several_marked_units_lead_together():
     settled, basis = settle_roles(read("责任单位：*区住房和建设局、*区工业和信息化局、区投资推广署").units, "cooperating")
     assert basis == "marked" and [u.role for u in settled] == ["lead", "lead", "cooperating"]
+
+
+def test_a_role_in_brackets_for_the_units_before_it():
+    assert units("市发展改革委、市城乡水务局（共同牵头），国网济南供电公司", label_role="responsible") == [
+        ("市发展改革委", "lead"), ("市城乡水务局", "lead"), ("国网济南供电公司", "participant")]

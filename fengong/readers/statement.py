@@ -200,7 +200,7 @@ def _levels_before(out: list[Token]) -> int:
     return 0
 
 
-_LEVEL_HEAD = re.compile(r"^各[省市县区州盟旗乡镇]$")
+_LEVEL_HEAD = re.compile(r"^各[省市县区州盟旗乡镇](?:[（(][^）)]*[）)])?$")
 _LEVEL = re.compile(r"^[省市县区州盟旗乡镇](?:[（(][^）)]*[）)])?$")
 _LEVEL_TAIL = re.compile(r"^[省市县区州盟旗乡镇](?:[（(][^）)]*[）)])?(?:人民)?(?:政府|党委|管委会)$")
 
@@ -218,7 +218,8 @@ def _bracket(raw: str, i: int, end: int, out: list[Token]) -> int:
     before = out[-1] if out else None
     after_name = before is not None and before.type == "NAME" and before.end_pos == i
     if after_name and (role := v.ROLE_NOTE.match(inner)) is not None:
-        out.append(_token("ROLE_NOTE", v.LABEL_ROLES.get(role.group(1)[:2], "lead"), i, stop))
+        jointly = "*" if re.match(r"\s*(?:共同|联合)", inner) else ""  # A、B（共同牵头）: the note is both units'
+        out.append(_token("ROLE_NOTE", v.LABEL_ROLES.get(role.group(1)[:2], "lead") + jointly, i, stop))
     elif after_name and not v.NOTE_OPENING.match(inner) and "下同" not in inner and (
             not re.search(r"[、，,；;。]", inner) or v.LEVELS_IN_NAME.match(inner)):
         out[-1] = _token("NAME", normalise(raw[before.start_pos:stop]), before.start_pos, stop)
@@ -395,7 +396,11 @@ class _Parts(Transformer):
                 is_open = True
                 found.extend(child[1])
             elif isinstance(child, tuple):
-                found.append(child)
+                name, marked, stated = child
+                if stated and stated.endswith("*"):
+                    stated = stated[:-1]
+                    found = [(n, m, stated) for n, m, _ in found]
+                found.append((name, marked, stated))
         return found, is_open
 
     def labelled(self, children):

@@ -9,6 +9,7 @@ number is numbered by its order when the table has no number column, and reporte
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from fengong.readers.docmeta import new_plan
@@ -29,6 +30,8 @@ from fengong.records import PlanRecord, Problem, ReadError, SourceText, Span, Ta
 from fengong.textrepair import normalise
 
 Cell = Span  # a cell's content in the text (quotes excluded)
+SPACES = re.compile(r"[ \t\u3000]+")
+SNIFF = 400  # lines looked at for a header
 
 
 def read(source: SourceText, slug: str | None = None, jurisdiction: str | None = None) -> PlanRecord:
@@ -47,6 +50,10 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     numbers: list[tuple[int, int]] = []
     rule: Span | None = None
     for row in rows[at + 1 :]:
+        if len(row) > columns.width and delimiter(source) == " ":
+            extra = len(row) - columns.width  # spaces inside the task's text: its cells are one
+            row = [*row[: columns.task], Cell(row[columns.task].start, row[columns.task + extra].end,
+                                              row[columns.task].line), *row[columns.task + extra + 1 :]]
         texts = _texts(source, row)
         filled = [(k, t) for k, t in enumerate(texts) if t not in EMPTY_CELLS]
         if not filled or texts == header:
@@ -72,14 +79,32 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
 
 
 def delimiter(source: SourceText) -> str:
-    """Comma for CSV files, tab for everything else (renderings, .tsv, tab-separated plain text)."""
-    return "," if source.path.lower().endswith(".csv") and not source.rendered_from else "\t"
+    """Comma for CSV files; a space for plain text whose table is laid out in columns separated by spaces
+    (序号 工作任务 牵头单位 责任单位, then one row a line); tab for everything else (renderings, .tsv)."""
+    if source.path.lower().endswith(".csv") and not source.rendered_from:
+        return ","
+    return " " if not source.rendered_from and spaced_header(source.raw.split("\n", SNIFF)[:SNIFF]) else "\t"
+
+
+def spaced_header(lines: list[str]) -> bool:
+    """True when a line is a header of cells separated by spaces and the lines after it are rows of as many
+    cells (or more: a task's text may hold a space), each opening with its number."""
+    content = [line for line in lines if line.strip()]
+    for i, line in enumerate(content):
+        columns = map_header(SPACES.split(line.strip())) if "\t" not in line else None
+        if columns is None or columns.width < 3 or columns.number != 0:
+            continue
+        rows = [SPACES.split(r.strip()) for r in content[i + 1 : i + 4]]
+        if rows and sum(len(r) >= columns.width and NUMBER.match(r[0]) is not None for r in rows) >= len(rows) - 1:
+            return True
+    return False
 
 
 def split_rows(raw: str, sep: str, path: str, problems: list[Problem]):
     """The rows of a CSV/TSV text as lists of cell spans; quoted cells (CSV) may hold separators and breaks."""
     line = 1
     i, n = 0, len(raw)
+    stops = " \t\u3000" if sep == " " else sep
     while i < n:
         row: list[Cell] = []
         row_line = line
@@ -98,13 +123,15 @@ def split_rows(raw: str, sep: str, path: str, problems: list[Problem]):
                     i += 1  # text after a closing quote: malformed, skipped
             else:
                 end = i
-                while end < n and raw[end] not in (sep, "\n"):
+                while end < n and raw[end] != "\n" and raw[end] not in stops:
                     end += 1
                 stop = end - 1 if end > i and raw[end - 1] == "\r" else end
                 row.append(Cell(i, stop, line))
                 i = end
-            if i < n and raw[i] == sep:
+            if i < n and raw[i] in stops:
                 i += 1
+                while sep == " " and i < n and raw[i] in stops:
+                    i += 1  # columns laid out with spaces: a run of them is one separator
                 continue
             i += 1  # past the line break
             line += 1

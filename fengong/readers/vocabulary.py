@@ -64,7 +64,7 @@ NOTE_OPENING = re.compile(r"^\s*(?:含|包括|不含|包含|以下|下同)")
 # A bracket that is part of the name before it although it holds separators: 各县（市、区）人民政府.
 LEVELS_IN_NAME = re.compile(r"^[省市县区州盟旗地自治直辖、，,]+$")
 # A bracket after a unit that gives its role: 市发展改革委（牵头）.
-ROLE_NOTE = re.compile(r"^\s*(牵头|牵头单位|牵头部门|配合|参与|协办|指导|负责|落实)\s*$")
+ROLE_NOTE = re.compile(r"^\s*(?:共同|联合|主要)?(牵头|牵头单位|牵头部门|配合|参与|协办|指导|负责|落实)\s*$")
 
 # The document's own lead rule, in its wordings: 列第一位者为牵头单位 / 排在第一位的部门为牵头部门 /
 # 排名第一的为牵头单位 / 第一个单位为牵头单位 / 标*的为牵头单位.

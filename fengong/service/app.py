@@ -11,6 +11,7 @@ from __future__ import annotations
 from flask import Flask
 
 from fengong.service.bodies import ReadBodies
+from fengong.service.errors import bp as errors_bp
 from fengong.service.health import bp as health_bp
 from fengong.service.network import bp as network_bp
 from fengong.service.pages import bp as pages_bp
@@ -29,6 +30,7 @@ BLUEPRINTS = [
     questions_bp,
     shacl_bp,
     network_bp,
+    errors_bp,
 ]
 
 

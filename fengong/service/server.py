@@ -16,6 +16,7 @@ import click
 from gunicorn.app.base import BaseApplication
 from tqdm import tqdm
 
+from fengong.inputs import InputError
 from fengong.sparql.settings import SETTINGS, Setting, resolve_settings
 from fengong.store import GraphStore, LoadError, open_store
 
@@ -183,7 +184,9 @@ def serve_command(store, load, host, port, backend, backend_user, backend_passwo
     try:
         serve(store=store, load=list(load) or None, host=host, port=port, backend=backend,
               backend_user=backend_user, backend_password=backend_password, **settings)
-    except (LoadError, ValueError, OSError) as error:
+    except (LoadError, OSError) as error:
+        raise InputError(str(error)) from None
+    except ValueError as error:
         raise click.ClickException(str(error)) from None
 
 

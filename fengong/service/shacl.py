@@ -22,6 +22,7 @@ from werkzeug.exceptions import HTTPException
 from fengong import PROJECT_ROOT
 from fengong.nesting import TooDeep, check_depth
 from fengong.service.questions_api import json_response
+from fengong.service.shacl_rules import rule_table
 from fengong.service.ui import TEMPLATES_DIR
 from fengong.store import graph_for_file
 from fengong.validate import NotValidatable, data_graph, load_shapes, validate_graph
@@ -36,6 +37,9 @@ POSTED_FORMATS = {
     "application/n-triples": ox.RdfFormat.N_TRIPLES,
     "application/n-quads": ox.RdfFormat.N_QUADS,
 }
+#: The syntaxes of an uploaded file, by its name's suffix.
+UPLOAD_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD,
+                  ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS}
 #: Most statements a posted document may hold: validation time grows with it.
 MAX_POSTED_TRIPLES = 100_000
 
@@ -55,10 +59,12 @@ def shapes_graph() -> rdflib.Graph:
 
 def report_on(data: rdflib.Graph, triples: int) -> dict:
     """The validation report on ``data`` (``triples`` statements, before the concept schemes were added):
-    ``conforms``, the findings in words (worst first), the size."""
+    ``conforms``, the findings in words (worst first), the size, and each shape's rules with the focus nodes
+    checked and failed."""
     findings = [asdict(finding) for finding in validate_graph(data, shapes_graph())]
     conforms = not any(finding["severity"] == "violation" for finding in findings)
-    return {"conforms": conforms, "triples": triples, "results": findings}
+    return {"conforms": conforms, "triples": triples, "results": findings,
+            "rules": rule_table(shapes_graph(), data, findings)}
 
 
 def _distinct_triples(quads: list) -> int:
@@ -91,17 +97,33 @@ def posted_report() -> dict:
     if request.content_length is not None and request.content_length > limit:
         abort(413, description=f"the body is larger than {limit} bytes")
     mime = (request.mimetype or "").lower()
+    if mime == "multipart/form-data":  # the page's form: a file, its syntax by its name or as chosen
+        return _uploaded_report()
     if mime not in POSTED_FORMATS:
         abort(415, description="send Turtle, TriG, JSON-LD, N-Triples or N-Quads; accepted Content-Types: "
                                + ", ".join(POSTED_FORMATS))
     body = request.get_data(cache=False)
     if len(body) > limit:
         abort(413, description=f"the body is larger than {limit} bytes")
+    return _report_on_body(body, POSTED_FORMATS[mime])
+
+
+def _uploaded_report() -> dict:
+    upload = request.files.get("data")
+    if upload is None or not upload.filename:
+        abort(400, description="choose a file to check")
+    rdf_format = UPLOAD_FORMATS.get(request.form.get("format") or Path(upload.filename).suffix.lower())
+    if rdf_format is None:
+        abort(415, description="the file's syntax: " + ", ".join(UPLOAD_FORMATS))
+    return {**_report_on_body(upload.read(), rdf_format), "file": upload.filename}
+
+
+def _report_on_body(body: bytes, rdf_format: ox.RdfFormat) -> dict:
     try:
-        if POSTED_FORMATS[mime] == ox.RdfFormat.JSON_LD:
+        if rdf_format == ox.RdfFormat.JSON_LD:
             check_depth(body.decode("utf-8", errors="replace"), "json")
         quads = []
-        for quad in ox.parse(body, format=POSTED_FORMATS[mime], base_iri="https://w3id.org/fengong/posted/"):
+        for quad in ox.parse(body, format=rdf_format, base_iri="https://w3id.org/fengong/posted/"):
             quads.append(quad)
             if len(quads) > MAX_POSTED_TRIPLES:
                 abort(413, description=f"the data holds more than {MAX_POSTED_TRIPLES} statements")
