@@ -11,8 +11,6 @@ serialisation is canonical (graphs, subjects and objects sorted), so the same in
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +18,7 @@ from rdflib import Graph
 
 from fengong.documents import sidecars
 from fengong.graph import plan_graph, registry_graph
+from fengong.ingest import Document, find_documents, read_one
 from fengong.plans import plan_graphs
 from fengong.records import PlanRecord, Problem, ReadError
 from fengong.registry import Registry, Unresolved, default_registry_paths, load_registry
@@ -45,8 +44,6 @@ def build_graphs(root: Path, progress=None, corpus: bool = True) -> BuildResult:
     """Read every document and the registry; make their named graphs. Raises ``ReadError`` on unreadable input.
 
     ``corpus=False`` builds the documents of ``data/sources/`` alone (the Jilin plan, as the tests know it)."""
-    from fengong.ingest import Document, find_documents, read_one  # ingest itself uses write_atomically below
-
     registry: Registry = load_registry(default_registry_paths(root))
     result = BuildResult()
     documents = [Document(p) for p in sidecars(root / "data" / "sources")]
@@ -66,18 +63,3 @@ def build_graphs(root: Path, progress=None, corpus: bool = True) -> BuildResult:
     for extra in EXTRA_GRAPHS:
         result.graphs.extend(extra(root, registry, {plan.slug for plan in result.plans}))
     return result
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` so that readers see the old file or the new one, never half of one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -17,25 +18,22 @@ import pyoxigraph
 from tqdm import tqdm
 
 from fengong import PROJECT_ROOT, __version__
-from fengong.build import OUTPUT, build_graphs, write_atomically
+from fengong.atomic import write_atomically
+from fengong.build import OUTPUT, build_graphs
 from fengong.export import task_rows, to_csv, to_json, to_markdown
-from fengong.namespaces import SH
+from fengong.inputs import InputError, one_line, read_text
+from fengong.namespaces import SH, compact
+from fengong.nesting import TooDeep, check_depth
 from fengong.records import ReadError
 from fengong.registry import RegistryError
 from fengong.store import LoadError, default_data_files, open_store
 from fengong.trig import serialise_trig
-from fengong.validate import load_rdflib, load_shapes, shacl_report, validate_graph
+from fengong.validate import NotValidatable, data_graph, load_shapes, shacl_report, validate_graph
 
 DATA_OPTION = click.option(
     "--data", "data", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
     help="RDF file to work on (repeatable). Default: the graph `fengong build` wrote to data/graphs/, "
          "with the ontology.")
-
-
-class InputError(click.ClickException):
-    """Input that cannot be read: exit 2."""
-
-    exit_code = 2
 
 
 class LazyGroup(click.Group):
@@ -119,15 +117,18 @@ def validate(files: tuple[Path, ...], shapes: Path, fmt: str) -> None:
     """Check graphs against the SHACL shapes: exit 1 on a violation, 0 when the data conforms.
 
     FILES default to the graph `fengong build` wrote. The concept schemes (ontology/schemes.ttl) are always
-    added, since roles and types are data the rules look at.
+    added, since roles and types are data the rules look at. The files are read as the service reads them
+    (nothing fetched, no XML entities) and checked as GET and POST /shacl check.
     """
     paths = list(files) or sorted((PROJECT_ROOT / "data" / "graphs").glob("*.trig"))
     if not paths:
         raise InputError("nothing to validate: run `fengong build` first, or name the files")
     try:
-        data = load_rdflib([*paths, PROJECT_ROOT / "ontology" / "schemes.ttl"])
-    except Exception as exc:  # rdflib raises many parser exception types; all mean unreadable input
-        raise InputError(f"cannot read the data: {exc}") from None
+        data = data_graph(open_store(None, paths).store.quads_for_pattern(None, None, None, None))
+    except LoadError as exc:
+        raise InputError(str(exc)) from None
+    except NotValidatable as exc:
+        raise InputError(f"cannot validate the data: {exc}") from None
     if fmt == "report":
         report = shacl_report(data, load_shapes(shapes))
         click.echo(report.serialize(format="turtle"))
@@ -162,13 +163,13 @@ def export_tasks(data: tuple[Path, ...], fmt: str) -> None:
 
 
 @main.command()
-@click.argument("query_file", type=click.File("r", encoding="utf-8"))
+@click.argument("query_file", type=click.File("rb"))
 @DATA_OPTION
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
               show_default=True, help="How to print SELECT results (CONSTRUCT/DESCRIBE print N-Triples).")
 @click.option("--endpoint", metavar="URL", default=None,
               help="Send the (SELECT or ASK) query to this SPARQL endpoint instead of the embedded store.")
-@click.option("--join-local", type=click.File("r", encoding="utf-8"), default=None, metavar="FILE.rq",
+@click.option("--join-local", type=click.File("rb"), default=None, metavar="FILE.rq",
               help="With --endpoint: also run this SELECT query on the embedded store and join the two answers on "
                    "their shared variables (for endpoints that may not use SERVICE).")
 @click.option("--timeout", type=click.FloatRange(0.1, 3600), default=30.0, show_default=True,
@@ -183,7 +184,11 @@ def query(query_file, data: tuple[Path, ...], fmt: str, endpoint: str | None, jo
     The default graph is the union of all named graphs. A question of queries/ runs with its parameters bound:
     `fengong query queries/tasks-led-by-agency.rq --param name=省残联`.
     """
-    text = query_file.read()
+    text = read_text(query_file.name, query_file.read())
+    try:
+        check_depth(text, "sparql")
+    except TooDeep as exc:
+        raise InputError(f"{query_file.name}: {exc}") from None
     if join_local is not None and endpoint is None:
         raise click.UsageError("--join-local needs --endpoint")
     terms = _parameters(text, query_file.name, params)
@@ -191,8 +196,15 @@ def query(query_file, data: tuple[Path, ...], fmt: str, endpoint: str | None, jo
     try:
         if endpoint is not None:
             from fengong import remote  # SPARQLWrapper is only needed here
+            from fengong.sparql.targets import BadTarget, parse_target
 
-            local = (_open(data).store, join_local.read()) if join_local is not None else None
+            try:
+                parse_target(endpoint)
+            except BadTarget as exc:
+                raise InputError(f"--endpoint: {exc}") from None
+
+            local = (_open(data).store, read_text(join_local.name, join_local.read())) \
+                if join_local is not None else None
             try:
                 result = remote.answer(endpoint, with_values(text, terms) if terms else text, timeout, local)
             except remote.RemoteError as exc:
@@ -201,7 +213,7 @@ def query(query_file, data: tuple[Path, ...], fmt: str, endpoint: str | None, jo
             result = _open(data).store.query(with_values(text, terms) if terms else text,
                                              use_default_graph_as_union=True)
     except SyntaxError as exc:
-        raise InputError(f"{query_file.name}: {exc}") from None
+        raise InputError(f"{query_file.name}: {one_line(exc)}") from None
     except OSError as exc:
         raise InputError(f"{query_file.name}: {exc}") from None
     if isinstance(result, pyoxigraph.QueryBoolean):
@@ -209,7 +221,7 @@ def query(query_file, data: tuple[Path, ...], fmt: str, endpoint: str | None, jo
     elif isinstance(result, pyoxigraph.QueryTriples):
         click.echo(result.serialize(format=pyoxigraph.RdfFormat.N_TRIPLES).decode(), nl=False)
     elif fmt == "table":
-        click.echo(_table(result), nl=False)
+        click.echo(_table(result, _declared_prefixes(text)), nl=False)
     else:
         out = result.serialize(format=pyoxigraph.QueryResultsFormat.CSV if fmt == "csv"
                                else pyoxigraph.QueryResultsFormat.JSON)
@@ -248,9 +260,14 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _table(result: pyoxigraph.QuerySolutions) -> str:
+def _declared_prefixes(text: str) -> dict[str, str]:
+    """The PREFIX declarations of a query: prefix → namespace."""
+    return dict(re.findall(r"(?im)^\s*PREFIX\s+([A-Za-z][\w.-]*|):\s*<([^>]*)>", text))
+
+
+def _table(result: pyoxigraph.QuerySolutions, prefixes: dict[str, str]) -> str:
     names = [v.value for v in result.variables]
-    rows = [[_show(sol[name]) for name in names] for sol in result]
+    rows = [[_show(sol[name], prefixes) for name in names] for sol in result]
     widths = [max([_width(n), *(_width(r[i]) for r in rows)]) for i, n in enumerate(names)]
 
     def line(cells: list[str]) -> str:
@@ -260,9 +277,11 @@ def _table(result: pyoxigraph.QuerySolutions) -> str:
     return "\n".join(out) + "\n"
 
 
-def _show(term) -> str:
+def _show(term, prefixes: dict[str, str]) -> str:
+    """A term as the table prints it: an IRI compacted with the query's prefixes and fengong's (or in <>)."""
     if term is None:
         return ""
     if isinstance(term, pyoxigraph.NamedNode):
-        return f"<{term.value}>"
+        short = compact(term.value, prefixes)
+        return short if short != term.value else f"<{term.value}>"
     return term.value

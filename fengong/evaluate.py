@@ -30,6 +30,7 @@ import click
 import pyoxigraph
 
 from fengong.graph import plan_iri
+from fengong.inputs import InputError, check_text_file, read_text
 from fengong.namespaces import ROLE, sparql_prefixes
 from fengong.readers.outline import outline_order
 
@@ -100,7 +101,7 @@ class Scores:
 
 def load_truth(path: Path) -> tuple[str, list[Task]]:
     """The plan slug and tasks of a ground-truth file."""
-    data = json.loads(path.read_text(encoding="utf-8"))
+    data = json.loads(read_text(path))
     tasks = [Task(t["key"], t["label"], t["number"], t["parent"], t["text"], t["open"],
                   tuple((u[0], u[1]) for u in t["units"])) for t in data["tasks"]]
     return data["slug"], tasks
@@ -176,21 +177,24 @@ def _f1(p: float, r: float) -> float:
 
 
 def evaluate(data: list[Path], truths: list[Path]) -> dict[str, Scores]:
-    """Scores per document (by slug) and pooled (``"pooled"``); raises ClickException for unreadable input."""
+    """Scores per document (by slug) and pooled (``"pooled"``); raises InputError (exit 2) for unreadable input."""
     store = pyoxigraph.Store()
     for path in data:
+        problem = check_text_file(path)
+        if problem:
+            raise InputError(f"{path}: {problem}")
         rdf_format = pyoxigraph.RdfFormat.N_QUADS if path.suffix in (".nq", ".nquads") else pyoxigraph.RdfFormat.TRIG
         try:
             store.bulk_load(path=str(path), format=rdf_format)
         except (SyntaxError, ValueError, OSError) as exc:
-            raise click.ClickException(f"cannot load {path}: {exc}") from None
+            raise InputError(f"cannot load {path}: {exc}") from None
     results: dict[str, Scores] = {}
     pooled = Counts()
     for truth_path in truths:
         try:
             slug, truth = load_truth(truth_path)
         except (ValueError, KeyError, IndexError, TypeError) as exc:
-            raise click.ClickException(f"{truth_path}: not a ground-truth file ({exc!r})") from None
+            raise InputError(f"{truth_path}: not a ground-truth file ({exc!r})") from None
         counted = count(tasks_in_store(store, slug), truth)
         results[slug] = scores(counted)
         pooled = pooled + counted

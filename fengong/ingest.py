@@ -25,7 +25,7 @@ import click
 from tqdm import tqdm
 
 from fengong import PROJECT_ROOT, trig
-from fengong.build import write_atomically
+from fengong.atomic import write_atomically
 from fengong.documents import read_document
 from fengong.graph import nquads, plan_graph_iri, plan_iri, plan_triples, registry_graph
 from fengong.readers.detect import READERS, read_path

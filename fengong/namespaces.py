@@ -65,3 +65,15 @@ PREFIXES = {
 def sparql_prefixes() -> str:
     """The PREFIX lines for every namespace above, for queries written in code."""
     return "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items())
+
+
+def compact(iri: str, extra: dict[str, str] | None = None) -> str:
+    """``iri`` as a compact IRI (fg:Task) with the longest namespace that holds it, among ``extra`` (prefix →
+    namespace, as a query declares them, preferred on a tie) and fengong's :data:`PREFIXES`; as is when none
+    does."""
+    best = ("", "")
+    for prefix, namespace in [*(extra or {}).items(), *PREFIXES.items()]:
+        namespace = str(namespace)
+        if iri.startswith(namespace) and len(iri) > len(namespace) and len(namespace) > len(best[1]):
+            best = (prefix, namespace)
+    return f"{best[0]}:{iri[len(best[1]):]}" if best[1] else iri

@@ -5,9 +5,12 @@ Each file starts with a header of ``#+ key: value`` lines (see ``queries/README.
     #+ name: tasks-led-by-agency
     #+ title@zh: 某单位牵头的任务
     #+ title@en: Tasks an agency leads
+    #+ group: agency
     #+ description@en: …
     #+ param: agency | agency | 单位 IRI / the agency's IRI | https://w3id.org/fengong/id/agency/220000/01
     #+ example: agency=https://w3id.org/fengong/id/agency/220000/01
+
+``group`` is the kind of question (a key of :data:`GROUPS`), by which the editor's picker lists them.
 
 A parameter ``NAME`` is the variable ``?NAME`` of the query. Its value is checked against its type and turned
 into an RDF term (:func:`bind`); the term is then given to the store in a ``VALUES`` block that pyoxigraph
@@ -49,6 +52,15 @@ _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]{1,30}(?:\.[0-9]{0,30})?|\.[0-9]{1,30})")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
+#: The kinds of question (``#+ group:``), in the order the editor's picker lists them, with their titles.
+GROUPS = {
+    "plan": {"zh": "规划与任务", "en": "Plans and tasks"},
+    "agency": {"zh": "单位", "en": "Agencies"},
+    "cooperation": {"zh": "协作", "en": "Working together"},
+    "levels": {"zh": "上下级规划", "en": "Across levels"},
+    "reform": {"zh": "机构改革与承继", "en": "Reform and succession"},
+}
+
 #: The longest parameter value accepted (characters): questions take names and IRIs, not documents.
 MAX_VALUE_LENGTH = 2000
 
@@ -87,6 +99,7 @@ class Question:
     examples: tuple[dict[str, str], ...]
     query: str
     path: Path | None = field(default=None, compare=False)
+    group: str = "plan"
     #: ``(parameter, variable)`` from ``#+ search: text | task``: the service's text index
     #: (:mod:`fengong.textindex`) narrows ``?variable`` to the IRIs whose text may contain the parameter.
     search: tuple[str, str] | None = None
@@ -198,7 +211,7 @@ def parse_question(text: str, source: str = "<question>", path: Path | None = No
         if not match:
             raise QuestionError(f"{source}:{number}: a header line reads '#+ key: value', got {stripped!r}")
         key, lang, value = match.group(1), match.group(2), match.group(3).strip()
-        if key not in ("name", "title", "description", "param", "example", "search"):
+        if key not in ("name", "title", "description", "group", "param", "example", "search"):
             raise QuestionError(f"{source}:{number}: unknown header key {key!r}")
         if (lang is not None) != (key in ("title", "description")):
             raise QuestionError(f"{source}:{number}: only title and description carry a language (title@zh)")
@@ -212,13 +225,16 @@ def parse_question(text: str, source: str = "<question>", path: Path | None = No
     if not {"zh", "en"} <= titles.keys():
         raise QuestionError(f"{source}: needs '#+ title@zh:' and '#+ title@en:'")
     descriptions = _by_language(fields.get("description", []), source)
+    groups = fields.get("group", [])
+    if len(groups) != 1 or groups[0][1] not in GROUPS:
+        raise QuestionError(f"{source}: needs exactly one '#+ group:', one of {', '.join(GROUPS)}")
     parameters = tuple(_parse_parameter(value, f"{source}:{number}")
                        for _, value, number in fields.get("param", []))
     _check_parameters(parameters, _body(text), source)
     examples = tuple(_parse_example(value, parameters, f"{source}:{number}")
                      for _, value, number in fields.get("example", []))
     search = _parse_search(fields.get("search", []), parameters, _body(text), source)
-    return Question(name, titles, descriptions, parameters, examples, text, path, search)
+    return Question(name, titles, descriptions, parameters, examples, text, path, groups[0][1], search)
 
 
 def _parse_search(entries: list[tuple[str | None, str, int]], parameters: tuple[Parameter, ...], body: str,
@@ -362,7 +378,18 @@ def example_query(question: Question, values: Mapping[str, str] | None = None) -
     values = {**example_values(question), **{name: value for name, value in (values or {}).items() if value}}
     if not question.parameters or set(values) != {p.name for p in question.parameters}:
         return text
-    return with_values(text, bind(question, values))
+    terms = bind(question, values)
+    for parameter in question.parameters:
+        if parameter.type == "label":
+            terms[ox.Variable(parameter.name + "Label")] = editor_label(values[parameter.name])
+    return with_values(text, terms)
+
+
+def editor_label(value: str) -> ox.Literal:
+    """The one form of a name the editor's copy of a question looks for, so that its parameters read as one
+    ``VALUES`` line: English for a name in Latin letters, else Chinese (the languages fengong writes labels in;
+    the API looks for every form of :func:`label_forms`)."""
+    return ox.Literal(value, language="en" if value.isascii() else "zh")
 
 
 def _group_end(text: str, start: int) -> int:

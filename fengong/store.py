@@ -2,8 +2,9 @@
 
 Every triple file (Turtle, N-Triples, JSON-LD, RDF/XML) goes into a named graph of its own, whose IRI is
 derived from the file (:func:`graph_for_file`); quad files (TriG, N-Quads) keep their graphs. Loading never
-fetches anything: JSON-LD remote contexts are refused by the parser (no document loader is set), and an
-RDF/XML file that declares XML entities is refused before it is parsed.
+fetches anything: JSON-LD remote contexts are refused by the parser (no document loader is set). An RDF/XML
+file that declares XML entities anywhere, or nests too deep, and a JSON-LD file nesting too deep are refused
+before they are parsed (:mod:`fengong.rdfxml`, :mod:`fengong.nesting`).
 """
 
 from __future__ import annotations
@@ -20,8 +21,11 @@ from urllib.parse import quote
 
 import pyoxigraph
 
-from fengong import PROJECT_ROOT
+from fengong import PROJECT_ROOT, load_state
+from fengong.inputs import check_text_file
 from fengong.namespaces import GRAPH
+from fengong.nesting import TooDeep, check_depth
+from fengong.rdfxml import UnsafeXml, check_rdfxml
 
 log = logging.getLogger(__name__)
 
@@ -78,11 +82,15 @@ def graph_for_file(path: Path) -> str:
     return f"{GRAPH}file/{quote(path.parent.name)}/{quote(path.name)}"
 
 
-def _refuse_xml_entities(path: Path) -> None:
-    with open(path, "rb") as handle:
-        head = handle.read(1 << 20)
-    if b"<!ENTITY" in head.upper():
-        raise LoadError(f"{path}: XML entity declarations are not accepted (they are never expanded)")
+def _check_before_parsing(path: Path, rdf_format: pyoxigraph.RdfFormat) -> None:
+    """Refuse what would crash or swamp the parser: XML entities or deep elements, deep JSON."""
+    try:
+        if rdf_format == pyoxigraph.RdfFormat.RDF_XML:
+            check_rdfxml(path)
+        elif rdf_format == pyoxigraph.RdfFormat.JSON_LD:
+            check_depth(path.read_text(encoding="utf-8", errors="replace"), "json")
+    except (UnsafeXml, TooDeep) as error:
+        raise LoadError(f"{path}: {error}") from None
 
 
 class _Reading(io.RawIOBase):
@@ -139,8 +147,10 @@ class GraphStore:
         if not path.is_file():
             raise LoadError(f"{path}: no such file")
         rdf_format = format_for(path)
-        if rdf_format == pyoxigraph.RdfFormat.RDF_XML:
-            _refuse_xml_entities(path)
+        problem = check_text_file(path)
+        if problem:
+            raise LoadError(f"{path}: {problem}")
+        _check_before_parsing(path, rdf_format)
         graph = None if rdf_format in QUAD_FORMATS else graph_for_file(path)
         started = time.monotonic()
         try:
@@ -156,6 +166,9 @@ class GraphStore:
                     count = self._add(self._parse(path, rdf_format, source), graph)
         except SyntaxError as error:
             raise LoadError(f"{path}: {error}") from None
+        except MemoryError as error:
+            # pyoxigraph's parsers raise it for a token (a literal, an IRI) longer than their 16 MiB buffer.
+            raise LoadError(f"{path}: too large to parse: {error}") from None
         self.changed()
         report = LoadReport(path, graph, count, time.monotonic() - started)
         log.info("loaded %s: %d triples into %s in %.2f s", path, count, graph or "its own graphs",
@@ -288,20 +301,30 @@ def open_store(location: str | Path | None, files: list | None,
 
     ``location``: directory of a persistent store, or ``None`` for memory. ``files``: files to load; when
     ``None``, :func:`default_data_files`, except into a persistent store that already holds data (which is
-    then served as it is). Into a persistent store each file replaces the graphs it fills, so loading the
-    same file at every restart does not duplicate anything. ``progress(path)`` may give a callback that
+    then served as it is, unless its last load did not finish: :mod:`fengong.load_state`). Into a persistent
+    store each file replaces the graphs it fills, so loading the same file at every restart does not duplicate
+    anything. ``progress(path)`` may give a callback that
     receives the bytes of that file read so far.
     """
     graph_store = GraphStore(location)
     persistent = graph_store.location is not None
     if files is None:
         if persistent and len(graph_store):
+            last = load_state.read(graph_store.location)
+            if last["state"] == load_state.LOADING:
+                raise LoadError(f"{graph_store.location}: the last load into this store (of "
+                                f"{', '.join(last['files'])}, started {last['at']}) did not finish, so it holds "
+                                "part of the data: load the files again with --load")
             log.info("store %s holds %d triples: serving them", graph_store.location, len(graph_store))
             return graph_store
         files = default_data_files()
+    if persistent and files:
+        load_state.begin(graph_store.location, files)
     for path in files:
         graph_store.load(path, progress=progress(Path(path)) if progress else None, replace=persistent)
     graph_store.flush()
+    if persistent and files:
+        load_state.finish(graph_store.location, files)
     return graph_store
 
 

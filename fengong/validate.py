@@ -3,19 +3,30 @@
 pySHACL's own messages lose their language tags when templated and name nodes by full IRIs, so the report is
 built here from each result's source shape, focus node and value: the plan, the task number, the unit's name
 and the rule broken, in Chinese and English.
+
+Every validation (GET and POST ``/shacl``, ``fengong validate``) takes the same path: the data is parsed by
+pyoxigraph (never fetching, never expanding entities), joined with the concept schemes, handed to rdflib as
+N-Triples (:func:`data_graph`) and checked by :func:`validate_graph`.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph
 from pyshacl import validate as shacl_validate
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
+from fengong import PROJECT_ROOT
 from fengong.namespaces import FG, SH
+
+#: The concept schemes (roles, agency types): data the rules look at, so always validated with the data.
+SCHEMES = PROJECT_ROOT / "ontology" / "schemes.ttl"
 
 SEVERITY = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
 
@@ -42,17 +53,23 @@ class Finding:
             f" ({self.detail})" if self.detail else "")
 
 
-def load_rdflib(paths: list[Path]) -> Graph:
-    """All triples of the given files (any graph) in one rdflib graph, for validation."""
-    ds = Dataset()
-    for path in paths:
-        fmt = {".trig": "trig", ".nq": "nquads", ".nt": "nt", ".jsonld": "json-ld", ".rdf": "xml"}.get(
-            path.suffix.lower(), "turtle")
-        ds.parse(path, format=fmt)
-    union = Graph()
-    for s, p, o, _ in ds.quads((None, None, None, None)):
-        union.add((s, p, o))
-    return union
+class NotValidatable(ValueError):
+    """Data the validator cannot take (RDF 1.2 triple terms, which rdflib does not read)."""
+
+
+def data_graph(quads: Iterable) -> Graph:
+    """pyoxigraph quads or triples (any graph) and the concept schemes, as one rdflib graph to validate."""
+    schemes = pyoxigraph.parse(path=str(SCHEMES), format=pyoxigraph.RdfFormat.TURTLE)
+    triples = []
+    for quad in itertools.chain(quads, schemes):
+        triple = quad.triple if isinstance(quad, pyoxigraph.Quad) else quad
+        if isinstance(triple.subject, pyoxigraph.Triple) or isinstance(triple.object, pyoxigraph.Triple):
+            raise NotValidatable(f"the data holds an RDF 1.2 triple term, which SHACL validation does not "
+                                 f"support: {triple}")
+        triples.append(triple)
+    graph = Graph()
+    graph.parse(data=pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES).decode(), format="nt")
+    return graph
 
 
 def load_shapes(shapes: Path) -> Graph:

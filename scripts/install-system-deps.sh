@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the service's tests need: a headless Chromium with its driver (the browser test)
-# a CJK font (so Chinese labels render in it) and npm when it is missing. Idempotent: apt-get runs only when a package is missing.
+# Installs the Debian packages the tests need: a headless Chromium with its driver (the browser tests), a CJK font
+# (so Chinese labels render in it), Virtuoso (tests/test_external_engines.py serves the data from it) and npm when
+# it is missing. Idempotent: apt-get runs only when a package is missing.
 set -euo pipefail
 
 packages=(chromium chromium-driver fonts-noto-cjk virtuoso-opensource)

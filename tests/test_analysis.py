@@ -211,9 +211,10 @@ def test_tables_report_and_rdf(small_output):
 
 def test_command_help_and_errors(tmp_path):
     assert "--collectives" in CliRunner().invoke(analyze_command, ["--help"]).output
-    empty = tmp_path / "empty.ttl"
-    empty.write_text("", encoding="utf-8")
-    result = CliRunner().invoke(analyze_command, ["--data", str(empty), "--out", str(tmp_path / "o")])
+    # Data without a single assignment breaks the analysis' rule (exit 1); an empty file cannot be read (exit 2).
+    none = tmp_path / "none.ttl"
+    none.write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")
+    result = CliRunner().invoke(analyze_command, ["--data", str(none), "--out", str(tmp_path / "o")])
     assert result.exit_code == 1 and "no task assignments" in result.output
     assert "Traceback" not in result.output
 
@@ -268,3 +269,37 @@ def test_service_network_page_and_json(tmp_path):
     assert "/assets/vis-network/vis-network.min.js" in page and "https://" not in page.split("<script")[1]
     asset = client.get("/assets/vis-network/vis-network.min.js")
     assert asset.status_code == 200 and len(asset.data) > 10_000
+
+
+def test_jilin_figures_have_no_overlapping_labels(jilin, tmp_path, monkeypatch):
+    """The labels of both network figures, measured where matplotlib draws them, overlap nowhere (in the
+    lead → participant figure the central agencies' labels used to lie on top of each other)."""
+    from fengong.analysis import figures
+    from fengong.analysis.spread import label_boxes, overlaps
+
+    analysis = analyse(jilin, Options())
+    found = {}
+
+    def measure(figure, directory, name):
+        ax = figure.axes[0]
+        figure.canvas.draw()
+        found[name] = ([text.get_text() for text in ax.texts], overlaps(label_boxes(ax, ax.texts)))
+        return []
+
+    monkeypatch.setattr(figures, "_save", measure)
+    figures.network_figure(analysis.co, tmp_path, "co", "co")
+    figures.network_figure(analysis.lead, tmp_path, "lead", "lead")
+    for name, (labels, clashes) in found.items():
+        assert len(labels) == expected.AGENCIES, name
+        assert [(labels[i], labels[j]) for i, j in clashes] == [], name
+
+
+def test_spread_separates_boxes_and_leaves_apart_ones_alone():
+    from fengong.analysis.spread import GAP, spread
+
+    apart = [[0, 0], [100, 0]]
+    assert spread(apart, [(10, 10), (10, 10)]) == apart
+    moved = spread([[0, 0], [2, 1], [1, 2]], [(40, 10)] * 3)
+    for i in range(3):
+        for j in range(i + 1, 3):
+            assert abs(moved[i][0] - moved[j][0]) >= 40 + GAP - 1e-9 or abs(moved[i][1] - moved[j][1]) >= 10 + GAP - 1e-9

@@ -86,9 +86,10 @@ def test_a_wrong_open_flag_lowers_open_accuracy_only(truth):
 def test_the_command_names_a_bad_ground_truth_file(tmp_path):
     bad = tmp_path / "bad.json"
     bad.write_text('{"slug": "x"}', encoding="utf-8")
-    data = tmp_path / "empty.trig"
-    data.write_text("", encoding="utf-8")
+    data = tmp_path / "data.trig"
+    data.write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")
     done = subprocess.run([str(Path(sys.executable).parent / "fengong"), "evaluate", "--data", str(data), str(bad)],
                           capture_output=True, text=True, timeout=120)
-    assert done.returncode == 1 and "bad.json: not a ground-truth file" in done.stderr
+    # Input that cannot be read: exit 2, as in every command (an empty data file would be refused first).
+    assert done.returncode == 2 and "bad.json: not a ground-truth file" in done.stderr
     assert "Traceback" not in done.stderr

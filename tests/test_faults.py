@@ -12,9 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import free_port, start_service, stop_service
 from engines import environment_without_proxies, start_oxigraph, synthetic_dataset
 from jilin_graph import jilin_trig  # tests/ is on sys.path under pytest
-from pyoxigraph import NamedNode
+from pyoxigraph import NamedNode, Store
 
 from fengong.scale.http import Endpoint
 from fengong.store import open_store
@@ -44,6 +45,16 @@ def _wait_for(condition, process: subprocess.Popen, seconds: float = 120) -> boo
     raise AssertionError("timed out")
 
 
+#: `fengong build` in a process that kills itself with SIGKILL at the moment the new graph is complete in its
+#: temporary file, just before it would replace the output: the latest point a kill can tear anything.
+KILLED_BEFORE_REPLACE = """
+import os, signal, sys
+os.replace = lambda *_: os.kill(os.getpid(), signal.SIGKILL)
+from fengong.cli import main
+main(["build", "--out", sys.argv[1]])
+"""
+
+
 def test_kill_during_build_leaves_the_previous_graph(tmp_path):
     out = tmp_path / "fengong.trig"
     reference = tmp_path / "reference.trig"
@@ -51,28 +62,60 @@ def test_kill_during_build_leaves_the_previous_graph(tmp_path):
                           capture_output=True, timeout=300).returncode == 0
     previous = b"# the previous build\n" + reference.read_bytes()
     out.write_bytes(previous)
-    for delay in (0.5, 1.0, 2.0):
-        build = _fengong("build", "--out", str(out))
-        time.sleep(delay)
-        build.send_signal(signal.SIGKILL)
-        build.wait(timeout=30)
-        assert out.read_bytes() in (previous, reference.read_bytes())
+    out.chmod(0o640)
+    killed = subprocess.run([sys.executable, "-c", KILLED_BEFORE_REPLACE, str(out)], capture_output=True,
+                            timeout=300)
+    assert killed.returncode == -signal.SIGKILL
+    left = list(tmp_path.glob(".fengong.trig.*.tmp"))
+    assert [path.read_bytes() for path in left] == [reference.read_bytes()]  # killed with the new graph written
+    assert out.read_bytes() == previous
     assert subprocess.run([sys.executable, "-m", "fengong", "build", "--out", str(out)], capture_output=True,
                           timeout=300).returncode == 0
     assert out.read_bytes() == reference.read_bytes()
+    assert list(tmp_path.glob(".*.tmp")) == []  # the abandoned temporary file is gone
+    assert out.stat().st_mode & 0o777 == 0o640  # and the output keeps its mode
 
 
-def test_kill_during_a_load_into_the_on_disk_store_then_reload(dataset, tmp_path):
+#: `fengong serve --store DIR --load ...` whose loading process kills itself with SIGKILL once the first file
+#: is loaded and flushed: a store holding part of the data, as a kill in the middle of a load leaves it.
+KILLED_AFTER_FIRST_FILE = """
+import os, signal, sys
+from fengong import store
+load = store.GraphStore.load
+def load_then_die(self, *arguments, **options):
+    load(self, *arguments, **options)
+    self.flush()
+    os.kill(os.getpid(), signal.SIGKILL)
+store.GraphStore.load = load_then_die
+from fengong.service.server import serve_command
+serve_command(sys.argv[1:])
+"""
+
+
+def test_a_store_whose_load_was_killed_is_refused_until_loaded_again(dataset, tmp_path):
     location = tmp_path / "store"
-    expected = len(open_store(None, [dataset, JILIN]))
-    code = (f"from fengong.store import open_store; s = open_store({str(location)!r}, "
-            f"[{str(dataset)!r}, {str(JILIN)!r}]); print(len(s), flush=True); import time; time.sleep(60)")
-    loader = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
-    time.sleep(1.0)
-    loader.send_signal(signal.SIGKILL)
-    loader.wait(timeout=30)
-    # The store opens after the crash, and loading again (each file replaces its graphs) completes it.
-    assert len(open_store(str(location), [dataset, JILIN])) == expected
+    files = [dataset, JILIN]
+    expected = len(open_store(None, files))
+    loads = [argument for path in files for argument in ("--load", str(path))]
+    killed = subprocess.run([sys.executable, "-c", KILLED_AFTER_FIRST_FILE, "--store", str(location),
+                             "--port", str(free_port()), *loads], capture_output=True, text=True, timeout=300)
+    assert killed.returncode != 0
+    assert 0 < len(Store.read_only(str(location))) < expected  # part of the data is there
+    # Served as it is, it is refused (before: served with /health ok).
+    restart = _fengong("serve", "--store", str(location), "--port", str(free_port()))
+    try:
+        _, errors = restart.communicate(timeout=120)
+    finally:
+        restart.kill()
+    assert restart.returncode != 0
+    assert "did not finish" in errors and "--load" in errors
+    # Loading again completes it, and /health says so.
+    service = start_service(files, {}, tmp_path / "service.log", store=location)
+    try:
+        health = json.loads(service.request("GET", "/health").body)
+        assert health["triples"] == expected and health["last_load"] == "complete"
+    finally:
+        stop_service(service)
 
 
 def _journal_lines(path: Path) -> int:

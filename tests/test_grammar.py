@@ -232,3 +232,18 @@ def test_several_marked_units_lead_together():
 def test_a_role_in_brackets_for_the_units_before_it():
     assert units("市发展改革委、市城乡水务局（共同牵头），国网济南供电公司", label_role="responsible") == [
         ("市发展改革委", "lead"), ("市城乡水务局", "lead"), ("国网济南供电公司", "participant")]
+
+
+def test_a_bracket_inside_a_name_whatever_it_holds():
+    assert [u.name for u in read("责任单位：各市（含定州、辛集市）政府，省农业厅").units] == [
+        "各市（含定州、辛集市）政府", "省农业厅"]
+
+
+@pytest.mark.parametrize("tail", ["等市直有关执法部门", "等省属煤炭企业", "等相关金融机构"])
+def test_open_markers_with_a_description_of_the_rest(tail):
+    statement = read(f"责任单位：市司法局、市城市管理局{tail}")
+    assert [u.name for u in statement.units] == ["市司法局", "市城市管理局"] and statement.open
+
+
+def test_vertical_branches_end_like_bodies():
+    assert [u.name for u in read("杭州海关、宁波海关负责").units] == ["杭州海关", "宁波海关"]

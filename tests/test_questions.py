@@ -33,6 +33,7 @@ LED_BY = """\
 #+ name: led-by
 #+ title@zh: 某单位牵头的任务
 #+ title@en: Tasks an agency leads
+#+ group: agency
 #+ description@en: Every task the named agency leads,
 #+ description@en: in task order.
 #+ param: name | string | 单位简称 / short name | 省残联
@@ -51,6 +52,7 @@ UNITS_OF_TASK = """\
 #+ name: units-of-task
 #+ title@zh: 任务的责任单位
 #+ title@en: Units of a task
+#+ group: plan
 #+ param: plan | plan | 规划 / plan | https://w3id.org/fengong/id/plan/jilin-disability-13fyp
 #+ param: number | integer | 序号 / number |
 #+ param: agency | iri | 单位 / agency | https://w3id.org/fengong/id/agency/220000/0001
@@ -113,6 +115,8 @@ def test_parameter_without_default_is_required():
     (LED_BY.replace("#+ title@zh:", "#+ title:"), "carry a language"),
     (UNITS_OF_TASK.replace("| 序号 / number |", "| 序号 / number | fourteen"), "default of number"),
     (LED_BY.replace("| string |", "| label |"), r"looked up as \?nameLabel"),
+    (LED_BY.replace("#+ group: agency", "#+ group: misc"), "one of plan, agency"),
+    (LED_BY.replace("#+ group: agency\n", ""), "exactly one '#\\+ group:'"),
 ])
 def test_bad_headers_are_refused_with_the_line(broken, message):
     with pytest.raises(QuestionError, match=message):
@@ -240,12 +244,20 @@ def test_editor_tabs_answer_as_the_api_does(store):
         assert in_editor == bound, question.name
 
 
+def test_editor_copy_states_a_name_parameter_in_one_line():
+    """A label parameter reads as one VALUES line in the editor: the name and the one form looked for."""
+    text = example_query(load_questions(QUERIES_DIR)["tasks-led-by-agency"], {"name": "省民政厅"})
+    assert [line.strip() for line in text.splitlines() if "VALUES" in line] == \
+        ['VALUES (?name ?nameLabel) { ("省民政厅" "省民政厅"@zh) }']
+
+
 # ---------------------------------------------------------------- label parameters
 
 LABEL_LOOKUP = """\
 #+ name: agents-named
 #+ title@zh: 按名称找主体
 #+ title@en: Agents by name
+#+ group: agency
 #+ param: name | label | 名称 / name | 省残联
 PREFIX fg:   <https://w3id.org/fengong/ontology#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import urllib.parse
 
 import pytest
@@ -115,7 +116,7 @@ def test_html_page_has_form_and_results(ui_service):
     assert "/queries/tasks-led-by-agency.json?name=" in page.text
     # The link to the editor carries the query with the value asked for written into it.
     other = get(ui_service, "/queries/tasks-led-by-agency", name="省财政厅").text
-    assert urllib.parse.quote_plus('VALUES (?name) { ("省财政厅") }') in other
+    assert urllib.parse.quote_plus('VALUES (?name ?nameLabel) { ("省财政厅" "省财政厅"@zh) }') in other
     # A field left empty takes its parameter's default (task-units: number 14, whose row lists 6 units).
     empty = get(ui_service, "/queries/task-units", plan=PLAN, number="")
     assert empty.status == 200 and 'value="14"' in empty.text
@@ -146,3 +147,43 @@ def test_openapi_describes_every_question(ui_service):
     text = json.dumps(document)
     for reference in {part.split('"')[0] for part in text.split('"$ref": "')[1:]}:
         assert reference.removeprefix("#/components/schemas/") in document["components"]["schemas"]
+
+
+def test_a_name_that_matches_nothing_gets_the_closest_names(ui_service):
+    """name=民政厅 finds nothing (the agency is 省民政厅, officially 吉林省民政厅): the answer says which names come
+    closest, in JSON and on the page, each linking to the question asked again."""
+    answer = json.loads(get(ui_service, "/queries/tasks-joined-by-agency.json", name="民政厅").text)
+    assert answer["rows"] == []
+    closest = answer["suggestions"]["name"]
+    assert closest[0] == {"name": "省民政厅", "agent": "https://w3id.org/fengong/id/agency/220000/0002",
+                          "official": "吉林省民政厅"}
+    page = get(ui_service, "/queries/tasks-joined-by-agency", name="民政厅").text
+    hint = page.split('class="suggestions"')[1].split("</p>")[0]
+    assert "民政厅" in hint and '<a href="?name=%E7%9C%81%E6%B0%91%E6%94%BF%E5%8E%85">省民政厅</a>' in hint
+    # A name that matches has no suggestions.
+    assert "suggestions" not in json.loads(get(ui_service, "/queries/tasks-joined-by-agency.json",
+                                               name="省民政厅").text)
+
+
+def test_closest_names_rank_containment_first():
+    from fengong.names import closest_names
+
+    names = [("a", "省民政厅", "吉林省民政厅"), ("a", "吉林省民政厅", "吉林省民政厅"), ("b", "民政部", "民政部"),
+             ("c", "省财政厅", "吉林省财政厅"), ("d", "团省委", "共青团吉林省委")]
+    assert [entry["name"] for entry in closest_names("民政厅", names)] == ["省民政厅", "民政部", "省财政厅"]
+    assert closest_names("完全不同的名字", names) == []
+
+
+def test_the_list_is_grouped_by_kind_of_question(ui_service):
+    from fengong.questions import GROUPS
+
+    page = get(ui_service, "/queries").text
+    heads = re.findall(r'<tr class="group" id="group-([a-z]+)">', page)
+    assert heads == list(GROUPS)
+    listed = json.loads(get(ui_service, "/queries.json").text)
+    assert {q["group"] for q in listed} == set(GROUPS)
+    # Each question sits under the head of its own group.
+    for question in load_questions(QUERIES_DIR).values():
+        position = page.index(f'href="/queries/{question.name}"')
+        head = page.index(f'<tr class="group" id="group-{question.group}"')
+        assert page.rfind('<tr class="group"', 0, position) == head, question.name

@@ -147,3 +147,12 @@ def test_an_annex_numbers_its_items_apart():
     # A notice whose numbered items hold no statement leaves the annex its own numbers.
     _, plan = read("一、请高度重视。\n二、请抓好落实。\n附件\n一、甲方面\n1.乙。（财政部负责）\n")
     assert [(t.key, t.parent) for t in plan.tasks] == [("1.1", "1")]
+
+
+def test_a_standing_statement_in_running_text_is_carried():
+    _, plan = read("各市（州）人民政府、贵安新区管委会负责本辖区内各项任务的组织落实，以下不再列出。\n"
+                   "1.甲。（省通信管理局牵头，省自然资源厅配合）\n")
+    (task,) = plan.tasks
+    assert [(u.name, u.role, u.carried) for u in task.units] == [
+        ("省通信管理局", "lead", False), ("省自然资源厅", "cooperating", False),
+        ("各市（州）人民政府", "implementing", True), ("贵安新区管委会", "implementing", True)]

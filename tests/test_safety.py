@@ -24,10 +24,10 @@ STRICT = {"query_time_limit_s": 1, "max_rows": 3, "max_body_bytes": 4000, "updat
 
 
 @pytest.fixture(scope="module")
-def strict(live_service):
+def strict(live_service, tmp_path_factory):
     """A service with a 1 s time limit, a 3-row cap, a 4000-byte body limit, a 300 MiB memory limit per
-    query worker and an update token."""
-    return live_service(settings=STRICT)
+    query worker and an update token (so on an on-disk store)."""
+    return live_service(settings=STRICT, store=tmp_path_factory.mktemp("strict") / "store")
 
 
 
@@ -104,7 +104,7 @@ def test_runaway_query_is_cut_while_others_are_served(strict):
 
 def test_memory_hungry_query_is_stopped(live_service):
     # The time limit is raised here so that the memory limit is what stops the query.
-    hungry = live_service(settings={**STRICT, "query_time_limit_s": 60})
+    hungry = live_service(settings={**STRICT, "query_time_limit_s": 60, "update_token": ""})
     reply = hungry.query(MEMORY_HOG)
     assert reply.status == 503 and "memory" in reply.text
     assert hungry.query("ASK { ?s ?p ?o }").status == 200

@@ -69,8 +69,11 @@ GOOD_AGENCY_TRIG = PREFIXES + f"""
 ])
 def test_posted_data_that_conforms(ui_service, body, content_type):
     report = json.loads(post(ui_service, body, content_type).body)
+    rules = report.pop("rules")
     assert report == {"conforms": True, "triples": 4, "results": [], "data": "posted",
                       "shapes": ["fengong-shapes.ttl"]}
+    # The one agency posted is the one focus node of the agent shape, and passes it.
+    assert [(shape["checked"], shape["failed"]) for shape in rules if shape["name"] == "AgentNameShape"] == [(1, 0)]
 
 
 def test_posted_data_that_breaks_a_shape(ui_service):
@@ -127,3 +130,36 @@ def test_body_size_limit(ui_service):
     # The default request-body limit is 1,000,000 bytes.
     big = GOOD_AGENCY + "# " + "x" * 1_000_000 + "\n"
     assert post(ui_service, big, "text/turtle").status == 413
+
+
+def test_report_lists_each_rule_with_the_focus_nodes_checked_and_failed(ui_service):
+    report = json.loads(ui_service.request("GET", "/shacl", headers={"Accept": "application/json"}).body)
+    shapes = {shape["name"]: shape for shape in report["rules"]}
+    # The sample holds tasks 14 and 16; every assignment of theirs (6 + 4) is checked by the assignment shape.
+    assert shapes["TaskShape"]["checked"] == 2 and shapes["TaskShape"]["failed"] == 0
+    assert shapes["AssignmentShape"]["checked"] == 10
+    agents = shapes["AgentNameShape"]
+    failed = {rule["name"]: rule["failed"] for rule in agents["rules"]}
+    assert failed["AgentNameEn"] == 1 and failed["AgentJurisdiction"] == 1 and failed["AgentNameZh"] == 0
+    assert agents["failed"] == 1 and agents["checked"] >= 8
+    messages = {rule["name"]: rule["messages"] for rule in agents["rules"]}
+    assert messages["AgentNameEn"]["zh"] == "缺少英文正式名称"
+
+
+def test_page_shows_the_rules_and_a_form_for_a_file(ui_service):
+    page = ui_service.request("GET", "/shacl", headers={"Accept": "text/html"}).text
+    rules = page.split('id="rules"')[1].split("</table>")[0]
+    assert "AgentNameEn" in rules and "缺少英文正式名称" in rules and rules.count('class="failed"') == 2
+    assert 'enctype="multipart/form-data"' in page and 'type="file" name="data"' in page
+
+
+def test_a_file_sent_by_the_form_is_checked(ui_service):
+    boundary = "fengongboundary"
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"data\"; filename=\"mine.ttl\"\r\n"
+            f"Content-Type: application/octet-stream\r\n\r\n{NO_ENGLISH_NAME}\r\n--{boundary}\r\n"
+            f"Content-Disposition: form-data; name=\"format\"\r\n\r\n\r\n--{boundary}--\r\n").encode()
+    reply = post(ui_service, body, f"multipart/form-data; boundary={boundary}", accept="text/html")
+    assert reply.status == 200, reply.text
+    assert "(mine.ttl)" in reply.text and "不符合" in reply.text
+    report = json.loads(post(ui_service, body, f"multipart/form-data; boundary={boundary}").body)
+    assert report["file"] == "mine.ttl" and {r["shape"] for r in report["results"]} == {SHAPES + "AgentNameEn"}

@@ -7,7 +7,8 @@ from rdflib.namespace import SKOS
 
 from fengong import PROJECT_ROOT
 from fengong.namespaces import BASIS, FG, ID, RDF, ROLE
-from fengong.validate import load_rdflib, load_shapes, validate_graph
+from fengong.store import open_store
+from fengong.validate import data_graph, load_shapes, validate_graph
 
 PLAN = ID["plan/jilin-disability-13fyp"]
 TASK14 = URIRef(PLAN + "/task/14")
@@ -22,7 +23,8 @@ def shapes():
 
 @pytest.fixture(scope="module")
 def built():
-    return load_rdflib([jilin_trig(), PROJECT_ROOT / "ontology/schemes.ttl"])
+    store = open_store(None, [jilin_trig()]).store
+    return data_graph(store.quads_for_pattern(None, None, None, None))
 
 
 @pytest.fixture()

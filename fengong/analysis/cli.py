@@ -36,13 +36,14 @@ def analyze_command(data, out, plan, collectives, open_lists, date):
     from fengong.analysis.load import NoAssignments, read_mentions
     from fengong.analysis.networks import Options
     from fengong.analysis.run import analyse, write_all
+    from fengong.inputs import InputError
     from fengong.store import LoadError, open_store
 
     try:
         day = datetime.date.fromisoformat(date).isoformat() if date else datetime.date.today().isoformat()
     except ValueError:
         raise click.BadParameter(f"not a date in the form YYYY-MM-DD: {date!r}", param_hint="--date") from None
-    with tqdm(total=len(STAGES), desc="analyse", unit="step", leave=False) as bar:
+    with tqdm(total=len(STAGES), desc="analyse", unit="step", leave=False, disable=None) as bar:
         def step(name: str) -> None:
             bar.set_postfix_str(name)
             bar.update(1)
@@ -55,7 +56,9 @@ def analyze_command(data, out, plan, collectives, open_lists, date):
             result = analyse(mentions, Options(collectives=collectives, open_lists=open_lists))
             step("measure")
             written = write_all(result, out, day, step)
-        except (LoadError, NoAssignments, NoCJKFont, OSError) as error:
+        except (LoadError, OSError) as error:
+            raise InputError(str(error)) from None
+        except (NoAssignments, NoCJKFont) as error:
             raise click.ClickException(str(error)) from None
     summary = result.summary
     click.echo(f"{summary['tasks']} tasks, {summary['agents']} agents, {summary['ties']} co-responsibility ties; "

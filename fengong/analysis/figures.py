@@ -13,28 +13,8 @@ import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first
 import networkx as nx  # noqa: E402
 
 from fengong.analysis.fonts import register_cjk_font  # noqa: E402
-
-#: One colour per agency type (and for kept collectives), shared by all figures and the legend.
-TYPE_COLOURS = {
-    "government-department": "#4C72B0",
-    "directly-affiliated": "#55A868",
-    "peoples-organisation": "#C44E52",
-    "party-organ": "#8172B2",
-    "vertically-managed": "#CCB974",
-    "coordination-body": "#64B5CD",
-    "collective": "#999999",
-    "unresolved": "#333333",
-}
-TYPE_NAMES = {
-    "government-department": "政府组成部门 department",
-    "directly-affiliated": "直属机构 directly affiliated",
-    "peoples-organisation": "人民团体 people's organisation",
-    "party-organ": "党委工作机关 Party organ",
-    "vertically-managed": "垂直管理机构 vertical branch",
-    "coordination-body": "议事协调机构 commission",
-    "collective": "集合主体 collective",
-    "unresolved": "未识别 unresolved",
-}
+from fengong.analysis.palette import TYPE_COLOURS, TYPE_NAMES  # noqa: E402
+from fengong.analysis.spread import spread_layout  # noqa: E402
 
 
 class MissingGlyphs(Exception):
@@ -82,16 +62,26 @@ def network_figure(graph: nx.Graph, directory: Path, name: str, title: str) -> l
     sizes = [120 + 1400 * strength[n] / top for n in graph]
     widths = [0.4 + 2.5 * d.get("weight", 1) / max(1, max((e.get("weight", 1) for *_, e in
               graph.edges(data=True)), default=1)) for *_, d in graph.edges(data=True)]
+    # Labels first, to measure them; the nodes move until no two labels overlap, then everything is drawn there.
+    texts = nx.draw_networkx_labels(graph, layout, ax=ax, labels={n: graph.nodes[n]["label"] for n in graph},
+                                    font_size=8, font_family=plt.rcParams["font.family"])
+    layout = spread_layout(ax, layout, texts)
+    limits = ax.get_xlim(), ax.get_ylim()
+    for text in texts.values():
+        text.set_zorder(3)
+        text.set_bbox({"facecolor": "white", "alpha": 0.6, "edgecolor": "none", "pad": 0.5})
     draw_edges = nx.draw_networkx_edges
     if graph.is_directed():
         draw_edges(graph, layout, ax=ax, width=widths, alpha=0.35, arrows=True, arrowsize=8,
                    node_size=sizes, connectionstyle="arc3,rad=0.08")
     else:
         draw_edges(graph, layout, ax=ax, width=widths, alpha=0.3)
-    nx.draw_networkx_nodes(graph, layout, ax=ax, node_size=sizes, node_color=[_colour(graph, n) for n in graph],
-                           alpha=0.9, linewidths=0.5, edgecolors="white")
-    nx.draw_networkx_labels(graph, layout, ax=ax, labels={n: graph.nodes[n]["label"] for n in graph},
-                            font_size=8, font_family=plt.rcParams["font.family"])
+    nodes = nx.draw_networkx_nodes(graph, layout, ax=ax, node_size=sizes,
+                                   node_color=[_colour(graph, n) for n in graph], alpha=0.9, linewidths=0.5,
+                                   edgecolors="white")
+    nodes.set_zorder(2)
+    ax.set_xlim(*limits[0])  # as measured: drawing the edges must not rescale the axes
+    ax.set_ylim(*limits[1])
     _legend(ax, graph)
     ax.set_title(title)
     ax.set_axis_off()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from fengong.build import write_atomically
+from fengong.atomic import write_atomically
 from fengong.cli import DATA_OPTION, InputError, _open
 from fengong.graph import plan_iri
 from fengong.link.align import Scorer, Settings

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from fengong.readers import vocabulary as v
 from fengong.readers.docmeta import new_plan
@@ -123,6 +123,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             follows = True
         if not read_here and (rule := v.LEAD_RULE.search(raw, line.start, line.end)) is not None:
             general = general or Span(rule.start(), v.rule_extent(raw[: line.end], rule), line.number)
+        if not read_here and v.NOT_LISTED.search(raw, line.start, line.end):
+            state.carry = _standing(raw, body, line, lexicon) or state.carry
         if not _slot_line(raw, line):
             before = (body, line.end)
     if general is not None:
@@ -138,6 +140,18 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     plan.sections = _sections(tasks, keys, source, state.rule)
     plan.items = _items(tasks, keys)
     return plan
+
+
+def _standing(raw: str, body: int, line: Line, lexicon: Lexicon) -> list[Unit]:
+    """The units a standing statement in running text gives every later task: the subject of
+    ``各市（州）人民政府、贵安新区管委会负责本辖区内各项任务的组织落实，以下不再列出``, as implementing units."""
+    verb = re.search(r"负责|落实|组织实施", raw[body : line.end])
+    if verb is None:
+        return []
+    statement = read_statement(raw, body, body + verb.start(), line.number, lexicon, label_role="implementing")
+    if statement is None or any(u.recognised == "label" for u in statement.units):
+        return []
+    return [replace(u, carried=True) for u in statement.units]
 
 
 def _extend(into: _Found, statement: Statement, end: int) -> None:

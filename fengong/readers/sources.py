@@ -42,6 +42,8 @@ def decode(data: bytes, shown: str) -> tuple[str, list[Problem]]:
     """UTF-8 (a BOM is dropped), UTF-16 with a BOM, or GB18030 with a warning; binary data is refused."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    if not data.strip():
+        raise ReadError([Problem(shown, 0, "the file is empty")])
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _checked(data.decode("utf-16", errors="replace"), shown), []
     if b"\x00" in data[:SNIFF]:

@@ -35,7 +35,7 @@ _LABEL = re.compile(rf"(?:主要)?({_ROLE_WORDS})(?:{_NOUNS})?\s*[：:]"
                     rf"|[【\[［](?:主要)?({_ROLE_WORDS})(?:{_NOUNS})?[】\]］]\s*[：:]?")
 _LOOKS_LIKE = re.compile(rf"(?:{_ROLE_WORDS})(?:{_NOUNS})\s*[：:]|(?:{'|'.join(_VERBS_OF_STATEMENTS)})$")
 _SLOT = re.compile(r"[^\s，,；;。、：:（）()〈〉*＊]{1,12}\s*[：:]")
-_FILLER = re.compile(r"下同|不再(?:一一|单独|逐一|逐项)?列出")
+_FILLER = re.compile(rf"下同|{v.NOT_LISTED.pattern}")
 _VERBS = sorted(v.VERBS, key=len, reverse=True)
 _HARD = set(v.SEPARATOR + v.COMMAS + v.SEMICOLONS + v.FULL_STOPS + v.MARKS) | set(v.OPENERS)
 
@@ -220,12 +220,22 @@ def _bracket(raw: str, i: int, end: int, out: list[Token]) -> int:
     if after_name and (role := v.ROLE_NOTE.match(inner)) is not None:
         jointly = "*" if re.match(r"\s*(?:共同|联合)", inner) else ""  # A、B（共同牵头）: the note is both units'
         out.append(_token("ROLE_NOTE", v.LABEL_ROLES.get(role.group(1)[:2], "lead") + jointly, i, stop))
-    elif after_name and not v.NOTE_OPENING.match(inner) and "下同" not in inner and (
-            not re.search(r"[、，,；;。]", inner) or v.LEVELS_IN_NAME.match(inner)):
+    elif after_name and (_name_goes_on(raw, stop, end) or not v.NOTE_OPENING.match(inner) and "下同" not in inner
+                         and (not re.search(r"[、，,；;。]", inner) or v.LEVELS_IN_NAME.match(inner))):
         out[-1] = _token("NAME", normalise(raw[before.start_pos:stop]), before.start_pos, stop)
     else:
         out.append(_token("NOTE", raw[i:stop], i, stop))
     return stop
+
+
+def _name_goes_on(raw: str, stop: int, end: int) -> bool:
+    """True when a name goes on right after a bracket: 各市（含定州、辛集市）政府 — the bracket is inside the name."""
+    return stop < end and raw[stop] not in _HARD and not raw[stop].isspace() and _verb_at(raw, stop, end) is None
+
+
+def _verb_at(raw: str, i: int, end: int) -> str | None:
+    """The role verb (or modifier) that begins at ``i``, if any: 各区人民政府〈…〉负责 — the name has ended."""
+    return next((w for w in (*_VERBS, *v.MODIFIERS) if raw.startswith(w, i) and i + len(w) <= end), None)
 
 
 def matching_bracket(raw: str, i: int, end: int) -> int | None:

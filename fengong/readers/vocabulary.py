@@ -47,8 +47,9 @@ TIME = re.compile(r"(?:\d{4}\s*年|\d{1,2}\s*月|年底|年内|长期|持续|逐
 # Joins a second group of units to the first, which leads: 由A会同B负责, A会同有关部门负责.
 WITH = ("会同", "联合")
 BY = "由"
-# An open marker ends a list without naming the rest: 等, 等部门, 等有关部门和单位, 等省直有关单位, 等相关单位.
-OPEN_MARKER = re.compile(r"等(?:[省市县区]直|国务院|中央)?(?:其他|其它)?(?:有关|相关)?(?:部门|单位|机构|地区|方面)?"
+# An open marker ends a list without naming the rest: 等, 等部门, 等有关部门和单位, 等省直有关单位, 等相关单位,
+# 等市直有关执法部门, 等省属煤炭企业.
+OPEN_MARKER = re.compile(r"等(?:[^、，,；;。等和]{0,10}?(?:部门|单位|机构|企业|组织|地区|方面|院校|高校|银行|主体))?"
                          r"(?:(?:和|及|、)(?:有关|相关)?(?:部门|单位))?")
 # Words joining two units inside one list piece (民政部和财政部), and a collective to an open list (等和各省级
 # 人民政府). Many names hold 和 themselves (人力资源和社会保障部), so a piece is split only where both sides are units.
@@ -77,6 +78,8 @@ RULE_TAIL = re.compile(
     r"|[，,；;]?\s*下同")
 # A standing statement: 以下均需试点城市政府落实，不再列出 — the units implement every later measure.
 CARRY = re.compile(r"以下(?:各项)?(?:任务|措施)?(?:均|都|皆)?(?:需|须|由|需由|须由)")
+# "Not listed again": the mark of a standing statement in running text (A、B负责本辖区各项任务的组织落实，以下不再列出).
+NOT_LISTED = re.compile(r"不再(?:一一|单独|逐一|逐项)?列出")
 # Words in a statement that name no unit: 下同, 不再列出, 按职责分工 on their own.
 
 # What unit names end with: the fallback when the gazetteer does not know a name (marked as such).
@@ -85,6 +88,7 @@ UNIT_SUFFIXES = (
     "中心", "政府", "团省委", "团市委", "团县委", "团区委", "团中央", "总局", "委员会", "办公室", "集团", "公司",
     "法院", "检察院", "银行", "协会", "学会", "总会", "总工会", "部门", "单位", "机构", "党委", "组织", "科协",
     "组委", "专班", "管委会", "街道", "乡镇", "区镇", "园区", "社区", "平台", "基地", "学院", "大学", "医院",
+    "海关", "站", "台", "馆", "校",
 )
 # Collectives: a class of bodies named by a description (各省级人民政府, 有关区县, 各OPC社区), not one body.
 COLLECTIVE = re.compile(

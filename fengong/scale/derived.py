@@ -183,13 +183,14 @@ def derive_command(data: tuple[Path, ...], out: Path) -> None:
     Load the file with the data (``fengong serve --load``, ``fengong load``); the questions' derived forms
     (fengong.scale.derived.QUERIES) answer from it in well under a second at national scale.
     """
-    from fengong.build import write_atomically
+    from fengong.atomic import write_atomically
+    from fengong.inputs import InputError
     from fengong.store import LoadError, default_data_files, open_store
 
     try:
         graph_store = open_store(None, list(data) or default_data_files())
     except LoadError as error:
-        raise click.ClickException(str(error)) from None
+        raise InputError(str(error)) from None
     quads = derive(graph_store.store)
     fmt = ox.RdfFormat.N_QUADS if out.suffix == ".nq" else ox.RdfFormat.TRIG
     write_atomically(out, ox.serialize(quads, format=fmt).decode())

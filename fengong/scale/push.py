@@ -175,6 +175,7 @@ def load_command(endpoint, graph_store, data, store_dir, user, password, journal
     """
     from tqdm import tqdm
 
+    from fengong.inputs import InputError
     from fengong.store import LoadError, default_data_files, open_store
 
     if graph_store is None:
@@ -187,7 +188,7 @@ def load_command(endpoint, graph_store, data, store_dir, user, password, journal
         else:
             store = open_store(None, list(data) or default_data_files()).store
     except (LoadError, OSError) as error:
-        raise click.ClickException(str(error)) from None
+        raise InputError(str(error)) from None
     journal = Journal(journal_path, graph_store or endpoint)
     bar = tqdm(total=len(graph_names(store)), desc="pushing", unit=" graphs", disable=None)
     try:

@@ -1,6 +1,8 @@
 """The Flask application factory.
 
-``create_app(config)`` resolves the settings, opens the store and registers the blueprints.
+``create_app(config)`` resolves the settings, opens the store, registers the blueprints and wraps the
+application in the middleware that reads request bodies (:mod:`fengong.service.bodies`) and fixes its public
+address (:mod:`fengong.service.public_url`).
 To add a resource, import its blueprint below and add it to :data:`BLUEPRINTS` (one line each).
 """
 
@@ -8,9 +10,12 @@ from __future__ import annotations
 
 from flask import Flask
 
+from fengong.service.bodies import ReadBodies
+from fengong.service.errors import bp as errors_bp
 from fengong.service.health import bp as health_bp
 from fengong.service.network import bp as network_bp
 from fengong.service.pages import bp as pages_bp
+from fengong.service.public_url import PublicBaseUrl
 from fengong.service.questions_api import bp as questions_bp
 from fengong.service.shacl import bp as shacl_bp
 from fengong.service.sparql import bp as sparql_bp
@@ -25,6 +30,7 @@ BLUEPRINTS = [
     questions_bp,
     shacl_bp,
     network_bp,
+    errors_bp,
 ]
 
 
@@ -67,4 +73,8 @@ def create_app(config: dict | None = None) -> Flask:
     app.extensions["fengong_answers"] = AnswerCache(app.config["FENGONG_SETTINGS"]["answer_cache_mb"] << 20)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
+    settings = app.config["FENGONG_SETTINGS"]
+    app.wsgi_app = ReadBodies(app.wsgi_app, settings["max_body_bytes"], settings["body_time_limit_s"])
+    if settings["public_base_url"]:
+        app.wsgi_app = PublicBaseUrl(app.wsgi_app, settings["public_base_url"])
     return app

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, jsonify
 
-from fengong import __version__
+from fengong import __version__, load_state
 from fengong.sparql.settings import public_settings
+from fengong.store import GraphStore
 
 bp = Blueprint("health", __name__)
 
@@ -22,7 +23,17 @@ def health():
         "graphs": len(statistics["graphs"]),
         "read_only": not engine.settings["update_token"],
         "query_workers_without_network": engine.isolated,
+        "last_load": _last_load(current_app.extensions["fengong_store"]),
     })
+
+
+def _last_load(graph_store) -> str:
+    """How the data got there: "complete" for a store loaded by this process or whose last load finished,
+    "unknown" for an on-disk store loaded before loads were recorded, "external" for a backend."""
+    location = getattr(graph_store, "location", None)
+    if location is None:
+        return load_state.COMPLETE if isinstance(graph_store, GraphStore) else "external"
+    return load_state.read(location)["state"]
 
 
 @bp.get("/-/settings")

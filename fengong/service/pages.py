@@ -10,6 +10,7 @@ All data reach the HTML through Jinja's autoescaping, and only http(s) IRIs beco
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import islice
@@ -20,7 +21,9 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
 
 from fengong import PROJECT_ROOT
-from fengong.namespaces import BASE, FG, ID, OA, PREFIXES, SKOS
+from fengong.namespaces import BASE, FG, ID, OA, PREFIXES, SKOS, compact
+from fengong.service import plan_table
+from fengong.service.class_diagram import class_diagram
 from fengong.service.ui import TEMPLATES_DIR
 
 ONTOLOGY_FILE = PROJECT_ROOT / "ontology" / "fengong.ttl"
@@ -36,7 +39,6 @@ _LABELS = [ox.NamedNode(str(iri)) for iri in (
     SKOS.prefLabel, "http://www.w3.org/2000/01/rdf-schema#label", "http://purl.org/dc/terms/title")]
 _ASSIGNMENT = ox.NamedNode(str(FG.Assignment))
 _TASK_NUMBER = ox.NamedNode(str(FG.taskNumber))
-_PREFIXES = sorted(((prefix, str(ns)) for prefix, ns in PREFIXES.items()), key=lambda item: -len(item[1]))
 
 #: The RDF forms a resource page offers: ``format=`` name → (media type, pyoxigraph format).
 RDF_FORMATS = {
@@ -117,10 +119,7 @@ def labels(graph_store: ox.Store, node) -> dict[str, str]:
 
 def curie(iri: str) -> str:
     """``iri`` shortened with the project's prefixes (fg:task), or as is."""
-    for prefix, namespace in _PREFIXES:
-        if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
-    return iri
+    return compact(iri)
 
 
 def local_link(iri: str) -> str | None:
@@ -135,6 +134,12 @@ def local_link(iri: str) -> str | None:
     if iri.startswith(("http://", "https://")):
         return iri
     return None
+
+
+@bp.app_template_filter("local_link")
+def local_link_filter(iri: str) -> str:
+    """The link of an IRI in a template (``#`` when it must not become one)."""
+    return local_link(iri) or "#"
 
 
 @dataclass
@@ -173,11 +178,16 @@ def show(graph_store: ox.Store, term, triples_by_subject: dict, depth: int = 0) 
     return shown
 
 
-def grouped(graph_store: ox.Store, triples: list[ox.Triple], triples_by_subject: dict, depth: int = 0):
-    """Statements of one subject as (predicate, [objects]) pairs, rdf:type first, then by predicate."""
+def grouped(graph_store: ox.Store, triples: list[ox.Triple], triples_by_subject: dict, depth: int = 0,
+            order: dict | None = None):
+    """Statements of one subject as (predicate, [objects]) pairs, rdf:type first, then by predicate; objects
+    in ``order`` (a node → rank, such as a task's agents in printed order) come first, in that order."""
     by_predicate: dict[ox.NamedNode, list] = {}
     for triple in triples:
         by_predicate.setdefault(triple.predicate, []).append(triple.object)
+    if order:
+        for objects in by_predicate.values():
+            objects.sort(key=lambda node: order.get(node, len(order) + 1))
     order = sorted(by_predicate, key=lambda p: (p != _RDF_TYPE, curie(p.value)))
     return [(show(graph_store, p, triples_by_subject, depth),
              [show(graph_store, o, triples_by_subject, depth) for o in by_predicate[p]]) for p in order]
@@ -248,15 +258,55 @@ def _task_number(graph_store: ox.Store, task) -> int | None:
     return None
 
 
-def incoming(graph_store: ox.Store, node: ox.NamedNode) -> list[tuple[Term, Term]]:
-    """What links to ``node`` (subject, predicate), assignments left out (they have their own table)."""
+def natural_key(text: str) -> list:
+    """A sort key that orders the numbers in ``text`` by value: 任务 3 before 任务 11 before 任务 30."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text) if part]
+
+
+def _fengong_first(predicate: ox.NamedNode) -> tuple:
+    return (not predicate.value.startswith(str(FG)), curie(predicate.value))
+
+
+def incoming(graph_store: ox.Store, node: ox.NamedNode) -> list[tuple[Term, list[Term]]]:
+    """What links to ``node``, grouped by property (fengong's own first): each subject once, under the first
+    property that links it (a task names its lead as fg:leadAgent, then again as fg:responsibleAgent and
+    p-plan's equivalent), in natural order (任务 3 before 任务 11). Assignments are left out: they have their own
+    table."""
     skip = {str(FG.task), str(FG.agent)}
-    pairs = {(quad.subject, quad.predicate)
-             for quad in islice(graph_store.quads_for_pattern(None, None, node, None), MAX_INCOMING)
-             if quad.predicate.value not in skip and isinstance(quad.subject, ox.NamedNode)}
-    links = [(show(graph_store, subject, {}), show(graph_store, predicate, {}))
-             for subject, predicate in pairs]
-    return sorted(links, key=lambda pair: (pair[1].text, pair[0].text))
+    by_predicate: dict[ox.NamedNode, set] = {}
+    for quad in islice(graph_store.quads_for_pattern(None, None, node, None), MAX_INCOMING):
+        if quad.predicate.value not in skip and isinstance(quad.subject, ox.NamedNode):
+            by_predicate.setdefault(quad.predicate, set()).add(quad.subject)
+    groups, listed = [], set()
+    for predicate in sorted(by_predicate, key=_fengong_first):
+        subjects = [show(graph_store, subject, {}) for subject in by_predicate[predicate] - listed]
+        listed |= by_predicate[predicate]
+        if subjects:
+            subjects.sort(key=lambda term: natural_key(term.label or term.text))
+            groups.append((show(graph_store, predicate, {}), subjects))
+    return groups
+
+
+def printed_order(graph_store: ox.Store, node: ox.NamedNode) -> dict:
+    """For a task: each of its agents → its position in the printed list (to order the facts by)."""
+    order = {}
+    for quad in graph_store.quads_for_pattern(None, ox.NamedNode(str(FG.task)), node, None):
+        agent = next(graph_store.quads_for_pattern(quad.subject, ox.NamedNode(str(FG.agent)), None, None), None)
+        position = next(graph_store.quads_for_pattern(quad.subject, ox.NamedNode(str(FG.listPosition)), None,
+                                                      None), None)
+        if agent and position and position.object.value.isdigit():
+            order[agent.object] = int(position.object.value)
+    return order
+
+
+def plan_parts(graph_store: ox.Store, node: ox.NamedNode) -> dict | None:
+    """For a plan: its task-division table, sections, duties and key projects (:mod:`plan_table`)."""
+    if not any(graph_store.quads_for_pattern(node, _RDF_TYPE, ox.NamedNode(str(FG.Plan)), None)):
+        return None
+    return {"tasks": plan_table.task_table(graph_store, node.value),
+            "sections": plan_table.sections(graph_store, node.value),
+            "duties": plan_table.duties(graph_store, node.value),
+            "projects": plan_table.key_projects(graph_store, node.value)}
 
 
 # ---------------------------------------------------------------- views
@@ -283,12 +333,13 @@ def resource(rest: str):
     by_subject: dict = {}
     for triple in triples:
         by_subject.setdefault(triple.subject, []).append(triple)
-    facts = [fact for fact in grouped(graph_store, by_subject.get(node, []), by_subject)
+    facts = [fact for fact in grouped(graph_store, by_subject.get(node, []), by_subject,
+                                      order=printed_order(graph_store, node))
              if fact[0].text != curie(str(FG.derivedFromText))]
     page = render_template(
         "resource.html", iri=iri, title=labels(graph_store, node), facts=facts,
         quotes=source_quotes(node, triples), assignments=assignments(graph_store, node),
-        incoming=incoming(graph_store, node), formats=RDF_FORMATS)
+        incoming=incoming(graph_store, node), plan=plan_parts(graph_store, node), formats=RDF_FORMATS)
     return Response(page, content_type="text/html; charset=utf-8", headers={"Vary": "Accept"})
 
 
@@ -344,5 +395,6 @@ def ontology():
         "descriptions": {lit.language or "": str(lit) for lit in graph.objects(header, DCTERMS.description)},
         "version": str(next(graph.objects(header, OWL.versionInfo), "")),
     }
-    page = render_template("ontology.html", about=about, sections=ontology_terms(graph), namespace=str(FG))
+    page = render_template("ontology.html", about=about, sections=ontology_terms(graph), namespace=str(FG),
+                           diagram=class_diagram(graph))
     return Response(page, content_type="text/html; charset=utf-8", headers={"Vary": "Accept"})

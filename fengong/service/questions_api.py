@@ -16,7 +16,8 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 
 from fengong import __version__
-from fengong.questions import ParameterError, Question, bind, example_query, example_values
+from fengong.names import NAMES_QUERY, closest_names
+from fengong.questions import GROUPS, ParameterError, Question, bind, example_query, example_values
 from fengong.service.pages import curie, local_link
 from fengong.service.ui import TEMPLATES_DIR, questions
 from fengong.sparql.engine import Job
@@ -94,6 +95,22 @@ def answer(question: Question, values: dict[str, str]) -> Answer:
     return Answer(json.loads(raw.body), truncated)
 
 
+def suggestions(question: Question, values: dict[str, str], result: Answer) -> dict[str, list[dict]]:
+    """For an answer without rows: for each name parameter, the names known that come closest to the one given
+    (:func:`fengong.names.closest_names`), so that a person sees 省民政厅 after asking for 民政厅."""
+    names = [p for p in question.parameters if p.type == "label" and values.get(p.name)]
+    if result.rows or result.boolean is not None or result.graph is not None or not names:
+        return {}
+    settings = current_app.config["FENGONG_SETTINGS"]
+    raw = current_app.extensions["fengong_engine"].query(Job(
+        text=NAMES_QUERY, accept="application/sparql-results+json", max_rows=settings["max_rows"],
+        union_default_graph=settings["union_default_graph"]))
+    rows = json.loads(raw.body)["results"]["bindings"]
+    known = [(row["agent"]["value"], row["name"]["value"], row.get("official", {}).get("value", ""))
+             for row in rows]
+    return {p.name: closest_names(values[p.name], known) for p in names}
+
+
 def plain(term: dict | None):
     """A SPARQL JSON term as a plain JSON value: numbers and booleans typed, everything else its text."""
     if term is None:
@@ -128,8 +145,10 @@ def _error(status: int, message: str, kind: str) -> Response:
 
 @bp.get("/queries")
 def list_questions():
-    """The questions, with their titles, descriptions and parameters."""
-    return render_template("queries.html", questions=list(questions().values()))
+    """The questions by kind (:data:`fengong.questions.GROUPS`), with their titles, descriptions and parameters."""
+    order = list(GROUPS)
+    listed = sorted(questions().values(), key=lambda q: order.index(q.group))
+    return render_template("queries.html", questions=listed, groups=GROUPS)
 
 
 @bp.get("/queries.json")
@@ -141,6 +160,7 @@ def list_questions_json():
 def _summary(question: Question) -> dict:
     return {
         "name": question.name,
+        "group": question.group,
         "title": question.titles,
         "description": question.descriptions,
         "parameters": [{"name": p.name, "type": p.type, "label": p.label, "default": p.default,
@@ -187,6 +207,9 @@ def _data(question: Question, kind: str) -> Response:
         document.update(columns=result.columns,
                         rows=[{c: plain(row.get(c)) for c in result.columns} for row in result.rows],
                         truncated=result.truncated)
+        closest = suggestions(question, {**example_values(question), **values}, result)
+        if closest:
+            document["suggestions"] = closest
     response = json_response(document)
     response.headers["Fengong-Truncated"] = "true" if result.truncated else "false"
     return response
@@ -225,8 +248,13 @@ def _html(question: Question) -> Response:
     editor_link = url_for("ui.index") + "#" + urlencode({"query": example_query(question, editor_values),
                                                          "tabTitle": question.title("zh")})
     rows = [[_cell(row.get(c)) for c in result.columns] for row in result.rows] if result else []
+    closest = suggestions(question, shown, result) if result else {}
+    asked = {k: v for k, v in shown.items() if v}
+    # Each name suggested links to the question asked again with that name.
+    closest = {name: [{**entry, "link": "?" + urlencode({**asked, name: entry["name"]})} for entry in entries]
+               for name, entries in closest.items()}
     page = render_template("query.html", question=question, values=shown, result=result, rows=rows,
-                           error=error, query_string=query_string, editor_link=editor_link)
+                           error=error, query_string=query_string, editor_link=editor_link, suggestions=closest)
     return Response(page, status=status, content_type="text/html; charset=utf-8")
 
 
@@ -296,7 +324,11 @@ _COMPONENTS = {
         "columns": {"type": "array", "items": {"type": "string"}},
         "rows": {"type": "array", "items": {"type": "object"}},
         "boolean": {"type": "boolean"},
-        "truncated": {"type": "boolean", "description": "Whether the answer was cut at the row cap"}}},
+        "truncated": {"type": "boolean", "description": "Whether the answer was cut at the row cap"},
+        "suggestions": {"type": "object", "description": "When no row was found: for each name parameter, the "
+                        "names known that come closest", "additionalProperties": {"type": "array", "items": {
+                            "type": "object", "properties": {"name": {"type": "string"}, "agent": {
+                                "type": "string"}, "official": {"type": "string"}}}}}}},
     "Error": {"type": "object", "properties": {"error": {"type": "string"}, "status": {"type": "integer"}}},
     "QuestionSummary": {"type": "object", "properties": {
         "name": {"type": "string"}, "title": {"type": "object"}, "description": {"type": "object"},
@@ -310,5 +342,9 @@ _COMPONENTS = {
             "shape": {"type": "string"}, "rule_zh": {"type": "string"}, "rule_en": {"type": "string"},
             "focus": {"type": "string"}, "plan": {"type": "string", "nullable": True},
             "task_number": {"type": "integer", "nullable": True},
-            "agent": {"type": "string", "nullable": True}, "detail": {"type": "string"}}}}}},
+            "agent": {"type": "string", "nullable": True}, "detail": {"type": "string"}}}},
+        "rules": {"type": "array", "description": "Each targeted shape: its rules, focus nodes checked, failed",
+                  "items": {"type": "object", "properties": {
+                      "name": {"type": "string"}, "iri": {"type": "string"}, "checked": {"type": "integer"},
+                      "failed": {"type": "integer"}, "rules": {"type": "array", "items": {"type": "object"}}}}}}},
 }

@@ -17,6 +17,7 @@ from gunicorn.app.base import BaseApplication
 from tqdm import tqdm
 
 from fengong import textindex
+from fengong.inputs import InputError
 from fengong.sparql.settings import SETTINGS, Setting, resolve_settings
 from fengong.store import GraphStore, LoadError, open_store
 
@@ -97,6 +98,9 @@ def serve(store: str | None = None, load: list[str] | None = None, host: str = "
     from fengong.service.app import create_app
 
     values = resolve_settings(settings)
+    if values["update_token"] and store is None and not backend:
+        raise ValueError("--update-token needs --store DIR: an update to an in-memory store would be lost "
+                         "when a worker process is restarted")
     if backend:
         from fengong.sparql.remote_engine import open_backend
 
@@ -108,6 +112,8 @@ def serve(store: str | None = None, load: list[str] | None = None, host: str = "
         statistics, version = _prepare_on_disk(store, load)
         graph_store.set_statistics(statistics)
         graph_store.set_version(version)
+    if not values["public_base_url"]:
+        values["public_base_url"] = f"http://{f'[{host}]' if ':' in host else host}:{port}"
     app = create_app({**values, "graph_store": graph_store, "backend": backend})
     statistics = graph_store.statistics()
     workers = 1 if values["update_token"] else max(1, values["workers"])
@@ -184,7 +190,9 @@ def serve_command(store, load, host, port, backend, backend_user, backend_passwo
     try:
         serve(store=store, load=list(load) or None, host=host, port=port, backend=backend,
               backend_user=backend_user, backend_password=backend_password, **settings)
-    except (LoadError, ValueError, OSError) as error:
+    except (LoadError, OSError) as error:
+        raise InputError(str(error)) from None
+    except ValueError as error:
         raise click.ClickException(str(error)) from None
 
 

@@ -2,7 +2,9 @@
 project's shapes (``shapes/*.ttl``), as JSON or HTML.
 
 Posted data is parsed by pyoxigraph, which never fetches anything (a JSON-LD remote ``@context`` is an error),
-and is limited in size. The service's own data is validated once per content of the store and the report kept.
+and is limited in size and, for JSON-LD, in nesting depth (:mod:`fengong.nesting`). Both the loaded and the
+posted data are validated as ``fengong validate`` does it (:func:`fengong.validate.data_graph`). The
+service's own data is validated once per content of the store and the report kept.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from werkzeug.exceptions import HTTPException
 
 from fengong import PROJECT_ROOT
+from fengong.nesting import TooDeep, check_depth
 from fengong.service.questions_api import json_response
+from fengong.service.shacl_rules import rule_table
 from fengong.service.ui import TEMPLATES_DIR
 from fengong.store import graph_for_file
-from fengong.validate import load_shapes, validate_graph
+from fengong.validate import NotValidatable, data_graph, load_shapes, validate_graph
 
 SHAPES_DIR = PROJECT_ROOT / "shapes"
 #: Posted syntaxes (media type → pyoxigraph format); RDF/XML is left out: its entities are a risk for no gain.
@@ -33,6 +37,9 @@ POSTED_FORMATS = {
     "application/n-triples": ox.RdfFormat.N_TRIPLES,
     "application/n-quads": ox.RdfFormat.N_QUADS,
 }
+#: The syntaxes of an uploaded file, by its name's suffix.
+UPLOAD_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".trig": ox.RdfFormat.TRIG, ".jsonld": ox.RdfFormat.JSON_LD,
+                  ".nt": ox.RdfFormat.N_TRIPLES, ".nq": ox.RdfFormat.N_QUADS}
 #: Most statements a posted document may hold: validation time grows with it.
 MAX_POSTED_TRIPLES = 100_000
 
@@ -50,28 +57,26 @@ def shapes_graph() -> rdflib.Graph:
     return load_shapes(SHAPES_DIR)
 
 
-def to_rdflib(quads) -> rdflib.Graph:
-    """pyoxigraph quads or triples as one rdflib graph (the union of their graphs), via N-Triples."""
-    triples = [q.triple if isinstance(q, ox.Quad) else q for q in quads]
-    graph = rdflib.Graph()
-    graph.parse(data=ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode(), format="nt")
-    return graph
-
-
-def report_on(data: rdflib.Graph) -> dict:
-    """The validation report on ``data``: ``conforms``, the findings in words (worst first), the size."""
+def report_on(data: rdflib.Graph, triples: int) -> dict:
+    """The validation report on ``data`` (``triples`` statements, before the concept schemes were added):
+    ``conforms``, the findings in words (worst first), the size, and each shape's rules with the focus nodes
+    checked and failed."""
     findings = [asdict(finding) for finding in validate_graph(data, shapes_graph())]
     conforms = not any(finding["severity"] == "violation" for finding in findings)
-    return {"conforms": conforms, "triples": len(data), "results": findings}
+    return {"conforms": conforms, "triples": triples, "results": findings,
+            "rules": rule_table(shapes_graph(), data, findings)}
 
 
-def loaded_data() -> rdflib.Graph:
-    """Everything the service holds except the shapes themselves, as one rdflib graph."""
+def _distinct_triples(quads: list) -> int:
+    return len({quad.triple for quad in quads})
+
+
+def loaded_data() -> list:
+    """Everything the service holds except the shapes themselves, as quads."""
     graph_store = current_app.extensions["fengong_store"]
     shape_graphs = {ox.NamedNode(graph_for_file(path)) for path in shape_files()}
-    quads = (quad for quad in graph_store.store.quads_for_pattern(None, None, None, None)
-             if quad.graph_name not in shape_graphs)
-    return to_rdflib(quads)
+    return [quad for quad in graph_store.store.quads_for_pattern(None, None, None, None)
+            if quad.graph_name not in shape_graphs]
 
 
 def loaded_report() -> dict:
@@ -80,8 +85,8 @@ def loaded_report() -> dict:
     key = len(graph_store.store)
     cached = current_app.extensions.get("fengong_shacl_report")
     if cached is None or cached[0] != key:
-        data = loaded_data()
-        cached = (key, {**report_on(data), "data": "loaded"})
+        quads = loaded_data()
+        cached = (key, {**report_on(data_graph(quads), _distinct_triples(quads)), "data": "loaded"})
         current_app.extensions["fengong_shacl_report"] = cached
     return cached[1]
 
@@ -92,21 +97,43 @@ def posted_report() -> dict:
     if request.content_length is not None and request.content_length > limit:
         abort(413, description=f"the body is larger than {limit} bytes")
     mime = (request.mimetype or "").lower()
+    if mime == "multipart/form-data":  # the page's form: a file, its syntax by its name or as chosen
+        return _uploaded_report()
     if mime not in POSTED_FORMATS:
         abort(415, description="send Turtle, TriG, JSON-LD, N-Triples or N-Quads; accepted Content-Types: "
                                + ", ".join(POSTED_FORMATS))
     body = request.get_data(cache=False)
     if len(body) > limit:
         abort(413, description=f"the body is larger than {limit} bytes")
+    return _report_on_body(body, POSTED_FORMATS[mime])
+
+
+def _uploaded_report() -> dict:
+    upload = request.files.get("data")
+    if upload is None or not upload.filename:
+        abort(400, description="choose a file to check")
+    rdf_format = UPLOAD_FORMATS.get(request.form.get("format") or Path(upload.filename).suffix.lower())
+    if rdf_format is None:
+        abort(415, description="the file's syntax: " + ", ".join(UPLOAD_FORMATS))
+    return {**_report_on_body(upload.read(), rdf_format), "file": upload.filename}
+
+
+def _report_on_body(body: bytes, rdf_format: ox.RdfFormat) -> dict:
     try:
+        if rdf_format == ox.RdfFormat.JSON_LD:
+            check_depth(body.decode("utf-8", errors="replace"), "json")
         quads = []
-        for quad in ox.parse(body, format=POSTED_FORMATS[mime], base_iri="https://w3id.org/fengong/posted/"):
+        for quad in ox.parse(body, format=rdf_format, base_iri="https://w3id.org/fengong/posted/"):
             quads.append(quad)
             if len(quads) > MAX_POSTED_TRIPLES:
                 abort(413, description=f"the data holds more than {MAX_POSTED_TRIPLES} statements")
-    except SyntaxError as error:
+    except (SyntaxError, TooDeep) as error:
         abort(400, description=f"the data cannot be parsed: {error}")
-    return {**report_on(to_rdflib(quads)), "data": "posted"}
+    try:
+        data = data_graph(quads)
+    except NotValidatable as error:
+        abort(400, description=f"the data cannot be validated: {error}")
+    return {**report_on(data, _distinct_triples(quads)), "data": "posted"}
 
 
 def _wants_html() -> bool:

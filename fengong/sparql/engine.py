@@ -5,7 +5,7 @@ process forked from the service process (it shares the loaded store copy-on-writ
 the answer up to the time limit; a worker still busy then is killed, which stops the query and frees all
 its memory at once, and the client gets 503. Workers are kept and reused between queries; each thread of
 the service uses its own, so other clients are served meanwhile. Workers also get an address-space limit
-and, when no federation target is allowed, no network at all.
+and, when no federation target is allowed, no network at all; they die with the process that forked them.
 
 Updates (only ever with the update token) run in the service process itself, so that they change the
 store every later worker is forked from; the workers forked before an update are retired.
@@ -13,6 +13,7 @@ store every later worker is forked from; the workers forked before an update are
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import multiprocessing
 import os
@@ -117,8 +118,21 @@ def _limit_memory(megabytes: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def _worker_main(connection, store: pyoxigraph.Store, memory_mb: int, isolate: bool) -> None:
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this process when the process that forked it ends, however it ends.
+
+    A query worker inherits the service's listening socket: one outliving a crashed or stopped service
+    would keep the port (and hundreds of MiB) under pid 1.
+    """
+    pr_set_pdeathsig = 1
+    ctypes.CDLL(None, use_errno=True).prctl(pr_set_pdeathsig, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent ended before the line above
+        os._exit(0)
+
+
+def _worker_main(connection, store: pyoxigraph.Store, memory_mb: int, isolate: bool, parent: int) -> None:
     """The loop of a query worker process: receive a job, send back an Answer or a SparqlError."""
+    _die_with(parent)
     # Forked from a gunicorn worker: drop its signal handlers, so that SIGTERM/SIGINT simply end this process.
     for number in (signal.SIGTERM, signal.SIGINT, signal.SIGQUIT, signal.SIGHUP, signal.SIGUSR1,
                    signal.SIGUSR2, signal.SIGWINCH, signal.SIGCHLD):
@@ -145,7 +159,7 @@ def _worker_main(connection, store: pyoxigraph.Store, memory_mb: int, isolate: b
 class _Worker:
     def __init__(self, store: pyoxigraph.Store, memory_mb: int, isolate: bool, generation: int):
         self.connection, child_end = _FORK.Pipe()
-        self.process = _FORK.Process(target=_worker_main, args=(child_end, store, memory_mb, isolate),
+        self.process = _FORK.Process(target=_worker_main, args=(child_end, store, memory_mb, isolate, os.getpid()),
                                      daemon=True, name="fengong-query")
         self.process.start()
         child_end.close()

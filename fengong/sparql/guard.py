@@ -1,11 +1,11 @@
 """What a request may reach beyond the local store, decided before anything runs.
 
 Oxigraph evaluates ``SERVICE`` and ``LOAD`` by opening HTTP connections, so every operation is scanned
-for their targets first; a target not under an allowlisted IRI prefix is refused (403) and nothing is
-sent. ``FROM``/``FROM NAMED`` and the protocol's dataset IRIs only ever name graphs of the local store
-(Oxigraph never dereferences them), so they need no allowlist: they are reported for the unknown-graph
-warning. As defence in depth the query worker also drops its network access when the allowlist is empty
-(:func:`drop_network`).
+for their targets first; a target not under an allowlisted prefix (compared as parsed URLs:
+:mod:`fengong.sparql.targets`) is refused (403) and nothing is sent. ``FROM``/``FROM NAMED`` and the
+protocol's dataset IRIs only ever name graphs of the local store (Oxigraph never dereferences them), so they
+need no allowlist: they are reported for the unknown-graph warning. As defence in depth the query worker
+also drops its network access when the allowlist is empty (:func:`drop_network`).
 
 The scan is lexical (SPARQL tokens: comments, strings, IRIs, prefixed names, variables, keywords). SPARQL
 allows ``\\uXXXX`` escapes anywhere in the text, so the text is scanned both as sent and with escapes
@@ -21,7 +21,9 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
+from fengong.nesting import decode_sparql_escapes
 from fengong.sparql.errors import SparqlError
+from fengong.sparql.targets import on_allowlist
 
 _TOKEN = re.compile(
     r"""
@@ -38,7 +40,6 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
-_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 #: Texts without any of these (and without escapes) cannot name a remote target or a FROM graph.
 _KEYWORDS = re.compile(r"service|load|from", re.IGNORECASE)
 
@@ -65,14 +66,6 @@ def _tokens(text: str) -> list[tuple[str, str]]:
             continue
         tokens.append((kind, value))
     return tokens
-
-
-def _decode_escapes(text: str) -> str:
-    def replace(match: re.Match) -> str:
-        code = int(match.group(1) or match.group(2), 16)
-        return chr(code) if code <= 0x10FFFF else match.group()
-
-    return _ESCAPE.sub(replace, text)
 
 
 def _scan(text: str, base: str | None) -> Reach:
@@ -122,17 +115,12 @@ def scan(text: str, base: str | None = None) -> Reach:
     if "\\" not in text and not _KEYWORDS.search(text):
         return Reach()
     reach = _scan(text, base)
-    decoded = _decode_escapes(text)
+    decoded = decode_sparql_escapes(text)
     if decoded != text:
         other = _scan(decoded, base)
         reach.remote += [item for item in other.remote if item not in reach.remote]
         reach.graphs += [iri for iri in other.graphs if iri not in reach.graphs]
     return reach
-
-
-def allowed(iri: str, allowlist: list[str]) -> bool:
-    """Whether ``iri`` starts with one of the allowlisted prefixes."""
-    return any(iri.startswith(prefix) for prefix in allowlist if prefix)
 
 
 def check_remote(reach: Reach, allowlist: list[str]) -> None:
@@ -141,7 +129,7 @@ def check_remote(reach: Reach, allowlist: list[str]) -> None:
         if target is None:
             raise SparqlError(403, f"{keyword} is refused: its target must be a literal IRI on the "
                                    "federation allowlist (variables are not accepted)")
-        if not allowed(target, allowlist):
+        if not on_allowlist(target, allowlist):
             hint = "no remote target is allowed" if not allowlist else "allowed: " + ", ".join(allowlist)
             raise SparqlError(403, f"{keyword} <{target}> is refused: it is not on the federation allowlist "
                                    f"({hint}); no connection was attempted")

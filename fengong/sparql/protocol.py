@@ -2,7 +2,8 @@
 
 Follows https://www.w3.org/TR/sparql11-protocol/ §2.1 (query) and §2.2 (update): GET with ``query=``,
 POST form-encoded, POST direct; the dataset from ``default-graph-uri``/``named-graph-uri`` (queries) or
-``using-graph-uri``/``using-named-graph-uri`` (updates); UTF-8 only; exactly one operation per request.
+``using-graph-uri``/``using-named-graph-uri`` (updates); UTF-8 only; exactly one operation per request; an
+operation nesting too deep for the parser is refused here (:mod:`fengong.nesting`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from urllib.parse import parse_qsl
 
 import pyoxigraph
 
+from fengong.nesting import TooDeep, check_depth
 from fengong.sparql.errors import SparqlError
 
 FORM = "application/x-www-form-urlencoded"
@@ -146,6 +148,10 @@ def parse_request(
 
 
 def _operation(kind: str, text: str, pairs: list[tuple[str, str]]) -> Operation:
+    try:
+        check_depth(text, "sparql")
+    except TooDeep as error:
+        raise SparqlError(400, f"the {kind} is refused at {error}") from None
     prefix = "" if kind == "query" else "using-"
     default_name = "default-graph-uri" if kind == "query" else "using-graph-uri"
     return Operation(

@@ -38,12 +38,20 @@ SETTINGS: tuple[Setting, ...] = (
             "flagged: the header 'Fengong-Truncated: true' and, in SPARQL JSON, 'fengong:truncated'."),
     Setting("max_body_bytes", 1_000_000,
             "Largest request body accepted, in bytes; a larger one gets 413."),
+    Setting("body_time_limit_s", 10.0,
+            "Most time a client may take to send a request body, in seconds; a slower one gets 408 and the "
+            "connection is closed (a worker thread is never held by a stalled upload)."),
+    Setting("public_base_url", "",
+            "The address clients reach the service at (e.g. 'https://data.example.org/fengong' behind a reverse "
+            "proxy), used for every absolute URL the service writes and as the base IRI of queries; the Host "
+            "header is never used. Empty: http://HOST:PORT of --host and --port."),
     Setting("query_memory_limit_mb", 2048,
             "Address-space limit of each query worker process, in MiB (0 = none). A query that needs more "
             "is stopped and the client gets 503."),
     Setting("update_token", "",
-            "Bearer token that allows SPARQL Update on /update ('Authorization: Bearer <token>'). Empty: the "
-            "service is read-only and every update is refused with 403."),
+            "Bearer token that allows SPARQL Update on /update ('Authorization: Bearer <token>'); needs --store, "
+            "so that an accepted update survives a worker restart. Empty: the service is read-only and every "
+            "update is refused with 403."),
     Setting("federation_allowlist", [],
             "IRI prefixes that SERVICE and LOAD may reach (repeatable). Empty: SERVICE and LOAD are refused "
             "before any connection is attempted."),

@@ -1,18 +1,20 @@
-// Starts YASGUI on the local /sparql endpoint with one tab per canned question, and keeps the download links
-// pointed at the current tab's query. Everything it loads comes from this service.
+// Starts YASGUI on the local /sparql endpoint with the first canned question open, the others in the picker
+// above the editor (grouped by kind of question), and keeps the download links pointed at the current tab's
+// query. Everything it loads comes from this service.
 "use strict";
 
 document.addEventListener("DOMContentLoaded", () => {
   const root = document.getElementById("yasgui");
   const endpoint = new URL(root.dataset.endpoint, window.location.href).href;
-  const tabs = JSON.parse(document.getElementById("fengong-tabs").textContent);
+  const groups = JSON.parse(document.getElementById("fengong-examples").textContent);
+  const examples = new Map(groups.flatMap((group) => group.examples).map((example) => [example.name, example]));
   // A shared link carries the query in the query string or the fragment; YASGUI reads (and clears) it.
   const fromLink = /[?&#]query=/.test(window.location.search + window.location.hash);
 
   const yasgui = new Yasgui(root, {
     requestConfig: { endpoint, method: "POST" },
     copyEndpointOnNewTab: true,
-    // Fresh example tabs on every visit; a shared link (?query=...) still opens as its own tab.
+    // A fresh editor on every visit; a shared link (?query=...) still opens as its own tab.
     persistenceId: null,
     endpointCatalogueOptions: { getData: () => [{ endpoint }] },
     // Only completions computed in the page: the class and property completers would ask a remote service.
@@ -20,18 +22,22 @@ document.addEventListener("DOMContentLoaded", () => {
   });
 
   window.fengongYasgui = yasgui;  // for people and tests poking at the page from the console
-  const opened = yasgui.getTab();
-  tabs.forEach((tab, i) => {
-    yasgui.addTab(i === 0 && !fromLink, {
-      name: tab.title,
-      yasqe: { value: tab.query },
-      requestConfig: { endpoint },
-    });
-  });
-  // YASGUI opens an empty tab of its own when nothing was shared; the questions replace it.
-  if (opened && !fromLink && tabs.length > 0) {
-    opened.close();
+  function open(name) {
+    const example = examples.get(name);
+    if (!example) return;
+    yasgui.addTab(true, { name: example.title, yasqe: { value: example.query }, requestConfig: { endpoint } });
   }
+  const opened = yasgui.getTab();
+  if (!fromLink) {
+    // YASGUI opens an empty tab of its own when nothing was shared; the first question replaces it.
+    open(root.dataset.first);
+    if (opened && yasgui.getTab() !== opened) opened.close();
+  }
+  const picker = document.getElementById("examples");
+  picker.addEventListener("change", () => {
+    open(picker.value);
+    picker.value = "";
+  });
 
   const csv = document.getElementById("download-csv");
   const json = document.getElementById("download-json");

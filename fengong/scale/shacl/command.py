@@ -34,7 +34,7 @@ def check_command(files: tuple[Path, ...], store_dir: Path | None, shapes: Path 
     is refused, naming the shape and the feature, before anything runs (exit 2). Exit 1 on a violation.
     """
     from fengong import PROJECT_ROOT
-    from fengong.cli import InputError
+    from fengong.inputs import InputError
     from fengong.scale.shacl.report import validation_report
     from fengong.scale.shacl.runner import validate_store
     from fengong.scale.shacl.shapes import read_shapes
@@ -58,7 +58,7 @@ def check_command(files: tuple[Path, ...], store_dir: Path | None, shapes: Path 
     except UnsupportedShape as error:
         raise InputError(f"{shapes}: refused, not compiled to SPARQL: {error}") from None
     except (LoadError, OSError) as error:
-        raise click.ClickException(str(error)) from None
+        raise InputError(str(error)) from None
     if fmt == "report":
         click.echo(validation_report(results, graph).serialize(format="turtle"))
     tally = Counter((r.severity, r.constraint or r.shape) for r in results)
