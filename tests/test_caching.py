@@ -15,9 +15,9 @@ JSON = "application/sparql-results+json"
 
 
 @pytest.fixture(scope="module")
-def writable(live_service):
-    """A service that takes updates (one worker process), answers cached."""
-    return live_service(settings={"update_token": TOKEN})
+def writable(live_service, tmp_path_factory):
+    """A service that takes updates (one worker process, an on-disk store), answers cached."""
+    return live_service(settings={"update_token": TOKEN}, store=tmp_path_factory.mktemp("cached") / "store")
 
 
 def _count(reply) -> int:

@@ -24,8 +24,8 @@ QUESTION = load_questions()["task-text-search"]
 
 @pytest.fixture(scope="module")
 def jilin(live_service, tmp_path_factory):
-    return live_service(data_files=jilin_files(tmp_path_factory.mktemp("jilin-text")),
-                        settings={"update_token": TOKEN})
+    folder = tmp_path_factory.mktemp("jilin-text")
+    return live_service(data_files=jilin_files(folder), settings={"update_token": TOKEN}, store=folder / "store")
 
 
 def _rows_by_index(service, text: str) -> list[dict]:
