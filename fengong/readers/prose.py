@@ -23,19 +23,12 @@ from dataclasses import dataclass, field, replace
 
 from fengong.readers import vocabulary as v
 from fengong.readers.docmeta import new_plan
+from fengong.readers.lexer import looks_like_statement, matching_bracket, opens_with_label
 from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.lines import Line, LineIndex
 from fengong.readers.outline import Item, Outline
 from fengong.readers.sources import readable_lines
-from fengong.readers.statement import (
-    Statement,
-    Unit,
-    looks_like_statement,
-    matching_bracket,
-    opens_with_label,
-    read_statement,
-    settle_roles,
-)
+from fengong.readers.statement import Statement, Unit, read_statement, settle_roles
 from fengong.records import ItemRecord, PlanRecord, Problem, SectionRecord, SourceText, Span, TaskRecord, UnitMention
 from fengong.textrepair import normalise
 
