@@ -307,3 +307,30 @@ def _trim(raw: str, start: int, end: int) -> tuple[int, int]:
     while end > start and raw[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def subject_units(raw: str, start: int, end: int, lexicon: Lexicon) -> list[tuple[str, int, int, str]]:
+    """The units a sentence opens with, as ``(name, start, end, how recognised)``: the pieces between 、 and 和
+    while each begins with a unit name, the last cut where its name ends (防城区人民政府结合实际 → 防城区人民政府)."""
+    found = []
+    i = start
+    while i < end:
+        stop = next((j for j in range(i, end) if raw[j] in v.SEPARATOR or raw.startswith("和", j)), end)
+        piece = _longest_unit(raw, i, stop, lexicon)
+        if piece is None:
+            break
+        found.append(piece)
+        if piece[2] < stop or stop >= end:
+            break
+        i = stop + 1
+    return found
+
+
+def _longest_unit(raw: str, start: int, end: int, lexicon: Lexicon) -> tuple[str, int, int, str] | None:
+    start, end = _trim(raw, start, end)
+    for stop in range(end, start + 1, -1):
+        name = normalise(raw[start:stop])
+        if (how := lexicon.recognise(name)) is not None:
+            return name, start, stop, how
+    return None
+

@@ -70,10 +70,12 @@ class _TokenLexer(Lexer):
 
 
 def read_statement(raw: str, start: int, end: int, line: int, lexicon: Lexicon,
-                   label_role: str | None = None) -> Statement | None:
+                   label_role: str | None = None, lists: bool = False) -> Statement | None:
     """The statement ``raw[start:end]``, or None when it does not state responsibility (a bracket of prose).
 
-    ``label_role`` reads the span as if a label of that role opened it: a table column's header.
+    ``label_role`` reads the span as if a label of that role opened it: a table column's header. ``lists``
+    accepts a bare list of names that only end like bodies' (（规划计划司、财务司）) where the document's lead rule
+    says its lists are lists of units; otherwise a bare list needs a name the gazetteer knows.
     """
     found = lexer.tokens(raw, start, end, lexicon)
     if label_role is not None:
@@ -85,7 +87,7 @@ def read_statement(raw: str, start: int, end: int, line: int, lexicon: Lexicon,
     except LarkError:
         return None
     parts = [p for p in _Parts().transform(tree).children if isinstance(p, _Part)]  # separators dropped
-    return _interpret(parts, Span(start, end, line), line, lexicon)
+    return _interpret(parts, Span(start, end, line), line, lexicon, lists)
 
 
     return start, end
@@ -173,7 +175,7 @@ def _roles(units: list[tuple[Token, bool, str | None]], role: str) -> list[tuple
     return [(name, marked, stated or role) for name, marked, stated in units]
 
 
-def _interpret(parts: list[_Part], span: Span, line: int, lexicon: Lexicon) -> Statement | None:
+def _interpret(parts: list[_Part], span: Span, line: int, lexicon: Lexicon, lists: bool) -> Statement | None:
     """Roles for listed parts, unit names checked, the lead settled; None when a part is not about units."""
     _settle_listed(parts)
     statement = Statement(span, reading="+".join(p.kind for p in parts if p.kind not in ("slot", "filler")))
@@ -191,7 +193,7 @@ def _interpret(parts: list[_Part], span: Span, line: int, lexicon: Lexicon) -> S
                 recognised = "label"
             elif recognised is None and anchored and part.kind in _VERBAL and _PLAIN_NAME.match(token.value):
                 recognised = "context"  # 农业部指导，畜禽规模养殖场负责落实: named in a unit's place, with a role verb
-            if recognised is None or (bare and "gazetteer" not in known.values()):
+            if recognised is None or (bare and not lists and "gazetteer" not in known.values()):
                 return None  # prose in a bracket, or a bare list of names none of which the gazetteer knows
             unit = Unit(token.value, Span(token.start_pos, token.end_pos, line), role, recognised, marked,
                         carried=part.kind == "carried")
