@@ -156,3 +156,20 @@ def test_a_standing_statement_in_running_text_is_carried():
     assert [(u.name, u.role, u.carried) for u in task.units] == [
         ("省通信管理局", "lead", False), ("省自然资源厅", "cooperating", False),
         ("各市（州）人民政府", "implementing", True), ("贵安新区管委会", "implementing", True)]
+
+
+def test_bare_lists_are_statements_where_the_rule_says_lists_name_units():
+    text = ("各项任务所列单位，排在首位的为牵头单位，其他为参加单位。\n"
+            "1.完善节水激励机制。推广合同节水管理（全国节约用水办公室、财务司）；推进用水权改革（水资源管理司、财务司）。\n"
+            "2.加强组织。各省（自治区、直辖市）要落实，领导小组办公室设在党委办公室（校长办公室），统筹推进。\n")
+    _, plan = read(text)
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1-1", [("全国节约用水办公室", "lead"), ("财务司", "participant")]),
+        ("1-2", [("水资源管理司", "lead"), ("财务司", "participant")])]
+
+
+def test_a_standing_statement_after_a_lead_in():
+    _, plan = read("以下各项措施，均需东兴市人民政府、防城区人民政府结合实际抓好落实，不再逐项列出。\n"
+                   "1.甲。（责任单位：市商务局）\n")
+    assert [(u.name, u.role, u.carried) for u in plan.tasks[0].units] == [
+        ("市商务局", "lead", False), ("东兴市人民政府", "implementing", True), ("防城区人民政府", "implementing", True)]

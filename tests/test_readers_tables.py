@@ -123,3 +123,16 @@ def test_detection_of_each_form():
 def test_a_table_with_no_units_is_a_read_error():
     with pytest.raises(ReadError):
         tabular.read(SourceText("t.csv", "序号,工作任务,责任单位\n1,甲,\n"))
+
+
+def test_a_row_copied_without_its_merged_cells():
+    from fengong.readers.detect import READERS
+
+    text = ("序号\t任务类别\t具体任务\t牵头单位\t配合单位\t完成时限\n"
+            "1\t市场环境\t深化经营主体登记改革\t区市场监管局\t区政务服务和数据局\t2025年6月\n"
+            "2\t深化“一业一证”改革\t区政务服务和数据局\t区市场监管局、区商务局\t2025年12月\n")
+    plan = READERS["tabular"](SourceText("t.txt", text))
+    assert [(t.number, t.text, [(u.name, u.role) for u in t.units]) for t in plan.tasks] == [
+        (1, "深化经营主体登记改革", [("区市场监管局", "lead"), ("区政务服务和数据局", "cooperating")]),
+        (2, "深化“一业一证”改革", [("区政务服务和数据局", "lead"), ("区市场监管局", "cooperating"),
+                                   ("区商务局", "cooperating")])]

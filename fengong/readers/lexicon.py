@@ -16,6 +16,7 @@ from fengong.readers import vocabulary as v
 
 _NOT_A_NAME = re.compile(r"[。；;：:，,“”\"《》\s]")
 MAX_NAME = 30
+MIN_SUFFIXED = 3  # a name known by its ending alone has more than the ending: 财务司, not 州
 
 
 class Lexicon:
@@ -36,7 +37,7 @@ class Lexicon:
             return "gazetteer"
         if v.COLLECTIVE.match(name) and _ends_like_bodies(name):
             return "collective"
-        if _ends_like_bodies(name) and not name.startswith(("为", "对", "在", "把", "将", "向", "按")):
+        if len(name) >= MIN_SUFFIXED and _ends_like_bodies(name) and not name.startswith(v.NOT_A_NAME_START):
             return "suffix"
         return None
 

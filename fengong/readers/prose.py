@@ -19,23 +19,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from fengong.readers import vocabulary as v
 from fengong.readers.docmeta import new_plan
+from fengong.readers.lexer import looks_like_statement, matching_bracket, opens_with_label, subject_units
 from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.lines import Line, LineIndex
 from fengong.readers.outline import Item, Outline
 from fengong.readers.sources import readable_lines
-from fengong.readers.statement import (
-    Statement,
-    Unit,
-    looks_like_statement,
-    matching_bracket,
-    opens_with_label,
-    read_statement,
-    settle_roles,
-)
+from fengong.readers.statement import Statement, Unit, read_statement, settle_roles
 from fengong.records import ItemRecord, PlanRecord, Problem, SectionRecord, SourceText, Span, TaskRecord, UnitMention
 from fengong.textrepair import normalise
 
@@ -89,7 +82,11 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
         follows = False
         read_here = False
         for start, end, outer_start, outer_end in _candidates(raw, line, body, plan.problems, source.path):
-            statement = read_statement(raw, start, end, line.number, lexicon)
+            # A bare list is a statement where the rule says lists name units and it closes a clause, a sentence
+            # or the paragraph: 省（自治区、直辖市）, 党委办公室（校长办公室）， qualify the word they follow.
+            closes = raw[outer_end : line.end].lstrip(" \t\u3000")[:1] in ("", "。", "；", ";")
+            lists = bool(state.rule or general) and (_after_sentence(raw, body, outer_start) or closes)
+            statement = read_statement(raw, start, end, line.number, lexicon, lists=lists)
             if statement is None:
                 if looks_like_statement(normalise(raw[start:end])):
                     state.unread.append((line.number, normalise(raw[outer_start:outer_end])))
@@ -143,15 +140,16 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
 
 
 def _standing(raw: str, body: int, line: Line, lexicon: Lexicon) -> list[Unit]:
-    """The units a standing statement in running text gives every later task: the subject of
-    ``各市（州）人民政府、贵安新区管委会负责本辖区内各项任务的组织落实，以下不再列出``, as implementing units."""
-    verb = re.search(r"负责|落实|组织实施", raw[body : line.end])
+    """The units a standing statement in running text gives every later task, as implementing units: the
+    subject of ``各市（州）人民政府、贵安新区管委会负责本辖区内各项任务的组织落实，以下不再列出`` or of
+    ``以下各项措施，均需东兴市人民政府、防城区人民政府结合实际抓好落实，不再逐项列出``."""
+    lead_in = v.CARRY.search(raw, body, line.end)
+    start = lead_in.end() if lead_in is not None else body
+    verb = re.compile(r"负责|落实|组织实施").search(raw, start, line.end)
     if verb is None:
         return []
-    statement = read_statement(raw, body, body + verb.start(), line.number, lexicon, label_role="implementing")
-    if statement is None or any(u.recognised == "label" for u in statement.units):
-        return []
-    return [replace(u, carried=True) for u in statement.units]
+    return [Unit(name, Span(s, e, line.number), "implementing", recognised, carried=True)
+            for name, s, e, recognised in subject_units(raw, start, verb.start(), lexicon)]
 
 
 def _extend(into: _Found, statement: Statement, end: int) -> None:

@@ -1,14 +1,10 @@
 """Read one responsibility statement: who is named, in which role, whether the list is open, and by which rule.
 
 A statement is a span of the source (a bracket's content, a line after 责任单位：, a table cell). The lexer
-below turns it into the kinds of word of :mod:`fengong.readers.vocabulary`; the grammar
+(:mod:`fengong.readers.lexer`) turns it into the kinds of word of :mod:`fengong.readers.vocabulary`; the grammar
 (``responsibility.lark``, parsed by lark's LALR parser) says which sequences of them state responsibility; the
-interpretation settles the roles. Every unit keeps its place in the raw text.
-
-The lexer is the only place that looks at characters: a unit name is a run of text between separators, with
-the genre's words peeled off its ends (a verb, a modifier, an open marker) and split where 会同 or a
-conjunction joins two units. Whether a run is a unit name is the lexicon's call (:mod:`fengong.readers.lexicon`):
-the gazetteer first, then collectives, then the suffix heuristic, which is recorded as such.
+interpretation below settles the roles and checks each name with the lexicon. Every unit keeps its place in the
+raw text.
 """
 
 from __future__ import annotations
@@ -22,22 +18,10 @@ from lark import Lark, Token, Transformer
 from lark.exceptions import LarkError
 from lark.lexer import Lexer
 
+from fengong.readers import lexer
 from fengong.readers import vocabulary as v
 from fengong.readers.lexicon import Lexicon
 from fengong.records import Span
-from fengong.textrepair import normalise
-
-_VERBS_OF_STATEMENTS = ("牵头", "负责", "参与", "配合", "指导", "落实")
-_ROLE_WORDS = "|".join(sorted(v.LABEL_ROLES, key=len, reverse=True))
-_NOUNS = "|".join(v.LABEL_NOUNS)
-# 责任单位：  牵头部门:  主要责任单位：  【牵头单位】  [责任单位]：
-_LABEL = re.compile(rf"(?:主要)?({_ROLE_WORDS})(?:{_NOUNS})?\s*[：:]"
-                    rf"|[【\[［](?:主要)?({_ROLE_WORDS})(?:{_NOUNS})?[】\]］]\s*[：:]?")
-_LOOKS_LIKE = re.compile(rf"(?:{_ROLE_WORDS})(?:{_NOUNS})\s*[：:]|(?:{'|'.join(_VERBS_OF_STATEMENTS)})$")
-_SLOT = re.compile(r"[^\s，,；;。、：:（）()〈〉*＊]{1,12}\s*[：:]")
-_FILLER = re.compile(rf"下同|{v.NOT_LISTED.pattern}")
-_VERBS = sorted(v.VERBS, key=len, reverse=True)
-_HARD = set(v.SEPARATOR + v.COMMAS + v.SEMICOLONS + v.FULL_STOPS + v.MARKS) | set(v.OPENERS)
 
 
 @dataclass(frozen=True)
@@ -85,293 +69,27 @@ class _TokenLexer(Lexer):
         yield from data
 
 
-def opens_with_label(raw: str, start: int, end: int) -> bool:
-    """True when ``raw[start:end]`` begins with a role label (责任单位：, 【牵头单位】): a statement of its own."""
-    return _LABEL.match(raw, start, end) is not None
-
-
-def looks_like_statement(text: str) -> bool:
-    """True for text that states responsibility in form (a role label, or a role verb at its end) — used to
-    count the statements a reader saw but could not read."""
-    return _LOOKS_LIKE.search(text) is not None
-
-
 def read_statement(raw: str, start: int, end: int, line: int, lexicon: Lexicon,
-                   label_role: str | None = None) -> Statement | None:
+                   label_role: str | None = None, lists: bool = False) -> Statement | None:
     """The statement ``raw[start:end]``, or None when it does not state responsibility (a bracket of prose).
 
-    ``label_role`` reads the span as if a label of that role opened it: a table column's header.
+    ``label_role`` reads the span as if a label of that role opened it: a table column's header. ``lists``
+    accepts a bare list of names that only end like bodies' (（规划计划司、财务司）) where the document's lead rule
+    says its lists are lists of units; otherwise a bare list needs a name the gazetteer knows.
     """
-    tokens = _joined_levels(raw, lex(raw, start, end, lexicon))
+    found = lexer.tokens(raw, start, end, lexicon)
     if label_role is not None:
-        tokens.insert(0, _token("LABEL", label_role, start, start))
-    if not tokens:
+        found.insert(0, lexer.token("LABEL", label_role, start, start))
+    if not found:
         return None
     try:
-        tree = _parser().parse(tokens)
+        tree = _parser().parse(found)
     except LarkError:
         return None
     parts = [p for p in _Parts().transform(tree).children if isinstance(p, _Part)]  # separators dropped
-    return _interpret(parts, Span(start, end, line), line, lexicon)
+    return _interpret(parts, Span(start, end, line), line, lexicon, lists)
 
 
-def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
-    """The tokens of ``raw[start:end]``: the genre's words, separators, brackets and unit-name runs."""
-    out: list[Token] = []
-    i = start
-    while i < end:
-        char = raw[i]
-        at_part = not out or out[-1].type in ("COMMA", "SEMI", "STOP", "LABEL")
-        if char.isspace():
-            i += 1
-        elif char in v.SEPARATOR:
-            out.append(_token("SEP", char, i, i + 1))
-            i += 1
-        elif char in v.COMMAS or char in v.SEMICOLONS or char in v.FULL_STOPS:
-            kind = "COMMA" if char in v.COMMAS else "SEMI" if char in v.SEMICOLONS else "STOP"
-            out.append(_token(kind, char, i, i + 1))
-            i += 1
-        elif char in v.MARKS:
-            out.append(_token("MARK", char, i, i + 1))
-            i += 1
-        elif (m := _LABEL.match(raw, i, end)) is not None and (at_part or raw[i] in "【[［" or raw[i - 1].isspace()):
-            if not at_part:  # 牵头单位：A 配合单位：B, 【牵头单位】A【配合单位】B: a new part without a separator
-                out.append(_token("SEMI", "", i, i))
-            out.append(_token("LABEL", v.LABEL_ROLES[m.group(1) or m.group(2)], i, m.end()))
-            i = m.end()
-        elif char in v.OPENERS:
-            i = _bracket(raw, i, end, out)
-        elif at_part and (m := v.LEAD_RULE.match(raw, i, end)) is not None:
-            stop = m.end()
-            while (tail := v.RULE_TAIL.match(raw, stop, end)) is not None:
-                stop = tail.end()
-            out.append(_token("RULE", raw[i:stop], i, stop))
-            i = stop
-        elif at_part and (m := v.CARRY.match(raw, i, end)) is not None:
-            out.append(_token("CARRY", m.group(), i, m.end()))
-            i = m.end()
-        elif at_part and (m := _SLOT.match(raw, i, end)) is not None:
-            stop = _slot_end(raw, m.end(), end)
-            out.append(_token("SLOT", raw[i:stop], i, stop))
-            i = stop
-        elif at_part and (m := v.TIME.match(raw, i, end)) is not None:
-            out.append(_token("SLOT", m.group(), i, m.end()))  # when, not who: 2025年底前完成
-            i = m.end()
-        elif at_part and (m := _FILLER.match(raw, i, end)) is not None:
-            out.append(_token("FILLER", m.group(), i, m.end()))
-            i = m.end()
-        else:
-            stop = _run_end(raw, i, end)
-            run = _run(raw, i, stop, lexicon, at_part)
-            if run and run[0].type == "NAME" and out and out[-1].type == "NAME" and out[-1].end_pos == i:
-                # a name goes on after a bracket inside it: 各区县（市）政府
-                head = out.pop()
-                run[0] = _token("NAME", normalise(raw[head.start_pos : run[0].end_pos]), head.start_pos,
-                                run[0].end_pos)
-            out.extend(run)
-            i = stop
-    return out
-
-
-def _joined_levels(raw: str, tokens: list[Token]) -> list[Token]:
-    """``各区、县（市）政府``, ``各市、州、县人民政府``: one collective although 、 stands inside it — 各 and a level,
-    then the other levels, the last with the body they share."""
-    out: list[Token] = []
-    for token in tokens:
-        levels = _levels_before(out)
-        if token.type == "NAME" and levels and _LEVEL_TAIL.match(token.value):
-            head = out[-levels]
-            out[-levels:] = [_token("NAME", normalise(raw[head.start_pos : token.end_pos]), head.start_pos,
-                                    token.end_pos)]
-        else:
-            out.append(token)
-    return out
-
-
-def _levels_before(out: list[Token]) -> int:
-    """How many tokens at the end of ``out`` make ``各市、州、`` (0 when they do not)."""
-    i = len(out)
-    while i >= 2 and out[i - 1].type == "SEP" and out[i - 2].type == "NAME":
-        if _LEVEL_HEAD.match(out[i - 2].value):
-            return len(out) - (i - 2)
-        if not _LEVEL.match(out[i - 2].value):
-            return 0
-        i -= 2
-    return 0
-
-
-_LEVEL_HEAD = re.compile(r"^各[省市县区州盟旗乡镇](?:[（(][^）)]*[）)])?$")
-_LEVEL = re.compile(r"^[省市县区州盟旗乡镇](?:[（(][^）)]*[）)])?$")
-_LEVEL_TAIL = re.compile(r"^[省市县区州盟旗乡镇](?:[（(][^）)]*[）)])?(?:人民)?(?:政府|党委|管委会)$")
-
-
-def _token(kind: str, value, start: int, end: int) -> Token:
-    return Token(kind, value, start_pos=start, end_pos=end)
-
-
-def _bracket(raw: str, i: int, end: int, out: list[Token]) -> int:
-    """A bracket inside a statement: part of the name before it (市委组织部（人才办）, 各县（市、区）人民政府), the
-    role of the unit before it (市发展改革委（牵头）), or a note (〈含开发区…，下同〉)."""
-    close = matching_bracket(raw, i, end)
-    stop = close + 1 if close is not None else end
-    inner = raw[i + 1 : close if close is not None else end]
-    before = out[-1] if out else None
-    after_name = before is not None and before.type == "NAME" and before.end_pos == i
-    if after_name and (role := v.ROLE_NOTE.match(inner)) is not None:
-        jointly = "*" if re.match(r"\s*(?:共同|联合)", inner) else ""  # A、B（共同牵头）: the note is both units'
-        out.append(_token("ROLE_NOTE", v.LABEL_ROLES.get(role.group(1)[:2], "lead") + jointly, i, stop))
-    elif after_name and (_name_goes_on(raw, stop, end) or not v.NOTE_OPENING.match(inner) and "下同" not in inner
-                         and (not re.search(r"[、，,；;。]", inner) or v.LEVELS_IN_NAME.match(inner))):
-        out[-1] = _token("NAME", normalise(raw[before.start_pos:stop]), before.start_pos, stop)
-    else:
-        out.append(_token("NOTE", raw[i:stop], i, stop))
-    return stop
-
-
-def _name_goes_on(raw: str, stop: int, end: int) -> bool:
-    """True when a name goes on right after a bracket: 各市（含定州、辛集市）政府 — the bracket is inside the name."""
-    return stop < end and raw[stop] not in _HARD and not raw[stop].isspace() and _verb_at(raw, stop, end) is None
-
-
-def _verb_at(raw: str, i: int, end: int) -> str | None:
-    """The role verb (or modifier) that begins at ``i``, if any: 各区人民政府〈…〉负责 — the name has ended."""
-    return next((w for w in (*_VERBS, *v.MODIFIERS) if raw.startswith(w, i) and i + len(w) <= end), None)
-
-
-def matching_bracket(raw: str, i: int, end: int) -> int | None:
-    """Where the bracket opened at ``i`` closes (nested brackets of any kind counted), or None."""
-    depth = 0
-    for j in range(i, end):
-        if raw[j] in v.OPENERS:
-            depth += 1
-        elif raw[j] in v.OPENERS.values():
-            depth -= 1
-            if depth == 0:
-                return j
-    return None
-
-
-def _slot_end(raw: str, i: int, end: int) -> int:
-    """A slot (适用范围：…) runs to the next semicolon or the next role label, whichever comes first."""
-    j = i
-    while j < end and raw[j] not in v.SEMICOLONS:
-        if raw[j] in v.COMMAS and _LABEL.match(raw, j + 1, end):
-            break
-        j += 1
-    return j
-
-
-def _run_end(raw: str, i: int, end: int) -> int:
-    """The end of a run of name text: the next separator, bracket or mark, or a label that follows a space."""
-    j = i
-    while j < end and raw[j] not in _HARD:
-        if raw[j].isspace() and _LABEL.match(raw, j + 1, end):
-            break
-        j += 1
-    return j
-
-
-def _run(raw: str, start: int, end: int, lexicon: Lexicon, at_part: bool) -> list[Token]:
-    """A run of name text → BY? NAME … (WITH NAME …)? OPEN? VERB? tokens."""
-    out: list[Token] = []
-    start, end = _trim(raw, start, end)
-    if at_part and raw.startswith(v.BY, start) and end - start > 1:
-        out.append(_token("BY", v.BY, start, start + 1))
-        start += 1
-    for word in v.WITH:
-        at = raw.find(word, start, end)
-        if at >= 0:
-            out.extend(_names(raw, start, at, lexicon))
-            out.append(_token("WITH", word, at, at + len(word)))
-            out.extend(_names(raw, at + len(word), end, lexicon, verb=True))
-            return out
-    out.extend(_names(raw, start, end, lexicon, verb=True))
-    return out
-
-
-def _names(raw: str, start: int, end: int, lexicon: Lexicon, verb: bool = False) -> list[Token]:
-    """Names with the words at their right end peeled off: NAME (AND NAME)* OPEN? (AND NAME …)? VERB?."""
-    start, end = _trim(raw, start, end)
-    tail: list[Token] = []
-    if verb and (found := _verb_at_end(raw, start, end)) is not None:
-        at, role = found
-        tail.append(_token("VERB", role, at, end))
-        start, end = _trim(raw, start, at)
-    if start >= end:
-        return tail
-    compact = _compact(raw, start, end)
-    text = compact.text
-    at = text.rfind("等")
-    while at > 0:  # 等 closing the list (等有关部门和单位), or 等 followed by 和 and a collective (等和各省级人民政府)
-        marker = v.OPEN_MARKER.match(text, at)
-        joined = next((w for w in v.AND if text.startswith(w, marker.end())), None)
-        if marker.end() == len(text) or (joined and lexicon.recognise(text[marker.end() + len(joined):])):
-            open_start, open_end = compact.at(at), compact.at(marker.end() - 1) + 1
-            out = [*_conjoined(raw, start, open_start, lexicon), _token("OPEN", marker.group(), open_start, open_end)]
-            if marker.end() < len(text):
-                rest = compact.at(marker.end() + len(joined))
-                out.append(_token("AND", joined, open_end, rest))
-                out.extend(_conjoined(raw, rest, end, lexicon))
-            return out + tail
-        at = text.rfind("等", 0, at)
-    return _conjoined(raw, start, end, lexicon) + tail
-
-
-def _verb_at_end(raw: str, start: int, end: int) -> tuple[int, str] | None:
-    """``(where the verb and its modifier begin, role)`` when the run ends with a role verb."""
-    compact = _compact(raw, start, end)
-    for verb in _VERBS:
-        if compact.text.endswith(verb):
-            at = len(compact.text) - len(verb)
-            for modifier in v.MODIFIERS:
-                if compact.text.endswith(modifier, 0, at):
-                    at -= len(modifier)
-                    break
-            return compact.at(at), v.VERBS[verb]
-    return None
-
-
-def _conjoined(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
-    """One name, or two where 和/及/与 joins two units (民政部和财政部; not 人力资源和社会保障部)."""
-    start, end = _trim(raw, start, end)
-    if start >= end:
-        return []
-    name = normalise(raw[start:end])
-    if lexicon.recognise(name) not in ("gazetteer", "collective"):
-        compact = _compact(raw, start, end)
-        for word in v.AND:
-            at = compact.text.find(word, 1)
-            while at > 0:
-                left, right = compact.text[:at], compact.text[at + len(word):]
-                if lexicon.recognise(left) and lexicon.recognise(right) and len(right) > 2:
-                    split, rest = compact.at(at), compact.at(at + len(word))
-                    return [_token("NAME", normalise(raw[start:split]), start, split),
-                            _token("AND", word, split, rest), *_conjoined(raw, rest, end, lexicon)]
-                at = compact.text.find(word, at + 1)
-    return [_token("NAME", name, start, end)]
-
-
-@dataclass(frozen=True)
-class _Compact:
-    """A run without its white space (names broken across lines), mapped back to raw offsets."""
-
-    text: str
-    offsets: tuple[int, ...]
-
-    def at(self, index: int) -> int:
-        return self.offsets[index]
-
-
-def _compact(raw: str, start: int, end: int) -> _Compact:
-    offsets = tuple(i for i in range(start, end) if not raw[i].isspace())
-    return _Compact(normalise("".join(raw[i] for i in offsets)), offsets)
-
-
-def _trim(raw: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and raw[start].isspace():
-        start += 1
-    while end > start and raw[end - 1].isspace():
-        end -= 1
     return start, end
 
 
@@ -457,7 +175,7 @@ def _roles(units: list[tuple[Token, bool, str | None]], role: str) -> list[tuple
     return [(name, marked, stated or role) for name, marked, stated in units]
 
 
-def _interpret(parts: list[_Part], span: Span, line: int, lexicon: Lexicon) -> Statement | None:
+def _interpret(parts: list[_Part], span: Span, line: int, lexicon: Lexicon, lists: bool) -> Statement | None:
     """Roles for listed parts, unit names checked, the lead settled; None when a part is not about units."""
     _settle_listed(parts)
     statement = Statement(span, reading="+".join(p.kind for p in parts if p.kind not in ("slot", "filler")))
@@ -475,7 +193,7 @@ def _interpret(parts: list[_Part], span: Span, line: int, lexicon: Lexicon) -> S
                 recognised = "label"
             elif recognised is None and anchored and part.kind in _VERBAL and _PLAIN_NAME.match(token.value):
                 recognised = "context"  # 农业部指导，畜禽规模养殖场负责落实: named in a unit's place, with a role verb
-            if recognised is None or (bare and "gazetteer" not in known.values()):
+            if recognised is None or (bare and not lists and "gazetteer" not in known.values()):
                 return None  # prose in a bracket, or a bare list of names none of which the gazetteer knows
             unit = Unit(token.value, Span(token.start_pos, token.end_pos, line), role, recognised, marked,
                         carried=part.kind == "carried")

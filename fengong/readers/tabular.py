@@ -54,6 +54,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             extra = len(row) - columns.width  # spaces inside the task's text: its cells are one
             row = [*row[: columns.task], Cell(row[columns.task].start, row[columns.task + extra].end,
                                               row[columns.task].line), *row[columns.task + extra + 1 :]]
+        row = _merged_cells_restored(row, columns)
         texts = _texts(source, row)
         filled = [(k, t) for k, t in enumerate(texts) if t not in EMPTY_CELLS]
         if not filled or texts == header:
@@ -76,6 +77,20 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
         raise ReadError(problems + [Problem(source.path, rows[at][0].line, "a table header was found but no row "
                                                                            "with units follows it")])
     return plan
+
+
+def _merged_cells_restored(row: list[Cell], columns) -> list[Cell]:
+    """A row copied from a table with merged cells lacks them: where a row is short by as many cells as there
+    are columns before the task that hold neither a number nor units (任务类别), those are the ones it lacks."""
+    missing = columns.width - len(row)
+    units = {k for k, _ in columns.units}
+    merged = [k for k in range(1, columns.task) if k != columns.number and k not in units]
+    if missing <= 0 or missing > len(merged) or len(row) <= columns.task - missing:
+        return row
+    for k in merged[:missing]:
+        at = row[k].start if k < len(row) else row[-1].end
+        row = [*row[:k], Cell(at, at, row[0].line), *row[k:]]
+    return row
 
 
 def delimiter(source: SourceText) -> str:

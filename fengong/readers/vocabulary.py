@@ -77,7 +77,7 @@ RULE_TAIL = re.compile(
     r"[，,；;]?\s*(?:其余|其他|其它)(?:的)?(?:单位|部门)?(?:为|是)(?:主要)?(参与|配合|责任|协办|协同)(?:单位|部门)"
     r"|[，,；;]?\s*下同")
 # A standing statement: 以下均需试点城市政府落实，不再列出 — the units implement every later measure.
-CARRY = re.compile(r"以下(?:各项)?(?:任务|措施)?(?:均|都|皆)?(?:需|须|由|需由|须由)")
+CARRY = re.compile(r"以下(?:各项)?(?:任务|措施|工作)?[，,]?(?:均|都|皆)?(?:需|须|由|需由|须由)")
 # "Not listed again": the mark of a standing statement in running text (A、B负责本辖区各项任务的组织落实，以下不再列出).
 NOT_LISTED = re.compile(r"不再(?:一一|单独|逐一|逐项)?列出")
 # Words in a statement that name no unit: 下同, 不再列出, 按职责分工 on their own.
@@ -89,7 +89,12 @@ UNIT_SUFFIXES = (
     "法院", "检察院", "银行", "协会", "学会", "总会", "总工会", "部门", "单位", "机构", "党委", "组织", "科协",
     "组委", "专班", "管委会", "街道", "乡镇", "区镇", "园区", "社区", "平台", "基地", "学院", "大学", "医院",
     "海关", "站", "台", "馆", "校",
+    "市", "县", "区", "州", "盟", "旗",  # a place named as a unit is its government: （第一师阿拉尔市负责）
 )
+# Words a unit's name never begins with: a bracket or run that begins so is a note or prose (（含省属企业所属
+# 景区）, （设在区发展改革委）, 对符合条件的…).
+NOT_A_NAME_START = ("含", "包括", "不含", "包含", "如", "即", "其中", "设在", "以下", "下同", "为", "对", "在", "把",
+                    "将", "向", "按", "由于", "根据", "按照", "通过", "其他", "其余")
 # Collectives: a class of bodies named by a description (各省级人民政府, 有关区县, 各OPC社区), not one body.
 COLLECTIVE = re.compile(
     r"^(?:(?:地方)?各级(?:人民)?政府|各.{1,16}|.{0,8}(?:有关|相关).{1,16}|.{0,8}(?:试点|示范).{0,6}(?:政府|城市|地区))$")

@@ -1,0 +1,336 @@
+"""The lexer of responsibility statements: characters → the kinds of word the grammar is written over.
+
+It is the only place that looks at characters. A unit name is a run of text between separators, with the
+genre's words (:mod:`fengong.readers.vocabulary`) peeled off its ends — a verb, a modifier, an open marker — and
+split where 会同 or a conjunction joins two units; a bracket is part of the name before it, the role of that unit,
+or a note. Whether a run is a unit name is the lexicon's call (:mod:`fengong.readers.lexicon`). Every token keeps
+its place in the raw text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lark import Token
+
+from fengong.readers import vocabulary as v
+from fengong.readers.lexicon import Lexicon
+from fengong.textrepair import normalise
+
+_VERBS_OF_STATEMENTS = ("牵头", "负责", "参与", "配合", "指导", "落实")
+_ROLE_WORDS = "|".join(sorted(v.LABEL_ROLES, key=len, reverse=True))
+_NOUNS = "|".join(v.LABEL_NOUNS)
+# 责任单位：  牵头部门:  主要责任单位：  【牵头单位】  [责任单位]：
+_LABEL = re.compile(rf"(?:主要)?({_ROLE_WORDS})(?:{_NOUNS})?\s*[：:]"
+                    rf"|[【\[［](?:主要)?({_ROLE_WORDS})(?:{_NOUNS})?[】\]］]\s*[：:]?")
+_LOOKS_LIKE = re.compile(rf"(?:{_ROLE_WORDS})(?:{_NOUNS})\s*[：:]|(?:{'|'.join(_VERBS_OF_STATEMENTS)})$")
+_SLOT = re.compile(r"[^\s，,；;。、：:（）()〈〉*＊]{1,12}\s*[：:]")
+_FILLER = re.compile(rf"下同|{v.NOT_LISTED.pattern}")
+_VERBS = sorted(v.VERBS, key=len, reverse=True)
+_HARD = set(v.SEPARATOR + v.COMMAS + v.SEMICOLONS + v.FULL_STOPS + v.MARKS) | set(v.OPENERS)
+
+
+
+def opens_with_label(raw: str, start: int, end: int) -> bool:
+    """True when ``raw[start:end]`` begins with a role label (责任单位：, 【牵头单位】): a statement of its own."""
+    return _LABEL.match(raw, start, end) is not None
+
+
+def looks_like_statement(text: str) -> bool:
+    """True for text that states responsibility in form (a role label, or a role verb at its end) — used to
+    count the statements a reader saw but could not read."""
+    return _LOOKS_LIKE.search(text) is not None
+
+
+def tokens(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
+    """The tokens of the statement ``raw[start:end]`` (see :func:`lex`), collectives with separators inside
+    them joined into one name."""
+    return _joined_levels(raw, lex(raw, start, end, lexicon))
+
+
+def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
+    """The tokens of ``raw[start:end]``: the genre's words, separators, brackets and unit-name runs."""
+    out: list[Token] = []
+    i = start
+    while i < end:
+        char = raw[i]
+        at_part = not out or out[-1].type in ("COMMA", "SEMI", "STOP", "LABEL")
+        if char.isspace():
+            i += 1
+        elif char in v.SEPARATOR:
+            out.append(token("SEP", char, i, i + 1))
+            i += 1
+        elif char in v.COMMAS or char in v.SEMICOLONS or char in v.FULL_STOPS:
+            kind = "COMMA" if char in v.COMMAS else "SEMI" if char in v.SEMICOLONS else "STOP"
+            out.append(token(kind, char, i, i + 1))
+            i += 1
+        elif char in v.MARKS:
+            out.append(token("MARK", char, i, i + 1))
+            i += 1
+        elif (m := _LABEL.match(raw, i, end)) is not None and (at_part or raw[i] in "【[［" or raw[i - 1].isspace()):
+            if not at_part:  # 牵头单位：A 配合单位：B, 【牵头单位】A【配合单位】B: a new part without a separator
+                out.append(token("SEMI", "", i, i))
+            out.append(token("LABEL", v.LABEL_ROLES[m.group(1) or m.group(2)], i, m.end()))
+            i = m.end()
+        elif char in v.OPENERS:
+            i = _bracket(raw, i, end, out)
+        elif at_part and (m := v.LEAD_RULE.match(raw, i, end)) is not None:
+            stop = m.end()
+            while (tail := v.RULE_TAIL.match(raw, stop, end)) is not None:
+                stop = tail.end()
+            out.append(token("RULE", raw[i:stop], i, stop))
+            i = stop
+        elif at_part and (m := v.CARRY.match(raw, i, end)) is not None:
+            out.append(token("CARRY", m.group(), i, m.end()))
+            i = m.end()
+        elif at_part and (m := _SLOT.match(raw, i, end)) is not None:
+            stop = _slot_end(raw, m.end(), end)
+            out.append(token("SLOT", raw[i:stop], i, stop))
+            i = stop
+        elif at_part and (m := v.TIME.match(raw, i, end)) is not None:
+            out.append(token("SLOT", m.group(), i, m.end()))  # when, not who: 2025年底前完成
+            i = m.end()
+        elif at_part and (m := _FILLER.match(raw, i, end)) is not None:
+            out.append(token("FILLER", m.group(), i, m.end()))
+            i = m.end()
+        else:
+            stop = _run_end(raw, i, end)
+            run = _run(raw, i, stop, lexicon, at_part)
+            if run and run[0].type == "NAME" and out and out[-1].type == "NAME" and out[-1].end_pos == i:
+                # a name goes on after a bracket inside it: 各区县（市）政府
+                head = out.pop()
+                run[0] = token("NAME", normalise(raw[head.start_pos : run[0].end_pos]), head.start_pos,
+                                run[0].end_pos)
+            out.extend(run)
+            i = stop
+    return out
+
+
+def _joined_levels(raw: str, tokens: list[Token]) -> list[Token]:
+    """``各区、县（市）政府``, ``各市、州、县人民政府``: one collective although 、 stands inside it — 各 and a level,
+    then the other levels, the last with the body they share."""
+    out: list[Token] = []
+    for found in tokens:
+        levels = _levels_before(out)
+        if found.type == "NAME" and levels and _LEVEL_TAIL.match(found.value):
+            head = out[-levels]
+            out[-levels:] = [token("NAME", normalise(raw[head.start_pos : found.end_pos]), head.start_pos,
+                                    found.end_pos)]
+        else:
+            out.append(found)
+    return out
+
+
+def _levels_before(out: list[Token]) -> int:
+    """How many tokens at the end of ``out`` make ``各市、州、`` (0 when they do not)."""
+    i = len(out)
+    while i >= 2 and out[i - 1].type == "SEP" and out[i - 2].type == "NAME":
+        if _LEVEL_HEAD.match(out[i - 2].value):
+            return len(out) - (i - 2)
+        if not _LEVEL.match(out[i - 2].value):
+            return 0
+        i -= 2
+    return 0
+
+
+_LEVEL_HEAD = re.compile(r"^各[省市县区州盟旗乡镇](?:[（(][^）)]*[）)])?$")
+_LEVEL = re.compile(r"^[省市县区州盟旗乡镇](?:[（(][^）)]*[）)])?$")
+_LEVEL_TAIL = re.compile(r"^[省市县区州盟旗乡镇](?:[（(][^）)]*[）)])?(?:人民)?(?:政府|党委|管委会)$")
+
+
+def token(kind: str, value, start: int, end: int) -> Token:
+    return Token(kind, value, start_pos=start, end_pos=end)
+
+
+def _bracket(raw: str, i: int, end: int, out: list[Token]) -> int:
+    """A bracket inside a statement: part of the name before it (市委组织部（人才办）, 各县（市、区）人民政府), the
+    role of the unit before it (市发展改革委（牵头）), or a note (〈含开发区…，下同〉)."""
+    close = matching_bracket(raw, i, end)
+    stop = close + 1 if close is not None else end
+    inner = raw[i + 1 : close if close is not None else end]
+    before = out[-1] if out else None
+    after_name = before is not None and before.type == "NAME" and before.end_pos == i
+    if after_name and (role := v.ROLE_NOTE.match(inner)) is not None:
+        jointly = "*" if re.match(r"\s*(?:共同|联合)", inner) else ""  # A、B（共同牵头）: the note is both units'
+        out.append(token("ROLE_NOTE", v.LABEL_ROLES.get(role.group(1)[:2], "lead") + jointly, i, stop))
+    elif after_name and (_name_goes_on(raw, stop, end) or not v.NOTE_OPENING.match(inner) and "下同" not in inner
+                         and (not re.search(r"[、，,；;。]", inner) or v.LEVELS_IN_NAME.match(inner))):
+        out[-1] = token("NAME", normalise(raw[before.start_pos:stop]), before.start_pos, stop)
+    else:
+        out.append(token("NOTE", raw[i:stop], i, stop))
+    return stop
+
+
+def _name_goes_on(raw: str, stop: int, end: int) -> bool:
+    """True when a name goes on right after a bracket: 各市（含定州、辛集市）政府 — the bracket is inside the name."""
+    return stop < end and raw[stop] not in _HARD and not raw[stop].isspace() and _verb_at(raw, stop, end) is None
+
+
+def _verb_at(raw: str, i: int, end: int) -> str | None:
+    """The role verb (or modifier) that begins at ``i``, if any: 各区人民政府〈…〉负责 — the name has ended."""
+    return next((w for w in (*_VERBS, *v.MODIFIERS) if raw.startswith(w, i) and i + len(w) <= end), None)
+
+
+def matching_bracket(raw: str, i: int, end: int) -> int | None:
+    """Where the bracket opened at ``i`` closes (nested brackets of any kind counted), or None."""
+    depth = 0
+    for j in range(i, end):
+        if raw[j] in v.OPENERS:
+            depth += 1
+        elif raw[j] in v.OPENERS.values():
+            depth -= 1
+            if depth == 0:
+                return j
+    return None
+
+
+def _slot_end(raw: str, i: int, end: int) -> int:
+    """A slot (适用范围：…) runs to the next semicolon or the next role label, whichever comes first."""
+    j = i
+    while j < end and raw[j] not in v.SEMICOLONS:
+        if raw[j] in v.COMMAS and _LABEL.match(raw, j + 1, end):
+            break
+        j += 1
+    return j
+
+
+def _run_end(raw: str, i: int, end: int) -> int:
+    """The end of a run of name text: the next separator, bracket or mark, or a label that follows a space."""
+    j = i
+    while j < end and raw[j] not in _HARD:
+        if raw[j].isspace() and _LABEL.match(raw, j + 1, end):
+            break
+        j += 1
+    return j
+
+
+def _run(raw: str, start: int, end: int, lexicon: Lexicon, at_part: bool) -> list[Token]:
+    """A run of name text → BY? NAME … (WITH NAME …)? OPEN? VERB? tokens."""
+    out: list[Token] = []
+    start, end = _trim(raw, start, end)
+    if at_part and raw.startswith(v.BY, start) and end - start > 1:
+        out.append(token("BY", v.BY, start, start + 1))
+        start += 1
+    for word in v.WITH:
+        at = raw.find(word, start, end)
+        if at >= 0:
+            out.extend(_names(raw, start, at, lexicon))
+            out.append(token("WITH", word, at, at + len(word)))
+            out.extend(_names(raw, at + len(word), end, lexicon, verb=True))
+            return out
+    out.extend(_names(raw, start, end, lexicon, verb=True))
+    return out
+
+
+def _names(raw: str, start: int, end: int, lexicon: Lexicon, verb: bool = False) -> list[Token]:
+    """Names with the words at their right end peeled off: NAME (AND NAME)* OPEN? (AND NAME …)? VERB?."""
+    start, end = _trim(raw, start, end)
+    tail: list[Token] = []
+    if verb and (found := _verb_at_end(raw, start, end)) is not None:
+        at, role = found
+        tail.append(token("VERB", role, at, end))
+        start, end = _trim(raw, start, at)
+    if start >= end:
+        return tail
+    compact = _compact(raw, start, end)
+    text = compact.text
+    at = text.rfind("等")
+    while at > 0:  # 等 closing the list (等有关部门和单位), or 等 followed by 和 and a collective (等和各省级人民政府)
+        marker = v.OPEN_MARKER.match(text, at)
+        joined = next((w for w in v.AND if text.startswith(w, marker.end())), None)
+        if marker.end() == len(text) or (joined and lexicon.recognise(text[marker.end() + len(joined):])):
+            open_start, open_end = compact.at(at), compact.at(marker.end() - 1) + 1
+            out = [*_conjoined(raw, start, open_start, lexicon), token("OPEN", marker.group(), open_start, open_end)]
+            if marker.end() < len(text):
+                rest = compact.at(marker.end() + len(joined))
+                out.append(token("AND", joined, open_end, rest))
+                out.extend(_conjoined(raw, rest, end, lexicon))
+            return out + tail
+        at = text.rfind("等", 0, at)
+    return _conjoined(raw, start, end, lexicon) + tail
+
+
+def _verb_at_end(raw: str, start: int, end: int) -> tuple[int, str] | None:
+    """``(where the verb and its modifier begin, role)`` when the run ends with a role verb."""
+    compact = _compact(raw, start, end)
+    for verb in _VERBS:
+        if compact.text.endswith(verb):
+            at = len(compact.text) - len(verb)
+            for modifier in v.MODIFIERS:
+                if compact.text.endswith(modifier, 0, at):
+                    at -= len(modifier)
+                    break
+            return compact.at(at), v.VERBS[verb]
+    return None
+
+
+def _conjoined(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
+    """One name, or two where 和/及/与 joins two units (民政部和财政部; not 人力资源和社会保障部)."""
+    start, end = _trim(raw, start, end)
+    if start >= end:
+        return []
+    name = normalise(raw[start:end])
+    if lexicon.recognise(name) not in ("gazetteer", "collective"):
+        compact = _compact(raw, start, end)
+        for word in v.AND:
+            at = compact.text.find(word, 1)
+            while at > 0:
+                left, right = compact.text[:at], compact.text[at + len(word):]
+                if lexicon.recognise(left) and lexicon.recognise(right) and len(right) > 2:
+                    split, rest = compact.at(at), compact.at(at + len(word))
+                    return [token("NAME", normalise(raw[start:split]), start, split),
+                            token("AND", word, split, rest), *_conjoined(raw, rest, end, lexicon)]
+                at = compact.text.find(word, at + 1)
+    return [token("NAME", name, start, end)]
+
+
+@dataclass(frozen=True)
+class _Compact:
+    """A run without its white space (names broken across lines), mapped back to raw offsets."""
+
+    text: str
+    offsets: tuple[int, ...]
+
+    def at(self, index: int) -> int:
+        return self.offsets[index]
+
+
+def _compact(raw: str, start: int, end: int) -> _Compact:
+    offsets = tuple(i for i in range(start, end) if not raw[i].isspace())
+    return _Compact(normalise("".join(raw[i] for i in offsets)), offsets)
+
+
+def _trim(raw: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and raw[start].isspace():
+        start += 1
+    while end > start and raw[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def subject_units(raw: str, start: int, end: int, lexicon: Lexicon) -> list[tuple[str, int, int, str]]:
+    """The units a sentence opens with, as ``(name, start, end, how recognised)``: the pieces between 、 and 和
+    while each begins with a unit name, the last cut where its name ends (防城区人民政府结合实际 → 防城区人民政府)."""
+    found = []
+    i = start
+    while i < end:
+        stop = next((j for j in range(i, end) if raw[j] in v.SEPARATOR or raw.startswith("和", j)), end)
+        piece = _longest_unit(raw, i, stop, lexicon)
+        if piece is None:
+            break
+        found.append(piece)
+        if piece[2] < stop or stop >= end:
+            break
+        i = stop + 1
+    return found
+
+
+def _longest_unit(raw: str, start: int, end: int, lexicon: Lexicon) -> tuple[str, int, int, str] | None:
+    start, end = _trim(raw, start, end)
+    for stop in range(end, start + 1, -1):
+        name = normalise(raw[start:stop])
+        if (how := lexicon.recognise(name)) is not None:
+            return name, start, stop, how
+    return None
+
