@@ -14,9 +14,11 @@ Servers (fengong's own service on an on-disk store, the Oxigraph server, Virtuos
 their own bulk loader and are asked every question ``--runs`` times by the same client, with parameter values
 drawn at random (``--seed``) from the data, the same for every server; the median and p99 of each question are
 reported, and each server's peak memory with its loading. The embedded stages (load, derive, the naive
-co-responsibility query) run in child processes that report their peak memory. SHACL: the compiled checks run on
-the conforming corpus, then on it with violations injected into ``--broken`` plans drawn at random
-(:mod:`fengong.scale.inject`), and their results are compared with pySHACL's on every plan, result for result.
+co-responsibility query, every question with the same values on the store opened read-only, the derived
+questions also in their derived form) run in child processes that report their peak memory. SHACL: the
+compiled checks run on the conforming corpus, then on it with violations injected into ``--broken`` plans drawn
+at random (:mod:`fengong.scale.inject`), and their results are compared with pySHACL's on every plan, result for
+result.
 """
 
 from __future__ import annotations
@@ -138,7 +140,7 @@ def stage_embedded(options) -> dict:
     """Load into pyoxigraph (memory or disk), derive, then ask every question (disk: reopened read-only)."""
     import pyoxigraph as ox
 
-    from fengong.scale.derived import DERIVED_GRAPH, QUERIES, refresh
+    from fengong.scale.derived import DERIVED_GRAPH, QUERIES, derived_graphs, refresh
 
     files = [Path(f) for f in options["files"]]
     started = time.perf_counter()
@@ -154,15 +156,19 @@ def stage_embedded(options) -> dict:
     started = time.perf_counter()
     refresh(store)
     derive = time.perf_counter() - started
+    started = time.perf_counter()
+    answers = [quad for quads in derived_graphs(store).values() for quad in quads]
+    store.extend(answers)
+    derive_answers = time.perf_counter() - started
     if options.get("derived_out"):
-        ox.serialize(store.quads_for_pattern(None, None, None, DERIVED_GRAPH), options["derived_out"],
+        ox.serialize([*store.quads_for_pattern(None, None, None, DERIVED_GRAPH), *answers], options["derived_out"],
                      format=ox.RdfFormat.N_QUADS)
     if options["location"]:
         store.flush()
         del store
         store = ox.Store.read_only(options["location"])
     derived_time, rows = _median(lambda: _embedded_rows(store, QUERIES["co-responsibility-pairs"]))
-    return {"load": load, "triples": triples, "derive": derive,
+    return {"load": load, "triples": triples, "derive": derive, "derive_answers": derive_answers,
             "derived_all_plans": derived_time, "derived_rows": len(rows), "derived_digest": _digest(rows)}
 
 
@@ -293,6 +299,34 @@ def stage_http(options) -> dict:
             "naive_all_plans": naive, "naive_rows": naive_rows}
 
 
+def stage_embedded_questions(options) -> dict:
+    """Every question on the on-disk store opened read-only in this one process, with the values the servers
+    get, bound as the service binds them (``VALUES`` blocks): what the embedded store costs without HTTP and
+    without the text index. The derived questions are also asked in their derived form (the store holds the
+    graphs, ``stage_embedded`` derived them), and the two answers compared for every value set."""
+    import pyoxigraph as ox
+
+    from fengong.questions import bind, load_questions, with_values
+    from fengong.scale.derived import DERIVED_QUESTIONS
+
+    store = ox.Store.read_only(options["location"])
+
+    def ask(text: str, question, values: dict) -> tuple[float, list]:
+        started = time.perf_counter()
+        rows = _embedded_rows(store, with_values(text, bind(question, values)))
+        return time.perf_counter() - started, rows
+
+    questions, derived = {}, {}
+    for name, question in load_questions().items():
+        asked = [ask(question.query, question, values) for values in options["values"][name]]
+        questions[name] = {"times": [seconds for seconds, _ in asked], "errors": []}
+        if name in DERIVED_QUESTIONS:
+            forms = [ask(DERIVED_QUESTIONS[name].query, question, values) for values in options["values"][name]]
+            derived[name] = {"times": [seconds for seconds, _ in forms], "errors": [],
+                             "same": all(rows == naive for (_, rows), (_, naive) in zip(forms, asked, strict=True))}
+    return {"questions": questions, "derived": derived}
+
+
 def stage_textindex(options) -> dict:
     """The text index alone: built from the on-disk store, then asked for the task-text-search values."""
     from fengong.store import GraphStore
@@ -390,7 +424,8 @@ def stage_rdflib(options) -> dict:
 
 
 STAGES = {"embedded": stage_embedded, "naive": stage_naive, "values": stage_values, "http": stage_http,
-          "textindex": stage_textindex, "shacl": stage_shacl, "pyshacl": stage_pyshacl, "rdflib": stage_rdflib}
+          "embedded_questions": stage_embedded_questions, "textindex": stage_textindex, "shacl": stage_shacl,
+          "pyshacl": stage_pyshacl, "rdflib": stage_rdflib}
 
 
 def run_stage(name: str, options: dict, limit: float) -> dict:
@@ -420,7 +455,8 @@ def main() -> None:
     parser.add_argument("--limit", type=float, default=900, help="seconds any one stage may take")
     parser.add_argument("--question-limit", type=float, default=60, help="seconds one question may take")
     parser.add_argument("--skip", default="",
-                        help="comma-separated: fengong, oxigraph, virtuoso, rdflib, memory, shacl, pyshacl")
+                        help="comma-separated: fengong, oxigraph, virtuoso, rdflib, memory, shacl, pyshacl, "
+                             "embedded-questions")
     parser.add_argument("--write", action="store_true", help="write the results into docs/benchmarks.md")
     parser.add_argument("--stage", help=argparse.SUPPRESS)
     parser.add_argument("--options", help=argparse.SUPPRESS)
@@ -466,6 +502,9 @@ def run(args, skip: set[str], work: Path) -> None:
             _without_peak(run_stage("naive", {"files": files, "location": None}, args.limit)))
         _say("memory", results["embedded (memory)"])
     values = run_stage("values", {"location": disk, "runs": args.runs, "seed": args.seed}, args.limit)["values"]
+    embedded = {} if "embedded-questions" in skip else run_stage(
+        "embedded_questions", {"location": disk, "values": values}, args.limit)
+    _say("embedded questions", {name: outcome.get("same") for name, outcome in embedded.get("derived", {}).items()})
     text = run_stage("textindex", {"location": disk, "directory": str(work / "text-index"),
                                    "values": values["task-text-search"]}, args.limit)
     _say("text index", text)
@@ -485,7 +524,7 @@ def run(args, skip: set[str], work: Path) -> None:
         results["rdflib"] = run_stage("rdflib", {"files": files}, args.limit)
         _say("rdflib", results["rdflib"])
     loads["end"] = _load_average()
-    report = render(args, results, shacl, loads, text)
+    report = render(args, results, shacl, loads, text, embedded)
     print(report)
     if args.write:
         write_section(ROOT / "docs" / "benchmarks.md", report)
@@ -637,7 +676,26 @@ def _question_cell(outcome: dict | None) -> str:
     return cell.strip()
 
 
-def render(args, results: dict[str, dict], shacl: dict, loads: dict[str, str], text: dict) -> str:
+def _embedded_lines(embedded: dict, runs: int) -> list[str]:
+    """The questions on the embedded store (disk, read-only, one process): each as written, and the derived
+    questions also in their derived form, with whether the two answered alike for every value set."""
+    if not embedded.get("questions"):
+        return []
+    lines = ["", f"The same questions with the same values on the embedded store (on disk, opened read-only, in one "
+             f"process, no HTTP, no text index), median / p99 in seconds ({runs} runs each); the derived questions "
+             "(`fengong.scale.derived.DERIVED_QUESTIONS`, which the service answers from their derived graph) also "
+             "in their derived form:", "",
+             "| question | as written | from the derived graph |", "|---|---|---|"]
+    for name, outcome in sorted(embedded["questions"].items()):
+        form = embedded["derived"].get(name)
+        cell = "—" if form is None else _question_cell(form) + (
+            " (the same answers)" if form["same"] else " (**answers DIFFER**)")
+        lines.append(f"| `{name}` | {_question_cell(outcome)} | {cell} |")
+    return lines
+
+
+def render(args, results: dict[str, dict], shacl: dict, loads: dict[str, str], text: dict,
+           embedded: dict | None = None) -> str:
     disk = results["embedded (disk)"]
     names = list(results)
     servers = [n for n in names if "questions" in results[n]]
@@ -670,6 +728,7 @@ def render(args, results: dict[str, dict], shacl: dict, loads: dict[str, str], t
 
     row("load", "load")
     row("derive the counts", "derive")
+    row("derive the answers of the derived questions", "derive_answers")
     row("co-responsibility, all plans, naive query", "naive_all_plans")
     row("co-responsibility, all plans, derived", "derived_all_plans")
     row("lead counts of every plan (`agency-responsibility-counts`, no plan given)", "lead_counts_all_plans")
@@ -681,6 +740,7 @@ def render(args, results: dict[str, dict], shacl: dict, loads: dict[str, str], t
     for question in questions:
         lines.append(f"| `{question}` | " + " | ".join(
             _question_cell(results[n]["questions"].get(question)) for n in servers) + " |")
+    lines += _embedded_lines(embedded or {}, args.runs)
     if text.get("times"):
         lines += ["", f"The text index alone (`fengong.textindex`, in one process on the on-disk store): built in "
                   f"{_fmt(text['build'])}; the {len(text['times'])} `task-text-search` texts above looked up in "

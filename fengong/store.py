@@ -125,6 +125,9 @@ class GraphStore:
         # new one) and the number of changes since (:meth:`changed`).
         self._token = secrets.token_hex(4)
         self._changes = 0
+        #: The version whose derived graphs the store holds (:mod:`fengong.scale.derived`); None: none that
+        #: are known to follow from the data. Any change leaves it behind the version until they are derived.
+        self.derived_version: str | None = None
         if closed and self.location is not None:
             self.store = None  # opened later by reopen(), in the process that will use it
             return
@@ -208,6 +211,16 @@ class GraphStore:
             self.store.extend(batch)
             count += len(batch)
         return count
+
+    def update(self, text: str, base_iri: str | None = None) -> None:
+        """Apply a SPARQL Update and note the change. An on-disk store's record first says that its derived
+        graphs no longer follow from the data (:func:`fengong.load_state.changing`), so that a process killed
+        before they are derived again does not leave them to be served."""
+        if self.location is not None:
+            load_state.changing(self.location)
+        self.store.update(text, base_iri=base_iri)
+        self.flush()
+        self.changed()
 
     def close(self) -> None:
         """Close an on-disk store (a forked process must not inherit an open RocksDB); see :meth:`reopen`."""

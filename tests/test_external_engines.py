@@ -24,6 +24,7 @@ from pyoxigraph import NamedNode
 
 from fengong import PROJECT_ROOT
 from fengong.questions import example_values, load_questions
+from fengong.scale import derived
 from fengong.scale.http import Endpoint
 from fengong.service.app import create_app
 from fengong.store import open_store
@@ -76,6 +77,10 @@ def test_load_pushes_every_graph_and_the_counts_agree(engine, files):
     for name in local.graph_names():
         assert theirs.get(name) == sum(1 for _ in local.store.quads_for_pattern(None, None, None, NamedNode(name)))
     assert sum(theirs[name] for name in local.graph_names()) == len(local)
+    # The graphs the service derives when it loads are derived from the data and pushed with it.
+    derived.ensure(local)
+    for name in derived.digests():
+        assert theirs.get(name) == sum(1 for _ in local.store.quads_for_pattern(None, None, None, NamedNode(name))) > 0
 
 
 def test_a_second_load_skips_what_the_journal_holds(engine, files):

@@ -17,6 +17,7 @@ from engines import environment_without_proxies, start_oxigraph, synthetic_datas
 from jilin_graph import jilin_trig  # tests/ is on sys.path under pytest
 from pyoxigraph import NamedNode, Store
 
+from fengong.scale import derived
 from fengong.scale.http import Endpoint
 from fengong.store import open_store
 
@@ -95,7 +96,9 @@ serve_command(sys.argv[1:])
 def test_a_store_whose_load_was_killed_is_refused_until_loaded_again(dataset, tmp_path):
     location = tmp_path / "store"
     files = [dataset, JILIN]
-    expected = len(open_store(None, files))
+    whole = open_store(None, files)
+    derived.ensure(whole)  # as the service derives them after the load
+    expected = len(whole)
     loads = [argument for path in files for argument in ("--load", str(path))]
     killed = subprocess.run([sys.executable, "-c", KILLED_AFTER_FIRST_FILE, "--store", str(location),
                              "--port", str(free_port()), *loads], capture_output=True, text=True, timeout=300)
@@ -140,7 +143,9 @@ def test_kill_during_a_push_then_rerun_resumes(dataset, tmp_path):
                                capture_output=True, text=True, timeout=600, env=environment_without_proxies())
         assert rerun.returncode == 0, rerun.stderr
         assert f"{pushed_before} already there" in rerun.stdout and "counts checked" in rerun.stdout
-        graphs = open_store(None, [dataset, JILIN]).graph_names()
+        local = open_store(None, [dataset, JILIN])
+        derived.ensure(local)  # pushed with the data
+        graphs = local.graph_names()
         counts = Endpoint(engine.query_url).graph_counts()
         assert set(graphs) <= set(counts)
         assert {json.loads(line)["graph"] for line in journal.read_text().splitlines()[1:]} == set(graphs)

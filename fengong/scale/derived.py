@@ -1,12 +1,26 @@
-"""Derived data for the heavy questions: agency-pair co-responsibility counts and per-agent lead/participation
-counts of every plan, computed once when the data is loaded and stored as a named graph of their own.
+"""Derived data for the heavy questions, stored in named graphs of their own with the ``fgd:`` vocabulary
+(named and defined in ``derived.ttl`` beside this module). Nothing in a derived graph uses an ``fg:`` term,
+so no question of ``queries/`` reads it by accident.
 
-The naive questions (``queries/co-responsibility-pairs.rq``, ``queries/agency-responsibility-counts.rq``) join
-every assignment of a task with every other one; over all plans of a nation that is minutes on disk. The
-counts are instead computed here in one pass over the few predicates they need, and stored under
-:data:`DERIVED_GRAPH` with the ``fgd:`` vocabulary below; :data:`QUERIES` read them back with the same columns,
-order and terms as the naive queries (``tests/test_scale_derived.py`` proves the answers equal). Nothing in
-the derived graph uses an ``fg:`` term, so no other question sees it.
+**Answers derived when data is loaded** (:data:`DERIVED_QUESTIONS`). An aggregate question of ``queries/``
+that takes over a second on a national store on disk is answered by the service from a graph that holds its
+answer for every value of its parameters. That answer is computed by the question's own query, run once with
+its parameters free (the question stays the one definition of what is counted), and stored as one ``fgd:``
+node per row. The service asks the question's derived form (same variables, order and terms, with the same
+``VALUES``) only when the graph was derived from the data as it is now (:func:`answering`). Every change made
+through fengong derives the graphs again: a load (``fengong serve``, ``fengong load``: :func:`ensure`), an
+update (:func:`refresh_answers`, after the update and before any query sees it); the record of an on-disk store says
+whether its derived graphs follow from its data (:mod:`fengong.load_state`), so that a restart keeps them
+and a process killed between an update and the derivation does not leave them to be served.
+
+**Counts derived on demand** (:data:`DERIVED_GRAPH`, :data:`QUERIES`): agency-pair co-responsibility counts
+and per-agent lead/participation counts of every plan. The naive questions
+(``queries/co-responsibility-pairs.rq``, ``queries/agency-responsibility-counts.rq``) are fast for one plan but
+join every assignment of a task with every other one when asked about all plans at once; the counts are
+computed here in one pass over the few predicates they need, and :data:`QUERIES` read them back with the same
+columns, order and terms as the naive queries (``tests/test_scale.py`` proves the answers equal). They are
+written by ``fengong derive`` (with the derived answers) and loaded like any data: derive again whenever the
+data changes.
 
     fengong derive [--data FILE ...] -o derived.trig     # then load it along with the data
 """
@@ -14,13 +28,16 @@ the derived graph uses an ``fg:`` term, so no other question sees it.
 from __future__ import annotations
 
 from collections import defaultdict
-from hashlib import sha1
+from dataclasses import dataclass
+from hashlib import sha1, sha256
 from pathlib import Path
 
 import click
 import pyoxigraph as ox
 
+from fengong import load_state
 from fengong.namespaces import BASE, FG, RDF, ROLE
+from fengong.questions import load_questions
 
 #: Where the derived counts live, and their vocabulary.
 DERIVED_GRAPH = ox.NamedNode(BASE + "graph/derived/responsibility")
@@ -171,6 +188,121 @@ ORDER BY DESC(?leads) DESC(?tasks) ?officialName
 }
 
 
+# ---------------------------------------------------------------- answers derived when data is loaded
+
+
+@dataclass(frozen=True)
+class DerivedQuestion:
+    """A question of ``queries/`` answered from a derived graph.
+
+    ``columns`` maps the question's variables that are stored to ``fgd:`` properties, those of ``key`` (which
+    name a row, and hold every parameter of the question) first; the others (names looked up by the derived
+    form, as the question does) are not stored. ``query`` is the derived form: the question's variables, order
+    and terms, read from ``graph``, with the question's parameters bound the same way.
+    """
+
+    name: str
+    graph: ox.NamedNode
+    kind: str
+    key: tuple[str, ...]
+    columns: dict[str, str]
+    query: str
+
+    def derive(self, store: ox.Store) -> list[ox.Quad]:
+        """The quads of the graph for the data in ``store``: the question asked once, its parameters free."""
+        question = load_questions()[self.name]
+        quads, seen = [], set()
+        for row in store.query(question.query, use_default_graph_as_union=True):
+            key = tuple(row[variable] for variable in self.key)
+            if key in seen:
+                continue  # the same row again with another name looked up (a body with two Chinese names)
+            seen.add(key)
+            node = _node(self.kind, *key)
+            quads.append(ox.Quad(node, _TYPE, _fgd(self.kind), self.graph))
+            quads += [ox.Quad(node, _fgd(name), row[variable], self.graph)
+                      for variable, name in self.columns.items() if row[variable] is not None]
+        return quads
+
+    def digest(self) -> str:
+        """Names the definition: the question's text and the derived form (a change of either derives anew)."""
+        parts = [load_questions()[self.name].query, self.query, self.kind, repr(sorted(self.columns.items()))]
+        return sha256("\x00".join(parts).encode()).hexdigest()
+
+
+#: Where the ``fgd:`` terms are named and defined (zh, en): ``derived.ttl`` beside this module.
+VOCABULARY_FILE = Path(__file__).with_name("derived.ttl")
+
+
+#: The aggregate questions over 1 s on a national store on disk (``docs/benchmarks.md``), by question name.
+DERIVED_QUESTIONS = {
+    "cross-level-counterpart-load": DerivedQuestion(
+        name="cross-level-counterpart-load",
+        graph=ox.NamedNode(BASE + "graph/derived/counterpart-load"),
+        kind="CounterpartLoad",
+        key=("level", "national"),
+        columns={"level": "level", "national": "national", "agencies": "agencies", "led": "tasksLed",
+                 "tasks": "tasks"},
+        query=_PREFIXES + """
+SELECT ?level ?national ?nationalName ?agencies ?led ?tasks
+WHERE {
+  GRAPH <https://w3id.org/fengong/graph/derived/counterpart-load> {
+    ?load a fgd:CounterpartLoad ; fgd:level ?level ; fgd:national ?national ; fgd:agencies ?agencies ;
+          fgd:tasksLed ?led ; fgd:tasks ?tasks .
+  }
+  OPTIONAL { ?national skos:prefLabel ?nationalName . FILTER (LANGMATCHES(LANG(?nationalName), "zh")) }
+}
+ORDER BY DESC(?tasks) DESC(?led) ?nationalName
+"""),
+}
+
+
+def digests() -> dict[str, str]:
+    """Each derived graph and the digest of its definition, as the record of an on-disk store keeps them."""
+    return {derived.graph.value: derived.digest() for derived in DERIVED_QUESTIONS.values()}
+
+
+def derived_graphs(store: ox.Store) -> dict[ox.NamedNode, list[ox.Quad]]:
+    """Every graph derived when data is loaded (the answers of :data:`DERIVED_QUESTIONS`), by name, for the data
+    in ``store``."""
+    return {derived.graph: derived.derive(store) for derived in DERIVED_QUESTIONS.values()}
+
+
+def refresh_answers(graph_store) -> None:
+    """Derive the graphs of :data:`DERIVED_QUESTIONS` from the data of ``graph_store`` (a
+    :class:`fengong.store.GraphStore`) anew; from then on, until its next change, the service answers those
+    questions from them."""
+    store = graph_store.store
+    for graph, quads in derived_graphs(store).items():
+        store.remove_graph(graph)
+        store.extend(quads)
+    graph_store.flush()
+    graph_store.changed()  # the derived graphs are data too: a new version, the statistics counted again
+    graph_store.derived_version = graph_store.version
+    if graph_store.location is not None:
+        load_state.derived(graph_store.location, digests())
+
+
+def ensure(graph_store) -> bool:
+    """Make the derived graphs of a store about to be served follow from its data: an on-disk store whose
+    record says that they do (derived by these definitions, no change since) keeps them; any other store
+    derives them. Returns whether they were derived."""
+    if graph_store.location is not None and load_state.read(graph_store.location).get("derived") == digests():
+        graph_store.derived_version = graph_store.version
+        return False
+    refresh_answers(graph_store)
+    return True
+
+
+def answering(name: str, graph_store) -> DerivedQuestion | None:
+    """The derived question to answer the question ``name`` from, if ``graph_store`` holds its graph derived
+    from the data as it is now (none for an external store, whose data may change behind the service)."""
+    derived = DERIVED_QUESTIONS.get(name)
+    current = getattr(graph_store, "derived_version", None)
+    if derived is None or current is None or current != graph_store.version:
+        return None
+    return derived
+
+
 @click.command("derive")
 @click.option("--data", "data", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="RDF file to derive from (repeatable). Default: the graph `fengong build` wrote, with the "
@@ -178,10 +310,13 @@ ORDER BY DESC(?leads) DESC(?tasks) ?officialName
 @click.option("-o", "--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="Where to write the derived graph (TriG, or N-Quads for .nq); written atomically.")
 def derive_command(data: tuple[Path, ...], out: Path) -> None:
-    """Compute the co-responsibility and lead/participation counts of every plan into a named graph.
+    """Compute the co-responsibility and lead/participation counts of every plan, and the answers of the
+    derived questions, into their named graphs.
 
-    Load the file with the data (``fengong serve --load``, ``fengong load``); the questions' derived forms
-    (fengong.scale.derived.QUERIES) answer from it in well under a second at national scale.
+    Load the file with the data into a store fengong does not load itself (an external store's own bulk
+    loader); `fengong serve` and `fengong load` derive the answers of the derived questions by themselves.
+    The counts' derived forms (fengong.scale.derived.QUERIES) answer from them in well under a second at
+    national scale.
     """
     from fengong.atomic import write_atomically
     from fengong.inputs import InputError
@@ -191,7 +326,8 @@ def derive_command(data: tuple[Path, ...], out: Path) -> None:
         graph_store = open_store(None, list(data) or default_data_files())
     except LoadError as error:
         raise InputError(str(error)) from None
-    quads = derive(graph_store.store)
+    quads = derive(graph_store.store) + [q for graph in derived_graphs(graph_store.store).values() for q in graph]
     fmt = ox.RdfFormat.N_QUADS if out.suffix == ".nq" else ox.RdfFormat.TRIG
     write_atomically(out, ox.serialize(quads, format=fmt).decode())
-    click.echo(f"{len(quads)} derived statements in <{DERIVED_GRAPH.value}> → {out}")
+    graphs = ", ".join(f"<{graph}>" for graph in [DERIVED_GRAPH.value, *digests()])
+    click.echo(f"{len(quads)} derived statements in {graphs} → {out}")

@@ -98,19 +98,27 @@ def _digest(triples: list[ox.Triple]) -> str:
 
 
 def push(store: ox.Store, endpoint: Endpoint, journal: Journal, chunk: int = CHUNK, retry_seconds: float = 30,
-         progress: Callable[[str], None] | None = None) -> PushReport:
-    """Push every named graph of ``store`` not already in ``journal``, then compare the counts."""
+         progress: Callable[[str], None] | None = None, instead: dict[str, list[ox.Triple]] | None = None
+         ) -> PushReport:
+    """Push every named graph of ``store`` not already in ``journal``, then compare the counts. ``instead``:
+    graphs pushed with the triples given (whether ``store`` holds them or not)."""
     started = time.monotonic()
     pushed = skipped = sent = 0
     ours: dict[str, int] = {}
+    instead = instead or {}
+
+    def content(name: str) -> list[ox.Triple]:
+        if name in instead:
+            return instead[name]
+        return [q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(name))]
 
     def send_graph(name: str, triples: list[ox.Triple]) -> None:
         for number, body in enumerate(_chunks(triples, chunk)):
             _with_retries(lambda body=body, number=number: endpoint.put_graph(name, body, replace=number == 0),
                           retry_seconds)
 
-    for name in graph_names(store):
-        triples = [q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(name))]
+    for name in sorted(set(graph_names(store)) | set(instead)):
+        triples = content(name)
         ours[name] = len(triples)
         digest = _digest(triples)
         if journal.done.get(name) == digest:
@@ -125,7 +133,7 @@ def push(store: ox.Store, endpoint: Endpoint, journal: Journal, chunk: int = CHU
     theirs = _with_retries(endpoint.graph_counts, retry_seconds)
     repaired = [name for name, n in ours.items() if theirs.get(name, 0) != n]
     for name in repaired:
-        send_graph(name, [q.triple for q in store.quads_for_pattern(None, None, None, ox.NamedNode(name))])
+        send_graph(name, content(name))
     if repaired:
         theirs = _with_retries(endpoint.graph_counts, retry_seconds)
     mismatched = {name: (n, theirs.get(name, 0)) for name, n in ours.items() if theirs.get(name, 0) != n}
@@ -171,28 +179,40 @@ def load_command(endpoint, graph_store, data, store_dir, user, password, journal
     """Push every named graph to an external SPARQL 1.1 store (Graph Store Protocol), resumably.
 
     Each graph replaces the store's graph of that name. The journal makes a rerun skip the graphs already
-    pushed; the triple count of every graph is checked at the end (exit 1 if a graph still differs).
+    pushed; the triple count of every graph is checked at the end (exit 1 if a graph still differs). The
+    derived graphs of the derived questions (fengong.scale.derived) are derived from the data and pushed
+    with it, so that they can be asked on the store as well.
     """
     from tqdm import tqdm
 
+    from fengong import load_state
     from fengong.inputs import InputError
+    from fengong.scale import derived
     from fengong.store import LoadError, default_data_files, open_store
 
     if graph_store is None:
         stem = endpoint.rstrip("/").rsplit("/", 1)
         graph_store = stem[0] + "/store" if stem[-1] in ("query", "sparql") else None
     target = Endpoint(endpoint, graph_store, user, password)
+    instead = {}
     try:
         if store_dir is not None:
             store = ox.Store.read_only(str(store_dir))
+            if load_state.read(store_dir).get("derived") != derived.digests():
+                # Not derived from the data as it is (a store fengong did not load): derived here, pushed.
+                instead = {graph.value: [q.triple for q in quads]
+                           for graph, quads in derived.derived_graphs(store).items()}
         else:
-            store = open_store(None, list(data) or default_data_files()).store
+            graph_store = open_store(None, list(data) or default_data_files())
+            derived.ensure(graph_store)
+            store = graph_store.store
     except (LoadError, OSError) as error:
         raise InputError(str(error)) from None
     journal = Journal(journal_path, graph_store or endpoint)
-    bar = tqdm(total=len(graph_names(store)), desc="pushing", unit=" graphs", disable=None)
+    bar = tqdm(total=len(set(graph_names(store)) | set(instead)), desc="pushing", unit=" graphs", disable=None)
     try:
-        report = push(store, target, journal, chunk, retry_seconds, progress=lambda _: bar.update())
+        report = push(store, target, journal, chunk, retry_seconds, progress=lambda _: bar.update(),
+                      instead=instead)
     except EndpointError as error:
         raise click.ClickException(f"{error}\nThe graphs pushed so far are in {journal_path}: run the same "
                                    "command again to resume.") from None

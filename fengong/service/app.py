@@ -41,6 +41,7 @@ def create_app(config: dict | None = None) -> Flask:
     for a persistent store, or ``None`` for memory) and ``load`` (files to load) to values; anything missing
     takes its default. An already opened :class:`fengong.store.GraphStore` may be passed as ``graph_store``.
     """
+    from fengong.scale import derived
     from fengong.sparql.cache import AnswerCache
     from fengong.sparql.engine import QueryEngine
     from fengong.sparql.settings import resolve_settings
@@ -60,6 +61,7 @@ def create_app(config: dict | None = None) -> Flask:
                                                   config.get("backend_password"))
     if graph_store is None:
         graph_store = open_configured_store(config)
+        derived.ensure(graph_store)
     app.extensions["fengong_store"] = graph_store
     # The text index of an embedded store, built now unless the store is opened later (an on-disk store, whose
     # loading process builds it); an external store answers text searches itself.
@@ -69,7 +71,12 @@ def create_app(config: dict | None = None) -> Flask:
         if graph_store.store is not None:
             text_index.ensure()
     app.extensions["fengong_text_index"] = text_index
-    app.extensions["fengong_engine"] = QueryEngine(graph_store, app.config["FENGONG_SETTINGS"])
+    if config.get("backend"):
+        app.extensions["fengong_engine"] = QueryEngine(graph_store, app.config["FENGONG_SETTINGS"])
+    else:
+        # Every update derives the derived graphs again before any query sees it (fengong.scale.derived).
+        app.extensions["fengong_engine"] = QueryEngine(graph_store, app.config["FENGONG_SETTINGS"],
+                                                       after_update=derived.refresh_answers)
     app.extensions["fengong_answers"] = AnswerCache(app.config["FENGONG_SETTINGS"]["answer_cache_mb"] << 20)
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)

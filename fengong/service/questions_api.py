@@ -18,6 +18,7 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from fengong import __version__
 from fengong.names import NAMES_QUERY, closest_names
 from fengong.questions import GROUPS, ParameterError, Question, bind, example_query, example_values
+from fengong.scale import derived
 from fengong.service.pages import curie, local_link
 from fengong.service.ui import TEMPLATES_DIR, questions
 from fengong.sparql.engine import Job
@@ -45,14 +46,17 @@ _SCHEMAS = {
 
 
 class Answer:
-    """A question's answer: a table (``columns``/``rows`` of SPARQL JSON terms), a boolean, or a graph."""
+    """A question's answer: a table (``columns``/``rows`` of SPARQL JSON terms), a boolean, or a graph;
+    ``derived`` names the derived graph it was read from, if it was."""
 
-    def __init__(self, document: dict | None, truncated: bool, graph: bytes | None = None):
+    def __init__(self, document: dict | None, truncated: bool, graph: bytes | None = None,
+                 derived: str | None = None):
         self.columns = document["head"]["vars"] if document and "results" in document else []
         self.rows = document["results"]["bindings"] if document and "results" in document else []
         self.boolean = document.get("boolean") if document else None
         self.graph = graph
         self.truncated = truncated
+        self.derived = derived
 
 
 def _question(name: str) -> Question:
@@ -71,19 +75,28 @@ def _run(question: Question, values: dict[str, str], accept: str):
     """Run ``question`` through the engine, answered in the first of the ``accept`` media types that fits.
 
     A question with a ``search`` header is first given the IRIs the text index finds (see
-    :mod:`fengong.textindex`), so the store reads only their texts.
+    :mod:`fengong.textindex`), so the store reads only their texts. A question with a derived graph that
+    follows from the data as it is now is asked in its derived form (:mod:`fengong.scale.derived`), with the
+    same values; the answer then names that graph in its ``Fengong-Derived`` header.
     """
     settings = current_app.config["FENGONG_SETTINGS"]
     substitutions = bind(question, values)
+    text, source = question.query, None
+    if settings["union_default_graph"]:  # the graphs are derived from the union of all graphs
+        source = derived.answering(question.name, current_app.extensions["fengong_store"])
+        text = source.query if source else text
     text_index = current_app.extensions["fengong_text_index"]
     if question.search and text_index is not None:
         parameter, variable = question.search
         found = text_index.narrowing(substitutions[ox.Variable(parameter)].value)
         if found is not None:
             substitutions[ox.Variable(variable)] = tuple(ox.NamedNode(iri) for iri in found)
-    job = Job(text=question.query, substitutions=substitutions, accept=accept,
+    job = Job(text=text, substitutions=substitutions, accept=accept,
               max_rows=settings["max_rows"], union_default_graph=settings["union_default_graph"])
-    return current_app.extensions["fengong_engine"].query(job)
+    raw = current_app.extensions["fengong_engine"].query(job)
+    if source is not None:
+        raw.headers["Fengong-Derived"] = source.graph.value
+    return raw
 
 
 def answer(question: Question, values: dict[str, str]) -> Answer:
@@ -92,7 +105,7 @@ def answer(question: Question, values: dict[str, str]) -> Answer:
     truncated = raw.headers.get("Fengong-Truncated") == "true"
     if raw.content_type.startswith("application/ld+json"):
         return Answer(None, truncated, raw.body)
-    return Answer(json.loads(raw.body), truncated)
+    return Answer(json.loads(raw.body), truncated, derived=raw.headers.get("Fengong-Derived"))
 
 
 def suggestions(question: Question, values: dict[str, str], result: Answer) -> dict[str, list[dict]]:
@@ -212,6 +225,8 @@ def _data(question: Question, kind: str) -> Response:
             document["suggestions"] = closest
     response = json_response(document)
     response.headers["Fengong-Truncated"] = "true" if result.truncated else "false"
+    if result.derived:
+        response.headers["Fengong-Derived"] = result.derived
     return response
 
 

@@ -18,6 +18,7 @@ from tqdm import tqdm
 
 from fengong import textindex
 from fengong.inputs import InputError
+from fengong.scale import derived
 from fengong.sparql.settings import SETTINGS, Setting, resolve_settings
 from fengong.store import GraphStore, LoadError, open_store
 
@@ -53,8 +54,8 @@ def _progress_bar(path: Path):
 
 
 def _prepare_on_disk(store: str, load: list[str] | None) -> tuple[dict, str]:
-    """Load files into the on-disk store in a child process, build its text index there, and return its
-    statistics and version.
+    """Load files into the on-disk store in a child process, derive its derived graphs and build its text
+    index there, and return its statistics and version (for which the derived graphs hold).
 
     RocksDB must never be used by the gunicorn master: workers forked from a process that has used it
     crash on exit. So a child loads and counts, the master never opens the store, and each worker opens
@@ -66,6 +67,7 @@ def _prepare_on_disk(store: str, load: list[str] | None) -> tuple[dict, str]:
     def load_and_count() -> None:
         try:
             graph_store = open_store(store, load, progress=_progress_bar)
+            derived.ensure(graph_store)
             textindex.build(graph_store.store, textindex.index_directory(graph_store.location),
                             graph_store.version)
             outcome = (graph_store.statistics(), graph_store.version)
@@ -107,11 +109,13 @@ def serve(store: str | None = None, load: list[str] | None = None, host: str = "
         graph_store = open_backend(backend, backend_user, backend_password)
     elif store is None:
         graph_store = open_store(None, load, progress=_progress_bar)
+        derived.ensure(graph_store)
     else:
         graph_store = GraphStore(store, read_only=not values["update_token"], closed=True)
         statistics, version = _prepare_on_disk(store, load)
         graph_store.set_statistics(statistics)
         graph_store.set_version(version)
+        graph_store.derived_version = version
     if not values["public_base_url"]:
         values["public_base_url"] = f"http://{f'[{host}]' if ':' in host else host}:{port}"
     app = create_app({**values, "graph_store": graph_store, "backend": backend})

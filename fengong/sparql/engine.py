@@ -175,9 +175,11 @@ class _Worker:
 class QueryEngine:
     """Runs queries in killable worker processes and updates in place; one per service process."""
 
-    def __init__(self, graph_store, settings: dict):
+    def __init__(self, graph_store, settings: dict, after_update=None):
         self.graph_store = graph_store
         self.settings = settings
+        #: Called with the store after each update, before any query sees it (the derived graphs follow).
+        self.after_update = after_update
         self.isolated = not settings["federation_allowlist"]
         self._lock = threading.Lock()
         self._idle: list[_Worker] = []
@@ -229,13 +231,13 @@ class QueryEngine:
         """Apply a SPARQL Update to the store (the caller has checked the token and the guard)."""
         with self._lock:
             try:
-                self.graph_store.store.update(text, base_iri=base_iri)
+                self.graph_store.update(text, base_iri=base_iri)
             except SyntaxError as error:
                 raise SparqlError(400, f"SPARQL syntax error: {error}") from None
             except (OSError, ValueError) as error:
                 raise SparqlError(400, f"the update could not be applied: {error}") from None
-            self.graph_store.flush()
-            self.graph_store.changed()
+            if self.after_update is not None:
+                self.after_update(self.graph_store)
             self._generation += 1
             retired, self._idle = self._idle, []
         for worker in retired:
