@@ -9,8 +9,8 @@ its parameters free (the question stays the one definition of what is counted), 
 node per row. The service asks the question's derived form (same variables, order and terms, with the same
 ``VALUES``) only when the graph was derived from the data as it is now (:func:`answering`). Every change made
 through fengong derives the graphs again: a load (``fengong serve``, ``fengong load``: :func:`ensure`), an
-update (:func:`refresh_answers`, after the update and before any query sees it); the record of an on-disk store says
-whether its derived graphs follow from its data (:mod:`fengong.load_state`), so that a restart keeps them
+update (:func:`refresh_answers`, after the update and before any query sees it); the record of an on-disk store
+says whether its derived graphs follow from its data (:mod:`fengong.load_state`), so that a restart keeps them
 and a process killed between an update and the derivation does not leave them to be served.
 
 **Counts derived on demand** (:data:`DERIVED_GRAPH`, :data:`QUERIES`): agency-pair co-responsibility counts
@@ -27,6 +27,8 @@ data changes.
 
 from __future__ import annotations
 
+import logging
+import time
 from collections import defaultdict
 from dataclasses import dataclass
 from hashlib import sha1, sha256
@@ -38,6 +40,8 @@ import pyoxigraph as ox
 from fengong import load_state
 from fengong.namespaces import BASE, FG, RDF, ROLE
 from fengong.questions import load_questions
+
+log = logging.getLogger(__name__)
 
 #: Where the derived counts live, and their vocabulary.
 DERIVED_GRAPH = ox.NamedNode(BASE + "graph/derived/responsibility")
@@ -233,7 +237,8 @@ class DerivedQuestion:
 VOCABULARY_FILE = Path(__file__).with_name("derived.ttl")
 
 
-#: The aggregate questions over 1 s on a national store on disk (``docs/benchmarks.md``), by question name.
+#: The aggregate questions that took over 1 s at 3,200 plans on disk (``benchmarks/bench_scale.py``, the store
+#: opened read-only after the bulk load), by question name.
 DERIVED_QUESTIONS = {
     "cross-level-counterpart-load": DerivedQuestion(
         name="cross-level-counterpart-load",
@@ -271,15 +276,17 @@ def refresh_answers(graph_store) -> None:
     """Derive the graphs of :data:`DERIVED_QUESTIONS` from the data of ``graph_store`` (a
     :class:`fengong.store.GraphStore`) anew; from then on, until its next change, the service answers those
     questions from them."""
-    store = graph_store.store
+    store, started = graph_store.store, time.monotonic()
     for graph, quads in derived_graphs(store).items():
         store.remove_graph(graph)
         store.extend(quads)
+        log.info("derived <%s>: %d statements", graph.value, len(quads))
     graph_store.flush()
     graph_store.changed()  # the derived graphs are data too: a new version, the statistics counted again
     graph_store.derived_version = graph_store.version
     if graph_store.location is not None:
         load_state.derived(graph_store.location, digests())
+    log.info("derived graphs written in %.2f s", time.monotonic() - started)
 
 
 def ensure(graph_store) -> bool:

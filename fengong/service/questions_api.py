@@ -10,6 +10,7 @@ query. Questions run through the service's query engine, with its time limit and
 from __future__ import annotations
 
 import json
+import logging
 from urllib.parse import urlencode
 
 import pyoxigraph as ox
@@ -25,6 +26,7 @@ from fengong.sparql.engine import Job
 from fengong.sparql.errors import SparqlError
 
 bp = Blueprint("questions_api", __name__, template_folder=str(TEMPLATES_DIR))
+log = logging.getLogger(__name__)
 
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGERS = {_XSD + name for name in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
@@ -110,14 +112,20 @@ def answer(question: Question, values: dict[str, str]) -> Answer:
 
 def suggestions(question: Question, values: dict[str, str], result: Answer) -> dict[str, list[dict]]:
     """For an answer without rows: for each name parameter, the names known that come closest to the one given
-    (:func:`fengong.names.closest_names`), so that a person sees 省民政厅 after asking for 民政厅."""
+    (:func:`fengong.names.closest_names`), so that a person sees 省民政厅 after asking for 民政厅. Nothing when
+    the names cannot be read within the time limit (at national scale they are hundreds of thousands): the
+    answer is given without them."""
     names = [p for p in question.parameters if p.type == "label" and values.get(p.name)]
     if result.rows or result.boolean is not None or result.graph is not None or not names:
         return {}
     settings = current_app.config["FENGONG_SETTINGS"]
-    raw = current_app.extensions["fengong_engine"].query(Job(
-        text=NAMES_QUERY, accept="application/sparql-results+json", max_rows=settings["max_rows"],
-        union_default_graph=settings["union_default_graph"]))
+    try:
+        raw = current_app.extensions["fengong_engine"].query(Job(
+            text=NAMES_QUERY, accept="application/sparql-results+json", max_rows=settings["max_rows"],
+            union_default_graph=settings["union_default_graph"]))
+    except SparqlError as error:
+        log.warning("no suggestions for %s: %s", question.name, error.message)
+        return {}
     rows = json.loads(raw.body)["results"]["bindings"]
     known = [(row["agent"]["value"], row["name"]["value"], row.get("official", {}).get("value", ""))
              for row in rows]
