@@ -203,9 +203,9 @@ def load_command(endpoint, graph_store, data, store_dir, user, password, journal
                 instead = {graph.value: [q.triple for q in quads]
                            for graph, quads in derived.derived_graphs(store).items()}
         else:
-            graph_store = open_store(None, list(data) or default_data_files())
-            derived.ensure(graph_store)
-            store = graph_store.store
+            opened = open_store(None, list(data) or default_data_files())
+            derived.ensure(opened)
+            store = opened.store
     except (LoadError, OSError) as error:
         raise InputError(str(error)) from None
     journal = Journal(journal_path, graph_store or endpoint)
