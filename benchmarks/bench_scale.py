@@ -689,8 +689,8 @@ def render(args, results: dict[str, dict], shacl: dict, loads: dict[str, str], t
                   f"`task-text-search` texts above found in {statistics.median(text['times']):.4f} s median, "
                   f"{_percentile(text['times'], 0.99):.4f} s p99 ({statistics.median(text['found']):.0f} tasks "
                   f"found, median). Over HTTP fengong answers a text search (`task-text-search`, `find-agency`) a "
-                  f"page at a time, as its users get it: the store reads the texts, plans, numbers and leads of the "
-                  f"page's {text['page']} tasks alone; the servers answer the whole question."]
+                  f"page at a time, as its users get it (the first {text['page']} tasks or agents found, and how "
+                  f"many in all): the store reads what those alone need; the servers answer the whole question."]
     for server in servers:
         slow = [q for q, o in results[server]["questions"].items() if o["times"] and statistics.median(o["times"]) > 1]
         failed = sum(len(o["errors"]) for o in results[server]["questions"].values())

@@ -160,11 +160,13 @@ def _search(question: Question, substitutions: dict, page: Page) -> Answer:
         substitutions[variable] = tuple(ox.NamedNode(iri) for iri in found.subjects)
         return _answer(_run(question, substitutions, _ANSWER_TYPES), Page(page.number, page.size, found.total))
     result = _answer(_run(question, substitutions, _ANSWER_TYPES))
-    things: dict[tuple, None] = {}  # the things in the order of their first rows
-    for row in result.rows:
-        things.setdefault(tuple(sorted(row.get(variable.value, {}).items())))
-    chosen = set(list(things)[page.offset:page.offset + page.size])
-    result.rows = [row for row in result.rows if tuple(sorted(row.get(variable.value, {}).items())) in chosen]
+
+    def thing(row: dict) -> tuple:
+        return tuple(sorted(row.get(variable.value, {}).items()))
+
+    things = list(dict.fromkeys(map(thing, result.rows)))  # in the order of their first rows
+    chosen = set(things[page.offset:page.offset + page.size])
+    result.rows = [row for row in result.rows if thing(row) in chosen]
     result.page = Page(page.number, page.size, len(things))
     return result
 
