@@ -18,8 +18,11 @@ from flask import Blueprint, Response, abort, current_app, render_template, requ
 from fengong import __version__
 from fengong.names import NAMES_QUERY, closest_names
 from fengong.questions import GROUPS, ParameterError, Question, bind, example_query, example_values
+from fengong.service.caching import cached
 from fengong.service.pages import curie, local_link
 from fengong.service.ui import TEMPLATES_DIR, questions
+from fengong.sparql.cache import key_of
+from fengong.sparql.engine import Answer as EngineAnswer
 from fengong.sparql.engine import Job
 from fengong.sparql.errors import SparqlError
 
@@ -128,16 +131,23 @@ def plain(term: dict | None):
     return term["value"]
 
 
-def json_response(document, status: int = 200) -> Response:
+JSON_TYPE = "application/json; charset=utf-8"
+
+
+def _json_bytes(document) -> bytes:
     """``document`` as UTF-8 JSON (Chinese text stays readable, not \\u-escaped)."""
-    return Response(json.dumps(document, ensure_ascii=False), status=status,
-                    content_type="application/json; charset=utf-8")
+    return json.dumps(document, ensure_ascii=False).encode("utf-8")
 
 
-def _error(status: int, message: str, kind: str) -> Response:
+def json_response(document, status: int = 200) -> Response:
+    """``document`` as a JSON response."""
+    return Response(_json_bytes(document), status=status, content_type=JSON_TYPE)
+
+
+def _error_answer(status: int, message: str, kind: str) -> EngineAnswer:
     if kind == "json":
-        return json_response({"error": message, "status": status}, status)
-    return Response(message + "\n", status=status, content_type="text/plain; charset=utf-8")
+        return EngineAnswer(status, JSON_TYPE, _json_bytes({"error": message, "status": status}))
+    return EngineAnswer(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
 
 
 # ---------------------------------------------------------------- views
@@ -182,22 +192,26 @@ def question_page(name: str):
 
 
 def _data(question: Question, kind: str) -> Response:
+    """The answer as data, cached and revalidated like ``/sparql``'s (questions never call RAND, NOW …)."""
     values = _values()
+    key = key_of((question.name, kind, *(f"{name}={value}" for name, value in sorted(values.items()))))
+    return cached(key, lambda: _data_answer(question, kind, values))
+
+
+def _data_answer(question: Question, kind: str, values: dict[str, str]) -> EngineAnswer:
     try:
         if kind == "csv":
             raw = _run(question, values, "text/csv")
-            response = Response(raw.body, content_type=raw.content_type)
-            response.headers.update(raw.headers)
-            response.headers["Content-Disposition"] = f'inline; filename="{question.name}.csv"'
-            return response
+            return EngineAnswer(200, raw.content_type, raw.body, {
+                **raw.headers, "Content-Disposition": f'inline; filename="{question.name}.csv"'})
         result = answer(question, values)
     except ParameterError as error:
-        return _error(400, str(error), kind)
+        return _error_answer(400, str(error), kind)
     except SparqlError as error:
-        return _error(error.status, error.message, kind)
+        return _error_answer(error.status, error.message, kind)
+    truncated = {"Fengong-Truncated": "true" if result.truncated else "false"}
     if result.graph is not None:
-        return Response(result.graph, content_type="application/ld+json; charset=utf-8",
-                        headers={"Fengong-Truncated": "true" if result.truncated else "false"})
+        return EngineAnswer(200, "application/ld+json; charset=utf-8", result.graph, truncated)
     terms = bind(question, values)
     bound = {p.name: terms[ox.Variable(p.name)].value for p in question.parameters}
     document = {"name": question.name, "title": question.titles, "parameters": bound}
@@ -210,9 +224,7 @@ def _data(question: Question, kind: str) -> Response:
         closest = suggestions(question, {**example_values(question), **values}, result)
         if closest:
             document["suggestions"] = closest
-    response = json_response(document)
-    response.headers["Fengong-Truncated"] = "true" if result.truncated else "false"
-    return response
+    return EngineAnswer(200, JSON_TYPE, _json_bytes(document), truncated)
 
 
 def _cell(term: dict | None) -> dict:
