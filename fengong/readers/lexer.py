@@ -134,7 +134,7 @@ def _levels_before(out: list[Token]) -> int:
     return 0
 
 
-_LEVEL_HEAD = re.compile(r"^各[省市县区州盟旗乡镇](?:[（(][^）)]*[）)])?$")
+_LEVEL_HEAD = re.compile(r"^各(?:所?辖|设区的?)?[省市县区州盟旗乡镇](?:[（(][^）)]*[）)])?$")  # 各辖市、区人民政府
 _LEVEL = re.compile(r"^[省市县区州盟旗乡镇](?:[（(][^）)]*[）)])?$")
 _LEVEL_TAIL = re.compile(r"^[省市县区州盟旗乡镇](?:[（(][^）)]*[）)])?(?:人民)?(?:政府|党委|管委会)$")
 

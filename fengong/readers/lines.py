@@ -6,6 +6,11 @@ import bisect
 import re
 from dataclasses import dataclass
 
+# A page number printed on a line of its own (— 2 —, - 12 -, 第3页, 第3页 共8页): page furniture of a text
+# extracted from print, never content.
+PAGE_NUMBER = re.compile(r"^\s*(?:[—－–-]{1,2}\s*\d{1,4}\s*[—－–-]{1,2}"
+                         r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)\s*$")
+
 
 @dataclass(frozen=True)
 class Line:
