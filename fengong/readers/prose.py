@@ -63,7 +63,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
          lexicon: Lexicon | None = None) -> PlanRecord:
     """Read every responsibility statement of a prose plan. Zero tasks is a valid answer (some documents
     assign no units); ``plan.statements_seen`` tells the caller whether statements were there to read."""
-    raw, pages = blank_out(source.raw, PAGE_NUMBER)  # page numbers are furniture; offsets stay put
+    raw, pages = blank_out(source.raw, PAGE_NUMBER.match)  # page numbers are furniture; offsets stay put
     lines = LineIndex(raw)
     plan = new_plan(source, lines, slug, jurisdiction)
     lexicon = lexicon or lexicon_for(plan.jurisdiction)
