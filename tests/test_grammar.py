@@ -209,6 +209,17 @@ def test_a_collective_with_separators_inside_it():
     assert [u.name for u in read("责任单位：市商务局、市财政局、各区、县（市）政府").units] == [
         "市商务局", "市财政局", "各区、县（市）政府"]
     assert [u.name for u in read("责任单位：省优化办，各市、州、县人民政府").units] == ["省优化办", "各市、州、县人民政府"]
+    # a modified level (辖市: the county-level cities a city holds) opens the collective as well
+    assert [u.name for u in read("市商务局、市民政局负责，各辖市、区人民政府落实").units] == [
+        "市商务局", "市民政局", "各辖市、区人民政府"]
+    assert [u.name for u in read("责任单位：省住房城乡建设厅，各设区市、县（市、区）人民政府").units] == [
+        "省住房城乡建设厅", "各设区市、县（市、区）人民政府"]
+
+
+def test_an_open_marker_after_a_bracketed_name_ends_the_list():
+    statement = read("市城管局、市水利局（市水务局）等部门负责")
+    assert [u.name for u in statement.units] == ["市城管局", "市水利局（市水务局）"] and statement.open
+    assert [u.name for u in read("各市（含定州、辛集市）政府负责").units] == ["各市（含定州、辛集市）政府"]
 
 
 def test_a_unit_named_in_its_place_beside_recognised_units():
