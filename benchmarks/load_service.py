@@ -55,6 +55,20 @@ def questions() -> dict[str, str]:
     return loaded or FALLBACK_QUESTIONS
 
 
+def sparql_paths(endpoint: str, texts: list[str]) -> list[str]:
+    """GET paths asking ``texts`` at a SPARQL endpoint."""
+    return [endpoint + "?" + urllib.parse.urlencode({"query": text}) for text in texts]
+
+
+def question_paths() -> list[str]:
+    """GET paths asking the same questions as :func:`questions` (same order, same example values) through
+    fengong's questions API, as its users do."""
+    from fengong.questions import example_values, load_questions
+
+    return [f"/queries/{name}.json?" + urllib.parse.urlencode(example_values(question))
+            for name, question in load_questions().items()]
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -169,12 +183,12 @@ def _runaway_client(port: int, until: float, tally: Tally) -> None:
             tally.runaway[status] = tally.runaway.get(status, 0) + 1
 
 
-def run_load(port: int, sparql_path: str, texts: list[str], clients: int, seconds: float,
+def run_load(port: int, paths: list[str], clients: int, seconds: float,
              runaway: bool = False, revalidate: bool = False) -> tuple[Tally, float]:
-    """Drive the endpoint with ``clients`` threads for ``seconds``; returns the tally and the elapsed time.
+    """Drive the server with ``clients`` threads sending ``paths`` for ``seconds``; returns the tally and the
+    elapsed time.
 
     ``revalidate``: the clients send If-None-Match with the ETag they were given (see _question_client)."""
-    paths = [sparql_path + "?" + urllib.parse.urlencode({"query": text}) for text in texts]
     tally = Tally()
     started = time.monotonic()
     until = started + seconds
@@ -268,7 +282,7 @@ def main() -> None:
                                    "threads": args.threads})
     try:
         before = tree_cpu_seconds(process.pid)
-        tally, elapsed = run_load(port, "/sparql", texts, args.clients, args.seconds, runaway=True)
+        tally, elapsed = run_load(port, sparql_paths("/sparql", texts), args.clients, args.seconds, runaway=True)
         cpu = tree_cpu_seconds(process.pid) - before
     finally:
         stop(process)
