@@ -17,6 +17,7 @@ reported, and each server's peak memory with its loading. The embedded stages (l
 co-responsibility query) run in child processes that report their peak memory. SHACL: the compiled checks run on
 the conforming corpus, then on it with violations injected into ``--broken`` plans drawn at random
 (:mod:`fengong.scale.inject`), and their results are compared with pySHACL's on every plan, result for result.
+With ``--write`` the report replaces the "National scale, N plans" section of docs/benchmarks.md of its size only.
 """
 
 from __future__ import annotations
@@ -43,11 +44,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_ingest import tree_pss  # noqa: E402
-from load_service import free_port, stop  # noqa: E402
+from load_service import commit, free_port, stop, write_section  # noqa: E402
 
 JILIN = ROOT / "data" / "graphs" / "fengong.trig"
 ONTOLOGY = [ROOT / "ontology" / "fengong.ttl", ROOT / "ontology" / "schemes.ttl"]
-SECTION = "## National scale: embedded, fengong service, Oxigraph server, Virtuoso, rdflib"
 
 
 # ---------------------------------------------------------------- the dataset
@@ -431,6 +431,7 @@ def main() -> None:
         return
     if args.seed is None:
         args.seed = int.from_bytes(os.urandom(4), "big")
+    args.commit = commit()  # before the run: the tree may change while it lasts
     skip = set(filter(None, args.skip.split(",")))
     work = Path(tempfile.mkdtemp(prefix="fengong-scale-"))
     try:
@@ -488,7 +489,7 @@ def run(args, skip: set[str], work: Path) -> None:
     report = render(args, results, shacl, loads, text)
     print(report)
     if args.write:
-        write_section(ROOT / "docs" / "benchmarks.md", report)
+        write_section(section_title(args.plans), report)
 
 
 def compare_with_pyshacl(location: str, plans: list[str], work: Path, limit: float) -> dict:
@@ -644,11 +645,11 @@ def render(args, results: dict[str, dict], shacl: dict, loads: dict[str, str], t
     questions = sorted({q for n in servers for q in results[n]["questions"]})
     skip = f" --skip {args.skip}" if args.skip else ""
     during = "; ".join(f"after {name}: {value}" for name, value in loads.items() if name not in ("start", "end"))
-    lines = [SECTION, "",
-             f"Command: `python benchmarks/bench_scale.py --plans {args.plans} --runs {args.runs} --seed {args.seed}"
+    lines = [f"Command: `python benchmarks/bench_scale.py --plans {args.plans} --runs {args.runs} --seed {args.seed}"
              f"{skip}{' --write' if args.write else ''}`", "",
              f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; "
-             f"run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}; load average (1 / 5 / 15 min) at the "
+             f"run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} at commit {args.commit}; load average "
+             "(1 / 5 / 15 min) at the "
              f"start {loads['start']}, {during}, at the end {loads['end']}. {args.plans} synthetic plans (titled, "
              f"so that they conform) plus the project's built graphs (`data/graphs/fengong.trig`: the Jilin plan, the "
              f"evaluation corpus, the registries) and the ontology: {disk.get('triples', 0):,} triples.",
@@ -711,22 +712,18 @@ def render(args, results: dict[str, dict], shacl: dict, loads: dict[str, str], t
                       f"{shacl['pyshacl_results']} results; against the compiled checks' results: {verdict}."]
         elif "pyshacl" in shacl:
             lines += ["", f"pySHACL: {shacl['pyshacl']}"]
+        elif "pyshacl" in args.skip.split(","):
+            lines += ["", "pySHACL: not run (`--skip pyshacl`); the counts above are the compiled checks' alone, not "
+                      "compared result for result."]
     same = disk.get("naive_digest") == disk.get("derived_digest")
     lines += ["", f"Derived co-responsibility answers equal the naive query's (embedded): {'yes' if same else 'NO'} "
               f"({disk.get('derived_rows')} rows).", ""]
     return "\n".join(lines)
 
 
-def write_section(path: Path, section: str) -> None:
-    """Replace this benchmark's section of ``path`` (other sections stay as they are)."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    start = text.find(SECTION)
-    if start < 0:
-        text = text.rstrip("\n") + "\n\n" + section
-    else:
-        following = text.find("\n## ", start + len(SECTION))
-        text = text[:start] + section + (text[following + 1:] if following >= 0 else "")
-    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+def section_title(plans: int) -> str:
+    """A section of docs/benchmarks.md per size: a run replaces only the section of its own size."""
+    return f"National scale, {plans:,} plans"
 
 
 if __name__ == "__main__":

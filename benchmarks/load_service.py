@@ -248,22 +248,37 @@ TABLE_HEAD = ("| target | answered | requests/s | p50 ms | p99 ms | server CPU m
               "|---|---|---|---|---|---|---|")
 
 
+def commit() -> str:
+    """The commit measured (``git rev-parse --short HEAD``), with ``+changes`` when the files differ from it:
+    a reader can then tell whether a section is from the current build. docs/benchmarks.md is left out of the
+    comparison, since ``--write`` itself changes it (a second benchmark would otherwise never see a clean tree)."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+
+    changed = git("status", "--porcelain", "--", ".", f":(exclude){DOCS.relative_to(ROOT)}")
+    return git("rev-parse", "--short", "HEAD") + ("+changes" if changed else "")
+
+
 def machine() -> str:
-    """The machine, the date and the load average (other work on the machine changes every figure)."""
+    """The machine, the date, the commit and the load average (other work on the machine changes every
+    figure)."""
     load = " / ".join(f"{value:.2f}" for value in os.getloadavg())
     return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
-            f"; run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average at the start "
-            f"{load} (1 / 5 / 15 min)")
+            f"; run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} at commit {commit()}, load average at "
+            f"the start {load} (1 / 5 / 15 min)")
 
 
 def write_section(title: str, text: str) -> None:
-    """Replace (or add) the ``## title`` section of docs/benchmarks.md."""
+    """Replace (or add) the ``## title`` section of docs/benchmarks.md. A new section goes after the last one of
+    its family (the title up to its first comma: "National scale, 3,200 plans" after "National scale, 1,200
+    plans"), else at the end."""
     current = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n\n"
     section = f"## {title}\n\n{text.strip()}\n\n"
     parts = [part if part.endswith("\n\n") else part + "\n" for part in re.split(r"(?m)^(?=## )", current)]
     replaced = [section if part.startswith(f"## {title}\n") else part for part in parts]
     if section not in replaced:
-        replaced.append(section)
+        family = [i for i, part in enumerate(parts) if part.startswith(f"## {title.split(',')[0]}")]
+        replaced.insert(family[-1] + 1 if family else len(replaced), section)
     DOCS.write_text("".join(replaced).rstrip() + "\n", encoding="utf-8")
 
 
