@@ -9,9 +9,9 @@ query. Questions run through the service's query engine, with its time limit and
 
 from __future__ import annotations
 
-import json
 from urllib.parse import urlencode
 
+import orjson
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 
@@ -95,7 +95,7 @@ def answer(question: Question, values: dict[str, str]) -> Answer:
     truncated = raw.headers.get("Fengong-Truncated") == "true"
     if raw.content_type.startswith("application/ld+json"):
         return Answer(None, truncated, raw.body)
-    return Answer(json.loads(raw.body), truncated)
+    return Answer(orjson.loads(raw.body), truncated)
 
 
 def suggestions(question: Question, values: dict[str, str], result: Answer) -> dict[str, list[dict]]:
@@ -108,7 +108,7 @@ def suggestions(question: Question, values: dict[str, str], result: Answer) -> d
     raw = current_app.extensions["fengong_engine"].query(Job(
         text=NAMES_QUERY, accept="application/sparql-results+json", max_rows=settings["max_rows"],
         union_default_graph=settings["union_default_graph"]))
-    rows = json.loads(raw.body)["results"]["bindings"]
+    rows = orjson.loads(raw.body)["results"]["bindings"]
     known = [(row["agent"]["value"], row["name"]["value"], row.get("official", {}).get("value", ""))
              for row in rows]
     return {p.name: closest_names(values[p.name], known) for p in names}
@@ -136,7 +136,7 @@ JSON_TYPE = "application/json; charset=utf-8"
 
 def _json_bytes(document) -> bytes:
     """``document`` as UTF-8 JSON (Chinese text stays readable, not \\u-escaped)."""
-    return json.dumps(document, ensure_ascii=False).encode("utf-8")
+    return orjson.dumps(document)
 
 
 def json_response(document, status: int = 200) -> Response:
