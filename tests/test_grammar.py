@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from fengong.readers.lexicon import lexicon_for
+from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.statement import read_statement, settle_roles
 from fengong.readers.vocabulary import column_role, numeral_value
 
@@ -258,3 +258,11 @@ def test_open_markers_with_a_description_of_the_rest(tail):
 
 def test_vertical_branches_end_like_bodies():
     assert [u.name for u in read("杭州海关、宁波海关负责").units] == ["杭州海关", "宁波海关"]
+
+
+def test_a_name_known_by_its_ending_alone_holds_no_clause():
+    lexicon = Lexicon()
+    for clause in ("日常工作由市商务局", "办公室设在市商务局", "成立工作专班", "负责统筹的市商务局"):
+        assert lexicon.recognise(clause) is None, clause
+    for name in ("中国（上海）自由贸易试验区管委会", "市商务局", "市委组织部（人才办）"):
+        assert lexicon.recognise(name) == "suffix", name

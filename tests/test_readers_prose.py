@@ -208,6 +208,16 @@ def test_a_duty_in_running_text_and_a_lead_rule_are_not_closing_statements():
     assert plan.tasks == []
 
 
+def test_clauses_that_end_like_a_body_are_not_units_of_a_closing_sentence():
+    # Each would pass for a list of names by its endings (…班, …局, …室) without the rule that a name known by
+    # its ending alone holds no clause (由, 设在) and opens with no measure's verb (成立).
+    _, plan = read("（一）开展以旧换新。对购买新能源汽车的消费者给予补贴。日常工作由市商务局负责。\n"
+                   "（二）加强组织领导。成立工作专班，办公室设在市商务局，具体工作由专班办公室负责。\n"
+                   "（三）发展夜间经济。打造夜间消费集聚区。市商务局、市文化广电旅游局负责。\n")
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("3", [("市商务局", "lead"), ("市文化广电旅游局", "participant")])]
+
+
 def test_a_paragraph_cut_by_a_page_number_is_one_paragraph():
     source, plan = read("一、促进增收\n1．落实带薪休假。督促用人单位落实带薪年休假制度。\n责任单位：省人力资源社会保障厅、省总\n— 4 —\n"
                         "工会\n二、扩大服务消费\n2．培育消费新场景。推动商圈改造提升。\n— 5 —\n"
