@@ -33,6 +33,7 @@ import datetime
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import parse_qsl
 
@@ -50,6 +51,7 @@ _VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _HEADER_LINE = re.compile(r"#\+\s*([A-Za-z]+)(?:@([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*))?\s*:\s?(.*)")
 _INTEGER = re.compile(r"[+-]?[0-9]{1,30}")
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_VARIABLE_USE = re.compile(r"[?$](\w+)")
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]{1,30}(?:\.[0-9]{0,30})?|\.[0-9]{1,30})")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
@@ -448,8 +450,25 @@ def with_values(text: str, terms: Mapping[ox.Variable, Binding]) -> str:
     if single:
         names = " ".join(f"?{variable.value}" for variable in single)
         every = f"\n  VALUES ({names}) {{ ({' '.join(str(term) for term in single.values())}) }}"
-    groups = [(match.end(), _group_end(text, match.end() - 1)) for match in _WHERE.finditer(text)]
     inserts = []
+    for start, own_variables in _where_groups(text):
+        block = every + "".join(
+            f"\n  VALUES ?{variable.value} {{ {' '.join(str(term) for term in alternatives)} }}"
+            for variable, alternatives in terms.items()
+            if isinstance(alternatives, tuple) and variable.value in own_variables)
+        inserts.append((start, block))
+    for position, block in reversed(inserts):
+        text = text[:position] + block + text[position:]
+    return text
+
+
+@lru_cache(maxsize=512)
+def _where_groups(text: str) -> tuple[tuple[int, frozenset[str]], ...]:
+    """Where each ``WHERE`` group of ``text`` starts, and the variables its own text uses (its sub-queries'
+    groups left out). Kept per text: the service binds new values into the same few questions all the time,
+    and reading the text character by character costs more than many a query."""
+    groups = [(match.end(), _group_end(text, match.end() - 1)) for match in _WHERE.finditer(text)]
+    found = []
     for start, end in groups:
         # The group's own text: its sub-queries' groups left out (in text order; one inside a group already
         # left out starts before the cursor).
@@ -459,11 +478,5 @@ def with_values(text: str, terms: Mapping[ox.Variable, Binding]) -> str:
                 pieces.append(text[cursor:inner_start])
                 cursor = inner_end
         own = "".join(pieces) + text[cursor:end]
-        block = every + "".join(
-            f"\n  VALUES ?{variable.value} {{ {' '.join(str(term) for term in alternatives)} }}"
-            for variable, alternatives in terms.items()
-            if isinstance(alternatives, tuple) and re.search(rf"[?$]{variable.value}\b", own))
-        inserts.append((start, block))
-    for position, block in reversed(inserts):
-        text = text[:position] + block + text[position:]
-    return text
+        found.append((start, frozenset(_VARIABLE_USE.findall(own))))
+    return tuple(found)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from fengong.readers.lexicon import lexicon_for
+from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.statement import read_statement, settle_roles
 from fengong.readers.vocabulary import column_role, numeral_value
 
@@ -209,6 +209,17 @@ def test_a_collective_with_separators_inside_it():
     assert [u.name for u in read("责任单位：市商务局、市财政局、各区、县（市）政府").units] == [
         "市商务局", "市财政局", "各区、县（市）政府"]
     assert [u.name for u in read("责任单位：省优化办，各市、州、县人民政府").units] == ["省优化办", "各市、州、县人民政府"]
+    # a modified level (辖市: the county-level cities a city holds) opens the collective as well
+    assert [u.name for u in read("市商务局、市民政局负责，各辖市、区人民政府落实").units] == [
+        "市商务局", "市民政局", "各辖市、区人民政府"]
+    assert [u.name for u in read("责任单位：省住房城乡建设厅，各设区市、县（市、区）人民政府").units] == [
+        "省住房城乡建设厅", "各设区市、县（市、区）人民政府"]
+
+
+def test_an_open_marker_after_a_bracketed_name_ends_the_list():
+    statement = read("市城管局、市水利局（市水务局）等部门负责")
+    assert [u.name for u in statement.units] == ["市城管局", "市水利局（市水务局）"] and statement.open
+    assert [u.name for u in read("各市（含定州、辛集市）政府负责").units] == ["各市（含定州、辛集市）政府"]
 
 
 def test_a_unit_named_in_its_place_beside_recognised_units():
@@ -247,3 +258,11 @@ def test_open_markers_with_a_description_of_the_rest(tail):
 
 def test_vertical_branches_end_like_bodies():
     assert [u.name for u in read("杭州海关、宁波海关负责").units] == ["杭州海关", "宁波海关"]
+
+
+def test_a_name_known_by_its_ending_alone_holds_no_clause():
+    lexicon = Lexicon()
+    for clause in ("日常工作由市商务局", "办公室设在市商务局", "成立工作专班", "负责统筹的市商务局"):
+        assert lexicon.recognise(clause) is None, clause
+    for name in ("中国（上海）自由贸易试验区管委会", "市商务局", "市委组织部（人才办）"):
+        assert lexicon.recognise(name) == "suffix", name

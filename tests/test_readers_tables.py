@@ -136,3 +136,70 @@ def test_a_row_copied_without_its_merged_cells():
         (1, "深化经营主体登记改革", [("区市场监管局", "lead"), ("区政务服务和数据局", "cooperating")]),
         (2, "深化“一业一证”改革", [("区政务服务和数据局", "lead"), ("区市场监管局", "cooperating"),
                                    ("区商务局", "cooperating")])]
+
+
+def test_a_merged_task_cell_leaves_the_row_its_measure_as_text():
+    from fengong.readers.detect import READERS
+
+    # 重点任务 merged over two rows: the second row's field is empty, its own 工作措施 is its text; the 责任领导
+    # column holds people's names, not units
+    text = ("序号\t重点任务\t工作措施\t责任领导\t牵头单位\t配合单位\t完成时限\n"
+            "1\t开展隐患排查整治\t全面落实生产经营单位主要负责人带队检查。\t吴立新\t县应急管理局\t各乡镇（街道）\t2025年12月\n"
+            "2\t\t聚焦燃气、自建房等重点行业领域开展专项整治。\t吴立新\t县应急管理局\t县住建局、县消防救援大队\t2025年6月\n")
+    plan = READERS["tabular"](SourceText("t.txt", text))
+    assert [(t.number, t.text, units(t)) for t in plan.tasks] == [
+        (1, "开展隐患排查整治", [("县应急管理局", "lead"), ("各乡镇（街道）", "cooperating")]),
+        (2, "聚焦燃气、自建房等重点行业领域开展专项整治。", [("县应急管理局", "lead"), ("县住建局", "cooperating"),
+                                                          ("县消防救援大队", "cooperating")])]
+
+
+PDF_COLUMNS = """附件
+重点任务分工
+序号 重点任务 牵头单位 配合单位 完成时限
+1
+完善低空基础设施网络。加快通用机
+场建设
+省发展改
+革委
+省交通运输厅、省自然资
+源厅，各市州
+政府
+2027年底前
+— 4 —
+序号 重点任务 牵头单位 配合单位 完成时限
+2 推进空域精细化管理。协调推动低空空域分类划
+设
+省发展改
+革委、民航
+甘肃监管局
+省交通运输厅、省公安厅 持续推进
+3 推进低空农林作业。推广植保无人机在农田病
+虫害防治中的应用 省农业农村厅 省林草局、省财政厅 持续推进
+4
+发展低空文旅。开发低空观光产品
+省文化和
+旅游厅
+省体育局，
+酒泉市政府
+— 5 —
+"""
+
+
+def test_a_pdf_table_with_several_unit_columns_split_where_it_names_known_bodies():
+    from fengong.readers.detect import READERS
+
+    source = SourceText("gansu.txt", PDF_COLUMNS)
+    assert choose_reader(source) == "pdf-table"
+    plan = READERS["pdf-table"](source, jurisdiction="620000")
+    assert [(t.number, t.text, units(t)) for t in plan.tasks] == [
+        (1, "完善低空基础设施网络。加快通用机场建设", [
+            ("省发展改革委", "lead"), ("省交通运输厅", "cooperating"), ("省自然资源厅", "cooperating"),
+            ("各市州政府", "cooperating")]),
+        (2, "推进空域精细化管理。协调推动低空空域分类划设", [  # two leads, each broken over lines
+            ("省发展改革委", "lead"), ("民航甘肃监管局", "lead"), ("省交通运输厅", "cooperating"),
+            ("省公安厅", "cooperating")]),
+        (3, "推进低空农林作业。推广植保无人机在农田病虫害防治中的应用", [  # four cells on one line
+            ("省农业农村厅", "lead"), ("省林草局", "cooperating"), ("省财政厅", "cooperating")]),
+        (4, "发展低空文旅。开发低空观光产品", [  # no 完成时限: the last unit cell is not taken for it
+            ("省文化和旅游厅", "lead"), ("省体育局", "cooperating"), ("酒泉市政府", "cooperating")]),
+    ]

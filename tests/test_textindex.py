@@ -89,7 +89,8 @@ def _check_every_page(service, name: str, text: str, size: int) -> int:
         seen += len(expected)
         if document["next"] is None:
             break
-        reply = service.request("GET", document["next"][document["next"].index("/queries/"):])
+        assert document["next"].startswith(f"/queries/{name}.json?")  # from the site's root, whatever the host
+        reply = service.request("GET", document["next"])
         document = json.loads(reply.body)
     assert seen == len(things)
     return len(things)

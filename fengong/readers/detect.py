@@ -47,7 +47,7 @@ def choose_reader(source: SourceText) -> str:
     if any(map_header(line.split(sep)) is not None for line in lines if sep in line):
         return "tabular"
     repaired = [repair(line) for line in lines]
-    if any(pdf_table.HEADER.match(line) for line in repaired):
+    if any(pdf_table.header_columns(line) for line in repaired):
         return "pdf-table"
     content = [line for line in LineIndex("\n".join(lines)).lines if not line.blank]
     if flat_table.find_header(content) is not None:

@@ -193,7 +193,7 @@ def _task(source: SourceText, columns, row: list[Cell], texts: list[str], order:
             problems.append(Problem(source.path, line, "a row with no number: not read as a task", "warning"))
             return None
         number = int(found.group(1))
-    text = cell(columns.task)
+    text = cell(columns.text_of(texts))
     if text is None:
         problems.append(Problem(source.path, line, f"row {number} is cut short: it has no task text", "error"))
         return None

@@ -95,6 +95,11 @@ UNIT_SUFFIXES = (
 # 景区）, （设在区发展改革委）, 对符合条件的…).
 NOT_A_NAME_START = ("含", "包括", "不含", "包含", "如", "即", "其中", "设在", "以下", "下同", "为", "对", "在", "把",
                     "将", "向", "按", "由于", "根据", "按照", "通过", "其他", "其余")
+# Words a name known by its ending alone never holds: with them the run is a clause that happens to end like a
+# body's name (日常工作由市商务局, 办公室设在市商务局, 负责统筹的市商务局); 自由 is a word of names (自由贸易试验区).
+CLAUSE_WORDS = re.compile(r"(?<!自)由|设在|负责|牵头|的")
+# Verbs that open a measure and never a name (成立工作专班, 开展…活动): a run that begins so is the measure's text.
+MEASURE_VERBS = ("成立", "设立", "组建", "建立", "开展", "推进", "加强", "完善", "实施", "落实", "做好", "强化")
 # Collectives: a class of bodies named by a description (各省级人民政府, 有关区县, 各OPC社区), not one body.
 COLLECTIVE = re.compile(
     r"^(?:(?:地方)?各级(?:人民)?政府|各.{1,16}|.{0,8}(?:有关|相关).{1,16}|.{0,8}(?:试点|示范).{0,6}(?:政府|城市|地区))$")

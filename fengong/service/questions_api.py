@@ -18,18 +18,21 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+import orjson
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 
 from fengong import __version__
 from fengong.names import NAMES_QUERY, closest_names
 from fengong.questions import GROUPS, ParameterError, Question, bind, example_query, example_values
+from fengong.service.caching import cached
 from fengong.service.pages import curie, local_link
 from fengong.service.ui import TEMPLATES_DIR, questions
+from fengong.sparql.cache import key_of
+from fengong.sparql.engine import Answer as EngineAnswer
 from fengong.sparql.engine import Job
 from fengong.sparql.errors import SparqlError
 
@@ -145,7 +148,7 @@ def _answer(raw, page: Page | None = None) -> Answer:
     truncated = raw.headers.get("Fengong-Truncated") == "true"
     if raw.content_type.startswith("application/ld+json"):
         return Answer(None, truncated, raw.body)
-    return Answer(json.loads(raw.body), truncated, page=page)
+    return Answer(orjson.loads(raw.body), truncated, page=page)
 
 
 def _search(question: Question, substitutions: dict, page: Page) -> Answer:
@@ -181,7 +184,7 @@ def suggestions(question: Question, values: dict[str, str], result: Answer) -> d
     raw = current_app.extensions["fengong_engine"].query(Job(
         text=NAMES_QUERY, accept="application/sparql-results+json", max_rows=settings["max_rows"],
         union_default_graph=settings["union_default_graph"]))
-    rows = json.loads(raw.body)["results"]["bindings"]
+    rows = orjson.loads(raw.body)["results"]["bindings"]
     known = [(row["agent"]["value"], row["name"]["value"], row.get("official", {}).get("value", ""))
              for row in rows]
     return {p.name: closest_names(values[p.name], known) for p in names}
@@ -204,16 +207,23 @@ def plain(term: dict | None):
     return term["value"]
 
 
-def json_response(document, status: int = 200) -> Response:
+JSON_TYPE = "application/json; charset=utf-8"
+
+
+def _json_bytes(document) -> bytes:
     """``document`` as UTF-8 JSON (Chinese text stays readable, not \\u-escaped)."""
-    return Response(json.dumps(document, ensure_ascii=False), status=status,
-                    content_type="application/json; charset=utf-8")
+    return orjson.dumps(document)
 
 
-def _error(status: int, message: str, kind: str) -> Response:
+def json_response(document, status: int = 200) -> Response:
+    """``document`` as a JSON response."""
+    return Response(_json_bytes(document), status=status, content_type=JSON_TYPE)
+
+
+def _error_answer(status: int, message: str, kind: str) -> EngineAnswer:
     if kind == "json":
-        return json_response({"error": message, "status": status}, status)
-    return Response(message + "\n", status=status, content_type="text/plain; charset=utf-8")
+        return EngineAnswer(status, JSON_TYPE, _json_bytes({"error": message, "status": status}))
+    return EngineAnswer(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
 
 
 # ---------------------------------------------------------------- views
@@ -258,25 +268,30 @@ def question_page(name: str):
 
 
 def _data(question: Question, kind: str) -> Response:
+    """The answer as data, cached and revalidated like ``/sparql``'s (questions never call RAND, NOW …)."""
     values = _values()
+    asked = request.args.to_dict()  # the values and the page (_page, _size)
+    key = key_of((question.name, kind, *(f"{name}={value}" for name, value in sorted(asked.items()))))
+    return cached(key, lambda: _data_answer(question, kind, values))
+
+
+def _data_answer(question: Question, kind: str, values: dict[str, str]) -> EngineAnswer:
     try:
         page = _page(question)
         if kind == "csv" and page is None:
             raw = _run(question, bind(question, values), "text/csv")
-            response = Response(raw.body, content_type=raw.content_type)
-            response.headers.update(raw.headers)
-            response.headers["Content-Disposition"] = f'inline; filename="{question.name}.csv"'
-            return response
+            return EngineAnswer(200, raw.content_type, raw.body, {
+                **raw.headers, "Content-Disposition": f'inline; filename="{question.name}.csv"'})
         result = answer(question, values, page)
     except ParameterError as error:
-        return _error(400, str(error), kind)
+        return _error_answer(400, str(error), kind)
     except SparqlError as error:
-        return _error(error.status, error.message, kind)
+        return _error_answer(error.status, error.message, kind)
     if kind == "csv":
         return _csv(question, result)
+    truncated = {"Fengong-Truncated": "true" if result.truncated else "false"}
     if result.graph is not None:
-        return Response(result.graph, content_type="application/ld+json; charset=utf-8",
-                        headers={"Fengong-Truncated": "true" if result.truncated else "false"})
+        return EngineAnswer(200, "application/ld+json; charset=utf-8", result.graph, truncated)
     terms = bind(question, values)
     bound = {p.name: terms[ox.Variable(p.name)].value for p in question.parameters}
     document = {"name": question.name, "title": question.titles, "parameters": bound}
@@ -291,15 +306,17 @@ def _data(question: Question, kind: str) -> Response:
             document["suggestions"] = closest
     if result.page is not None:
         document.update(page=result.page.number, page_size=result.page.size, total=result.page.total,
-                        next=None if result.page.last else url_for(
-                            "questions_api.question_page", name=question.name + ".json", _external=True)
-                        + "?" + urlencode({**values, "_page": result.page.number + 1, "_size": result.page.size}))
-    response = json_response(document)
-    response.headers["Fengong-Truncated"] = "true" if result.truncated else "false"
-    return response
+                        next=None if result.page.last else _page_link(question, values, result.page))
+    return EngineAnswer(200, JSON_TYPE, _json_bytes(document), truncated)
 
 
-def _csv(question: Question, result: Answer) -> Response:
+def _page_link(question: Question, values: dict[str, str], page: Page) -> str:
+    """The next page's URL, from the site's root (an answer is cached for every host it is asked through)."""
+    return (url_for("questions_api.question_page", name=question.name + ".json") + "?"
+            + urlencode({**values, "_page": page.number + 1, "_size": page.size}))
+
+
+def _csv(question: Question, result: Answer) -> EngineAnswer:
     """A page of a text search as SPARQL CSV (IRIs and literals as their text, blank nodes as ``_:label``),
     with the number of things found in all in ``Fengong-Total``."""
     out = io.StringIO()
@@ -308,7 +325,7 @@ def _csv(question: Question, result: Answer) -> Response:
     for row in result.rows:
         writer.writerow(["" if term is None else ("_:" if term["type"] == "bnode" else "") + term["value"]
                          for term in (row.get(c) for c in result.columns)])
-    return Response(out.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8", headers={
+    return EngineAnswer(200, "text/csv; charset=utf-8", out.getvalue().encode("utf-8"), {
         "Fengong-Truncated": "true" if result.truncated else "false", "Fengong-Total": str(result.page.total),
         "Content-Disposition": f'inline; filename="{question.name}.csv"'})
 
@@ -448,7 +465,7 @@ _COMPONENTS = {
         "page": {"type": "integer", "description": "Text searches: the page given"},
         "page_size": {"type": "integer", "description": "Text searches: how many things found a page holds"},
         "total": {"type": "integer", "description": "Text searches: how many things were found in all"},
-        "next": {"type": "string", "format": "uri", "nullable": True,
+        "next": {"type": "string", "format": "uri-reference", "nullable": True,
                  "description": "Text searches: the URL of the next page (null on the last)"},
         "suggestions": {"type": "object", "description": "When no row was found: for each name parameter, the "
                         "names known that come closest", "additionalProperties": {"type": "array", "items": {
