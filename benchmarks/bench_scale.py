@@ -586,8 +586,9 @@ def start_fengong_service(store: Path, data: list[Path], limit: float, memory: P
     command = [sys.executable, "-m", "fengong.service.server", "--store", str(store), "--port", str(port)]
     for path in data:
         command += ["--load", str(path)]
+    # No answer cache: the other servers have none, and a value drawn twice in a run would be answered from it.
     environment = {**os.environ, "FENGONG_MAX_ROWS": str(10**9), "FENGONG_QUERY_TIME_LIMIT_S": str(limit),
-                   "FENGONG_WORKERS": "2", "FENGONG_ACCESS_LOG": "false"}
+                   "FENGONG_WORKERS": "2", "FENGONG_ACCESS_LOG": "false", "FENGONG_ANSWER_CACHE_MB": "0"}
     process = subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                start_new_session=True)
     memory.pids.append(process.pid)
@@ -670,9 +671,10 @@ def render(args, results: dict[str, dict], shacl: dict, loads: dict[str, str], t
              f"Questions: each of the {len(questions)} questions of `queries/` asked {args.runs} times over HTTP by "
              "one client, each time with other parameter values drawn at random from the data (plans, registered "
              "agencies and their names, two characters of a task text or of a name, task numbers; the same values "
-             "for every server); every request differs, so no cache answers it. fengong is asked through its "
-             "questions API (`/queries/<name>.json`, what its users get, the text index included) as `fengong "
-             "serve --store` runs it (2 workers, no row cap, as the others have none); the Oxigraph server and "
+             "for every server). fengong is asked through its "
+             "questions API (`/queries/<name>.json`, what its users get, the text indexes included) as `fengong "
+             "serve --store` runs it (2 workers, no row cap and no answer cache, as the others have none; a "
+             "value drawn twice is evaluated twice); the Oxigraph server and "
              "Virtuoso get the same question with the same values in `VALUES` blocks. Each loads the data with "
              "its own bulk loader (fengong's load time includes counting the statistics and building the text "
              "index). Server memory is the peak of the memory of its processes (PSS: pages shared by processes "
