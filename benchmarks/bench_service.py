@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import json
 import os
 import shlex
 import shutil
@@ -77,6 +78,21 @@ RUNS = (
 )
 
 
+def _differing_answers(oxigraph_port: int, sparql: list[str], fengong_port: int, api: list[str]) -> list[str]:
+    """The API paths whose answer has another number of rows than the Oxigraph server's to the same question."""
+    def rows(port: int, path: str, key: tuple[str, ...]) -> int:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        connection.request("GET", path, headers={"Accept": "application/sparql-results+json"})
+        document = json.loads(connection.getresponse().read())
+        connection.close()
+        for part in key:
+            document = document.get(part, {}) if isinstance(document, dict) else {}
+        return len(document) if isinstance(document, list) else -1
+
+    return [api_path.split("?")[0] for sparql_path, api_path in zip(sparql, api, strict=True)
+            if rows(oxigraph_port, sparql_path, ("results", "bindings")) != rows(fengong_port, api_path, ("rows",))]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=12)
@@ -110,6 +126,7 @@ def run(args, work: Path) -> None:
     uncached_process, uncached_port = start_fengong({**service, "answer_cache_mb": 0}, list(map(str, files)))
     cached_process, cached_port = start_fengong(service, list(map(str, files)))
     paths = {"sparql": sparql_paths("/sparql", texts), "api": question_paths()}
+    differing = _differing_answers(oxigraph_port, sparql_paths("/query", texts), uncached_port, paths["api"])
     targets = {"Oxigraph": (oxigraph_process.pid, oxigraph_port, sparql_paths("/query", texts), False)}
     targets.update({name: (cached_process.pid, cached_port, paths[kind], revalidate) if cache else
                     (uncached_process.pid, uncached_port, paths[kind], revalidate)
@@ -158,6 +175,10 @@ def run(args, work: Path) -> None:
               f"\n\nRatios (goals: uncached ≥ 0.8, cached ≥ 1.0; requests per second depend on the share of "
               f"the 2 cores each server wins against the other work on the machine, answers per CPU second do "
               f"not):\n\n{ratios}\n")
+    report += ("\nThe questions API answered every question with as many rows as the Oxigraph server (the text "
+               "searches asked for a page of up to 500 matches, which holds all of them).\n" if not differing else
+               f"\nThe questions API answered these questions with another number of rows than the Oxigraph "
+               f"server: {', '.join(differing)}.\n")
     for name, tally in tallies.items():
         if tally.errors:
             report += f"\n{name} errors (first): " + "; ".join(tally.errors[:5]) + "\n"

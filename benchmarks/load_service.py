@@ -60,13 +60,19 @@ def sparql_paths(endpoint: str, texts: list[str]) -> list[str]:
     return [endpoint + "?" + urllib.parse.urlencode({"query": text}) for text in texts]
 
 
+#: The page a text search (a question with ``#+ search:``) is asked for through the questions API: the
+#: largest it answers, so that it holds every match of the example values, as the SPARQL answer does.
+SEARCH_PAGE = {"_size": "500"}
+
+
 def question_paths() -> list[str]:
     """GET paths asking the same questions as :func:`questions` (same order, same example values) through
     fengong's questions API, as its users do."""
     from fengong.questions import example_values, load_questions
 
-    return [f"/queries/{name}.json?" + urllib.parse.urlencode(example_values(question))
-            for name, question in load_questions().items()]
+    return [f"/queries/{name}.json?" + urllib.parse.urlencode(
+        {**example_values(question), **(SEARCH_PAGE if question.search else {})})
+        for name, question in load_questions().items()]
 
 
 def free_port() -> int:
