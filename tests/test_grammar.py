@@ -266,3 +266,26 @@ def test_a_name_known_by_its_ending_alone_holds_no_clause():
         assert lexicon.recognise(clause) is None, clause
     for name in ("中国（上海）自由贸易试验区管委会", "市商务局", "市委组织部（人才办）"):
         assert lexicon.recognise(name) == "suffix", name
+
+
+def test_autonomous_and_directly_governed_levels_join_the_collective():
+    # 各省、自治区、直辖市人民政府 is one collective: 自治区 and 直辖市 are levels like 省 and 市
+    assert [u.name for u in read("商务部、财政部，各省、自治区、直辖市人民政府按职责分工负责").units] == [
+        "商务部", "财政部", "各省、自治区、直辖市人民政府"]
+    assert [u.name for u in read("责任单位：省民政厅，各市、自治州人民政府").units] == [
+        "省民政厅", "各市、自治州人民政府"]
+
+
+def test_each_for_its_own_area_is_a_modifier_of_the_verb():
+    # 按属地负责: the units answer each for their own area; the modifier is no part of their names
+    assert units("区商务委、区规划资源局负责，相关街镇按属地负责") == [
+        ("区商务委", "lead"), ("区规划资源局", "participant"), ("相关街镇", "participant")]
+    assert units("区市场监管局、区公安分局，各街镇、莘庄工业区按属地负责") == [
+        ("区市场监管局", "lead"), ("区公安分局", "participant"), ("各街镇", "participant"), ("莘庄工业区", "participant")]
+
+
+def test_a_duty_in_running_text_names_no_unit_in_a_units_place():
+    # 要 is the modal of a duty: 各功能区要结合实际抓好 is a clause, not a unit standing beside 各区县
+    assert read("各区县、各功能区要结合实际抓好落实") is None
+    assert Lexicon().recognise("县政府要督促乡镇") is None  # ends like a body, but is a duty
+    assert Lexicon().recognise("市重要产品追溯管理中心") == "suffix"  # 重要 is no modal

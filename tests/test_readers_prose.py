@@ -227,3 +227,19 @@ def test_a_paragraph_cut_by_a_page_number_is_one_paragraph():
         ("2.2", [("省商务厅", "lead")]),  # a page number between a measure and its label line joins nothing
     ]
     assert "— 4 —" not in plan.tasks[0].text
+
+
+def test_a_bracket_naming_the_body_before_it_again_is_no_statement():
+    # 国务院安委会办公室（应急管理部）: the body's other seat, not who answers for the measure
+    _, plan = read("请各地区于每季度末将任务推进情况报送国务院安委会办公室（应急管理部）。\n"
+                   "1.开展隐患排查。（应急管理部负责）\n")
+    assert [(t.key, units(t)) for t in plan.tasks] == [("1", [("应急管理部", "lead")])]
+
+
+def test_an_annex_item_may_share_the_key_of_a_task_of_the_body():
+    # the body's 三、（一） holds one statement: it is task 3.1; the annex's 三、（一） holds items with statements:
+    # it is item 3.1 (the graph keeps tasks and items apart), while the annex's 三、 meets the body's item 3
+    _, plan = read("三、保障措施\n（一）加强组织领导。（责任单位：省大数据局）\n"
+                   "附件\n三、安全保障\n（一）筑牢安全防线\n8.落实网络安全责任制。（牵头单位：省委网信办）\n")
+    assert [(t.key, t.parent) for t in plan.tasks] == [("3.1", "3"), ("3.1.8", "3.1")]
+    assert [(i.key, i.parent) for i in plan.items] == [("3", None), ("3~2", None), ("3.1", "3~2")]

@@ -36,6 +36,7 @@ STATEMENT_OPENERS = {"（": "）", "(": ")", "【": "】"}
 MAX_STATEMENT = 400  # longer brackets are prose, not statements
 HEADING_MAX = 60
 SLOT_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}\s*[：:]")
+MAX_NAME_BEFORE = 12  # the longest name looked for before a bracket that may be its other name
 HEADING_TITLE = 40  # an item's line this short, without a full stop, is a title over the paragraphs below it
 
 
@@ -91,6 +92,9 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
                 if looks_like_statement(normalise(raw[start:end])):
                     state.unread.append((line.number, normalise(raw[outer_start:outer_end])))
                 continue
+            if statement.reading == "listed" and len(statement.units) == 1 and _after_name(raw, line.start,
+                                                                                          outer_start, lexicon):
+                continue  # 报送县安委办（县应急管理局）: the other name of the body before it, not who answers
             read_here = True
             if statement.rule is not None:
                 state.rule = statement.rule  # it holds from here on (下同); earlier tasks keep the convention
@@ -132,10 +136,11 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     for number, text in state.unread:
         plan.problems.append(Problem(source.path, number, f"a responsibility statement that could not be read: "
                                                           f"{text[:60]!r}", "warning"))
-    keys = Outline.final_keys(_holding(found))
+    kinds = _holding(found)
+    keys = Outline.final_keys(kinds)
     tasks = _tasks(found, rules, carried, raw, lines, keys)
     plan.sections = _sections(tasks, keys, source, state.rule)
-    plan.items = _items(tasks, keys)
+    plan.items = _items(tasks, {item: key for item, key in keys.items() if "item" in kinds[item]})
     return plan
 
 
@@ -252,6 +257,11 @@ def _closing_sentence(raw: str, body: int, line: Line, lexicon: Lexicon) -> tupl
     return start, stop
 
 
+def _after_name(raw: str, start: int, i: int, lexicon: Lexicon) -> bool:
+    """True where the text just before ``i`` ends with a body's name (市委组织部（人才办）, 报送县安委办（…）)."""
+    return any(lexicon.recognise(normalise(raw[j:i])) for j in range(max(start, i - MAX_NAME_BEFORE), i - 2))
+
+
 def _after_sentence(raw: str, start: int, i: int) -> bool:
     """True where ``i`` begins a sentence of its paragraph: the text before it ends with 。；！ (spaces aside)."""
     j = i - 1
@@ -326,15 +336,24 @@ def _slot_line(raw: str, line: Line) -> bool:
                                                                      - len(line.text.lstrip()), line.end)
 
 
-def _holding(found: list[_Found]) -> list[Item]:
-    """The items that hold statements, and every item above them."""
-    items = []
+def _holding(found: list[_Found]) -> dict[Item, set[str]]:
+    """The items that hold statements, and every item above them, with what each becomes: a ``task`` (an item
+    holding one statement is that task), an ``item`` (it holds several, or items that hold them; a top-level one
+    also names its section), or both."""
+    direct: dict[Item, int] = defaultdict(int)
     for f in found:
-        item = f.item
-        while item is not None:
-            items.append(item)
-            item = item.parent_item
-    return items
+        if f.item is not None:
+            direct[f.item] += 1
+    kinds: dict[Item, set[str]] = defaultdict(set)
+    for item, count in direct.items():
+        kinds[item].add("task" if count == 1 else "item")
+        if item.parent_item is None:
+            kinds[item].add("item")
+        above = item.parent_item
+        while above is not None:
+            kinds[above].add("item")
+            above = above.parent_item
+    return kinds
 
 
 def _strip(raw: str, start: int, end: int) -> tuple[int, int]:
