@@ -10,6 +10,7 @@ Traffic goes to 127.0.0.1 only: the service under test and listeners this script
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import signal
@@ -267,6 +268,7 @@ def validation(service: Service) -> dict:
 
 
 def main() -> None:
+    argparse.ArgumentParser(description=__doc__.split("\n\n")[0]).parse_args()  # no options: --help only
     print(f"fengong from {Path(fengong.__file__).parent}", file=sys.stderr)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:

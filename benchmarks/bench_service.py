@@ -7,8 +7,9 @@
 Both servers hold the project's default data (built graphs, ontology, shapes: loaded by fengong.store, and
 posted to Oxigraph's /store as N-Quads) in memory, with the union of the graphs as default graph; the same
 client threads send the questions of ``queries/`` (example values bound) over keep-alive connections, to one
-server after the other in alternating rounds. fengong runs twice: with its answer cache off (every request
-evaluated) and on (clients sending plain requests, then revalidating with If-None-Match). The goals, with
+server after the other in alternating rounds. fengong is asked the question's text at /sparql (as the Oxigraph
+server is) and the same question through its questions API, each with its answer cache off (every request
+evaluated) and on (clients sending plain requests, or revalidating with If-None-Match). The goals, with
 zero errors: uncached at least 0.8 of Oxigraph's requests per second, cached at least as many.
 """
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import json
 import os
 import shlex
 import shutil
@@ -30,8 +32,10 @@ from load_service import (
     Tally,
     free_port,
     machine,
+    question_paths,
     questions,
     run_load,
+    sparql_paths,
     start_fengong,
     stop,
     summary_row,
@@ -62,12 +66,31 @@ def start_oxigraph(nquads: bytes) -> tuple[subprocess.Popen, int]:
     return process, port
 
 
-#: The fengong runs: name, settings of the server, whether the clients revalidate with If-None-Match.
+#: The fengong runs: name, whether its answer cache is on, how it is asked ("sparql": the question's text at
+#: /sparql, as the Oxigraph server is asked; "api": the questions API, /queries/<name>.json with the same
+#: values, what fengong's users get), whether the clients revalidate with If-None-Match.
 RUNS = (
-    ("uncached", {"answer_cache_mb": 0}, False),
-    ("answer cache", {}, False),
-    ("revalidated (304)", {}, True),
+    ("SPARQL, uncached", False, "sparql", False),
+    ("questions API, uncached", False, "api", False),
+    ("SPARQL, answer cache", True, "sparql", False),
+    ("questions API, answer cache", True, "api", False),
+    ("questions API, revalidated (304)", True, "api", True),
 )
+
+
+def _differing_answers(oxigraph_port: int, sparql: list[str], fengong_port: int, api: list[str]) -> list[str]:
+    """The API paths whose answer has another number of rows than the Oxigraph server's to the same question."""
+    def rows(port: int, path: str, key: tuple[str, ...]) -> int:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        connection.request("GET", path, headers={"Accept": "application/sparql-results+json"})
+        document = json.loads(connection.getresponse().read())
+        connection.close()
+        for part in key:
+            document = document.get(part, {}) if isinstance(document, dict) else {}
+        return len(document) if isinstance(document, list) else -1
+
+    return [api_path.split("?")[0] for sparql_path, api_path in zip(sparql, api, strict=True)
+            if rows(oxigraph_port, sparql_path, ("results", "bindings")) != rows(fengong_port, api_path, ("rows",))]
 
 
 def main() -> None:
@@ -100,20 +123,23 @@ def run(args, work: Path) -> None:
     oxigraph_process, oxigraph_port = start_oxigraph(nquads)
     # No access log: the Oxigraph server writes none either.
     service = {"workers": args.workers, "threads": args.threads, "access_log": False}
-    uncached_process, uncached_port = start_fengong({**service, **RUNS[0][1]}, list(map(str, files)))
+    uncached_process, uncached_port = start_fengong({**service, "answer_cache_mb": 0}, list(map(str, files)))
     cached_process, cached_port = start_fengong(service, list(map(str, files)))
-    ports = {"Oxigraph": (oxigraph_process.pid, oxigraph_port, "/query", False)}
-    ports.update({name: (uncached_process.pid, uncached_port, "/sparql", revalidate) if settings else
-                  (cached_process.pid, cached_port, "/sparql", revalidate) for name, settings, revalidate in RUNS})
+    paths = {"sparql": sparql_paths("/sparql", texts), "api": question_paths()}
+    differing = _differing_answers(oxigraph_port, sparql_paths("/query", texts), uncached_port, paths["api"])
+    targets = {"Oxigraph": (oxigraph_process.pid, oxigraph_port, sparql_paths("/query", texts), False)}
+    targets.update({name: (cached_process.pid, cached_port, paths[kind], revalidate) if cache else
+                    (uncached_process.pid, uncached_port, paths[kind], revalidate)
+                    for name, cache, kind, revalidate in RUNS})
     # Short rounds, alternating, so that every server meets the same background load of the machine.
-    tallies = {name: Tally() for name in ports}
-    elapsed = dict.fromkeys(ports, 0.0)
-    cpu = dict.fromkeys(ports, 0.0)
+    tallies = {name: Tally() for name in targets}
+    elapsed = dict.fromkeys(targets, 0.0)
+    cpu = dict.fromkeys(targets, 0.0)
     try:
         for _ in range(args.rounds):
-            for name, (pid, port, path, revalidate) in ports.items():
+            for name, (pid, port, target_paths, revalidate) in targets.items():
                 before = tree_cpu_seconds(pid)
-                tally, seconds = run_load(port, path, texts, args.clients, args.seconds / args.rounds,
+                tally, seconds = run_load(port, target_paths, args.clients, args.seconds / args.rounds,
                                           revalidate=revalidate)
                 cpu[name] += tree_cpu_seconds(pid) - before
                 tallies[name].merge(tally)
@@ -122,15 +148,15 @@ def run(args, work: Path) -> None:
         for process in (oxigraph_process, uncached_process, cached_process):
             stop(process)
     ended_load = " / ".join(f"{value:.2f}" for value in os.getloadavg())
-    throughput = {name: len(tallies[name].latencies) / elapsed[name] for name in ports}
+    throughput = {name: len(tallies[name].latencies) / elapsed[name] for name in targets}
     labels = {"Oxigraph": "Oxigraph server 0.5 (`serve`, in memory)"}
     labels.update({name: f"fengong, {name} ({args.workers} workers × {args.threads} threads)"
-                   for name, _, _ in RUNS})
-    rows = [summary_row(labels[name], tallies[name], elapsed[name], cpu[name]) for name in ports]
-    per_cpu = {name: len(tallies[name].latencies) / max(cpu[name], 1e-9) for name in ports}
+                   for name, *_ in RUNS})
+    rows = [summary_row(labels[name], tallies[name], elapsed[name], cpu[name]) for name in targets]
+    per_cpu = {name: len(tallies[name].latencies) / max(cpu[name], 1e-9) for name in targets}
     ratios = "\n".join(f"- fengong {name} / Oxigraph: **{throughput[name] / max(throughput['Oxigraph'], 1e-9):.2f}** "
                        f"in requests per second, {per_cpu[name] / per_cpu['Oxigraph']:.2f} in answers per CPU "
-                       "second of the server" for name, _, _ in RUNS)
+                       "second of the server" for name, *_ in RUNS)
     command = "python benchmarks/bench_service.py " + shlex.join(sys.argv[1:])
     data = f"{args.plans} synthetic plans and the project's data" if args.plans else "the project's data"
     report = (f"Command: `{command.strip()}`\n\n{started_on}, at the end {ended_load}; {data}, {triples} triples; "
@@ -138,6 +164,10 @@ def run(args, work: Path) -> None:
               f"{args.seconds:g} s per target in {args.rounds} alternating rounds, the {len(texts)} questions "
               f"of `queries/` round-robin with their example values; fengong without its access log "
               "(as the Oxigraph server).\n\n"
+              "*SPARQL*: the question's text sent to `/sparql` (the Oxigraph server gets the same text at its "
+              "`/query`); *questions API*: the same question with the same values asked at "
+              "`/queries/<name>.json`, what fengong's users get (parameters bound by the service, its text "
+              "index for text searches, rows as plain JSON); "
               "*uncached*: every request evaluated (the answer cache off, no If-None-Match); *answer cache*: "
               "the clients send plain requests, the service answers repeated ones from its cache; "
               "*revalidated*: the clients send back the ETag they were given, answered 304 while the data "
@@ -145,6 +175,10 @@ def run(args, work: Path) -> None:
               f"\n\nRatios (goals: uncached ≥ 0.8, cached ≥ 1.0; requests per second depend on the share of "
               f"the 2 cores each server wins against the other work on the machine, answers per CPU second do "
               f"not):\n\n{ratios}\n")
+    report += ("\nThe questions API answered every question with as many rows as the Oxigraph server (the text "
+               "searches asked for a page of up to 500 matches, which holds all of them).\n" if not differing else
+               f"\nThe questions API answered these questions with another number of rows than the Oxigraph "
+               f"server: {', '.join(differing)}.\n")
     for name, tally in tallies.items():
         if tally.errors:
             report += f"\n{name} errors (first): " + "; ".join(tally.errors[:5]) + "\n"

@@ -55,6 +55,26 @@ def questions() -> dict[str, str]:
     return loaded or FALLBACK_QUESTIONS
 
 
+def sparql_paths(endpoint: str, texts: list[str]) -> list[str]:
+    """GET paths asking ``texts`` at a SPARQL endpoint."""
+    return [endpoint + "?" + urllib.parse.urlencode({"query": text}) for text in texts]
+
+
+#: The page a text search (a question with ``#+ search:``) is asked for through the questions API: the
+#: largest it answers, so that it holds every match of the example values, as the SPARQL answer does.
+SEARCH_PAGE = {"_size": "500"}
+
+
+def question_paths() -> list[str]:
+    """GET paths asking the same questions as :func:`questions` (same order, same example values) through
+    fengong's questions API, as its users do."""
+    from fengong.questions import example_values, load_questions
+
+    return [f"/queries/{name}.json?" + urllib.parse.urlencode(
+        {**example_values(question), **(SEARCH_PAGE if question.search else {})})
+        for name, question in load_questions().items()]
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -169,12 +189,12 @@ def _runaway_client(port: int, until: float, tally: Tally) -> None:
             tally.runaway[status] = tally.runaway.get(status, 0) + 1
 
 
-def run_load(port: int, sparql_path: str, texts: list[str], clients: int, seconds: float,
+def run_load(port: int, paths: list[str], clients: int, seconds: float,
              runaway: bool = False, revalidate: bool = False) -> tuple[Tally, float]:
-    """Drive the endpoint with ``clients`` threads for ``seconds``; returns the tally and the elapsed time.
+    """Drive the server with ``clients`` threads sending ``paths`` for ``seconds``; returns the tally and the
+    elapsed time.
 
     ``revalidate``: the clients send If-None-Match with the ETag they were given (see _question_client)."""
-    paths = [sparql_path + "?" + urllib.parse.urlencode({"query": text}) for text in texts]
     tally = Tally()
     started = time.monotonic()
     until = started + seconds
@@ -234,22 +254,37 @@ TABLE_HEAD = ("| target | answered | requests/s | p50 ms | p99 ms | server CPU m
               "|---|---|---|---|---|---|---|")
 
 
+def commit() -> str:
+    """The commit measured (``git rev-parse --short HEAD``), with ``+changes`` when the files differ from it:
+    a reader can then tell whether a section is from the current build. docs/benchmarks.md is left out of the
+    comparison, since ``--write`` itself changes it (a second benchmark would otherwise never see a clean tree)."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=True).stdout.strip()
+
+    changed = git("status", "--porcelain", "--", ".", f":(exclude){DOCS.relative_to(ROOT)}")
+    return git("rev-parse", "--short", "HEAD") + ("+changes" if changed else "")
+
+
 def machine() -> str:
-    """The machine, the date and the load average (other work on the machine changes every figure)."""
+    """The machine, the date, the commit and the load average (other work on the machine changes every
+    figure)."""
     load = " / ".join(f"{value:.2f}" for value in os.getloadavg())
     return (f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
-            f"; run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}, load average at the start "
-            f"{load} (1 / 5 / 15 min)")
+            f"; run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} at commit {commit()}, load average at "
+            f"the start {load} (1 / 5 / 15 min)")
 
 
 def write_section(title: str, text: str) -> None:
-    """Replace (or add) the ``## title`` section of docs/benchmarks.md."""
+    """Replace (or add) the ``## title`` section of docs/benchmarks.md. A new section goes after the last one of
+    its family (the title up to its first comma: "National scale, 3,200 plans" after "National scale, 1,200
+    plans"), else at the end."""
     current = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Benchmarks\n\n"
     section = f"## {title}\n\n{text.strip()}\n\n"
     parts = [part if part.endswith("\n\n") else part + "\n" for part in re.split(r"(?m)^(?=## )", current)]
     replaced = [section if part.startswith(f"## {title}\n") else part for part in parts]
     if section not in replaced:
-        replaced.append(section)
+        family = [i for i, part in enumerate(parts) if part.startswith(f"## {title.split(',')[0]}")]
+        replaced.insert(family[-1] + 1 if family else len(replaced), section)
     DOCS.write_text("".join(replaced).rstrip() + "\n", encoding="utf-8")
 
 
@@ -268,7 +303,7 @@ def main() -> None:
                                    "threads": args.threads})
     try:
         before = tree_cpu_seconds(process.pid)
-        tally, elapsed = run_load(port, "/sparql", texts, args.clients, args.seconds, runaway=True)
+        tally, elapsed = run_load(port, sparql_paths("/sparql", texts), args.clients, args.seconds, runaway=True)
         cpu = tree_cpu_seconds(process.pid) - before
     finally:
         stop(process)

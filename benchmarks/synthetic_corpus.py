@@ -52,6 +52,8 @@ PROVINCES = ["110000", "120000", "130000", "140000", "150000", "210000", "220000
              "460000", "500000", "510000", "520000", "530000", "540000", "610000", "620000", "630000", "640000",
              "650000"]
 FORMS = ["clauses", "flat", "csv", "html"]
+#: The levels of government, top down: each has its folder of plans.
+LEVELS = ("national", "province", "city", "county")
 
 
 def national_plan(rng: random.Random, tasks: int) -> list[dict]:
@@ -120,11 +122,10 @@ def write_corpus(out: Path, seed: int = 5, documents: int = 3200, tasks: int = 3
     national = national_plan(rng, tasks)
     plans: dict[str, list[dict]] = {"100000": national}
     written, links = 0, []
-    for folder in ("national", "province", "city", "county"):
+    for folder in LEVELS:
         (out / folder).mkdir(parents=True, exist_ok=True)
-    indexes: dict[str, list] = {"national": [], "province": [], "city": [], "county": []}
-    for level, (folder, codes) in enumerate([("national", ["100000"]), ("province", provinces), ("city", cities),
-                                             ("county", counties)]):
+    indexes: dict[str, list] = {folder: [] for folder in LEVELS}
+    for level, (folder, codes) in enumerate(zip(LEVELS, (["100000"], provinces, cities, counties), strict=True)):
         for i, code in enumerate(codes):
             parent_code = {0: None, 1: "100000", 2: code[:2] + "0000", 3: code[:4] + "00"}[level]
             if level:

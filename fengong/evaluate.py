@@ -35,10 +35,11 @@ from fengong.namespaces import ROLE, sparql_prefixes
 from fengong.readers.outline import outline_order
 
 QUERY = sparql_prefixes() + """
-SELECT ?key ?label ?number ?parent ?text ?open ?position ?name ?role WHERE {
+SELECT ?key ?label ?number ?parent ?text ?open ?start ?position ?name ?role WHERE {
   GRAPH ?g {
     ?task fg:isStepOfPlan ?plan ; fg:outlineKey ?key ; fg:taskNumber ?number ; dct:description ?text ;
-          fg:agencyListIsOpen ?open .
+          fg:agencyListIsOpen ?open ; fg:derivedFromText/oa:hasSelector ?at .
+    ?at a oa:TextPositionSelector ; oa:start ?start .
     OPTIONAL { ?task fg:numberLabel ?label }
     OPTIONAL { ?task fg:withinItem/fg:outlineKey ?parent }
     OPTIONAL { ?a fg:task ?task ; fg:listPosition ?position ; fg:nameAsPrinted ?name ; fg:role ?role . }
@@ -115,13 +116,15 @@ def tasks_in_store(store: pyoxigraph.Store, slug: str) -> list[Task]:
         task = rows.setdefault(key, {
             "label": solution["label"].value if solution["label"] else "", "number": int(solution["number"].value),
             "parent": solution["parent"].value if solution["parent"] else None, "text": solution["text"].value,
-            "open": solution["open"].value == "true", "units": {}})
+            "open": solution["open"].value == "true", "start": int(solution["start"].value), "units": {}})
         if solution["position"] is not None:
             role = solution["role"].value.removeprefix(str(ROLE))
             task["units"][int(solution["position"].value)] = (solution["name"].value, role)
-    tasks = [Task(k, r["label"], r["number"], r["parent"], r["text"], r["open"],
-                  tuple(r["units"][p] for p in sorted(r["units"]))) for k, r in rows.items()]
-    return sorted(tasks, key=lambda t: outline_order(t.key))
+    # Document order is where each task's text stands: an annex that numbers anew puts keys that sort first
+    # after the body's.
+    order = sorted(rows, key=lambda k: (rows[k]["start"], outline_order(k)))
+    return [Task(k, rows[k]["label"], rows[k]["number"], rows[k]["parent"], rows[k]["text"], rows[k]["open"],
+                 tuple(rows[k]["units"][p] for p in sorted(rows[k]["units"]))) for k in order]
 
 
 def align(found: list[Task], truth: list[Task]) -> dict[int, Task]:

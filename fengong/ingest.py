@@ -15,6 +15,7 @@ import io
 import json
 import multiprocessing
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -36,6 +37,8 @@ from fengong.registry import NATIONAL, Registry, RegistryError, default_registry
 FORMATS = {".trig": "trig", ".nq": "nquads", ".nquads": "nquads"}
 INDEX = "index.json"
 SIDECAR = ".meta.toml"
+# A folder's own documentation (README.md, NOTES.md, readme.txt): about the documents, not one of them.
+FOLDER_NOTES = re.compile(r"^(?:readme|notes?)\.[a-z]+$", re.IGNORECASE)
 
 
 @dataclass
@@ -78,14 +81,16 @@ class DocumentReport:
 
 
 def find_documents(paths: list[Path]) -> list[Document]:
-    """The files under ``paths`` (folders searched recursively), with their folders' ``index.json`` settings."""
+    """The files under ``paths`` (folders searched recursively, their README and NOTES files left out), with
+    their folders' ``index.json`` settings. A file named in ``paths`` is read whatever its name."""
     documents: dict[Path, Document] = {}
     indexes: dict[Path, dict] = {}
     for path in paths:
         files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
         sidecar_sources = {_sidecar_source(p) for p in files if p.name.endswith(SIDECAR)}
         for file in files:
-            wanted = file.name.endswith(SIDECAR) or (file.suffix.lower() in TEXT_SUFFIXES and file.name != INDEX)
+            wanted = file.name.endswith(SIDECAR) or (file.suffix.lower() in TEXT_SUFFIXES and file.name != INDEX
+                                                     and not FOLDER_NOTES.match(file.name))
             if path.is_dir() and (not wanted or file in sidecar_sources):
                 continue
             documents.setdefault(file.resolve(), Document(file, **_index_entry(file, indexes)))

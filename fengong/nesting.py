@@ -60,6 +60,8 @@ def decode_sparql_escapes(text: str) -> str:
 
 def check_depth(text: str, syntax: str, limit: int = MAX_DEPTH) -> None:
     """Raise :class:`TooDeep` if ``text`` (``syntax``: "sparql" or "json") nests deeper than ``limit``."""
+    if "\\" not in text and sum(map(text.count, "([{")) <= limit:
+        return  # it cannot nest deeper than it opens (escapes aside): no need to read it token by token
     pattern = _PATTERNS[syntax]
     offset = _deepest(text, pattern, limit)
     if offset is None and syntax == "sparql" and "\\" in text:

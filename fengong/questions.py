@@ -33,6 +33,7 @@ import datetime
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import parse_qsl
 
@@ -40,6 +41,7 @@ import pyoxigraph as ox
 
 from fengong import PROJECT_ROOT
 from fengong.namespaces import ID
+from fengong.textindex import KINDS
 
 #: Where the questions live in a checkout.
 QUERIES_DIR = PROJECT_ROOT / "queries"
@@ -49,6 +51,7 @@ _VARIABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _HEADER_LINE = re.compile(r"#\+\s*([A-Za-z]+)(?:@([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*))?\s*:\s?(.*)")
 _INTEGER = re.compile(r"[+-]?[0-9]{1,30}")
 _WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_VARIABLE_USE = re.compile(r"[?$](\w+)")
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]{1,30}(?:\.[0-9]{0,30})?|\.[0-9]{1,30})")
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 
@@ -89,6 +92,17 @@ class Parameter:
 
 
 @dataclass(frozen=True)
+class Search:
+    """``#+ search: PARAMETER | VARIABLE | INDEX``: the question finds the ``?VARIABLE`` whose texts contain the
+    string parameter, in the order the text index ``INDEX`` (a key of :data:`fengong.textindex.KINDS`) keeps.
+    The service asks that index for one page of them and gives the store just those (:mod:`fengong.textindex`)."""
+
+    parameter: str
+    variable: str
+    index: str
+
+
+@dataclass(frozen=True)
 class Question:
     """A canned question: its header and its SPARQL text (the whole file, header comments included)."""
 
@@ -100,9 +114,8 @@ class Question:
     query: str
     path: Path | None = field(default=None, compare=False)
     group: str = "plan"
-    #: ``(parameter, variable)`` from ``#+ search: text | task``: the service's text index
-    #: (:mod:`fengong.textindex`) narrows ``?variable`` to the IRIs whose text may contain the parameter.
-    search: tuple[str, str] | None = None
+    #: From ``#+ search: text | task | task-texts``: the service answers through a text index, a page at a time.
+    search: Search | None = None
 
     def title(self, lang: str = "en") -> str:
         """The title in ``lang``, falling back to English, then Chinese."""
@@ -238,21 +251,23 @@ def parse_question(text: str, source: str = "<question>", path: Path | None = No
 
 
 def _parse_search(entries: list[tuple[str | None, str, int]], parameters: tuple[Parameter, ...], body: str,
-                  source: str) -> tuple[str, str] | None:
+                  source: str) -> Search | None:
     if not entries:
         return None
     if len(entries) > 1:
         raise QuestionError(f"{source}:{entries[1][2]}: only one '#+ search:' line")
     _, value, number = entries[0]
     parts = [part.strip() for part in value.split("|")]
-    if len(parts) != 2 or not all(_VARIABLE.fullmatch(part) for part in parts):
-        raise QuestionError(f"{source}:{number}: a search line reads 'PARAMETER | VARIABLE'")
-    parameter, variable = parts
+    if len(parts) != 3 or not all(_VARIABLE.fullmatch(part) for part in parts[:2]):
+        raise QuestionError(f"{source}:{number}: a search line reads 'PARAMETER | VARIABLE | INDEX'")
+    parameter, variable, index = parts
     if not any(p.name == parameter and p.type == "string" for p in parameters):
         raise QuestionError(f"{source}:{number}: {parameter} is not a string parameter of the question")
     if not re.search(rf"[?$]{variable}\b", body):
         raise QuestionError(f"{source}:{number}: ?{variable} is not used in the query")
-    return parameter, variable
+    if index not in KINDS:
+        raise QuestionError(f"{source}:{number}: there is no text index {index!r}; known: {', '.join(KINDS)}")
+    return Search(parameter, variable, index)
 
 
 def _by_language(entries: list[tuple[str | None, str, int]], source: str) -> dict[str, str]:
@@ -270,6 +285,8 @@ def _parse_parameter(value: str, where: str) -> Parameter:
     name, kind, label, default = parts
     if not _VARIABLE.fullmatch(name):
         raise QuestionError(f"{where}: {name!r} is not a SPARQL variable name")
+    if name.startswith("_"):
+        raise QuestionError(f"{where}: {name!r}: names starting with _ are the API's own (_page, _size)")
     if kind not in PARAMETER_TYPES:
         raise QuestionError(f"{where}: unknown type {kind!r}; known: {', '.join(PARAMETER_TYPES)}")
     parameter = Parameter(name, kind, label, default or None)
@@ -433,8 +450,25 @@ def with_values(text: str, terms: Mapping[ox.Variable, Binding]) -> str:
     if single:
         names = " ".join(f"?{variable.value}" for variable in single)
         every = f"\n  VALUES ({names}) {{ ({' '.join(str(term) for term in single.values())}) }}"
-    groups = [(match.end(), _group_end(text, match.end() - 1)) for match in _WHERE.finditer(text)]
     inserts = []
+    for start, own_variables in _where_groups(text):
+        block = every + "".join(
+            f"\n  VALUES ?{variable.value} {{ {' '.join(str(term) for term in alternatives)} }}"
+            for variable, alternatives in terms.items()
+            if isinstance(alternatives, tuple) and variable.value in own_variables)
+        inserts.append((start, block))
+    for position, block in reversed(inserts):
+        text = text[:position] + block + text[position:]
+    return text
+
+
+@lru_cache(maxsize=512)
+def _where_groups(text: str) -> tuple[tuple[int, frozenset[str]], ...]:
+    """Where each ``WHERE`` group of ``text`` starts, and the variables its own text uses (its sub-queries'
+    groups left out). Kept per text: the service binds new values into the same few questions all the time,
+    and reading the text character by character costs more than many a query."""
+    groups = [(match.end(), _group_end(text, match.end() - 1)) for match in _WHERE.finditer(text)]
+    found = []
     for start, end in groups:
         # The group's own text: its sub-queries' groups left out (in text order; one inside a group already
         # left out starts before the cursor).
@@ -444,11 +478,5 @@ def with_values(text: str, terms: Mapping[ox.Variable, Binding]) -> str:
                 pieces.append(text[cursor:inner_start])
                 cursor = inner_end
         own = "".join(pieces) + text[cursor:end]
-        block = every + "".join(
-            f"\n  VALUES ?{variable.value} {{ {' '.join(str(term) for term in alternatives)} }}"
-            for variable, alternatives in terms.items()
-            if isinstance(alternatives, tuple) and re.search(rf"[?$]{variable.value}\b", own))
-        inserts.append((start, block))
-    for position, block in reversed(inserts):
-        text = text[:position] + block + text[position:]
-    return text
+        found.append((start, frozenset(_VARIABLE_USE.findall(own))))
+    return tuple(found)

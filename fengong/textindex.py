@@ -1,21 +1,35 @@
-"""A full-text index of the task texts (tantivy), so that a search by substring does not read every text.
+"""Full-text indexes (tantivy) that answer a text search by substring one page at a time.
 
-Chinese is written without spaces between words, and a question asks for any substring (``CONTAINS``), not
-for words: the index holds every character and every pair of adjacent characters of each text (tantivy's
-n-gram tokenizer, 1–2 characters, lower-cased). A text that contains a substring contains all of the
-substring's characters and pairs, so asking for all of them finds every text that contains it, and perhaps a
-few that hold the pairs apart; those the question's own ``FILTER (CONTAINS(…))`` removes. The index only
-narrows the tasks the store reads (their IRIs go into the query as a ``VALUES`` block); the store decides,
-so the answers are the same as without the index (``tests/test_textindex.py`` checks it). A text found in
-many tasks (more than one in :data:`NARROW_RATIO`) is asked without the index: the store then reads the texts
-faster than it would join that many given IRIs.
+A question that finds things by a substring of their texts (``FILTER (CONTAINS(…))``) makes the store read
+every text; at national scale that is over a second. Such a question declares ``#+ search: PARAMETER |
+VARIABLE | INDEX`` (:class:`fengong.questions.Search`), and the service asks the index instead: which
+subjects match, how many, and which of them make the page asked for; only that page's subjects go to the store,
+as a ``VALUES`` block of ``?VARIABLE``, where the question's own filter still applies.
 
-What is indexed: every ``dct:description`` of an IRI, in the default graph and in every named graph (a
-superset of what any dataset of a question can see). A description of a blank node cannot be named in a
-``VALUES`` block: the index then declines (:meth:`TextIndex.lookup` gives None) and the question reads
-the texts as it does without an index.
+Two indexes (:data:`KINDS`), each holding the subjects a question can answer with, in the question's order:
 
-The index lives in a directory: next to an on-disk store (``DIR.text``), in a temporary directory for an
+- ``task-texts``: the ``dct:description`` of every task that ``task-text-search`` can answer with (a
+  ``fg:Task`` with an assignment, a plan and a number), ordered by plan, number and task IRI;
+- ``agent-names``: the names (``skos:prefLabel``, ``skos:altLabel``, ``fg:shortName``) of every agency,
+  collective agent and unresolved agent, lower-cased (``find-agency`` compares ``LCASE`` of both sides),
+  ordered by Chinese name (none first) and agent IRI.
+
+The match is exact, not a guess: every character of a text is a token (tantivy's regex tokenizer, one
+character a token, no lower-casing, positions kept), a search is the phrase of the searched text's characters,
+so a subject matches when one of its texts has those characters next to each other: the text contains the
+substring (tantivy leaves a gap between the texts of one subject, so no phrase spans two). The count is
+tantivy's, and the page comes from tantivy's collector ordered by a fast field holding each subject's rank:
+no text is read in Python. ``tests/test_textindex.py`` checks that the subjects and their order are those of
+the plain questions, and the rows of every page those of the plain question's answer.
+
+The order is computed when the index is built, from the terms as SPARQL orders them (IRIs by their text,
+integers by value, language-tagged names by text and then tag, unbound first); where the data holds terms
+whose order the index does not reproduce (a blank node, a plan that is not an IRI, a number that is not an
+``xsd:integer``), that index declines (:meth:`TextIndex.search` gives None) and the service pages the plain
+question's answer instead. Names are lower-cased by Python's ``str.lower``, the full Unicode mapping that
+SPARQL's ``LCASE`` applies too.
+
+Indexes live in one directory: next to an on-disk store (``DIR.text``), in a temporary directory for an
 in-memory one. It records the store version it was built for (:attr:`fengong.store.GraphStore.version`); a
 search on a newer version (after an update) rebuilds it first. Each process opens it itself (the service's
 workers are forked after it is built).
@@ -29,6 +43,9 @@ import shutil
 import tempfile
 import threading
 import time
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph
@@ -36,30 +53,125 @@ import tantivy
 
 log = logging.getLogger(__name__)
 
-#: The analyzer's name in the index: characters and pairs of characters, lower-cased.
-ANALYZER = "fengong_ngram"
-#: A search narrows the question only when it finds at most one in this many subjects (see ``narrowing``).
-NARROW_RATIO = 20
-_DESCRIPTIONS = """SELECT DISTINCT ?s ?text WHERE {
-  { ?s <http://purl.org/dc/terms/description> ?text } UNION
-  { GRAPH ?g { ?s <http://purl.org/dc/terms/description> ?text } }
-}"""
+#: The tokenizer's name in the indexes: every character, as written.
+ANALYZER = "fengong_chars"
+_FG = "https://w3id.org/fengong/ontology#"
+_SKOS = "http://www.w3.org/2004/02/skos/core#"
+_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+
+
+class _Unordered(Exception):
+    """The data holds a term whose place in the question's order the index does not reproduce."""
+
+
+@dataclass(frozen=True)
+class Found:
+    """One page of a search: how many subjects match in all, and the IRIs of the page's, in order."""
+
+    total: int
+    subjects: list[str]
+
+
+#: A document: the subject's sort key, its IRI, its texts.
+Document = tuple[tuple, str, set[str]]
+#: Runs a SELECT on the store (the question's dataset) and gives its rows.
+Rows = Callable[[str], Iterable]
+
+
+def _text(term) -> str | None:
+    """``STR(term)``: the text of a literal or IRI; None for a blank node, which ``STR`` refuses."""
+    return None if isinstance(term, pyoxigraph.BlankNode) else term.value
+
+
+def _iri(term) -> str:
+    if not isinstance(term, pyoxigraph.NamedNode):
+        raise _Unordered(f"{term} is not an IRI")
+    return term.value
+
+
+def _task_documents(rows: Rows) -> list[Document]:
+    """Every task ``task-text-search`` can answer with (a ``fg:Task`` with an assignment, a plan and a number
+    — its sub-query's HAVING and its BOUND filter), keyed as its ``ORDER BY ?plan ?number ?task`` sorts it."""
+    texts: dict = defaultdict(set)
+    for row in rows("SELECT ?s ?o WHERE { ?s <http://purl.org/dc/terms/description> ?o }"):
+        text = _text(row[1])
+        if text is not None:
+            texts[row[0]].add(text)
+    tasks = {row[0] for row in rows(f"SELECT ?s WHERE {{ ?s a <{_FG}Task> }}")}
+    assigned = {row[0] for row in rows(f"SELECT DISTINCT ?s WHERE {{ ?a <{_FG}task> ?s }}")}
+    plans, numbers = defaultdict(list), defaultdict(list)
+    for row in rows(f"SELECT ?s ?o WHERE {{ ?s <{_FG}isStepOfPlan> ?o }}"):
+        plans[row[0]].append(row[1])
+    for row in rows(f"SELECT ?s ?o WHERE {{ ?s <{_FG}taskNumber> ?o }}"):
+        numbers[row[0]].append(row[1])
+    documents = []
+    for task in texts.keys() & tasks & assigned & plans.keys() & numbers.keys():
+        # A task with several plans or numbers has a row for each; its first row is where the page puts it.
+        documents.append(((min(map(_iri, plans[task])), min(map(_number, numbers[task])), _iri(task)),
+                          task.value, texts[task]))
+    return documents
+
+
+def _number(term) -> int:
+    if not (isinstance(term, pyoxigraph.Literal) and term.datatype.value == _INTEGER):
+        raise _Unordered(f"{term} is not an xsd:integer")
+    try:
+        return int(term.value)
+    except ValueError:
+        raise _Unordered(f"{term} is not an integer") from None
+
+
+def _agent_documents(rows: Rows) -> list[Document]:
+    """Every agent ``find-agency`` can answer with (an agency, collective or unresolved agent with a name),
+    keyed as its ``ORDER BY ?nameZh ?agent`` sorts it: by its first Chinese name (value, then tag, as
+    Oxigraph orders language-tagged strings), an agent without one first."""
+    texts: dict = defaultdict(set)
+    chinese: dict = defaultdict(list)
+    for predicate in (_SKOS + "prefLabel", _SKOS + "altLabel", _FG + "shortName"):
+        for row in rows(f"SELECT ?s ?o WHERE {{ ?s <{predicate}> ?o }}"):
+            subject, name = row[0], row[1]
+            text = _text(name)
+            if text is not None:
+                texts[subject].add(text.lower())  # LCASE(STR(?label))
+            language = name.language if isinstance(name, pyoxigraph.Literal) else None
+            if predicate.endswith("prefLabel") and language and (language == "zh" or language.startswith("zh-")):
+                chinese[subject].append((name.value, language))  # LANGMATCHES(LANG(?nameZh), "zh")
+    typed = {row[0] for kind in ("Agency", "CollectiveAgent", "UnresolvedAgent")
+             for row in rows(f"SELECT ?s WHERE {{ ?s a <{_FG}{kind}> }}")}
+    return [(((1, *min(chinese[agent])) if chinese[agent] else (0,), _iri(agent)), agent.value, texts[agent])
+            for agent in texts.keys() & typed]
+
+
+@dataclass(frozen=True)
+class Kind:
+    """An index: the documents it holds, and whether texts and searches are lower-cased."""
+
+    name: str
+    documents: Callable[[Rows], list[Document]]
+    fold_case: bool
+
+
+#: The indexes, by the name a question's ``#+ search:`` header gives.
+KINDS = {kind.name: kind for kind in (Kind("task-texts", _task_documents, False),
+                                      Kind("agent-names", _agent_documents, True))}
 
 
 def _analyzer() -> tantivy.TextAnalyzer:
-    return (tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.ngram(min_gram=1, max_gram=2, prefix_only=False))
-            .filter(tantivy.Filter.lowercase()).build())
+    # One token per character, at consecutive positions (tantivy's n-gram tokenizer gives every n-gram the
+    # same position, which phrases cannot use).
+    return tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.regex(r"(?s).")).build()
 
 
 def _schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
-    builder.add_unsigned_field("n", fast=True)  # the line of the subject's IRI in subjects.txt
-    builder.add_text_field("text", tokenizer_name=ANALYZER, index_option="basic")
+    builder.add_unsigned_field("rank", fast=True)  # the subject's place in the question's order
+    builder.add_text_field("iri", stored=True, tokenizer_name="raw", index_option="basic")
+    builder.add_text_field("text", tokenizer_name=ANALYZER, index_option="position")
     return builder.build()
 
 
 def index_directory(location: Path | None) -> Path:
-    """Where the index of a store at ``location`` lives (None: a new temporary directory, removed at exit)."""
+    """Where the indexes of a store at ``location`` live (None: a new temporary directory, removed at exit)."""
     if location is not None:
         return location.with_name(location.name + ".text")
     directory = tempfile.TemporaryDirectory(prefix="fengong-text-")
@@ -70,95 +182,107 @@ def index_directory(location: Path | None) -> Path:
 _TEMPORARY: list[tempfile.TemporaryDirectory] = []
 
 
-def build(store: pyoxigraph.Store, directory: Path, version: str) -> None:
-    """(Re)build the index of ``store``'s descriptions in ``directory`` for ``version``.
+def build(store: pyoxigraph.Store, directory: Path, version: str, union_default_graph: bool = True) -> None:
+    """(Re)build every index of :data:`KINDS` from ``store`` in ``directory`` for ``version``, reading the
+    data as the questions do (the default graph as the union of all graphs, or not).
 
-    Written beside and then moved into place, so a process reading the old index never sees half of one.
+    Written beside and then moved into place, so a process reading the old indexes never sees half of one.
     """
-    started = time.monotonic()
     fresh = directory.with_name(directory.name + f".new-{os.getpid()}")
     shutil.rmtree(fresh, ignore_errors=True)
     fresh.mkdir(parents=True)
-    index = tantivy.Index(_schema(), path=str(fresh), reuse=False)
-    index.register_tokenizer(ANALYZER, _analyzer())
-    writer = index.writer(heap_size=64_000_000, num_threads=1)
-    subjects: list[str] = []
-    numbers: dict[str, int] = {}
-    complete, texts = True, 0
-    for row in store.query(_DESCRIPTIONS):
-        subject, text = row["s"], row["text"]
-        if not isinstance(subject, pyoxigraph.NamedNode):
-            complete = False
-            continue
-        number = numbers.setdefault(subject.value, len(subjects))
-        if number == len(subjects):
-            subjects.append(subject.value)
-        document = tantivy.Document()
-        document.add_unsigned("n", number)
-        document.add_text("text", text.value)
-        writer.add_document(document)
-        texts += 1
-    writer.commit()
-    writer.wait_merging_threads()
-    (fresh / "subjects.txt").write_text("".join(s + "\n" for s in subjects), encoding="utf-8")
-    (fresh / "complete").write_text("yes\n" if complete else "no\n", encoding="utf-8")
+
+    def rows(query: str) -> Iterable:
+        return store.query(query, use_default_graph_as_union=union_default_graph)
+
+    for kind in KINDS.values():
+        started = time.monotonic()
+        try:
+            documents = sorted(kind.documents(rows))
+            complete = True
+        except _Unordered as reason:
+            log.warning("text index %s: not used, the data holds terms it cannot order (%s)", kind.name, reason)
+            documents, complete = [], False
+        _write(fresh / kind.name, documents, complete)
+        log.info("text index %s: %d subjects in %.2f s", kind.name, len(documents), time.monotonic() - started)
     (fresh / "version").write_text(version + "\n", encoding="utf-8")
     old = directory.with_name(directory.name + f".old-{os.getpid()}")
     if directory.exists():
         directory.rename(old)
     fresh.rename(directory)
     shutil.rmtree(old, ignore_errors=True)
-    log.info("text index: %d texts of %d subjects in %.2f s", texts, len(subjects), time.monotonic() - started)
+
+
+def _write(folder: Path, documents: list[Document], complete: bool) -> None:
+    folder.mkdir()
+    index = tantivy.Index(_schema(), path=str(folder), reuse=False)
+    index.register_tokenizer(ANALYZER, _analyzer())
+    writer = index.writer(heap_size=64_000_000, num_threads=1)
+    for rank, (_, subject, texts) in enumerate(documents):
+        document = tantivy.Document()
+        document.add_unsigned("rank", rank)
+        document.add_text("iri", subject)
+        for text in sorted(texts):
+            document.add_text("text", text)
+        writer.add_document(document)
+    writer.commit()
+    writer.wait_merging_threads()
+    (folder / "complete").write_text("yes\n" if complete else "no\n", encoding="utf-8")
+
+
+@dataclass
+class _Opened:
+    """An index opened in one process for one store version."""
+
+    searcher: tantivy.Searcher
+    schema: tantivy.Schema
+    complete: bool
 
 
 class TextIndex:
-    """The index of a :class:`fengong.store.GraphStore`'s texts, opened (or rebuilt) when first searched."""
+    """The indexes of a :class:`fengong.store.GraphStore`, opened (or rebuilt) when first searched."""
 
-    def __init__(self, graph_store, directory: Path):
+    def __init__(self, graph_store, directory: Path, union_default_graph: bool = True):
         self.graph_store = graph_store
         self.directory = directory
+        self.union_default_graph = union_default_graph
         self._lock = threading.Lock()
-        self._opened: tuple | None = None  # (pid, version, searcher, schema, subjects, complete)
+        self._opened: tuple[int, str, dict[str, _Opened]] | None = None  # (pid, version, indexes by kind)
 
     def ensure(self) -> None:
-        """Build the index now if it is not built for the store's version."""
+        """Build the indexes now if they are not built for the store's version."""
         self._current()
 
-    def _current(self) -> tuple:
+    def _current(self) -> dict[str, _Opened]:
         version = self.graph_store.version
         with self._lock:
-            opened = self._opened
-            if opened is None or opened[0] != os.getpid() or opened[1] != version:
-                built = (self.directory / "version").read_text().strip() if (self.directory / "version").exists() \
-                    else None
-                if built != version:
-                    build(self.graph_store.store, self.directory, version)
-                index = tantivy.Index.open(str(self.directory))
-                index.register_tokenizer(ANALYZER, _analyzer())
-                subjects = (self.directory / "subjects.txt").read_text(encoding="utf-8").splitlines()
-                complete = (self.directory / "complete").read_text().strip() == "yes"
-                opened = self._opened = (os.getpid(), version, index.searcher(), index.schema, subjects, complete)
-            return opened
+            if self._opened is None or self._opened[:2] != (os.getpid(), version):
+                marker = self.directory / "version"
+                if not marker.exists() or marker.read_text().strip() != version:
+                    build(self.graph_store.store, self.directory, version, self.union_default_graph)
+                self._opened = (os.getpid(), version, {name: _open(self.directory / name) for name in KINDS})
+            return self._opened[2]
 
-    def narrowing(self, text: str) -> list[str] | None:
-        """:meth:`lookup`, when the IRIs found are few enough to be worth a ``VALUES`` block: the store joins
-        each given IRI (~0.25 ms each, measured at 100 plans) where it reads a text in ~0.01–0.02 ms, so beyond
-        1 in :data:`NARROW_RATIO` of the texts reading them all is as fast. None: ask without the index."""
-        found = self.lookup(text)
-        if found is None or len(found) * NARROW_RATIO > len(self._current()[4]):
+    def search(self, kind: str, text: str, offset: int, limit: int) -> Found | None:
+        """The subjects of the index ``kind`` with a text that contains ``text``: how many, and the IRIs of
+        the ``limit`` (at least 1) from ``offset`` on, in the question's order. None when the index declines
+        (see above)."""
+        opened = self._current()[kind]
+        if not opened.complete:
             return None
-        return found
+        characters = list(text.lower() if KINDS[kind].fold_case else text)
+        if not characters:
+            query = tantivy.Query.all_query()  # CONTAINS(x, "") holds for every text
+        elif len(characters) == 1:
+            query = tantivy.Query.term_query(opened.schema, "text", characters[0])
+        else:
+            query = tantivy.Query.phrase_query(opened.schema, "text", characters)
+        result = opened.searcher.search(query, limit=limit, count=True, order_by_field="rank", offset=offset,
+                                        order=tantivy.Order.Asc)
+        return Found(result.count, [opened.searcher.doc(address)["iri"][0] for _, address in result.hits])
 
-    def lookup(self, text: str) -> list[str] | None:
-        """The IRIs whose description may contain ``text`` (every one that does), in the order of the index;
-        None when the index cannot answer (an empty text, or texts of blank nodes)."""
-        _, _, searcher, schema, subjects, complete = self._current()
-        tokens = sorted(set(_analyzer().analyze(text)))
-        if not tokens or not complete:
-            return None
-        query = tantivy.Query.boolean_query(
-            [(tantivy.Occur.Must, tantivy.Query.term_query(schema, "text", token)) for token in tokens])
-        hits = searcher.search(tantivy.Query.const_score_query(query, 1.0), limit=max(1, searcher.num_docs),
-                               count=False).hits
-        numbers = searcher.fast_field_values("n", [address for _, address in hits])
-        return [subjects[number] for number in sorted(set(numbers))]
+
+def _open(folder: Path) -> _Opened:
+    index = tantivy.Index.open(str(folder))
+    index.register_tokenizer(ANALYZER, _analyzer())
+    return _Opened(index.searcher(), index.schema, (folder / "complete").read_text().strip() == "yes")

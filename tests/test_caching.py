@@ -104,3 +104,29 @@ def test_the_access_log_can_be_turned_off(service, live_service):
         assert running.request("GET", "/health").status == 200
     assert '"GET /health' in service.log()
     assert '"GET /health' not in quiet.log()
+
+
+def test_question_answers_are_cached_and_revalidated_like_sparql(service, writable):
+    path = "/queries/find-agency.json?text=%E6%B0%91%E6%94%BF"  # 民政: 省民政厅
+    first = service.request("GET", path)
+    assert first.status == 200 and json.loads(first.body)["rows"]
+    tag = first.headers["etag"]
+    assert first.headers["cache-control"] == "public, no-cache"
+    assert service.request("GET", path, headers={"If-None-Match": tag}).status == 304
+    # Another value, or the CSV view, is another answer with its own tag.
+    assert service.request("GET", "/queries/find-agency.json?text=%E6%AE%8B").headers["etag"] != tag
+    assert service.request("GET", path.replace(".json", ".csv")).headers["etag"] != tag
+    # The same request again: the same bytes (from the answer cache).
+    assert service.request("GET", path).body == first.body
+    # A question whose data changed answers afresh: the store version is part of the tag.
+    before = writable.request("GET", path)
+    _insert(writable, "three")
+    after = writable.request("GET", path, headers={"If-None-Match": before.headers["etag"]})
+    assert after.status == 200 and after.headers["etag"] != before.headers["etag"]
+
+
+def test_question_errors_are_not_cached(service):
+    reply = service.request("GET", "/queries/task-units.json?number=three")
+    assert reply.status == 400
+    assert reply.headers["cache-control"] == "no-store"
+    assert "etag" not in reply.headers

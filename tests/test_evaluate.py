@@ -93,3 +93,22 @@ def test_the_command_names_a_bad_ground_truth_file(tmp_path):
     # Input that cannot be read: exit 2, as in every command (an empty data file would be refused first).
     assert done.returncode == 2 and "bad.json: not a ground-truth file" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_found_tasks_come_in_document_order_when_an_annex_numbers_anew(tmp_path):
+    import pyoxigraph
+
+    from fengong.evaluate import tasks_in_store
+    from fengong.ingest import find_documents, ingest
+    from fengong.registry import default_registry_paths, load_registry
+
+    (tmp_path / "doc.txt").write_text(
+        "某省数字政府建设实施方案\n一、主要任务\n各项任务详见附件。\n二、保障措施\n"
+        "（一）加强统筹协调。建立工作机制。（责任单位：省大数据局）\n附件\n重点任务分解\n一、夯实基础\n"
+        "（一）推进政务云整合。推动系统迁移上云。（牵头单位：省大数据局；责任单位：省通信管理局）\n", encoding="utf-8")
+    out = tmp_path / "doc.trig"
+    ingest(find_documents([tmp_path]), out, load_registry(default_registry_paths(ROOT)), tmp_path, progress=False)
+    store = pyoxigraph.Store()
+    store.bulk_load(path=str(out), format=pyoxigraph.RdfFormat.TRIG)
+    # The annex's 1.1 sorts before the body's 2.1 by key, but stands after it in the text.
+    assert [(t.key, t.text[:6]) for t in tasks_in_store(store, "doc")] == [("2.1", "加强统筹协调"), ("1.1", "推进政务云整")]

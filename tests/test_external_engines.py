@@ -131,6 +131,25 @@ def test_every_question_is_answered_as_on_the_embedded_store(engine, embedded, n
     assert _answers(remote, question, values) == _answers(embedded, question, values)
 
 
+@pytest.mark.parametrize("name, text", [("task-text-search", "，"), ("find-agency", "局")])
+def test_a_text_search_on_an_external_store_gives_the_pages_the_index_gives(engine, embedded, name, text):
+    """Without a text index (the external store answers), the plain answer is paged: the same pages, counts and
+    rows as the embedded store's index gives."""
+    if engine.name == "virtuoso" and name in VIRTUOSO_DEVIATIONS:
+        pytest.skip("Virtuoso: " + VIRTUOSO_DEVIATIONS[name])
+    remote = create_app({"backend": engine.query_url, "max_rows": 100000}).test_client()
+    pages = 0
+    for number in (1, 2, 3):
+        query = {"text": text, "_page": number, "_size": 7}
+        theirs, ours = (json.loads(client.get(f"/queries/{name}.json", query_string=query).data)
+                        for client in (remote, embedded))
+        assert theirs["total"] == ours["total"] > 14
+        assert [{k: _unordered(v) for k, v in row.items()} for row in theirs["rows"]] == \
+            [{k: _unordered(v) for k, v in row.items()} for row in ours["rows"]]
+        pages += bool(ours["rows"])
+    assert pages == 3
+
+
 @pytest.fixture(scope="module")
 def served(engine, tmp_path_factory):
     """``fengong serve --backend`` on the engine, with a row cap of 5 and a time limit of 1 s."""

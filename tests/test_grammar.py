@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from fengong.readers.lexicon import lexicon_for
+from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.statement import read_statement, settle_roles
 from fengong.readers.vocabulary import column_role, numeral_value
 
@@ -209,6 +209,17 @@ def test_a_collective_with_separators_inside_it():
     assert [u.name for u in read("责任单位：市商务局、市财政局、各区、县（市）政府").units] == [
         "市商务局", "市财政局", "各区、县（市）政府"]
     assert [u.name for u in read("责任单位：省优化办，各市、州、县人民政府").units] == ["省优化办", "各市、州、县人民政府"]
+    # a modified level (辖市: the county-level cities a city holds) opens the collective as well
+    assert [u.name for u in read("市商务局、市民政局负责，各辖市、区人民政府落实").units] == [
+        "市商务局", "市民政局", "各辖市、区人民政府"]
+    assert [u.name for u in read("责任单位：省住房城乡建设厅，各设区市、县（市、区）人民政府").units] == [
+        "省住房城乡建设厅", "各设区市、县（市、区）人民政府"]
+
+
+def test_an_open_marker_after_a_bracketed_name_ends_the_list():
+    statement = read("市城管局、市水利局（市水务局）等部门负责")
+    assert [u.name for u in statement.units] == ["市城管局", "市水利局（市水务局）"] and statement.open
+    assert [u.name for u in read("各市（含定州、辛集市）政府负责").units] == ["各市（含定州、辛集市）政府"]
 
 
 def test_a_unit_named_in_its_place_beside_recognised_units():
@@ -247,3 +258,34 @@ def test_open_markers_with_a_description_of_the_rest(tail):
 
 def test_vertical_branches_end_like_bodies():
     assert [u.name for u in read("杭州海关、宁波海关负责").units] == ["杭州海关", "宁波海关"]
+
+
+def test_a_name_known_by_its_ending_alone_holds_no_clause():
+    lexicon = Lexicon()
+    for clause in ("日常工作由市商务局", "办公室设在市商务局", "成立工作专班", "负责统筹的市商务局"):
+        assert lexicon.recognise(clause) is None, clause
+    for name in ("中国（上海）自由贸易试验区管委会", "市商务局", "市委组织部（人才办）"):
+        assert lexicon.recognise(name) == "suffix", name
+
+
+def test_autonomous_and_directly_governed_levels_join_the_collective():
+    # 各省、自治区、直辖市人民政府 is one collective: 自治区 and 直辖市 are levels like 省 and 市
+    assert [u.name for u in read("商务部、财政部，各省、自治区、直辖市人民政府按职责分工负责").units] == [
+        "商务部", "财政部", "各省、自治区、直辖市人民政府"]
+    assert [u.name for u in read("责任单位：省民政厅，各市、自治州人民政府").units] == [
+        "省民政厅", "各市、自治州人民政府"]
+
+
+def test_each_for_its_own_area_is_a_modifier_of_the_verb():
+    # 按属地负责: the units answer each for their own area; the modifier is no part of their names
+    assert units("区商务委、区规划资源局负责，相关街镇按属地负责") == [
+        ("区商务委", "lead"), ("区规划资源局", "participant"), ("相关街镇", "participant")]
+    assert units("区市场监管局、区公安分局，各街镇、莘庄工业区按属地负责") == [
+        ("区市场监管局", "lead"), ("区公安分局", "participant"), ("各街镇", "participant"), ("莘庄工业区", "participant")]
+
+
+def test_a_duty_in_running_text_names_no_unit_in_a_units_place():
+    # 要 is the modal of a duty: 各功能区要结合实际抓好 is a clause, not a unit standing beside 各区县
+    assert read("各区县、各功能区要结合实际抓好落实") is None
+    assert Lexicon().recognise("县政府要督促乡镇") is None  # ends like a body, but is a duty
+    assert Lexicon().recognise("市重要产品追溯管理中心") == "suffix"  # 重要 is no modal

@@ -115,3 +115,14 @@ def test_an_interrupted_ingest_leaves_the_previous_dataset(tmp_path: Path, monke
         ingest_module.ingest(documents, out, registry, ROOT, progress=False)
     assert out.read_text(encoding="utf-8") == "previous\n"
     assert [p.name for p in tmp_path.iterdir()] == ["out.trig"]
+
+
+def test_a_folders_readme_and_notes_are_not_documents_but_a_named_file_is(tmp_path: Path):
+    # a folder of plans documented by its README.md / NOTES.md: the notes describe the plans, they are not one
+    from fengong.ingest import find_documents
+
+    for name in ("plan.txt", "README.md", "NOTES.md", "notes.txt", "index.json", "plan-notes.md"):
+        (tmp_path / name).write_text("（市发展改革委负责）\n", encoding="utf-8")
+    found = sorted(d.path.name for d in find_documents([tmp_path]))
+    assert found == ["plan-notes.md", "plan.txt"]
+    assert [d.path.name for d in find_documents([tmp_path / "NOTES.md"])] == ["NOTES.md"]

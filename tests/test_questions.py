@@ -117,10 +117,22 @@ def test_parameter_without_default_is_required():
     (LED_BY.replace("| string |", "| label |"), r"looked up as \?nameLabel"),
     (LED_BY.replace("#+ group: agency", "#+ group: misc"), "one of plan, agency"),
     (LED_BY.replace("#+ group: agency\n", ""), "exactly one '#\\+ group:'"),
+    (LED_BY.replace("#+ example:", "#+ search: name | task\n#+ example:"), r"PARAMETER \| VARIABLE \| INDEX"),
+    (LED_BY.replace("#+ example:", "#+ search: name | task | words\n#+ example:"), "no text index 'words'"),
+    (LED_BY.replace("#+ example:", "#+ search: name | agent | task-texts\n#+ example:"), r"\?agent is not used"),
+    (LED_BY.replace("param: name", "param: _name").replace("?name", "?_name").replace("e: name=", "e: _name="),
+     "names starting with _ are the API's own"),
 ])
 def test_bad_headers_are_refused_with_the_line(broken, message):
     with pytest.raises(QuestionError, match=message):
         parse_question(broken, "q.rq")
+
+
+def test_a_search_header_names_its_parameter_variable_and_index():
+    question = parse_question(LED_BY.replace("#+ example:", "#+ search: name | task | task-texts\n#+ example:"))
+    assert (question.search.parameter, question.search.variable, question.search.index) == \
+        ("name", "task", "task-texts")
+    assert parse_question(LED_BY).search is None
 
 
 def test_file_name_must_match_the_name(tmp_path):

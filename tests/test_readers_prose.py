@@ -173,3 +173,73 @@ def test_a_standing_statement_after_a_lead_in():
                    "1.甲。（责任单位：市商务局）\n")
     assert [(u.name, u.role, u.carried) for u in plan.tasks[0].units] == [
         ("市商务局", "lead", False), ("东兴市人民政府", "implementing", True), ("防城区人民政府", "implementing", True)]
+
+
+def test_a_closing_sentence_of_units_and_a_role_verb_states_who_answers_for_the_measure():
+    _, plan = read("二、重点任务\n"
+                   "（一）实施老旧小区改造。完成改造项目150个以上。市住房城乡建设局牵头，市财政局按职责分工负责，"
+                   "各辖市、区人民政府具体落实。\n"
+                   "（二）推进城中村改造。优先实施群众需求迫切的项目。由市住房城乡建设局会同市国资委负责。\n"
+                   "（三）更新地下管网。建立管网设施数字档案。市城管局、市水利局（市水务局）等部门负责。\n"
+                   "（四）拓宽资金渠道。积极争取专项债券支持。市发展改革委、市财政局负责落实。\n")
+    assert [(t.key, units(t), t.open_ended) for t in plan.tasks] == [
+        ("2.1", [("市住房城乡建设局", "lead"), ("市财政局", "participant"), ("各辖市、区人民政府", "implementing")],
+         False),
+        ("2.2", [("市住房城乡建设局", "lead"), ("市国资委", "participant")], False),
+        ("2.3", [("市城管局", "lead"), ("市水利局（市水务局）", "participant")], True),  # the bracket is a name
+        ("2.4", [("市发展改革委", "implementing"), ("市财政局", "implementing")], False),
+    ]
+    assert [t.text for t in plan.tasks][0] == "实施老旧小区改造。完成改造项目150个以上。"
+
+
+def test_a_closing_sentence_under_a_heading_and_one_on_a_line_of_its_own():
+    _, plan = read("（六）推进城市数字化治理\n加快建设城市信息模型基础平台。由市数据局牵头，市城管局配合。\n"
+                   "（七）强化规划引领\n编制城市更新专项规划。\n市自然资源和规划局负责。\n")
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("6", "加快建设城市信息模型基础平台。", [("市数据局", "lead"), ("市城管局", "cooperating")]),
+        ("7", "编制城市更新专项规划。", [("市自然资源和规划局", "lead")]),
+    ]
+
+
+def test_a_duty_in_running_text_and_a_lead_rule_are_not_closing_statements():
+    _, plan = read("（一）加强组织领导。领导小组办公室设在市住房城乡建设局。市发展改革委负责研究提出年度计划。\n"
+                   "（二）压实责任。各项任务责任单位中列在首位的为牵头单位，其他单位按职责分工负责。\n"
+                   "（三）加强督导。各地要建立工作机制，落实属地责任。\n")
+    assert plan.tasks == []
+
+
+def test_clauses_that_end_like_a_body_are_not_units_of_a_closing_sentence():
+    # Each would pass for a list of names by its endings (…班, …局, …室) without the rule that a name known by
+    # its ending alone holds no clause (由, 设在) and opens with no measure's verb (成立).
+    _, plan = read("（一）开展以旧换新。对购买新能源汽车的消费者给予补贴。日常工作由市商务局负责。\n"
+                   "（二）加强组织领导。成立工作专班，办公室设在市商务局，具体工作由专班办公室负责。\n"
+                   "（三）发展夜间经济。打造夜间消费集聚区。市商务局、市文化广电旅游局负责。\n")
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("3", [("市商务局", "lead"), ("市文化广电旅游局", "participant")])]
+
+
+def test_a_paragraph_cut_by_a_page_number_is_one_paragraph():
+    source, plan = read("一、促进增收\n1．落实带薪休假。督促用人单位落实带薪年休假制度。\n责任单位：省人力资源社会保障厅、省总\n— 4 —\n"
+                        "工会\n二、扩大服务消费\n2．培育消费新场景。推动商圈改造提升。\n— 5 —\n"
+                        "责任单位：省商务厅\n")
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1.1", [("省人力资源社会保障厅", "lead"), ("省总工会", "participant")]),
+        ("2.2", [("省商务厅", "lead")]),  # a page number between a measure and its label line joins nothing
+    ]
+    assert "— 4 —" not in plan.tasks[0].text
+
+
+def test_a_bracket_naming_the_body_before_it_again_is_no_statement():
+    # 国务院安委会办公室（应急管理部）: the body's other seat, not who answers for the measure
+    _, plan = read("请各地区于每季度末将任务推进情况报送国务院安委会办公室（应急管理部）。\n"
+                   "1.开展隐患排查。（应急管理部负责）\n")
+    assert [(t.key, units(t)) for t in plan.tasks] == [("1", [("应急管理部", "lead")])]
+
+
+def test_an_annex_item_may_share_the_key_of_a_task_of_the_body():
+    # the body's 三、（一） holds one statement: it is task 3.1; the annex's 三、（一） holds items with statements:
+    # it is item 3.1 (the graph keeps tasks and items apart), while the annex's 三、 meets the body's item 3
+    _, plan = read("三、保障措施\n（一）加强组织领导。（责任单位：省大数据局）\n"
+                   "附件\n三、安全保障\n（一）筑牢安全防线\n8.落实网络安全责任制。（牵头单位：省委网信办）\n")
+    assert [(t.key, t.parent) for t in plan.tasks] == [("3.1", "3"), ("3.1.8", "3.1")]
+    assert [(i.key, i.parent) for i in plan.items] == [("3", None), ("3~2", None), ("3.1", "3~2")]

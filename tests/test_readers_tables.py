@@ -136,3 +136,127 @@ def test_a_row_copied_without_its_merged_cells():
         (1, "深化经营主体登记改革", [("区市场监管局", "lead"), ("区政务服务和数据局", "cooperating")]),
         (2, "深化“一业一证”改革", [("区政务服务和数据局", "lead"), ("区市场监管局", "cooperating"),
                                    ("区商务局", "cooperating")])]
+
+
+def test_a_merged_task_cell_leaves_the_row_its_measure_as_text():
+    from fengong.readers.detect import READERS
+
+    # 重点任务 merged over two rows: the second row's field is empty, its own 工作措施 is its text; the 责任领导
+    # column holds people's names, not units
+    text = ("序号\t重点任务\t工作措施\t责任领导\t牵头单位\t配合单位\t完成时限\n"
+            "1\t开展隐患排查整治\t全面落实生产经营单位主要负责人带队检查。\t吴立新\t县应急管理局\t各乡镇（街道）\t2025年12月\n"
+            "2\t\t聚焦燃气、自建房等重点行业领域开展专项整治。\t吴立新\t县应急管理局\t县住建局、县消防救援大队\t2025年6月\n")
+    plan = READERS["tabular"](SourceText("t.txt", text))
+    assert [(t.number, t.text, units(t)) for t in plan.tasks] == [
+        (1, "开展隐患排查整治", [("县应急管理局", "lead"), ("各乡镇（街道）", "cooperating")]),
+        (2, "聚焦燃气、自建房等重点行业领域开展专项整治。", [("县应急管理局", "lead"), ("县住建局", "cooperating"),
+                                                          ("县消防救援大队", "cooperating")])]
+
+
+PDF_COLUMNS = """附件
+重点任务分工
+序号 重点任务 牵头单位 配合单位 完成时限
+1
+完善低空基础设施网络。加快通用机
+场建设
+省发展改
+革委
+省交通运输厅、省自然资
+源厅，各市州
+政府
+2027年底前
+— 4 —
+序号 重点任务 牵头单位 配合单位 完成时限
+2 推进空域精细化管理。协调推动低空空域分类划
+设
+省发展改
+革委、民航
+甘肃监管局
+省交通运输厅、省公安厅 持续推进
+3 推进低空农林作业。推广植保无人机在农田病
+虫害防治中的应用 省农业农村厅 省林草局、省财政厅 持续推进
+4
+发展低空文旅。开发低空观光产品
+省文化和
+旅游厅
+省体育局，
+酒泉市政府
+— 5 —
+"""
+
+
+def test_a_pdf_table_with_several_unit_columns_split_where_it_names_known_bodies():
+    from fengong.readers.detect import READERS
+
+    source = SourceText("gansu.txt", PDF_COLUMNS)
+    assert choose_reader(source) == "pdf-table"
+    plan = READERS["pdf-table"](source, jurisdiction="620000")
+    assert [(t.number, t.text, units(t)) for t in plan.tasks] == [
+        (1, "完善低空基础设施网络。加快通用机场建设", [
+            ("省发展改革委", "lead"), ("省交通运输厅", "cooperating"), ("省自然资源厅", "cooperating"),
+            ("各市州政府", "cooperating")]),
+        (2, "推进空域精细化管理。协调推动低空空域分类划设", [  # two leads, each broken over lines
+            ("省发展改革委", "lead"), ("民航甘肃监管局", "lead"), ("省交通运输厅", "cooperating"),
+            ("省公安厅", "cooperating")]),
+        (3, "推进低空农林作业。推广植保无人机在农田病虫害防治中的应用", [  # four cells on one line
+            ("省农业农村厅", "lead"), ("省林草局", "cooperating"), ("省财政厅", "cooperating")]),
+        (4, "发展低空文旅。开发低空观光产品", [  # no 完成时限: the last unit cell is not taken for it
+            ("省文化和旅游厅", "lead"), ("省体育局", "cooperating"), ("酒泉市政府", "cooperating")]),
+    ]
+
+
+PIPED = """商务部等部门关于印发行动方案的通知
+一、总体要求
+各地要高度重视。
+附件
+重点任务分工表
+| 序号 | 重点任务 | 牵头单位 | 配合单位 |
+| --- | :---: | --- | --- |
+| 1 | 推动即时配送网络向县城、乡镇延伸 | 商务部、国家邮政局 | 国家发展改革委、交通运输部 |
+| 2 | 依法查处不正当竞争行为 | 市场监管总局 |  |
+| 3 | 推动配送车辆电动化 | 商务部 | 生态环境部、国家邮政局，各地商务主管部门 |
+抄送：国务院办公厅。
+"""
+
+
+def test_a_table_drawn_with_pipes_is_read_like_a_tab_separated_one():
+    # web pages and Markdown give tables as pipe-separated rows under a rule; the outer pipes open no cell
+    source = SourceText("t.txt", PIPED)
+    assert choose_reader(source) == "tabular" and tabular.delimiter(source) == "|"
+    plan = tabular.read(source)
+    assert [(t.number, t.text, units(t)) for t in plan.tasks] == [
+        (1, "推动即时配送网络向县城、乡镇延伸", [("商务部", "lead"), ("国家邮政局", "lead"),
+                                                ("国家发展改革委", "cooperating"), ("交通运输部", "cooperating")]),
+        (2, "依法查处不正当竞争行为", [("市场监管总局", "lead")]),  # an empty cell names nobody
+        (3, "推动配送车辆电动化", [("商务部", "lead"), ("生态环境部", "cooperating"), ("国家邮政局", "cooperating"),
+                                   ("各地商务主管部门", "cooperating")])]
+    assert [source.quote(u.span) for u in plan.tasks[0].units] == ["商务部", "国家邮政局", "国家发展改革委",
+                                                                   "交通运输部"]
+
+
+def test_the_first_task_column_names_the_task_and_the_others_describe_it():
+    # 项目名称 before 主要内容: the project's name is the task, its content a description
+    flat = ("序号\n项目名称\n主要内容\n牵头单位\n责任单位\n完成时限\n"
+            "1\n新增普惠托位2000个\n新建或改扩建一批普惠性托育机构\n市卫健委\n市教育局、市财政局\n2026年12月底\n")
+    (task,) = flat_table.read(SourceText("t.txt", flat)).tasks
+    assert task.text == "新增普惠托位2000个"
+    assert units(task) == [("市卫健委", "lead"), ("市教育局", "participant"), ("市财政局", "participant")]
+
+
+def test_a_plan_with_statements_in_its_text_and_a_task_table_as_its_annex(tmp_path: Path):
+    # the body's measures close with brackets, the annex is a table laid out with spaces: both are read, the
+    # body's statements by the prose reader (keyed by the outline), the rows by the table's 序号
+    text = ("某县茶产业工作方案\n四、保障措施\n（一）加强组织领导。领导小组办公室设在县农业农村局。"
+            "（责任单位：县农业农村局，各乡镇）\n"
+            "（二）强化督查考核。将工作纳入年度考评。（责任单位：县委督查室、县政府督查室）\n"
+            "附件\n序号 重点工作 工作内容 牵头单位 责任单位 完成时限\n"
+            "1 建设生态茶园 新建改造生态茶园2万亩 县农业农村局 县林业局，各乡镇 2026年12月\n"
+            "2 拓展销售市场 新开设品牌专卖店100家 县商务局 县供销社 2026年12月\n")
+    path = tmp_path / "plan.txt"
+    path.write_text(text, encoding="utf-8")
+    plan, name = read_path(path)
+    assert name == "tabular"
+    assert [(t.key, t.text[:6], units(t)[0]) for t in plan.tasks] == [
+        ("4.1", "加强组织领导", ("县农业农村局", "lead")), ("4.2", "强化督查考核", ("县委督查室", "lead")),
+        ("1", "建设生态茶园", ("县农业农村局", "lead")), ("2", "拓展销售市场", ("县商务局", "lead"))]
+    assert (plan.statements_seen, plan.statements_read) == (4, 4)

@@ -10,6 +10,7 @@ prose whose measures carry responsibility statements → ``clauses``. A document
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from fengong.readers import flat_table, pdf_table, prose, tabular
@@ -42,17 +43,44 @@ READERS: dict[str, Callable[..., PlanRecord]] = {
 
 def choose_reader(source: SourceText) -> str:
     """The name of the reader whose form ``source`` shows (see the module docstring)."""
+    found = table_header(source)
+    return found[0] if found is not None else "clauses"
+
+
+def table_header(source: SourceText) -> tuple[str, int] | None:
+    """``(reader, offset of its header's line)`` for the first table form ``source`` shows, or None for prose."""
     lines = source.raw.split("\n", SNIFF_LINES)[:SNIFF_LINES]
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
     sep = tabular.delimiter(source)  # a plain-text file may hold a table as tab-separated lines too
-    if any(map_header(line.split(sep)) is not None for line in lines if sep in line):
-        return "tabular"
-    repaired = [repair(line) for line in lines]
-    if any(pdf_table.HEADER.match(line) for line in repaired):
-        return "pdf-table"
+    at = next((i for i, line in enumerate(lines) if sep in line and map_header(line.split(sep)) is not None), None)
+    if at is not None:
+        return "tabular", starts[at]
+    at = next((i for i, line in enumerate(lines) if pdf_table.header_columns(repair(line))), None)
+    if at is not None:
+        return "pdf-table", starts[at]
     content = [line for line in LineIndex("\n".join(lines)).lines if not line.blank]
-    if flat_table.find_header(content) is not None:
-        return "flat-table"
-    return "clauses"
+    found = flat_table.find_header(content)
+    return ("flat-table", content[found[0]].start) if found is not None else None
+
+
+def with_prose_before(plan: PlanRecord, source: SourceText, end: int) -> None:
+    """Add to a table's plan the statements of the text before its table (``source.raw[:end]``), read as prose:
+    a plan whose measures close with brackets (（责任单位：…）) may send out a task table as its annex, and both
+    state responsibility. A table row whose key a statement of the text already took numbers anew (``3~2``)."""
+    before = prose.read(SourceText(source.path, source.raw[:end], source.rendered_from), slug=plan.slug,
+                        jurisdiction=plan.jurisdiction)
+    plan.problems.extend(p for p in before.problems if p not in plan.problems)
+    plan.statements_seen += before.statements_seen
+    plan.statements_read += before.statements_read
+    if not before.tasks:
+        return
+    taken = {t.key for t in before.tasks}
+    plan.sections[:] = before.sections + [
+        replace(s, tasks=tuple(replace(t, key=f"{t.key}~2") if t.key in taken else t for t in s.tasks))
+        for s in plan.sections]
+    plan.items[:0] = before.items
 
 
 def read_path(path: Path, relative_to: Path | None = None, reader: str | None = None, slug: str | None = None,
@@ -68,4 +96,7 @@ def read_path(path: Path, relative_to: Path | None = None, reader: str | None = 
     plan.problems[:0] = problems
     if name != "clauses":
         plan.count_rows_as_statements()
+        found = table_header(source)
+        if found is not None and found[0] == name:
+            with_prose_before(plan, source, found[1])
     return plan, name

@@ -134,9 +134,12 @@ def _levels_before(out: list[Token]) -> int:
     return 0
 
 
-_LEVEL_HEAD = re.compile(r"^各[省市县区州盟旗乡镇](?:[（(][^）)]*[）)])?$")
-_LEVEL = re.compile(r"^[省市县区州盟旗乡镇](?:[（(][^）)]*[）)])?$")
-_LEVEL_TAIL = re.compile(r"^[省市县区州盟旗乡镇](?:[（(][^）)]*[）)])?(?:人民)?(?:政府|党委|管委会)$")
+# A level of the administrative divisions: one character (省, 市, 县 …) or the autonomous and directly governed
+# kinds (各省、自治区、直辖市人民政府; 各市、自治州人民政府).
+_LEVELS = r"(?:[省市县区州盟旗乡镇]|自治区|直辖市|自治州|自治县|自治旗|计划单列市)(?:[（(][^）)]*[）)])?"
+_LEVEL_HEAD = re.compile(rf"^各(?:所?辖|设区的?)?{_LEVELS}$")  # 各辖市、区人民政府
+_LEVEL = re.compile(rf"^{_LEVELS}$")
+_LEVEL_TAIL = re.compile(rf"^{_LEVELS}(?:人民)?(?:政府|党委|管委会)$")
 
 
 def token(kind: str, value, start: int, end: int) -> Token:
@@ -164,7 +167,10 @@ def _bracket(raw: str, i: int, end: int, out: list[Token]) -> int:
 
 def _name_goes_on(raw: str, stop: int, end: int) -> bool:
     """True when a name goes on right after a bracket: 各市（含定州、辛集市）政府 — the bracket is inside the name."""
-    return stop < end and raw[stop] not in _HARD and not raw[stop].isspace() and _verb_at(raw, stop, end) is None
+    if stop >= end or raw[stop] in _HARD or raw[stop].isspace() or _verb_at(raw, stop, end) is not None:
+        return False
+    marker = v.OPEN_MARKER.match(raw, stop, end)  # 市水利局（市水务局）等部门负责: the list ends, not the name
+    return marker is None or not (marker.end() >= end or raw[marker.end()] in _HARD or _verb_at(raw, marker.end(), end))
 
 
 def _verb_at(raw: str, i: int, end: int) -> str | None:
@@ -236,7 +242,8 @@ def _names(raw: str, start: int, end: int, lexicon: Lexicon, verb: bool = False)
     compact = _compact(raw, start, end)
     text = compact.text
     at = text.rfind("等")
-    while at > 0:  # 等 closing the list (等有关部门和单位), or 等 followed by 和 and a collective (等和各省级人民政府)
+    while at >= 0:  # 等 closing the list (等有关部门和单位; alone after a bracket: 市水利局（市水务局）等部门), or 等
+        # followed by 和 and a collective (等和各省级人民政府)
         marker = v.OPEN_MARKER.match(text, at)
         joined = next((w for w in v.AND if text.startswith(w, marker.end())), None)
         if marker.end() == len(text) or (joined and lexicon.recognise(text[marker.end() + len(joined):])):

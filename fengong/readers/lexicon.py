@@ -37,7 +37,8 @@ class Lexicon:
             return "gazetteer"
         if v.COLLECTIVE.match(name) and _ends_like_bodies(name):
             return "collective"
-        if len(name) >= MIN_SUFFIXED and _ends_like_bodies(name) and not name.startswith(v.NOT_A_NAME_START):
+        if (len(name) >= MIN_SUFFIXED and _ends_like_bodies(name) and not name.startswith(v.NOT_A_NAME_START)
+                and not name.startswith(v.MEASURE_VERBS) and not v.CLAUSE_WORDS.search(_without_bracket(name))):
             return "suffix"
         return None
 

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+
+# A page number printed on a line of its own (— 2 —, - 12 -, 第3页, 第3页 共8页): page furniture of a text
+# extracted from print, never content.
+PAGE_NUMBER = re.compile(r"^\s*(?:[—－–-]{1,2}\s*\d{1,4}\s*[—－–-]{1,2}"
+                         r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)\s*$")
 
 
 @dataclass(frozen=True)
@@ -37,17 +43,18 @@ class LineIndex:
         return max(1, bisect.bisect_right(self._starts, offset))
 
 
-def blank_out(text: str, pattern: re.Pattern[str]) -> tuple[str, list[int]]:
-    """Replace every line matching ``pattern`` by spaces of the same length (offsets stay put).
+def blank_out(text: str, furniture: Callable[[str], object]) -> tuple[str, list[int]]:
+    """Replace every line for which ``furniture`` is true (``PAGE_NUMBER.match``) by spaces of the same length
+    (offsets stay put).
 
-    Page headers repeated by the PDF are furniture, not content; blanking keeps every other offset valid.
-    Returns the new text and the numbers of the blanked lines.
+    Page numbers and headers repeated by the PDF are furniture, not content; blanking keeps every other offset
+    valid. Returns the new text and the numbers of the blanked lines.
     """
     out: list[str] = []
     blanked: list[int] = []
     for number, chunk in enumerate(text.splitlines(keepends=True), 1):
         body = chunk.rstrip("\r\n")
-        if body.strip() and pattern.match(body):
+        if body.strip() and furniture(body):
             out.append(" " * len(body) + chunk[len(body):])
             blanked.append(number)
         else:

@@ -77,15 +77,19 @@ class Outline:
         return item
 
     @staticmethod
-    def final_keys(used: list[Item]) -> dict[Item, str]:
-        """The keys of the items that hold tasks (with those above them), unique across the document's parts: a
-        key an earlier part already used gets ``~`` and its part's number (an annex's ``1.1`` after the body's)."""
-        taken: dict[str, int] = {}
+    def final_keys(used: dict[Item, set[str]]) -> dict[Item, str]:
+        """The keys of the items that hold tasks (with those above them), unique across the document's parts
+        among tasks and among items (``used``: what each item is, ``task``, ``item`` or both): a key an earlier
+        part already used for the same kind gets ``~`` and its part's number (an annex's item ``1.1`` after the
+        body's); an annex's item may share the key of the body's task (the graph keeps tasks and items apart)."""
+        taken: dict[tuple[str, str], int] = {}
         final: dict[Item, str] = {}
-        for item in sorted(set(used), key=lambda i: i.line.start):
-            key = item.key if taken.get(item.key, item.part) == item.part else f"{item.key}~{item.part + 1}"
-            taken.setdefault(item.key, item.part)
-            final[item] = key
+        for item in sorted(used, key=lambda i: i.line.start):
+            kinds = used[item]
+            clash = any(taken.get((item.key, kind), item.part) != item.part for kind in kinds)
+            final[item] = f"{item.key}~{item.part + 1}" if clash else item.key
+            for kind in kinds:
+                taken.setdefault((item.key, kind), item.part)
         return final
 
 

@@ -1,25 +1,28 @@
-"""Read a task-division appendix whose text was extracted from a PDF (the Jilin form).
+"""Read a task-division table whose text was extracted from a PDF (the Jilin form, and its wider kin).
 
-The appendix is a three-column table — 序号 (number), 工作任务 (task), 负责单位 (units) — flattened by text
-extraction: each row starts with its number on a line of its own (or followed by the task text), the task text
-wraps over several lines, and the unit list follows, itself wrapped, sometimes in the middle of a name
-(``省公安\\n厅``), sometimes on the same line as the end of the text (``划暠 省残联、省体育局``). Page breaks repeat the
-column header. A note after the table (注:负责单位中列第一位者为牵头单位,其余为主要参与单位。) says how list order
-maps to roles.
+The table's header is one line — 序号 工作任务 负责单位 (the Jilin form), or 序号 重点任务 牵头单位 配合单位 完成时限:
+the number, the task, one or more unit columns, and columns after them that name no units — repeated at the top
+of each page. Text extraction flattens the rows: each row starts with its number on a line of its own (or
+followed by the task text), the task text wraps over several lines, and the unit cells follow, themselves wrapped,
+sometimes in the middle of a name (``省公安\\n厅``, ``省发展改\\n革委``), sometimes on the same line as the end of
+the text or as each other (``划暠 省残联、省体育局``, ``…的应用 省农业农村厅 省林草局、省财政厅 持续推进``). A note
+after the table (注:负责单位中列第一位者为牵头单位,其余为主要参与单位。) says how list order maps to roles.
 
-Reading one row: of all the places where the unit list could begin (each line start, each space inside a line),
-take the first, after a blank line if there is such a place, from which the rest of the row splits into unit
-names only.
+Reading one row: every line start and every space inside a line is a place where a cell could begin. The unit
+list begins at the first place, after a blank line if there is such a place, from which the rest of the row
+splits into the unit cells (each of unit names only) and the cells after them; where several splits do, the one
+naming the most bodies the gazetteer knows wins (``省发展改\\n革委`` is one name, not a text ending in 省发展改).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import combinations
 
 from fengong.readers.lexicon import Lexicon, lexicon_for
-from fengong.readers.lines import Line, LineIndex, blank_out
-from fengong.readers.rows import document_rule
+from fengong.readers.lines import PAGE_NUMBER, Line, LineIndex, blank_out
+from fengong.readers.rows import EMPTY_CELLS, Columns, document_rule, map_header
 from fengong.readers.statement import Statement, read_statement, settle_roles
 from fengong.readers.vocabulary import LEAD_RULE, RESPONSIBLE, rest_role
 from fengong.records import Problem, ReadError, SectionRecord, SourceText, Span, TaskRecord, UnitMention
@@ -30,6 +33,7 @@ HEADER = re.compile(
 )
 ROW_START = re.compile(r"^\s*(\d{1,3})(?:\s+(\S.*))?\s*$")
 NOTE = re.compile(r"^\s*注\s*[:：]")
+SPACES = re.compile(r"[ \u3000]+")
 PROSE = 30  # a line longer than this ending in 。 after a complete row is a paragraph after the table
 
 
@@ -46,12 +50,14 @@ def read_table(source: SourceText, jurisdiction: str | None = None) -> tuple[Sec
     Raises :class:`ReadError` when the text holds no recognisable table. Malformed rows are returned as
     problems naming their line; rows that could be read are kept.
     """
-    masked, _ = blank_out(repair(source.raw), HEADER)
-    index = LineIndex(masked)
-    first_header = next((ln for ln in LineIndex(repair(source.raw)).lines if HEADER.match(ln.text)), None)
+    first_header = next((ln for ln in LineIndex(repair(source.raw)).lines if header_columns(ln.text)), None)
     if first_header is None:
         raise ReadError([Problem(source.path, 1, "no task-division table found: no header line "
                                  "like '序号 工作任务 负责单位'")])
+    columns = header_columns(first_header.text)
+    # the header repeated at the top of each page, and page numbers, are furniture
+    masked, _ = blank_out(repair(source.raw), lambda text: PAGE_NUMBER.match(text) or header_columns(text))
+    index = LineIndex(masked)
     problems: list[Problem] = []
     body = [ln for ln in index.lines if ln.number > first_header.number]
     note = next((ln for ln in body if NOTE.match(ln.text)), None)
@@ -59,13 +65,13 @@ def read_table(source: SourceText, jurisdiction: str | None = None) -> tuple[Sec
         body = [ln for ln in body if ln.number < note.number]
 
     lexicon = lexicon_for(jurisdiction)
-    rows = _split_rows(body, source.path, problems, lexicon, masked)
+    rows = _split_rows(body, source.path, problems, lexicon, masked, columns)
     if not rows:
         raise ReadError([Problem(source.path, first_header.number,
                                  "a table header was found but no numbered rows follow it")])
-    rule = _rule(source, masked, note, rows, problems)
+    rule = _rule(source, masked, note, rows, problems, columns)
     rest = rest_role(source.quote(rule)) if rule is not None else "participant"
-    tasks = [t for t in (_read_row(r, masked, index, source.path, problems, lexicon, rest) for r in rows)
+    tasks = [t for t in (_read_row(r, masked, index, source.path, problems, lexicon, rest, columns) for r in rows)
              if t is not None]
 
     title_line = _title_before(index, first_header.number)
@@ -87,16 +93,28 @@ def read_table(source: SourceText, jurisdiction: str | None = None) -> tuple[Sec
     return section, problems
 
 
-def _rule(source: SourceText, masked: str, note: Line | None, rows: list[_Row],
-          problems: list[Problem]) -> Span | None:
+def header_columns(text: str) -> Columns | None:
+    """The columns of a one-line table header: the Jilin form (``序号 工作任务 负责单位``, its letters spaced or
+    not), or cells separated by spaces with the number first, the task next and the unit columns after it."""
+    if HEADER.match(repair(text)):
+        return Columns(0, 1, ((2, RESPONSIBLE),), 3, (1,))
+    columns = map_header(SPACES.split(text.strip())) if "\t" not in text else None
+    if columns is None or columns.number != 0 or columns.task != 1:
+        return None
+    return columns if [k for k, _ in columns.units] == list(range(2, 2 + len(columns.units))) else None
+
+
+def _rule(source: SourceText, masked: str, note: Line | None, rows: list[_Row], problems: list[Problem],
+          columns: Columns) -> Span | None:
     """The table's lead rule: its note (注:负责单位中列第一位者为牵头单位…), else a rule the document states
-    elsewhere (in the notice sending the table out), else None with a warning: the convention applies."""
+    elsewhere (in the notice sending the table out), else None, with a warning where no column names the lead:
+    the convention applies."""
     if note is not None:
         start = note.start + len(note.text) - len(note.text.lstrip())
         if LEAD_RULE.search(masked, start, note.end):
             return Span(start, note.end, note.number)
     found = document_rule(source)
-    if found is None:
+    if found is None and all(role != "lead" for _, role in columns.units):
         where = note.number if note is not None else rows[-1].lines[-1].number
         problems.append(Problem(source.path, where, "no note says which unit leads; the first listed is taken as "
                                                    "lead by convention", "warning"))
@@ -111,17 +129,17 @@ def _title_before(index: LineIndex, header_line: int) -> Line | None:
     return None
 
 
-def _ends_table(row: _Row, line: Line, masked: str, lexicon: Lexicon) -> bool:
-    """True for a long sentence after a row whose unit list is complete: prose, not the row going on."""
+def _ends_table(row: _Row, line: Line, masked: str, lexicon: Lexicon, columns: Columns) -> bool:
+    """True for a long sentence after a row whose unit cells are complete: prose, not the row going on."""
     text = normalise(line.text)
     if len(text) <= PROSE or not text.endswith("。"):
         return False
     end = max(ln.end for ln in row.lines if not ln.blank)
-    return _find_units(row, masked, end, lexicon) is not None
+    return _find_cells(row, masked, end, lexicon, columns) is not None
 
 
 def _split_rows(body: list[Line], path: str, problems: list[Problem], lexicon: Lexicon,
-                masked: str) -> list[_Row]:
+                masked: str, columns: Columns) -> list[_Row]:
     rows: list[_Row] = []
     expected = 1
     for ln in body:
@@ -134,33 +152,34 @@ def _split_rows(body: list[Line], path: str, problems: list[Problem], lexicon: L
             offset = ln.start + (m.start(2) if m.group(2) else len(ln.text))
             rows.append(_Row(number, [ln], offset))
             expected = number + 1
-        elif rows and _ends_table(rows[-1], ln, masked, lexicon):
+        elif rows and _ends_table(rows[-1], ln, masked, lexicon, columns):
             break  # a paragraph of prose after the last row: the table has ended without a note
         elif rows:
             rows[-1].lines.append(ln)
         elif not ln.blank:
-            units = _unit_block(ln.text, 0, 0, len(ln.text), ln.number, lexicon, standalone=True)
-            what = "units with no number" if units is not None else "text before the first numbered row"
+            units = _cell(ln.text, 0, len(ln.text), ln.number, lexicon, RESPONSIBLE)
+            what = "units with no number" if units else "text before the first numbered row"
             problems.append(Problem(path, ln.number, f"{what}: {normalise(ln.text)!r}"))
     return rows
 
 
 def _read_row(row: _Row, masked: str, index: LineIndex, path: str, problems: list[Problem],
-              lexicon: Lexicon, rest: str) -> TaskRecord | None:
+              lexicon: Lexicon, rest: str, columns: Columns) -> TaskRecord | None:
     start_line = row.lines[0].number
     end = max(ln.end for ln in row.lines if not ln.blank)
-    found = _find_units(row, masked, end, lexicon)
+    found = _find_cells(row, masked, end, lexicon, columns)
     if found is None:
         problems.append(Problem(path, start_line, f"task {row.number} has no unit list that can be read"))
         return None
-    cut, units = found
+    cut, cells = found
     text_end = cut
     while text_end > row.text_start and masked[text_end - 1].isspace():
         text_end -= 1
     text_start = row.text_start
     while text_start < text_end and masked[text_start].isspace():
         text_start += 1
-    settled, basis = settle_roles(units.units, rest)  # "listed-first" until the table's note is read
+    units = [u for cell in cells if cell is not None for u in cell.units]
+    settled, basis = settle_roles(units, rest)  # "listed-first" until the table's note is read
     mentions = tuple(
         UnitMention(u.name, i, u.role, Span(u.span.start, u.span.end, index.line_of(u.span.start)),
                     recognised=u.recognised, marked=u.marked)
@@ -171,7 +190,7 @@ def _read_row(row: _Row, masked: str, index: LineIndex, path: str, problems: lis
         text=normalise(masked[text_start:text_end]),
         span=Span(text_start, text_end, index.line_of(text_start)),
         units=mentions,
-        open_ended=units.open,
+        open_ended=any(cell is not None and cell.open for cell in cells),
         reading="column",
         lead_basis=basis,
         label=str(row.number),
@@ -180,9 +199,11 @@ def _read_row(row: _Row, masked: str, index: LineIndex, path: str, problems: lis
     )
 
 
-def _find_units(row: _Row, masked: str, end: int, lexicon: Lexicon) -> tuple[int, Statement] | None:
-    """Where the unit list begins, and the list; None when no place works."""
-    candidates: list[tuple[int, bool]] = []  # (offset, follows a blank line)
+def _find_cells(row: _Row, masked: str, end: int, lexicon: Lexicon,
+                columns: Columns) -> tuple[int, list[Statement | None]] | None:
+    """Where the unit cells begin, and each unit cell's statement (None for an empty cell); None when no split
+    of the row works (see the module's docstring)."""
+    places: list[tuple[int, bool]] = []  # (offset, follows a blank line)
     gap = False
     for ln in row.lines:
         if ln.blank:
@@ -190,28 +211,48 @@ def _find_units(row: _Row, masked: str, end: int, lexicon: Lexicon) -> tuple[int
             continue
         line_start = max(ln.start, row.text_start) if ln is row.lines[0] else ln.start
         if ln is not row.lines[0]:
-            candidates.append((line_start, gap))
+            places.append((line_start, gap))
         for m in re.finditer(r"\s+", masked[line_start:ln.end]):
-            candidates.append((line_start + m.end(), False))
+            places.append((line_start + m.end(), False))
         gap = False
     line = row.lines[0].number
-    valid = [(off, after_gap, block) for off, after_gap in candidates
-             if (block := _unit_block(masked, row.text_start, off, end, line, lexicon)) is not None]
-    if not valid:
-        return None
-    off, _, block = next((v for v in valid if v[1]), valid[0])
-    return off, block
+    roles = [role for _, role in columns.units]
+    after = columns.width > 2 + len(roles)  # cells after the unit columns (完成时限)
+    read: dict[tuple[int, int, str], Statement | None | bool] = {}
+
+    def cell(start: int, stop: int, role: str) -> Statement | None | bool:
+        """The cell ``masked[start:stop]`` read as unit names, None when empty, False when it is not units."""
+        if (start, stop, role) not in read:
+            read[(start, stop, role)] = _cell(masked, start, stop, line, lexicon, role)
+        return read[(start, stop, role)]
+
+    best: tuple | None = None
+    offsets = [off for off, _ in places] + [end]  # the cells after the unit columns may be empty
+    for i, (first, after_gap) in enumerate(places):
+        before = masked[row.text_start:first].strip()
+        if not before or before.endswith(("、", "，", ",")):
+            continue  # the task's text comes first, and a list does not end in a separator
+        for cut in combinations(range(i + 1, len(offsets)), len(roles) - 1 + after):
+            bounds = [first, *(offsets[k] for k in cut)] + ([] if after else [end])
+            cells = [cell(a, b, role) for a, b, role in zip(bounds, bounds[1:], roles, strict=False)]
+            if not cells[0] or any(c is False for c in cells):
+                continue
+            known = sum(u.recognised == "gazetteer" for c in cells if c for u in c.units)
+            # the first place after a blank line, then the most known bodies, then the earliest place, then the
+            # longest unit cells
+            key = (after_gap, known, -first, bounds[-1])
+            if best is None or key > best[0]:
+                best = (key, first, cells)
+    return None if best is None else (best[1], best[2])
 
 
-def _unit_block(masked: str, text_start: int, off: int, end: int, line: int, lexicon: Lexicon,
-                standalone: bool = False) -> Statement | None:
-    """``masked[off:end]`` read as the 负责单位 cell when every piece is a unit name the lexicon accepts (the
-    column's label does not vouch for a piece here: it is also how the cell is told from the task text);
-    unless ``standalone``, task text must come before it."""
-    before = masked[text_start:off].strip()
-    if not standalone and (not before or before.endswith(("、", "，", ","))):
+def _cell(masked: str, start: int, stop: int, line: int, lexicon: Lexicon, role: str) -> Statement | None | bool:
+    """``masked[start:stop]`` read as a unit cell of the column's role: its statement when every piece is a
+    unit name the lexicon accepts (the column's label does not vouch for a piece here: it is also how a cell is
+    told from the task text), None for an empty cell, False otherwise."""
+    if normalise(masked[start:stop]) in EMPTY_CELLS:
         return None
-    block = read_statement(masked, off, end, line, lexicon, label_role=RESPONSIBLE)
+    block = read_statement(masked, start, stop, line, lexicon, label_role=role)
     if block is None or not block.units or any(u.recognised == "label" for u in block.units):
-        return None
+        return False
     return block

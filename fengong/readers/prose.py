@@ -25,8 +25,8 @@ from fengong.readers import vocabulary as v
 from fengong.readers.docmeta import new_plan
 from fengong.readers.lexer import looks_like_statement, matching_bracket, opens_with_label, subject_units
 from fengong.readers.lexicon import Lexicon, lexicon_for
-from fengong.readers.lines import Line, LineIndex
-from fengong.readers.outline import Item, Outline
+from fengong.readers.lines import PAGE_NUMBER, Line, LineIndex, blank_out
+from fengong.readers.outline import Item, Outline, label_at
 from fengong.readers.sources import readable_lines
 from fengong.readers.statement import Statement, Unit, read_statement, settle_roles
 from fengong.records import ItemRecord, PlanRecord, Problem, SectionRecord, SourceText, Span, TaskRecord, UnitMention
@@ -36,6 +36,7 @@ STATEMENT_OPENERS = {"（": "）", "(": ")", "【": "】"}
 MAX_STATEMENT = 400  # longer brackets are prose, not statements
 HEADING_MAX = 60
 SLOT_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}\s*[：:]")
+MAX_NAME_BEFORE = 12  # the longest name looked for before a bracket that may be its other name
 HEADING_TITLE = 40  # an item's line this short, without a full stop, is a title over the paragraphs below it
 
 
@@ -63,10 +64,10 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
          lexicon: Lexicon | None = None) -> PlanRecord:
     """Read every responsibility statement of a prose plan. Zero tasks is a valid answer (some documents
     assign no units); ``plan.statements_seen`` tells the caller whether statements were there to read."""
-    lines = LineIndex(source.raw)
+    raw, pages = blank_out(source.raw, PAGE_NUMBER.match)  # page numbers are furniture; offsets stay put
+    lines = LineIndex(raw)
     plan = new_plan(source, lines, slug, jurisdiction)
     lexicon = lexicon or lexicon_for(plan.jurisdiction)
-    raw = source.raw
     outline = Outline()
     state = _State()
     found: list[_Found] = []
@@ -75,13 +76,13 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     before: tuple[int, int] | None = None  # the last paragraph read, without its label
     general: Span | None = None  # a lead rule stated outside any statement holds for the whole document
     own_line: int | None = None  # the line number of the last statement that stood on a line of its own
-    for line in readable_lines(lines.lines, source.path, plan.problems):
+    for line in _across_pages(readable_lines(lines.lines, source.path, plan.problems), raw, set(pages)):
         item = outline.feed(line)
         body = item.body_start if item else line.start
         measure_start = body
         follows = False
         read_here = False
-        for start, end, outer_start, outer_end in _candidates(raw, line, body, plan.problems, source.path):
+        for start, end, outer_start, outer_end in _candidates(raw, line, body, plan.problems, source.path, lexicon):
             # A bare list is a statement where the rule says lists name units and it closes a clause, a sentence
             # or the paragraph: 省（自治区、直辖市）, 党委办公室（校长办公室）， qualify the word they follow.
             closes = raw[outer_end : line.end].lstrip(" \t\u3000")[:1] in ("", "。", "；", ";")
@@ -91,6 +92,9 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
                 if looks_like_statement(normalise(raw[start:end])):
                     state.unread.append((line.number, normalise(raw[outer_start:outer_end])))
                 continue
+            if statement.reading == "listed" and len(statement.units) == 1 and _after_name(raw, line.start,
+                                                                                          outer_start, lexicon):
+                continue  # 报送县安委办（县应急管理局）: the other name of the body before it, not who answers
             read_here = True
             if statement.rule is not None:
                 state.rule = statement.rule  # it holds from here on (下同); earlier tasks keep the convention
@@ -132,11 +136,38 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     for number, text in state.unread:
         plan.problems.append(Problem(source.path, number, f"a responsibility statement that could not be read: "
                                                           f"{text[:60]!r}", "warning"))
-    keys = Outline.final_keys(_holding(found))
+    kinds = _holding(found)
+    keys = Outline.final_keys(kinds)
     tasks = _tasks(found, rules, carried, raw, lines, keys)
     plan.sections = _sections(tasks, keys, source, state.rule)
-    plan.items = _items(tasks, keys)
+    plan.items = _items(tasks, {item: key for item, key in keys.items() if "item" in kinds[item]})
     return plan
+
+
+def _across_pages(lines, raw: str, pages: set[int]):
+    """The lines, each paragraph that a page break cut (…、省总 / — 4 — / 工会) rejoined into one line."""
+    held: Line | None = None
+    for line in lines:
+        if held is not None and _cut_by_page(held, line, raw, pages):
+            held = Line(held.number, held.start, line.end, raw[held.start : line.end])
+            continue
+        if held is not None:
+            yield held
+        held = line
+    if held is not None:
+        yield held
+
+
+def _cut_by_page(before: Line, after: Line, raw: str, pages: set[int]) -> bool:
+    """True when a page number stands between two lines of one paragraph: the first is not complete (it ends
+    without a full stop or closing bracket and is no title) and the second opens no item and no statement."""
+    if not any(n in pages for n in range(before.number + 1, after.number)):
+        return False
+    text = before.text.rstrip()
+    title = label_at(before) is not None and "。" not in text and len(normalise(text)) <= HEADING_TITLE
+    start = after.start + len(after.text) - len(after.text.lstrip())
+    return (not text.endswith(("。", "！", "？", "!", "?", "；", ";", "：", ":", "）", ")")) and not title
+            and label_at(after) is None and not opens_with_label(raw, start, after.end))
 
 
 def _standing(raw: str, body: int, line: Line, lexicon: Lexicon) -> list[Unit]:
@@ -160,18 +191,20 @@ def _extend(into: _Found, statement: Statement, end: int) -> None:
     into.whole = Span(into.whole.start, end, into.whole.line)
 
 
-def _candidates(raw: str, line: Line, body: int, problems: list[Problem], path: str):
+def _candidates(raw: str, line: Line, body: int, problems: list[Problem], path: str, lexicon: Lexicon):
     """``(start, end, outer_start, outer_end)`` of each possible statement of a line: the line itself when it
-    opens with a role label; else each top-level bracket (its content, and the bracket with its marks), and a
-    role label that begins a sentence, read to the end of the line."""
+    opens with a role label; else each top-level bracket (its content, and the bracket with its marks), a role
+    label that begins a sentence, read to the end of the line, and a closing sentence that only says who is
+    responsible (:func:`_closing_sentence`)."""
     at = body
     while at < line.end and raw[at].isspace():
         at += 1
     if opens_with_label(raw, at, line.end):
         yield at, _trim_end(raw, at, line.end), at, line.end
         return
+    closing = _closing_sentence(raw, body, line, lexicon)
     i = body
-    while i < line.end:
+    while i < (closing[0] if closing else line.end):
         if _after_sentence(raw, body, i) and opens_with_label(raw, i, line.end):
             # …。责任单位：A、B — a label closing the paragraph, neither bracketed nor on a line of its own
             yield i, _trim_end(raw, i, line.end), i, line.end
@@ -194,6 +227,39 @@ def _candidates(raw: str, line: Line, body: int, problems: list[Problem], path: 
         if close - i - 1 <= MAX_STATEMENT:
             yield i + 1, close, i, close + 1
         i = close + 1
+    if closing is not None:
+        yield closing[0], closing[1], closing[0], line.end
+
+
+def _closing_sentence(raw: str, body: int, line: Line, lexicon: Lexicon) -> tuple[int, int] | None:
+    """The paragraph's last sentence where it is a statement of its own: units and a role verb, nothing else
+    (…连片改造。市住房城乡建设局牵头，市财政局按职责分工负责。 / 由A会同B负责。 / A、B等部门负责。). A sentence
+    whose verb has an object (市住房城乡建设局负责研究提出…) states a duty in running text, not who answers for the
+    measure, and does not parse as a statement."""
+    stop = _trim_end(raw, body, line.end)
+    start, depth = body, 0
+    for i in range(body, stop):  # a full stop inside a bracket ends no sentence
+        if raw[i] in v.OPENERS:
+            depth += 1
+        elif raw[i] in v.OPENERS.values():
+            depth = max(0, depth - 1)
+        elif depth == 0 and raw[i] in "。；;！!":
+            start = i + 1
+    while start < stop and raw[start].isspace():
+        start += 1
+    text = normalise(raw[start:stop])
+    if (stop - start > MAX_STATEMENT or not text.endswith(tuple(v.VERBS)) or text[:1] in STATEMENT_OPENERS
+            or opens_with_label(raw, start, stop) or v.LEAD_RULE.search(text)):  # the rule is read as a rule
+        return None
+    statement = read_statement(raw, start, stop, line.number, lexicon)
+    if statement is None or not statement.units or statement.reading in ("", "listed"):
+        return None
+    return start, stop
+
+
+def _after_name(raw: str, start: int, i: int, lexicon: Lexicon) -> bool:
+    """True where the text just before ``i`` ends with a body's name (市委组织部（人才办）, 报送县安委办（…）)."""
+    return any(lexicon.recognise(normalise(raw[j:i])) for j in range(max(start, i - MAX_NAME_BEFORE), i - 2))
 
 
 def _after_sentence(raw: str, start: int, i: int) -> bool:
@@ -270,15 +336,24 @@ def _slot_line(raw: str, line: Line) -> bool:
                                                                      - len(line.text.lstrip()), line.end)
 
 
-def _holding(found: list[_Found]) -> list[Item]:
-    """The items that hold statements, and every item above them."""
-    items = []
+def _holding(found: list[_Found]) -> dict[Item, set[str]]:
+    """The items that hold statements, and every item above them, with what each becomes: a ``task`` (an item
+    holding one statement is that task), an ``item`` (it holds several, or items that hold them; a top-level one
+    also names its section), or both."""
+    direct: dict[Item, int] = defaultdict(int)
     for f in found:
-        item = f.item
-        while item is not None:
-            items.append(item)
-            item = item.parent_item
-    return items
+        if f.item is not None:
+            direct[f.item] += 1
+    kinds: dict[Item, set[str]] = defaultdict(set)
+    for item, count in direct.items():
+        kinds[item].add("task" if count == 1 else "item")
+        if item.parent_item is None:
+            kinds[item].add("item")
+        above = item.parent_item
+        while above is not None:
+            kinds[above].add("item")
+            above = above.parent_item
+    return kinds
 
 
 def _strip(raw: str, start: int, end: int) -> tuple[int, int]:

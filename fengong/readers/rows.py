@@ -39,17 +39,23 @@ class Columns:
     task: int
     units: tuple[tuple[int, str], ...]  # (column index, role)
     width: int
+    texts: tuple[int, ...] = ()  # every column whose header names a task (重点任务, 工作措施), the task's first
+
+    def text_of(self, cells: list[str]) -> int:
+        """The column holding a row's text: the task column, or where a merged cell left it empty (重点任务 over
+        two rows, each with its own 工作措施), the next column that names the task."""
+        return next((k for k in self.texts if k < len(cells) and cells[k] not in EMPTY_CELLS), self.task)
 
 
 def map_header(cells: list[str]) -> Columns | None:
     """The columns a header row names, or None when it is no task-division header."""
     names = [re.sub(r"\s+", "", normalise(c)) for c in cells]
     number = next((i for i, n in enumerate(names) if n in NUMBER_HEADERS), None)
-    task = next((i for i, n in enumerate(names) if n in TASK_HEADERS), None)
+    texts = tuple(i for i, n in enumerate(names) if n in TASK_HEADERS)
     units = tuple((i, role) for i, n in enumerate(names) if (role := column_role(n)) is not None)
-    if task is None or not units:
+    if not texts or not units:
         return None
-    return Columns(number, task, units, len(names))
+    return Columns(number, texts[0], units, len(names), texts)
 
 
 def is_header_cell(text: str) -> bool:

@@ -191,7 +191,8 @@ def _interpret(parts: list[_Part], span: Span, line: int, lexicon: Lexicon, list
             recognised = known[token.value]
             if recognised is None and part.labelled_by is not None:
                 recognised = "label"
-            elif recognised is None and anchored and part.kind in _VERBAL and _PLAIN_NAME.match(token.value):
+            elif (recognised is None and anchored and part.kind in _VERBAL and _PLAIN_NAME.match(token.value)
+                  and not v.CLAUSE_WORDS.search(token.value)):
                 recognised = "context"  # 农业部指导，畜禽规模养殖场负责落实: named in a unit's place, with a role verb
             if recognised is None or (bare and not lists and "gazetteer" not in known.values()):
                 return None  # prose in a bracket, or a bare list of names none of which the gazetteer knows

@@ -32,6 +32,8 @@ from fengong.textrepair import normalise
 Cell = Span  # a cell's content in the text (quotes excluded)
 SPACES = re.compile(r"[ \t\u3000]+")
 SNIFF = 400  # lines looked at for a header
+PIPE = "|"
+RULE_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")  # | --- | :---: |
 
 
 def read(source: SourceText, slug: str | None = None, jurisdiction: str | None = None) -> PlanRecord:
@@ -94,11 +96,26 @@ def _merged_cells_restored(row: list[Cell], columns) -> list[Cell]:
 
 
 def delimiter(source: SourceText) -> str:
-    """Comma for CSV files; a space for plain text whose table is laid out in columns separated by spaces
-    (序号 工作任务 牵头单位 责任单位, then one row a line); tab for everything else (renderings, .tsv)."""
+    """Comma for CSV files; a pipe for plain text whose table is drawn with pipes, as web pages and Markdown
+    give tables (``| 序号 | 重点任务 | 牵头单位 |``); a space for plain text whose table is laid out in columns
+    separated by spaces (序号 工作任务 牵头单位 责任单位, then one row a line); tab for everything else
+    (renderings, .tsv)."""
     if source.path.lower().endswith(".csv") and not source.rendered_from:
         return ","
-    return " " if not source.rendered_from and spaced_header(source.raw.split("\n", SNIFF)[:SNIFF]) else "\t"
+    if source.rendered_from:
+        return "\t"
+    head = source.raw.split("\n", SNIFF)[:SNIFF]
+    if any(PIPE in line and map_header(piped_cells(line)) is not None for line in head):
+        return PIPE
+    return " " if spaced_header(head) else "\t"
+
+
+def piped_cells(line: str) -> list[str]:
+    """The cells of a line drawn with pipes, the pipes that open and close it aside: ``| 1 | 任务 | A |``."""
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith(PIPE) else inner
+    inner = inner[:-1] if inner.endswith(PIPE) else inner
+    return inner.split(PIPE)
 
 
 def spaced_header(lines: list[str]) -> bool:
@@ -117,6 +134,9 @@ def spaced_header(lines: list[str]) -> bool:
 
 def split_rows(raw: str, sep: str, path: str, problems: list[Problem]):
     """The rows of a CSV/TSV text as lists of cell spans; quoted cells (CSV) may hold separators and breaks."""
+    if sep == PIPE:
+        yield from _piped_rows(raw)
+        return
     line = 1
     i, n = 0, len(raw)
     stops = " \t\u3000" if sep == " " else sep
@@ -158,6 +178,22 @@ def split_rows(raw: str, sep: str, path: str, problems: list[Problem]):
         yield [_trim(raw, c) for c in row]
 
 
+def _piped_rows(raw: str):
+    """The rows of a text whose table is drawn with pipes, one row a line (see :func:`piped_cells`); a rule
+    under the header (``| --- | :--: |``) draws the table and is no row."""
+    for line in LineIndex(raw).lines:
+        if RULE_ROW.match(line.text):
+            continue
+        start = line.start + len(line.text) - len(line.text.lstrip())
+        if line.text.lstrip().startswith(PIPE):
+            start += 1
+        cells = []
+        for text in piped_cells(line.text):
+            cells.append(_trim(raw, Cell(start, start + len(text), line.number)))
+            start += len(text) + 1
+        yield cells
+
+
 def _closing_quote(raw: str, i: int) -> int:
     while True:
         j = raw.find('"', i)
@@ -193,7 +229,7 @@ def _task(source: SourceText, columns, row: list[Cell], texts: list[str], order:
             problems.append(Problem(source.path, line, "a row with no number: not read as a task", "warning"))
             return None
         number = int(found.group(1))
-    text = cell(columns.task)
+    text = cell(columns.text_of(texts))
     if text is None:
         problems.append(Problem(source.path, line, f"row {number} is cut short: it has no task text", "error"))
         return None

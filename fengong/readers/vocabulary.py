@@ -29,7 +29,7 @@ LABEL_ROLES = {
 LABEL_NOUNS = ("单位", "部门", "主体", "处室", "机构", "责任单位")
 
 # Verbs after a unit list, longest first where one ends another (牵头负责 before 负责). A modifier between the
-# units and the verb (按职责分工负责, 分别负责) changes nothing of the role.
+# units and the verb (按职责分工负责, 分别负责, 按属地负责) changes nothing of the role.
 VERBS = {
     "牵头负责": "lead", "牵头落实": "lead", "牵头组织": "lead", "牵头实施": "lead", "牵头": "lead", "负总责": "lead",
     "负责落实": "implementing", "具体落实": "implementing", "组织落实": "implementing", "督促落实": "implementing",
@@ -41,7 +41,7 @@ VERBS = {
     "主办": "lead", "承办": RESPONSIBLE,
 }
 MODIFIERS = ("按照职责分工", "按职责分工", "根据职责分工", "依职责分工", "按各自职责", "按照职责", "按职责", "依职责",
-             "分工", "分别", "共同", "各自")
+             "按照属地", "按属地", "属地", "分工", "分别", "共同", "各自")  # 按属地负责: each for its own area
 # A part of a statement that says when, not who: 2025年底前完成, 长期坚持, 持续推进.
 TIME = re.compile(r"(?:\d{4}\s*年|\d{1,2}\s*月|年底|年内|长期|持续|逐步|每年|\d{4}\s*[-—–~至]\s*\d{4})[^，,；;。]*")
 # Joins a second group of units to the first, which leads: 由A会同B负责, A会同有关部门负责.
@@ -95,15 +95,25 @@ UNIT_SUFFIXES = (
 # 景区）, （设在区发展改革委）, 对符合条件的…).
 NOT_A_NAME_START = ("含", "包括", "不含", "包含", "如", "即", "其中", "设在", "以下", "下同", "为", "对", "在", "把",
                     "将", "向", "按", "由于", "根据", "按照", "通过", "其他", "其余")
+# Words a name known by its ending alone, or by its place, never holds: with them the run is a clause that
+# happens to end like a body's name (日常工作由市商务局, 办公室设在市商务局, 负责统筹的市商务局) or a duty in
+# running text (各功能区要结合实际抓好落实: 要 is the modal of a duty); 自由 is a word of names (自由贸易试验区),
+# 主要 and 重要 are not modals.
+CLAUSE_WORDS = re.compile(r"(?<!自)由|设在|负责|牵头|的|(?<![主重纲摘提])要")
+# Verbs that open a measure and never a name (成立工作专班, 开展…活动): a run that begins so is the measure's text.
+MEASURE_VERBS = ("成立", "设立", "组建", "建立", "开展", "推进", "加强", "完善", "实施", "落实", "做好", "强化")
 # Collectives: a class of bodies named by a description (各省级人民政府, 有关区县, 各OPC社区), not one body.
 COLLECTIVE = re.compile(
     r"^(?:(?:地方)?各级(?:人民)?政府|各.{1,16}|.{0,8}(?:有关|相关).{1,16}|.{0,8}(?:试点|示范).{0,6}(?:政府|城市|地区))$")
 
-# Table headers: the number column, the task column (a unit column is a label: column_role).
+# Table headers: the number column, the task columns (a unit column is a label: column_role). A table's first
+# task column names the task and the others describe it (项目名称 then 主要内容, 重点工作 then 工作内容), so a
+# header that names a task or project by its name is a task column too.
 NUMBER_HEADERS = {"序号", "编号", "序"}
 TASK_HEADERS = {
     "工作任务", "重点任务", "主要任务", "任务", "具体任务", "任务内容", "工作内容", "主要内容", "具体措施",
     "政策措施", "改革举措", "工作措施", "重点工作", "任务措施", "改革任务", "工作事项", "事项",
+    "项目名称", "项目", "重点项目", "任务名称", "工作名称", "事项名称",
 }
 
 

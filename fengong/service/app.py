@@ -63,11 +63,12 @@ def create_app(config: dict | None = None) -> Flask:
         graph_store = open_configured_store(config)
         derived.ensure(graph_store)
     app.extensions["fengong_store"] = graph_store
-    # The text index of an embedded store, built now unless the store is opened later (an on-disk store, whose
-    # loading process builds it); an external store answers text searches itself.
+    # The text indexes of an embedded store, built now unless the store is opened later (an on-disk store, whose
+    # loading process builds them); an external store answers text searches itself.
     text_index = None
     if not config.get("backend"):
-        text_index = TextIndex(graph_store, index_directory(graph_store.location))
+        text_index = TextIndex(graph_store, index_directory(graph_store.location),
+                               app.config["FENGONG_SETTINGS"]["union_default_graph"])
         if graph_store.store is not None:
             text_index.ensure()
     app.extensions["fengong_text_index"] = text_index

@@ -5,14 +5,24 @@
 the URL's query string and are bound as RDF terms (:func:`fengong.questions.bind`), never pasted into the
 query. Questions run through the service's query engine, with its time limit and row cap.
 ``/openapi.json`` describes this JSON API in OpenAPI 3.
+
+A text search (a question with ``#+ search:``) answers one page at a time, like a search engine: ``_page``
+(from 1) and ``_size`` (:data:`PAGE_SIZE` by default, at most :data:`MAX_PAGE_SIZE`) count the things found
+(tasks, agents: the question's ``?VARIABLE``), and the answer says how many were found in all (``total``) and
+where the next page is (``next``). A page's rows are those of the plain question's answer that belong to the
+page's things, in its order. The text index finds the page (:mod:`fengong.textindex`); where there is none
+(an external store) or it declines, the plain question's answer is paged instead, with the same result.
 """
 
 from __future__ import annotations
 
-import json
+import csv
+import io
 import logging
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
+import orjson
 import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 
@@ -20,8 +30,11 @@ from fengong import __version__
 from fengong.names import NAMES_QUERY, closest_names
 from fengong.questions import GROUPS, ParameterError, Question, bind, example_query, example_values
 from fengong.scale import derived
+from fengong.service.caching import cached
 from fengong.service.pages import curie, local_link
 from fengong.service.ui import TEMPLATES_DIR, questions
+from fengong.sparql.cache import key_of
+from fengong.sparql.engine import Answer as EngineAnswer
 from fengong.sparql.engine import Job
 from fengong.sparql.errors import SparqlError
 
@@ -47,17 +60,41 @@ _SCHEMAS = {
 }
 
 
+#: How many things (tasks, agents) a page of a text search holds unless ``_size`` says otherwise.
+PAGE_SIZE = 20
+#: The most ``_size`` may ask for.
+MAX_PAGE_SIZE = 500
+
+
+@dataclass(frozen=True)
+class Page:
+    """Which page of a text search was asked for and how many things were found in all."""
+
+    number: int
+    size: int
+    total: int = 0
+
+    @property
+    def offset(self) -> int:
+        return (self.number - 1) * self.size
+
+    @property
+    def last(self) -> bool:
+        return self.number * self.size >= self.total
+
+
 class Answer:
-    """A question's answer: a table (``columns``/``rows`` of SPARQL JSON terms), a boolean, or a graph;
-    ``derived`` names the derived graph it was read from, if it was."""
+    """A question's answer: a table (``columns``/``rows`` of SPARQL JSON terms), a boolean, or a graph; for a
+    text search, the ``page`` it is; ``derived`` names the derived graph it was read from, if it was."""
 
     def __init__(self, document: dict | None, truncated: bool, graph: bytes | None = None,
-                 derived: str | None = None):
+                 page: Page | None = None, derived: str | None = None):
         self.columns = document["head"]["vars"] if document and "results" in document else []
         self.rows = document["results"]["bindings"] if document and "results" in document else []
         self.boolean = document.get("boolean") if document else None
         self.graph = graph
         self.truncated = truncated
+        self.page = page
         self.derived = derived
 
 
@@ -69,30 +106,37 @@ def _question(name: str) -> Question:
 
 
 def _values() -> dict[str, str]:
-    """The parameter values of the URL's query string (the first, where a name repeats)."""
-    return request.args.to_dict()
+    """The parameter values of the URL's query string (the first, where a name repeats), without the API's own
+    (``_page``, ``_size``)."""
+    return {name: value for name, value in request.args.items() if not name.startswith("_")}
 
 
-def _run(question: Question, values: dict[str, str], accept: str):
-    """Run ``question`` through the engine, answered in the first of the ``accept`` media types that fits.
+def _page(question: Question) -> Page | None:
+    """The page of a text search the URL asks for (``_page``, ``_size``); None for other questions."""
+    asked = {name: request.args[name] for name in ("_page", "_size") if name in request.args}
+    if question.search is None:
+        if asked:
+            raise ParameterError(f"{' and '.join(asked)}: only text searches answer a page at a time; "
+                                 f"{question.name} answers in full")
+        return None
+    number, size = asked.get("_page", "1"), asked.get("_size", str(PAGE_SIZE))
+    if not number.isascii() or not number.isdigit() or int(number) < 1:
+        raise ParameterError(f"_page is a page number from 1, got {number!r}")
+    if not size.isascii() or not size.isdigit() or not 1 <= int(size) <= MAX_PAGE_SIZE:
+        raise ParameterError(f"_size is a number of results from 1 to {MAX_PAGE_SIZE}, got {size!r}")
+    return Page(int(number), int(size))
 
-    A question with a ``search`` header is first given the IRIs the text index finds (see
-    :mod:`fengong.textindex`), so the store reads only their texts. A question with a derived graph that
-    follows from the data as it is now is asked in its derived form (:mod:`fengong.scale.derived`), with the
-    same values; the answer then names that graph in its ``Fengong-Derived`` header.
-    """
+
+def _run(question: Question, substitutions: dict, accept: str):
+    """Run ``question`` with its parameters bound (:func:`bind`) through the engine, answered in the first of
+    the ``accept`` media types that fits. A question with a derived graph that follows from the data as it is
+    now is asked in its derived form (:mod:`fengong.scale.derived`), with the same values; the answer then
+    names that graph in its ``Fengong-Derived`` header."""
     settings = current_app.config["FENGONG_SETTINGS"]
-    substitutions = bind(question, values)
     text, source = question.query, None
     if settings["union_default_graph"]:  # the graphs are derived from the union of all graphs
         source = derived.answering(question.name, current_app.extensions["fengong_store"])
         text = source.query if source else text
-    text_index = current_app.extensions["fengong_text_index"]
-    if question.search and text_index is not None:
-        parameter, variable = question.search
-        found = text_index.narrowing(substitutions[ox.Variable(parameter)].value)
-        if found is not None:
-            substitutions[ox.Variable(variable)] = tuple(ox.NamedNode(iri) for iri in found)
     job = Job(text=text, substitutions=substitutions, accept=accept,
               max_rows=settings["max_rows"], union_default_graph=settings["union_default_graph"])
     raw = current_app.extensions["fengong_engine"].query(job)
@@ -101,13 +145,46 @@ def _run(question: Question, values: dict[str, str], accept: str):
     return raw
 
 
-def answer(question: Question, values: dict[str, str]) -> Answer:
-    """The answer to ``question``: SPARQL JSON for tables and booleans, JSON-LD for graphs."""
-    raw = _run(question, values, "application/sparql-results+json, application/ld+json;q=0.9")
+_ANSWER_TYPES = "application/sparql-results+json, application/ld+json;q=0.9"
+
+
+def answer(question: Question, values: dict[str, str], page: Page | None = None) -> Answer:
+    """The answer to ``question``: SPARQL JSON for tables and booleans, JSON-LD for graphs; for a text search,
+    the ``page`` asked for (the first, by default)."""
+    substitutions = bind(question, values)
+    if question.search is not None:
+        return _search(question, substitutions, page or Page(1, PAGE_SIZE))
+    return _answer(_run(question, substitutions, _ANSWER_TYPES))
+
+
+def _answer(raw, page: Page | None = None) -> Answer:
     truncated = raw.headers.get("Fengong-Truncated") == "true"
     if raw.content_type.startswith("application/ld+json"):
         return Answer(None, truncated, raw.body)
-    return Answer(json.loads(raw.body), truncated, derived=raw.headers.get("Fengong-Derived"))
+    return Answer(orjson.loads(raw.body), truncated, page=page, derived=raw.headers.get("Fengong-Derived"))
+
+
+def _search(question: Question, substitutions: dict, page: Page) -> Answer:
+    """One page of a text search: the text index finds the page's things and the store answers for them alone
+    (given as a ``VALUES`` block); without an index, or where it declines, the plain answer is paged."""
+    search = question.search
+    variable = ox.Variable(search.variable)
+    text_index = current_app.extensions["fengong_text_index"]
+    found = None if text_index is None else text_index.search(
+        search.index, substitutions[ox.Variable(search.parameter)].value, page.offset, page.size)
+    if found is not None:
+        substitutions[variable] = tuple(ox.NamedNode(iri) for iri in found.subjects)
+        return _answer(_run(question, substitutions, _ANSWER_TYPES), Page(page.number, page.size, found.total))
+    result = _answer(_run(question, substitutions, _ANSWER_TYPES))
+
+    def thing(row: dict) -> tuple:
+        return tuple(sorted(row.get(variable.value, {}).items()))
+
+    things = list(dict.fromkeys(map(thing, result.rows)))  # in the order of their first rows
+    chosen = set(things[page.offset:page.offset + page.size])
+    result.rows = [row for row in result.rows if thing(row) in chosen]
+    result.page = Page(page.number, page.size, len(things))
+    return result
 
 
 def suggestions(question: Question, values: dict[str, str], result: Answer) -> dict[str, list[dict]]:
@@ -126,7 +203,7 @@ def suggestions(question: Question, values: dict[str, str], result: Answer) -> d
     except SparqlError as error:
         log.warning("no suggestions for %s: %s", question.name, error.message)
         return {}
-    rows = json.loads(raw.body)["results"]["bindings"]
+    rows = orjson.loads(raw.body)["results"]["bindings"]
     known = [(row["agent"]["value"], row["name"]["value"], row.get("official", {}).get("value", ""))
              for row in rows]
     return {p.name: closest_names(values[p.name], known) for p in names}
@@ -149,16 +226,23 @@ def plain(term: dict | None):
     return term["value"]
 
 
-def json_response(document, status: int = 200) -> Response:
+JSON_TYPE = "application/json; charset=utf-8"
+
+
+def _json_bytes(document) -> bytes:
     """``document`` as UTF-8 JSON (Chinese text stays readable, not \\u-escaped)."""
-    return Response(json.dumps(document, ensure_ascii=False), status=status,
-                    content_type="application/json; charset=utf-8")
+    return orjson.dumps(document)
 
 
-def _error(status: int, message: str, kind: str) -> Response:
+def json_response(document, status: int = 200) -> Response:
+    """``document`` as a JSON response."""
+    return Response(_json_bytes(document), status=status, content_type=JSON_TYPE)
+
+
+def _error_answer(status: int, message: str, kind: str) -> EngineAnswer:
     if kind == "json":
-        return json_response({"error": message, "status": status}, status)
-    return Response(message + "\n", status=status, content_type="text/plain; charset=utf-8")
+        return EngineAnswer(status, JSON_TYPE, _json_bytes({"error": message, "status": status}))
+    return EngineAnswer(status, "text/plain; charset=utf-8", (message + "\n").encode("utf-8"))
 
 
 # ---------------------------------------------------------------- views
@@ -203,22 +287,32 @@ def question_page(name: str):
 
 
 def _data(question: Question, kind: str) -> Response:
+    """The answer as data, cached and revalidated like ``/sparql``'s (questions never call RAND, NOW …)."""
     values = _values()
+    asked = request.args.to_dict()  # the values and the page (_page, _size)
+    key = key_of((question.name, kind, *(f"{name}={value}" for name, value in sorted(asked.items()))))
+    return cached(key, lambda: _data_answer(question, kind, values))
+
+
+def _data_answer(question: Question, kind: str, values: dict[str, str]) -> EngineAnswer:
     try:
-        if kind == "csv":
-            raw = _run(question, values, "text/csv")
-            response = Response(raw.body, content_type=raw.content_type)
-            response.headers.update(raw.headers)
-            response.headers["Content-Disposition"] = f'inline; filename="{question.name}.csv"'
-            return response
-        result = answer(question, values)
+        page = _page(question)
+        if kind == "csv" and page is None:
+            raw = _run(question, bind(question, values), "text/csv")
+            return EngineAnswer(200, raw.content_type, raw.body, {
+                **raw.headers, "Content-Disposition": f'inline; filename="{question.name}.csv"'})
+        result = answer(question, values, page)
     except ParameterError as error:
-        return _error(400, str(error), kind)
+        return _error_answer(400, str(error), kind)
     except SparqlError as error:
-        return _error(error.status, error.message, kind)
+        return _error_answer(error.status, error.message, kind)
+    if kind == "csv":
+        return _csv(question, result)
+    headers = {"Fengong-Truncated": "true" if result.truncated else "false"}
+    if result.derived:
+        headers["Fengong-Derived"] = result.derived
     if result.graph is not None:
-        return Response(result.graph, content_type="application/ld+json; charset=utf-8",
-                        headers={"Fengong-Truncated": "true" if result.truncated else "false"})
+        return EngineAnswer(200, "application/ld+json; charset=utf-8", result.graph, headers)
     terms = bind(question, values)
     bound = {p.name: terms[ox.Variable(p.name)].value for p in question.parameters}
     document = {"name": question.name, "title": question.titles, "parameters": bound}
@@ -231,11 +325,30 @@ def _data(question: Question, kind: str) -> Response:
         closest = suggestions(question, {**example_values(question), **values}, result)
         if closest:
             document["suggestions"] = closest
-    response = json_response(document)
-    response.headers["Fengong-Truncated"] = "true" if result.truncated else "false"
-    if result.derived:
-        response.headers["Fengong-Derived"] = result.derived
-    return response
+    if result.page is not None:
+        document.update(page=result.page.number, page_size=result.page.size, total=result.page.total,
+                        next=None if result.page.last else _page_link(question, values, result.page))
+    return EngineAnswer(200, JSON_TYPE, _json_bytes(document), headers)
+
+
+def _page_link(question: Question, values: dict[str, str], page: Page) -> str:
+    """The next page's URL, from the site's root (an answer is cached for every host it is asked through)."""
+    return (url_for("questions_api.question_page", name=question.name + ".json") + "?"
+            + urlencode({**values, "_page": page.number + 1, "_size": page.size}))
+
+
+def _csv(question: Question, result: Answer) -> EngineAnswer:
+    """A page of a text search as SPARQL CSV (IRIs and literals as their text, blank nodes as ``_:label``),
+    with the number of things found in all in ``Fengong-Total``."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(result.columns)
+    for row in result.rows:
+        writer.writerow(["" if term is None else ("_:" if term["type"] == "bnode" else "") + term["value"]
+                         for term in (row.get(c) for c in result.columns)])
+    return EngineAnswer(200, "text/csv; charset=utf-8", out.getvalue().encode("utf-8"), {
+        "Fengong-Truncated": "true" if result.truncated else "false", "Fengong-Total": str(result.page.total),
+        "Content-Disposition": f'inline; filename="{question.name}.csv"'})
 
 
 def _cell(term: dict | None) -> dict:
@@ -260,12 +373,14 @@ def _html(question: Question) -> Response:
     ready = all(shown.get(p.name) for p in question.parameters)
     if ready:
         try:
-            result = answer(question, shown)
+            result = answer(question, shown, _page(question))
         except ParameterError as problem:
             error, status = str(problem), 400
         except SparqlError as problem:
             error, status = problem.message, problem.status
-    query_string = urlencode({k: v for k, v in shown.items() if v})
+    # The downloads give the page shown.
+    query_string = urlencode({**{k: v for k, v in shown.items() if v},
+                              **{k: v for k, v in request.args.items() if k in ("_page", "_size")}})
     # The editor gets the values asked for, or the example's when they were refused.
     editor_values = example_values(question) if error else shown
     editor_link = url_for("ui.index") + "#" + urlencode({"query": example_query(question, editor_values),
@@ -276,9 +391,21 @@ def _html(question: Question) -> Response:
     # Each name suggested links to the question asked again with that name.
     closest = {name: [{**entry, "link": "?" + urlencode({**asked, name: entry["name"]})} for entry in entries]
                for name, entries in closest.items()}
+    pager = _pager(result.page, asked) if result and result.page else None
     page = render_template("query.html", question=question, values=shown, result=result, rows=rows,
-                           error=error, query_string=query_string, editor_link=editor_link, suggestions=closest)
+                           error=error, query_string=query_string, editor_link=editor_link, suggestions=closest,
+                           pager=pager)
     return Response(page, status=status, content_type="text/html; charset=utf-8")
+
+
+def _pager(page: Page, asked: dict[str, str]) -> dict:
+    """What the HTML page says about a text search's page: the count, and links to the pages either side."""
+    def link(number: int) -> str:
+        return "?" + urlencode({**asked, "_page": number, **({"_size": page.size} if page.size != PAGE_SIZE else {})})
+
+    return {"total": page.total, "number": page.number, "pages": max(1, -(-page.total // page.size)),
+            "previous": link(page.number - 1) if page.number > 1 else None,
+            "next": None if page.last else link(page.number + 1)}
 
 
 @bp.get("/openapi.json")
@@ -314,7 +441,7 @@ def openapi():
             "parameters": [{
                 "name": p.name, "in": "query", "required": p.required, "description": p.label,
                 "schema": {**_SCHEMAS[p.type], **({"default": p.default} if p.default is not None else {})},
-            } for p in question.parameters],
+            } for p in question.parameters] + (_PAGING if question.search else []),
             "responses": {
                 "200": {"description": "The answer", "content": {"application/json": {
                     "schema": {"$ref": "#/components/schemas/Answer"}}}},
@@ -339,6 +466,14 @@ def _operation_id(name: str) -> str:
     return head + "".join(part.capitalize() for part in rest)
 
 
+#: The paging parameters of a text search, in OpenAPI.
+_PAGING = [
+    {"name": "_page", "in": "query", "required": False, "description": "which page of the things found",
+     "schema": {"type": "integer", "minimum": 1, "default": 1}},
+    {"name": "_size", "in": "query", "required": False, "description": "how many things found a page holds",
+     "schema": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE, "default": PAGE_SIZE}},
+]
+
 _COMPONENTS = {
     "Answer": {"type": "object", "required": ["name", "title", "parameters"], "properties": {
         "name": {"type": "string"},
@@ -348,6 +483,11 @@ _COMPONENTS = {
         "rows": {"type": "array", "items": {"type": "object"}},
         "boolean": {"type": "boolean"},
         "truncated": {"type": "boolean", "description": "Whether the answer was cut at the row cap"},
+        "page": {"type": "integer", "description": "Text searches: the page given"},
+        "page_size": {"type": "integer", "description": "Text searches: how many things found a page holds"},
+        "total": {"type": "integer", "description": "Text searches: how many things were found in all"},
+        "next": {"type": "string", "format": "uri-reference", "nullable": True,
+                 "description": "Text searches: the URL of the next page (null on the last)"},
         "suggestions": {"type": "object", "description": "When no row was found: for each name parameter, the "
                         "names known that come closest", "additionalProperties": {"type": "array", "items": {
                             "type": "object", "properties": {"name": {"type": "string"}, "agent": {

@@ -53,9 +53,10 @@ def _progress_bar(path: Path):
     return advance
 
 
-def _prepare_on_disk(store: str, load: list[str] | None) -> tuple[dict, str]:
+def _prepare_on_disk(store: str, load: list[str] | None, union_default_graph: bool) -> tuple[dict, str]:
     """Load files into the on-disk store in a child process, derive its derived graphs and build its text
-    index there, and return its statistics and version (for which the derived graphs hold).
+    indexes there (reading the data as the questions will), and return its statistics and version (for which
+    the derived graphs hold).
 
     RocksDB must never be used by the gunicorn master: workers forked from a process that has used it
     crash on exit. So a child loads and counts, the master never opens the store, and each worker opens
@@ -69,7 +70,7 @@ def _prepare_on_disk(store: str, load: list[str] | None) -> tuple[dict, str]:
             graph_store = open_store(store, load, progress=_progress_bar)
             derived.ensure(graph_store)
             textindex.build(graph_store.store, textindex.index_directory(graph_store.location),
-                            graph_store.version)
+                            graph_store.version, union_default_graph)
             outcome = (graph_store.statistics(), graph_store.version)
             graph_store.close()
         except (LoadError, OSError, ValueError) as error:
@@ -112,7 +113,7 @@ def serve(store: str | None = None, load: list[str] | None = None, host: str = "
         derived.ensure(graph_store)
     else:
         graph_store = GraphStore(store, read_only=not values["update_token"], closed=True)
-        statistics, version = _prepare_on_disk(store, load)
+        statistics, version = _prepare_on_disk(store, load, values["union_default_graph"])
         graph_store.set_statistics(statistics)
         graph_store.set_version(version)
         graph_store.derived_version = version
@@ -125,6 +126,8 @@ def serve(store: str | None = None, load: list[str] | None = None, host: str = "
         log.warning("an update token is set: serving with 1 worker process, so every query sees the updates")
     def post_fork(_server, _worker) -> None:
         graph_store.reopen(read_only=not values["update_token"])
+        if app.extensions["fengong_text_index"] is not None:
+            app.extensions["fengong_text_index"].ensure()  # opened now, not by the first search
 
     def worker_exit(_server, _worker) -> None:
         # Stop the query workers, flush and close the store, and leave without the interpreter's shutdown:

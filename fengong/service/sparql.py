@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, request
 
+from fengong.service.caching import cached
 from fengong.sparql import description, negotiation, results
-from fengong.sparql.cache import cacheable, etag, matches, request_key
+from fengong.sparql.cache import cacheable, request_key
 from fengong.sparql.engine import Job
 from fengong.sparql.errors import SparqlError
 from fengong.sparql.guard import check_remote, check_update_token, scan
@@ -72,29 +73,7 @@ def _answer(job: Job, fixed: bool) -> Response:
 
     ``fixed``: whether the answer depends on the data alone (see :mod:`fengong.sparql.cache`).
     """
-    version = current_app.extensions["fengong_store"].version
-    if version is None or not fixed:
-        answer = _engine().query(job)
-        response = Response(answer.body, status=answer.status, content_type=answer.content_type)
-        response.headers.update(answer.headers)
-        response.headers["Cache-Control"] = "no-store"
-        return response
-    key = request_key(job)
-    tag = etag(version, key)
-    max_age = _settings()["cache_max_age_s"]
-    if matches(request.headers.get("If-None-Match"), tag):
-        response = Response(status=304)
-    else:
-        cache = current_app.extensions["fengong_answers"]
-        answer = cache.get(version, key)
-        if answer is None:
-            answer = _engine().query(job)
-            cache.put(version, key, answer)
-        response = Response(answer.body, status=answer.status, content_type=answer.content_type)
-        response.headers.update(answer.headers)
-    response.headers["ETag"] = tag
-    response.headers["Cache-Control"] = f"public, max-age={max_age}" if max_age > 0 else "public, no-cache"
-    return response
+    return cached(request_key(job) if fixed else None, lambda: _engine().query(job))
 
 
 @bp.route("/sparql", methods=_ALL_METHODS)

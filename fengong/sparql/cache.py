@@ -22,6 +22,7 @@ import hashlib
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Iterable
 
 from fengong.sparql.engine import Answer, Job
 
@@ -37,14 +38,19 @@ def cacheable(text: str, remote: bool) -> bool:
     return not (any(word in lowered for word in ("rand", "now", "uuid", "bnode")) and _VOLATILE.search(text))
 
 
-def request_key(job: Job) -> str:
-    """A hash of everything in ``job`` that the answer depends on, besides the data."""
+def key_of(parts: Iterable[str]) -> str:
+    """A short hash of ``parts``: everything besides the data that an answer depends on."""
     digest = hashlib.blake2b(digest_size=12)
-    for part in (job.text, " ".join(job.default_graphs), " ".join(job.named_graphs), job.base_iri or "",
-                 job.accept or "", " ".join(job.formats), str(job.max_rows), str(job.union_default_graph)):
+    for part in parts:
         digest.update(part.encode("utf-8", "surrogatepass"))
         digest.update(b"\x00")
     return digest.hexdigest()
+
+
+def request_key(job: Job) -> str:
+    """A hash of everything in ``job`` that the answer depends on, besides the data."""
+    return key_of((job.text, " ".join(job.default_graphs), " ".join(job.named_graphs), job.base_iri or "",
+                   job.accept or "", " ".join(job.formats), str(job.max_rows), str(job.union_default_graph)))
 
 
 def etag(version: str, key: str) -> str:
