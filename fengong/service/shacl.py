@@ -21,6 +21,7 @@ from werkzeug.exceptions import HTTPException
 
 from fengong import PROJECT_ROOT
 from fengong.nesting import TooDeep, check_depth
+from fengong.scale import derived
 from fengong.service.questions_api import json_response
 from fengong.service.shacl_rules import rule_table
 from fengong.service.ui import TEMPLATES_DIR
@@ -72,11 +73,13 @@ def _distinct_triples(quads: list) -> int:
 
 
 def loaded_data() -> list:
-    """Everything the service holds except the shapes themselves, as quads."""
+    """Everything the service holds except the shapes themselves and the graphs it derived from the data
+    (:mod:`fengong.scale.derived`), as quads."""
     graph_store = current_app.extensions["fengong_store"]
-    shape_graphs = {ox.NamedNode(graph_for_file(path)) for path in shape_files()}
+    left_out = {ox.NamedNode(graph_for_file(path)) for path in shape_files()}
+    left_out |= {ox.NamedNode(graph) for graph in derived.digests()}
     return [quad for quad in graph_store.store.quads_for_pattern(None, None, None, None)
-            if quad.graph_name not in shape_graphs]
+            if quad.graph_name not in left_out]
 
 
 def loaded_report() -> dict:
