@@ -12,11 +12,13 @@ from collections.abc import Iterable
 from difflib import SequenceMatcher
 
 #: The query giving every name an agent is known by: (agent, name, official name in Chinese).
+#: The properties that give an agent's names, as a SPARQL path.
+NAME_PATH = ("(<http://www.w3.org/2004/02/skos/core#prefLabel>|<http://www.w3.org/2004/02/skos/core#altLabel>"
+             "|<https://w3id.org/fengong/ontology#shortName>)")
 NAMES_QUERY = """
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX fg: <https://w3id.org/fengong/ontology#>
 SELECT DISTINCT ?agent ?name ?official WHERE {
-  ?agent skos:prefLabel|skos:altLabel|fg:shortName ?label .
+  ?agent """ + NAME_PATH + """ ?label .
   BIND (STR(?label) AS ?name)
   OPTIONAL { ?agent skos:prefLabel ?official FILTER (LANG(?official) = "zh") }
 }"""

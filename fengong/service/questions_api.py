@@ -27,8 +27,17 @@ import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 
 from fengong import __version__
-from fengong.names import NAMES_QUERY, closest_names
-from fengong.questions import GROUPS, ParameterError, Question, bind, example_query, example_values
+from fengong.names import NAME_PATH, NAMES_QUERY, closest_names
+from fengong.questions import (
+    GROUPS,
+    ParameterError,
+    Question,
+    bind,
+    example_query,
+    example_values,
+    label_forms,
+    with_values,
+)
 from fengong.scale import derived
 from fengong.service.caching import cached
 from fengong.service.pages import curie, local_link
@@ -188,25 +197,58 @@ def _search(question: Question, substitutions: dict, page: Page) -> Answer:
 
 
 def suggestions(question: Question, values: dict[str, str], result: Answer) -> dict[str, list[dict]]:
-    """For an answer without rows: for each name parameter, the names known that come closest to the one given
-    (:func:`fengong.names.closest_names`), so that a person sees 省民政厅 after asking for 民政厅. Nothing when
-    the names cannot be read within the time limit (at national scale they are hundreds of thousands): the
-    answer is given without them."""
+    """For an answer without rows: for each name parameter that names no agent, the names known that come
+    closest to the one given (:func:`fengong.names.closest_names`), so that a person sees 省民政厅 after asking
+    for 民政厅. A name some agent bears needs none: the answer is empty because the data says so. Nothing when
+    the names cannot be read within the time limit (every name, on an external store of a nation): the answer
+    is given without them."""
     names = [p for p in question.parameters if p.type == "label" and values.get(p.name)]
     if result.rows or result.boolean is not None or result.graph is not None or not names:
         return {}
-    settings = current_app.config["FENGONG_SETTINGS"]
     try:
-        raw = current_app.extensions["fengong_engine"].query(Job(
-            text=NAMES_QUERY, accept="application/sparql-results+json", max_rows=settings["max_rows"],
-            union_default_graph=settings["union_default_graph"]))
+        unknown = [p for p in names if not _bears(values[p.name])]
+        known = _names_near([values[p.name] for p in unknown]) if unknown else []
     except SparqlError as error:
         log.warning("no suggestions for %s: %s", question.name, error.message)
         return {}
-    rows = orjson.loads(raw.body)["results"]["bindings"]
-    known = [(row["agent"]["value"], row["name"]["value"], row.get("official", {}).get("value", ""))
-             for row in rows]
-    return {p.name: closest_names(values[p.name], known) for p in names}
+    return {p.name: closest_names(values[p.name], known) for p in unknown}
+
+
+def _sparql_rows(text: str) -> list[dict]:
+    settings = current_app.config["FENGONG_SETTINGS"]
+    raw = current_app.extensions["fengong_engine"].query(Job(
+        text=text, accept="application/sparql-results+json", max_rows=settings["max_rows"],
+        union_default_graph=settings["union_default_graph"]))
+    document = orjson.loads(raw.body)
+    return document["results"]["bindings"] if "results" in document else [{"boolean": document["boolean"]}]
+
+
+def _bears(name: str) -> bool:
+    """Whether some agent bears ``name`` (in any of its literal forms) as a name: a lookup by value."""
+    forms = " ".join(str(form) for form in label_forms(name))
+    return _sparql_rows(f"ASK {{ VALUES ?label {{ {forms} }} ?agent {NAME_PATH} ?label }}")[0]["boolean"]
+
+
+#: How many agents each piece of a name (a character, two characters, the whole) may bring as candidates.
+_CANDIDATES_PER_PIECE = 50
+
+
+def _names_near(texts: list[str]) -> list[tuple[str, str, str]]:
+    """(agent, name, official name) of the agents worth comparing with ``texts``: with the text index, those
+    whose names hold a character, two characters or the whole of a text (a few hundred at most, at any scale);
+    without it (an external store), every name."""
+    text_index = current_app.extensions["fengong_text_index"]
+    pieces = {piece for text in texts for piece in (text, *text, *(text[i:i + 2] for i in range(len(text) - 1)))}
+    found = [text_index.search("agent-names", piece, 0, _CANDIDATES_PER_PIECE) for piece in pieces] \
+        if text_index is not None else [None]
+    query = NAMES_QUERY
+    if None not in found:  # else no index, or it declines: every name
+        agents = sorted({agent for page in found for agent in page.subjects})
+        if not agents:
+            return []
+        query = with_values(NAMES_QUERY, {ox.Variable("agent"): tuple(map(ox.NamedNode, agents))})
+    return [(row["agent"]["value"], row["name"]["value"], row.get("official", {}).get("value", ""))
+            for row in _sparql_rows(query)]
 
 
 def plain(term: dict | None):
