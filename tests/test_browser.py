@@ -53,9 +53,12 @@ def browser(ui_service):
 
 
 def wait(driver, condition, what: str):
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, WAIT_SECONDS, poll_frequency=0.2).until(condition, message=what)
+    # An element read while the page is being replaced (a form just sent) is stale: the condition is tried again.
+    return WebDriverWait(driver, WAIT_SECONDS, poll_frequency=0.2,
+                         ignored_exceptions=(StaleElementReferenceException,)).until(condition, message=what)
 
 
 def result_rows(driver) -> list[list[str]]:
