@@ -3,9 +3,11 @@
 pyoxigraph evaluates a query in Rust and offers no way to cancel it, so every query runs in a worker
 process forked from the service process (it shares the loaded store copy-on-write). The service waits for
 the answer up to the time limit; a worker still busy then is killed, which stops the query and frees all
-its memory at once, and the client gets 503. Workers are kept and reused between queries; each thread of
-the service uses its own, so other clients are served meanwhile. Workers also get an address-space limit
-and, when no federation target is allowed, no network at all; they die with the process that forked them.
+its memory at once, and the client gets 503. Workers are kept and reused between queries, at most
+``query_workers`` of them per service process (queries are CPU-bound: more workers than CPUs only add
+processes, each copying the store pages it reads; measured in docs/benchmarks.md); a request finding them
+all busy waits for one (at most the time limit and a second). Workers also get an address-space limit and, when no
+federation target is allowed, no network at all; they die with the process that forked them.
 
 Updates (only ever with the update token) run in the service process itself, so that they change the
 store every later worker is forked from; the workers forked before an update are retired.
@@ -20,6 +22,8 @@ import os
 import resource
 import signal
 import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import pyoxigraph
@@ -35,6 +39,9 @@ log = logging.getLogger(__name__)
 #: graphs (pyoxigraph takes a list of graphs, which must not be empty).
 EMPTY_GRAPH = pyoxigraph.NamedNode("urn:x-fengong:no-graph")
 _FORK = multiprocessing.get_context("fork")
+#: How much longer than the time limit a request may wait for a free worker: time for a cut query's worker
+#: to be killed and reaped, so that a request queued behind one runaway query is served, not refused.
+_KILL_GRACE_S = 1.0
 
 
 @dataclass
@@ -172,6 +179,14 @@ class _Worker:
         self.connection.close()
 
 
+def pool_size(settings: dict) -> int:
+    """How many query workers a service process keeps: ``query_workers``, or by default one per CPU (at
+    least 2, so that one runaway query never holds them all) but no more than the threads that use them."""
+    if settings["query_workers"] > 0:
+        return settings["query_workers"]
+    return max(1, min(settings["threads"], max(2, os.cpu_count() or 1)))
+
+
 class QueryEngine:
     """Runs queries in killable worker processes and updates in place; one per service process."""
 
@@ -181,45 +196,75 @@ class QueryEngine:
         #: Called with the store after each update, before any query sees it (the derived graphs follow).
         self.after_update = after_update
         self.isolated = not settings["federation_allowlist"]
+        self.size = pool_size(settings)
         self._lock = threading.Lock()
+        self._freed = threading.Condition(self._lock)
         self._idle: list[_Worker] = []
+        self._live = 0  # workers of this process, idle or busy
         self._generation = 0
         self._owner = os.getpid()
+        self._forker: ThreadPoolExecutor | None = None
 
-    def _take_worker(self) -> _Worker:
+    def _fork_worker(self) -> _Worker:
+        """A new worker, forked by a thread that lives as long as this process: the kernel kills a worker
+        when the thread that forked it ends (PR_SET_PDEATHSIG), and the pool outlives any request thread."""
+        if self._forker is None:
+            self._forker = ThreadPoolExecutor(1, thread_name_prefix="fengong-fork")
+        return self._forker.submit(_Worker, self.graph_store.store, self.settings["query_memory_limit_mb"],
+                                   self.isolated, self._generation).result()
+
+    def _take_worker(self, deadline: float) -> _Worker:
         with self._lock:
             if self._owner != os.getpid():
                 # Forked (e.g. into a gunicorn worker): the workers of the parent are not ours.
-                self._idle, self._owner = [], os.getpid()
-            while self._idle:
-                worker = self._idle.pop()
-                if worker.generation == self._generation and worker.process.is_alive():
+                self._idle, self._live, self._owner, self._forker = [], 0, os.getpid(), None
+            while True:
+                while self._idle:
+                    worker = self._idle.pop()
+                    if worker.generation == self._generation and worker.process.is_alive():
+                        return worker
+                    worker.stop()
+                    self._live -= 1
+                if self._live < self.size:
+                    # Forked under the lock, as statistics() reads the store under it: never during a fork.
+                    worker = self._fork_worker()
+                    self._live += 1
                     return worker
-                worker.stop()
-            return _Worker(self.graph_store.store, self.settings["query_memory_limit_mb"], self.isolated,
-                           self._generation)
+                if not self._freed.wait(deadline - time.monotonic()):
+                    raise SparqlError(503, f"the service is busy: its {self.size} query worker(s) stayed busy "
+                                           f"longer than the time limit ({self.settings['query_time_limit_s']:g} "
+                                           "s); try again", {"Retry-After": "1"})
 
     def _give_back(self, worker: _Worker) -> None:
         with self._lock:
             if worker.generation == self._generation:
                 self._idle.append(worker)
+                self._freed.notify()
                 return
+        self._retire(worker)
+
+    def _retire(self, worker: _Worker) -> None:
+        """Stop ``worker`` (killed, dead or of an earlier generation) and let a waiting request start another."""
         worker.stop()
+        with self._lock:
+            self._live -= 1
+            self._freed.notify()
 
     def query(self, job: Job) -> Answer:
         """Run a query with the time limit; raises :class:`SparqlError` (4xx, or 503 when cut)."""
         limit = self.settings["query_time_limit_s"]
-        worker = self._take_worker()
+        # A busy worker is freed at most the limit after its query began (and the moment a kill takes).
+        worker = self._take_worker(time.monotonic() + limit + _KILL_GRACE_S)
         try:
             worker.connection.send(job)
             if not worker.connection.poll(limit):
-                worker.stop()
+                self._retire(worker)
                 raise SparqlError(
                     503, f"the query was cancelled: it ran longer than the limit of {limit:g} s")
             reply = worker.connection.recv()
         except (EOFError, OSError):
             # The worker died: the memory limit stops a query by ending its process.
-            worker.stop()
+            self._retire(worker)
             raise SparqlError(503, "the query was stopped: its worker process ended, most likely because "
                                    "the query needed more memory than this service allows") from None
         self._give_back(worker)
@@ -240,6 +285,8 @@ class QueryEngine:
                 self.after_update(self.graph_store)
             self._generation += 1
             retired, self._idle = self._idle, []
+            self._live -= len(retired)
+            self._freed.notify(len(retired))
         for worker in retired:
             worker.stop()
 
@@ -252,5 +299,9 @@ class QueryEngine:
         """Stop every idle worker."""
         with self._lock:
             retired, self._idle = self._idle, []
+            self._live -= len(retired)
+            forker, self._forker = self._forker, None
         for worker in retired:
             worker.stop()
+        if forker is not None:
+            forker.shutdown(wait=False)

@@ -63,7 +63,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("workers", 2,
             "Number of gunicorn worker processes (1 when an update token is set: updates change one copy)."),
     Setting("threads", 4,
-            "Threads per worker process, each able to run one query at a time."),
+            "Threads per worker process, each serving one request at a time."),
+    Setting("query_workers", 0,
+            "Query worker processes per worker process: how many queries it evaluates at once; the other "
+            "requests wait for one to be free (at most the time limit and a second, then 503). 0: as many "
+            "as the machine has CPUs (at least 2, at most --threads). Each holds its own copy of the store "
+            "pages it has read."),
     Setting("access_log", True,
             "Write one line per request to standard output (gunicorn's access log; it costs a noticeable "
             "share of a short query's time, docs/benchmarks.md)."),
