@@ -344,3 +344,48 @@ def test_social_organisations_are_units_and_lianhe_inside_a_name_joins_nothing()
 def test_shishi_implements_as_luoshi_does():
     assert units("区教育局指导，区老年大学、各街道办事处实施") == [
         ("区教育局", "guiding"), ("区老年大学", "implementing"), ("各街道办事处", "implementing")]
+
+
+# ---------------------------------------------------------------- a topic before 由
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("此项工作由市发展改革委牵头，市财政局、市自然资源局配合",
+     [("市发展改革委", "lead"), ("市财政局", "cooperating"), ("市自然资源局", "cooperating")]),
+    ("该项工作由市商务局负责", [("市商务局", "lead")]),
+    ("该项任务由省应急管理厅牵头负责，省公安厅参与", [("省应急管理厅", "lead"), ("省公安厅", "participant")]),
+    ("本项工作由市住房城乡建设局会同市财政局负责", [("市住房城乡建设局", "lead"), ("市财政局", "participant")]),
+    ("这项工作由市委宣传部牵头，市网信办配合", [("市委宣传部", "lead"), ("市网信办", "cooperating")]),
+    ("上述工作由市数据局牵头，市财政局参与", [("市数据局", "lead"), ("市财政局", "participant")]),
+    ("以上工作由市科技局负责", [("市科技局", "lead")]),
+    ("上述任务由市教育局会同市人力资源社会保障局负责", [("市教育局", "lead"), ("市人力资源社会保障局", "participant")]),
+    ("以上各项任务由市发展改革委牵头，各区人民政府配合", [("市发展改革委", "lead"), ("各区人民政府", "cooperating")]),
+    ("此项任务由市公安局负责", [("市公安局", "lead")]),
+    ("上述措施由各区县人民政府负责落实", [("各区县人民政府", "implementing")]),
+    ("该项工作具体由市民政局负责", [("市民政局", "lead")]),
+    ("具体工作由省应急管理厅牵头负责", [("省应急管理厅", "lead")]),
+])
+def test_a_topic_pointing_to_the_measure_before_by(text, expected):
+    # the topic says what the clause is about (the measure: 此项, 该项, 本项, 上述, 以上 …; or its doing: 具体工作);
+    # the roles are those of 由A牵头 / 由A会同B负责
+    assert units(text) == expected
+    statement = read(text)
+    assert statement.reading.startswith("topical") and statement.topic in ("pointed", "work")
+
+
+@pytest.mark.parametrize("text", [
+    "日常工作由市商务局负责",  # an office's housekeeping
+    "日常督查工作由县委农办承担",
+    "年度考核工作由区委督查室负责",  # another activity than the measure
+    "所需经费由市财政局负责",  # money: who pays is no role of the scheme
+    "各项扶持资金由区级财政承担",
+    "所需资金由市财政局统筹保障",
+    "所需经费由市财政局统筹安排",
+    "本措施由市商务局负责",  # 本 without 项: the document, not the measure
+    "本措施由市商务局负责解释",
+    "由市政府办公室印发",  # a document's issuing
+    "用好由市财政局统筹安排的资金",  # 由 inside an object
+    "建设平台，上述任务由市数据局负责",  # a topic opens its statement: the text before it is the measure's
+])
+def test_a_topic_that_names_another_subject_is_no_statement(text):
+    assert read(text) is None

@@ -290,3 +290,45 @@ def test_a_closing_sentence_with_shishi():
     (task,) = plan.tasks
     assert units(task) == [("区教育局", "guiding"), ("区老年大学", "implementing"), ("各街道办事处", "implementing")]
     assert task.text == "发展老年教育。扩大老年大学办学规模。"
+
+
+def test_a_closing_sentence_with_a_topic_pointing_to_the_measure():
+    source, plan = read("二、重点任务\n"
+                        "（一）推进老旧小区改造。完成改造项目150个以上。此项工作由市发展改革委牵头，市财政局、"
+                        "市自然资源局配合。\n"
+                        "（二）培育消费市场。打造消费集聚区。该项任务由市商务局会同市市场监管局负责。\n"
+                        "（三）完善监测预警。健全监测网络，具体工作由省应急管理厅牵头负责。\n"
+                        "（四）建设数据平台。推进数据共享。\n以上各项任务由市数据局牵头，各区人民政府参与。\n")
+    assert [(t.key, t.text, units(t), t.reading) for t in plan.tasks] == [
+        ("2.1", "推进老旧小区改造。完成改造项目150个以上。",
+         [("市发展改革委", "lead"), ("市财政局", "cooperating"), ("市自然资源局", "cooperating")], "topical+verbal"),
+        ("2.2", "培育消费市场。打造消费集聚区。", [("市商务局", "lead"), ("市市场监管局", "participant")], "topical"),
+        # the topic's clause closes the sentence: the clauses before it are the measure's text
+        ("2.3", "完善监测预警。健全监测网络", [("省应急管理厅", "lead")], "topical"),
+        # on a line of its own: it closes the paragraph before, as any statement there does
+        ("2.4", "建设数据平台。推进数据共享。", [("市数据局", "lead"), ("各区人民政府", "participant")], "topical+verbal"),
+    ]
+    assert plan.statements_seen == plan.statements_read == 4
+
+
+def test_a_measure_closed_by_a_topic_sentence_has_exactly_one_lead():
+    _, plan = read("（一）推进老旧小区改造。完成改造项目150个以上，同步实施管网改造。此项工作由市住房城乡建设局牵头负责，"
+                   "市财政局、市自然资源和规划局按职责分工负责。\n")
+    (task,) = plan.tasks
+    assert [u.name for u in task.units if u.role == "lead"] == ["市住房城乡建设局"]
+    assert task.lead_basis == "stated"
+    assert units(task) == [("市住房城乡建设局", "lead"), ("市财政局", "participant"), ("市自然资源和规划局", "participant")]
+
+
+def test_sentences_with_a_topic_of_another_subject_are_not_statements():
+    # an office's housekeeping, money, the document, its issuing, 由 inside an object, the work of a body the
+    # measure set up: none says who answers for the measure
+    _, plan = read("（一）加强组织领导。领导小组办公室设在市商务局，日常工作由市商务局负责。\n"
+                   "（二）强化资金保障。所需资金由市财政局统筹保障。所需经费由市财政局统筹安排。\n"
+                   "（三）加大扶持。各项扶持资金由区级财政承担。所需经费由市财政局负责。\n"
+                   "（四）抓好落实。经市政府同意，由市政府办公室印发。\n"
+                   "（五）用好资金。统筹用好由市财政局统筹安排的资金。\n"
+                   "（六）健全机制。成立工作专班，办公室设在市商务局。具体工作由专班办公室负责。\n"
+                   "（七）严格考核。年度考核工作由区委督查室负责。\n"
+                   "本措施由市商务局负责解释。\n")
+    assert plan.tasks == [] and plan.statements_seen == 0

@@ -55,7 +55,7 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
     i = start
     while i < end:
         char = raw[i]
-        at_part = not out or out[-1].type in ("COMMA", "SEMI", "STOP", "LABEL")
+        at_part = not out or out[-1].type in ("COMMA", "SEMI", "STOP", "LABEL", "TOPIC")
         if char.isspace():
             i += 1
             while i < end and raw[i].isspace():
@@ -86,6 +86,9 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
                 stop = tail.end()
             out.append(token("RULE", raw[i:stop], i, stop))
             i = stop
+        elif at_part and (m := topic_at(raw, i, end)) is not None:
+            out.append(token("TOPIC", m[0], i, m[1]))  # 此项工作由… / 具体工作由…: what the clause is about
+            i = m[1]
         elif at_part and (m := v.CARRY.match(raw, i, end)) is not None:
             out.append(token("CARRY", m.group(), i, m.end()))
             i = m.end()
@@ -110,6 +113,15 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
             out.extend(run)
             i = stop
     return out
+
+
+def topic_at(raw: str, i: int, end: int) -> tuple[str, int] | None:
+    """``(kind, end)`` of a topic standing before 由 at ``i`` that makes the clause a statement about the measure:
+    ``pointed`` (此项工作, 上述任务) or ``work`` (具体工作); None for any other text."""
+    for kind, pattern in (("pointed", v.TOPIC_POINTED), ("work", v.TOPIC_WORK)):
+        if (m := pattern.match(raw, i, end)) is not None:
+            return kind, m.end()
+    return None
 
 
 def _joined_levels(raw: str, tokens: list[Token]) -> list[Token]:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from fengong.readers import vocabulary as v
 from fengong.readers.docmeta import new_plan
-from fengong.readers.lexer import looks_like_statement, matching_bracket, opens_with_label, subject_units
+from fengong.readers.lexer import looks_like_statement, matching_bracket, opens_with_label, subject_units, topic_at
 from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.lines import PAGE_NUMBER, Line, LineIndex, blank_out
 from fengong.readers.outline import Item, Outline, label_at
@@ -252,8 +252,13 @@ def _closing_sentence(raw: str, body: int, line: Line, lexicon: Lexicon) -> tupl
             or opens_with_label(raw, start, stop) or v.LEAD_RULE.search(text)):  # the rule is read as a rule
         return None
     statement = read_statement(raw, start, stop, line.number, lexicon)
+    if statement is None:
+        start = _topic_clause(raw, start, stop)  # …健全监测网络，具体工作由省应急管理厅牵头负责。
+        statement = read_statement(raw, start, stop, line.number, lexicon) if start is not None else None
     if statement is None or not statement.units or statement.reading in ("", "listed"):
         return None
+    if statement.topic == "work" and v.SETS_UP_A_BODY.search(raw, body, start):
+        return None  # 成立工作专班，办公室设在市商务局，具体工作由专班办公室负责: the body's work, not the measure's
     return start, stop
 
 
@@ -261,6 +266,25 @@ def _quoted(raw: str, start: int, end: int) -> bool:
     """True for a bracket printed inside quotation marks: a mark the text speaks of (标注“（牵头）”的为牵头单位),
     not a statement."""
     return start > 0 and raw[start - 1] in "“\"‘「" and raw[end : end + 1] in ("”", "\"", "’", "」")
+
+
+def _topic_clause(raw: str, start: int, stop: int) -> int | None:
+    """Where a clause of the sentence ``raw[start:stop]`` opens with a topic that points to the measure and runs to
+    the sentence's end (…完善工作机制，此项工作由A牵头，B配合): its topic names what it is about, so the clauses
+    before it are the measure's text, not part of the statement."""
+    depth = 0
+    for i in range(start, stop):
+        if raw[i] in v.OPENERS:
+            depth += 1
+        elif raw[i] in v.OPENERS.values():
+            depth = max(0, depth - 1)
+        elif depth == 0 and raw[i] in v.COMMAS:
+            at = i + 1
+            while at < stop and raw[at].isspace():
+                at += 1
+            if topic_at(raw, at, stop) is not None:
+                return at
+    return None
 
 
 def _after_name(raw: str, start: int, i: int, lexicon: Lexicon) -> bool:
@@ -364,11 +388,12 @@ def _holding(found: list[_Found]) -> dict[Item, set[str]]:
 
 
 def _strip(raw: str, start: int, end: int) -> tuple[int, int]:
-    """The measure without white space at its ends or the punctuation left by a statement before it."""
+    """The measure without white space at its ends, the punctuation left by a statement before it or the comma
+    before a statement's clause after it."""
     while start < end and (raw[start].isspace() or raw[start] in "。；;，,"):
         start += 1
-    while end > start and raw[end - 1].isspace():
-        end -= 1
+    while end > start and (raw[end - 1].isspace() or raw[end - 1] in "，,"):
+        end -= 1  # …健全监测网络，具体工作由A负责: the measure ends before the comma of the topic's clause
     return start, end
 
 

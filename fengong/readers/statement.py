@@ -47,6 +47,7 @@ class Statement:
     rule: Span | None = None  # the document's lead rule, where this statement states it
     reading: str = ""  # the grammar rules that read it, in order: "labelled+listed"
     labelled: bool = False
+    topic: str | None = None  # the kind of topic before 由 (pointed: 此项工作; work: 具体工作), where one stands
 
     @property
     def names_units(self) -> bool:
@@ -104,6 +105,7 @@ class _Part:
     open: bool = False
     span: tuple[int, int] | None = None  # a rule's or slot's place
     labelled_by: str | None = None  # the role of the label that introduced these units
+    topic: str | None = None  # the kind of topic before 由 (vocabulary.TOPIC_POINTED, TOPIC_WORK)
 
 
 class _Parts(Transformer):
@@ -152,6 +154,13 @@ class _Parts(Transformer):
         role = "participant" if verb.value in (v.RESPONSIBLE, "lead") else verb.value
         return _Part("joined", role, _roles(units, role), is_open)
 
+    def topical(self, children):
+        """此项工作由A牵头 / 上述任务由A会同B负责: the roles as in 由A牵头 / 由A会同B负责; the topic is kept."""
+        topic = children[0]
+        rest = [c for c in children[1:] if not (isinstance(c, Token) and c.type == "BY")]
+        part = self.led_with(rest) if len(rest) == 4 else self.verbal(rest)
+        return _Part("topical", part.role, part.units, part.open, topic=topic.value)
+
     def carried(self, children):
         _, (units, is_open), verb = children
         return _Part("carried", verb.value, _roles(units, verb.value), is_open)
@@ -177,9 +186,12 @@ def _roles(units: list[tuple[Token, bool, str | None]], role: str) -> list[tuple
 
 def _interpret(parts: list[_Part], span: Span, line: int, lexicon: Lexicon, lists: bool) -> Statement | None:
     """Roles for listed parts, unit names checked, the lead settled; None when a part is not about units."""
+    if any(p.kind == "topical" for p in parts[1:]):
+        return None  # a topic opens its statement (此项工作由A牵头): what stands before it is the measure's text
     _settle_listed(parts)
     statement = Statement(span, reading="+".join(p.kind for p in parts if p.kind not in ("slot", "filler")))
     statement.labelled = any(p.kind == "labelled" for p in parts)
+    statement.topic = next((p.topic for p in parts if p.topic is not None), None)
     bare = all(p.kind in ("listed", "slot", "filler") for p in parts)
     known = {token.value: lexicon.recognise(token.value) for part in parts for token, _, _ in part.units}
     anchored = any(known.values())  # some name is a unit by itself: the others stand beside it
@@ -204,7 +216,7 @@ def _interpret(parts: list[_Part], span: Span, line: int, lexicon: Lexicon, list
     return statement
 
 
-_VERBAL = ("verbal", "led_with", "joined", "carried")
+_VERBAL = ("verbal", "led_with", "joined", "carried", "topical")
 _PLAIN_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z（）()]{2,20}$")
 
 
@@ -215,13 +227,14 @@ def _settle_listed(parts: list[_Part]) -> None:
         if part.kind == "labelled":
             label = part
             part.labelled_by = part.role
-        elif part.kind in ("verbal", "led_with", "joined", "carried", "rule"):
+        elif part.kind in (*_VERBAL, "rule"):
             label = None
         elif part.kind == "listed":
             if label is not None:
                 role, part.labelled_by = label.role, label.role
             else:
-                after = next((p for p in parts[i + 1:] if p.kind in ("verbal", "led_with", "labelled")), None)
+                after = next((p for p in parts[i + 1:] if p.kind in ("verbal", "led_with", "topical", "labelled")),
+                             None)
                 role = after.units[0][2] if after is not None and after.units else v.RESPONSIBLE
             part.role = role
             part.units = [(n, m, r or role) for n, m, r in part.units]

@@ -47,6 +47,23 @@ TIME = re.compile(r"(?:\d{4}\s*年|\d{1,2}\s*月|年底|年内|长期|持续|逐
 # Joins a second group of units to the first, which leads: 由A会同B负责, A会同有关部门负责.
 WITH = ("会同", "联合")
 BY = "由"
+# A topic before 由 that makes the clause a statement about the measure it closes (此项工作由A牵头，B配合):
+# - pointed: a demonstrative with the classifier of a plan's items (此项, 该项, 本项, 这项) or a pointer back to the
+#   text above (上述, 以上, 前述), then the measure's noun (工作, 任务, 措施, 举措, 事项); 本 without 项 is the
+#   document (本措施由A负责解释), not the measure;
+# - the measure's work named by its doing (具体工作, 具体实施工作): the work of what was just said — the measure's,
+#   unless the measure set up a body whose work it then is (SETS_UP_A_BODY).
+# Any other topic names a different subject and the clause stays unread: an office's housekeeping (日常工作,
+# 日常督查工作), money (所需资金, 扶持资金, 所需经费: who pays is no role of the scheme), the document (本措施), a
+# document's issuing (由A印发), another activity (年度考核工作).
+TOPIC_MEASURE_NOUNS = ("工作", "任务", "措施", "举措", "事项")
+_NOUN = "|".join(TOPIC_MEASURE_NOUNS)
+TOPIC_POINTED = re.compile(rf"(?:[此该]一?项?|[本这]一?项|上述|以上|前述)(?:各项|几项|这些)?(?:{_NOUN})"
+                           rf"(?:均|都)?(?:具体|主要)?(?=由)")
+TOPIC_WORK = re.compile(r"具体(?:实施|落实|推进|组织)?(?:工作|任务)(?:均|都)?(?=由)")
+# What sets up a body in a measure (领导小组办公室设在市商务局, 成立工作专班, 组建工作组): an unpointed topic after
+# it is that body's work (成立工作专班，…，具体工作由专班办公室负责), not the measure's.
+SETS_UP_A_BODY = re.compile(r"设在|成立|组建|设立|建立[^，,。；;]{0,16}(?:小组|专班|机制|办公室|委员会)")
 # An open marker ends a list without naming the rest: 等, 等部门, 等有关部门和单位, 等省直有关单位, 等相关单位,
 # 等市直有关执法部门, 等省属煤炭企业.
 OPEN_MARKER = re.compile(r"等(?:[^、，,；;。等和]{0,10}?(?:部门|单位|机构|企业|组织|地区|方面|院校|高校|银行|主体))?"
