@@ -108,6 +108,17 @@ def load_truth(path: Path) -> tuple[str, list[Task]]:
     return data["slug"], tasks
 
 
+def is_set_index(path: Path) -> bool:
+    """True for a folder's ``index.json`` (a list of the documents with their metadata, ``"file"`` in each), the
+    file that ``DIR/*.json`` picks up beside the ground truths."""
+    try:
+        data = json.loads(read_text(path))
+    except (ValueError, OSError, UnicodeDecodeError):
+        return False
+    return (isinstance(data, list) and bool(data)
+            and all(isinstance(entry, dict) and "file" in entry and "tasks" not in entry for entry in data))
+
+
 def tasks_in_store(store: pyoxigraph.Store, slug: str) -> list[Task]:
     """The tasks of plan ``slug`` as the dataset holds them, in document order, units in list order."""
     rows: dict[str, dict] = {}
@@ -197,7 +208,9 @@ def evaluate(data: list[Path], truths: list[Path]) -> dict[str, Scores]:
         try:
             slug, truth = load_truth(truth_path)
         except (ValueError, KeyError, IndexError, TypeError) as exc:
-            raise InputError(f"{truth_path}: not a ground-truth file ({exc!r})") from None
+            what = "a set's index (the documents and their metadata)" if is_set_index(truth_path) else repr(exc)
+            raise InputError(f"{truth_path}: not a ground-truth file ({what}); pass the truth files, one JSON "
+                             "file per document with its slug and tasks") from None
         counted = count(tasks_in_store(store, slug), truth)
         results[slug] = scores(counted)
         pooled = pooled + counted
@@ -231,7 +244,13 @@ def evaluate_command(truths: tuple[Path, ...], data: tuple[Path, ...], fmt: str)
     lead accuracy, numbering accuracy (key, label, number, parent) and open-list accuracy, with the task and
     mention precision and recall.
     """
-    results = evaluate(list(data), list(truths))
+    indexes = [path for path in truths if is_set_index(path)]
+    for path in indexes:  # DIR/*.json picks up the set's index.json beside its truths
+        click.echo(f"{path}: skipped, a set's index (the documents and their metadata), not a ground truth", err=True)
+    if len(indexes) == len(truths):
+        raise InputError("no ground-truth file given: pass the truth files (one JSON file per document with its "
+                         "slug and tasks), not only a set's index.json")
+    results = evaluate(list(data), [path for path in truths if path not in indexes])
     if fmt == "json":
         click.echo(json.dumps({slug: {**s.counts.__dict__, **{k: v for k, v in s.__dict__.items() if k != "counts"}}
                                for slug, s in results.items()}, indent=1))

@@ -95,6 +95,21 @@ def test_the_command_names_a_bad_ground_truth_file(tmp_path):
     assert "Traceback" not in done.stderr
 
 
+def test_the_command_skips_a_set_index_that_a_glob_picks_up(tmp_path):
+    # DIR/*.json holds the set's index.json beside the truths: it is skipped with a note, not refused
+    index = tmp_path / "index.json"
+    index.write_text('[{"file": "a.txt", "slug": "a", "title": "某方案"}]', encoding="utf-8")
+    data = tmp_path / "data.trig"
+    data.write_text("<urn:a> <urn:b> <urn:c> .\n", encoding="utf-8")
+    command = [str(Path(sys.executable).parent / "fengong"), "evaluate", "--data", str(data)]
+    done = subprocess.run([*command, str(index), str(TRUTH)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "index.json: skipped, a set's index" in done.stderr
+    assert "guofa-2019-03-zonghe-baoshuiqu" in done.stdout
+    # the index alone: nothing to score, and the error says what to pass
+    done = subprocess.run([*command, str(index)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "pass the truth files" in done.stderr
+
+
 def test_found_tasks_come_in_document_order_when_an_annex_numbers_anew(tmp_path):
     import pyoxigraph
 

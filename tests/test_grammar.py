@@ -111,7 +111,10 @@ def test_collectives_are_units(name):
 
 
 @pytest.mark.parametrize("rule", ["排在第一位的部门为牵头部门，下同", "列第一位的为牵头单位",
-                                  "列第一位者为牵头单位，其余为主要参与单位", "排名第一的为牵头单位"])
+                                  "列第一位者为牵头单位，其余为主要参与单位", "排名第一的为牵头单位",
+                                  "标注“（牵头）”的为牵头单位，其余为配合单位", "标明“牵头”的为牵头单位",
+                                  "注明（牵头）的为牵头部门，其他部门为配合部门",
+                                  "标明“牵头”的为牵头单位，其他单位为参与单位；未标明牵头的，所列单位均为牵头单位"])
 def test_the_lead_rule_in_its_wordings(rule):
     text = f"税务总局、财政部负责，{rule}"
     statement = read(text)
@@ -289,6 +292,58 @@ def test_a_duty_in_running_text_names_no_unit_in_a_units_place():
     assert read("各区县、各功能区要结合实际抓好落实") is None
     assert Lexicon().recognise("县政府要督促乡镇") is None  # ends like a body, but is a duty
     assert Lexicon().recognise("市重要产品追溯管理中心") == "suffix"  # 重要 is no modal
+
+
+# ---------------------------------------------------------------- forms found measuring blind set 9
+
+
+def test_a_rule_for_lists_that_print_no_lead():
+    from fengong.readers.vocabulary import rest_role, unmarked_leads
+
+    rule = "标明“牵头”的为牵头单位，其他单位为参与单位；未标明牵头的，所列单位均为牵头单位"
+    assert unmarked_leads(rule) and rest_role(rule) == "participant"
+    assert unmarked_leads("标注“*”的为牵头单位；未标注牵头单位的，均为责任单位")
+    assert not unmarked_leads("列第一位者为牵头单位，其余为配合单位")
+    # a bare list: every unit leads; a list that names its lead: the others take the rule's role
+    settled, basis = settle_roles(read("住房城乡建设部、市场监管总局，各省级人民政府").units, unmarked_lead=True)
+    assert basis == "rule" and [u.role for u in settled] == ["lead", "lead", "lead"]
+    settled, basis = settle_roles(read("商务部牵头，公安部、财政部参与").units, unmarked_lead=True)
+    assert basis == "stated" and [u.role for u in settled] == ["lead", "participant", "participant"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("牵头单位：县公安局交警大队　　配合单位：县城管局、县交通运输局　　完成时限：2021年6月底前",
+     [("县公安局交警大队", "lead"), ("县城管局", "cooperating"), ("县交通运输局", "cooperating")]),
+    ("责任单位：县教体局、县文明办　　时间要求：持续推进", [("县教体局", "lead"), ("县文明办", "participant")]),
+    ("牵头单位：市商务局  分管领导：副市长　王某某  配合单位：市财政局",
+     [("市商务局", "lead"), ("市财政局", "cooperating")]),
+])
+def test_labelled_fields_side_by_side_separated_by_spaces(text, expected):
+    assert units(text) == expected
+
+
+def test_a_bracket_saying_how_a_unit_answers_is_no_part_of_its_name():
+    assert units("责任单位：各街道办事处（按职责分工负责）　　完成时限：长期坚持") == [("各街道办事处", "lead")]
+    assert units("责任单位：市发展改革委（牵头）、各区人民政府（按属地负责）") == [
+        ("市发展改革委", "lead"), ("各区人民政府", "participant")]
+
+
+def test_social_organisations_are_units_and_lianhe_inside_a_name_joins_nothing():
+    assert units("牵头单位：林业和草原改革发展司；参加单位：宣传中心、中国林业产业联合会") == [
+        ("林业和草原改革发展司", "lead"), ("宣传中心", "participant"), ("中国林业产业联合会", "participant")]
+    assert units("省工商联牵头，省企业联合会、省餐饮行业协会、省个体劳动者协会配合") == [
+        ("省工商联", "lead"), ("省企业联合会", "cooperating"), ("省餐饮行业协会", "cooperating"),
+        ("省个体劳动者协会", "cooperating")]
+    assert [u.name for u in read("市商务局会同市消费者权益保护委员会、市电子商务促进会负责").units] == [
+        "市商务局", "市消费者权益保护委员会", "市电子商务促进会"]
+    # 联合 and 会同 still join two groups of units where a unit stands before them
+    assert units("由省商务厅联合省市场监管局负责") == [("省商务厅", "lead"), ("省市场监管局", "participant")]
+    assert units("供销合作总社会同商务部负责") == [("供销合作总社", "lead"), ("商务部", "participant")]
+
+
+def test_shishi_implements_as_luoshi_does():
+    assert units("区教育局指导，区老年大学、各街道办事处实施") == [
+        ("区教育局", "guiding"), ("区老年大学", "implementing"), ("各街道办事处", "implementing")]
 
 
 # ---------------------------------------------------------------- a topic before 由

@@ -245,6 +245,53 @@ def test_an_annex_item_may_share_the_key_of_a_task_of_the_body():
     assert [(i.key, i.parent) for i in plan.items] == [("3", None), ("3~2", None), ("3.1", "3~2")]
 
 
+# ---------------------------------------------------------------- forms found measuring blind set 9
+
+
+def test_a_rule_that_lists_without_a_lead_name_co_leads():
+    # the rule's second clause: 未标明牵头的，所列单位均为牵头单位 — a bare list is all leads, not the first
+    source, plan = read("一、总体要求\n到2027年，设备投资增长25%以上。（以下各项任务中，标明“牵头”的为牵头单位，"
+                        "其他单位为参与单位；未标明牵头的，所列单位均为牵头单位）\n二、重点任务\n"
+                        "1.推进设备更新。（省工业和信息化厅牵头，省发展改革委、省财政厅参与）\n"
+                        "2.推动家电换新。（省商务厅、省财政厅）\n")
+    first, second = plan.tasks
+    assert units(first) == [("省工业和信息化厅", "lead"), ("省发展改革委", "participant"), ("省财政厅", "participant")]
+    assert units(second) == [("省商务厅", "lead"), ("省财政厅", "lead")] and second.lead_basis == "rule"
+    assert plan.statements_seen == 2  # the rule's bracket is the rule, not a statement left unread
+
+
+def test_a_mark_quoted_in_a_rule_is_no_statement():
+    _, plan = read("注：责任单位中标注“（牵头）”的为牵头单位，其余为配合单位。\n1.甲措施。（市税务局（牵头）、市财政局）\n")
+    (task,) = plan.tasks
+    assert units(task) == [("市税务局", "lead"), ("市财政局", "cooperating")]
+    assert plan.statements_seen == 1 and not any("could not be read" in p.message for p in plan.problems)
+
+
+def test_fields_on_one_line_separated_by_spaces():
+    _, plan = read("1.严查机动车交通违法行为。重点整治闯红灯等行为。\n分管领导：县委常委、副县长　王某某\n"
+                   "牵头单位：县公安局交警大队　　配合单位：县城管局、县交通运输局　　完成时限：2021年6月底前\n"
+                   "2.清理占道经营。对主次干道两侧占道经营实施常态化管控。\n分管领导：副县长　李某某\n"
+                   "责任单位：各街道办事处（按职责分工负责）　　完成时限：长期坚持\n")
+    first, second = plan.tasks
+    assert units(first) == [("县公安局交警大队", "lead"), ("县城管局", "cooperating"), ("县交通运输局", "cooperating")]
+    assert units(second) == [("各街道办事处", "lead")]
+
+
+def test_inline_labels_after_the_full_stop_name_a_society():
+    _, plan = read("（十一）推进品牌建设。培育一批林草知名品牌。牵头单位：林业和草原改革发展司；参加单位：宣传中心、"
+                   "中国林业产业联合会。\n")
+    (task,) = plan.tasks
+    assert units(task) == [("林业和草原改革发展司", "lead"), ("宣传中心", "participant"),
+                           ("中国林业产业联合会", "participant")]
+
+
+def test_a_closing_sentence_with_shishi():
+    _, plan = read("七、发展老年教育。扩大老年大学办学规模。区教育局指导，区老年大学、各街道办事处实施。\n")
+    (task,) = plan.tasks
+    assert units(task) == [("区教育局", "guiding"), ("区老年大学", "implementing"), ("各街道办事处", "implementing")]
+    assert task.text == "发展老年教育。扩大老年大学办学规模。"
+
+
 def test_a_closing_sentence_with_a_topic_pointing_to_the_measure():
     source, plan = read("二、重点任务\n"
                         "（一）推进老旧小区改造。完成改造项目150个以上。此项工作由市发展改革委牵头，市财政局、"

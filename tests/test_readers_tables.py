@@ -260,3 +260,36 @@ def test_a_plan_with_statements_in_its_text_and_a_task_table_as_its_annex(tmp_pa
         ("4.1", "加强组织领导", ("县农业农村局", "lead")), ("4.2", "强化督查考核", ("县委督查室", "lead")),
         ("1", "建设生态茶园", ("县农业农村局", "lead")), ("2", "拓展销售市场", ("县商务局", "lead"))]
     assert (plan.statements_seen, plan.statements_read) == (4, 4)
+
+
+# ---------------------------------------------------------------- forms found measuring blind set 9
+
+MARKED = ("南通市优化营商环境2022年重点任务清单\n{above}序号\t重点任务\t责任单位\t完成时限\n"
+          "1\t推行企业开办“一网通办”\t市行政审批局（牵头）、市市场监管局、市公安局\t2022年6月底前\n"
+          "2\t规范涉企收费\t市市场监管局、市发改委（牵头）、市财政局\t2022年10月底前\n"
+          "3\t加大普惠金融支持力度\t人民银行南通市中心支行（牵头）、南通银保监分局（牵头）、市地方金融监管局\t2022年底前\n"
+          "{after}")
+NOTE = "注：责任单位中标注“（牵头）”的为牵头单位，其余为配合单位。\n"
+
+
+@pytest.mark.parametrize(("above", "after"), [(NOTE, ""), ("", NOTE)])
+def test_a_note_before_or_after_the_table_governs_its_marked_rows(above, after):
+    source = SourceText("t.txt", MARKED.format(above=above, after=after))
+    plan = tabular.read(source)
+    assert [units(t) for t in plan.tasks] == [
+        [("市行政审批局", "lead"), ("市市场监管局", "cooperating"), ("市公安局", "cooperating")],
+        [("市市场监管局", "cooperating"), ("市发改委", "lead"), ("市财政局", "cooperating")],
+        [("人民银行南通市中心支行", "lead"), ("南通银保监分局", "lead"), ("市地方金融监管局", "cooperating")]]
+    assert source.quote(plan.sections[0].role_rule_span).endswith("标注“（牵头）”的为牵头单位，其余为配合单位")
+    # without the note the others participate, as the convention has it
+    plain = tabular.read(SourceText("t.txt", MARKED.format(above="", after="")))
+    assert [u.role for u in plain.tasks[0].units] == ["lead", "participant", "participant"]
+
+
+def test_a_table_rule_that_lists_without_a_lead_name_co_leads():
+    flat = ("注：标注“*”的为牵头单位，其余为配合单位；未标注的，所列单位均为牵头单位。\n"
+            "序号\n工作任务\n责任单位\n完成时限\n1\n甲任务\n*市商务局、市财政局\n2026年底\n"
+            "2\n乙任务\n市教育局、市卫健委\n2026年底\n")
+    one, two = flat_table.read(SourceText("t.txt", flat)).tasks
+    assert units(one) == [("市商务局", "lead"), ("市财政局", "cooperating")]
+    assert units(two) == [("市教育局", "lead"), ("市卫健委", "lead")] and two.lead_basis == "rule"

@@ -58,6 +58,11 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
         at_part = not out or out[-1].type in ("COMMA", "SEMI", "STOP", "LABEL", "TOPIC")
         if char.isspace():
             i += 1
+            while i < end and raw[i].isspace():
+                i += 1
+            if out and not at_part and _field_at(raw, i, end):
+                # 牵头单位：A　　配合单位：B　　完成时限：2021年6月底前 — fields side by side, spaces between them
+                out.append(token("SEMI", "", i, i))
         elif char in v.SEPARATOR:
             out.append(token("SEP", char, i, i + 1))
             i += 1
@@ -203,21 +208,36 @@ def matching_bracket(raw: str, i: int, end: int) -> int | None:
     return None
 
 
+def _field_at(raw: str, i: int, end: int) -> bool:
+    """True where a labelled field begins at ``i``: a role label (配合单位：) or another (完成时限：, 责任领导：)."""
+    return i < end and (_LABEL.match(raw, i, end) is not None or _SLOT.match(raw, i, end) is not None)
+
+
 def _slot_end(raw: str, i: int, end: int) -> int:
-    """A slot (适用范围：…) runs to the next semicolon or the next role label, whichever comes first."""
+    """A slot (适用范围：…) runs to the next semicolon, the next role label after a comma, or the next field
+    after a space, whichever comes first."""
     j = i
     while j < end and raw[j] not in v.SEMICOLONS:
         if raw[j] in v.COMMAS and _LABEL.match(raw, j + 1, end):
+            break
+        if raw[j].isspace() and _field_at(raw, _past_spaces(raw, j, end), end):
             break
         j += 1
     return j
 
 
+def _past_spaces(raw: str, j: int, end: int) -> int:
+    while j < end and raw[j].isspace():
+        j += 1
+    return j
+
+
 def _run_end(raw: str, i: int, end: int) -> int:
-    """The end of a run of name text: the next separator, bracket or mark, or a label that follows a space."""
+    """The end of a run of name text: the next separator, bracket or mark, or a labelled field (配合单位：,
+    完成时限：) that follows a space."""
     j = i
     while j < end and raw[j] not in _HARD:
-        if raw[j].isspace() and _LABEL.match(raw, j + 1, end):
+        if raw[j].isspace() and _field_at(raw, _past_spaces(raw, j, end), end):
             break
         j += 1
     return j
@@ -232,6 +252,8 @@ def _run(raw: str, start: int, end: int, lexicon: Lexicon, at_part: bool) -> lis
         start += 1
     for word in v.WITH:
         at = raw.find(word, start, end)
+        while at >= 0 and not _joins(raw, start, at, at + len(word), end, lexicon):
+            at = raw.find(word, at + len(word), end)
         if at >= 0:
             out.extend(_names(raw, start, at, lexicon))
             out.append(token("WITH", word, at, at + len(word)))
@@ -239,6 +261,23 @@ def _run(raw: str, start: int, end: int, lexicon: Lexicon, at_part: bool) -> lis
             return out
     out.extend(_names(raw, start, end, lexicon, verb=True))
     return out
+
+
+def _joins(raw: str, start: int, at: int, after: int, end: int, lexicon: Lexicon) -> bool:
+    """True where 会同 or 联合 at ``raw[at:after]`` joins two groups of units (A会同B负责, 会同B负责): what stands
+    before it is nothing or a unit, and a name follows it. Inside a name it joins nothing: 中国林业产业联合会,
+    省企业联合会, 省供销合作联合社 (what follows is the name's ending, 会 or 社, not a unit)."""
+    right_end = end
+    if (verb := _verb_at_end(raw, after, end)) is not None:
+        right_end = verb[0]
+    right = _compact(raw, *_trim(raw, after, right_end)).text
+    if len(right) < 3 and not lexicon.recognise(right):
+        return False
+    left = _compact(raw, *_trim(raw, start, at)).text
+    if not left:
+        return True
+    marker = v.OPEN_MARKER.search(left)  # A、B等会同C负责
+    return bool(lexicon.recognise(left) or (marker is not None and marker.end() == len(left)))
 
 
 def _names(raw: str, start: int, end: int, lexicon: Lexicon, verb: bool = False) -> list[Token]:

@@ -224,7 +224,7 @@ def _candidates(raw: str, line: Line, body: int, problems: list[Problem], path: 
                 problems.append(Problem(path, line.number, f"bracket opened at column {i - line.start + 1} is never "
                                                            "closed: a responsibility statement may be lost", "warning"))
             return
-        if close - i - 1 <= MAX_STATEMENT:
+        if close - i - 1 <= MAX_STATEMENT and not _quoted(raw, i, close + 1):
             yield i + 1, close, i, close + 1
         i = close + 1
     if closing is not None:
@@ -260,6 +260,12 @@ def _closing_sentence(raw: str, body: int, line: Line, lexicon: Lexicon) -> tupl
     if statement.topic == "work" and v.SETS_UP_A_BODY.search(raw, body, start):
         return None  # 成立工作专班，办公室设在市商务局，具体工作由专班办公室负责: the body's work, not the measure's
     return start, stop
+
+
+def _quoted(raw: str, start: int, end: int) -> bool:
+    """True for a bracket printed inside quotation marks: a mark the text speaks of (标注“（牵头）”的为牵头单位),
+    not a statement."""
+    return start > 0 and raw[start - 1] in "“\"‘「" and raw[end : end + 1] in ("”", "\"", "’", "」")
 
 
 def _topic_clause(raw: str, start: int, stop: int) -> int | None:
@@ -331,7 +337,8 @@ def _tasks(found: list[_Found], rules: dict[int, Span | None], carried: dict[int
         names = {u.name for u in f.statement.units}
         units = f.statement.units + [u for u in carried[index] if u.name not in names]
         rule = rules[index]
-        settled, basis = settle_roles(units, v.rest_role(raw[rule.start : rule.end]) if rule else "participant")
+        stated = raw[rule.start : rule.end] if rule else ""
+        settled, basis = settle_roles(units, v.rest_role(stated) if rule else "participant", v.unmarked_leads(stated))
         if basis == "listed-first":
             basis = "rule" if rule is not None else "convention"
         mentions = tuple(UnitMention(u.name, position, u.role, u.span, carried=u.carried, recognised=u.recognised,

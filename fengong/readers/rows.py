@@ -20,6 +20,7 @@ from fengong.readers.vocabulary import (
     column_role,
     rest_role,
     rule_extent,
+    unmarked_leads,
 )
 from fengong.records import Problem, SectionRecord, SourceText, Span, TaskRecord, UnitMention
 from fengong.textrepair import normalise
@@ -90,7 +91,7 @@ def task_from_cells(source: SourceText, number: int, text: Span, unit_cells: lis
     if not body:
         problems.append(Problem(source.path, text.line, f"row {number} has no task text: not a task", "warning"))
         return None
-    settled, basis = settle_roles(units)
+    settled, basis = settle_roles(units, RESPONSIBLE)  # the others' role is the table's rule's (sections_of)
     mentions = tuple(UnitMention(u.name, i, u.role, u.span, recognised=u.recognised, marked=u.marked)
                      for i, u in enumerate(settled, 1))
     return TaskRecord(number=number, text=body, span=text, units=mentions, open_ended=open_ended,
@@ -107,14 +108,15 @@ def sections_of(parts: list[tuple[str, Span | None, list[TaskRecord]]], columns:
     roles = {role for _, role in columns.units}
     needs_rule = RESPONSIBLE in roles and "lead" not in roles
     listed = "rule" if rule is not None else "convention"
-    rest = rest_role(source.quote(rule)) if rule is not None else "participant"
+    stated = source.quote(rule) if rule is not None and needs_rule else ""
+    rest = rest_role(stated) if stated else "participant"
+    every = unmarked_leads(stated)
     numbers = [t.number for part in parts for t in part[2]]
     restarts = len(numbers) != len(set(numbers))  # each part numbers its rows anew: keys name the part too
     sections = []
     for title, span, tasks in (part for part in parts if part[2]):
         key = f"table-{len(sections) + 1}"
-        tasks = [replace(t, lead_basis=listed if t.lead_basis == "listed-first" else t.lead_basis,
-                         units=_others(t, rest) if t.lead_basis == "listed-first" else t.units,
+        tasks = [replace(t, lead_basis=_basis(t, listed, every), units=_others(t, rest, every),
                          key=f"{len(sections) + 1}.{t.number}" if restarts else t.key) for t in tasks]
         if rule is not None and needs_rule:
             sections.append(SectionRecord(key, title, span=span, role_rule=normalise(source.quote(rule)),
@@ -125,9 +127,17 @@ def sections_of(parts: list[tuple[str, Span | None, list[TaskRecord]]], columns:
     return sections
 
 
-def _others(task: TaskRecord, rest: str) -> tuple[UnitMention, ...]:
-    """A responsible list's units after its lead, in the role the document's rule gives them."""
-    return tuple(replace(u, role=rest) if u.role == "participant" else u for u in task.units)
+def _others(task: TaskRecord, rest: str, every: bool) -> tuple[UnitMention, ...]:
+    """A responsible list's units besides its lead (the first, a marked one, one noted A（牵头）), in the role the
+    table's rule gives them: 其余为配合单位; all leads where it says a list printing no lead names leads only."""
+    role = "lead" if every and task.lead_basis == "listed-first" else rest
+    return tuple(replace(u, role=role) if u.role == RESPONSIBLE else u for u in task.units)
+
+
+def _basis(task: TaskRecord, listed: str, every: bool) -> str | None:
+    if task.lead_basis != "listed-first":
+        return task.lead_basis
+    return "rule" if every else listed
 
 
 def document_rule(source: SourceText) -> Span | None:

@@ -240,13 +240,17 @@ def _settle_listed(parts: list[_Part]) -> None:
             part.units = [(n, m, r or role) for n, m, r in part.units]
 
 
-def settle_roles(units: list[Unit], rest: str = "participant") -> tuple[list[Unit], str | None]:
-    """The lead of a statement's units, and how it was settled (``stated``, ``marked``, ``listed-first``).
+def settle_roles(units: list[Unit], rest: str = "participant",
+                 unmarked_lead: bool = False) -> tuple[list[Unit], str | None]:
+    """The lead of a statement's units, and how it was settled (``stated``, ``marked``, ``listed-first``,
+    ``rule``).
 
     A unit stated as lead (牵头) leads, with any others stated so (co-leads); the units of a responsible list
     then take the ``rest`` role (participant, or what the document's rule says: 其余为配合单位). Otherwise the
-    marked units lead (*A); otherwise the first unit of the responsible list, by the document's rule or the
-    convention (the caller knows which). Returns None as basis where nobody leads.
+    marked units lead (*A); otherwise, where the document's rule says that a list printing no lead names leads
+    only (``unmarked_lead``: 未标明牵头的，所列单位均为牵头单位), every unit of the responsible list leads;
+    otherwise its first unit, by the document's rule or the convention (the caller knows which). Returns None
+    as basis where nobody leads.
     """
     if any(u.role == "lead" for u in units):
         return [_with_role(u, rest) if u.role == v.RESPONSIBLE else u for u in units], "stated"
@@ -254,10 +258,10 @@ def settle_roles(units: list[Unit], rest: str = "participant") -> tuple[list[Uni
     if not responsible:
         return units, None
     marked = [u for u in responsible if u.marked]
-    leads = marked or responsible[:1]
+    leads = marked or (responsible if unmarked_lead else responsible[:1])
     settled = [_with_role(u, "lead" if any(u is lead for lead in leads) else rest) if u.role == v.RESPONSIBLE else u
                for u in units]
-    return settled, "marked" if marked else "listed-first"
+    return settled, "marked" if marked else "rule" if unmarked_lead else "listed-first"
 
 
 def _with_role(unit: Unit, role: str) -> Unit:

@@ -33,7 +33,7 @@ LABEL_NOUNS = ("单位", "部门", "主体", "处室", "机构", "责任单位")
 VERBS = {
     "牵头负责": "lead", "牵头落实": "lead", "牵头组织": "lead", "牵头实施": "lead", "牵头": "lead", "负总责": "lead",
     "负责落实": "implementing", "具体落实": "implementing", "组织落实": "implementing", "督促落实": "implementing",
-    "组织实施": "implementing", "落实": "implementing",
+    "组织实施": "implementing", "落实": "implementing", "实施": "implementing",
     "负责": RESPONSIBLE, "承担": RESPONSIBLE,
     "参与": "participant", "参加": "participant",
     "配合": "cooperating", "协助": "cooperating", "协同": "cooperating", "协办": "cooperating",
@@ -81,18 +81,27 @@ OPENERS = {"（": "）", "(": ")", "〈": "〉", "〔": "〕", "［": "］", "["
 NOTE_OPENING = re.compile(r"^\s*(?:含|包括|不含|包含|以下|下同)")
 # A bracket that is part of the name before it although it holds separators: 各县（市、区）人民政府.
 LEVELS_IN_NAME = re.compile(r"^[省市县区州盟旗地自治直辖、，,]+$")
-# A bracket after a unit that gives its role: 市发展改革委（牵头）.
-ROLE_NOTE = re.compile(r"^\s*(?:共同|联合|主要)?(牵头|牵头单位|牵头部门|配合|参与|协办|指导|负责|落实)\s*$")
+# A bracket after a unit that gives its role, not its name: 市发展改革委（牵头）, and how it takes it: 各街道办事处
+# （按职责分工负责）, 各区（分别落实）.
+ROLE_NOTE = re.compile(rf"^\s*(?:共同|联合|主要)?(?:{'|'.join(MODIFIERS)})?"
+                       r"(牵头|牵头单位|牵头部门|配合|参与|协办|协助|协同|指导|负责|落实|实施)\s*$")
 
 # The document's own lead rule, in its wordings: 列第一位者为牵头单位 / 排在第一位的部门为牵头部门 /
-# 排名第一的为牵头单位 / 第一个单位为牵头单位 / 标*的为牵头单位.
+# 排名第一的为牵头单位 / 第一个单位为牵头单位 / 标*的为牵头单位, and the lead named by a mark printed in words
+# after it: 标注“（牵头）”的为牵头单位 / 标明“牵头”的为牵头单位 / 注明（牵头）的为牵头部门.
+_MARKING = r"(?:标注|标明|标有|注明|注有|带有|标|带|加)"
+_MARK = r"(?:[“\"‘]?[（(]?(?:牵头(?:单位|部门)?|[*＊★☆]号?)[）)]?[”\"’]?)"  # the mark a rule speaks of
 LEAD_RULE = re.compile(
     r"(?:(?:列|排|排在|排名|列于|列在|位列|名列)?(?:第一|首)(?:位|个|家)?的?(?:者|部门|单位)?"
-    r"|(?:标注|标有|带有|注有|标|带|加)?[“\"‘]?[*＊★☆][”\"’]?号?(?:的|者)?(?:部门|单位)?)为牵头(?:单位|部门)")
-# Its sequel, kept in the quoted rule: 其余为参与单位, 其他为配合部门, 下同.
+    rf"|{_MARKING}?[“\"‘]?[*＊★☆][”\"’]?号?(?:的|者)?(?:部门|单位)?"
+    rf"|{_MARKING}[“\"‘]?[（(]?牵头[）)]?[”\"’]?(?:字样)?(?:的|者)(?:部门|单位)?)为牵头(?:单位|部门)")
+# Its sequel, kept in the quoted rule: 其余为参与单位, 其他为配合部门, 下同, and what a list without a lead says
+# (未标明牵头的，所列单位均为牵头单位: every unit of it leads).
 RULE_TAIL = re.compile(
     r"[，,；;]?\s*(?:其余|其他|其它)(?:的)?(?:单位|部门)?(?:为|是)(?:主要)?(参与|配合|责任|协办|协同)(?:单位|部门)"
-    r"|[，,；;]?\s*下同")
+    r"|[，,；;]?\s*下同"
+    rf"|[，,；;]?\s*(?:未|没有|不)(?:(?:{_MARKING}|明确|列明){_MARK}?|{_MARK})的(?:任务|事项|措施)?[，,]?"
+    r"\s*(?:所列|列出的|列明的|其|各)?(?:单位|部门)?(?:均|都|皆|共同)?(?:为|是)(牵头|责任)(?:单位|部门)")
 # A standing statement: 以下均需试点城市政府落实，不再列出 — the units implement every later measure.
 CARRY = re.compile(r"以下(?:各项)?(?:任务|措施|工作)?[，,]?(?:均|都|皆)?(?:需|须|由|需由|须由)")
 # "Not listed again": the mark of a standing statement in running text (A、B负责本辖区各项任务的组织落实，以下不再列出).
@@ -152,10 +161,15 @@ def rule_extent(text: str, match: re.Match[str]) -> int:
     return end
 
 
+def unmarked_leads(rule: str) -> bool:
+    """True where a lead rule says that a list printing no lead names leads only: 未标明牵头的，所列单位均为
+    牵头单位 (or 均为责任单位: each answers for the task), so every unit of a bare list leads, not the first."""
+    return any(m.group(2) is not None for m in RULE_TAIL.finditer(rule))
+
+
 def rest_role(rule: str) -> str:
     """The role a lead rule gives the units after the lead: 其余为配合单位 → cooperating; participant otherwise."""
-    found = RULE_TAIL.search(rule)
-    word = found.group(1) if found is not None else None
+    word = next((m.group(1) for m in RULE_TAIL.finditer(rule) if m.group(1) is not None), None)
     return LABEL_ROLES.get(word, "participant") if word not in (None, "责任") else "participant"
 
 
