@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import logging
 import secrets
+import shutil
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -316,29 +317,86 @@ def open_store(location: str | Path | None, files: list | None,
     ``None``, :func:`default_data_files`, except into a persistent store that already holds data (which is
     then served as it is, unless its last load did not finish: :mod:`fengong.load_state`). Into a persistent
     store each file replaces the graphs it fills, so loading the same file at every restart does not duplicate
-    anything. ``progress(path)`` may give a callback that
-    receives the bytes of that file read so far.
+    anything, and the load is all or nothing (:func:`_load_persistent`). ``progress(path)`` may give a callback
+    that receives the bytes of that file read so far.
     """
-    graph_store = GraphStore(location)
-    persistent = graph_store.location is not None
-    if files is None:
-        if persistent and len(graph_store):
-            last = load_state.read(graph_store.location)
+    if location is None:
+        graph_store = GraphStore(None)
+        for path in default_data_files() if files is None else files:
+            graph_store.load(path, progress=progress(Path(path)) if progress else None)
+        return graph_store
+    location = Path(location)
+    _finish_interrupted_swap(location)
+    if files is None and (location / "CURRENT").exists():
+        graph_store = GraphStore(location)
+        if len(graph_store):
+            last = load_state.read(location)
             if last["state"] == load_state.LOADING:
-                raise LoadError(f"{graph_store.location}: the last load into this store (of "
-                                f"{', '.join(last['files'])}, started {last['at']}) did not finish, so it holds "
-                                "part of the data: load the files again with --load")
-            log.info("store %s holds %d triples: serving them", graph_store.location, len(graph_store))
+                raise LoadError(f"{location}: the last load into this store (of {', '.join(last['files'])}, "
+                                f"started {last['at']}) did not finish, so it holds part of the data: load the "
+                                "files again with --load")
+            log.info("store %s holds %d triples: serving them", location, len(graph_store))
             return graph_store
-        files = default_data_files()
-    if persistent and files:
-        load_state.begin(graph_store.location, files)
-    for path in files:
-        graph_store.load(path, progress=progress(Path(path)) if progress else None, replace=persistent)
-    graph_store.flush()
-    if persistent and files:
-        load_state.finish(graph_store.location, files)
-    return graph_store
+        graph_store.close()
+    files = default_data_files() if files is None else files
+    if files:
+        _load_persistent(location, files, progress)
+    return GraphStore(location)
+
+
+def _staging(location: Path) -> Path:
+    return location.with_name(location.name + ".staging")
+
+
+def _previous(location: Path) -> Path:
+    return location.with_name(location.name + ".previous")
+
+
+def _load_persistent(location: Path, files: list,
+                     progress: Callable[[Path], Callable[[int], None] | None] | None) -> None:
+    """Load ``files`` into the on-disk store at ``location``, all or nothing.
+
+    The files go into a copy of the store (a RocksDB checkpoint beside it: hard links, no data copied), which
+    replaces the store by two renames once every file is loaded and flushed. A file that cannot be read, a full
+    disk or a killed process leaves the store as it was (a load straight into it would leave part of the data,
+    the graphs a file replaces already emptied).
+    """
+    staging = _staging(location)
+    shutil.rmtree(staging, ignore_errors=True)
+    if (location / "CURRENT").exists():  # a RocksDB store already there: start from its data
+        current = GraphStore(location, read_only=True)
+        current.store.backup(str(staging))
+        current.close()
+        if (location / load_state.MARKER).exists():
+            shutil.copy2(location / load_state.MARKER, staging / load_state.MARKER)
+    staged = GraphStore(staging)
+    try:
+        load_state.begin(staging, files)
+        for path in files:
+            staged.load(path, progress=progress(Path(path)) if progress else None, replace=True)
+        staged.flush()
+        load_state.finish(staging, files)
+    except BaseException:
+        staged.close()
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    staged.close()
+    previous = _previous(location)
+    shutil.rmtree(previous, ignore_errors=True)
+    if location.exists():
+        location.rename(previous)
+    staging.rename(location)
+    shutil.rmtree(previous, ignore_errors=True)
+
+
+def _finish_interrupted_swap(location: Path) -> None:
+    """Put back the store a process killed between the two renames of :func:`_load_persistent` left aside (its
+    new data is lost with the load that was not acknowledged), and remove what such a process left behind."""
+    previous = _previous(location)
+    if previous.exists() and not location.exists():
+        previous.rename(location)
+    shutil.rmtree(previous, ignore_errors=True)
+    shutil.rmtree(_staging(location), ignore_errors=True)
 
 
 def open_configured_store(config: dict) -> GraphStore:

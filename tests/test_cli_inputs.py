@@ -116,3 +116,24 @@ def test_query_table_compacts_iris_with_the_querys_prefixes(tmp_path):
     assert result.exit_code == 0, result.output
     rows = [line.split() for line in result.output.splitlines()[2:4]]
     assert rows == [["r:lead", "fgid:agency/220000/0001"], ["r:participant", "<urn:x>"]]
+
+
+def test_serve_with_a_bad_file_leaves_the_on_disk_store_as_it_was(tmp_path):
+    from conftest import SERVICE_DATA, start_service, stop_service
+
+    location = tmp_path / "store"
+    count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+    first = start_service(SERVICE_DATA, {}, tmp_path / "first.log", store=location)
+    stop_service(first)
+    path = bad_file(tmp_path, "truncated", ".trig")
+    done = subprocess.run([sys.executable, "-m", "fengong", "serve", "--store", str(location), "--load",
+                           str(SERVICE_DATA[0]), "--load", str(path), "--port", "9"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2, done.stderr
+    check_output(done.stdout + done.stderr, path, "truncated")
+    # Served again without --load: the data of the first load, whole.
+    again = start_service([], {}, tmp_path / "again.log", store=location)
+    try:
+        assert again.query(count, accept="text/csv").text.split() == ["n", "35"]
+    finally:
+        stop_service(again)

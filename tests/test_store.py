@@ -153,3 +153,47 @@ def test_progress_counts_the_bytes_read_and_both_loaders_load_the_same(tmp_path,
     assert len(graph_store) == len(expected) > 0
     # The same quads, blank nodes aside (none in this file).
     assert set(map(str, graph_store.store)) == set(map(str, expected.store))
+
+
+def _stored(location) -> set[str]:
+    graph_store = open_store(location, None)
+    quads = {str(quad) for quad in graph_store.store}
+    graph_store.close()
+    return quads
+
+
+def test_a_failed_load_leaves_the_store_as_it_was(tmp_path):
+    location = tmp_path / "store"
+    good, bad = tmp_path / "good.ttl", tmp_path / "bad.ttl"
+    good.write_text('<http://e/s> <http://e/p> "kept" .\n', encoding="utf-8")
+    open_store(location, [good]).close()
+    before = _stored(location)
+    # The second file replaces good.ttl's graph first, then a later file fails at its line 2.
+    good.write_text('<http://e/s> <http://e/p> "replaced" .\n', encoding="utf-8")
+    bad.write_text('<http://e/a> <http://e/p> "1" .\n<http://e/b> <http://e/p> "unterminated .\n', encoding="utf-8")
+    with pytest.raises(LoadError, match=r"bad\.ttl.*line 2"):
+        open_store(location, [good, bad])
+    # Served as it was: the same quads, its last load complete, nothing left beside it.
+    assert _stored(location) == before and any('"kept"' in quad for quad in before)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["bad.ttl", "good.ttl", "store"]
+
+
+def test_a_failed_first_load_leaves_no_store(tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text('<http://e/b> <http://e/p> "unterminated .\n', encoding="utf-8")
+    with pytest.raises(LoadError):
+        open_store(tmp_path / "store", [bad])
+    assert not (tmp_path / "store").exists() and not (tmp_path / "store.staging").exists()
+
+
+def test_a_load_killed_between_its_renames_leaves_the_previous_store(tmp_path):
+    location = tmp_path / "store"
+    good = tmp_path / "good.ttl"
+    good.write_text('<http://e/s> <http://e/p> "kept" .\n', encoding="utf-8")
+    open_store(location, [good]).close()
+    before = _stored(location)
+    # As a process killed after the first rename leaves it: the store set aside, a staged copy beside it.
+    location.rename(tmp_path / "store.previous")
+    (tmp_path / "store.staging").mkdir()
+    assert _stored(location) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["good.ttl", "store"]
