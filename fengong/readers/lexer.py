@@ -386,7 +386,7 @@ def _conjoined(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
         return []
     if (pieces := _spaced(raw, start, end, lexicon)) is not None:
         out: list[Token] = []
-        for (a, b), (c, _) in zip(pieces, [*pieces[1:], (end, end)]):
+        for (a, b), (c, _) in zip(pieces, [*pieces[1:], (end, end)], strict=True):
             out.extend(_conjoined(raw, a, b, lexicon))
             if c < end:
                 out.append(token("SEP", raw[b:c], b, c))
