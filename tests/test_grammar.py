@@ -182,7 +182,7 @@ def test_the_rules_that_read_a_statement_are_named():
 
 
 @pytest.mark.parametrize(("printed", "value"), [("三", 3), ("十", 10), ("十三", 13), ("二十", 20), ("二十一", 21),
-                                                ("一百零五", 105), ("12", 12), ("③", 3)])
+                                                ("一百零五", 105), ("12", 12), ("１２", 12), ("③", 3)])
 def test_numerals(printed, value):
     assert numeral_value(printed) == value
 
@@ -389,3 +389,73 @@ def test_a_topic_pointing_to_the_measure_before_by(text, expected):
 ])
 def test_a_topic_that_names_another_subject_is_no_statement(text):
     assert read(text) is None
+
+
+# ---------------------------------------------------------------- forms found measuring blind set 10
+
+
+@pytest.mark.parametrize("text", ["市城管执法局★、市司法局", "★市城管执法局、市司法局", "市城管执法局*、市司法局",
+                                  "市城管执法局▲，市司法局", "市司法局、市城管执法局△"])
+def test_a_mark_before_or_after_a_name_marks_that_unit(text):
+    statement = read(text, label_role="responsible")
+    settled, basis = settle_roles(statement.units, "cooperating")
+    assert basis == "marked" and sorted((u.name, u.role) for u in settled) == [
+        ("市司法局", "cooperating"), ("市城管执法局", "lead")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("牵头科室：党建工作办公室；协同单位：街道总工会、团工委",
+     [("党建工作办公室", "lead"), ("街道总工会", "cooperating"), ("团工委", "cooperating")]),
+    ("牵头处室：规划财务司；配合处室：政策法规司", [("规划财务司", "lead"), ("政策法规司", "cooperating")]),
+    ("责任科室：城市管理办公室、综合执法队", [("城市管理办公室", "lead"), ("综合执法队", "participant")]),
+    ("责任领导：陈某某；牵头科室：平安建设办公室；责任单位：猎德派出所",  # a person's field names no unit
+     [("平安建设办公室", "lead"), ("猎德派出所", "participant")]),
+])
+def test_a_department_of_a_body_as_the_noun_of_a_label(text, expected):
+    # 牵头 + 科室 / 处室 / 股室: the departments of a 街道, a bureau or a ministry, labelled as units are
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("牵头单位：省商务厅；责任单位：省发展改革委 省财政厅 昆明海关",
+     [("省商务厅", "lead"), ("省发展改革委", "participant"), ("省财政厅", "participant"), ("昆明海关", "participant")]),
+    ("牵头单位：县商务局；配合单位：县供销社　县邮政分公司　团县委",
+     [("县商务局", "lead"), ("县供销社", "cooperating"), ("县邮政分公司", "cooperating"), ("团县委", "cooperating")]),
+    ("牵头单位：中国人民银行云南省分行　国家金融监督管理总局云南监管局",
+     [("中国人民银行云南省分行", "lead"), ("国家金融监督管理总局云南监管局", "lead")]),
+    # fields separated by single spaces, the units of the last one too
+    ("牵头科室：党建工作办公室 协同单位：街道总工会 街道妇联 团工委",
+     [("党建工作办公室", "lead"), ("街道总工会", "cooperating"), ("街道妇联", "cooperating"), ("团工委", "cooperating")]),
+    # a space inside one name as printed splits nothing: 省人力资源 is no unit
+    ("责任单位：省人力资源 和社会保障厅、省财政厅", [("省人力资源和社会保障厅", "lead"), ("省财政厅", "participant")]),
+])
+def test_units_printed_side_by_side_with_spaces_between_them(text, expected):
+    assert units(text) == expected
+
+
+def test_a_marked_unit_with_a_space_after_its_mark():
+    statement = read("市供销社★ 市商务局 市城管执法局", label_role="responsible")
+    settled, _ = settle_roles(statement.units, "cooperating")
+    assert [(u.name, u.role) for u in settled] == [
+        ("市供销社", "lead"), ("市商务局", "cooperating"), ("市城管执法局", "cooperating")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("减灾司牵头，各省级应急管理部门具体实施", [("减灾司", "lead"), ("各省级应急管理部门", "implementing")]),
+    ("市商务局具体负责", [("市商务局", "lead")]),
+    ("县教育局牵头，各乡镇人民政府具体落实", [("县教育局", "lead"), ("各乡镇人民政府", "implementing")]),
+])
+def test_juti_says_how_the_verb_is_done_not_who(text, expected):
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("减灾司牵头，各相关司局、单位按职责分工负责", ["减灾司", "各相关司局、单位"]),
+    ("规划建设局牵头，各街道、园区具体落实", ["规划建设局", "各街道、园区"]),
+    ("市商务局牵头，各有关部门、单位配合", ["市商务局", "各有关部门、单位"]),
+    ("规划建设局牵头，各街道、各园区具体落实", ["规划建设局", "各街道", "各园区"]),  # 各 printed twice: two
+    ("各市体育局、教育局负责", ["各市体育局", "教育局"]),  # a body, not a bare kind, after 、
+])
+def test_a_ge_collective_governs_the_bare_kinds_after_it(text, names):
+    # 各 over 、-separated kinds of body (单位, 园区, 部门 …) is one collective, as 各区、县（市）政府 is
+    assert [u.name for u in read(text).units] == names

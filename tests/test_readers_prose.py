@@ -332,3 +332,48 @@ def test_sentences_with_a_topic_of_another_subject_are_not_statements():
                    "（七）严格考核。年度考核工作由区委督查室负责。\n"
                    "本措施由市商务局负责解释。\n")
     assert plan.tasks == [] and plan.statements_seen == 0
+
+
+# ---------------------------------------------------------------- forms found measuring blind set 10
+
+
+def test_full_width_digits_are_read_as_numbers_in_labels():
+    _, plan = read("一、强化组织责任体系\n１．落实防汛责任制。压实责任。（牵头单位：区应急管理局）\n"
+                   "１１．加强物资储备。补充物资。（区发改局负责）\n二、加强监测\n２、落实叫应机制。（区水利水电局负责）\n"
+                   "（１）完善监测网络。（区气象局负责）\n")
+    assert [(t.key, t.label, t.number, t.parent, t.text[:4]) for t in plan.tasks] == [
+        ("1.1", "１．", 1, "1", "落实防汛"), ("1.11", "１１．", 11, "1", "加强物资"), ("2.2", "２、", 2, "2", "落实叫应"),
+        ("2.2.1", "（１）", 1, "2.2", "完善监测")]
+
+
+def test_a_bracket_left_open_at_a_line_end_goes_on_on_the_next_line():
+    source, plan = read("１．落实防汛责任制。逐级明确责任人。（牵头单位：区应急管理局；责任单位：区水利水电局、各街道办\n"
+                        "事处）\n２．加强物资储备。补充物资。（牵头单位：区应急管理局；责任单位：区发改局、区财\n"
+                        "政局、各街道办事处）\n")
+    assert [units(t) for t in plan.tasks] == [
+        [("区应急管理局", "lead"), ("区水利水电局", "participant"), ("各街道办事处", "participant")],
+        [("区应急管理局", "lead"), ("区发改局", "participant"), ("区财政局", "participant"),
+         ("各街道办事处", "participant")]]
+    broken = plan.tasks[0].units[2].span
+    assert source.raw[broken.start : broken.end] == "各街道办\n事处"
+    _, plan = read("各项任务中排在第一位的为牵头单位，其他为配合单位。\n"
+                   "10.强化人才支撑。建设培训基地。（省人社厅，省教育厅，哈尔滨工业\n大学）\n")
+    assert [units(t) for t in plan.tasks] == [
+        [("省人社厅", "lead"), ("省教育厅", "cooperating"), ("哈尔滨工业大学", "cooperating")]]
+
+
+def test_a_bracket_of_prose_left_open_joins_nothing():
+    _, plan = read("1.推进甲（含乙\n2.推进丙。（市商务局负责）\n")
+    assert [(t.key, units(t)) for t in plan.tasks] == [("2", [("市商务局", "lead")])]
+
+
+def test_inline_sub_items_begin_after_their_enumerator():
+    # each inline sub-item with its own bracket is a child of the item; its text begins after its printed label
+    _, plan = read("（二）强化基层能力。加强队伍建设：①开展分级培训（减灾司牵头，中国消防救援学院配合）；"
+                   "②推动信息员纳入网格（减灾司牵头，救灾司参与）；③升级灾情管理系统（通信信息中心负责）。\n"
+                   "3.抓好交通项目建设。（1）加快高速公路前期工作（县交通运输局负责）；"
+                   "（2）推进航道整治工程（县交通运输局牵头，县水利局配合）。\n")
+    assert [(t.key, t.label, t.number, t.parent, t.text) for t in plan.tasks] == [
+        ("2-1", "", 1, "2", "强化基层能力。加强队伍建设：①开展分级培训"), ("2-2", "", 2, "2", "推动信息员纳入网格"),
+        ("2-3", "", 3, "2", "升级灾情管理系统"), ("2.3-1", "", 1, "2.3", "抓好交通项目建设。（1）加快高速公路前期工作"),
+        ("2.3-2", "", 2, "2.3", "推进航道整治工程")]

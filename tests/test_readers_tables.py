@@ -293,3 +293,24 @@ def test_a_table_rule_that_lists_without_a_lead_name_co_leads():
     one, two = flat_table.read(SourceText("t.txt", flat)).tasks
     assert units(one) == [("市商务局", "lead"), ("市财政局", "cooperating")]
     assert units(two) == [("市教育局", "lead"), ("市卫健委", "lead")] and two.lead_basis == "rule"
+
+
+# ---------------------------------------------------------------- forms found measuring blind set 10
+
+TRAILING = ("柳州市2020年生活垃圾分类工作任务分解表\n序号\t工作任务\t责任单位\t完成时限\n"
+            "1\t制定出台管理办法。\t市城管执法局{mark}、市司法局\t2020年12月底前\n"
+            "2\t推进居住小区生活垃圾分类。\t市住建局、市城管执法局{mark}、各城区人民政府\t长期坚持\n"
+            "3\t推进再生资源回收网点建设。\t市供销社{mark} 市商务局 市城管执法局\t2020年10月底前\n"
+            "4\t推进餐厨垃圾资源化利用。\t市发改委{mark}、市城管执法局{mark}、市财政局\t2020年底前\n"
+            "注：责任单位中标注“{mark}”的为牵头单位，其余为配合单位。\n")
+
+
+@pytest.mark.parametrize("mark", ["★", "*", "▲"])
+def test_a_mark_after_a_unit_name_governed_by_the_note_after_the_table(mark):
+    plan = tabular.read(SourceText("t.txt", TRAILING.format(mark=mark)))
+    assert [units(t) for t in plan.tasks] == [
+        [("市城管执法局", "lead"), ("市司法局", "cooperating")],
+        [("市住建局", "cooperating"), ("市城管执法局", "lead"), ("各城区人民政府", "cooperating")],
+        [("市供销社", "lead"), ("市商务局", "cooperating"), ("市城管执法局", "cooperating")],
+        [("市发改委", "lead"), ("市城管执法局", "lead"), ("市财政局", "cooperating")]]
+    assert all(t.lead_basis == "marked" for t in plan.tasks)

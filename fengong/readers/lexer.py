@@ -57,12 +57,16 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
         char = raw[i]
         at_part = not out or out[-1].type in ("COMMA", "SEMI", "STOP", "LABEL", "TOPIC")
         if char.isspace():
+            space = i
             i += 1
             while i < end and raw[i].isspace():
                 i += 1
             if out and not at_part and _field_at(raw, i, end):
                 # 牵头单位：A　　配合单位：B　　完成时限：2021年6月底前 — fields side by side, spaces between them
                 out.append(token("SEMI", "", i, i))
+            elif _after_unit(out, space) and "\n" not in raw[space:i] and _unit_follows(raw, i, end, lexicon):
+                # 市供销社★ 市商务局, 市委组织部（人才办）　市财政局: units printed side by side, a space between them
+                out.append(token("SEP", raw[space:i], space, i))
         elif char in v.SEPARATOR:
             out.append(token("SEP", char, i, i + 1))
             i += 1
@@ -134,6 +138,11 @@ def _joined_levels(raw: str, tokens: list[Token]) -> list[Token]:
             head = out[-levels]
             out[-levels:] = [token("NAME", normalise(raw[head.start_pos : found.end_pos]), head.start_pos,
                                     found.end_pos)]
+        elif (found.type == "NAME" and found.value in v.KINDS and len(out) >= 2 and out[-1].type == "SEP"
+              and out[-1].value == v.SEPARATOR and out[-2].type == "NAME" and out[-2].value.startswith("各")):
+            # 各相关司局、单位, 各街道、园区: the kind after 、 is governed by the same 各 (各街道、各园区 is two)
+            head = out[-2]
+            out[-2:] = [token("NAME", normalise(raw[head.start_pos : found.end_pos]), head.start_pos, found.end_pos)]
         else:
             out.append(found)
     return out
@@ -323,11 +332,65 @@ def _verb_at_end(raw: str, start: int, end: int) -> tuple[int, str] | None:
     return None
 
 
+def _after_unit(out: list[Token], at: int) -> bool:
+    """True where the tokens end with a unit's name right before ``at``: its name (a bracket in it included), its
+    mark after it (市城管执法局★) or its role note (A（牵头））."""
+    if not out or out[-1].end_pos != at:
+        return False
+    last = out[-1]
+    if last.type in ("MARK", "ROLE_NOTE", "NOTE"):
+        return len(out) > 1 and out[-2].type == "NAME" and out[-2].end_pos == last.start_pos
+    return last.type == "NAME"
+
+
+def _unit_follows(raw: str, i: int, end: int, lexicon: Lexicon) -> bool:
+    """True where a unit's name (or a mark before one) begins at ``i``: what runs to the next space, separator or
+    bracket, its role verb aside, is a unit."""
+    if i >= end:
+        return False
+    if raw[i] in v.MARKS:
+        return True
+    j = i
+    while j < end and not raw[j].isspace() and raw[j] not in _HARD:
+        j += 1
+    if (verb := _verb_at_end(raw, i, j)) is not None:
+        j = verb[0]
+    return i < j and lexicon.recognise(normalise(raw[i:j])) is not None
+
+
+# Spaces inside a line of a list; a line break is where the PDF wrapped a name (…、省总 / 工会), never a separator.
+_SPACES = re.compile(r"[ \t\u3000\u00a0]+")
+
+
+def _spaced(raw: str, start: int, end: int, lexicon: Lexicon) -> list[tuple[int, int]] | None:
+    """The pieces of ``raw[start:end]`` between spaces where the run is units printed side by side
+    (省发展改革委 省财政厅 昆明海关, 县供销社　县邮政分公司): every piece is a unit and the whole, spaces dropped, is
+    no name the gazetteer knows. None where a space stands inside one name as printed."""
+    gaps = [(m.start(), m.end()) for m in _SPACES.finditer(raw, start, end)]
+    if not gaps:
+        return None
+    bounds = [start, *(x for gap in gaps for x in gap), end]
+    pieces = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
+    if lexicon.recognise(normalise(raw[start:end])) == "gazetteer":
+        return None
+    if all(lexicon.recognise(normalise(raw[a:b])) is not None for a, b in pieces):
+        return pieces
+    return None
+
+
 def _conjoined(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
-    """One name, or two where 和/及/与 joins two units (民政部和财政部; not 人力资源和社会保障部)."""
+    """One name, or two where 和/及/与 joins two units (民政部和财政部; not 人力资源和社会保障部), or several printed
+    side by side with spaces between them."""
     start, end = _trim(raw, start, end)
     if start >= end:
         return []
+    if (pieces := _spaced(raw, start, end, lexicon)) is not None:
+        out: list[Token] = []
+        for (a, b), (c, _) in zip(pieces, [*pieces[1:], (end, end)], strict=True):
+            out.extend(_conjoined(raw, a, b, lexicon))
+            if c < end:
+                out.append(token("SEP", raw[b:c], b, c))
+        return out
     name = normalise(raw[start:end])
     if lexicon.recognise(name) not in ("gazetteer", "collective"):
         compact = _compact(raw, start, end)

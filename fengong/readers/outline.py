@@ -111,6 +111,21 @@ def label_at(line: Line) -> tuple[str, str, int, int] | None:
     return None
 
 
+def past_inline_label(text: str, start: int, end: int) -> int:
+    """Past the enumerator that opens a sub-item inside a paragraph's running text (``；②推动…``, ``；（2）推进…``),
+    where one stands at ``start``: the label, not the measure (a task's text begins after its printed label)."""
+    for form, pattern in NUMBERING:
+        if form in ("chapter", "part", "article"):
+            continue
+        m = pattern.match(text, start, end)
+        if m is not None and numeral_value(m.group(1)) is not None:
+            at = m.end()
+            while at < end and text[at] in " \t\u3000":
+                at += 1
+            return at
+    return start
+
+
 def outline_order(key: str) -> tuple:
     """Document order of outline keys: 2.10 after 2.9, 2.3-2 after 2.3-1, annexes after the body."""
     parts = key.replace("-", ".").replace("~", ".").replace(":", ".").split(".")

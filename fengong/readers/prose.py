@@ -26,7 +26,7 @@ from fengong.readers.docmeta import new_plan
 from fengong.readers.lexer import looks_like_statement, matching_bracket, opens_with_label, subject_units, topic_at
 from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.lines import PAGE_NUMBER, Line, LineIndex, blank_out
-from fengong.readers.outline import Item, Outline, label_at
+from fengong.readers.outline import Item, Outline, label_at, past_inline_label
 from fengong.readers.sources import readable_lines
 from fengong.readers.statement import Statement, Unit, read_statement, settle_roles
 from fengong.records import ItemRecord, PlanRecord, Problem, SectionRecord, SourceText, Span, TaskRecord, UnitMention
@@ -76,7 +76,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     before: tuple[int, int] | None = None  # the last paragraph read, without its label
     general: Span | None = None  # a lead rule stated outside any statement holds for the whole document
     own_line: int | None = None  # the line number of the last statement that stood on a line of its own
-    for line in _across_pages(readable_lines(lines.lines, source.path, plan.problems), raw, set(pages)):
+    for line in _across_pages(readable_lines(lines.lines, source.path, plan.problems), raw, set(pages), lexicon):
         item = outline.feed(line)
         body = item.body_start if item else line.start
         measure_start = body
@@ -144,11 +144,12 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     return plan
 
 
-def _across_pages(lines, raw: str, pages: set[int]):
-    """The lines, each paragraph that a page break cut (…、省总 / — 4 — / 工会) rejoined into one line."""
+def _across_pages(lines, raw: str, pages: set[int], lexicon: Lexicon):
+    """The lines, each paragraph that a page break cut (…、省总 / — 4 — / 工会) or a line end cut inside a bracket
+    (…（牵头单位：A；责任单位：B、各街道办 / 事处）) rejoined into one line."""
     held: Line | None = None
     for line in lines:
-        if held is not None and _cut_by_page(held, line, raw, pages):
+        if held is not None and (_cut_by_page(held, line, raw, pages) or _cut_in_bracket(held, line, raw, lexicon)):
             held = Line(held.number, held.start, line.end, raw[held.start : line.end])
             continue
         if held is not None:
@@ -168,6 +169,31 @@ def _cut_by_page(before: Line, after: Line, raw: str, pages: set[int]) -> bool:
     start = after.start + len(after.text) - len(after.text.lstrip())
     return (not text.endswith(("。", "！", "？", "!", "?", "；", ";", "：", ":", "）", ")")) and not title
             and label_at(after) is None and not opens_with_label(raw, start, after.end))
+
+
+def _cut_in_bracket(before: Line, after: Line, raw: str, lexicon: Lexicon) -> bool:
+    """True when a line ends inside a bracket that the next line closes, as text extracted from print wraps it
+    (…、哈尔滨工业 / 大学，哈尔滨工程大学）): the next line opens no item and no statement, and the bracket, rejoined,
+    is a statement."""
+    start = _open_bracket(raw, before.start, before.end)
+    if start is None or after.blank or label_at(after) is not None:
+        return False
+    at = after.start + len(after.text) - len(after.text.lstrip())
+    if opens_with_label(raw, at, after.end):
+        return False
+    close = matching_bracket(raw, start, after.end)
+    return close is not None and read_statement(raw, start + 1, close, before.number, lexicon, lists=True) is not None
+
+
+def _open_bracket(raw: str, start: int, end: int) -> int | None:
+    """Where the statement bracket left open at the end of ``raw[start:end]`` opens (the outermost), or None."""
+    opened: list[int] = []
+    for i in range(start, end):
+        if raw[i] in v.OPENERS:
+            opened.append(i)
+        elif raw[i] in v.OPENERS.values() and opened:
+            opened.pop()
+    return opened[0] if opened and raw[opened[0]] in STATEMENT_OPENERS else None
 
 
 def _standing(raw: str, body: int, line: Line, lexicon: Lexicon) -> list[Unit]:
@@ -334,6 +360,8 @@ def _tasks(found: list[_Found], rules: dict[int, Span | None], carried: dict[int
         else:
             key, label, number, parent = f"{keys[f.item]}-{ordinal}", "", ordinal, keys[f.item]
         start, end = _strip(raw, start, f.end)
+        if f.follows:  # …（A负责）；②推动… — the sub-item's enumerator is its label, not its measure
+            start = past_inline_label(raw, start, end)
         names = {u.name for u in f.statement.units}
         units = f.statement.units + [u for u in carried[index] if u.name not in names]
         rule = rules[index]

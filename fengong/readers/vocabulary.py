@@ -26,7 +26,8 @@ LABEL_ROLES = {
     "落实": "implementing", "实施": "implementing",
 }
 # What the role word is a label of: 单位, 部门 … (or nothing: 牵头：A).
-LABEL_NOUNS = ("单位", "部门", "主体", "处室", "机构", "责任单位")
+# A 科室 or 处室 is a department of a 街道, a bureau or a ministry (牵头科室：党建工作办公室, 责任处室：规划处).
+LABEL_NOUNS = ("单位", "部门", "主体", "处室", "科室", "股室", "机构", "责任单位")
 
 # Verbs after a unit list, longest first where one ends another (牵头负责 before 负责). A modifier between the
 # units and the verb (按职责分工负责, 分别负责, 按属地负责) changes nothing of the role.
@@ -41,7 +42,13 @@ VERBS = {
     "主办": "lead", "承办": RESPONSIBLE,
 }
 MODIFIERS = ("按照职责分工", "按职责分工", "根据职责分工", "依职责分工", "按各自职责", "按照职责", "按职责", "依职责",
-             "按照属地", "按属地", "属地", "分工", "分别", "共同", "各自")  # 按属地负责: each for its own area
+             "按照属地", "按属地", "属地", "分工", "分别", "共同", "各自",  # 按属地负责: each for its own area
+             "具体")  # 各省级应急管理部门具体实施: 具体 says how the verb is done, not who
+# Kinds of body named bare, with nothing to single one out (单位, 园区): after a 各 collective and 、 they are more
+# kinds the same 各 governs (各相关司局、单位, 各街道、园区), one collective, as 各区、县（市）政府 is; alone they
+# are no unit.
+KINDS = ("单位", "部门", "机构", "司局", "处室", "科室", "站所", "园区", "街道", "乡镇", "社区", "村", "企业", "高校",
+         "院校", "学校", "医院", "开发区", "功能区", "管委会")
 # A part of a statement that says when, not who: 2025年底前完成, 长期坚持, 持续推进.
 TIME = re.compile(r"(?:\d{4}\s*年|\d{1,2}\s*月|年底|年内|长期|持续|逐步|每年|\d{4}\s*[-—–~至]\s*\d{4})[^，,；;。]*")
 # Joins a second group of units to the first, which leads: 由A会同B负责, A会同有关部门负责.
@@ -75,7 +82,7 @@ SEPARATOR = "、"
 COMMAS = "，,"
 SEMICOLONS = "；;"
 FULL_STOPS = "。"
-MARKS = "*＊★☆"  # a mark on a unit: the marked unit leads (苍南: *县人力社保局)
+MARKS = "*＊★☆▲△●◆"  # a mark on a unit, before or after its name: the marked unit leads (*县人力社保局, 市城管执法局★)
 OPENERS = {"（": "）", "(": ")", "〈": "〉", "〔": "〕", "［": "］", "[": "]", "【": "】", "<": ">", "《": "》"}
 # A bracket inside a list that is a note on the unit before it, not part of its name: 〈含开发区…，下同〉.
 NOTE_OPENING = re.compile(r"^\s*(?:含|包括|不含|包含|以下|下同)")
@@ -90,10 +97,10 @@ ROLE_NOTE = re.compile(rf"^\s*(?:共同|联合|主要)?(?:{'|'.join(MODIFIERS)})
 # 排名第一的为牵头单位 / 第一个单位为牵头单位 / 标*的为牵头单位, and the lead named by a mark printed in words
 # after it: 标注“（牵头）”的为牵头单位 / 标明“牵头”的为牵头单位 / 注明（牵头）的为牵头部门.
 _MARKING = r"(?:标注|标明|标有|注明|注有|带有|标|带|加)"
-_MARK = r"(?:[“\"‘]?[（(]?(?:牵头(?:单位|部门)?|[*＊★☆]号?)[）)]?[”\"’]?)"  # the mark a rule speaks of
+_MARK = rf"(?:[“\"‘]?[（(]?(?:牵头(?:单位|部门)?|[{MARKS}]号?)[）)]?[”\"’]?)"  # the mark a rule speaks of
 LEAD_RULE = re.compile(
     r"(?:(?:列|排|排在|排名|列于|列在|位列|名列)?(?:第一|首)(?:位|个|家)?的?(?:者|部门|单位)?"
-    rf"|{_MARKING}?[“\"‘]?[*＊★☆][”\"’]?号?(?:的|者)?(?:部门|单位)?"
+    rf"|{_MARKING}?[“\"‘]?[{MARKS}][”\"’]?号?(?:的|者)?(?:部门|单位)?"
     rf"|{_MARKING}[“\"‘]?[（(]?牵头[）)]?[”\"’]?(?:字样)?(?:的|者)(?:部门|单位)?)为牵头(?:单位|部门)")
 # Its sequel, kept in the quoted rule: 其余为参与单位, 其他为配合部门, 下同, and what a list without a lead says
 # (未标明牵头的，所列单位均为牵头单位: every unit of it leads).
@@ -190,12 +197,13 @@ _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
 
 
 def numeral_value(text: str) -> int | None:
-    """The value of a printed number: ``十三`` → 13, ``二十`` → 20, ``一百零五`` → 105, ``12`` → 12, ``③`` → 3."""
+    """The value of a printed number: ``十三`` → 13, ``二十`` → 20, ``一百零五`` → 105, ``12`` → 12, ``１２`` → 12,
+    ``③`` → 3."""
     if len(text) == 1 and "①" <= text <= "⑳":
         return ord(text) - ord("①") + 1
     if len(text) == 1 and "㈠" <= text <= "㈩":
         return ord(text) - ord("㈠") + 1
-    if text.isascii() and text.isdigit():
+    if text.isdecimal():  # ASCII or full-width (１３ is 13, as PDF text and full-width typesetting print it)
         return int(text)
     total, digit = 0, 0
     for char in text:
