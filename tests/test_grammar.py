@@ -459,3 +459,15 @@ def test_juti_says_how_the_verb_is_done_not_who(text, expected):
 def test_a_ge_collective_governs_the_bare_kinds_after_it(text, names):
     # 各 over 、-separated kinds of body (单位, 园区, 部门 …) is one collective, as 各区、县（市）政府 is
     assert [u.name for u in read(text).units] == names
+
+
+@pytest.mark.parametrize("text", ["昆明市 人民政府负责", "中国人民银行 昆明中心支行牵头", "市公安局 交警支队负责",
+                                  "国家金融监督管理总局 云南监管局负责"])
+def test_a_space_inside_one_name_never_makes_two_units(text):
+    # the people's body of a place, or a branch named after its parent with the place between: one name as printed
+    statement = read(text)
+    assert statement is None or len(statement.units) == 1
+
+
+def test_a_branch_with_a_level_of_its_own_after_a_space_is_a_unit():
+    assert units("市公安局 市交警支队负责") == [("市公安局", "lead"), ("市交警支队", "participant")]

@@ -64,7 +64,8 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
             if out and not at_part and _field_at(raw, i, end):
                 # 牵头单位：A　　配合单位：B　　完成时限：2021年6月底前 — fields side by side, spaces between them
                 out.append(token("SEMI", "", i, i))
-            elif _after_unit(out, space) and "\n" not in raw[space:i] and _unit_follows(raw, i, end, lexicon):
+            elif (_after_unit(out, space) and "\n" not in raw[space:i] and _unit_follows(raw, i, end, lexicon)
+                  and not _continues(_last_name(out), raw[i:_word_end(raw, i, end)])):
                 # 市供销社★ 市商务局, 市委组织部（人才办）　市财政局: units printed side by side, a space between them
                 out.append(token("SEP", raw[space:i], space, i))
         elif char in v.SEPARATOR:
@@ -343,6 +344,35 @@ def _after_unit(out: list[Token], at: int) -> bool:
     return last.type == "NAME"
 
 
+def _last_name(out: list[Token]) -> str:
+    """The name the tokens end with (before its mark or note, if any)."""
+    return next((t.value for t in reversed(out) if t.type == "NAME"), "")
+
+
+def _word_end(raw: str, i: int, end: int) -> int:
+    """Where the run of text at ``i`` ends: at a space, a separator or a bracket."""
+    j = i
+    while j < end and not raw[j].isspace() and raw[j] not in _HARD:
+        j += 1
+    return j
+
+
+def _continues(before: str, piece: str) -> bool:
+    """Whether ``piece``, printed after the name ``before`` with a space between, is the rest of that name: the
+    people's body of a place (昆明市 人民政府) or the branch of a body named with its place between them
+    (中国人民银行 昆明中心支行, 国家金融监督管理总局 云南监管局, 市公安局 交警支队) — not a unit of its own level
+    (市公安局 市交警支队)."""
+    if piece.startswith("人民"):
+        return True
+    return before.endswith(v.PARENT_BODIES) and _without_verb(piece).endswith(v.BRANCHES) \
+        and not piece.startswith(v.OWN_LEVEL)
+
+
+def _without_verb(text: str) -> str:
+    verb = _verb_at_end(text, 0, len(text))
+    return text[: verb[0]] if verb is not None else text
+
+
 def _unit_follows(raw: str, i: int, end: int, lexicon: Lexicon) -> bool:
     """True where a unit's name (or a mark before one) begins at ``i``: what runs to the next space, separator or
     bracket, its role verb aside, is a unit."""
@@ -350,9 +380,7 @@ def _unit_follows(raw: str, i: int, end: int, lexicon: Lexicon) -> bool:
         return False
     if raw[i] in v.MARKS:
         return True
-    j = i
-    while j < end and not raw[j].isspace() and raw[j] not in _HARD:
-        j += 1
+    j = _word_end(raw, i, end)
     if (verb := _verb_at_end(raw, i, j)) is not None:
         j = verb[0]
     return i < j and lexicon.recognise(normalise(raw[i:j])) is not None
@@ -373,7 +401,9 @@ def _spaced(raw: str, start: int, end: int, lexicon: Lexicon) -> list[tuple[int,
     pieces = [(bounds[k], bounds[k + 1]) for k in range(0, len(bounds), 2)]
     if lexicon.recognise(normalise(raw[start:end])) == "gazetteer":
         return None
-    if all(lexicon.recognise(normalise(raw[a:b])) is not None for a, b in pieces):
+    names = [normalise(raw[a:b]) for a, b in pieces]
+    if all(lexicon.recognise(name) is not None for name in names) and \
+            not any(_continues(before, name) for before, name in zip(names, names[1:], strict=False)):
         return pieces
     return None
 

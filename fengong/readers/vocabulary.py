@@ -49,6 +49,11 @@ MODIFIERS = ("按照职责分工", "按职责分工", "根据职责分工", "依
 # are no unit.
 KINDS = ("单位", "部门", "机构", "司局", "处室", "科室", "站所", "园区", "街道", "乡镇", "社区", "村", "企业", "高校",
          "院校", "学校", "医院", "开发区", "功能区", "管委会")
+# A body whose branches are named after it, their place between (中国人民银行 昆明中心支行, 市公安局 交警支队), and
+# the endings of such branches; a branch that opens with a level word of its own (市交警支队) is a unit of its own.
+PARENT_BODIES = ("银行", "总行", "公司", "集团", "总局", "局", "厅", "总队")
+BRANCHES = ("分行", "支行", "分公司", "分局", "监管局", "供电局", "供电公司", "分中心", "分院", "支队", "大队")
+OWN_LEVEL = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "各", "国家", "中国", "中央", "全国")
 # A part of a statement that says when, not who: 2025年底前完成, 长期坚持, 持续推进.
 TIME = re.compile(r"(?:\d{4}\s*年|\d{1,2}\s*月|年底|年内|长期|持续|逐步|每年|\d{4}\s*[-—–~至]\s*\d{4})[^，,；;。]*")
 # Joins a second group of units to the first, which leads: 由A会同B负责, A会同有关部门负责.
