@@ -23,7 +23,7 @@ BENCHMARKS = PROJECT_ROOT / "benchmarks"
 #: The summary, written by hand from the figures of the sections below it.
 HAND_WRITTEN = "## Where the goals of issue 14 stand"
 #: Sections measured on the project's own data (built graphs, ontology, shapes), which fengong serves by default.
-OWN_DATA = ("## Load run", "## fengong against the Oxigraph server")
+OWN_DATA = ("## Load run", "## fengong against the Oxigraph server", "## Where the CPU of an uncached answer goes")
 #: The sections at 100 synthetic plans and how each script counts its triples (see ``triples_at_100_plans``).
 AT_100_PLANS = {"## fengong against the Oxigraph server, 100 plans": "service", "## National scale, 100 plans": "scale"}
 SHACL_SUITE = "## SHACL Core: the W3C test suite (issue 15)"
