@@ -11,6 +11,7 @@ import time
 import pyoxigraph
 import pytest
 
+from fengong.sparql import engine as engine_module
 from fengong.sparql.engine import Job, QueryEngine, pool_size
 from fengong.sparql.errors import SparqlError
 from fengong.sparql.settings import resolve_settings
@@ -117,3 +118,35 @@ def test_a_request_finding_every_worker_busy_for_the_whole_limit_gets_503(engine
     finally:
         engine._give_back(held)
     assert engine.query(ASK).status == 200  # the worker given back serves again
+
+
+def _hanging_first(times: int, marks):
+    """A worker main that hangs ``times`` times (as a process forked holding a lock it inherited locked), then
+    works; ``marks`` (a directory) counts the hangs across the forked processes."""
+    real = engine_module._worker_main
+
+    def main(*arguments):
+        if len(list(marks.iterdir())) < times:
+            (marks / str(os.getpid())).touch()
+            time.sleep(3600)
+        real(*arguments)
+
+    return main
+
+
+def test_a_new_worker_that_cannot_read_the_store_is_replaced(engine_with, monkeypatch, tmp_path):
+    monkeypatch.setattr(engine_module, "_READY_S", 0.5)
+    monkeypatch.setattr(engine_module, "_worker_main", _hanging_first(1, tmp_path))
+    engine = engine_with(query_workers=1)
+    assert engine.query(ASK).status == 200
+    assert len(list(tmp_path.iterdir())) == 1  # one worker hung and was replaced
+
+
+def test_when_no_worker_can_be_started_the_request_gets_503(engine_with, monkeypatch, tmp_path):
+    monkeypatch.setattr(engine_module, "_READY_S", 0.3)
+    monkeypatch.setattr(engine_module, "_worker_main", _hanging_first(99, tmp_path))
+    engine = engine_with(query_workers=1)
+    with pytest.raises(SparqlError) as refused:
+        engine.query(ASK)
+    assert refused.value.status == 503 and "no query worker could be started" in refused.value.message
+    assert len(list(tmp_path.iterdir())) == 3 and engine._live == 0

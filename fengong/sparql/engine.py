@@ -42,6 +42,12 @@ _FORK = multiprocessing.get_context("fork")
 #: How much longer than the time limit a request may wait for a free worker: time for a cut query's worker
 #: to be killed and reaped, so that a request queued behind one runaway query is served, not refused.
 _KILL_GRACE_S = 1.0
+#: A new worker reads the store once and says so (:data:`_READY`) within this time, else another is forked (up
+#: to :data:`_FORK_ATTEMPTS` in all): a process forked while another thread of the service held one of RocksDB's
+#: locks (a flush or compaction after an update) would wait for it forever, and its first query would be cut.
+_READY_S = 5.0
+_FORK_ATTEMPTS = 3
+_READY = "ready"
 
 
 @dataclass
@@ -147,6 +153,8 @@ def _worker_main(connection, store: pyoxigraph.Store, memory_mb: int, isolate: b
     if isolate and not drop_network():
         log.warning("query worker %d could not drop its network access", os.getpid())
     _limit_memory(memory_mb)
+    store.query("ASK { ?s ?p ?o }")  # reads the store: hangs here, not in a query, if a lock came over locked
+    connection.send(_READY)
     while True:
         try:
             job = connection.recv()
@@ -163,6 +171,10 @@ def _worker_main(connection, store: pyoxigraph.Store, memory_mb: int, isolate: b
         connection.send(reply)
 
 
+class _NotReady(Exception):
+    """A new worker that did not show within :data:`_READY_S` that it can read the store."""
+
+
 class _Worker:
     def __init__(self, store: pyoxigraph.Store, memory_mb: int, isolate: bool, generation: int):
         self.connection, child_end = _FORK.Pipe()
@@ -171,6 +183,13 @@ class _Worker:
         self.process.start()
         child_end.close()
         self.generation = generation
+        try:
+            ready = self.connection.poll(_READY_S) and self.connection.recv() == _READY
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
+            self.stop()
+            raise _NotReady
 
     def stop(self) -> None:
         if self.process.is_alive():
@@ -210,8 +229,14 @@ class QueryEngine:
         when the thread that forked it ends (PR_SET_PDEATHSIG), and the pool outlives any request thread."""
         if self._forker is None:
             self._forker = ThreadPoolExecutor(1, thread_name_prefix="fengong-fork")
-        return self._forker.submit(_Worker, self.graph_store.store, self.settings["query_memory_limit_mb"],
-                                   self.isolated, self._generation).result()
+        for _ in range(_FORK_ATTEMPTS):
+            try:
+                return self._forker.submit(_Worker, self.graph_store.store, self.settings["query_memory_limit_mb"],
+                                           self.isolated, self._generation).result()
+            except _NotReady:
+                log.warning("a new query worker could not read the store within %g s; forking another", _READY_S)
+        raise SparqlError(503, f"no query worker could be started ({_FORK_ATTEMPTS} tried); try again",
+                          {"Retry-After": "1"})
 
     def _take_worker(self, deadline: float) -> _Worker:
         with self._lock:
