@@ -27,7 +27,6 @@ import os
 import shlex
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pyoxigraph
@@ -53,17 +52,16 @@ TITLE = "Where the CPU of an uncached answer goes"
 ACCEPT = "application/sparql-results+json"
 
 
-def _in_process(ask, texts: list[str], rounds: int, worker_pid=None) -> float:
-    """CPU ms per answer of ``ask(text)`` in this process (and of the query worker ``worker_pid()`` names)."""
+def _in_process(ask, texts: list[str], rounds: int) -> float:
+    """CPU ms per answer of ``ask(text)``: this process and the query workers it forks (before any server is
+    started, the only processes under it)."""
     for text in texts:  # warm up: the worker forked, the caches filled
         ask(text)
-    worker = worker_pid()
-    started, started_worker = time.process_time(), tree_cpu_seconds(worker) if worker else 0.0
+    started = tree_cpu_seconds(os.getpid())
     for _ in range(rounds):
         for text in texts:
             ask(text)
-    used = time.process_time() - started + (tree_cpu_seconds(worker) - started_worker if worker else 0.0)
-    return used * 1000 / (rounds * len(texts))
+    return (tree_cpu_seconds(os.getpid()) - started) * 1000 / (rounds * len(texts))
 
 
 def _over_http(pid: int, port: int, paths: list[str], rounds: int) -> float:
@@ -110,12 +108,10 @@ def measure_in_process(texts: list[str], rounds: int) -> tuple[dict[str, float],
     def job(text: str) -> Job:
         return Job(text=text, base_iri=base, accept=ACCEPT)
 
-    costs = {"pyoxigraph": _in_process(engine_alone, texts, rounds, lambda: None),
-             "run_query": _in_process(lambda text: run_query(graph_store.store, job(text)), texts, rounds,
-                                      lambda: None)}
+    costs = {"pyoxigraph": _in_process(engine_alone, texts, rounds),
+             "run_query": _in_process(lambda text: run_query(graph_store.store, job(text)), texts, rounds)}
     engine = QueryEngine(graph_store, resolve_settings({"query_workers": 1}))
-    costs["engine"] = _in_process(lambda text: engine.query(job(text)), texts, rounds,
-                                  lambda: engine._idle[0].process.pid)
+    costs["engine"] = _in_process(lambda text: engine.query(job(text)), texts, rounds)
     engine.close()
     return costs, len(graph_store), pyoxigraph.serialize(graph_store.store, format=pyoxigraph.RdfFormat.N_QUADS)
 
