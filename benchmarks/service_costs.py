@@ -11,6 +11,8 @@ times over, of each of these in turn, and the CPU time of the processes that ans
 - the Oxigraph server over HTTP (``oxigraph serve``, in memory): its engine and its HTTP front;
 - fengong's service over HTTP without its answer cache: engine, query worker and the gunicorn/Flask front;
 - fengong's service over HTTP answering from its answer cache: the front alone, nothing evaluated;
+- fengong's service over HTTP evaluating in the request thread (``in_thread_service.py``, no time limit: not a
+  mode the service offers): what the hand-off to query workers costs over HTTP, and the ceiling of the front;
 - gunicorn with the service's worker class and settings serving a fixed answer (``fixed_answer.py``): gunicorn's
   own floor.
 
@@ -85,6 +87,11 @@ def _over_http(pid: int, port: int, paths: list[str], rounds: int) -> float:
     return (tree_cpu_seconds(pid) - started) * 1000 / (rounds * len(paths))
 
 
+def start_in_thread(settings: dict, files: list[str]) -> tuple[subprocess.Popen, int]:
+    """:mod:`in_thread_service` (fengong's service evaluating in its request threads) on a free port."""
+    return start_fengong(settings, files, script=BENCHMARKS / "in_thread_service.py")
+
+
 def start_fixed_answer(workers: int, threads: int) -> tuple[subprocess.Popen, int]:
     """gunicorn serving :mod:`fixed_answer` with the service's worker class."""
     port = free_port()
@@ -133,6 +140,7 @@ def main() -> None:
             ("oxigraph", lambda: start_oxigraph(nquads), sparql_paths("/query", texts)),
             ("uncached", lambda: start_fengong({**service, "answer_cache_mb": 0}, files), sparql),
             ("cached", lambda: start_fengong(service, files), sparql),
+            ("in_thread", lambda: start_in_thread({**service, "answer_cache_mb": 0}, files), sparql),
             ("gunicorn", lambda: start_fixed_answer(args.workers, args.threads), ["/sparql"] * len(texts))):
         process, port = start()
         try:
@@ -150,6 +158,8 @@ def main() -> None:
         ("HTTP", "Oxigraph server 0.5 (`serve`, in memory)", costs["oxigraph"]),
         ("HTTP", f"fengong's service, uncached ({args.workers} workers × {args.threads} threads)", costs["uncached"]),
         ("HTTP", "fengong's service, every answer from its answer cache (the front alone)", costs["cached"]),
+        ("HTTP", "fengong's service, uncached, evaluating in the request thread (no query worker, no time limit: "
+                 "`in_thread_service.py`, not a mode the service offers)", costs["in_thread"]),
         ("HTTP", "gunicorn, same worker class and settings, a fixed answer from a bare WSGI function",
          costs["gunicorn"]),
     ]
@@ -167,8 +177,11 @@ def main() -> None:
         f"engine in-process; fengong's: {costs['uncached'] - costs['engine']:+.3f} ms over its query engine "
         f"in-process (gunicorn alone: {costs['gunicorn']:.3f} ms, the whole front without evaluating: "
         f"{costs['cached']:.3f} ms);\n"
+        f"- the hand-off to query workers over HTTP: {costs['uncached'] - costs['in_thread']:+.3f} ms per answer "
+        "(the service with workers against the same service evaluating in its request threads);\n"
         f"- fengong uncached / the Oxigraph server in answers per CPU second, one client: "
-        f"**{costs['oxigraph'] / costs['uncached']:.2f}**.\n")
+        f"**{costs['oxigraph'] / costs['uncached']:.2f}**; evaluating in the request thread (the ceiling of the "
+        f"gunicorn/Flask front, without the time limit): {costs['oxigraph'] / costs['in_thread']:.2f}.\n")
     print(report)
     if args.write:
         write_section(TITLE, report)
