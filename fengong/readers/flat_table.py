@@ -28,7 +28,7 @@ from dataclasses import replace
 
 from fengong.readers.docmeta import new_plan
 from fengong.readers.lexicon import Lexicon, lexicon_for
-from fengong.readers.lines import Line, LineIndex
+from fengong.readers.lines import PAGE_NUMBER, Line, LineIndex
 from fengong.readers.rows import (
     NUMBER,
     NUMBER_HEADERS,
@@ -37,6 +37,7 @@ from fengong.readers.rows import (
     document_rule,
     is_header_cell,
     map_header,
+    section_items,
     sections_of,
     task_from_cells,
 )
@@ -56,7 +57,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     lines = LineIndex(source.raw)
     plan = new_plan(source, lines, slug, jurisdiction)
     problems = plan.problems
-    content = list(readable_lines(lines.lines, source.path, problems))
+    # a page number between the rows (— 3 —, then the header again) is page furniture: the table goes on
+    content = [line for line in readable_lines(lines.lines, source.path, problems) if not PAGE_NUMBER.match(line.text)]
     found = find_header(content)
     if found is None:
         raise ReadError(problems + [Problem(source.path, 1, "no table header found: no lines such as 序号 / "
@@ -99,6 +101,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
         i += columns.width
     check_sequence(numbers, source.path, problems)
     plan.sections = sections_of(parts, columns, rule or document_rule(source), source)
+    plan.items = section_items(parts, source)
     if not plan.sections:
         raise ReadError(problems + [Problem(source.path, content[at].number, "a table header was found but no "
                                                                              "row with units follows it")])

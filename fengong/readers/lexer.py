@@ -20,7 +20,7 @@ from fengong.textrepair import normalise
 
 _VERBS_OF_STATEMENTS = ("牵头", "负责", "参与", "配合", "指导", "落实")
 _ROLE_WORDS = "|".join(sorted(v.LABEL_ROLES, key=len, reverse=True))
-_NOUNS = "|".join(v.LABEL_NOUNS)
+_NOUNS = v.LABEL_NOUN
 # 责任单位：  牵头部门:  主要责任单位：  【牵头单位】  [责任单位]：
 _LABEL = re.compile(rf"(?:主要)?({_ROLE_WORDS})(?:{_NOUNS})?\s*[：:]"
                     rf"|[【\[［](?:主要)?({_ROLE_WORDS})(?:{_NOUNS})?[】\]］]\s*[：:]?")

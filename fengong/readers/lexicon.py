@@ -44,8 +44,9 @@ class Lexicon:
 
 
 def _without_bracket(name: str) -> str:
-    """``市委组织部（人才办）`` → ``市委组织部``: the body the bracket qualifies."""
-    return re.sub(r"[（(〈].*?[）)〉]$", "", name)
+    """``市委组织部（人才办）`` → ``市委组织部``, ``自然保护地管理司〔国家公园管理办公室〕`` → ``自然保护地管理司``: the
+    body the bracket qualifies or names again."""
+    return re.sub(r"[（(〈〔［].*?[）)〉〕］]$", "", name)
 
 
 def _ends_like_bodies(name: str) -> bool:

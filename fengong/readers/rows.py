@@ -18,11 +18,12 @@ from fengong.readers.vocabulary import (
     RESPONSIBLE,
     TASK_HEADERS,
     column_role,
+    numeral_value,
     rest_role,
     rule_extent,
     unmarked_leads,
 )
-from fengong.records import Problem, SectionRecord, SourceText, Span, TaskRecord, UnitMention
+from fengong.records import ItemRecord, Problem, SectionRecord, SourceText, Span, TaskRecord, UnitMention
 from fengong.textrepair import normalise
 
 EMPTY_CELLS = {"", "—", "-", "－", "/", "／", "无", "——"}
@@ -111,13 +112,14 @@ def sections_of(parts: list[tuple[str, Span | None, list[TaskRecord]]], columns:
     stated = source.quote(rule) if rule is not None and needs_rule else ""
     rest = rest_role(stated) if stated else "participant"
     every = unmarked_leads(stated)
-    numbers = [t.number for part in parts for t in part[2]]
-    restarts = len(numbers) != len(set(numbers))  # each part numbers its rows anew: keys name the part too
+    heads = _restarting_parts(parts)
     sections = []
     for title, span, tasks in (part for part in parts if part[2]):
         key = f"table-{len(sections) + 1}"
+        head = heads.get(len(sections))
         tasks = [replace(t, lead_basis=_basis(t, listed, every), units=_others(t, rest, every),
-                         key=f"{len(sections) + 1}.{t.number}" if restarts else t.key) for t in tasks]
+                         key=f"{head[0]}.{t.number}" if head else t.key, parent=head[0] if head else t.parent)
+                 for t in tasks]
         if rule is not None and needs_rule:
             sections.append(SectionRecord(key, title, span=span, role_rule=normalise(source.quote(rule)),
                                           role_rule_span=rule, tasks=tuple(tasks)))
@@ -125,6 +127,44 @@ def sections_of(parts: list[tuple[str, Span | None, list[TaskRecord]]], columns:
             sections.append(SectionRecord(key, title, span=span, tasks=tuple(tasks),
                                           role_rule_basis="convention" if needs_rule else "stated"))
     return sections
+
+
+def _restarting_parts(parts: list[tuple[str, Span | None, list[TaskRecord]]]) -> dict[int, tuple[str, str, int]]:
+    """Where each part of a table numbers its rows anew (一、… 1 2 3, 二、… 1 2), the section rows are the items the
+    rows belong to: for the n-th part that holds rows, ``(key, label, number)`` of its section row — its printed
+    number (一、 → 1, （二） → 2) where every such row prints a distinct one, its order otherwise. Empty where the
+    rows are numbered through the table (they are then keyed by their own numbers, at the top level)."""
+    holding = [part for part in parts if part[2]]
+    numbers = [t.number for part in holding for t in part[2]]
+    if len(numbers) == len(set(numbers)):
+        return {}
+    labels = [_section_label(title) if span is not None else None for title, span, _ in holding]
+    values = [label[1] for label in labels if label is not None]
+    printed = len(values) == len(holding) and len(set(values)) == len(values)
+    return {n: (str(labels[n][1]), labels[n][0], labels[n][1]) if printed else (str(n + 1), "", n + 1)
+            for n in range(len(holding))}
+
+
+def _section_label(title: str) -> tuple[str, int] | None:
+    """``(label as printed, value)`` of a section row's numbering label (一、 （二） 第三部分), or None."""
+    found = SECTION_ROW.match(title)
+    if found is None:
+        return None
+    value = numeral_value(re.sub(r"[^一二三四五六七八九十]", "", found.group()))
+    return (found.group().strip(), value) if value is not None else None
+
+
+def section_items(parts: list[tuple[str, Span | None, list[TaskRecord]]], source: SourceText) -> list[ItemRecord]:
+    """The section rows of a table whose parts number their rows anew (:func:`_restarting_parts`), as the outline
+    items its rows are children of: ``二、产业发展任务`` is item ``2``, its row ``3`` task ``2.3``."""
+    heads = _restarting_parts(parts)
+    holding = [part for part in parts if part[2]]
+    items = []
+    for n, (key, label, number) in heads.items():
+        title, span, tasks = holding[n]
+        at = span if span is not None else tasks[0].span
+        items.append(ItemRecord(key, label, number, None, normalise(title[len(label):]).strip() or title, at))
+    return items
 
 
 def _others(task: TaskRecord, rest: str, every: bool) -> tuple[UnitMention, ...]:

@@ -245,13 +245,17 @@ def settle_roles(units: list[Unit], rest: str = "participant",
     """The lead of a statement's units, and how it was settled (``stated``, ``marked``, ``listed-first``,
     ``rule``).
 
-    A unit stated as lead (牵头) leads, with any others stated so (co-leads); the units of a responsible list
+    A unit that handles the task (承办) carries it out beside a stated lead, and answers for it otherwise. A unit
+    stated as lead (牵头) leads, with any others stated so (co-leads); the units of a responsible list
     then take the ``rest`` role (participant, or what the document's rule says: 其余为配合单位). Otherwise the
     marked units lead (*A); otherwise, where the document's rule says that a list printing no lead names leads
     only (``unmarked_lead``: 未标明牵头的，所列单位均为牵头单位), every unit of the responsible list leads;
     otherwise its first unit, by the document's rule or the convention (the caller knows which). Returns None
     as basis where nobody leads.
     """
+    if any(u.role == v.HANDLER for u in units):  # 承办: implementing beside a stated lead, else answers for it
+        handles = "implementing" if any(u.role == "lead" for u in units) else v.RESPONSIBLE
+        units = [_with_role(u, handles) if u.role == v.HANDLER else u for u in units]
     if any(u.role == "lead" for u in units):
         return [_with_role(u, rest) if u.role == v.RESPONSIBLE else u for u in units], "stated"
     responsible = [u for u in units if u.role == v.RESPONSIBLE]

@@ -14,13 +14,14 @@ from dataclasses import replace
 
 from fengong.readers.docmeta import new_plan
 from fengong.readers.lexicon import Lexicon, lexicon_for
-from fengong.readers.lines import LineIndex
+from fengong.readers.lines import PAGE_NUMBER, LineIndex
 from fengong.readers.rows import (
     EMPTY_CELLS,
     NUMBER,
     check_sequence,
     document_rule,
     map_header,
+    section_items,
     sections_of,
     task_from_cells,
 )
@@ -59,8 +60,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
         row = _merged_cells_restored(row, columns)
         texts = _texts(source, row)
         filled = [(k, t) for k, t in enumerate(texts) if t not in EMPTY_CELLS]
-        if not filled or texts == header:
-            continue
+        if not filled or texts == header or (len(filled) == 1 and PAGE_NUMBER.match(filled[0][1])):
+            continue  # the header repeated after a page break, the page number (— 3 —): the table goes on
         if len(filled) == 1:
             cell = row[filled[0][0]]
             found_rule = LEAD_RULE.search(source.raw, cell.start, cell.end)
@@ -75,6 +76,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             parts[-1][2].append(task)
     check_sequence(numbers, source.path, problems)
     plan.sections = sections_of(parts, columns, rule or document_rule(source), source)
+    plan.items = section_items(parts, source)
     if not plan.sections:
         raise ReadError(problems + [Problem(source.path, rows[at][0].line, "a table header was found but no row "
                                                                            "with units follows it")])

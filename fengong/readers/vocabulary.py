@@ -13,21 +13,28 @@ from __future__ import annotations
 import re
 
 RESPONSIBLE = "responsible"
+# 承办 names the body that handles the task: where a lead is stated beside it (A牵头，B配合，C承办) it carries the
+# task out in its area (implementing); alone (承办单位：A；协办单位：B, A承办，B指导) it is the one who answers for it.
+HANDLER = "handler"
 ROLES = ("lead", "participant", "cooperating", "guiding", "implementing")
 
 # The role word of a label (牵头单位：, 责任部门：, 配合单位：) → the role of the units it introduces.
 LABEL_ROLES = {
     "牵头": "lead", "主责": "lead", "牵头负责": "lead", "主办": "lead",
-    "责任": RESPONSIBLE, "负责": RESPONSIBLE, "承担": RESPONSIBLE, "承办": RESPONSIBLE,
+    "责任": RESPONSIBLE, "负责": RESPONSIBLE, "承担": RESPONSIBLE, "承办": HANDLER,
     "参与": "participant", "参加": "participant",
     "配合": "cooperating", "协办": "cooperating", "协同": "cooperating", "协助": "cooperating",
     "支持": "cooperating",
     "指导": "guiding", "督办": "guiding", "督导": "guiding",
     "落实": "implementing", "实施": "implementing",
 }
-# What the role word is a label of: 单位, 部门 … (or nothing: 牵头：A).
-# A 科室 or 处室 is a department of a 街道, a bureau or a ministry (牵头科室：党建工作办公室, 责任处室：规划处).
-LABEL_NOUNS = ("单位", "部门", "主体", "处室", "科室", "股室", "机构", "责任单位")
+# What the role word is a label of: 单位, 部门 … (or nothing: 牵头：A), or the kind of body named by two or three of
+# the characters that end bodies' names: a 科室 or 处室 is a department of a 街道, a bureau or a ministry (牵头科室：
+# 党建工作办公室, 责任处室：规划处), a 司局 a ministry's department (牵头司局：森林资源管理司, 责任司局：…), 厅局 and
+# 委办局 a government's departments.
+LABEL_NOUNS = ("单位", "部门", "主体", "机构", "责任单位")
+BODY_KIND_CHARS = "司局处科股室厅委办"
+LABEL_NOUN = rf"(?:{'|'.join(LABEL_NOUNS)}|[{BODY_KIND_CHARS}]{{2,3}})"
 
 # Verbs after a unit list, longest first where one ends another (牵头负责 before 负责). A modifier between the
 # units and the verb (按职责分工负责, 分别负责, 按属地负责) changes nothing of the role.
@@ -39,11 +46,14 @@ VERBS = {
     "参与": "participant", "参加": "participant",
     "配合": "cooperating", "协助": "cooperating", "协同": "cooperating", "协办": "cooperating",
     "指导": "guiding", "督导": "guiding",
-    "主办": "lead", "承办": RESPONSIBLE,
+    "主办": "lead", "主责": "lead", "承办": HANDLER,
 }
 MODIFIERS = ("按照职责分工", "按职责分工", "根据职责分工", "依职责分工", "按各自职责", "按照职责", "按职责", "依职责",
              "按照属地", "按属地", "属地", "分工", "分别", "共同", "各自",  # 按属地负责: each for its own area
-             "具体")  # 各省级应急管理部门具体实施: 具体 says how the verb is done, not who
+             "具体",  # 各省级应急管理部门具体实施: 具体 says how the verb is done, not who
+             # how a body guides (省委组织部统筹指导, 各流域管理机构督促指导, 市经信委负责指导): the verb before 指导
+             # says how, the unit is the name before it
+             "统筹", "督促", "加强", "业务", "负责")
 # Kinds of body named bare, with nothing to single one out (单位, 园区): after a 各 collective and 、 they are more
 # kinds the same 各 governs (各相关司局、单位, 各街道、园区), one collective, as 各区、县（市）政府 is; alone they
 # are no unit.
@@ -95,18 +105,22 @@ NOTE_OPENING = re.compile(r"^\s*(?:含|包括|不含|包含|以下|下同)")
 LEVELS_IN_NAME = re.compile(r"^[省市县区州盟旗地自治直辖、，,]+$")
 # A bracket after a unit that gives its role, not its name: 市发展改革委（牵头）, and how it takes it: 各街道办事处
 # （按职责分工负责）, 各区（分别落实）.
+# The lead's words (牵头, and 主责 / 主办 in the documents that call the lead so) are as good in a note
+# (县发改局（主责）, A（主办）) as in a label or a rule.
+LEAD_WORDS = ("牵头", "主责", "主办")
+_LEADS = "|".join(LEAD_WORDS)
 ROLE_NOTE = re.compile(rf"^\s*(?:共同|联合|主要)?(?:{'|'.join(MODIFIERS)})?"
-                       r"(牵头|牵头单位|牵头部门|配合|参与|协办|协助|协同|指导|负责|落实|实施)\s*$")
+                       rf"((?:{_LEADS})(?:单位|部门)?|配合|参与|协办|协助|协同|指导|负责|落实|实施)\s*$")
 
 # The document's own lead rule, in its wordings: 列第一位者为牵头单位 / 排在第一位的部门为牵头部门 /
 # 排名第一的为牵头单位 / 第一个单位为牵头单位 / 标*的为牵头单位, and the lead named by a mark printed in words
 # after it: 标注“（牵头）”的为牵头单位 / 标明“牵头”的为牵头单位 / 注明（牵头）的为牵头部门.
 _MARKING = r"(?:标注|标明|标有|注明|注有|带有|标|带|加)"
-_MARK = rf"(?:[“\"‘]?[（(]?(?:牵头(?:单位|部门)?|[{MARKS}]号?)[）)]?[”\"’]?)"  # the mark a rule speaks of
+_MARK = rf"(?:[“\"‘]?[（(]?(?:(?:{_LEADS})(?:单位|部门)?|[{MARKS}]号?)[）)]?[”\"’]?)"  # the mark a rule speaks of
 LEAD_RULE = re.compile(
     r"(?:(?:列|排|排在|排名|列于|列在|位列|名列)?(?:第一|首)(?:位|个|家)?的?(?:者|部门|单位)?"
     rf"|{_MARKING}?[“\"‘]?[{MARKS}][”\"’]?号?(?:的|者)?(?:部门|单位)?"
-    rf"|{_MARKING}[“\"‘]?[（(]?牵头[）)]?[”\"’]?(?:字样)?(?:的|者)(?:部门|单位)?)为牵头(?:单位|部门)")
+    rf"|{_MARKING}[“\"‘]?[（(]?(?:{_LEADS})[）)]?[”\"’]?(?:字样)?(?:的|者)(?:部门|单位)?)为(?:{_LEADS})(?:单位|部门)")
 # Its sequel, kept in the quoted rule: 其余为参与单位, 其他为配合部门, 下同, and what a list without a lead says
 # (未标明牵头的，所列单位均为牵头单位: every unit of it leads).
 RULE_TAIL = re.compile(
@@ -156,13 +170,16 @@ TASK_HEADERS = {
 
 
 def column_role(header: str) -> str | None:
-    """The role a table column's header gives its units (牵头单位 → lead, 配合部门 → cooperating), or None for a
-    column that holds no units (完成时限, 备注)."""
+    """The role a table column's header gives its units (牵头单位 → lead, 配合部门 → cooperating, 责任司局 →
+    responsible), or None for a column that holds no units (完成时限, 备注)."""
     name = re.sub(r"\s+", "", header)
-    for noun in sorted(LABEL_NOUNS, key=len, reverse=True):
-        if name.endswith(noun) and name[: -len(noun)] in LABEL_ROLES:
-            return LABEL_ROLES[name[: -len(noun)]]
+    found = _COLUMN.fullmatch(name)
+    if found is not None:
+        return LABEL_ROLES[found.group(1)]
     return LABEL_ROLES.get(name) if name in ("牵头",) else None
+
+
+_COLUMN = re.compile(rf"({'|'.join(sorted(LABEL_ROLES, key=len, reverse=True))}){LABEL_NOUN}")
 
 
 def rule_extent(text: str, match: re.Match[str]) -> int:
