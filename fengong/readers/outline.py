@@ -21,6 +21,10 @@ ANNEX = re.compile(r"^\s*附\s*件\s*(\d*)\s*[:：]?\s*$|^\s*附\s*[:：]")
 TITLE = re.compile(r"^\s*[^。，；：:,;]{4,80}(?:方案|意见|措施|规划|纲要|计划|办法|细则|清单|要点|分工表?)"
                    r"(?:[（(][^）)]{1,20}[）)])?\s*$")
 
+# A box set in the text (专栏　重大工程责任分工, 专栏3 数字基础设施重点工程): its title is no title of a document, and
+# its entries belong to the item the box stands in.
+BOX = re.compile(r"^\s*专栏\s*[\d一二三四五六七八九十]*(?:[\s　:：]|$)")
+
 
 @dataclass(frozen=True, eq=False)
 class Item:
@@ -54,7 +58,7 @@ class Outline:
         """Read ``line``; the item it opens, or None for a paragraph without a label."""
         found = label_at(line)
         if found is None:
-            if ANNEX.match(line.text) or (self.items and TITLE.match(line.text)):
+            if ANNEX.match(line.text) or (self.items and TITLE.match(line.text) and not BOX.match(line.text)):
                 self.part += 1
                 self.stack, self.items = [], {}
             return None

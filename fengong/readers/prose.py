@@ -37,7 +37,8 @@ MAX_STATEMENT = 400  # longer brackets are prose, not statements
 HEADING_MAX = 60
 SLOT_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}\s*[：:]")
 MAX_NAME_BEFORE = 12  # the longest name looked for before a bracket that may be its other name
-HEADING_TITLE = 40  # an item's line this short, without a full stop, is a title over the paragraphs below it
+HEADING_TITLE = 40
+BULLETS = "◆◇■□●○▪▫•►▶▸❖"  # the bullets of a box's or a list's entries  # an item's line this short, without a full stop, is a title over the paragraphs below it
 
 
 @dataclass
@@ -263,16 +264,36 @@ def _closing_sentence(raw: str, body: int, line: Line, lexicon: Lexicon) -> tupl
     whose verb has an object (市住房城乡建设局负责研究提出…) states a duty in running text, not who answers for the
     measure, and does not parse as a statement."""
     stop = _trim_end(raw, body, line.end)
-    start, depth = body, 0
+    starts, depth = [body], 0
     for i in range(body, stop):  # a full stop inside a bracket ends no sentence
         if raw[i] in v.OPENERS:
             depth += 1
         elif raw[i] in v.OPENERS.values():
             depth = max(0, depth - 1)
         elif depth == 0 and raw[i] in "。；;！!":
-            start = i + 1
-    while start < stop and raw[start].isspace():
-        start += 1
+            starts.append(i + 1)
+    starts = [_past_blank(raw, at, stop) for at in starts]
+    start = starts[-1]
+    found = _closing_statement(raw, body, start, stop, line, lexicon)
+    if found is not None and len(starts) > 1:
+        # …制度。由各省级林业和草原主管部门负责。草原管理司指导。 — two short sentences, each only units and a
+        # role verb, state who answers for the measure together
+        earlier = _closing_statement(raw, body, starts[-2], _trim_end(raw, starts[-2], start), line, lexicon)
+        if earlier is not None and earlier[0] == starts[-2]:
+            return starts[-2], stop
+    return found
+
+
+def _past_blank(raw: str, at: int, stop: int) -> int:
+    while at < stop and raw[at].isspace():
+        at += 1
+    return at
+
+
+def _closing_statement(raw: str, body: int, start: int, stop: int, line: Line,
+                       lexicon: Lexicon) -> tuple[int, int] | None:
+    """``(start, stop)`` where the sentence ``raw[start:stop]`` is a statement of its own (or its last clause is,
+    opened by a topic pointing to the measure), else None."""
     text = normalise(raw[start:stop])
     if (stop - start > MAX_STATEMENT or not text.endswith(tuple(v.VERBS)) or text[:1] in STATEMENT_OPENERS
             or opens_with_label(raw, start, stop) or v.LEAD_RULE.search(text)):  # the rule is read as a rule
@@ -416,10 +437,10 @@ def _holding(found: list[_Found]) -> dict[Item, set[str]]:
 
 
 def _strip(raw: str, start: int, end: int) -> tuple[int, int]:
-    """The measure without white space at its ends, the punctuation left by a statement before it or the comma
+    """The measure without white space at its ends, a bullet before it, the punctuation left by a statement before it or the comma
     before a statement's clause after it."""
-    while start < end and (raw[start].isspace() or raw[start] in "。；;，,"):
-        start += 1
+    while start < end and (raw[start].isspace() or raw[start] in "。；;，," or raw[start] in BULLETS):
+        start += 1  # a bullet opening an entry (◆宁波人工智能算力中心工程) is no part of its text
     while end > start and (raw[end - 1].isspace() or raw[end - 1] in "，,"):
         end -= 1  # …健全监测网络，具体工作由A负责: the measure ends before the comma of the topic's clause
     return start, end
