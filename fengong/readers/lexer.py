@@ -46,7 +46,7 @@ def looks_like_statement(text: str) -> bool:
 def tokens(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
     """The tokens of the statement ``raw[start:end]`` (see :func:`lex`), collectives with separators inside
     them joined into one name."""
-    return _joined_levels(raw, lex(raw, start, end, lexicon))
+    return _joined_levels(raw, lex(raw, start, end, lexicon), lexicon)
 
 
 def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
@@ -129,24 +129,51 @@ def topic_at(raw: str, i: int, end: int) -> tuple[str, int] | None:
     return None
 
 
-def _joined_levels(raw: str, tokens: list[Token]) -> list[Token]:
+def _joined_levels(raw: str, tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     """``各区、县（市）政府``, ``各市、州、县人民政府``: one collective although 、 stands inside it — 各 and a level,
-    then the other levels, the last with the body they share."""
+    then the other levels, the last with the body they share; ``各盟行政公署、市人民政府``: a 各 governs a level's
+    own body after it (the bodies of every 盟 and every 市); ``长江、黄河流域管理机构``, ``内蒙古、四川、新疆等省级
+    林业和草原主管部门``: places that name no body, then the kind of body they share."""
     out: list[Token] = []
     for found in tokens:
         levels = _levels_before(out)
+        places = _places_before(out, lexicon)
         if found.type == "NAME" and levels and _LEVEL_TAIL.match(found.value):
             head = out[-levels]
             out[-levels:] = [token("NAME", normalise(raw[head.start_pos : found.end_pos]), head.start_pos,
                                     found.end_pos)]
-        elif (found.type == "NAME" and found.value in v.KINDS and len(out) >= 2 and out[-1].type == "SEP"
-              and out[-1].value == v.SEPARATOR and out[-2].type == "NAME" and out[-2].value.startswith("各")):
-            # 各相关司局、单位, 各街道、园区: the kind after 、 is governed by the same 各 (各街道、各园区 is two)
+        elif (found.type == "NAME" and (found.value in v.KINDS or _LEVEL_BODY.match(found.value)) and len(out) >= 2
+              and out[-1].type == "SEP" and out[-1].value == v.SEPARATOR and out[-2].type == "NAME"
+              and out[-2].value.startswith("各")):
+            # 各相关司局、单位, 各街道、园区: the kind after 、 is governed by the same 各 (各街道、各园区 is two), as
+            # is a level's body named by its level alone (各盟行政公署、市人民政府; 各区、XX市人民政府 is two)
             head = out[-2]
             out[-2:] = [token("NAME", normalise(raw[head.start_pos : found.end_pos]), head.start_pos, found.end_pos)]
+        elif found.type == "NAME" and places and found.value.endswith(_SHARED_KINDS):
+            head = out[-places]
+            out[-places:] = [token("NAME", normalise(raw[head.start_pos : found.end_pos]), head.start_pos,
+                                    found.end_pos)]
         else:
             out.append(found)
     return out
+
+
+# A body named by its level alone (市人民政府, 县政府, 盟行政公署): after a 各 list, the body of every place of it.
+_LEVEL_BODY = re.compile(r"^(?:[省市县区州盟旗乡镇]|自治区|自治州|自治县|自治旗)"
+                         r"(?:人民政府|政府|行政公署|党委|管委会)$")
+# The kinds of body a list of places can share (长江、黄河流域管理机构; 内蒙古、四川等省级林业和草原主管部门).
+_SHARED_KINDS = ("机构", "部门", "单位")
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+def _places_before(out: list[Token], lexicon: Lexicon) -> int:
+    """How many tokens at the end of ``out`` make a list of places that name no body (``长江、``, ``内蒙古、四川、``):
+    short names the lexicon does not know, each followed by 、 (0 when there are none)."""
+    i = len(out)
+    while (i >= 2 and out[i - 1].type == "SEP" and out[i - 1].value == v.SEPARATOR and out[i - 2].type == "NAME"
+           and _PLACE.match(out[i - 2].value) and lexicon.recognise(out[i - 2].value) is None):
+        i -= 2
+    return len(out) - i
 
 
 def _levels_before(out: list[Token]) -> int:

@@ -37,8 +37,8 @@ MAX_STATEMENT = 400  # longer brackets are prose, not statements
 HEADING_MAX = 60
 SLOT_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}\s*[：:]")
 MAX_NAME_BEFORE = 12  # the longest name looked for before a bracket that may be its other name
-HEADING_TITLE = 40
-BULLETS = "◆◇■□●○▪▫•►▶▸❖"  # the bullets of a box's or a list's entries  # an item's line this short, without a full stop, is a title over the paragraphs below it
+HEADING_TITLE = 40  # an item's line this short, without a full stop, is a title over the paragraphs below it
+BULLETS = "◆◇■□●○▪▫•►▶▸❖"  # the bullets of a box's or a list's entries
 
 
 @dataclass
@@ -88,6 +88,9 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             # or the paragraph: 省（自治区、直辖市）, 党委办公室（校长办公室）， qualify the word they follow.
             closes = raw[outer_end : line.end].lstrip(" \t\u3000")[:1] in ("", "。", "；", ";")
             lists = bool(state.rule or general) and (_after_sentence(raw, body, outer_start) or closes)
+            # …1000万亩。（草原管理司、规划财务司；…主管部门） — in a document that states who answers in its
+            # brackets, a bracket after the measure's last sentence that lists only units is such a statement
+            lists = lists or bool(found) and closes and _after_sentence(raw, body, outer_start)
             statement = read_statement(raw, start, end, line.number, lexicon, lists=lists)
             if statement is None:
                 if looks_like_statement(normalise(raw[start:end])):
@@ -437,8 +440,8 @@ def _holding(found: list[_Found]) -> dict[Item, set[str]]:
 
 
 def _strip(raw: str, start: int, end: int) -> tuple[int, int]:
-    """The measure without white space at its ends, a bullet before it, the punctuation left by a statement before it or the comma
-    before a statement's clause after it."""
+    """The measure without white space at its ends, a bullet before it, the punctuation left by a statement before
+    it or the comma before a statement's clause after it."""
     while start < end and (raw[start].isspace() or raw[start] in "。；;，," or raw[start] in BULLETS):
         start += 1  # a bullet opening an entry (◆宁波人工智能算力中心工程) is no part of its text
     while end > start and (raw[end - 1].isspace() or raw[end - 1] in "，,"):

@@ -102,7 +102,8 @@ OPENERS = {"（": "）", "(": ")", "〈": "〉", "〔": "〕", "［": "］", "["
 # A bracket inside a list that is a note on the unit before it, not part of its name: 〈含开发区…，下同〉.
 NOTE_OPENING = re.compile(r"^\s*(?:含|包括|不含|包含|以下|下同)")
 # A bracket that is part of the name before it although it holds separators: 各县（市、区）人民政府.
-LEVELS_IN_NAME = re.compile(r"^[省市县区州盟旗地自治直辖、，,]+$")
+# So is a bracket that names the other kinds of place a collective's 各 covers: 各乡镇（街道、园区）.
+LEVELS_IN_NAME = re.compile(rf"^(?:[省市县区州盟旗地自治直辖、，,]|{'|'.join(KINDS)})+$")
 # A bracket after a unit that gives its role, not its name: 市发展改革委（牵头）, and how it takes it: 各街道办事处
 # （按职责分工负责）, 各区（分别落实）.
 # The lead's words (牵头, and 主责 / 主办 in the documents that call the lead so) are as good in a note
