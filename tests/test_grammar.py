@@ -471,3 +471,108 @@ def test_a_space_inside_one_name_never_makes_two_units(text):
 
 def test_a_branch_with_a_level_of_its_own_after_a_space_is_a_unit():
     assert units("市公安局 市交警支队负责") == [("市公安局", "lead"), ("市交警支队", "participant")]
+
+
+# ---------------------------------------------------------------- set 12: 主责/主办, 承办, kinds of body, manners
+
+
+@pytest.mark.parametrize("rule", [
+    "排在第一位的为主办单位，其他为协办单位",
+    "列第一位的为主责单位，其余为协办单位",
+    "标注“（主责）”的为主责单位，其余为协办单位",
+    "标明（主办）的为主办部门，其余为配合部门",
+])
+def test_the_lead_rule_with_the_leads_other_names(rule):
+    from fengong.readers.vocabulary import LEAD_RULE, rest_role, rule_extent
+    found = LEAD_RULE.search(rule)
+    assert found is not None and rule[: rule_extent(rule, found)] == rule
+    assert rest_role(rule) == "cooperating"
+
+
+@pytest.mark.parametrize("text", ["排在第一位的为主要领导", "主办单位要切实负起责任，会同协办单位制定具体落实措施",
+                                  "由省发展改革委负责解释"])
+def test_sentences_about_the_lead_that_state_no_rule(text):
+    from fengong.readers.vocabulary import LEAD_RULE
+    assert LEAD_RULE.search(text) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("县发改局（主责）、县统计局", [("县发改局", "lead"), ("县统计局", "participant")]),
+    ("县建设局（主责）、县自然资源和规划局（主责）、县财政局",
+     [("县建设局", "lead"), ("县自然资源和规划局", "lead"), ("县财政局", "participant")]),
+    ("市经信委（主办）、市环保局（协办）", [("市经信委", "lead"), ("市环保局", "cooperating")]),
+    ("县统计局、县发改局（主责单位）", [("县统计局", "participant"), ("县发改局", "lead")]),
+])
+def test_the_leads_other_names_as_a_role_after_a_unit(text, expected):
+    assert units(text, "responsible") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("农村水利水电司牵头，规划计划司、财务司配合，各省级水行政主管部门承办",
+     [("农村水利水电司", "lead"), ("规划计划司", "cooperating"), ("财务司", "cooperating"),
+      ("各省级水行政主管部门", "implementing")]),
+    ("主办单位：省人社厅；承办单位：省就业局", [("省人社厅", "lead"), ("省就业局", "implementing")]),
+    ("承办单位：省农业农村厅；协办单位：省财政厅", [("省农业农村厅", "lead"), ("省财政厅", "cooperating")]),
+    ("水资源管理司承办，农村水利水电司指导", [("水资源管理司", "lead"), ("农村水利水电司", "guiding")]),
+])
+def test_the_handler_carries_out_beside_a_lead_and_answers_alone(text, expected):
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize(("header", "role"), [
+    ("责任司局", "responsible"), ("牵头司局", "lead"), ("配合司局", "cooperating"), ("责任处室", "responsible"),
+    ("牵头科室", "lead"), ("协办处室", "cooperating"), ("主责单位", "lead"), ("承办单位", "handler"),
+    ("责任委办局", "responsible"), ("完成时限", None), ("督办时限", None), ("司局", None),
+])
+def test_label_nouns_name_a_kind_of_body(header, role):
+    assert column_role(header) == role
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("责任司局：生态保护修复司；实施主体：各省级林业和草原主管部门",
+     [("生态保护修复司", "lead"), ("各省级林业和草原主管部门", "implementing")]),
+    ("牵头司局：森林资源管理司　实施主体：有关省级林业和草原主管部门、国家开发银行",
+     [("森林资源管理司", "lead"), ("有关省级林业和草原主管部门", "implementing"), ("国家开发银行", "implementing")]),
+    ("牵头司局：科学技术司　参与单位：中国林业科学研究院、北京林业大学",
+     [("科学技术司", "lead"), ("中国林业科学研究院", "participant"), ("北京林业大学", "participant")]),
+    ("责任处室：规划处、财务处", [("规划处", "lead"), ("财务处", "participant")]),
+])
+def test_fields_labelled_by_a_kind_of_body_and_side_by_side(text, expected):
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("各市县党委和政府负责，省委组织部统筹指导", [("各市县党委和政府", "lead"), ("省委组织部", "guiding")]),
+    ("由各省级水行政主管部门负责，各流域管理机构督促指导",
+     [("各省级水行政主管部门", "lead"), ("各流域管理机构", "guiding")]),
+    ("具体工作由各省级林业和草原主管部门负责，林长制工作领导小组办公室加强指导",
+     [("各省级林业和草原主管部门", "lead"), ("林长制工作领导小组办公室", "guiding")]),
+    ("责任主体：南漳县政府、保康县政府；市经信委负责指导",
+     [("南漳县政府", "lead"), ("保康县政府", "participant"), ("市经信委", "guiding")]),
+])
+def test_how_a_body_guides_is_no_part_of_its_name(text, expected):
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("自然保护地管理司〔国家公园管理办公室〕牵头，规划财务司配合",
+     ["自然保护地管理司〔国家公园管理办公室〕", "规划财务司"]),
+    ("各盟行政公署、市人民政府", ["各盟行政公署、市人民政府"]),
+    ("自治区发展改革委、各盟行政公署、市人民政府", ["自治区发展改革委", "各盟行政公署、市人民政府"]),
+    ("长江、黄河流域管理机构", ["长江、黄河流域管理机构"]),
+    ("草原管理司、内蒙古、四川、西藏等省级林业和草原主管部门",
+     ["草原管理司", "内蒙古、四川、西藏等省级林业和草原主管部门"]),
+    ("县建设局、各乡镇（街道、园区）", ["县建设局", "各乡镇（街道、园区）"]),
+])
+def test_collectives_a_ge_or_a_shared_kind_governs_across_separators(text, names):
+    assert [u.name for u in read(text, "responsible").units] == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("满洲里市、二连浩特市人民政府", ["满洲里市", "二连浩特市人民政府"]),  # the suffix printed once, as printed
+    ("省发展改革委、市人民政府", ["省发展改革委", "市人民政府"]),  # no 各 to govern it
+    ("各区人民政府、宁波市人民政府", ["各区人民政府", "宁波市人民政府"]),  # a named body is one of its own
+    ("市发改、市财政局", ["市发改", "市财政局"]),  # a short name before a body is no place it shares
+])
+def test_lists_that_are_no_collective(text, names):
+    assert [u.name for u in read(text, "responsible").units] == names

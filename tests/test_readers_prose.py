@@ -377,3 +377,58 @@ def test_inline_sub_items_begin_after_their_enumerator():
         ("2-1", "", 1, "2", "强化基层能力。加强队伍建设：①开展分级培训"), ("2-2", "", 2, "2", "推动信息员纳入网格"),
         ("2-3", "", 3, "2", "升级灾情管理系统"), ("2.3-1", "", 1, "2.3", "抓好交通项目建设。（1）加快高速公路前期工作"),
         ("2.3-2", "", 2, "2.3", "推进航道整治工程")]
+
+
+# ---------------------------------------------------------------- set 12
+
+
+def test_two_short_sentences_closing_the_measure_state_who_answers_together():
+    _, plan = read("（六）落实草原保护制度。全面落实草原禁牧和草畜平衡制度。由各省级林业和草原主管部门负责。草原管理司指导。\n"
+                   "（七）加强监测。建立草原监测网络。国家林业和草原局负责。草原管理司、规划财务司配合。\n")
+    assert [units(t) for t in plan.tasks] == [
+        [("各省级林业和草原主管部门", "lead"), ("草原管理司", "guiding")],
+        [("国家林业和草原局", "lead"), ("草原管理司", "cooperating"), ("规划财务司", "cooperating")]]
+    assert [t.text for t in plan.tasks] == ["落实草原保护制度。全面落实草原禁牧和草畜平衡制度。",
+                                            "加强监测。建立草原监测网络。"]
+
+
+def test_a_duty_sentence_before_a_closing_statement_stays_the_measures_text():
+    _, plan = read("（一）加强监测。草原管理司负责研究提出监测方案。规划财务司指导。\n")
+    (task,) = plan.tasks
+    assert units(task) == [("规划财务司", "guiding")]
+    assert task.text == "加强监测。草原管理司负责研究提出监测方案。"
+
+
+def test_a_bullet_is_no_part_of_an_entrys_text():
+    _, plan = read("一、重点工程\n1.建设算力网络。（市数据局牵头，市经信局配合）\n专栏1　重点工程\n"
+                   "◆宁波人工智能算力中心工程。建设公共智能算力平台。\n牵头单位：市数据局\n"
+                   "■港口数字化提升工程。建设数字孪生平台。\n牵头单位：市交通运输局\n")
+    assert [(t.key, t.text) for t in plan.tasks] == [
+        ("1.1-1", "建设算力网络。"), ("1.1-2", "宁波人工智能算力中心工程。建设公共智能算力平台。"),
+        ("1.1-3", "港口数字化提升工程。建设数字孪生平台。")]
+
+
+def test_a_box_title_is_no_title_of_a_document():
+    _, plan = read("一、总体要求\n（一）甲。（国家林业和草原局负责）\n四、推进重大工程\n专栏　重大工程责任分工\n"
+                   "1.国家储备林建设工程。新建国家储备林。\n牵头司局：森林资源管理司　实施主体：国家开发银行\n"
+                   "2.林草种质资源保护工程。建设种质资源库。\n牵头司局：林场种苗司　参与单位：中国林业科学研究院\n")
+    assert [(t.key, t.parent) for t in plan.tasks] == [("1.1", "1"), ("4.1", "4"), ("4.2", "4")]
+    assert [units(t) for t in plan.tasks[1:]] == [
+        [("森林资源管理司", "lead"), ("国家开发银行", "implementing")],
+        [("林场种苗司", "lead"), ("中国林业科学研究院", "participant")]]
+
+
+def test_a_bare_list_of_units_closing_a_measure_in_a_document_of_bracketed_statements():
+    _, plan = read("（五）整合优化自然保护地。完成整合优化。（自然保护地管理司负责）\n"
+                   "（六）开展小水电整改。确保退出类电站按期退出。（农村水利水电司、水利部农村电气化研究所，长江、黄河流域管理机构）\n"
+                   "（七）实施草原生态修复。修复退化草原。（草原管理司、规划财务司；内蒙古、四川等省级林业和草原主管部门）\n")
+    assert [units(t) for t in plan.tasks[1:]] == [
+        [("农村水利水电司", "lead"), ("水利部农村电气化研究所", "participant"), ("长江、黄河流域管理机构", "participant")],
+        [("草原管理司", "lead"), ("规划财务司", "participant"), ("内蒙古、四川等省级林业和草原主管部门", "participant")]]
+
+
+def test_a_bare_list_is_no_statement_before_any_statement_or_inside_a_sentence():
+    _, plan = read("（一）开展小水电整改。确保按期退出。（农村水利水电司、规划计划司）\n"
+                   "（二）甲。（自然保护地管理司负责）\n"
+                   "（三）会同有关司局（农村水利水电司、规划计划司）开展研究。\n")
+    assert [t.key for t in plan.tasks] == ["2"]

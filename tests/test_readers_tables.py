@@ -314,3 +314,80 @@ def test_a_mark_after_a_unit_name_governed_by_the_note_after_the_table(mark):
         [("市供销社", "lead"), ("市商务局", "cooperating"), ("市城管执法局", "cooperating")],
         [("市发改委", "lead"), ("市城管执法局", "lead"), ("市财政局", "cooperating")]]
     assert all(t.lead_basis == "marked" for t in plan.tasks)
+
+
+# ---------------------------------------------------------------- forms found measuring blind set 12
+
+SECTIONED = ("吉林省“十一五”规划纲要主要目标和任务分工表\n序号\t责任单位\t工作任务\n"
+             "一、经济发展目标\n1\t省发展改革委、省统计局\t全省生产总值年均增长12%以上\n"
+             "2\t省财政厅、省地税局\t地方财政收入年均增长13%以上\n"
+             "二、产业发展任务\n1\t省经委、省国资委\t推进老工业基地调整改造\n"
+             "— 3 —\n序号\t责任单位\t工作任务\n"
+             "2\t省旅游局、省建设厅\t以长白山为龙头发展旅游业\n"
+             "三、社会发展任务\n1\t省教育厅、省财政厅\t巩固九年义务教育成果\n")
+
+
+@pytest.mark.parametrize("notice", ["分工表中每项任务所列责任单位，排在第一位的为主办单位，其他为协办单位。\n",
+                                    "说明：责任单位中排在第一位的为主责单位，其余为协办单位。\n"])
+def test_a_rule_before_the_table_that_the_others_are_cooperating_governs_it(notice):
+    plan = tabular.read(SourceText("t.txt", notice + SECTIONED))
+    assert [units(t) for t in plan.tasks][:2] == [[("省发展改革委", "lead"), ("省统计局", "cooperating")],
+                                                 [("省财政厅", "lead"), ("省地税局", "cooperating")]]
+    assert all(u.role in ("lead", "cooperating") for t in plan.tasks for u in t.units)
+
+
+def test_section_rows_of_a_table_numbered_anew_are_the_parents_of_their_rows():
+    plan = tabular.read(SourceText("t.txt", SECTIONED))
+    assert [(t.key, t.label, t.number, t.parent) for t in plan.tasks] == [
+        ("1.1", "1", 1, "1"), ("1.2", "2", 2, "1"), ("2.1", "1", 1, "2"), ("2.2", "2", 2, "2"),
+        ("3.1", "1", 1, "3")]
+    assert [(i.key, i.label, i.number, i.parent, i.title) for i in plan.items] == [
+        ("1", "一、", 1, None, "经济发展目标"), ("2", "二、", 2, None, "产业发展任务"), ("3", "三、", 3, None, "社会发展任务")]
+    # the page number and the header repeated after it open no section: 二、 goes on
+    assert [s.title for s in plan.sections] == ["一、经济发展目标", "二、产业发展任务", "三、社会发展任务"]
+
+
+def test_a_table_numbered_through_its_sections_keeps_its_rows_at_the_top_level():
+    text = SECTIONED.replace("2\t省财政厅", "2\t省财政厅").replace("1\t省经委", "3\t省经委").replace(
+        "2\t省旅游局", "4\t省旅游局").replace("1\t省教育厅", "5\t省教育厅")
+    plan = tabular.read(SourceText("t.txt", text))
+    assert [(t.key, t.parent) for t in plan.tasks] == [(str(n), None) for n in range(1, 6)]
+    assert plan.items == []
+
+
+def test_the_leads_other_name_as_a_mark_with_the_rule_in_a_line_before_the_header():
+    text = ("长兴县“十五五”规划纲要主要目标任务分解表\n说明：责任单位中标注“（主责）”的为主责单位，其余为协办单位。\n"
+            "序号\t责任单位\t完成时限\t工作任务\n（一）经济发展\n1\t县发改局（主责）、县统计局\t2030年\t地区生产总值年均增长6%左右\n"
+            "— 2 —\n序号\t责任单位\t完成时限\t工作任务\n（二）城乡建设\n"
+            "1\t县建设局（主责）、县自然资源和规划局（主责）、各乡镇（街道、园区）\t2030年\t完成城镇老旧小区改造120个\n"
+            "2\t县民政局\t2030年\t每千名老年人拥有养老机构护理型床位数达到35张\n")
+    plan = tabular.read(SourceText("t.txt", text))
+    assert [units(t) for t in plan.tasks] == [
+        [("县发改局", "lead"), ("县统计局", "cooperating")],
+        [("县建设局", "lead"), ("县自然资源和规划局", "lead"), ("各乡镇（街道、园区）", "cooperating")],
+        [("县民政局", "lead")]]
+    assert [(t.key, t.parent) for t in plan.tasks] == [("1.1", "1"), ("2.1", "2"), ("2.2", "2")]
+
+
+FLAT_PAGED = ("序号\n工作任务\n牵头单位\n完成时限\n配合单位\n"
+              "1\n严格控制高耗能行业过快增长\n自治区发展改革委\n2015年底前\n自治区经信委\n"
+              "— 3 —\n序号\n工作任务\n牵头单位\n完成时限\n配合单位\n"
+              "2\n推进建筑节能\n自治区住房和城乡建设厅\n2015年底前\n自治区财政厅、各盟行政公署、市人民政府\n"
+              "第4页\n序号\n工作任务\n牵头单位\n完成时限\n配合单位\n"
+              "3\n推进公共机构节能\n自治区机关事务管理局\n2015年底前\n—\n")
+
+
+def test_a_header_repeated_after_a_page_number_in_a_table_one_cell_per_line():
+    plan = flat_table.read(SourceText("t.txt", FLAT_PAGED))
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1", [("自治区发展改革委", "lead"), ("自治区经信委", "cooperating")]),
+        ("2", [("自治区住房和城乡建设厅", "lead"), ("自治区财政厅", "cooperating"),
+               ("各盟行政公署、市人民政府", "cooperating")]),
+        ("3", [("自治区机关事务管理局", "lead")])]
+    assert len(plan.sections) == 1
+
+
+def test_a_page_number_in_a_table_one_cell_per_line_where_no_header_follows():
+    plan = flat_table.read(SourceText("t.txt", FLAT_PAGED.replace("第4页\n序号\n工作任务\n牵头单位\n完成时限\n配合单位\n",
+                                                                  "第4页\n")))
+    assert [t.key for t in plan.tasks] == ["1", "2", "3"]
