@@ -8,7 +8,9 @@ over, and one that looks like a statement but cannot be read is counted and repo
 Each statement is a task. Its place in the document's numbering (:mod:`fengong.readers.outline`) gives its key:
 a numbered item holding one statement is that task; an item holding several gives one task per statement, its
 children. The task's text is the measure the statement closes: from the previous statement in the same
-paragraph, or the paragraph's start (the item's start, where the item holds this statement alone).
+paragraph, or the paragraph's start (the item's start, where the item holds this statement alone). A closing
+statement that points back over several measures (``1.… 2.… 3.… / 以上各项任务由A牵头``) is also given to each
+measure of the series it closes that has no statement of its own (:func:`_series_closed`).
 
 The lead rule of the document (``排在第一位的部门为牵头部门，下同``) holds from the statement that states it on;
 a standing statement (``以下均需试点城市政府落实，不再列出``) adds its units to every later task, marked as
