@@ -96,10 +96,12 @@ def wait_until_up(port: int, path: str, process: subprocess.Popen, seconds: floa
     raise SystemExit(f"no answer on port {port} within {seconds} s")
 
 
-def start_fengong(settings: dict[str, str], files: list[str] | None = None) -> tuple[subprocess.Popen, int]:
-    """``python -m fengong.service.server`` on a free port (settings as FENGONG_* variables)."""
+def start_fengong(settings: dict[str, str], files: list[str] | None = None,
+                  script: Path | None = None) -> tuple[subprocess.Popen, int]:
+    """``python -m fengong.service.server`` (or ``script``, taking its arguments) on a free port (settings as
+    FENGONG_* variables)."""
     port = free_port()
-    command = [sys.executable, "-m", "fengong.service.server", "--port", str(port)]
+    command = [sys.executable, *([str(script)] if script else ["-m", "fengong.service.server"]), "--port", str(port)]
     for path in files or []:
         command += ["--load", path]
     environment = {**os.environ, **{"FENGONG_" + k.upper(): str(v) for k, v in settings.items()}}
