@@ -29,6 +29,7 @@ _SLOT = re.compile(r"[^\s，,；;。、：:（）()〈〉*＊]{1,12}\s*[：:]")
 _FILLER = re.compile(rf"下同|{v.NOT_LISTED.pattern}")
 _VERBS = sorted(v.VERBS, key=len, reverse=True)
 _HARD = set(v.SEPARATOR + v.COMMAS + v.SEMICOLONS + v.FULL_STOPS + v.MARKS) | set(v.OPENERS)
+_LINE_BREAK_TAG = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
 
 
 
@@ -71,6 +72,11 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
         elif char in v.SEPARATOR:
             out.append(token("SEP", char, i, i + 1))
             i += 1
+        elif (m := _LINE_BREAK_TAG.match(raw, i, end)) is not None:
+            # 广东省税务局<br>省财政厅: a table cell of a web page converted to text keeps its line breaks as tags
+            if out and out[-1].type not in ("SEP", "COMMA", "SEMI", "STOP", "LABEL"):
+                out.append(token("SEP", m.group(), i, m.end()))
+            i = m.end()
         elif char in v.COMMAS or char in v.SEMICOLONS or char in v.FULL_STOPS:
             kind = "COMMA" if char in v.COMMAS else "SEMI" if char in v.SEMICOLONS else "STOP"
             out.append(token(kind, char, i, i + 1))
@@ -182,7 +188,7 @@ def _bracket(raw: str, i: int, end: int, out: list[Token]) -> int:
     before = out[-1] if out else None
     after_name = before is not None and before.type == "NAME" and before.end_pos == i
     if after_name and (role := v.ROLE_NOTE.match(inner)) is not None:
-        jointly = "*" if re.match(r"\s*(?:共同|联合)", inner) else ""  # A、B（共同牵头）: the note is both units'
+        jointly = "*" if re.match(r"\s*(?:共同|联合|双)", inner) else ""  # A、B（共同牵头）: the note is both units'
         out.append(token("ROLE_NOTE", v.LABEL_ROLES.get(role.group(1)[:2], "lead") + jointly, i, stop))
     elif after_name and (_name_goes_on(raw, stop, end) or not v.NOTE_OPENING.match(inner) and "下同" not in inner
                          and (not re.search(r"[、，,；;。]", inner) or v.LEVELS_IN_NAME.match(inner))):

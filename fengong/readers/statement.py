@@ -131,7 +131,7 @@ class _Parts(Transformer):
                     stated = stated[:-1]
                     found = [(n, m, stated) for n, m, _ in found]
                 found.append((name, marked, stated))
-        return found, is_open
+        return _group_tagged(found), is_open
 
     def labelled(self, children):
         label, (units, is_open) = children[:2]
@@ -177,6 +177,21 @@ class _Parts(Transformer):
     def listed(self, children):
         units, is_open = children[0]
         return _Part("listed", None, _roles(units, ""), is_open)
+
+
+def _group_tagged(found: list[tuple[Token, bool, str | None]]) -> list[tuple[Token, bool, str | None]]:
+    """A role note closing a group of units is the whole group's (科技司（牵头），综合规划司、法制司（配合）: both
+    cooperate; 综合规划司、运输服务司（牵头）: both lead): the untagged units before the last one, back to the
+    previous tagged unit, take its role. A note inside the list (市财政局、市人社局（牵头）、团市委) is its unit's."""
+    if len(found) < 2 or found[-1][2] is None:
+        return found
+    role = found[-1][2]
+    out = list(found)
+    k = len(out) - 2
+    while k >= 0 and out[k][2] is None:
+        out[k] = (out[k][0], out[k][1], role)
+        k -= 1
+    return out
 
 
 def _roles(units: list[tuple[Token, bool, str | None]], role: str) -> list[tuple[Token, bool, str]]:

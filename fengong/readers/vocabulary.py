@@ -22,9 +22,11 @@ LABEL_ROLES = {
     "参与": "participant", "参加": "participant",
     "配合": "cooperating", "协办": "cooperating", "协同": "cooperating", "协助": "cooperating",
     "支持": "cooperating",
-    "指导": "guiding", "督办": "guiding", "督导": "guiding",
+    "指导": "guiding", "督导": "guiding",
     "落实": "implementing", "实施": "implementing",
 }
+# 督办：镇纪委, 督办单位：市政府督查室 — the body that supervises the work (督查督办) is no role of the scheme: the
+# field is read as a slot and names no unit.
 # What the role word is a label of: 单位, 部门 … (or nothing: 牵头：A).
 # A 科室 or 处室 is a department of a 街道, a bureau or a ministry (牵头科室：党建工作办公室, 责任处室：规划处).
 LABEL_NOUNS = ("单位", "部门", "主体", "处室", "科室", "股室", "机构", "责任单位")
@@ -95,7 +97,7 @@ NOTE_OPENING = re.compile(r"^\s*(?:含|包括|不含|包含|以下|下同)")
 LEVELS_IN_NAME = re.compile(r"^[省市县区州盟旗地自治直辖、，,]+$")
 # A bracket after a unit that gives its role, not its name: 市发展改革委（牵头）, and how it takes it: 各街道办事处
 # （按职责分工负责）, 各区（分别落实）.
-ROLE_NOTE = re.compile(rf"^\s*(?:共同|联合|主要)?(?:{'|'.join(MODIFIERS)})?"
+ROLE_NOTE = re.compile(rf"^\s*(?:共同|联合|主要|双)?(?:{'|'.join(MODIFIERS)})?"
                        r"(牵头|牵头单位|牵头部门|配合|参与|协办|协助|协同|指导|负责|落实|实施)\s*$")
 
 # The document's own lead rule, in its wordings: 列第一位者为牵头单位 / 排在第一位的部门为牵头部门 /
@@ -197,6 +199,10 @@ NUMBERING = (
     ("arabic-half-bracket", re.compile(r"(\d{1,3})\s*[)）]")),
     ("circled", re.compile(r"([①-⑳])")),
     ("cjk-paren-char", re.compile(r"([㈠-㈩])")),
+    # The enumerators a word processor's numbering leaves in text it exports: ⑴ (U+2474…, a bracketed Arabic
+    # number as one character) and ⒈ (U+2488…, an Arabic number with its full stop).
+    ("arabic-paren-char", re.compile(r"([⑴-⒇])")),
+    ("arabic-stop-char", re.compile(r"([⒈-⒛])")),
 )
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -208,6 +214,10 @@ def numeral_value(text: str) -> int | None:
         return ord(text) - ord("①") + 1
     if len(text) == 1 and "㈠" <= text <= "㈩":
         return ord(text) - ord("㈠") + 1
+    if len(text) == 1 and "⑴" <= text <= "⒇":
+        return ord(text) - ord("⑴") + 1
+    if len(text) == 1 and "⒈" <= text <= "⒛":
+        return ord(text) - ord("⒈") + 1
     if text.isdecimal():  # ASCII or full-width (１３ is 13, as PDF text and full-width typesetting print it)
         return int(text)
     total, digit = 0, 0
