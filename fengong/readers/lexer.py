@@ -26,6 +26,8 @@ _LABEL = re.compile(rf"(?:主要)?({_ROLE_WORDS})(?:{_NOUNS})?\s*[：:]"
                     rf"|[【\[［](?:主要)?({_ROLE_WORDS})(?:{_NOUNS})?[】\]］]\s*[：:]?")
 _LOOKS_LIKE = re.compile(rf"(?:{_ROLE_WORDS})(?:{_NOUNS})\s*[：:]|(?:{'|'.join(_VERBS_OF_STATEMENTS)})$")
 _SLOT = re.compile(r"[^\s，,；;。、：:（）()〈〉*＊]{1,12}\s*[：:]")
+# What a label's field says where it names nobody (无, 暂无) or repeats the field above (同上).
+_NO_NAME = re.compile(r"(无|暂无|同上)\s*(?=$|[，,；;。\s])")
 _FILLER = re.compile(rf"下同|{v.NOT_LISTED.pattern}")
 _VERBS = sorted(v.VERBS, key=len, reverse=True)
 _HARD = set(v.SEPARATOR + v.COMMAS + v.SEMICOLONS + v.FULL_STOPS + v.MARKS) | set(v.OPENERS)
@@ -110,6 +112,10 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
         elif at_part and (m := v.TIME.match(raw, i, end)) is not None:
             out.append(token("SLOT", m.group(), i, m.end()))  # when, not who: 2025年底前完成
             i = m.end()
+        elif out and out[-1].type == "LABEL" and (m := _NO_NAME.match(raw, i, end)) is not None:
+            # 协办部门：无 (nobody), 协办部门：同上 (the units of the same label in the block above)
+            out.append(token("SAME" if m.group(1).startswith("同") else "NOBODY", m.group(1), i, i + len(m.group(1))))
+            i += len(m.group(1))
         elif at_part and (m := _FILLER.match(raw, i, end)) is not None:
             out.append(token("FILLER", m.group(), i, m.end()))
             i = m.end()

@@ -99,6 +99,11 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             if statement.rule is not None:
                 state.rule = statement.rule  # it holds from here on (下同); earlier tasks keep the convention
             alone = outer_start <= body + (len(raw[body:line.end]) - len(raw[body:line.end].lstrip()))
+            if statement.same:  # 协办部门：同上 — the units the same label named in the block above
+                continued = alone and own_line == line.number - 1 and found
+                above = found[-2] if continued and len(found) > 1 else found[-1] if found and not continued else None
+                if above is not None:
+                    statement.units.extend(u for u in above.statement.units if u.role in statement.same)
             if statement.units and alone and own_line == line.number - 1 and found:
                 _extend(found[-1], statement, outer_end)  # 牵头单位：A on one line, 配合单位：B on the next
                 own_line = line.number
@@ -200,13 +205,24 @@ def _standing(raw: str, body: int, line: Line, lexicon: Lexicon) -> list[Unit]:
     """The units a standing statement in running text gives every later task, as implementing units: the
     subject of ``各市（州）人民政府、贵安新区管委会负责本辖区内各项任务的组织落实，以下不再列出`` or of
     ``以下各项措施，均需东兴市人民政府、防城区人民政府结合实际抓好落实，不再逐项列出``."""
-    lead_in = v.CARRY.search(raw, body, line.end)
-    start = lead_in.end() if lead_in is not None else body
+    mark = v.NOT_LISTED.search(raw, body, line.end)
+    sentence = body
+    for i in range(body, mark.start() if mark is not None else line.end):
+        if raw[i] in "。；;！!":  # …现就有关重点工作分工通知如下。各项工作均需地方各级人民政府负责落实，以下不再一一列出
+            sentence = i + 1
+    lead_in = v.CARRY.search(raw, body, line.end) or v.CARRY_SCOPE.match(raw, _past_space(raw, sentence, line.end))
+    start = lead_in.end() if lead_in is not None else sentence
     verb = re.compile(r"负责|落实|组织实施").search(raw, start, line.end)
     if verb is None:
         return []
     return [Unit(name, Span(s, e, line.number), "implementing", recognised, carried=True)
             for name, s, e, recognised in subject_units(raw, start, verb.start(), lexicon)]
+
+
+def _past_space(raw: str, i: int, end: int) -> int:
+    while i < end and raw[i].isspace():
+        i += 1
+    return i
 
 
 def _extend(into: _Found, statement: Statement, end: int) -> None:

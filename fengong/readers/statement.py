@@ -48,6 +48,8 @@ class Statement:
     reading: str = ""  # the grammar rules that read it, in order: "labelled+listed"
     labelled: bool = False
     topic: str | None = None  # the kind of topic before 由 (pointed: 此项工作; work: 具体工作), where one stands
+    same: list[str] = field(default_factory=list)  # roles whose field reads 同上: the units of the block above
+    nobody: bool = False  # a field that names nobody (协办部门：无)
 
     @property
     def names_units(self) -> bool:
@@ -171,6 +173,12 @@ class _Parts(Transformer):
     def slot(self, children):
         return _Part("slot", None, [])
 
+    def nobody(self, children):
+        return _Part("nobody", children[0].value, [])
+
+    def same(self, children):
+        return _Part("same", children[0].value, [])
+
     def filler(self, children):
         return _Part("filler", None, [])
 
@@ -205,6 +213,8 @@ def _interpret(parts: list[_Part], span: Span, line: int, lexicon: Lexicon, list
         return None  # a topic opens its statement (此项工作由A牵头): what stands before it is the measure's text
     _settle_listed(parts)
     statement = Statement(span, reading="+".join(p.kind for p in parts if p.kind not in ("slot", "filler")))
+    statement.same = [p.role for p in parts if p.kind == "same"]
+    statement.nobody = any(p.kind == "nobody" for p in parts)
     statement.labelled = any(p.kind == "labelled" for p in parts)
     statement.topic = next((p.topic for p in parts if p.topic is not None), None)
     bare = all(p.kind in ("listed", "slot", "filler") for p in parts)
@@ -226,7 +236,7 @@ def _interpret(parts: list[_Part], span: Span, line: int, lexicon: Lexicon, list
             unit = Unit(token.value, Span(token.start_pos, token.end_pos, line), role, recognised, marked,
                         carried=part.kind == "carried")
             (statement.carry if part.kind == "carried" else statement.units).append(unit)
-    if not statement.names_units and statement.rule is None:
+    if not statement.names_units and statement.rule is None and not statement.same and not statement.nobody:
         return None
     return statement
 

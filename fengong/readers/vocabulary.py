@@ -118,6 +118,10 @@ RULE_TAIL = re.compile(
     r"\s*(?:所列|列出的|列明的|其|各)?(?:单位|部门)?(?:均|都|皆|共同)?(?:为|是)(牵头|责任)(?:单位|部门)")
 # A standing statement: 以下均需试点城市政府落实，不再列出 — the units implement every later measure.
 CARRY = re.compile(r"以下(?:各项)?(?:任务|措施|工作)?[，,]?(?:均|都|皆)?(?:需|须|由|需由|须由)")
+# The scope a standing statement opens with where it names the later measures by what they are, not by 以下:
+# 各项工作均需地方各级人民政府负责落实，以下不再一一列出 / 上述各项任务均由各区县政府负责落实，不再列出.
+CARRY_SCOPE = re.compile(r"(?:上述|以上|本方案|本通知|本要点)?(?:所列)?(?:各项|所有|全部)(?:工作|任务|措施|事项)"
+                         r"[，,]?(?:均|都|皆)?(?:需|须|需由|须由|由)")
 # "Not listed again": the mark of a standing statement in running text (A、B负责本辖区各项任务的组织落实，以下不再列出).
 NOT_LISTED = re.compile(r"不再(?:一一|单独|逐一|逐项)?列出")
 # Words in a statement that name no unit: 下同, 不再列出, 按职责分工 on their own.
