@@ -49,7 +49,7 @@ def looks_like_statement(text: str) -> bool:
 def tokens(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
     """The tokens of the statement ``raw[start:end]`` (see :func:`lex`), collectives with separators inside
     them joined into one name."""
-    return _joined_levels(raw, lex(raw, start, end, lexicon))
+    return _joined_levels(raw, lex(raw, start, end, lexicon), lexicon)
 
 
 def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
@@ -141,24 +141,51 @@ def topic_at(raw: str, i: int, end: int) -> tuple[str, int] | None:
     return None
 
 
-def _joined_levels(raw: str, tokens: list[Token]) -> list[Token]:
+def _joined_levels(raw: str, tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     """``各区、县（市）政府``, ``各市、州、县人民政府``: one collective although 、 stands inside it — 各 and a level,
-    then the other levels, the last with the body they share."""
+    then the other levels, the last with the body they share; ``各省辖市、省直管县（市）教育局``: 各 and a class of
+    places, then another class with the body of each; ``区政府各委、办、局``: 各 and the kinds of body it governs."""
     out: list[Token] = []
     for found in tokens:
         levels = _levels_before(out)
+        after_sep = len(out) >= 2 and out[-1].type == "SEP" and out[-1].value == v.SEPARATOR and out[-2].type == "NAME"
         if found.type == "NAME" and levels and _LEVEL_TAIL.match(found.value):
             head = out[-levels]
             out[-levels:] = [token("NAME", normalise(raw[head.start_pos : found.end_pos]), head.start_pos,
                                     found.end_pos)]
-        elif (found.type == "NAME" and found.value in v.KINDS and len(out) >= 2 and out[-1].type == "SEP"
-              and out[-1].value == v.SEPARATOR and out[-2].type == "NAME" and out[-2].value.startswith("各")):
-            # 各相关司局、单位, 各街道、园区: the kind after 、 is governed by the same 各 (各街道、各园区 is two)
+        elif (found.type == "NAME" and after_sep and _PLACE_CLASS.match(out[-2].value)
+              and (tail := _PLACES_BODY.match(found.value)) is not None and _ends_like_body(tail.group(2))
+              and _A_CLASS.search(tail.group(1))
+              and lexicon.recognise(found.value) != "gazetteer"):
+            # 各省辖市、省直管试点县（市）教育局: the places 各 governs, then the body each of them has (a body the
+            # gazetteer knows after 、 is a unit of its own: 各省辖市、省教育厅)
+            head = out[-2]
+            out[-2:] = [token("NAME", normalise(raw[head.start_pos : found.end_pos]), head.start_pos, found.end_pos)]
+        elif (found.type == "NAME" and after_sep and (found.value in v.KINDS or found.value in v.BODY_KINDS)
+              and _GOVERNED.search(out[-2].value)):
+            # 各相关司局、单位, 各街道、园区: the kind after 、 is governed by the same 各 (各街道、各园区 is two);
+            # 区政府各委、办、局: 各 governs each kind of body named after it
             head = out[-2]
             out[-2:] = [token("NAME", normalise(raw[head.start_pos : found.end_pos]), head.start_pos, found.end_pos)]
         else:
             out.append(found)
     return out
+
+
+# 各 and a kind of body (or several already joined): 各相关司局, 区政府各委, 区政府各委、办.
+_GOVERNED = re.compile(rf"^各|各[^各]{{0,4}}(?:{'|'.join(v.KINDS)}|[{''.join(v.BODY_KINDS)}])$")
+# 各 and a class of places without a body: 各省辖市, 各市（县）, 各地级市.
+_PLACE_CLASS = re.compile(r"^各[^、，,；;]{0,8}[省市县区州盟旗乡镇](?:[（(][^）)]*[）)])?$")
+# A class of places (more than a level's one character) and the body each has: 省直管试点县（市）教育局 (a piece with
+# its own 各 is a collective of its own: 各镇（街道）、各园区管委会).
+_PLACES_BODY = re.compile(r"^(?!各)([^、，,；;]{1,12}?[省市县区州盟旗乡镇](?:[（(][^）)]*[）)])?)([^（(]{2,12})$")
+
+# What makes places a class rather than one place (开发区管委会 is one body): 省直管县, 试点县, 所辖区, 县（市）.
+_A_CLASS = re.compile(r"直管|试点|所辖|所属|有关|相关|设区的|[（(]")
+
+
+def _ends_like_body(name: str) -> bool:
+    return name.endswith(v.UNIT_SUFFIXES) and len(name) >= 2
 
 
 def _levels_before(out: list[Token]) -> int:

@@ -208,7 +208,7 @@ def _standing(raw: str, body: int, line: Line, lexicon: Lexicon) -> list[Unit]:
     mark = v.NOT_LISTED.search(raw, body, line.end)
     sentence = body
     for i in range(body, mark.start() if mark is not None else line.end):
-        if raw[i] in "。；;！!":  # …现就有关重点工作分工通知如下。各项工作均需地方各级人民政府负责落实，以下不再一一列出
+        if raw[i] in "。；;！!":  # …通知如下。各项工作均需地方各级人民政府负责落实，以下不再一一列出
             sentence = i + 1
     lead_in = v.CARRY.search(raw, body, line.end) or v.CARRY_SCOPE.match(raw, _past_space(raw, sentence, line.end))
     start = lead_in.end() if lead_in is not None else sentence

@@ -51,6 +51,8 @@ MODIFIERS = ("按照职责分工", "按职责分工", "根据职责分工", "依
 # are no unit.
 KINDS = ("单位", "部门", "机构", "司局", "处室", "科室", "站所", "园区", "街道", "乡镇", "社区", "村", "企业", "高校",
          "院校", "学校", "医院", "开发区", "功能区", "管委会")
+# Kinds of body named by one character after a 各 that governs them: 区政府各委、办、局, 市各委、办、局.
+BODY_KINDS = ("委", "办", "局", "厅", "室", "所", "站", "队")
 # A body whose branches are named after it, their place between (中国人民银行 昆明中心支行, 市公安局 交警支队), and
 # the endings of such branches; a branch that opens with a level word of its own (市交警支队) is a unit of its own.
 PARENT_BODIES = ("银行", "总行", "公司", "集团", "总局", "局", "厅", "总队")
