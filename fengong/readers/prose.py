@@ -18,7 +18,7 @@ carried. Tasks fall into sections by the top-level item that holds them.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from fengong.readers import vocabulary as v
@@ -38,6 +38,9 @@ HEADING_MAX = 60
 SLOT_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}\s*[：:]")
 MAX_NAME_BEFORE = 12  # the longest name looked for before a bracket that may be its other name
 HEADING_TITLE = 40  # an item's line this short, without a full stop, is a title over the paragraphs below it
+WRAPPED_LINES = 10  # a hard-wrapped text has at least so many lines of its wrap width …
+WRAPPED_SHARE = 0.35  # … and they are at least this share of its lines
+WRAP_MIN = 16  # narrower lines are a list's or a table's, not a wrap width
 
 
 @dataclass
@@ -153,8 +156,11 @@ def _across_pages(lines, raw: str, pages: set[int], lexicon: Lexicon):
     """The lines, each paragraph that a page break cut (…、省总 / — 4 — / 工会) or a line end cut inside a bracket
     (…（牵头单位：A；责任单位：B、各街道办 / 事处）) rejoined into one line."""
     held: Line | None = None
+    lines = list(lines)
+    width = wrap_width(lines)
     for line in lines:
-        if held is not None and (_cut_by_page(held, line, raw, pages) or _cut_in_bracket(held, line, raw, lexicon)):
+        if held is not None and (_cut_by_page(held, line, raw, pages) or _cut_in_bracket(held, line, raw, lexicon)
+                                 or _wrapped(held, line, raw, width)):
             held = Line(held.number, held.start, line.end, raw[held.start : line.end])
             continue
         if held is not None:
@@ -162,6 +168,28 @@ def _across_pages(lines, raw: str, pages: set[int], lexicon: Lexicon):
         held = line
     if held is not None:
         yield held
+
+
+def wrap_width(lines: list[Line]) -> int | None:
+    """The width at which a text extracted from print breaks its paragraphs into lines (the A4 line of 28
+    characters of 仿宋三号), where it does: many of its lines are as long, give or take the character the
+    typesetter's rules push to the next line. None for a text whose lines are its paragraphs."""
+    lengths = [len(line.text.rstrip()) for line in lines if not line.blank]
+    if len(lengths) < WRAPPED_LINES:
+        return None
+    common = Counter(lengths).most_common(1)[0][0]
+    near = sum(abs(n - common) <= 1 for n in lengths)
+    return common if common >= WRAP_MIN and near >= WRAPPED_LINES and near >= WRAPPED_SHARE * len(lengths) else None
+
+
+def _wrapped(before: Line, after: Line, raw: str, width: int | None) -> bool:
+    """True where a hard-wrapped paragraph goes on: the line before is as long as the text's lines are, and this
+    one is not indented as a paragraph's first line is, opens no item and no statement."""
+    if width is None or after.blank or after.text[:1].isspace():
+        return False
+    last = before.text.rsplit("\n", 1)[-1].rstrip()
+    return (len(last) >= width - 1 and label_at(after) is None and not opens_with_label(raw, after.start, after.end)
+            and not PAGE_NUMBER.match(after.text))
 
 
 def _cut_by_page(before: Line, after: Line, raw: str, pages: set[int]) -> bool:
@@ -178,15 +206,12 @@ def _cut_by_page(before: Line, after: Line, raw: str, pages: set[int]) -> bool:
 
 def _cut_in_bracket(before: Line, after: Line, raw: str, lexicon: Lexicon) -> bool:
     """True when a line ends inside a bracket that the next line closes, as text extracted from print wraps it
-    (…、哈尔滨工业 / 大学，哈尔滨工程大学）): the next line opens no item and no statement, and the bracket, rejoined,
-    is a statement."""
+    (…、哈尔滨工业 / 大学，哈尔滨工程大学）, …（牵头单位：A；/ 责任单位：B）): the next line opens no item and closes
+    the bracket, and the bracket, rejoined, is a statement."""
     start = _open_bracket(raw, before.start, before.end)
     if start is None or after.blank or label_at(after) is not None:
         return False
-    at = after.start + len(after.text) - len(after.text.lstrip())
-    if opens_with_label(raw, at, after.end):
-        return False
-    close = matching_bracket(raw, start, after.end)
+    close = matching_bracket(raw, start, after.end)  # …（牵头单位：A；/ 责任单位：B、C）: the label goes on inside it
     return close is not None and read_statement(raw, start + 1, close, before.number, lexicon, lists=True) is not None
 
 
