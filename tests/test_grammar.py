@@ -529,6 +529,99 @@ def test_a_branch_with_a_level_of_its_own_after_a_space_is_a_unit():
     assert units("市公安局 市交警支队负责") == [("市公安局", "lead"), ("市交警支队", "participant")]
 
 
+# ---------------------------------------------------------------- genre set 11
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("责任单位：科技司（牵头），综合规划司、法制司（配合）",
+     [("科技司", "lead"), ("综合规划司", "cooperating"), ("法制司", "cooperating")]),
+    ("责任单位：水运局、海事局（牵头），中国船级社、长江航务管理局（配合）",
+     [("水运局", "lead"), ("海事局", "lead"), ("中国船级社", "cooperating"), ("长江航务管理局", "cooperating")]),
+    ("责任单位：市发展改革委（牵头），市财政局、市商务局（参与），各区县人民政府（落实）",
+     [("市发展改革委", "lead"), ("市财政局", "participant"), ("市商务局", "participant"),
+      ("各区县人民政府", "implementing")]),
+    ("责任单位：省教育厅、省人力资源社会保障厅（牵头）；省财政厅（配合）",
+     [("省教育厅", "lead"), ("省人力资源社会保障厅", "lead"), ("省财政厅", "cooperating")]),
+])
+def test_a_role_note_closing_a_group_of_units_is_the_whole_groups(text, expected):
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a note inside the list, not closing it, is its unit's alone
+    ("市财政局、市人社局（牵头）、团市委", [("市人社局", "lead"), ("市财政局", "participant"), ("团市委", "participant")]),
+    ("市发改委（牵头）、市财政局、市商务局", [("市发改委", "lead"), ("市财政局", "participant"),
+                                             ("市商务局", "participant")]),
+])
+def test_a_role_note_inside_a_list_is_its_units_alone(text, expected):
+    assert sorted(units(text, label_role="responsible")) == sorted(expected)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("主办部门：经济发展委员会、规划建设委员会（双牵头）", [("经济发展委员会", "lead"), ("规划建设委员会", "lead")]),
+    ("责任单位：市商务局、市文广旅局（双牵头），市财政局",
+     [("市商务局", "lead"), ("市文广旅局", "lead"), ("市财政局", "participant")]),
+])
+def test_a_joint_lead_note_is_no_part_of_the_name(text, expected):
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("广东省税务局<br>省财政厅", ["广东省税务局", "省财政厅"]),
+    ("省交通运输厅、省市场监管局<br>广州海关、深圳海关", ["省交通运输厅", "省市场监管局", "广州海关", "深圳海关"]),
+    ("省法院<br/>省检察院<br />省公安厅", ["省法院", "省检察院", "省公安厅"]),
+    ("省司法厅、<br>省应急管理厅", ["省司法厅", "省应急管理厅"]),
+])
+def test_a_line_break_tag_in_a_cell_separates_units(text, expected):
+    assert [u.name for u in read(text, label_role="lead").units] == expected
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("区司法局牵头，区政府各委、办、局按职责分工负责", ["区司法局", "区政府各委、办、局"]),
+    ("市发展改革委牵头，市各委、办、局配合", ["市发展改革委", "市各委、办、局"]),
+    ("主办：职成处；协办：省职教教研室，各省辖市、省直管试点县（市）教育局",
+     ["职成处", "省职教教研室", "各省辖市、省直管试点县（市）教育局"]),
+    ("省卫生健康委牵头，各设区市、县（市）卫生健康局落实", ["省卫生健康委", "各设区市、县（市）卫生健康局"]),
+])
+def test_a_ge_collective_with_separators_inside_is_one_unit(text, names):
+    assert [u.name for u in read(text).units] == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("省教育厅牵头，各省辖市、省财政厅配合", ["省教育厅", "各省辖市", "省财政厅"]),  # a known body: its own unit
+    ("责任单位：区发改局、各镇（街道）、各园区管委会", ["区发改局", "各镇（街道）", "各园区管委会"]),  # its own 各
+])
+def test_a_body_of_its_own_after_a_ge_place_class_stays_apart(text, names):
+    assert [u.name for u in read(text).units] == names
+
+
+@pytest.mark.parametrize("text", ["对有关政策措施的解释由各牵头单位负责", "日常工作由各有关部门负责",
+                                  "对本方案的解释由各相关单位负责"])
+def test_a_clause_ending_like_a_collective_names_no_unit(text):
+    assert read(text) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("责任主体：各村（社区）　指导：镇人居办　督办：镇纪委", [("各村（社区）", "lead"), ("镇人居办", "guiding")]),
+    ("牵头单位：市城管局；督办单位：市政府督查室", [("市城管局", "lead")]),
+])
+def test_a_supervising_body_is_no_unit_of_the_statement(text, expected):
+    assert units(text) == expected
+
+
+def test_nobody_and_the_same_as_above_name_no_unit():
+    nobody = read("协办部门：无")
+    assert nobody is not None and nobody.units == [] and nobody.nobody
+    same = read("协办部门：同上")
+    assert same is not None and same.units == [] and same.same == ["cooperating"]
+    assert units("主办部门：国土环保局；协办部门：暂无") == [("国土环保局", "lead")]
+    assert read("无") is None and read("同上") is None  # without a label they say nothing
+
+
+@pytest.mark.parametrize(("text", "value"), [("⑴", 1), ("⑿", 12), ("⒇", 20), ("⒈", 1), ("⒓", 12)])
+def test_enclosed_digits_have_their_values(text, value):
+    assert numeral_value(text) == value
+
+
 # ---------------------------------------------------------------- set 12: 主责/主办, 承办, kinds of body, manners
 
 
@@ -557,7 +650,7 @@ def test_sentences_about_the_lead_that_state_no_rule(text):
     ("县建设局（主责）、县自然资源和规划局（主责）、县财政局",
      [("县建设局", "lead"), ("县自然资源和规划局", "lead"), ("县财政局", "participant")]),
     ("市经信委（主办）、市环保局（协办）", [("市经信委", "lead"), ("市环保局", "cooperating")]),
-    ("县统计局、县发改局（主责单位）", [("县统计局", "participant"), ("县发改局", "lead")]),
+    ("县发改局（主责单位）、县统计局", [("县发改局", "lead"), ("县统计局", "participant")]),
 ])
 def test_the_leads_other_names_as_a_role_after_a_unit(text, expected):
     assert units(text, "responsible") == expected

@@ -560,3 +560,101 @@ def test_related_work_that_may_be_some_other_work_stays_unread():
                    "（三）强化资金保障。统筹安排专项资金。\n相关工作由市财政局负责。\n"  # a line of its own
                    "四、其他事项\n做好政策解读。相关工作由市委宣传部负责。\n")  # a paragraph no label opens
     assert plan.tasks == [] and plan.statements_seen == 0
+
+
+def test_enclosed_digit_enumerators_are_outline_labels():
+    # ⑴ and ⒈ are what a word processor's numbering leaves: labels of the forms （1） and 1.
+    _, plan = read("一、重点任务\n1.开展环境整治\n⑴组织开展春季清洁行动。\n牵头：镇人居办　配合：镇环卫所\n"
+                   "⑵整治乱堆乱放。\n牵头：镇综合执法中队\n2.完善管护机制。（镇人居办负责）\n")
+    assert [(t.key, t.label, t.text[:8], units(t)) for t in plan.tasks] == [
+        ("1.1.1", "⑴", "组织开展春季清洁", [("镇人居办", "lead"), ("镇环卫所", "cooperating")]),
+        ("1.1.2", "⑵", "整治乱堆乱放。", [("镇综合执法中队", "lead")]),
+        ("1.2", "2.", "完善管护机制。", [("镇人居办", "lead")])]
+    _, plan = read("一、职业教育\n㈠推进园区建设\n⒈推动职教园区规划编制（主办：规划处）；\n"
+                   "⒉完成中职学校布局调整。（主办：职成处；协办：财务处）\n")
+    assert [(t.key, t.label, units(t)) for t in plan.tasks] == [
+        ("1.1.1", "⒈", [("规划处", "lead")]), ("1.1.2", "⒉", [("职成处", "lead"), ("财务处", "cooperating")])]
+
+
+def test_a_standing_statement_opening_with_its_scope():
+    for standing in ("各项工作均需地方各级人民政府负责落实，以下不再一一列出。",
+                     "现将任务分工如下。上述各项任务均由各区县人民政府负责落实，不再列出。",
+                     "所有任务均需各市州人民政府组织实施，以下不再逐项列出。"):
+        _, plan = read(f"{standing}\n一、改善条件\n（一）改造校舍。（教育部负责，财政部参加）\n（二）建设饮水工程。（水利部负责）\n")
+        carried = {u.name for t in plan.tasks for u in t.units if u.carried}
+        assert len(carried) == 1 and all(t.units[-1].carried and t.units[-1].role == "implementing"
+                                          for t in plan.tasks), standing
+    _, plan = read("各项工作要加强组织领导，以下不再一一列出。\n（一）改造校舍。（教育部负责）\n")  # names nobody
+    assert units(plan.tasks[0]) == [("教育部", "lead")]
+
+
+def test_an_interpretation_clause_is_no_statement():
+    _, plan = read("请认真贯彻执行。对有关政策措施的解释由各牵头单位负责。\n1.甲措施。（市商务局负责）\n")
+    assert [(t.key, units(t)) for t in plan.tasks] == [("1", [("市商务局", "lead")])]
+
+
+def test_labelled_blocks_with_nobody_and_the_same_as_above():
+    _, plan = read("1.支持企业技术改造\n按设备投资额给予补助。\n主办部门：经济发展委员会\n协办部门：科技创新委员会、财政局\n"
+                   "完成时限：2022年10月底\n2.强化人才引育\n发放人才安居补贴。\n主办部门：人力资源管理服务中心\n协办部门：同上\n"
+                   "3.盘活低效用地\n盘活低效工业用地。\n主办部门：国土环保局\n协办部门：无\n完成时限：2022年12月底\n")
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1", [("经济发展委员会", "lead"), ("科技创新委员会", "cooperating"), ("财政局", "cooperating")]),
+        ("2", [("人力资源管理服务中心", "lead"), ("科技创新委员会", "cooperating"), ("财政局", "cooperating")]),
+        ("3", [("国土环保局", "lead")])]
+
+
+def wrapped(*paragraphs: str, width: int = 28) -> str:
+    """Paragraphs as a text extracted from print gives them: broken into lines of ``width`` characters, a
+    paragraph's first line indented, no line opening with a closing punctuation mark (the typesetter's rule)."""
+    out = []
+    for paragraph in paragraphs:
+        line = "　　"
+        for char in paragraph:
+            if len(line) >= width and char not in "，。、；：）":
+                out.append(line)
+                line = ""
+            line += char
+        out.append(line)
+    return "\n".join(out) + "\n"
+
+
+WRAPPED = wrapped(
+    "为切实加强农村生活污水治理设施运行维护管理，巩固治理成果，结合我县实际，制定本方案。到2021年底，全县农村生活污水"
+    "治理设施标准化运维覆盖率达到100%，出水水质达标率达到90%以上，农户受益率保持在95%以上。",
+    "一、主要任务",
+    "（一）健全运维管理体制（牵头单位：县治水办（县河长办）；责任单位：县农业农村局、县住建局、各乡镇（街道））",
+    "建立县级统筹、乡镇主体、村级落实、农户参与的运维管理体系，明确各方职责，形成一级抓一级、层层抓落实的工作格局。",
+    "（二）落实运维经费保障",
+    "第一，将农村生活污水治理设施运维经费纳入县级财政预算，按照每户每年不低于100元的标准安排运维补助资金（县财政局负责）。",
+    "第二，建立运维经费以奖代补制度，根据年度考核结果拨付补助资金，鼓励村集体和受益农户合理分担运维费用（县财政局、"
+    "县治水办（县河长办）负责，各乡镇（街道）落实）。",
+    "（三）提升运维专业化水平",
+    "1）推行第三方专业运维，通过公开招标方式确定运维单位，2019年底前实现专业运维全覆盖（县治水办（县河长办）牵头，"
+    "县住建局、县市场监管局配合）。",
+    "2）建立运维单位考核评价和退出机制，考核结果与运维费用拨付挂钩（县治水办（县河长办）负责）。",
+    "（四）加大宣传引导力度，通过电视、报纸、微信公众号等多种渠道宣传农村生活污水治理设施运维知识，营造全社会共同参与"
+    "的良好氛围。（县委宣传部、县融媒体中心负责）",
+)
+
+
+def test_a_hard_wrapped_text_reads_each_paragraph_from_its_start():
+    _, plan = read(WRAPPED)
+    assert [(t.key, t.text[:10], units(t)) for t in plan.tasks] == [
+        ("1.1", "健全运维管理体制", [("县治水办（县河长办）", "lead"), ("县农业农村局", "participant"),
+                                     ("县住建局", "participant"), ("各乡镇（街道）", "participant")]),
+        ("1.2-1", "第一，将农村生活污水", [("县财政局", "lead")]),
+        ("1.2-2", "第二，建立运维经费以", [("县财政局", "lead"), ("县治水办（县河长办）", "participant"),
+                                        ("各乡镇（街道）", "implementing")]),
+        ("1.3.1", "推行第三方专业运维，", [("县治水办（县河长办）", "lead"), ("县住建局", "cooperating"),
+                                        ("县市场监管局", "cooperating")]),
+        ("1.3.2", "建立运维单位考核评价", [("县治水办（县河长办）", "lead")]),
+        ("1.4", "加大宣传引导力度，通", [("县委宣传部", "lead"), ("县融媒体中心", "participant")])]
+
+
+def test_lines_that_are_paragraphs_are_not_joined_as_wrapped():
+    # unindented lines of a text whose lines are its paragraphs, whatever their lengths
+    text = "".join(f"{k}.推进第{k}项重点工作任务落实。（市发展改革委负责）\n" for k in range(1, 13))
+    text += "市商务局负责汇总各项措施推进情况并按月报送市政府办公厅。\n"
+    _, plan = read(text)
+    assert [t.key for t in plan.tasks] == [str(k) for k in range(1, 13)]
+    assert prose.wrap_width(prose.LineIndex(text).lines) is None

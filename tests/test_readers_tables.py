@@ -425,3 +425,56 @@ def test_a_statement_in_a_lead_column_of_a_flat_table():
     assert [(t.number, units(t)) for t in plan.tasks] == [
         (1, [("市住房城乡建设局", "lead"), ("市财政局", "cooperating")]),
         (2, [("市自然资源和规划局", "lead"), ("市发展改革委", "participant")])]
+
+
+PIPED_BR = """广东省促进民营经济发展若干措施重点任务分工方案
+
+| 序号 | 重点任务 | 牵头单位 | 参与单位 | 完成时限 |
+| --- | --- | --- | --- | --- |
+| **一、降低经营主体成本** |  |  |  |  |
+| 1 | 落实国家阶段性减税降费政策。 | 广东省税务局<br>省财政厅 | 省发展改革委<br>各地级以上市人民政府（含深汕特别合作区管委会，下同） | 持续推进 |
+| 2 | 降低物流成本。 | 省发展改革委（双牵头） | 省交通运输厅、省市场监管局<br>广州海关 | 2023年9月底前 |
+| 3 | 规范涉企行政检查。 | 省司法厅 | 省市场监管局<br/>省应急管理厅 | 2023年12月底前 |
+| 4 | 规范行政执法自由裁量权。 | 省司法厅 | 同上 | 2023年11月底前 |
+| 5 | 推行涉企审批“一网通办”。 | 省政务服务数据管理局 | 无 | 2023年10月底前 |
+"""
+
+
+def test_line_break_tags_same_as_above_and_nobody_in_a_piped_table():
+    plan = tabular.read(SourceText("t.txt", PIPED_BR))
+    assert [(t.number, units(t)) for t in plan.tasks] == [
+        (1, [("广东省税务局", "lead"), ("省财政厅", "lead"), ("省发展改革委", "participant"),
+             ("各地级以上市人民政府", "participant")]),
+        (2, [("省发展改革委", "lead"), ("省交通运输厅", "participant"), ("省市场监管局", "participant"),
+             ("广州海关", "participant")]),
+        (3, [("省司法厅", "lead"), ("省市场监管局", "participant"), ("省应急管理厅", "participant")]),
+        (4, [("省司法厅", "lead"), ("省市场监管局", "participant"), ("省应急管理厅", "participant")]),  # 同上
+        (5, [("省政务服务数据管理局", "lead")])]  # 无 names nobody
+
+
+PAGE_CUT = ("成都市促进消费责任分工表\n\n序号\t牵头单位\t工作任务\t责任单位\t完成时限\n"
+            "1\t市商务局\t开展消费促进活动。\t市文广旅局、市财政局\t2022年12月底前\n"
+            "2\t市商务局\t支持老字号企业创新发展。\t市经信局（市新经济委）、市市场监管局、\n\n"
+            "第 3 页 共 4 页\n\n续表\n序号\t牵头单位\t工作任务\t责任单位\t完成时限\n"
+            "\t\t\t市知识产权局\t2022年12月底前\n"
+            "3\t市农业农村局\t开展农产品产销对接。\t市商务局；各区（市）县政府\t持续推进\n")
+
+
+def test_a_row_a_page_break_cut_is_joined_to_its_continuation():
+    source = SourceText("t.txt", PAGE_CUT)
+    plan = tabular.read(source)
+    assert [(t.number, t.text, units(t)) for t in plan.tasks] == [
+        (1, "开展消费促进活动。", [("市商务局", "lead"), ("市文广旅局", "participant"), ("市财政局", "participant")]),
+        (2, "支持老字号企业创新发展。", [("市商务局", "lead"), ("市经信局（市新经济委）", "participant"),
+                                       ("市市场监管局", "participant"), ("市知识产权局", "participant")]),
+        (3, "开展农产品产销对接。", [("市农业农村局", "lead"), ("市商务局", "participant"),
+                                   ("各区（市）县政府", "participant")])]
+    assert [source.quote(u.span) for u in plan.tasks[1].units][-1] == "市知识产权局"
+    assert len(plan.sections) == 1  # the page number and 续表 open no section
+
+
+def test_a_row_without_a_number_that_has_a_task_is_no_continuation():
+    text = ("序号\t工作任务\t责任单位\n1\t推进甲项工作。\t市商务局\n\t推进乙项工作。\t市财政局\n")
+    plan = tabular.read(SourceText("t.txt", text))
+    assert [(t.number, units(t)) for t in plan.tasks] == [(1, [("市商务局", "lead")])]
+    assert any("no number" in p.message for p in plan.problems)

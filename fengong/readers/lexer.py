@@ -26,9 +26,12 @@ _LABEL = re.compile(rf"(?:主要)?({_ROLE_WORDS})(?:{_NOUNS})?\s*[：:]"
                     rf"|[【\[［](?:主要)?({_ROLE_WORDS})(?:{_NOUNS})?[】\]］]\s*[：:]?")
 _LOOKS_LIKE = re.compile(rf"(?:{_ROLE_WORDS})(?:{_NOUNS})\s*[：:]|(?:{'|'.join(_VERBS_OF_STATEMENTS)})$")
 _SLOT = re.compile(r"[^\s，,；;。、：:（）()〈〉*＊]{1,12}\s*[：:]")
+# What a label's field says where it names nobody (无, 暂无) or repeats the field above (同上).
+_NO_NAME = re.compile(r"(无|暂无|同上)\s*(?=$|[，,；;。\s])")
 _FILLER = re.compile(rf"下同|{v.NOT_LISTED.pattern}")
 _VERBS = sorted(v.VERBS, key=len, reverse=True)
 _HARD = set(v.SEPARATOR + v.COMMAS + v.SEMICOLONS + v.FULL_STOPS + v.MARKS) | set(v.OPENERS)
+_LINE_BREAK_TAG = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
 
 
 
@@ -71,6 +74,11 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
         elif char in v.SEPARATOR:
             out.append(token("SEP", char, i, i + 1))
             i += 1
+        elif (m := _LINE_BREAK_TAG.match(raw, i, end)) is not None:
+            # 广东省税务局<br>省财政厅: a table cell of a web page converted to text keeps its line breaks as tags
+            if out and out[-1].type not in ("SEP", "COMMA", "SEMI", "STOP", "LABEL"):
+                out.append(token("SEP", m.group(), i, m.end()))
+            i = m.end()
         elif char in v.COMMAS or char in v.SEMICOLONS or char in v.FULL_STOPS:
             kind = "COMMA" if char in v.COMMAS else "SEMI" if char in v.SEMICOLONS else "STOP"
             out.append(token(kind, char, i, i + 1))
@@ -104,6 +112,10 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
         elif at_part and (m := v.TIME.match(raw, i, end)) is not None:
             out.append(token("SLOT", m.group(), i, m.end()))  # when, not who: 2025年底前完成
             i = m.end()
+        elif out and out[-1].type == "LABEL" and (m := _NO_NAME.match(raw, i, end)) is not None:
+            # 协办部门：无 (nobody), 协办部门：同上 (the units of the same label in the block above)
+            out.append(token("SAME" if m.group(1).startswith("同") else "NOBODY", m.group(1), i, i + len(m.group(1))))
+            i += len(m.group(1))
         elif at_part and (m := _FILLER.match(raw, i, end)) is not None:
             out.append(token("FILLER", m.group(), i, m.end()))
             i = m.end()
@@ -133,20 +145,32 @@ def _joined_levels(raw: str, tokens: list[Token], lexicon: Lexicon) -> list[Toke
     """``各区、县（市）政府``, ``各市、州、县人民政府``: one collective although 、 stands inside it — 各 and a level,
     then the other levels, the last with the body they share; ``各盟行政公署、市人民政府``: a 各 governs a level's
     own body after it (the bodies of every 盟 and every 市); ``长江、黄河流域管理机构``, ``内蒙古、四川、新疆等省级
-    林业和草原主管部门``: places that name no body, then the kind of body they share."""
+    林业和草原主管部门``: places that name no body, then the kind of body they share; ``各省辖市、省直管县（市）
+    教育局``: 各 and a class of places, then another class with the body of each; ``区政府各委、办、局``: 各 and the
+    kinds of body it governs."""
     out: list[Token] = []
     for found in tokens:
         levels = _levels_before(out)
         places = _places_before(out, lexicon)
+        after_sep = len(out) >= 2 and out[-1].type == "SEP" and out[-1].value == v.SEPARATOR and out[-2].type == "NAME"
         if found.type == "NAME" and levels and _LEVEL_TAIL.match(found.value):
             head = out[-levels]
             out[-levels:] = [token("NAME", normalise(raw[head.start_pos : found.end_pos]), head.start_pos,
                                     found.end_pos)]
-        elif (found.type == "NAME" and (found.value in v.KINDS or _LEVEL_BODY.match(found.value)) and len(out) >= 2
-              and out[-1].type == "SEP" and out[-1].value == v.SEPARATOR and out[-2].type == "NAME"
-              and out[-2].value.startswith("各")):
-            # 各相关司局、单位, 各街道、园区: the kind after 、 is governed by the same 各 (各街道、各园区 is two), as
-            # is a level's body named by its level alone (各盟行政公署、市人民政府; 各区、XX市人民政府 is two)
+        elif (found.type == "NAME" and after_sep and _PLACE_CLASS.match(out[-2].value)
+              and (tail := _PLACES_BODY.match(found.value)) is not None and _ends_like_body(tail.group(2))
+              and _A_CLASS.search(tail.group(1))
+              and lexicon.recognise(found.value) != "gazetteer"):
+            # 各省辖市、省直管试点县（市）教育局: the places 各 governs, then the body each of them has (a body the
+            # gazetteer knows after 、 is a unit of its own: 各省辖市、省教育厅)
+            head = out[-2]
+            out[-2:] = [token("NAME", normalise(raw[head.start_pos : found.end_pos]), head.start_pos, found.end_pos)]
+        elif (found.type == "NAME" and after_sep
+              and ((found.value in v.KINDS or found.value in v.BODY_KINDS) and _GOVERNED.search(out[-2].value)
+                   or _LEVEL_BODY.match(found.value) and out[-2].value.startswith("各"))):
+            # 各相关司局、单位, 各街道、园区: the kind after 、 is governed by the same 各 (各街道、各园区 is two);
+            # 区政府各委、办、局: 各 governs each kind of body named after it; so is a level's body named by its level
+            # alone (各盟行政公署、市人民政府; 各区、XX市人民政府 is two)
             head = out[-2]
             out[-2:] = [token("NAME", normalise(raw[head.start_pos : found.end_pos]), head.start_pos, found.end_pos)]
         elif found.type == "NAME" and places and found.value.endswith(_SHARED_KINDS):
@@ -174,6 +198,22 @@ def _places_before(out: list[Token], lexicon: Lexicon) -> int:
            and _PLACE.match(out[i - 2].value) and lexicon.recognise(out[i - 2].value) is None):
         i -= 2
     return len(out) - i
+
+
+# 各 and a kind of body (or several already joined): 各相关司局, 区政府各委, 区政府各委、办.
+_GOVERNED = re.compile(rf"^各|各[^各]{{0,4}}(?:{'|'.join(v.KINDS)}|[{''.join(v.BODY_KINDS)}])$")
+# 各 and a class of places without a body: 各省辖市, 各市（县）, 各地级市.
+_PLACE_CLASS = re.compile(r"^各[^、，,；;]{0,8}[省市县区州盟旗乡镇](?:[（(][^）)]*[）)])?$")
+# A class of places (more than a level's one character) and the body each has: 省直管试点县（市）教育局 (a piece with
+# its own 各 is a collective of its own: 各镇（街道）、各园区管委会).
+_PLACES_BODY = re.compile(r"^(?!各)([^、，,；;]{1,12}?[省市县区州盟旗乡镇](?:[（(][^）)]*[）)])?)([^（(]{2,12})$")
+
+# What makes places a class rather than one place (开发区管委会 is one body): 省直管县, 试点县, 所辖区, 县（市）.
+_A_CLASS = re.compile(r"直管|试点|所辖|所属|有关|相关|设区的|[（(]")
+
+
+def _ends_like_body(name: str) -> bool:
+    return name.endswith(v.UNIT_SUFFIXES) and len(name) >= 2
 
 
 def _levels_before(out: list[Token]) -> int:
@@ -209,7 +249,7 @@ def _bracket(raw: str, i: int, end: int, out: list[Token]) -> int:
     before = out[-1] if out else None
     after_name = before is not None and before.type == "NAME" and before.end_pos == i
     if after_name and (role := v.ROLE_NOTE.match(inner)) is not None:
-        jointly = "*" if re.match(r"\s*(?:共同|联合)", inner) else ""  # A、B（共同牵头）: the note is both units'
+        jointly = "*" if re.match(r"\s*(?:共同|联合|双)", inner) else ""  # A、B（共同牵头）: the note is both units'
         out.append(token("ROLE_NOTE", v.LABEL_ROLES.get(role.group(1)[:2], "lead") + jointly, i, stop))
     elif after_name and (_name_goes_on(raw, stop, end) or not v.NOTE_OPENING.match(inner) and "下同" not in inner
                          and (not re.search(r"[、，,；;。]", inner) or v.LEVELS_IN_NAME.match(inner))):

@@ -16,6 +16,9 @@ from fengong.readers import vocabulary as v
 
 _NOT_A_NAME = re.compile(r"[。；;：:，,“”\"《》\s]")
 MAX_NAME = 30
+# A collective is a description of bodies (各牵头单位, 有关区县, 各设区的市人民政府), never a clause with its own
+# agent (对有关政策措施的解释由各牵头单位, 日常工作由各有关部门).
+_CLAUSE_IN_COLLECTIVE = re.compile(r"(?<!自)由|设在")
 MIN_SUFFIXED = 3  # a name known by its ending alone has more than the ending: 财务司, not 州
 
 
@@ -35,7 +38,8 @@ class Lexicon:
             return None
         if self.known(name):
             return "gazetteer"
-        if v.COLLECTIVE.match(name) and _ends_like_bodies(name):
+        if (v.COLLECTIVE.match(name) and _ends_like_bodies(name) and not name.startswith(v.NOT_A_NAME_START)
+                and not _CLAUSE_IN_COLLECTIVE.search(name)):  # 对有关政策措施的解释由各牵头单位: a clause
             return "collective"
         if (len(name) >= MIN_SUFFIXED and _ends_like_bodies(name) and not name.startswith(v.NOT_A_NAME_START)
                 and not name.startswith(v.MEASURE_VERBS) and not v.CLAUSE_WORDS.search(_without_bracket(name))):

@@ -20,7 +20,7 @@ carried. Tasks fall into sections by the top-level item that holds them.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from fengong.readers import vocabulary as v
@@ -41,6 +41,9 @@ SLOT_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}\s*[：:]")
 MAX_NAME_BEFORE = 12  # the longest name looked for before a bracket that may be its other name
 HEADING_TITLE = 40  # an item's line this short, without a full stop, is a title over the paragraphs below it
 BULLETS = "◆◇■□●○▪▫•►▶▸❖"  # the bullets of a box's or a list's entries
+WRAPPED_LINES = 10  # a hard-wrapped text has at least so many lines of its wrap width …
+WRAPPED_SHARE = 0.35  # … and they are at least this share of its lines
+WRAP_MIN = 16  # narrower lines are a list's or a table's, not a wrap width
 
 
 @dataclass
@@ -111,6 +114,11 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             if statement.rule is not None:
                 state.rule = statement.rule  # it holds from here on (下同); earlier tasks keep the convention
             alone = outer_start <= body + (len(raw[body:line.end]) - len(raw[body:line.end].lstrip()))
+            if statement.same:  # 协办部门：同上 — the units the same label named in the block above
+                continued = alone and own_line == line.number - 1 and found
+                above = found[-2] if continued and len(found) > 1 else found[-1] if found and not continued else None
+                if above is not None:
+                    statement.units.extend(u for u in above.statement.units if u.role in statement.same)
             if statement.units and alone and own_line == line.number - 1 and found:
                 _extend(found[-1], statement, outer_end)  # 牵头单位：A on one line, 配合单位：B on the next
                 own_line = line.number
@@ -165,8 +173,11 @@ def _across_pages(lines, raw: str, pages: set[int], lexicon: Lexicon):
     """The lines, each paragraph that a page break cut (…、省总 / — 4 — / 工会) or a line end cut inside a bracket
     (…（牵头单位：A；责任单位：B、各街道办 / 事处）) rejoined into one line."""
     held: Line | None = None
+    lines = list(lines)
+    width = wrap_width(lines)
     for line in lines:
-        if held is not None and (_cut_by_page(held, line, raw, pages) or _cut_in_bracket(held, line, raw, lexicon)):
+        if held is not None and (_cut_by_page(held, line, raw, pages) or _cut_in_bracket(held, line, raw, lexicon)
+                                 or _wrapped(held, line, raw, width)):
             held = Line(held.number, held.start, line.end, raw[held.start : line.end])
             continue
         if held is not None:
@@ -174,6 +185,28 @@ def _across_pages(lines, raw: str, pages: set[int], lexicon: Lexicon):
         held = line
     if held is not None:
         yield held
+
+
+def wrap_width(lines: list[Line]) -> int | None:
+    """The width at which a text extracted from print breaks its paragraphs into lines (the A4 line of 28
+    characters of 仿宋三号), where it does: many of its lines are as long, give or take the character the
+    typesetter's rules push to the next line. None for a text whose lines are its paragraphs."""
+    lengths = [len(line.text.rstrip()) for line in lines if not line.blank]
+    if len(lengths) < WRAPPED_LINES:
+        return None
+    common = Counter(lengths).most_common(1)[0][0]
+    near = sum(abs(n - common) <= 1 for n in lengths)
+    return common if common >= WRAP_MIN and near >= WRAPPED_LINES and near >= WRAPPED_SHARE * len(lengths) else None
+
+
+def _wrapped(before: Line, after: Line, raw: str, width: int | None) -> bool:
+    """True where a hard-wrapped paragraph goes on: the line before is as long as the text's lines are, and this
+    one is not indented as a paragraph's first line is, opens no item and no statement."""
+    if width is None or after.blank or after.text[:1].isspace():
+        return False
+    last = before.text.rsplit("\n", 1)[-1].rstrip()
+    return (len(last) >= width - 1 and label_at(after) is None and not opens_with_label(raw, after.start, after.end)
+            and not PAGE_NUMBER.match(after.text))
 
 
 def _cut_by_page(before: Line, after: Line, raw: str, pages: set[int]) -> bool:
@@ -190,15 +223,12 @@ def _cut_by_page(before: Line, after: Line, raw: str, pages: set[int]) -> bool:
 
 def _cut_in_bracket(before: Line, after: Line, raw: str, lexicon: Lexicon) -> bool:
     """True when a line ends inside a bracket that the next line closes, as text extracted from print wraps it
-    (…、哈尔滨工业 / 大学，哈尔滨工程大学）): the next line opens no item and no statement, and the bracket, rejoined,
-    is a statement."""
+    (…、哈尔滨工业 / 大学，哈尔滨工程大学）, …（牵头单位：A；/ 责任单位：B）): the next line opens no item and closes
+    the bracket, and the bracket, rejoined, is a statement."""
     start = _open_bracket(raw, before.start, before.end)
     if start is None or after.blank or label_at(after) is not None:
         return False
-    at = after.start + len(after.text) - len(after.text.lstrip())
-    if opens_with_label(raw, at, after.end):
-        return False
-    close = matching_bracket(raw, start, after.end)
+    close = matching_bracket(raw, start, after.end)  # …（牵头单位：A；/ 责任单位：B、C）: the label goes on inside it
     return close is not None and read_statement(raw, start + 1, close, before.number, lexicon, lists=True) is not None
 
 
@@ -217,13 +247,24 @@ def _standing(raw: str, body: int, line: Line, lexicon: Lexicon) -> list[Unit]:
     """The units a standing statement in running text gives every later task, as implementing units: the
     subject of ``各市（州）人民政府、贵安新区管委会负责本辖区内各项任务的组织落实，以下不再列出`` or of
     ``以下各项措施，均需东兴市人民政府、防城区人民政府结合实际抓好落实，不再逐项列出``."""
-    lead_in = v.CARRY.search(raw, body, line.end)
-    start = lead_in.end() if lead_in is not None else body
+    mark = v.NOT_LISTED.search(raw, body, line.end)
+    sentence = body
+    for i in range(body, mark.start() if mark is not None else line.end):
+        if raw[i] in "。；;！!":  # …通知如下。各项工作均需地方各级人民政府负责落实，以下不再一一列出
+            sentence = i + 1
+    lead_in = v.CARRY.search(raw, body, line.end) or v.CARRY_SCOPE.match(raw, _past_space(raw, sentence, line.end))
+    start = lead_in.end() if lead_in is not None else sentence
     verb = re.compile(r"负责|落实|组织实施").search(raw, start, line.end)
     if verb is None:
         return []
     return [Unit(name, Span(s, e, line.number), "implementing", recognised, carried=True)
             for name, s, e, recognised in subject_units(raw, start, verb.start(), lexicon)]
+
+
+def _past_space(raw: str, i: int, end: int) -> int:
+    while i < end and raw[i].isspace():
+        i += 1
+    return i
 
 
 def _extend(into: _Found, statement: Statement, end: int) -> None:

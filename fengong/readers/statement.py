@@ -48,6 +48,8 @@ class Statement:
     reading: str = ""  # the grammar rules that read it, in order: "labelled+listed"
     labelled: bool = False
     topic: str | None = None  # the kind of topic before 由 (pointed: 此项工作; work: 具体工作), where one stands
+    same: list[str] = field(default_factory=list)  # roles whose field reads 同上: the units of the block above
+    nobody: bool = False  # a field that names nobody (协办部门：无)
     reach: tuple[bool, bool, int | None] = (False, False, None)  # what the topic covers (vocabulary.topic_reach)
 
     @property
@@ -140,7 +142,7 @@ class _Parts(Transformer):
                     stated = stated[:-1]
                     found = [(n, m, stated) for n, m, _ in found]
                 found.append((name, marked, stated))
-        return found, is_open
+        return _group_tagged(found), is_open
 
     def labelled(self, children):
         label, (units, is_open) = children[:2]
@@ -180,12 +182,33 @@ class _Parts(Transformer):
     def slot(self, children):
         return _Part("slot", None, [])
 
+    def nobody(self, children):
+        return _Part("nobody", children[0].value, [])
+
+    def same(self, children):
+        return _Part("same", children[0].value, [])
+
     def filler(self, children):
         return _Part("filler", None, [])
 
     def listed(self, children):
         units, is_open = children[0]
         return _Part("listed", None, _roles(units, ""), is_open)
+
+
+def _group_tagged(found: list[tuple[Token, bool, str | None]]) -> list[tuple[Token, bool, str | None]]:
+    """A role note closing a group of units is the whole group's (科技司（牵头），综合规划司、法制司（配合）: both
+    cooperate; 综合规划司、运输服务司（牵头）: both lead): the untagged units before the last one, back to the
+    previous tagged unit, take its role. A note inside the list (市财政局、市人社局（牵头）、团市委) is its unit's."""
+    if len(found) < 2 or found[-1][2] is None:
+        return found
+    role = found[-1][2]
+    out = list(found)
+    k = len(out) - 2
+    while k >= 0 and out[k][2] is None:
+        out[k] = (out[k][0], out[k][1], role)
+        k -= 1
+    return out
 
 
 def _roles(units: list[tuple[Token, bool, str | None]], role: str) -> list[tuple[Token, bool, str]]:
@@ -199,6 +222,8 @@ def _interpret(parts: list[_Part], span: Span, line: int, lexicon: Lexicon, list
         return None  # a topic opens its statement (此项工作由A牵头): what stands before it is the measure's text
     _settle_listed(parts)
     statement = Statement(span, reading="+".join(p.kind for p in parts if p.kind not in ("slot", "filler")))
+    statement.same = [p.role for p in parts if p.kind == "same"]
+    statement.nobody = any(p.kind == "nobody" for p in parts)
     statement.labelled = any(p.kind == "labelled" for p in parts)
     statement.topic = next((p.topic for p in parts if p.topic is not None), None)
     bare = all(p.kind in ("listed", "slot", "filler") for p in parts)
@@ -220,7 +245,7 @@ def _interpret(parts: list[_Part], span: Span, line: int, lexicon: Lexicon, list
             unit = Unit(token.value, Span(token.start_pos, token.end_pos, line), role, recognised, marked,
                         carried=part.kind == "carried")
             (statement.carry if part.kind == "carried" else statement.units).append(unit)
-    if not statement.names_units and statement.rule is None:
+    if not statement.names_units and statement.rule is None and not statement.same and not statement.nobody:
         return None
     return statement
 

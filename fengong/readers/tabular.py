@@ -34,6 +34,10 @@ Cell = Span  # a cell's content in the text (quotes excluded)
 SPACES = re.compile(r"[ \t\u3000]+")
 SNIFF = 400  # lines looked at for a header
 PIPE = "|"
+# A cell that repeats the cell above it in its column.
+SAME_AS_ABOVE = {"同上", "同上栏", "同左"}
+# A line of its own a page break leaves in a table: the page's number, 续表 (the table goes on).
+FURNITURE = re.compile(rf"{PAGE_NUMBER.pattern}|^\s*续表\s*\d*\s*$")
 RULE_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")  # | --- | :---: |
 
 
@@ -52,6 +56,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     parts: list[tuple[str, Span | None, list[TaskRecord]]] = [("任务分工", None, [])]
     numbers: list[tuple[int, int]] = []
     rule: Span | None = None
+    body: list[tuple[list[Cell], dict[int, list[Cell]]]] = []  # each row, with the cells that continue it
     for row in rows[at + 1 :]:
         if len(row) > columns.width and delimiter(source) == " ":
             extra = len(row) - columns.width  # spaces inside the task's text: its cells are one
@@ -60,8 +65,25 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
         row = _merged_cells_restored(row, columns)
         texts = _texts(source, row)
         filled = [(k, t) for k, t in enumerate(texts) if t not in EMPTY_CELLS]
-        if not filled or texts == header or (len(filled) == 1 and PAGE_NUMBER.match(filled[0][1])):
-            continue  # the header repeated after a page break, the page number (— 3 —): the table goes on
+        if not filled or texts == header or (len(filled) == 1 and FURNITURE.match(filled[0][1])):
+            continue  # a page's number and 续表 where a page break cut the table, and the header it repeats
+        if body and _continues_row(texts, columns):
+            for k, _ in columns.units:  # …、市市场监管局、 / page break / (empty) (empty) 市知识产权局
+                if k < len(row) and texts[k] not in EMPTY_CELLS:
+                    cut = body[-1][1].get(k) or body[-1][0]
+                    at = len(cut) - 1 if k in body[-1][1] else k
+                    if at < len(cut):  # the separator the cut cell ends with joins it to its continuation
+                        end = cut[at].end
+                        while end > cut[at].start and source.raw[end - 1] in "、，,；; \t\u3000":
+                            end -= 1
+                        cut[at] = Cell(cut[at].start, end, cut[at].line)
+                    body[-1][1].setdefault(k, []).append(row[k])
+            continue
+        body.append((row, {}))
+    previous: dict[int, list[Cell]] = {}
+    for row, more in body:
+        texts = _texts(source, row)
+        filled = [(k, t) for k, t in enumerate(texts) if t not in EMPTY_CELLS]
         if len(filled) == 1:
             cell = row[filled[0][0]]
             found_rule = LEAD_RULE.search(source.raw, cell.start, cell.end)
@@ -70,7 +92,13 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             else:
                 parts.append((filled[0][1], cell, []))
             continue
-        task = _task(source, columns, row, texts, len(numbers) + 1, problems, lexicon_for(plan.jurisdiction))
+        cells = {k: [row[k], *more.get(k, [])] for k, _ in columns.units if k < len(row)}
+        for k in list(cells):
+            if texts[k] in SAME_AS_ABOVE and k in previous:  # 同上: the cell of the row above
+                cells[k] = previous[k]
+        previous = cells
+        task = _task(source, columns, row, texts, len(numbers) + 1, problems, lexicon_for(plan.jurisdiction),
+                     cells)
         if task is not None:
             numbers.append((task.number, row[0].line))
             parts[-1][2].append(task)
@@ -217,8 +245,16 @@ def _texts(source: SourceText, row: list[Cell]) -> list[str]:
     return [normalise(source.quote(c).replace('""', '"')) for c in row]
 
 
+def _continues_row(texts: list[str], columns) -> bool:
+    """True for a line that carries on the row before it across a page break: no number and no task text, only
+    the rest of a unit cell (and of the columns after it)."""
+    number_empty = columns.number is None or columns.number >= len(texts) or texts[columns.number] in EMPTY_CELLS
+    return (number_empty and all(texts[k] in EMPTY_CELLS for k in columns.texts if k < len(texts))
+            and any(k < len(texts) and texts[k] not in EMPTY_CELLS for k, _ in columns.units))
+
+
 def _task(source: SourceText, columns, row: list[Cell], texts: list[str], order: int,
-          problems: list[Problem], lexicon: Lexicon) -> TaskRecord | None:
+          problems: list[Problem], lexicon: Lexicon, cells: dict[int, list[Cell]]) -> TaskRecord | None:
     def cell(k: int) -> Cell | None:
         return row[k] if k < len(row) else None
 
@@ -235,7 +271,7 @@ def _task(source: SourceText, columns, row: list[Cell], texts: list[str], order:
     if text is None:
         problems.append(Problem(source.path, line, f"row {number} is cut short: it has no task text", "error"))
         return None
-    units = [(role, c) for k, role in columns.units if (c := cell(k)) is not None]
+    units = [(role, c) for k, role in columns.units for c in cells.get(k, [])]
     if len(row) < columns.width:
         problems.append(Problem(source.path, line, f"row {number} has {len(row)} of {columns.width} cells",
                                 "warning"))

@@ -25,9 +25,11 @@ LABEL_ROLES = {
     "参与": "participant", "参加": "participant",
     "配合": "cooperating", "协办": "cooperating", "协同": "cooperating", "协助": "cooperating",
     "支持": "cooperating",
-    "指导": "guiding", "督办": "guiding", "督导": "guiding",
+    "指导": "guiding", "督导": "guiding",
     "落实": "implementing", "实施": "implementing",
 }
+# 督办：镇纪委, 督办单位：市政府督查室 — the body that supervises the work (督查督办) is no role of the scheme: the
+# field is read as a slot and names no unit.
 # What the role word is a label of: 单位, 部门 … (or nothing: 牵头：A), or the kind of body named by two or three of
 # the characters that end bodies' names: a 科室 or 处室 is a department of a 街道, a bureau or a ministry (牵头科室：
 # 党建工作办公室, 责任处室：规划处), a 司局 a ministry's department (牵头司局：森林资源管理司, 责任司局：…), 厅局 and
@@ -59,6 +61,8 @@ MODIFIERS = ("按照职责分工", "按职责分工", "根据职责分工", "依
 # are no unit.
 KINDS = ("单位", "部门", "机构", "司局", "处室", "科室", "站所", "园区", "街道", "乡镇", "社区", "村", "企业", "高校",
          "院校", "学校", "医院", "开发区", "功能区", "管委会")
+# Kinds of body named by one character after a 各 that governs them: 区政府各委、办、局, 市各委、办、局.
+BODY_KINDS = ("委", "办", "局", "厅", "室", "所", "站", "队")
 # A body whose branches are named after it, their place between (中国人民银行 昆明中心支行, 市公安局 交警支队), and
 # the endings of such branches; a branch that opens with a level word of its own (市交警支队) is a unit of its own.
 PARENT_BODIES = ("银行", "总行", "公司", "集团", "总局", "局", "厅", "总队")
@@ -127,10 +131,10 @@ LEVELS_IN_NAME = re.compile(rf"^(?:[省市县区州盟旗地自治直辖、，,]
 # A bracket after a unit that gives its role, not its name: 市发展改革委（牵头）, and how it takes it: 各街道办事处
 # （按职责分工负责）, 各区（分别落实）.
 # The lead's words (牵头, and 主责 / 主办 in the documents that call the lead so) are as good in a note
-# (县发改局（主责）, A（主办）) as in a label or a rule.
+# (县发改局（主责）, A（主办）) as in a label or a rule; 双牵头 is a joint lead's note.
 LEAD_WORDS = ("牵头", "主责", "主办")
 _LEADS = "|".join(LEAD_WORDS)
-ROLE_NOTE = re.compile(rf"^\s*(?:共同|联合|主要)?(?:{'|'.join(MODIFIERS)})?"
+ROLE_NOTE = re.compile(rf"^\s*(?:共同|联合|主要|双)?(?:{'|'.join(MODIFIERS)})?"
                        rf"((?:{_LEADS})(?:单位|部门)?|配合|参与|协办|协助|协同|指导|负责|落实|实施)\s*$")
 
 # The document's own lead rule, in its wordings: 列第一位者为牵头单位 / 排在第一位的部门为牵头部门 /
@@ -151,6 +155,10 @@ RULE_TAIL = re.compile(
     r"\s*(?:所列|列出的|列明的|其|各)?(?:单位|部门)?(?:均|都|皆|共同)?(?:为|是)(牵头|责任)(?:单位|部门)")
 # A standing statement: 以下均需试点城市政府落实，不再列出 — the units implement every later measure.
 CARRY = re.compile(r"以下(?:各项)?(?:任务|措施|工作)?[，,]?(?:均|都|皆)?(?:需|须|由|需由|须由)")
+# The scope a standing statement opens with where it names the later measures by what they are, not by 以下:
+# 各项工作均需地方各级人民政府负责落实，以下不再一一列出 / 上述各项任务均由各区县政府负责落实，不再列出.
+CARRY_SCOPE = re.compile(r"(?:上述|以上|本方案|本通知|本要点)?(?:所列)?(?:各项|所有|全部)(?:工作|任务|措施|事项)"
+                         r"[，,]?(?:均|都|皆)?(?:需|须|需由|须由|由)")
 # "Not listed again": the mark of a standing statement in running text (A、B负责本辖区各项任务的组织落实，以下不再列出).
 NOT_LISTED = re.compile(r"不再(?:一一|单独|逐一|逐项)?列出")
 # Words in a statement that name no unit: 下同, 不再列出, 按职责分工 on their own.
@@ -235,6 +243,10 @@ NUMBERING = (
     ("arabic-half-bracket", re.compile(r"(\d{1,3})\s*[)）]")),
     ("circled", re.compile(r"([①-⑳])")),
     ("cjk-paren-char", re.compile(r"([㈠-㈩])")),
+    # The enumerators a word processor's numbering leaves in text it exports: ⑴ (U+2474…, a bracketed Arabic
+    # number as one character) and ⒈ (U+2488…, an Arabic number with its full stop).
+    ("arabic-paren-char", re.compile(r"([⑴-⒇])")),
+    ("arabic-stop-char", re.compile(r"([⒈-⒛])")),
 )
 _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -246,6 +258,10 @@ def numeral_value(text: str) -> int | None:
         return ord(text) - ord("①") + 1
     if len(text) == 1 and "㈠" <= text <= "㈩":
         return ord(text) - ord("㈠") + 1
+    if len(text) == 1 and "⑴" <= text <= "⒇":
+        return ord(text) - ord("⑴") + 1
+    if len(text) == 1 and "⒈" <= text <= "⒛":
+        return ord(text) - ord("⒈") + 1
     if text.isdecimal():  # ASCII or full-width (１３ is 13, as PDF text and full-width typesetting print it)
         return int(text)
     total, digit = 0, 0
