@@ -196,6 +196,15 @@ TASK_HEADERS = {
     "政策措施", "改革举措", "工作措施", "重点工作", "任务措施", "改革任务", "工作事项", "事项",
     "项目名称", "项目", "重点项目", "任务名称", "工作名称", "事项名称",
 }
+# What a task header may be joined to (项目名称及内容, 工作任务和措施, 重点任务与目标): the header of one column.
+_TASK_HEADER_PAIR = re.compile(rf"({'|'.join(sorted(TASK_HEADERS, key=len, reverse=True))})[及和与]"
+                               r"(?:主要|具体)?(?:内容|措施|目标|要求|标准|进度|举措)")
+
+
+def task_header(name: str) -> bool:
+    """True for a column header that names the task: 工作任务, 重点任务 …, or one joined to what describes it
+    (项目名称及内容, 工作任务和措施)."""
+    return name in TASK_HEADERS or _TASK_HEADER_PAIR.fullmatch(name) is not None
 
 
 def column_role(header: str) -> str | None:
