@@ -635,3 +635,25 @@ def test_a_layout_table_row_cut_by_a_page_break_goes_on_after_the_header():
     one = plan.tasks[0]
     assert source.quote(one.units[0].span) == "区市场监管局" and one.units[3].span.line == 7
     assert [p for p in plan.problems if p.severity == "error"] == []
+
+
+def test_a_layout_table_whose_headers_are_centred_over_their_columns():
+    from fengong.readers.detect import READERS
+
+    # pdftotext centres a header's word over its column: the cells start left of it; a task header joined to
+    # what describes it (项目名称及内容) names the task
+    text = ("序号        项目名称及内容          主办单位       协办单位         完成时间\n"
+            " 1    新建城区公办幼儿园10所，新增  市教育局      市财政局、市自然  2025年8月\n"
+            "      学位3000个                                  资源和规划局\n"
+            " 2    新建社区卫生服务中心8个       市卫生健康委  市财政局          2025年10月\n"
+            " 3    新辟和调整公交线路15条        市交通运输局  市公安局交通警察  2025年12月\n"
+            "                                                  支队\n")
+    source = SourceText("centred.txt", text)
+    assert choose_reader(source) == "pdf-table"
+    plan = READERS["pdf-table"](source, jurisdiction="320200")
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1", "新建城区公办幼儿园10所，新增学位3000个", [
+            ("市教育局", "lead"), ("市财政局", "cooperating"), ("市自然资源和规划局", "cooperating")]),
+        ("2", "新建社区卫生服务中心8个", [("市卫生健康委", "lead"), ("市财政局", "cooperating")]),
+        ("3", "新辟和调整公交线路15条", [("市交通运输局", "lead"), ("市公安局交通警察支队", "cooperating")]),
+    ]
