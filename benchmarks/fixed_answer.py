@@ -6,7 +6,7 @@ the floor under anything fengong's front does (``service_costs.py``)."""
 BODY = b'{"head":{"vars":["x"]},"results":{"bindings":[]}}'
 
 
-def app(environ, start_response):
+def app(_environ, start_response):
     start_response("200 OK", [("Content-Type", "application/sparql-results+json"),
                               ("Content-Length", str(len(BODY)))])
     return [BODY]

@@ -13,6 +13,8 @@ times over, of each of these in turn, and the CPU time of the processes that ans
 - fengong's service over HTTP answering from its answer cache: the front alone, nothing evaluated;
 - fengong's service over HTTP evaluating in the request thread (``in_thread_service.py``, no time limit: not a
   mode the service offers): what the hand-off to query workers costs over HTTP, and the ceiling of the front;
+- gunicorn with the service's worker class and settings running a bare WSGI function that evaluates in the
+  request thread (``bare_endpoint.py``): the floor of any endpoint under gunicorn that asks pyoxigraph;
 - gunicorn with the service's worker class and settings serving a fixed answer (``fixed_answer.py``): gunicorn's
   own floor.
 
@@ -92,14 +94,15 @@ def start_in_thread(settings: dict, files: list[str]) -> tuple[subprocess.Popen,
     return start_fengong(settings, files, script=BENCHMARKS / "in_thread_service.py")
 
 
-def start_fixed_answer(workers: int, threads: int) -> tuple[subprocess.Popen, int]:
-    """gunicorn serving :mod:`fixed_answer` with the service's worker class."""
+def start_gunicorn(application: str, workers: int, threads: int) -> tuple[subprocess.Popen, int]:
+    """gunicorn serving ``application`` (a module of benchmarks/ and its WSGI callable) with the service's worker
+    class."""
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "gunicorn", "--workers", str(workers), "--threads", str(threads),
-                                "--worker-class", "gthread", "--bind", f"127.0.0.1:{port}", "fixed_answer:app"],
+                                "--worker-class", "gthread", "--bind", f"127.0.0.1:{port}", application],
                                cwd=BENCHMARKS, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                start_new_session=True)
-    wait_until_up(port, "/", process)
+    wait_until_up(port, "/health", process)
     return process, port
 
 
@@ -141,7 +144,9 @@ def main() -> None:
             ("uncached", lambda: start_fengong({**service, "answer_cache_mb": 0}, files), sparql),
             ("cached", lambda: start_fengong(service, files), sparql),
             ("in_thread", lambda: start_in_thread({**service, "answer_cache_mb": 0}, files), sparql),
-            ("gunicorn", lambda: start_fixed_answer(args.workers, args.threads), ["/sparql"] * len(texts))):
+            ("bare", lambda: start_gunicorn("bare_endpoint:app", args.workers, args.threads), sparql),
+            ("gunicorn", lambda: start_gunicorn("fixed_answer:app", args.workers, args.threads),
+             ["/sparql"] * len(texts))):
         process, port = start()
         try:
             costs[name] = _over_http(process.pid, port, paths, args.rounds)
@@ -160,6 +165,8 @@ def main() -> None:
         ("HTTP", "fengong's service, every answer from its answer cache (the front alone)", costs["cached"]),
         ("HTTP", "fengong's service, uncached, evaluating in the request thread (no query worker, no time limit: "
                  "`in_thread_service.py`, not a mode the service offers)", costs["in_thread"]),
+        ("HTTP", "gunicorn, same worker class and settings, a bare WSGI function evaluating in the request thread "
+                 "(`bare_endpoint.py`: no Flask, no time limit)", costs["bare"]),
         ("HTTP", "gunicorn, same worker class and settings, a fixed answer from a bare WSGI function",
          costs["gunicorn"]),
     ]
@@ -181,7 +188,9 @@ def main() -> None:
         "(the service with workers against the same service evaluating in its request threads);\n"
         f"- fengong uncached / the Oxigraph server in answers per CPU second, one client: "
         f"**{costs['oxigraph'] / costs['uncached']:.2f}**; evaluating in the request thread (the ceiling of the "
-        f"gunicorn/Flask front, without the time limit): {costs['oxigraph'] / costs['in_thread']:.2f}.\n")
+        f"gunicorn/Flask front, without the time limit): {costs['oxigraph'] / costs['in_thread']:.2f}; a bare "
+        f"function under gunicorn evaluating in its thread (the floor of any endpoint under gunicorn asking "
+        f"pyoxigraph): {costs['oxigraph'] / costs['bare']:.2f}.\n")
     print(report)
     if args.write:
         write_section(TITLE, report)

@@ -391,6 +391,62 @@ def test_a_topic_that_names_another_subject_is_no_statement(text):
     assert read(text) is None
 
 
+@pytest.mark.parametrize(("text", "reach"), [
+    ("以上各项任务由市发展改革委牵头，市财政局、市商务局配合", (True, True, None)),
+    ("上述几项工作由市民政局负责", (True, True, None)),
+    ("以上这些措施由各区人民政府负责落实", (True, True, None)),
+    ("以上工作均由市科技局牵头", (True, True, None)),
+    ("以上三项工作均由市人力资源社会保障局牵头，市财政局参与", (True, True, 3)),
+    ("上述2项任务由市交通运输局负责", (True, True, 2)),
+    ("以上十二条措施由市工业和信息化局会同市财政局负责", (True, True, 12)),
+    ("上述工作由市数据局负责", (True, False, None)),  # back, but how many it does not say: its place decides
+    ("此项工作由市民政局牵头，市财政局配合", (False, False, None)),  # one measure
+    ("该项任务由市商务局负责", (False, False, None)),
+])
+def test_what_a_topic_pointing_back_covers(text, reach):
+    # 以上 / 上述 / 前述 point back over the text above: several measures where it says so (各项, 几项, 这些, 均, a
+    # count); 此项 / 该项 point to one
+    statement = read(text)
+    assert statement is not None and statement.reading.startswith("topical") and statement.reach == reach
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("相关工作由市委宣传部牵头，各有关部门配合", [("市委宣传部", "lead"), ("各有关部门", "cooperating")]),
+    ("有关工作由市财政局负责", [("市财政局", "lead")]),
+])
+def test_related_work_before_by_reads_as_a_topic(text, expected):
+    # in a bracket or a cell the work related to the measure is the measure's; in prose only where it closes a
+    # numbered measure's own paragraph (tests/test_readers_prose.py)
+    assert units(text) == expected and read(text).topic == "related"
+
+
+@pytest.mark.parametrize(("cell", "expected"), [
+    ("由市民政局牵头，市财政局配合", [("市民政局", "lead"), ("市财政局", "cooperating")]),
+    ("此项工作由市民政局牵头，市财政局、市卫生健康委配合",
+     [("市民政局", "lead"), ("市财政局", "cooperating"), ("市卫生健康委", "cooperating")]),
+    ("该项任务由市住房城乡建设局会同市自然资源局负责", [("市住房城乡建设局", "lead"), ("市自然资源局", "participant")]),
+    ("由市教育局负责", [("市教育局", "lead")]),
+    ("由市农业农村局指导，各县（市、区）人民政府具体落实",
+     [("市农业农村局", "guiding"), ("各县（市、区）人民政府", "implementing")]),
+])
+@pytest.mark.parametrize("column", ["responsible", "lead", "cooperating"])
+def test_a_unit_cell_that_states_its_roles_itself(cell, expected, column):
+    # a cell under 责任单位 / 牵头单位 / 配合单位 written as a closing sentence of prose: its own roles stand
+    assert units(cell, label_role=column) == expected
+
+
+@pytest.mark.parametrize("cell", [
+    "所需资金由市财政局负责",  # money
+    "日常工作由市民政局负责",  # an office's housekeeping
+    "由各区自行组织",  # no role verb
+    "本措施由市商务局负责解释",  # the document
+    "由市政府办公室印发",
+])
+def test_a_unit_cell_with_a_clause_about_something_else_is_not_read(cell):
+    # 由 inside a run makes it a clause: neither the column's label nor a reading of its own names a unit
+    assert read(cell, label_role="responsible") is None
+
+
 # ---------------------------------------------------------------- forms found measuring blind set 10
 
 

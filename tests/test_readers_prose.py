@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from fengong.readers import prose
 from fengong.records import SourceText
 
@@ -377,3 +379,130 @@ def test_inline_sub_items_begin_after_their_enumerator():
         ("2-1", "", 1, "2", "强化基层能力。加强队伍建设：①开展分级培训"), ("2-2", "", 2, "2", "推动信息员纳入网格"),
         ("2-3", "", 3, "2", "升级灾情管理系统"), ("2.3-1", "", 1, "2.3", "抓好交通项目建设。（1）加快高速公路前期工作"),
         ("2.3-2", "", 2, "2.3", "推进航道整治工程")]
+
+
+# ---------------------------------------------------------------- a closing statement over several measures
+
+SERIES = ("二、重点任务\n（一）优化营商环境\n"
+          "1.推进企业开办便利化。压缩企业开办时间至1个工作日以内。\n"
+          "2.深化工程建设项目审批制度改革。推行区域评估。\n"
+          "3.推行证明事项告知承诺制。\n"
+          "{closing}\n"
+          "（二）扩大对外开放\n4.稳住外贸基本盘。（市商务局负责）\n")
+SERIES_TEXTS = ["推进企业开办便利化。压缩企业开办时间至1个工作日以内。", "深化工程建设项目审批制度改革。推行区域评估。",
+                "推行证明事项告知承诺制。"]
+
+
+@pytest.mark.parametrize(("closing", "expected"), [
+    ("以上各项任务由市发展改革委牵头，市财政局、市商务局配合。",
+     [("市发展改革委", "lead"), ("市财政局", "cooperating"), ("市商务局", "cooperating")]),
+    ("上述几项工作由市政务服务局负责。", [("市政务服务局", "lead")]),
+    ("以上工作均由市政务服务局会同市市场监管局负责。", [("市政务服务局", "lead"), ("市市场监管局", "participant")]),
+    ("以上这些措施由各区人民政府负责落实。", [("各区人民政府", "implementing")]),
+    ("以上三项工作均由市发展改革委牵头，市司法局参与。", [("市发展改革委", "lead"), ("市司法局", "participant")]),
+    # no word says several, but on a line of its own right after the last numbered paragraph it closes the series
+    ("上述工作由市政务服务局负责。", [("市政务服务局", "lead")]),
+    ("以上任务由市发展改革委牵头，市财政局配合。", [("市发展改革委", "lead"), ("市财政局", "cooperating")]),
+])
+def test_a_closing_statement_after_a_series_covers_every_measure_of_it(closing, expected):
+    _, plan = read(SERIES.format(closing=closing))
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("2.1.1", SERIES_TEXTS[0], expected), ("2.1.2", SERIES_TEXTS[1], expected),
+        ("2.1.3", SERIES_TEXTS[2], expected),
+        ("2.2.4", "稳住外贸基本盘。", [("市商务局", "lead")])]  # the next heading's items are not the series
+    assert plan.statements_seen == plan.statements_read == 2  # one statement, given to three measures
+
+
+def test_a_closing_statement_saying_several_covers_the_series_from_inside_the_last_paragraph():
+    _, plan = read("（一）稳定就业\n1.扩大企业吸纳就业。给予一次性扩岗补助。\n2.支持灵活就业。\n"
+                   "3.加强职业技能培训。以上各项工作由市人力资源社会保障局牵头，市财政局参与。\n")
+    expected = [("市人力资源社会保障局", "lead"), ("市财政局", "participant")]
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1.1", "扩大企业吸纳就业。给予一次性扩岗补助。", expected), ("1.2", "支持灵活就业。", expected),
+        ("1.3", "加强职业技能培训。", expected)]
+
+
+def test_an_items_own_statement_stands_and_the_closing_one_applies_to_the_others():
+    _, plan = read("（一）稳定就业\n1.扩大企业吸纳就业。\n2.支持灵活就业。（市人力资源社会保障局负责，市总工会配合）\n"
+                   "3.加强职业技能培训。\n4.做好困难群体帮扶。此项工作由市民政局负责。\n"
+                   "上述各项工作由市人力资源社会保障局牵头，市财政局参与。\n")
+    closing = [("市人力资源社会保障局", "lead"), ("市财政局", "participant")]
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1.1", closing),
+        ("1.2", [("市人力资源社会保障局", "lead"), ("市总工会", "cooperating")]),
+        ("1.3", closing),
+        # the item it stands in keeps its own statement and takes the closing one as a second, as before
+        ("1.4-1", [("市民政局", "lead")]), ("1.4-2", closing)]
+
+
+def test_a_count_covers_the_last_measures_and_a_count_beyond_the_series_is_not_guessed_at():
+    text = "（一）稳定就业\n1.扩大企业吸纳就业。\n2.支持灵活就业。\n3.加强职业技能培训。\n{closing}\n"
+    _, plan = read(text.format(closing="以上两项工作由市人力资源社会保障局负责。"))
+    assert [(t.key, units(t)) for t in plan.tasks] == [("1.2", [("市人力资源社会保障局", "lead")]),
+                                                     ("1.3", [("市人力资源社会保障局", "lead")])]
+    _, plan = read(text.format(closing="以上五项工作由市人力资源社会保障局负责。"))
+    assert [(t.key, units(t)) for t in plan.tasks] == [("1.3", [("市人力资源社会保障局", "lead")])]
+
+
+def test_a_series_of_titled_items_and_a_second_closing_statement():
+    # each item's own line a title: its measure starts at the paragraph below; a later closing statement covers
+    # the items after the earlier one's, which gave the first two theirs
+    _, plan = read("（一）稳定就业\n1.扩大企业吸纳就业\n对招用高校毕业生的企业给予补助。\n2.支持灵活就业\n开发一批公益岗位。\n"
+                   "以上各项工作由市人力资源社会保障局负责。\n3.加强职业技能培训\n开展补贴性培训。\n4.做好困难群体帮扶\n"
+                   "落实临时救助政策。\n以上各项工作由市民政局牵头，市财政局配合。\n")
+    assert [(t.key, t.text, [u for u, _ in units(t)]) for t in plan.tasks] == [
+        ("1.1", "对招用高校毕业生的企业给予补助。", ["市人力资源社会保障局"]),
+        ("1.2", "开发一批公益岗位。", ["市人力资源社会保障局"]),
+        ("1.3", "开展补贴性培训。", ["市民政局", "市财政局"]),
+        ("1.4", "落实临时救助政策。", ["市民政局", "市财政局"])]
+
+
+@pytest.mark.parametrize("text", [
+    # 此项 points to one measure
+    "（一）稳定就业\n1.扩大企业吸纳就业。\n2.支持灵活就业。\n3.加强职业技能培训。\n此项工作由市人力资源社会保障局负责。\n",
+    # closing the last paragraph without saying several: that paragraph's
+    "（一）稳定就业\n1.扩大企业吸纳就业。\n2.支持灵活就业。\n3.加强职业技能培训。以上工作由市人力资源社会保障局负责。\n",
+    # a statement without a topic pointing back, on a line of its own: the paragraph before
+    "（一）稳定就业\n1.扩大企业吸纳就业。\n2.支持灵活就业。\n3.加强职业技能培训。\n市人力资源社会保障局负责。\n",
+    "（一）稳定就业\n1.扩大企业吸纳就业。\n2.支持灵活就业。\n3.加强职业技能培训。\n责任单位：市人力资源社会保障局\n",
+])
+def test_a_closing_statement_that_does_not_point_back_over_several_closes_one_measure(text):
+    _, plan = read(text)
+    assert [(t.key, units(t)) for t in plan.tasks] == [("1.3", [("市人力资源社会保障局", "lead")])]
+
+
+def test_a_closing_line_under_a_heading_covers_its_paragraphs_only():
+    # （三） is a title over paragraphs: 以上工作 on a line after them is the heading's work, not its siblings'
+    _, plan = read("一、完善设施网络\n（一）建设物流枢纽\n布局建设一批骨干冷链物流基地。\n（二）补齐产地设施短板\n"
+                   "支持建设田头预冷设施。\n（三）提升销地服务能力\n推动批发市场冷库改造。\n鼓励发展城市共同配送。\n"
+                   "以上工作由省商务厅会同省市场监管局负责。\n")
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1.3", "推动批发市场冷库改造。鼓励发展城市共同配送。", [("省商务厅", "lead"), ("省市场监管局", "participant")])]
+
+
+def test_a_series_stops_at_an_item_with_items_of_its_own():
+    # 一、 holds items of its own: a heading, not a measure of the series 以上各项工作 closes
+    _, plan = read("一、总体要求\n（一）指导思想。坚持稳中求进。\n（二）基本原则。坚持问题导向。\n"
+                   "二、加强组织领导。建立工作机制。\n三、强化督导考核。定期通报进展。\n以上各项工作由市发展改革委负责。\n")
+    assert [(t.key, units(t)) for t in plan.tasks] == [("2", [("市发展改革委", "lead")]),
+                                                     ("3", [("市发展改革委", "lead")])]
+
+
+# ---------------------------------------------------------------- 相关工作由A负责
+
+
+def test_related_work_closing_a_numbered_measure_is_its_statement():
+    _, plan = read("（一）加强宣传引导。营造全社会关心支持的良好氛围。相关工作由市委宣传部牵头，各有关部门配合。\n"
+                   "（二）强化资金保障。统筹安排专项资金。有关工作由市财政局负责。\n"
+                   "（三）深化审批改革。推行告知承诺制（相关工作由市政务服务局负责）。\n")
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1", [("市委宣传部", "lead"), ("各有关部门", "cooperating")]), ("2", [("市财政局", "lead")]),
+        ("3", [("市政务服务局", "lead")])]
+
+
+def test_related_work_that_may_be_some_other_work_stays_unread():
+    _, plan = read("（一）严格考核问责。将任务完成情况纳入年度考核，相关工作由市委督查室负责。\n"  # the clause before's
+                   "（二）加强组织领导。成立领导小组，办公室设在市发展改革委。相关工作由领导小组办公室负责。\n"  # the body's
+                   "（三）强化资金保障。统筹安排专项资金。\n相关工作由市财政局负责。\n"  # a line of its own
+                   "四、其他事项\n做好政策解读。相关工作由市委宣传部负责。\n")  # a paragraph no label opens
+    assert plan.tasks == [] and plan.statements_seen == 0

@@ -314,3 +314,38 @@ def test_a_mark_after_a_unit_name_governed_by_the_note_after_the_table(mark):
         [("市供销社", "lead"), ("市商务局", "cooperating"), ("市城管执法局", "cooperating")],
         [("市发改委", "lead"), ("市城管执法局", "lead"), ("市财政局", "cooperating")]]
     assert all(t.lead_basis == "marked" for t in plan.tasks)
+
+
+ROLES_IN_CELLS = ("序号\t工作任务\t责任单位\t完成时限\n"
+                  "1\t完善社会救助机制\t此项工作由市民政局牵头，市财政局、市人力资源社会保障局配合\t2026年底前\n"
+                  "2\t推进养老服务设施建设\t由市民政局负责，市住房城乡建设局配合\t长期\n"
+                  "3\t落实困难群众补助\t该项任务由市民政局会同市财政局负责\t长期\n"
+                  "4\t加强社区服务\t由市民政局指导，各区人民政府具体落实\t长期\n"
+                  "5\t保障补助资金\t所需资金由市财政局负责\t长期\n"  # money: no role, unread
+                  "6\t完善工作机制\t日常工作由市民政局负责\t长期\n"  # an office's housekeeping, unread
+                  "7\t健全评估制度\t市民政局、市卫生健康委\t长期\n")
+
+
+def test_a_unit_cell_that_states_its_roles_itself_is_read_as_its_statement():
+    source = SourceText("t.txt", ROLES_IN_CELLS)
+    plan = tabular.read(source)
+    assert [(t.number, units(t)) for t in plan.tasks] == [
+        (1, [("市民政局", "lead"), ("市财政局", "cooperating"), ("市人力资源社会保障局", "cooperating")]),
+        (2, [("市民政局", "lead"), ("市住房城乡建设局", "cooperating")]),
+        (3, [("市民政局", "lead"), ("市财政局", "participant")]),
+        (4, [("市民政局", "guiding"), ("各区人民政府", "implementing")]),
+        (7, [("市民政局", "lead"), ("市卫生健康委", "participant")])]
+    assert [source.quote(u.span) for u in plan.tasks[0].units] == ["市民政局", "市财政局", "市人力资源社会保障局"]
+    unread = [p.message for p in plan.problems if "could not be read" in p.message]
+    assert unread == ["row 5: the unit cell '所需资金由市财政局负责' could not be read",
+                      "row 6: the unit cell '日常工作由市民政局负责' could not be read"]
+
+
+def test_a_statement_in_a_lead_column_of_a_flat_table():
+    flat = ("序号\n工作任务\n牵头单位\n配合单位\n完成时限\n"
+            "1\n推进老旧小区改造。\n此项工作由市住房城乡建设局牵头\n市财政局\n2026年底前\n"
+            "2\n完善城市更新机制。\n由市自然资源和规划局牵头，市发展改革委参与\n—\n长期\n")
+    plan = flat_table.read(SourceText("flat.txt", flat))
+    assert [(t.number, units(t)) for t in plan.tasks] == [
+        (1, [("市住房城乡建设局", "lead"), ("市财政局", "cooperating")]),
+        (2, [("市自然资源和规划局", "lead"), ("市发展改革委", "participant")])]

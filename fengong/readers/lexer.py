@@ -122,8 +122,8 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
 
 def topic_at(raw: str, i: int, end: int) -> tuple[str, int] | None:
     """``(kind, end)`` of a topic standing before 由 at ``i`` that makes the clause a statement about the measure:
-    ``pointed`` (此项工作, 上述任务) or ``work`` (具体工作); None for any other text."""
-    for kind, pattern in (("pointed", v.TOPIC_POINTED), ("work", v.TOPIC_WORK)):
+    ``pointed`` (此项工作, 上述任务), ``work`` (具体工作) or ``related`` (相关工作); None for any other text."""
+    for kind, pattern in (("pointed", v.TOPIC_POINTED), ("work", v.TOPIC_WORK), ("related", v.TOPIC_RELATED)):
         if (m := pattern.match(raw, i, end)) is not None:
             return kind, m.end()
     return None

@@ -8,7 +8,9 @@ over, and one that looks like a statement but cannot be read is counted and repo
 Each statement is a task. Its place in the document's numbering (:mod:`fengong.readers.outline`) gives its key:
 a numbered item holding one statement is that task; an item holding several gives one task per statement, its
 children. The task's text is the measure the statement closes: from the previous statement in the same
-paragraph, or the paragraph's start (the item's start, where the item holds this statement alone).
+paragraph, or the paragraph's start (the item's start, where the item holds this statement alone). A closing
+statement that points back over several measures (``1.… 2.… 3.… / 以上各项任务由A牵头``) is also given to each
+measure of the series it closes that has no statement of its own (:func:`_series_closed`).
 
 The lead rule of the document (``排在第一位的部门为牵头部门，下同``) holds from the statement that states it on;
 a standing statement (``以下均需试点城市政府落实，不再列出``) adds its units to every later task, marked as
@@ -51,6 +53,9 @@ class _Found:
     end: int  # where its measure ends
     follows: bool  # another statement of the same paragraph ends where this one's measure starts
     whole: Span  # the measure and the statement
+    rule: Span | None = None  # the lead rule in force where it stands
+    carried: list[Unit] = field(default_factory=list)  # the units a standing statement carries to it
+    alone: bool = False  # it stands on a line of its own, closing the paragraph before it
 
 
 @dataclass
@@ -71,18 +76,21 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     outline = Outline()
     state = _State()
     found: list[_Found] = []
-    rules: dict[int, Span | None] = {}  # the rule in force for each statement found
-    carried: dict[int, list[Unit]] = {}
+    seen: list[Item] = []  # every outline item, in document order
+    last_line: dict[Item, Line] = {}  # the last paragraph of each item
     before: tuple[int, int] | None = None  # the last paragraph read, without its label
     general: Span | None = None  # a lead rule stated outside any statement holds for the whole document
     own_line: int | None = None  # the line number of the last statement that stood on a line of its own
     for line in _across_pages(readable_lines(lines.lines, source.path, plan.problems), raw, set(pages), lexicon):
         item = outline.feed(line)
+        if item is not None:
+            seen.append(item)
         body = item.body_start if item else line.start
         measure_start = body
         follows = False
         read_here = False
-        for start, end, outer_start, outer_end in _candidates(raw, line, body, plan.problems, source.path, lexicon):
+        for start, end, outer_start, outer_end in _candidates(raw, line, body, plan.problems, source.path, lexicon,
+                                                              item is not None):
             # A bare list is a statement where the rule says lists name units and it closes a clause, a sentence
             # or the paragraph: 省（自治区、直辖市）, 党委办公室（校长办公室）， qualify the word they follow.
             closes = raw[outer_end : line.end].lstrip(" \t\u3000")[:1] in ("", "。", "；", ";")
@@ -105,6 +113,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
                 continue
             if statement.units:
                 text_end = outer_start
+                alone = False
                 if not normalise(raw[measure_start:text_end]).strip("。；;，, "):
                     if before is None:
                         plan.problems.append(Problem(source.path, line.number, "a responsibility statement with no "
@@ -114,10 +123,10 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
                         continue
                     measure_start, text_end = before  # a statement on a line of its own closes the paragraph before
                     own_line = line.number
+                    alone = True
                 found.append(_Found(statement, outline.current, line, measure_start, text_end, follows,
-                                    Span(measure_start, outer_end, lines.line_of(measure_start))))
-                rules[len(found) - 1] = state.rule
-                carried[len(found) - 1] = list(state.carry)
+                                    Span(measure_start, outer_end, lines.line_of(measure_start)), state.rule,
+                                    list(state.carry), alone))
             if statement.carry:
                 state.carry = statement.carry
             measure_start = _after(raw, outer_end, line.end)
@@ -128,17 +137,21 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             state.carry = _standing(raw, body, line, lexicon) or state.carry
         if not _slot_line(raw, line):
             before = (body, line.end)
+            if outline.current is not None:
+                last_line[outline.current] = line
     if general is not None:
-        rules = {i: rule or general for i, rule in rules.items()}
+        for f in found:
+            f.rule = f.rule or general
         state.rule = state.rule or general
-    plan.statements_seen = len(found) + len(state.unread)
-    plan.statements_read = len(found)
+    plan.statements_read = len({id(f.statement) for f in found})
+    plan.statements_seen = plan.statements_read + len(state.unread)
+    found = _series_closed(found, seen, last_line)
     for number, text in state.unread:
         plan.problems.append(Problem(source.path, number, f"a responsibility statement that could not be read: "
                                                           f"{text[:60]!r}", "warning"))
     kinds = _holding(found)
     keys = Outline.final_keys(kinds)
-    tasks = _tasks(found, rules, carried, raw, lines, keys)
+    tasks = _tasks(found, raw, lines, keys)
     plan.sections = _sections(tasks, keys, source, state.rule)
     plan.items = _items(tasks, {item: key for item, key in keys.items() if "item" in kinds[item]})
     return plan
@@ -217,7 +230,8 @@ def _extend(into: _Found, statement: Statement, end: int) -> None:
     into.whole = Span(into.whole.start, end, into.whole.line)
 
 
-def _candidates(raw: str, line: Line, body: int, problems: list[Problem], path: str, lexicon: Lexicon):
+def _candidates(raw: str, line: Line, body: int, problems: list[Problem], path: str, lexicon: Lexicon,
+                numbered: bool = False):
     """``(start, end, outer_start, outer_end)`` of each possible statement of a line: the line itself when it
     opens with a role label; else each top-level bracket (its content, and the bracket with its marks), a role
     label that begins a sentence, read to the end of the line, and a closing sentence that only says who is
@@ -228,7 +242,7 @@ def _candidates(raw: str, line: Line, body: int, problems: list[Problem], path: 
     if opens_with_label(raw, at, line.end):
         yield at, _trim_end(raw, at, line.end), at, line.end
         return
-    closing = _closing_sentence(raw, body, line, lexicon)
+    closing = _closing_sentence(raw, body, line, lexicon, numbered)
     i = body
     while i < (closing[0] if closing else line.end):
         if _after_sentence(raw, body, i) and opens_with_label(raw, i, line.end):
@@ -257,7 +271,8 @@ def _candidates(raw: str, line: Line, body: int, problems: list[Problem], path: 
         yield closing[0], closing[1], closing[0], line.end
 
 
-def _closing_sentence(raw: str, body: int, line: Line, lexicon: Lexicon) -> tuple[int, int] | None:
+def _closing_sentence(raw: str, body: int, line: Line, lexicon: Lexicon,
+                      numbered: bool = False) -> tuple[int, int] | None:
     """The paragraph's last sentence where it is a statement of its own: units and a role verb, nothing else
     (…连片改造。市住房城乡建设局牵头，市财政局按职责分工负责。 / 由A会同B负责。 / A、B等部门负责。). A sentence
     whose verb has an object (市住房城乡建设局负责研究提出…) states a duty in running text, not who answers for the
@@ -283,7 +298,9 @@ def _closing_sentence(raw: str, body: int, line: Line, lexicon: Lexicon) -> tupl
         statement = read_statement(raw, start, stop, line.number, lexicon) if start is not None else None
     if statement is None or not statement.units or statement.reading in ("", "listed"):
         return None
-    if statement.topic == "work" and v.SETS_UP_A_BODY.search(raw, body, start):
+    if statement.topic == "related" and not numbered:
+        return None  # 相关工作由A负责 closes a numbered measure's own paragraph, or names some other work
+    if statement.topic in ("work", "related") and v.SETS_UP_A_BODY.search(raw, body, start):
         return None  # 成立工作专班，办公室设在市商务局，具体工作由专班办公室负责: the body's work, not the measure's
     return start, stop
 
@@ -308,8 +325,8 @@ def _topic_clause(raw: str, start: int, stop: int) -> int | None:
             at = i + 1
             while at < stop and raw[at].isspace():
                 at += 1
-            if topic_at(raw, at, stop) is not None:
-                return at
+            if (topic := topic_at(raw, at, stop)) is not None and topic[0] != "related":
+                return at  # …纳入考核，相关工作由A负责: the work related to the clause before, not the measure
     return None
 
 
@@ -339,8 +356,8 @@ def _after(raw: str, pos: int, limit: int) -> int:
     return pos
 
 
-def _tasks(found: list[_Found], rules: dict[int, Span | None], carried: dict[int, list[Unit]], raw: str,
-           lines: LineIndex, keys: dict[Item, str]) -> list[tuple[TaskRecord, Item | None]]:
+def _tasks(found: list[_Found], raw: str, lines: LineIndex,
+           keys: dict[Item, str]) -> list[tuple[TaskRecord, Item | None]]:
     """One task per statement, keyed by its item (or as the item's n-th child); with the rule basis used."""
     by_item: dict[Item | None, list[int]] = defaultdict(list)
     for index, f in enumerate(found):
@@ -363,8 +380,8 @@ def _tasks(found: list[_Found], rules: dict[int, Span | None], carried: dict[int
         if f.follows:  # …（A负责）；②推动… — the sub-item's enumerator is its label, not its measure
             start = past_inline_label(raw, start, end)
         names = {u.name for u in f.statement.units}
-        units = f.statement.units + [u for u in carried[index] if u.name not in names]
-        rule = rules[index]
+        units = f.statement.units + [u for u in f.carried if u.name not in names]
+        rule = f.rule
         stated = raw[rule.start : rule.end] if rule else ""
         settled, basis = settle_roles(units, v.rest_role(stated) if rule else "participant", v.unmarked_leads(stated))
         if basis == "listed-first":
@@ -376,6 +393,57 @@ def _tasks(found: list[_Found], rules: dict[int, Span | None], carried: dict[int
                           parent=parent, reading=f.statement.reading, lead_basis=basis)
         tasks.append((task, f.item))
     return tasks
+
+
+def _series_closed(found: list[_Found], seen: list[Item], last_line: dict[Item, Line]) -> list[_Found]:
+    """The statements, with each closing statement that points back over a series of measures given to every
+    measure of it that has no statement of its own.
+
+    A topic pointing back (以上, 上述, 前述: :func:`vocabulary.topic_reach`) covers the series of numbered items it
+    closes — the items of the outline level of the item it stands in (``X``), from the first after the heading
+    above them (their enclosing item) or after the last item that has items of its own, to ``X`` — where it says
+    it covers several (以上各项任务, 上述几项工作, 以上工作均由…; a count, 以上三项工作, takes the last three), or
+    where it stands on a line of its own right after ``X``'s own paragraph (1.… 2.… 3.… / 上述工作由A负责). Standing
+    on a line of its own after paragraphs under a heading ``X`` (（三）提升服务能力 / 段落 / 段落 / 以上工作由A负责),
+    or closing a paragraph without saying several, it is ``X``'s alone, as any closing statement is.
+
+    An item's own statement stands: the closing statement applies to the items of the series that have none (a
+    statement an earlier closing statement gave counts as their own). It is ``X``'s in any case, as it was before
+    (a second statement of ``X`` where ``X`` has one). A count larger than the series is not guessed at: the
+    statement is then ``X``'s alone."""
+    if not any(f.statement.reach[0] for f in found):
+        return found
+    parents = {i.parent_item for i in seen if i.parent_item is not None}
+    stated: set[Item | None] = set()
+    out: list[_Found] = []
+    for f in found:
+        for y in (y for y in _covered(f, seen, parents, stated) if y in last_line):
+            last = last_line[y]  # the measure runs to it; where y's own line is a title, from the paragraph below
+            entry = _Found(f.statement, y, last, max(y.body_start, last.start), last.end, False,
+                           Span(y.body_start, f.whole.end, y.line.number), f.rule, f.carried, True)
+            out.insert(next((k for k, e in enumerate(out) if e.line.start > y.body_start), len(out)), entry)
+            stated.add(y)
+        out.append(f)
+        stated.add(f.item)
+    return out
+
+
+def _covered(f: _Found, seen: list[Item], parents: set[Item], stated: set[Item | None]) -> list[Item]:
+    """The items before ``f``'s own that its closing statement covers and that have no statement (see
+    :func:`_series_closed`)."""
+    back, several, count = f.statement.reach
+    x = f.item
+    if not back or x is None or not (several or (f.alone and f.start <= x.line.end)):
+        return []
+    series: list[Item] = []
+    for y in reversed([i for i in seen if i.parent_item is x.parent_item and i.part == x.part
+                       and i.line.start <= x.line.start]):
+        if y is not x and y in parents:
+            break  # a heading of items of its own closes the series
+        series.insert(0, y)
+    if count and count > len(series):
+        return []  # the count does not match the outline: not guessed at
+    return [y for y in (series[-count:] if count else series) if y is not x and y not in stated]
 
 
 def _item_start(f: _Found, raw: str, lines: LineIndex) -> int:

@@ -48,6 +48,7 @@ class Statement:
     reading: str = ""  # the grammar rules that read it, in order: "labelled+listed"
     labelled: bool = False
     topic: str | None = None  # the kind of topic before 由 (pointed: 此项工作; work: 具体工作), where one stands
+    reach: tuple[bool, bool, int | None] = (False, False, None)  # what the topic covers (vocabulary.topic_reach)
 
     @property
     def names_units(self) -> bool:
@@ -79,19 +80,27 @@ def read_statement(raw: str, start: int, end: int, line: int, lexicon: Lexicon,
     says its lists are lists of units; otherwise a bare list needs a name the gazetteer knows.
     """
     found = lexer.tokens(raw, start, end, lexicon)
-    if label_role is not None:
-        found.insert(0, lexer.token("LABEL", label_role, start, start))
     if not found:
         return None
+    labelled = [lexer.token("LABEL", label_role, start, start), *found] if label_role is not None else found
     try:
-        tree = _parser().parse(found)
+        tree = _parser().parse(labelled)
     except LarkError:
-        return None
+        if label_role is None:
+            return None
+        # A cell under a unit column that states its roles itself, as a closing sentence of prose does
+        # (由A牵头，B配合 / 此项工作由A牵头，B配合): read as it stands; the column gives no role then.
+        statement = read_statement(raw, start, end, line, lexicon, lists=lists)
+        return statement if statement is not None and _STATES_ROLES.search(statement.reading) else None
     parts = [p for p in _Parts().transform(tree).children if isinstance(p, _Part)]  # separators dropped
-    return _interpret(parts, Span(start, end, line), line, lexicon, lists)
+    statement = _interpret(parts, Span(start, end, line), line, lexicon, lists)
+    if statement is not None and statement.topic == "pointed":
+        topic = next(t for t in found if t.type == "TOPIC")
+        statement.reach = v.topic_reach(raw[topic.start_pos : topic.end_pos])
+    return statement
 
 
-    return start, end
+_STATES_ROLES = re.compile(r"^(?:verbal|led_with|topical)\b")
 
 
 # ---------------------------------------------------------------- interpretation
@@ -201,8 +210,8 @@ def _interpret(parts: list[_Part], span: Span, line: int, lexicon: Lexicon, list
         statement.open = statement.open or part.open
         for token, marked, role in part.units:
             recognised = known[token.value]
-            if recognised is None and part.labelled_by is not None:
-                recognised = "label"
+            if recognised is None and part.labelled_by is not None and not _BY_INSIDE.search(token.value):
+                recognised = "label"  # but not 所需资金由市财政局, 日常工作由市民政局: a clause about something else
             elif (recognised is None and anchored and part.kind in _VERBAL and _PLAIN_NAME.match(token.value)
                   and not v.CLAUSE_WORDS.search(token.value)):
                 recognised = "context"  # 农业部指导，畜禽规模养殖场负责落实: named in a unit's place, with a role verb
@@ -216,6 +225,7 @@ def _interpret(parts: list[_Part], span: Span, line: int, lexicon: Lexicon, list
     return statement
 
 
+_BY_INSIDE = re.compile(r"(?<!自)由")  # 由 inside a run makes it a clause (自由贸易试验区 is a name)
 _VERBAL = ("verbal", "led_with", "joined", "carried", "topical")
 _PLAIN_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z（）()]{2,20}$")
 

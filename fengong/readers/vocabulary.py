@@ -64,14 +64,34 @@ BY = "由"
 #   text above (上述, 以上, 前述), then the measure's noun (工作, 任务, 措施, 举措, 事项); 本 without 项 is the
 #   document (本措施由A负责解释), not the measure;
 # - the measure's work named by its doing (具体工作, 具体实施工作): the work of what was just said — the measure's,
-#   unless the measure set up a body whose work it then is (SETS_UP_A_BODY).
+#   unless the measure set up a body whose work it then is (SETS_UP_A_BODY);
+# - the work related to what was said (相关工作, 有关工作): in a bracket or a table cell it is the measure's; closing
+#   a paragraph of prose it may be the work of the clause just before it (…纳入年度考核，相关工作由市委督查室负责),
+#   so there it is read only as the whole last sentence of a numbered measure's own paragraph (the prose reader).
 # Any other topic names a different subject and the clause stays unread: an office's housekeeping (日常工作,
 # 日常督查工作), money (所需资金, 扶持资金, 所需经费: who pays is no role of the scheme), the document (本措施), a
 # document's issuing (由A印发), another activity (年度考核工作).
 TOPIC_MEASURE_NOUNS = ("工作", "任务", "措施", "举措", "事项")
 _NOUN = "|".join(TOPIC_MEASURE_NOUNS)
-TOPIC_POINTED = re.compile(rf"(?:[此该]一?项?|[本这]一?项|上述|以上|前述)(?:各项|几项|这些)?(?:{_NOUN})"
-                           rf"(?:均|都)?(?:具体|主要)?(?=由)")
+_COUNT = r"[一二两三四五六七八九十\d]{1,3}"
+TOPIC_POINTED = re.compile(rf"(?:[此该]一?项?|[本这]一?项|上述|以上|前述)(?:各项|几项|各条|这些|{_COUNT}[项条])?"
+                           rf"(?:{_NOUN})(?:均|都)?(?:具体|主要)?(?=由)")
+# A pointed topic that points back over the text above (以上, 上述, 前述) may cover several measures: all those of
+# the series it closes where it says so (以上各项任务, 上述几项工作, 以上这些措施, 以上工作均由…), the last n where it
+# counts them (以上三项工作, 上述2项任务). 此项 / 该项 / 本项 / 这项 point to one measure.
+BACK_POINTER = re.compile(rf"^(?:以上|上述|前述)(?:(各项|几项|各条|这些)|({_COUNT})[项条])?(?:{_NOUN})(均|都)?")
+
+
+def topic_reach(topic: str) -> tuple[bool, bool, int | None]:
+    """What a pointed topic covers: ``(back, plural, count)`` — whether it points back over the text above
+    (以上, 上述, 前述), whether it says it covers several measures (各项, 几项, 这些, 均, a count), and the count it
+    states (以上三项工作 → 3)."""
+    m = BACK_POINTER.match(topic)
+    if m is None:
+        return False, False, None
+    count = numeral_value(m.group(2)) if m.group(2) else None
+    return True, bool(m.group(1) or m.group(3) or count), count
+TOPIC_RELATED = re.compile(r"(?:相关|有关)(?:工作|任务)(?:均|都)?(?:具体|主要)?(?=由)")
 TOPIC_WORK = re.compile(r"具体(?:实施|落实|推进|组织)?(?:工作|任务)(?:均|都)?(?=由)")
 # What sets up a body in a measure (领导小组办公室设在市商务局, 成立工作专班, 组建工作组): an unpointed topic after
 # it is that body's work (成立工作专班，…，具体工作由专班办公室负责), not the measure's.
