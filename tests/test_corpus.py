@@ -118,7 +118,9 @@ def test_a_task_is_asked_for_by_its_key(store):
         ("1", "3.3-1", "1", "市科技局"), ("1", "3.3-1", "2", "市数据局"), ("1", "3.3-1", "3", "资产集团")]
     assert _ask(store, "task-units", plan=TAICANG, key="3.3-1", number="1") == rows
     assert _ask(store, "task-units", plan=TAICANG, key="3.3-1", number="2") == []
-    assert _ask(store, "task-units", plan=TAICANG) == []  # neither: no rows rather than every task
+    every = _ask(store, "task-units", plan=TAICANG)  # neither: every task of the plan, in document order
+    assert [row["key"] for row in every if row["position"] == "1"] == [
+        "3.1", "3.2-1", "3.2-2", "3.2-3", "3.3-1", "3.3-2", "3.3-3", "3.4", "3.5-1", "3.5-2", "3.5-3", "3.5-4"]
 
 
 def test_tasks_with_equal_counts_come_in_document_order_not_number_order(store):
