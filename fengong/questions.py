@@ -10,6 +10,10 @@ Each file starts with a header of ``#+ key: value`` lines (see ``queries/README.
     #+ param: agency | agency | 单位 IRI / the agency's IRI | https://w3id.org/fengong/id/agency/220000/01
     #+ example: agency=https://w3id.org/fengong/id/agency/220000/01
 
+A parameter line may end in a fifth field ``optional`` (``#+ param: key | string | LABEL | | optional``): such
+a parameter has no default and may be left out, and its variable then stays free (the query decides what that
+means, e.g. ``FILTER (BOUND(?number) || BOUND(?key))``).
+
 ``group`` is the kind of question (a key of :data:`GROUPS`), by which the editor's picker lists them.
 
 A parameter ``NAME`` is the variable ``?NAME`` of the query. Its value is checked against its type and turned
@@ -84,11 +88,13 @@ class Parameter:
     type: str
     label: str
     default: str | None
+    #: Declared ``optional``: it may be left out, and its variable is then free.
+    optional: bool = False
 
     @property
     def required(self) -> bool:
-        """A parameter without a default must be given."""
-        return self.default is None
+        """A parameter without a default must be given, unless it is optional."""
+        return self.default is None and not self.optional
 
 
 @dataclass(frozen=True)
@@ -280,16 +286,20 @@ def _by_language(entries: list[tuple[str | None, str, int]], source: str) -> dic
 
 def _parse_parameter(value: str, where: str) -> Parameter:
     parts = [part.strip() for part in value.split("|")]
-    if len(parts) != 4:
-        raise QuestionError(f"{where}: a param reads 'NAME | TYPE | LABEL | DEFAULT' (DEFAULT may be empty)")
-    name, kind, label, default = parts
+    if len(parts) not in (4, 5) or (len(parts) == 5 and parts[4] != "optional"):
+        raise QuestionError(f"{where}: a param reads 'NAME | TYPE | LABEL | DEFAULT' (DEFAULT may be empty), "
+                            "or 'NAME | TYPE | LABEL | | optional'")
+    name, kind, label, default = parts[:4]
+    optional = len(parts) == 5
+    if optional and default:
+        raise QuestionError(f"{where}: an optional parameter has no default (it is left free when not given)")
     if not _VARIABLE.fullmatch(name):
         raise QuestionError(f"{where}: {name!r} is not a SPARQL variable name")
     if name.startswith("_"):
         raise QuestionError(f"{where}: {name!r}: names starting with _ are the API's own (_page, _size)")
     if kind not in PARAMETER_TYPES:
         raise QuestionError(f"{where}: unknown type {kind!r}; known: {', '.join(PARAMETER_TYPES)}")
-    parameter = Parameter(name, kind, label, default or None)
+    parameter = Parameter(name, kind, label, default or None, optional)
     if parameter.default is not None:
         try:
             PARAMETER_TYPES[kind](parameter.default)
@@ -346,8 +356,9 @@ Binding = ox.NamedNode | ox.Literal | tuple[ox.Literal, ...]
 def bind(question: Question, values: Mapping[str, str]) -> dict[ox.Variable, Binding]:
     """Check ``values`` (parameter name → text) against the question's parameters and turn them into terms.
 
-    Missing values take the parameter's default; a missing required value, an unknown name or a value of the
-    wrong type raises :class:`ParameterError`. The result goes to :func:`with_values`.
+    Missing values take the parameter's default; a missing optional value is left out (its variable stays free);
+    a missing required value, an unknown name or a value of the wrong type raises :class:`ParameterError`. The
+    result goes to :func:`with_values`.
     """
     unknown = [name for name in values if question.parameter(name) is None]
     if unknown:
@@ -357,6 +368,8 @@ def bind(question: Question, values: Mapping[str, str]) -> dict[ox.Variable, Bin
         value = values.get(parameter.name)
         if value is None or value == "":
             value = parameter.default
+        if value is None and parameter.optional:
+            continue
         if value is None:
             raise ParameterError(f"parameter {parameter.name} ({parameter.label}) is required")
         if len(value) > MAX_VALUE_LENGTH:
@@ -393,11 +406,12 @@ def example_query(question: Question, values: Mapping[str, str] | None = None) -
     lines = [line for line in question.query.splitlines() if not line.lstrip().startswith("#+")]
     text = f"# {question.title('zh')} / {question.title('en')}\n" + "\n".join(lines).strip() + "\n"
     values = {**example_values(question), **{name: value for name, value in (values or {}).items() if value}}
-    if not question.parameters or set(values) != {p.name for p in question.parameters}:
+    if not question.parameters or not {p.name for p in question.parameters if p.required} <= set(values) \
+            or not set(values) <= {p.name for p in question.parameters}:
         return text
     terms = bind(question, values)
     for parameter in question.parameters:
-        if parameter.type == "label":
+        if parameter.type == "label" and parameter.name in values:
             terms[ox.Variable(parameter.name + "Label")] = editor_label(values[parameter.name])
     return with_values(text, terms)
 

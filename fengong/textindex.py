@@ -9,7 +9,8 @@ as a ``VALUES`` block of ``?VARIABLE``, where the question's own filter still ap
 Two indexes (:data:`KINDS`), each holding the subjects a question can answer with, in the question's order:
 
 - ``task-texts``: the ``dct:description`` of every task that ``task-text-search`` can answer with (a
-  ``fg:Task`` with an assignment, a plan and a number), ordered by plan, number and task IRI;
+  ``fg:Task`` with an assignment, a plan and a number), ordered by plan, document order (the ``oa:start`` of
+  the task text's ``oa:TextPositionSelector``; a task without one first) and task IRI;
 - ``agent-names``: the names (``skos:prefLabel``, ``skos:altLabel``, ``fg:shortName``) of every agency,
   collective agent and unresolved agent, lower-cased (``find-agency`` compares ``LCASE`` of both sides),
   ordered by Chinese name (none first) and agent IRI.
@@ -24,10 +25,10 @@ the plain questions, and the rows of every page those of the plain question's an
 
 The order is computed when the index is built, from the terms as SPARQL orders them (IRIs by their text,
 integers by value, language-tagged names by text and then tag, unbound first); where the data holds terms
-whose order the index does not reproduce (a blank node, a plan that is not an IRI, a number that is not an
-``xsd:integer``), that index declines (:meth:`TextIndex.search` gives None) and the service pages the plain
-question's answer instead. Names are lower-cased by Python's ``str.lower``, the full Unicode mapping that
-SPARQL's ``LCASE`` applies too.
+whose order the index does not reproduce (a blank node, a plan that is not an IRI, a start that is not an
+``xsd:integer`` or ``xsd:nonNegativeInteger``), that index declines (:meth:`TextIndex.search` gives None) and
+the service pages the plain question's answer instead. Names are lower-cased by Python's ``str.lower``, the full
+Unicode mapping that SPARQL's ``LCASE`` applies too.
 
 Indexes live in one directory: next to an on-disk store (``DIR.text``), in a temporary directory for an
 in-memory one. It records the store version it was built for (:attr:`fengong.store.GraphStore.version`); a
@@ -57,7 +58,9 @@ log = logging.getLogger(__name__)
 ANALYZER = "fengong_chars"
 _FG = "https://w3id.org/fengong/ontology#"
 _SKOS = "http://www.w3.org/2004/02/skos/core#"
-_INTEGER = "http://www.w3.org/2001/XMLSchema#integer"
+_OA = "http://www.w3.org/ns/oa#"
+#: The integer datatypes an offset (``oa:start``) is written in, which SPARQL orders by value.
+_INTEGERS = {"http://www.w3.org/2001/XMLSchema#" + name for name in ("integer", "nonNegativeInteger")}
 
 
 class _Unordered(Exception):
@@ -91,7 +94,8 @@ def _iri(term) -> str:
 
 def _task_documents(rows: Rows) -> list[Document]:
     """Every task ``task-text-search`` can answer with (a ``fg:Task`` with an assignment, a plan and a number
-    — its sub-query's HAVING and its BOUND filter), keyed as its ``ORDER BY ?plan ?number ?task`` sorts it."""
+    — its sub-query's HAVING and its BOUND filter), keyed as its ``ORDER BY ?plan ?start ?task`` sorts it:
+    ``?start`` is where the task's text starts in the source (unbound, and so first, for a task without one)."""
     texts: dict = defaultdict(set)
     for row in rows("SELECT ?s ?o WHERE { ?s <http://purl.org/dc/terms/description> ?o }"):
         text = _text(row[1])
@@ -104,16 +108,20 @@ def _task_documents(rows: Rows) -> list[Document]:
         plans[row[0]].append(row[1])
     for row in rows(f"SELECT ?s ?o WHERE {{ ?s <{_FG}taskNumber> ?o }}"):
         numbers[row[0]].append(row[1])
+    starts = defaultdict(list)
+    for row in rows(f"SELECT ?s ?o WHERE {{ ?s <{_FG}derivedFromText>/<{_OA}hasSelector> ?at . "
+                    f"?at a <{_OA}TextPositionSelector> ; <{_OA}start> ?o }}"):
+        starts[row[0]].append(row[1])
     documents = []
     for task in texts.keys() & tasks & assigned & plans.keys() & numbers.keys():
-        # A task with several plans or numbers has a row for each; its first row is where the page puts it.
-        documents.append(((min(map(_iri, plans[task])), min(map(_number, numbers[task])), _iri(task)),
-                          task.value, texts[task]))
+        # A task with several plans or starts has a row for each; its first row is where the page puts it.
+        start = (1, min(map(_offset, starts[task]))) if task in starts else (0, 0)
+        documents.append(((min(map(_iri, plans[task])), start, _iri(task)), task.value, texts[task]))
     return documents
 
 
-def _number(term) -> int:
-    if not (isinstance(term, pyoxigraph.Literal) and term.datatype.value == _INTEGER):
+def _offset(term) -> int:
+    if not (isinstance(term, pyoxigraph.Literal) and term.datatype.value in _INTEGERS):
         raise _Unordered(f"{term} is not an xsd:integer")
     try:
         return int(term.value)

@@ -84,3 +84,49 @@ def test_the_document_without_statements_has_no_tasks(store):
 def test_the_corpus_copy_is_unchanged():
     for path in sorted(SHARED.iterdir()):
         assert hashlib.sha256((CORPUS / path.name).read_bytes()).digest() == hashlib.sha256(path.read_bytes()).digest()
+
+
+# ---------------------------------------------------------------- tasks listed in document order, by key
+
+TAICANG = "https://w3id.org/fengong/id/plan/taicang-2026-ai-opc"
+
+
+def _ask(store, name: str, **values) -> list[dict]:
+    from fengong.questions import bind, load_questions, with_values
+    question = load_questions()[name]
+    rows = store.query(with_values(question.query, bind(question, values)), use_default_graph_as_union=True)
+    return [{variable.value: row[variable].value for variable in rows.variables if row[variable] is not None}
+            for row in rows]
+
+
+def test_a_printed_number_that_repeats_lists_each_task_in_document_order(store):
+    # data/corpus/taicang-2026-ai-opc.txt, 三、主要任务: （一） is one statement (3.1); （二）, （三） and （五） each
+    # print several statements numbered by their place in the item (“一核” 3.2-1, 建设AI算力平台 3.3-1,
+    # 金融支持 3.5-1): four tasks numbered 1, in this order in the text, with 7, 11, 3 and 6 units.
+    rows = _ask(store, "task-units", plan=TAICANG, number="1")
+    keys = [row["key"] for row in rows]
+    assert keys == ["3.1"] * 7 + ["3.2-1"] * 11 + ["3.3-1"] * 3 + ["3.5-1"] * 6
+    assert {row["number"] for row in rows} == {"1"}
+    assert all(row["task"] == f"{TAICANG}/task/{row['key']}" for row in rows)
+    assert [int(row["position"]) for row in rows] == [*range(1, 8), *range(1, 12), *range(1, 4), *range(1, 7)]
+
+
+def test_a_task_is_asked_for_by_its_key(store):
+    # 建设AI算力平台 …（牵头单位：市科技局、市数据局，责任单位：资产集团）: the first statement of 三、（三）.
+    rows = _ask(store, "task-units", plan=TAICANG, key="3.3-1")
+    assert [(row["number"], row["key"], row["position"], row["nameAsPrinted"]) for row in rows] == [
+        ("1", "3.3-1", "1", "市科技局"), ("1", "3.3-1", "2", "市数据局"), ("1", "3.3-1", "3", "资产集团")]
+    assert _ask(store, "task-units", plan=TAICANG, key="3.3-1", number="1") == rows
+    assert _ask(store, "task-units", plan=TAICANG, key="3.3-1", number="2") == []
+    every = _ask(store, "task-units", plan=TAICANG)  # neither: every task of the plan, in document order
+    assert [row["key"] for row in every if row["position"] == "1"] == [
+        "3.1", "3.2-1", "3.2-2", "3.2-3", "3.3-1", "3.3-2", "3.3-3", "3.4", "3.5-1", "3.5-2", "3.5-3", "3.5-4"]
+
+
+def test_tasks_with_equal_counts_come_in_document_order_not_number_order(store):
+    # Units counted from the text: （四） 3.4 names 1 lead and 21 others; “一核” 3.2-1 11; three tasks 7 each, in this
+    # order in the text: （一） 3.1 (printed 1), 建设OPC共享赋能平台 3.3-3 (printed 3), 市场对接 3.5-2 (printed 2).
+    rows = _ask(store, "tasks-by-unit-count", plan=TAICANG, min="7")  # a row per lead: 3.2-1 has three
+    tasks = [(row["units"], row["key"], row["number"]) for row in rows]
+    assert [task for i, task in enumerate(tasks) if i == 0 or tasks[i - 1] != task] == [
+        ("22", "3.4", "4"), ("11", "3.2-1", "1"), ("7", "3.1", "1"), ("7", "3.3-3", "3"), ("7", "3.5-2", "2")]

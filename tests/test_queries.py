@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import subprocess
 import sys
 from urllib.parse import urlencode
@@ -308,3 +309,39 @@ def test_service_answers_like_the_store(client):
     counts = {r["printedName"]: r["leads"] for r in api(client, "agency-responsibility-counts")}
     assert counts["省残联"] == expected.LEADS["省残联"] and counts["省民政厅"] == expected.LEADS["省民政厅"]
     assert [r["number"] for r in api(client, "open-list-tasks")] == expected.OPEN_TASKS
+
+
+#: The questions that list tasks: each gives the printed ?number and the task's ?key (fg:outlineKey).
+TASK_LISTINGS = sorted(name for name, question in QUESTIONS.items()
+                       if "?number" in question.query and name not in NEEDS_MORE_DATA)
+
+
+def test_every_question_listing_tasks_gives_their_keys():
+    listing = {name for name, question in QUESTIONS.items() if "?number" in question.query}
+    assert listing and all(re.search(r"SELECT[^\n]*\?number \?key", QUESTIONS[name].query) for name in listing)
+
+
+@pytest.mark.parametrize("name", TASK_LISTINGS)
+def test_jilin_tasks_come_in_document_order_under_their_keys(store, name):
+    # The Jilin appendix numbers its 36 rows once, 1 to 36, down the page: a task's key is its number, its IRI
+    # ends in the key, and document order is number order (within the question's own first sort key).
+    for example in QUESTIONS[name].examples:
+        rows = ask(store, name, **example)
+        assert rows
+        assert all(r["key"] == str(r["number"]) for r in rows)
+        assert all(r.get("task", r.get("higherTask", "")).endswith(f"/task/{r['key']}") for r in rows
+                   if "task" in r or "higherTask" in r)
+        first = {"tasks-by-unit-count": "units", "tasks-mixing-types": "typeCount"}.get(name)
+        order = [(-r[first] if first else 0, r["number"]) for r in rows]
+        assert order == sorted(order), example
+
+
+def test_task_units_by_key_or_number(store):
+    by_number = ask(store, "task-units", number="14")
+    assert ask(store, "task-units", key="14") == by_number
+    assert ask(store, "task-units", key="14", number="14") == by_number
+    assert ask(store, "task-units", key="14", number="15") == []
+    assert {r["key"] for r in by_number} == {"14"}
+    # Neither given: every task of the plan, in document order (all its assignments).
+    every = ask(store, "task-units")
+    assert len(every) == expected.ASSIGNMENTS and [r["number"] for r in every] == sorted(r["number"] for r in every)

@@ -104,6 +104,22 @@ def test_parameter_without_default_is_required():
         bind(question, {})
 
 
+def test_an_optional_parameter_may_be_left_out_and_its_variable_stays_free():
+    question = parse_question(UNITS_OF_TASK.replace("#+ param: number | integer | 序号 / number |",
+                                                    "#+ param: number | integer | 序号 / number | | optional"))
+    number = question.parameter("number")
+    assert (number.optional, number.required, number.default) == (True, False, None)
+    assert ox.Variable("number") not in bind(question, {})
+    assert bind(question, {"number": "3"})[ox.Variable("number")].value == "3"
+    assert "?number" not in with_values(question.query, bind(question, {})).split("VALUES")[1].split("}")[0]
+    with pytest.raises(QuestionError, match="optional parameter has no default"):
+        parse_question(UNITS_OF_TASK.replace("#+ param: number | integer | 序号 / number |",
+                                             "#+ param: number | integer | 序号 / number | 14 | optional"))
+    with pytest.raises(QuestionError, match="a param reads"):
+        parse_question(UNITS_OF_TASK.replace("#+ param: number | integer | 序号 / number |",
+                                             "#+ param: number | integer | 序号 / number | | maybe"))
+
+
 @pytest.mark.parametrize("broken, message", [
     (LED_BY.replace("#+ title@en: Tasks an agency leads\n", ""), "title@en"),
     (LED_BY.replace("#+ name: led-by", "#+ name: Led By"), "name"),

@@ -75,6 +75,8 @@ def test_typed_parameters(ui_service):
         (1, "省残联"), (2, "省卫生计生委"), (3, "省公安厅"), (4, "省人力资源社会保障厅"), (5, "省民政厅"),
         (6, "省财政厅")]
     assert rows[0]["agent"] == CDPF
+    by_key = json.loads(get(ui_service, "/queries/task-units.json", plan=PLAN, key="14").body)
+    assert by_key["parameters"] == {"plan": PLAN, "key": "14"} and by_key["rows"] == document["rows"]
 
 
 @pytest.mark.parametrize("params, fragment", [
@@ -117,10 +119,14 @@ def test_html_page_has_form_and_results(ui_service):
     # The link to the editor carries the query with the value asked for written into it.
     other = get(ui_service, "/queries/tasks-led-by-agency", name="省财政厅").text
     assert urllib.parse.quote_plus('VALUES (?name ?nameLabel) { ("省财政厅" "省财政厅"@zh) }') in other
-    # A field left empty takes its parameter's default (task-units: number 14, whose row lists 6 units).
-    empty = get(ui_service, "/queries/task-units", plan=PLAN, number="")
-    assert empty.status == 200 and 'value="14"' in empty.text
-    assert empty.text.split('id="results"')[1].split("</table>")[0].count("<tr>") == 7
+    # A field left empty takes its parameter's default (tasks-by-unit-count: min 6; here task 14 alone).
+    empty = get(ui_service, "/queries/tasks-by-unit-count", plan=PLAN, min="")
+    assert empty.status == 200 and 'value="6"' in empty.text
+    assert empty.text.split('id="results"')[1].split("</table>")[0].count("<tr>") == 2
+    # An optional field left empty stays free (task-units: by key, the number not given).
+    by_key = get(ui_service, "/queries/task-units", plan=PLAN, number="", key="14")
+    assert by_key.status == 200
+    assert by_key.text.split('id="results"')[1].split("</table>")[0].count("<tr>") == 7
     bad = get(ui_service, "/queries/task-units", plan=PLAN, number="x")
     assert bad.status == 400 and "not an integer" in bad.text
 

@@ -23,6 +23,8 @@ from fengong.service.questions_api import PAGE_SIZE
 from fengong.store import GraphStore, open_store
 from fengong.textindex import TextIndex, index_directory
 
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+
 TOKEN = "text-token"
 QUESTIONS = load_questions()
 #: Per question: texts found in many things, in a few, in exactly one (checked below), in none; Latin in
@@ -193,14 +195,36 @@ def test_a_page_is_cut_from_the_things_found_in_order(tmp_path):
     assert index.search("task-texts", "任务", 30, 10).subjects == []
 
 
+def _place(graph_store, task: str, start) -> None:
+    """Give ``task`` a text whose position selector starts at ``start`` (a literal)."""
+    oa, source, selector = "http://www.w3.org/ns/oa#", ox.NamedNode(task + "/text"), ox.NamedNode(task + "/text#at")
+    graph_store.store.extend(ox.Quad(s, ox.NamedNode(p), o, ox.DefaultGraph()) for s, p, o in [
+        (ox.NamedNode(task), "https://w3id.org/fengong/ontology#derivedFromText", source),
+        (source, oa + "hasSelector", selector),
+        (selector, "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", ox.NamedNode(oa + "TextPositionSelector")),
+        (selector, oa + "start", start)])
+    graph_store.changed()
+
+
+def test_tasks_are_found_in_document_order_not_number_order(tmp_path):
+    # t1 is numbered 1 and t2 2 (as _index_of numbers them), but t2's text comes first in the source; t3 has no
+    # place in the text and comes first, as an unbound ?start does in SPARQL.
+    graph_store, index = _index_of({f"https://example.org/t{n}": ["康复"] for n in (1, 2, 3)}, tmp_path)
+    _place(graph_store, "https://example.org/t1", ox.Literal("900", datatype=ox.NamedNode(_XSD + "integer")))
+    _place(graph_store, "https://example.org/t2", ox.Literal("45", datatype=ox.NamedNode(_XSD + "integer")))
+    expected = ["https://example.org/t3", "https://example.org/t2", "https://example.org/t1"]
+    assert index.search("task-texts", "康复", 0, 10).subjects == expected
+    question = load_questions()["task-text-search"]
+    rows = graph_store.store.query(with_values(question.query, bind(question, {"text": "康复"})),
+                                   use_default_graph_as_union=True)
+    assert [row["task"].value for row in rows] == expected
+
+
 def test_terms_the_index_cannot_order_turn_it_off(tmp_path):
     graph_store, index = _index_of({"https://example.org/t1": ["康复"]}, tmp_path)
     assert index.search("task-texts", "康复", 0, 10).total == 1
-    # A task numbered by a string: the index would not know where SPARQL puts it.
-    graph_store.store.add(ox.Quad(ox.NamedNode("https://example.org/t1"),
-                                  ox.NamedNode("https://w3id.org/fengong/ontology#taskNumber"), ox.Literal("二"),
-                                  ox.DefaultGraph()))
-    graph_store.changed()
+    # A task whose text starts at a string: the index would not know where SPARQL puts it.
+    _place(graph_store, "https://example.org/t1", ox.Literal("二"))
     assert index.search("task-texts", "康复", 0, 10) is None
 
 

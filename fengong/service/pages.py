@@ -22,6 +22,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
 
 from fengong import PROJECT_ROOT
 from fengong.namespaces import BASE, FG, ID, OA, PREFIXES, SKOS, compact
+from fengong.readers.outline import outline_order
 from fengong.service import plan_table
 from fengong.service.class_diagram import class_diagram
 from fengong.service.ui import TEMPLATES_DIR
@@ -39,6 +40,8 @@ _LABELS = [ox.NamedNode(str(iri)) for iri in (
     SKOS.prefLabel, "http://www.w3.org/2000/01/rdf-schema#label", "http://purl.org/dc/terms/title")]
 _ASSIGNMENT = ox.NamedNode(str(FG.Assignment))
 _TASK_NUMBER = ox.NamedNode(str(FG.taskNumber))
+_OUTLINE_KEY = ox.NamedNode(str(FG.outlineKey))
+_PLAN_OF = ox.NamedNode(str(FG.isStepOfPlan))
 
 #: The RDF forms a resource page offers: ``format=`` name → (media type, pyoxigraph format).
 RDF_FORMATS = {
@@ -111,9 +114,11 @@ def labels(graph_store: ox.Store, node) -> dict[str, str]:
                 found.setdefault(quad.object.language or "", quad.object.value)
         if found:
             return found
-    # Tasks carry no label of their own: the table calls them by number.
-    for quad in graph_store.quads_for_pattern(node, _TASK_NUMBER, None, None):
-        return {"zh": f"任务 {quad.object.value}", "en": f"Task {quad.object.value}"}
+    # Tasks carry no label of their own: they are called by their outline key (unique within the plan; the
+    # printed number repeats from section to section), else by number.
+    for predicate in (_OUTLINE_KEY, _TASK_NUMBER):
+        for quad in graph_store.quads_for_pattern(node, predicate, None, None):
+            return {"zh": f"任务 {quad.object.value}", "en": f"Task {quad.object.value}"}
     return found
 
 
@@ -240,13 +245,23 @@ def assignments(graph_store: ox.Store, node: ox.NamedNode) -> list[dict]:
                 "assignment": show(graph_store, assignment, {}),
                 "task": show(graph_store, task, {}) if task else None,
                 "task_number": _task_number(graph_store, task),
+                "task_key": _first_text(graph_store, task, _OUTLINE_KEY),
+                "plan": _first_text(graph_store, task, _PLAN_OF),
                 "agent": show(graph_store, agent, {}) if agent else None,
                 "role": show(graph_store, role, {}) if role else None,
                 "position": int(position.value) if isinstance(position, ox.Literal) else None,
                 "quote": quotes[0]["exact"] if quotes else None,
             })
-    rows.sort(key=lambda row: (row["task_number"] or 0, row["position"] or 0))
+    # By plan, then in the order of the document's outline (keys, which are unique; numbers repeat by section).
+    rows.sort(key=lambda row: (row["plan"] or "", outline_order(row["task_key"]) if row["task_key"] else (),
+                               row["task_number"] or 0, row["position"] or 0))
     return rows
+
+
+def _first_text(graph_store: ox.Store, node, predicate: ox.NamedNode) -> str | None:
+    if not isinstance(node, ox.NamedNode):
+        return None
+    return next((quad.object.value for quad in graph_store.quads_for_pattern(node, predicate, None, None)), None)
 
 
 def _task_number(graph_store: ox.Store, task) -> int | None:

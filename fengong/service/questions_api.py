@@ -356,7 +356,8 @@ def _data_answer(question: Question, kind: str, values: dict[str, str]) -> Engin
     if result.graph is not None:
         return EngineAnswer(200, "application/ld+json; charset=utf-8", result.graph, headers)
     terms = bind(question, values)
-    bound = {p.name: terms[ox.Variable(p.name)].value for p in question.parameters}
+    bound = {p.name: terms[ox.Variable(p.name)].value for p in question.parameters
+             if ox.Variable(p.name) in terms}  # an optional parameter not given is not bound
     document = {"name": question.name, "title": question.titles, "parameters": bound}
     if result.boolean is not None:
         document["boolean"] = result.boolean
@@ -412,7 +413,7 @@ def _html(question: Question) -> Response:
     shown = example_values(question) if not values else {
         p.name: values.get(p.name) or p.default or "" for p in question.parameters}
     result, error, status = None, None, 200
-    ready = all(shown.get(p.name) for p in question.parameters)
+    ready = all(shown.get(p.name) for p in question.parameters if p.required)
     if ready:
         try:
             result = answer(question, shown, _page(question))

@@ -45,7 +45,7 @@
   }
 
   // The labels of the IRIs of an answer not yet known: skos:prefLabel, rdfs:label or dct:title (Chinese first),
-  // and "任务 N" for a task, which the table calls by number.
+  // and "任务 K" for a task, called by its outline key (unique in its plan; printed numbers repeat), else its number.
   async function lookUpLabels(bindings) {
     const wanted = new Set();
     for (const row of bindings) {
@@ -58,13 +58,14 @@
     const query = `SELECT ?s ?label ?lang WHERE { VALUES ?s { ${values} }
       { ?s <http://www.w3.org/2004/02/skos/core#prefLabel>|<http://www.w3.org/2000/01/rdf-schema#label>|<http://purl.org/dc/terms/title> ?l .
         BIND (STR(?l) AS ?label) BIND (LANG(?l) AS ?lang) }
-      UNION { ?s <${ONTOLOGY}taskNumber> ?n . BIND (CONCAT("任务 ", STR(?n)) AS ?label) BIND ("task" AS ?lang) } }`;
+      UNION { ?s <${ONTOLOGY}outlineKey> ?n . BIND (CONCAT("任务 ", STR(?n)) AS ?label) BIND ("task" AS ?lang) }
+      UNION { ?s <${ONTOLOGY}taskNumber> ?n . BIND (CONCAT("任务 ", STR(?n)) AS ?label) BIND ("number" AS ?lang) } }`;
     wanted.forEach((iri) => labels.set(iri, null));
     try {
       const response = await fetch(endpoint, { method: "POST", body: new URLSearchParams({ query }),
         headers: { Accept: "application/sparql-results+json" } });
       if (!response.ok) return;
-      const rank = { zh: 0, task: 0, "": 1, en: 2 };
+      const rank = { zh: 0, task: 0, number: 1, "": 2, en: 3 };
       const best = new Map();
       for (const row of (await response.json()).results.bindings) {
         const score = rank[row.lang.value] ?? 3;
