@@ -452,7 +452,8 @@ SERIES_TEXTS = ["推进企业开办便利化。压缩企业开办时间至1个�
      [("市发展改革委", "lead"), ("市财政局", "cooperating"), ("市商务局", "cooperating")]),
     ("上述几项工作由市政务服务局负责。", [("市政务服务局", "lead")]),
     ("以上工作均由市政务服务局会同市市场监管局负责。", [("市政务服务局", "lead"), ("市市场监管局", "participant")]),
-    ("以上这些措施由各区人民政府负责落实。", [("各区人民政府", "implementing")]),
+    # 由…负责落实 gives the measures to the units it names, as 由…负责 does: a responsible list
+    ("以上这些措施由各区人民政府负责落实。", [("各区人民政府", "lead")]),
     ("以上三项工作均由市发展改革委牵头，市司法局参与。", [("市发展改革委", "lead"), ("市司法局", "participant")]),
     # no word says several, but on a line of its own right after the last numbered paragraph it closes the series
     ("上述工作由市政务服务局负责。", [("市政务服务局", "lead")]),

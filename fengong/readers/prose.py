@@ -284,7 +284,7 @@ def _candidates(raw: str, line: Line, body: int, problems: list[Problem], path: 
     at = body
     while at < line.end and raw[at].isspace():
         at += 1
-    if opens_with_label(raw, at, line.end):
+    if opens_with_label(raw, at, line.end) or _fields_with_a_label(raw, at, line.end):
         yield at, _trim_end(raw, at, line.end), at, line.end
         return
     closing = _closing_sentence(raw, body, line, lexicon, numbered)
@@ -314,6 +314,18 @@ def _candidates(raw: str, line: Line, body: int, problems: list[Problem], path: 
         i = close + 1
     if closing is not None:
         yield closing[0], closing[1], closing[0], line.end
+
+
+def _fields_with_a_label(raw: str, at: int, end: int) -> bool:
+    """True for a line of fields side by side, spaces between them, one a role label's (牵头领导：X　　牵头单位：A
+    责任人：Y　　完成时限：…): the fields of one statement, as they are on lines of their own."""
+    if not _FIELD.match(raw, at, end):
+        return False
+    return any(opens_with_label(raw, m.end(), end) for m in _FIELD_GAP.finditer(raw, at, end))
+
+
+_FIELD_GAP = re.compile(r"[ \t\u3000]{2,}")
+_FIELD = re.compile(r"[\u4e00-\u9fff]{2,8}\s*[：:]")
 
 
 def _closing_sentence(raw: str, body: int, line: Line, lexicon: Lexicon,
