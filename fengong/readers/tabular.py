@@ -99,9 +99,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             continue
         cells = {k: [row[k], *more.get(k, [])] for k, _ in columns.units if k < len(row)}
         for k in list(cells):
-            if texts[k] in SAME_AS_ABOVE and k in previous:  # 同上: the cell of the row above
-                cells[k] = previous[k]
-            elif merged and texts[k] in ("", *SAME_AS_ABOVE) and k in previous:  # a merged cell, empty below
+            # 同上: the cell of the row above; so is an empty cell below a merged one, where the note says so
+            if k in previous and (texts[k] in SAME_AS_ABOVE or merged and texts[k] == ""):
                 cells[k] = previous[k]
         previous = cells
         task = _task(source, columns, row, texts, len(numbers) + 1, problems, lexicon_for(plan.jurisdiction),

@@ -97,8 +97,8 @@ BY = "由"
 # document's issuing (由A印发), another activity (年度考核工作).
 TOPIC_MEASURE_NOUNS = ("工作", "任务", "措施", "举措", "事项")
 _NOUN = "|".join(TOPIC_MEASURE_NOUNS)
-# After the classifier of one measure (此项, 该项, 本项, 这项) the measure may be named by the work it is: 此项整治由A、B
-# 负责落实, 该项改造由A牵头 — any noun of work; not money (此项资金由…, 该项经费由…: who pays is no role) nor a rule.
+# After the classifier of one measure (此项, 该项, 本项, 这项) the measure may be named by the work it is:
+# 此项整治由A、B负责落实, 该项改造由A牵头 — a noun of work; not money (此项资金由…, 该项经费由…: who pays is no role).
 TOPIC_WORK_NOUNS = ("整治", "治理", "整改", "改造", "建设", "改革", "行动", "工程", "活动", "攻坚", "排查", "检查",
                     "监管", "试点", "计划", "服务", "保障", "创建", "宣传", "培训", "考核", "督查", "清理", "提升")
 _WORK_NOUN = "|".join(TOPIC_WORK_NOUNS)
