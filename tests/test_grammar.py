@@ -361,7 +361,7 @@ def test_shishi_implements_as_luoshi_does():
     ("上述任务由市教育局会同市人力资源社会保障局负责", [("市教育局", "lead"), ("市人力资源社会保障局", "participant")]),
     ("以上各项任务由市发展改革委牵头，各区人民政府配合", [("市发展改革委", "lead"), ("各区人民政府", "cooperating")]),
     ("此项任务由市公安局负责", [("市公安局", "lead")]),
-    ("上述措施由各区县人民政府负责落实", [("各区县人民政府", "implementing")]),
+    ("上述措施由各区县人民政府负责落实", [("各区县人民政府", "lead")]),  # 由…负责落实: as 由…负责
     ("该项工作具体由市民政局负责", [("市民政局", "lead")]),
     ("具体工作由省应急管理厅牵头负责", [("省应急管理厅", "lead")]),
 ])
@@ -725,3 +725,99 @@ def test_collectives_a_ge_or_a_shared_kind_governs_across_separators(text, names
 ])
 def test_lists_that_are_no_collective(text, names):
     assert [u.name for u in read(text, "responsible").units] == names
+
+
+# ---------------------------------------------------------------- set 13: who answers, in more words
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("县工商联为责任主体，县委统战部指导", [("县工商联", "lead"), ("县委统战部", "guiding")]),
+    ("港华燃气、中燃燃气为责任主体，县住建局督促指导",
+     [("港华燃气", "lead"), ("中燃燃气", "participant"), ("县住建局", "guiding")]),
+    ("县城管局为责任主体", [("县城管局", "lead")]),
+    ("县委组织部、县委考评办为责任单位", [("县委组织部", "lead"), ("县委考评办", "participant")]),
+    ("市商务局为牵头单位，市财政局配合", [("市商务局", "lead"), ("市财政局", "cooperating")]),
+])
+def test_the_body_named_as_the_one_that_answers(text, expected):
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 抓好落实 is the verb of the whole sentence, as 负责 is: a responsible list, the first leads
+    ("县发改委、县自然资源局、县住建局按职责分工抓好落实",
+     [("县发改委", "lead"), ("县自然资源局", "participant"), ("县住建局", "participant")]),
+    ("县农业农村局负总责，县林业局、县供销社、各乡镇按职责分工抓好落实",
+     [("县农业农村局", "lead"), ("县林业局", "participant"), ("县供销社", "participant"), ("各乡镇", "participant")]),
+    # the lead printed last: the list before it takes part
+    ("县市场监管局、县商务局按职责分工抓好落实，县住建局牵头",
+     [("县市场监管局", "participant"), ("县商务局", "participant"), ("县住建局", "lead")]),
+    ("市教育局、市卫生健康委共同抓好落实", [("市教育局", "lead"), ("市卫生健康委", "participant")]),
+])
+def test_seeing_to_it_that_a_measure_is_done_is_answering_for_it(text, expected):
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 由 gives the measure to the units it names, whatever the verb after them: 由A负责落实 is 由A负责
+    ("由县农业农村局负责落实", [("县农业农村局", "lead")]),
+    ("此项工作由县农业农村局负责落实", [("县农业农村局", "lead")]),
+    ("由县人社局、县农业农村局负责落实，各乡镇具体实施",
+     [("县人社局", "lead"), ("县农业农村局", "participant"), ("各乡镇", "implementing")]),
+    ("由市住房城乡建设局会同市财政局负责落实", [("市住房城乡建设局", "lead"), ("市财政局", "participant")]),
+    # without 由, beside a body that answers or alone, 负责落实 carries the measure out
+    ("市发展改革委、市财政局负责落实", [("市发展改革委", "implementing"), ("市财政局", "implementing")]),
+    ("省工业和信息化厅负责，各市州人民政府负责落实",
+     [("省工业和信息化厅", "lead"), ("各市州人民政府", "implementing")]),
+    ("生态环境部指导，试点城市政府负责落实", [("生态环境部", "guiding"), ("试点城市政府", "implementing")]),
+])
+def test_by_gives_the_measure_to_those_who_see_it_done(text, expected):
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("此项整治由县住建局、县交通运输局、县公安局负责落实",
+     [("县住建局", "lead"), ("县交通运输局", "participant"), ("县公安局", "participant")]),
+    ("该项改造由区房管局牵头，区城管执法局配合", [("区房管局", "lead"), ("区城管执法局", "cooperating")]),
+    ("此项建设工作由市交通运输局负责", [("市交通运输局", "lead")]),
+    ("这项治理由市生态环境局会同市水务局负责", [("市生态环境局", "lead"), ("市水务局", "participant")]),
+])
+def test_a_topic_naming_one_measure_by_its_work(text, expected):
+    statement = read(text)
+    assert statement is not None and statement.reading.startswith("topical"), text
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "此项资金由县财政局负责",  # money: who pays is no role
+    "该项经费由市财政局保障",
+    "此项整治要由县住建局牵头负责研究",  # a duty, not the measure's statement
+    "日常整治由县城管局负责",  # no classifier pointing to the measure
+])
+def test_topics_that_name_no_measure_stay_unread(text):
+    statement = read(text)
+    assert statement is None or statement.reading != "topical"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("县委人才办[5]牵头，县人社局、县科技局、县工信局配合",
+     [("县委人才办", "lead"), ("县人社局", "cooperating"), ("县科技局", "cooperating"), ("县工信局", "cooperating")]),
+    ("县委党校［2］、县委宣传部配合", [("县委党校", "cooperating"), ("县委宣传部", "cooperating")]),
+    ("县人社局¹负责，县科技局²³配合", [("县人社局", "lead"), ("县科技局", "cooperating")]),
+    ("县人社局①牵头，县财政局配合", [("县人社局", "lead"), ("县财政局", "cooperating")]),
+])
+def test_a_footnote_mark_after_a_name_is_no_part_of_it(text, expected):
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("干部一科牵头，干部二科配合", [("干部一科", "lead"), ("干部二科", "cooperating")]),
+    ("组织二科负责，各乡镇党委落实", [("组织二科", "lead"), ("各乡镇党委", "implementing")]),
+    ("投资股牵头，规划股、价格股配合", [("投资股", "lead"), ("规划股", "cooperating"), ("价格股", "cooperating")]),
+])
+def test_the_sections_of_a_department_are_units(text, expected):
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize("text", ["一流学科负责", "本科、专科配合", "国有控股、社会参股负责"])
+def test_words_ending_like_a_section_name_none(text):
+    assert read(text) is None

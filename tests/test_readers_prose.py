@@ -452,7 +452,8 @@ SERIES_TEXTS = ["推进企业开办便利化。压缩企业开办时间至1个�
      [("市发展改革委", "lead"), ("市财政局", "cooperating"), ("市商务局", "cooperating")]),
     ("上述几项工作由市政务服务局负责。", [("市政务服务局", "lead")]),
     ("以上工作均由市政务服务局会同市市场监管局负责。", [("市政务服务局", "lead"), ("市市场监管局", "participant")]),
-    ("以上这些措施由各区人民政府负责落实。", [("各区人民政府", "implementing")]),
+    # 由…负责落实 gives the measures to the units it names, as 由…负责 does: a responsible list
+    ("以上这些措施由各区人民政府负责落实。", [("各区人民政府", "lead")]),
     ("以上三项工作均由市发展改革委牵头，市司法局参与。", [("市发展改革委", "lead"), ("市司法局", "participant")]),
     # no word says several, but on a line of its own right after the last numbered paragraph it closes the series
     ("上述工作由市政务服务局负责。", [("市政务服务局", "lead")]),
@@ -658,3 +659,82 @@ def test_lines_that_are_paragraphs_are_not_joined_as_wrapped():
     _, plan = read(text)
     assert [t.key for t in plan.tasks] == [str(k) for k in range(1, 13)]
     assert prose.wrap_width(prose.LineIndex(text).lines) is None
+
+
+def test_closing_sentences_that_name_who_answers_in_more_words():
+    _, plan = read("二、重点任务\n"
+                   "（一）盘活闲置资产。通过出租、入股等方式盘活利用。此项工作由县农业农村局负责落实。\n"
+                   "（二）推进村企联建。引导龙头企业与村结对共建。县工商联为责任主体，县委统战部指导。\n"
+                   "（三）发展物业经济。建设标准厂房和商铺。县发改委、县自然资源局按职责分工抓好落实。\n"
+                   "（四）瓶装液化气整治。严厉打击非法充装行为。此项整治由县住建局、县公安局负责落实。\n"
+                   "（五）严格考核奖惩。将集体经济发展纳入考核。县委组织部、县委考评办为责任主体。\n")
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("2.1", [("县农业农村局", "lead")]),
+        ("2.2", [("县工商联", "lead"), ("县委统战部", "guiding")]),
+        ("2.3", [("县发改委", "lead"), ("县自然资源局", "participant")]),
+        ("2.4", [("县住建局", "lead"), ("县公安局", "participant")]),
+        ("2.5", [("县委组织部", "lead"), ("县委考评办", "participant")]),
+    ]
+    assert plan.tasks[1].text == "推进村企联建。引导龙头企业与村结对共建。"
+
+
+def test_duties_with_an_object_and_notices_to_see_it_done_are_no_statements():
+    _, plan = read("（一）加强组织领导。县融媒体中心要及时宣传典型经验。\n"
+                   "（二）抓好落实。各乡镇、各有关部门要结合实际抓好落实。\n"
+                   "（三）强化督导。现将方案印发给你们，请认真抓好落实。\n"
+                   "（四）明确资金。此项资金由县财政局负责落实。\n")
+    assert plan.tasks == []
+
+
+def test_fields_side_by_side_on_one_line_are_one_statement():
+    _, plan = read("一、聚焦民生\n"
+                   "　　1.做好就业工作。新增城镇就业300人。\n"
+                   "牵头领导：党委副书记　郑某某　　牵头单位：镇社事办　　责任人：卫某　　完成时限：2024年12月底\n"
+                   "　　2.提升教育卫生服务水平。完成镇卫生院发热门诊改造。\n"
+                   "牵头领导：副镇长　蒋某　　牵头单位：镇社事办、茅滩镇卫生院　　配合单位：镇财政所　　责任人：沈某\n"
+                   "　　3.做好宣传。联系人：王某　　联系电话：12345678\n")
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1.1", "做好就业工作。新增城镇就业300人。", [("镇社事办", "lead")]),
+        ("1.2", "提升教育卫生服务水平。完成镇卫生院发热门诊改造。",
+         [("镇社事办", "lead"), ("茅滩镇卫生院", "lead"), ("镇财政所", "cooperating")]),
+    ]
+
+
+BARE = ("二、重点任务\n"
+        "（一）压实安全生产责任。修订全员安全生产责任清单（安全生产监督管理部，集团公司办公室，各子公司）。\n"
+        "（二）加强施工现场管控。推行“平安工地”建设（工程管理部，安全生产监督管理部，各项目公司）。\n"
+        "（三）提升信息化水平。建设安全生产风险监测平台（信息化管理中心、安全生产监督管理部）。\n"
+        "（四）加强教育培训。开展全员安全培训（党委组织部（人力资源部），集团工会；2024年6月底前）。\n")
+
+
+def test_a_document_stating_responsibility_in_bare_brackets_of_units():
+    _, plan = read(BARE)
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("2.1", [("安全生产监督管理部", "lead"), ("集团公司办公室", "participant"), ("各子公司", "participant")]),
+        ("2.2", [("工程管理部", "lead"), ("安全生产监督管理部", "participant"), ("各项目公司", "participant")]),
+        ("2.3", [("信息化管理中心", "lead"), ("安全生产监督管理部", "participant")]),
+        ("2.4", [("党委组织部（人力资源部）", "lead"), ("集团工会", "participant")]),
+    ]
+
+
+def test_a_bracket_or_two_of_names_in_running_text_is_no_way_of_the_document():
+    _, plan = read("二、重点任务\n"
+                   "（一）完善公共设施。建设一批文体场馆（市民中心、体育中心）。\n"
+                   "（二）优化营商环境。推行“一网通办”（以下简称“通办”）。\n"
+                   "（三）强化服务保障。支持重点企业发展（集团公司，各子公司）。\n"
+                   "（四）加强宣传。开展系列宣传活动（2024年6月底前）。\n")
+    assert plan.tasks == []
+
+
+def test_footnote_marks_after_units_and_their_footnotes():
+    _, plan = read("一、强化政治引领\n"
+                   "（一）抓好学习教育。依托县委党校开展轮训（组织一科牵头，县委党校[2]、县委宣传部配合）。\n"
+                   "（二）实施人才计划。全年引进高层次人才50名（县委人才办[5]牵头，县人社局¹配合）。\n"
+                   "（三）树立选人用人导向。完善考核评价（干部一科牵头，干部二科配合）。\n"
+                   "——————————\n"
+                   "[5]县委人才办设在县委组织部。\n")
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1.1", [("组织一科", "lead"), ("县委党校", "cooperating"), ("县委宣传部", "cooperating")]),
+        ("1.2", [("县委人才办", "lead"), ("县人社局", "cooperating")]),
+        ("1.3", [("干部一科", "lead"), ("干部二科", "cooperating")]),
+    ]

@@ -657,3 +657,41 @@ def test_a_layout_table_whose_headers_are_centred_over_their_columns():
         ("2", "新建社区卫生服务中心8个", [("市卫生健康委", "lead"), ("市财政局", "cooperating")]),
         ("3", "新辟和调整公交线路15条", [("市交通运输局", "lead"), ("市公安局交通警察支队", "cooperating")]),
     ]
+
+
+MERGED = ("遂川县城乡环境综合整治提升行动任务清单\n\n序号\t整治内容\t工作任务\t牵头单位\t责任单位\t完成时限\n"
+          "1\t城区市容秩序\t整治占道经营。\t县城管局\t泉江镇、县市场监管局\t2022年7月底\n"
+          "2\t\t规范户外广告设置。\t　\t县住建局、泉江镇\t2022年8月底\n"
+          "3\t交通秩序\t整治机动车乱停乱放。\t县公安局交警大队\t县城管局、县住建局\t2022年9月底\n"
+          "4\t\t规范非机动车停放。\t县公安局交警大队\t\t2022年6月底\n"
+          "{note}")
+
+
+def test_merged_cells_left_empty_below_take_the_cell_above_where_the_document_says_so():
+    plan = tabular.read(SourceText("t.txt", MERGED.format(note="\n说明：表格中空白单元格系原表合并单元格，内容与上一行相同。\n")))
+    assert [(t.number, units(t)) for t in plan.tasks] == [
+        (1, [("县城管局", "lead"), ("泉江镇", "participant"), ("县市场监管局", "participant")]),
+        (2, [("县城管局", "lead"), ("县住建局", "participant"), ("泉江镇", "participant")]),
+        (3, [("县公安局交警大队", "lead"), ("县城管局", "participant"), ("县住建局", "participant")]),
+        (4, [("县公安局交警大队", "lead"), ("县城管局", "participant"), ("县住建局", "participant")])]
+
+
+def test_empty_cells_name_nobody_where_no_note_says_they_are_merged():
+    plan = tabular.read(SourceText("t.txt", MERGED.format(note="")))
+    assert [(t.number, units(t)) for t in plan.tasks] == [
+        (1, [("县城管局", "lead"), ("泉江镇", "participant"), ("县市场监管局", "participant")]),
+        (2, [("县住建局", "lead"), ("泉江镇", "participant")]),
+        (3, [("县公安局交警大队", "lead"), ("县城管局", "participant"), ("县住建局", "participant")]),
+        (4, [("县公安局交警大队", "lead")])]
+
+
+def test_a_unit_repeated_across_the_lead_and_cooperating_cells_of_a_row_is_named_once_as_lead():
+    text = ("序号\t领域\t工作任务\t牵头部门\t配合部门\t完成时限\n"
+            "1\t政务服务\t推进“一件事一次办”。\t行政审批服务局\t行政审批服务局\t2023年9月底\n"
+            "2\t政务服务\t深化“互联网+政务服务”。\t行政审批服务局\t党政办公室、财政局\t2023年6月底\n"
+            "3\t金融服务\t组织“政银企”对接活动。\t财政局\t财政局、投资促进局\t2023年11月底\n")
+    plan = tabular.read(SourceText("t.txt", text))
+    assert [(t.number, units(t)) for t in plan.tasks] == [
+        (1, [("行政审批服务局", "lead")]),
+        (2, [("行政审批服务局", "lead"), ("党政办公室", "cooperating"), ("财政局", "cooperating")]),
+        (3, [("财政局", "lead"), ("投资促进局", "cooperating")])]

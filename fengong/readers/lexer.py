@@ -30,7 +30,7 @@ _SLOT = re.compile(r"[^\s，,；;。、：:（）()〈〉*＊]{1,12}\s*[：:]")
 _NO_NAME = re.compile(r"(无|暂无|同上)\s*(?=$|[，,；;。\s])")
 _FILLER = re.compile(rf"下同|{v.NOT_LISTED.pattern}")
 _VERBS = sorted(v.VERBS, key=len, reverse=True)
-_HARD = set(v.SEPARATOR + v.COMMAS + v.SEMICOLONS + v.FULL_STOPS + v.MARKS) | set(v.OPENERS)
+_HARD = set(v.SEPARATOR + v.COMMAS + v.SEMICOLONS + v.FULL_STOPS + v.MARKS + v.FOOTNOTE_CHARS) | set(v.OPENERS)
 _LINE_BREAK_TAG = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
 
 
@@ -91,6 +91,13 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
                 out.append(token("SEMI", "", i, i))
             out.append(token("LABEL", v.LABEL_ROLES[m.group(1) or m.group(2)], i, m.end()))
             i = m.end()
+        elif (out and out[-1].type == "NAME" and out[-1].end_pos == i
+              and (m := v.FOOTNOTE_MARK.match(raw, i, end)) is not None):
+            out.append(token("NOTE", m.group(), i, m.end()))  # 县委人才办[5]牵头: a footnote's mark, not the name
+            i = m.end()
+        elif char in v.FOOTNOTE_CHARS:
+            out.append(token("NOTE", char, i, i + 1))  # a note mark where no name stands before it: read as nothing
+            i += 1
         elif char in v.OPENERS:
             i = _bracket(raw, i, end, out)
         elif at_part and (m := v.LEAD_RULE.match(raw, i, end)) is not None:

@@ -85,6 +85,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     before: tuple[int, int] | None = None  # the last paragraph read, without its label
     general: Span | None = None  # a lead rule stated outside any statement holds for the whole document
     own_line: int | None = None  # the line number of the last statement that stood on a line of its own
+    bare = _states_in_bare_brackets(raw, lines, lexicon)
     for line in _across_pages(readable_lines(lines.lines, source.path, plan.problems), raw, set(pages), lexicon):
         item = outline.feed(line)
         if item is not None:
@@ -102,6 +103,9 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             # …1000万亩。（草原管理司、规划财务司；…主管部门） — in a document that states who answers in its
             # brackets, a bracket after the measure's last sentence that lists only units is such a statement
             lists = lists or bool(found) and closes and _after_sentence(raw, body, outer_start)
+            # …建设（工程管理部，安全生产监督管理部，各项目公司）。 — a document whose measures close, one after
+            # another, with brackets that list only units states who answers in them, though no rule says so
+            lists = lists or bare and closes
             statement = read_statement(raw, start, end, line.number, lexicon, lists=lists)
             if statement is None:
                 if looks_like_statement(normalise(raw[start:end])):
@@ -284,7 +288,7 @@ def _candidates(raw: str, line: Line, body: int, problems: list[Problem], path: 
     at = body
     while at < line.end and raw[at].isspace():
         at += 1
-    if opens_with_label(raw, at, line.end):
+    if opens_with_label(raw, at, line.end) or _fields_with_a_label(raw, at, line.end):
         yield at, _trim_end(raw, at, line.end), at, line.end
         return
     closing = _closing_sentence(raw, body, line, lexicon, numbered)
@@ -314,6 +318,46 @@ def _candidates(raw: str, line: Line, body: int, problems: list[Problem], path: 
         i = close + 1
     if closing is not None:
         yield closing[0], closing[1], closing[0], line.end
+
+
+BARE_BRACKETS = 3  # so many paragraphs closing with a bracket of units alone make it the document's way
+
+
+def _states_in_bare_brackets(raw: str, lines: LineIndex, lexicon: Lexicon) -> bool:
+    """True for a document whose paragraphs close, at least :data:`BARE_BRACKETS` of them, with a bracket that
+    lists only units, no role word nor rule in it (…推行“平安工地”建设（工程管理部，安全生产监督管理部，各项目公司）。):
+    the way it states who answers for each measure (the first listed leads). A bracket or two of names in running
+    text (…建设市民中心、体育馆（市文旅局、市体育局）) is not a way of the document."""
+    count = 0
+    for line in lines.lines:
+        m = _CLOSING_BRACKET.search(line.text)
+        if m is None:
+            continue
+        start = line.start + m.start() + 1
+        close = matching_bracket(raw, start - 1, line.end)
+        if close is None:
+            continue
+        statement = read_statement(raw, start, close, line.number, lexicon, lists=True)
+        if statement is not None and statement.units and set(statement.reading.split("+")) == {"listed"}:
+            count += 1
+            if count >= BARE_BRACKETS:
+                return True
+    return False
+
+
+_CLOSING_BRACKET = re.compile(r"[（(][^（()）]*(?:[（(][^（()）]*[）)][^（()）]*)*[）)][。；;]?\s*$")
+
+
+def _fields_with_a_label(raw: str, at: int, end: int) -> bool:
+    """True for a line of fields side by side, spaces between them, one a role label's (牵头领导：X　　牵头单位：A
+    责任人：Y　　完成时限：…): the fields of one statement, as they are on lines of their own."""
+    if not _FIELD.match(raw, at, end):
+        return False
+    return any(opens_with_label(raw, m.end(), end) for m in _FIELD_GAP.finditer(raw, at, end))
+
+
+_FIELD_GAP = re.compile(r"[ \t\u3000]{2,}")
+_FIELD = re.compile(r"[\u4e00-\u9fff]{2,8}\s*[：:]")
 
 
 def _closing_sentence(raw: str, body: int, line: Line, lexicon: Lexicon,

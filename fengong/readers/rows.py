@@ -82,9 +82,16 @@ def task_from_cells(source: SourceText, number: int, text: Span, unit_cells: lis
                                     "warning"))
             continue
         open_ended = open_ended or statement.open
+        # A unit printed again in another unit cell of its row (牵头单位 财政局, 配合单位 财政局: one cell merged
+        # across both columns, its text repeated in each) is named once, in the role of the cell it is first in;
+        # a lead keeps its lead.
+        named = {u.name: u.role for u in units}
         units.extend(Unit(u.name, Span(u.span.start, u.span.end, cell.line + source.raw.count("\n", cell.start,
                                                                                              u.span.start)),
-                          u.role, u.recognised, u.marked) for u in statement.units)
+                          u.role, u.recognised, u.marked) for u in statement.units
+                     if u.name not in named)
+        leads = {u.name for u in statement.units if u.role == "lead" and u.name in named}
+        units = [replace(u, role="lead") if u.name in leads else u for u in units]
     if not units:
         problems.append(Problem(source.path, text.line, f"row {number} names no units: not a task", "warning"))
         return None

@@ -146,35 +146,39 @@ class _Parts(Transformer):
 
     def labelled(self, children):
         label, (units, is_open) = children[:2]
-        role = children[2].value if len(children) > 2 else label.value  # 责任单位：A牵头，B配合
+        role = _verb_role(children[2]) if len(children) > 2 else label.value  # 责任单位：A牵头，B配合
         return _Part("labelled", role, _roles(units, role), is_open)
 
-    def verbal(self, children):
+    def verbal(self, children, by: bool = False):
+        by = by or any(isinstance(c, Token) and c.type == "BY" for c in children)
         (units, is_open), verb = [c for c in children if not (isinstance(c, Token) and c.type == "BY")]
-        return _Part("verbal", verb.value, _roles(units, verb.value), is_open)
+        role = _verb_role(verb, by)
+        return _Part("verbal", role, _roles(units, role), is_open)
 
-    def led_with(self, children):
+    def led_with(self, children, by: bool = False):
+        by = by or any(isinstance(c, Token) and c.type == "BY" for c in children)
         (first, open1), _, (second, open2), verb = [c for c in children
                                                     if not (isinstance(c, Token) and c.type == "BY")]
-        joined = "participant" if verb.value in (v.RESPONSIBLE, "lead") else verb.value
-        leading = v.RESPONSIBLE if verb.value in (v.RESPONSIBLE, "lead") else verb.value
-        return _Part("led_with", verb.value, _roles(first, leading) + _roles(second, joined), open1 or open2)
+        role = _verb_role(verb, by)
+        joined = "participant" if role in (v.RESPONSIBLE, "lead") else role
+        leading = v.RESPONSIBLE if role in (v.RESPONSIBLE, "lead") else role
+        return _Part("led_with", role, _roles(first, leading) + _roles(second, joined), open1 or open2)
 
     def joined(self, children):
         _, (units, is_open), verb = children
-        role = "participant" if verb.value in (v.RESPONSIBLE, "lead") else verb.value
+        role = "participant" if _verb_role(verb) in (v.RESPONSIBLE, "lead") else _verb_role(verb)
         return _Part("joined", role, _roles(units, role), is_open)
 
     def topical(self, children):
         """此项工作由A牵头 / 上述任务由A会同B负责: the roles as in 由A牵头 / 由A会同B负责; the topic is kept."""
         topic = children[0]
         rest = [c for c in children[1:] if not (isinstance(c, Token) and c.type == "BY")]
-        part = self.led_with(rest) if len(rest) == 4 else self.verbal(rest)
+        part = self.led_with(rest, by=True) if len(rest) == 4 else self.verbal(rest, by=True)
         return _Part("topical", part.role, part.units, part.open, topic=topic.value)
 
     def carried(self, children):
         _, (units, is_open), verb = children
-        return _Part("carried", verb.value, _roles(units, verb.value), is_open)
+        return _Part("carried", _verb_role(verb), _roles(units, _verb_role(verb)), is_open)
 
     def rule(self, children):
         return _Part("rule", None, [], span=(children[0].start_pos, children[0].end_pos))
@@ -194,6 +198,15 @@ class _Parts(Transformer):
     def listed(self, children):
         units, is_open = children[0]
         return _Part("listed", None, _roles(units, ""), is_open)
+
+
+def _verb_role(verb: Token, by: bool = False) -> str:
+    """The role a verb gives its units. 负责落实 (vocabulary.ANSWERING) gives the measure to them where 由 names them
+    (由A负责落实, 此项工作由A、B负责落实: a responsible list, as 由A负责 is); without 由 it is the implementing
+    units' verb beside a body that answers (A负责，各地区负责落实)."""
+    if verb.value == v.ANSWERING:
+        return v.RESPONSIBLE if by else "implementing"
+    return verb.value
 
 
 def _group_tagged(found: list[tuple[Token, bool, str | None]]) -> list[tuple[Token, bool, str | None]]:

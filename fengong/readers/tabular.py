@@ -36,6 +36,10 @@ SNIFF = 400  # lines looked at for a header
 PIPE = "|"
 # A cell that repeats the cell above it in its column.
 SAME_AS_ABOVE = {"同上", "同上栏", "同左"}
+# A note saying that the table's empty cells are merged cells of the original (空白单元格系原表合并单元格，内容与上一行
+# 相同): a table copied from Word leaves a merged cell's text in its first row only, so an empty unit cell is the
+# cell above it.
+MERGED_EMPTY = re.compile(r"合并单元格|(?:空白|空)(?:的)?(?:单元)?[格栏][^。\n]{0,16}(?:同上|与上一?[行格栏]相同)")
 # A line of its own a page break leaves in a table: the page's number, 续表 (the table goes on).
 FURNITURE = re.compile(rf"{PAGE_NUMBER.pattern}|^\s*续表\s*\d*\s*$")
 RULE_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")  # | --- | :---: |
@@ -81,6 +85,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             continue
         body.append((row, {}))
     previous: dict[int, list[Cell]] = {}
+    merged = MERGED_EMPTY.search(source.raw) is not None
     for row, more in body:
         texts = _texts(source, row)
         filled = [(k, t) for k, t in enumerate(texts) if t not in EMPTY_CELLS]
@@ -94,7 +99,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             continue
         cells = {k: [row[k], *more.get(k, [])] for k, _ in columns.units if k < len(row)}
         for k in list(cells):
-            if texts[k] in SAME_AS_ABOVE and k in previous:  # 同上: the cell of the row above
+            # 同上: the cell of the row above; so is an empty cell below a merged one, where the note says so
+            if k in previous and (texts[k] in SAME_AS_ABOVE or merged and texts[k] == ""):
                 cells[k] = previous[k]
         previous = cells
         task = _task(source, columns, row, texts, len(numbers) + 1, problems, lexicon_for(plan.jurisdiction),

@@ -16,6 +16,8 @@ RESPONSIBLE = "responsible"
 # 承办 names the body that handles the task: where a lead is stated beside it (A牵头，B配合，C承办) it carries the
 # task out in its area (implementing); alone (承办单位：A；协办单位：B, A承办，B指导) it is the one who answers for it.
 HANDLER = "handler"
+# 负责落实: implementing, or responsible where 由 gives the measure to its units (由A负责落实, 此项工作由A负责落实).
+ANSWERING = "answering"
 ROLES = ("lead", "participant", "cooperating", "guiding", "implementing")
 
 # The role word of a label (牵头单位：, 责任部门：, 配合单位：) → the role of the units it introduces.
@@ -42,7 +44,15 @@ LABEL_NOUN = rf"(?:{'|'.join(LABEL_NOUNS)}|[{BODY_KIND_CHARS}]{{2,3}})"
 # units and the verb (按职责分工负责, 分别负责, 按属地负责) changes nothing of the role.
 VERBS = {
     "牵头负责": "lead", "牵头落实": "lead", "牵头组织": "lead", "牵头实施": "lead", "牵头": "lead", "负总责": "lead",
-    "负责落实": "implementing", "具体落实": "implementing", "组织落实": "implementing", "督促落实": "implementing",
+    # A为责任主体 / A、B为责任单位 / A为牵头单位: the body named is the one that answers for the measure (or leads it)
+    "为责任主体": RESPONSIBLE, "为责任单位": RESPONSIBLE, "为责任部门": RESPONSIBLE, "为主体责任单位": RESPONSIBLE,
+    "为牵头单位": "lead", "为牵头部门": "lead", "为主责单位": "lead", "为主责部门": "lead",
+    # A、B按职责分工抓好落实: 抓好落实 (see to it that it is done) is the verb of the whole sentence, as 负责 is:
+    # a responsible list (after A负总责 its units take part)
+    "抓好落实": RESPONSIBLE, "负责抓好落实": RESPONSIBLE,
+    # 负责落实: implementing beside a body that answers (A指导，B负责落实; A负责，各地区负责落实), but 由A负责落实 gives
+    # the measure to A as 由A负责 does: a responsible list (ANSWERING, settled by the statement's 由)
+    "负责落实": ANSWERING, "具体落实": "implementing", "组织落实": "implementing", "督促落实": "implementing",
     "组织实施": "implementing", "落实": "implementing", "实施": "implementing",
     "负责": RESPONSIBLE, "承担": RESPONSIBLE,
     "参与": "participant", "参加": "participant",
@@ -87,9 +97,14 @@ BY = "由"
 # document's issuing (由A印发), another activity (年度考核工作).
 TOPIC_MEASURE_NOUNS = ("工作", "任务", "措施", "举措", "事项")
 _NOUN = "|".join(TOPIC_MEASURE_NOUNS)
+# After the classifier of one measure (此项, 该项, 本项, 这项) the measure may be named by the work it is:
+# 此项整治由A、B负责落实, 该项改造由A牵头 — a noun of work; not money (此项资金由…, 该项经费由…: who pays is no role).
+TOPIC_WORK_NOUNS = ("整治", "治理", "整改", "改造", "建设", "改革", "行动", "工程", "活动", "攻坚", "排查", "检查",
+                    "监管", "试点", "计划", "服务", "保障", "创建", "宣传", "培训", "考核", "督查", "清理", "提升")
+_WORK_NOUN = "|".join(TOPIC_WORK_NOUNS)
 _COUNT = r"[一二两三四五六七八九十\d]{1,3}"
-TOPIC_POINTED = re.compile(rf"(?:[此该]一?项?|[本这]一?项|上述|以上|前述)(?:各项|几项|各条|这些|{_COUNT}[项条])?"
-                           rf"(?:{_NOUN})(?:均|都)?(?:具体|主要)?(?=由)")
+TOPIC_POINTED = re.compile(rf"(?:(?:[此该]一?项?|[本这]一?项|上述|以上|前述)(?:各项|几项|各条|这些|{_COUNT}[项条])?"
+                           rf"(?:{_NOUN})|[此该本这]一?项(?:{_WORK_NOUN})(?:工作|任务)?)(?:均|都)?(?:具体|主要)?(?=由)")
 # A pointed topic that points back over the text above (以上, 上述, 前述) may cover several measures: all those of
 # the series it closes where it says so (以上各项任务, 上述几项工作, 以上这些措施, 以上工作均由…), the last n where it
 # counts them (以上三项工作, 上述2项任务). 此项 / 该项 / 本项 / 这项 point to one measure.
@@ -121,6 +136,10 @@ SEPARATOR = "、"
 COMMAS = "，,"
 SEMICOLONS = "；;"
 FULL_STOPS = "。"
+# A note mark a word processor leaves after a name that a footnote explains (县委人才办[5], 县人社局¹, 县科技局①): no
+# part of the name, nor a statement's word.
+FOOTNOTE_CHARS = "¹²³⁴⁵⁶⁷⁸⁹⁰①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+FOOTNOTE_MARK = re.compile(rf"[\[［〔]\s*(?:注)?\d{{1,3}}\s*[\]］〕]|[{FOOTNOTE_CHARS}]+")
 MARKS = "*＊★☆▲△●◆"  # a mark on a unit, before or after its name: the marked unit leads (*县人力社保局, 市城管执法局★)
 OPENERS = {"（": "）", "(": ")", "〈": "〉", "〔": "〕", "［": "］", "[": "]", "【": "】", "<": ">", "《": "》"}
 # A bracket inside a list that is a note on the unit before it, not part of its name: 〈含开发区…，下同〉.
@@ -170,8 +189,12 @@ UNIT_SUFFIXES = (
     "法院", "检察院", "银行", "协会", "学会", "总会", "总工会", "部门", "单位", "机构", "党委", "组织", "科协",
     "组委", "专班", "管委会", "街道", "乡镇", "区镇", "园区", "社区", "平台", "基地", "学院", "大学", "医院",
     "海关", "站", "台", "馆", "校",
+    "科", "股",  # the sections of a department or a bureau (干部一科, 组织二科, 投资股): but not NOT_A_SECTION
     "市", "县", "区", "州", "盟", "旗",  # a place named as a unit is its government: （第一师阿拉尔市负责）
 )
+# Words that end like a section (…科, …股) and name none: a field of study, a degree, a share.
+NOT_A_SECTION = ("学科", "本科", "专科", "预科", "文科", "理科", "工科", "医科", "控股", "入股", "参股", "持股", "配股",
+                 "新股", "个股", "A股", "B股")
 # Words a unit's name never begins with: a bracket or run that begins so is a note or prose (（含省属企业所属
 # 景区）, （设在区发展改革委）, 对符合条件的…).
 NOT_A_NAME_START = ("含", "包括", "不含", "包含", "如", "即", "其中", "设在", "以下", "下同", "为", "对", "在", "把",
