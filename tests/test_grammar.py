@@ -11,7 +11,7 @@ import pytest
 
 from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.statement import read_statement, settle_roles
-from fengong.readers.vocabulary import column_role, numeral_value
+from fengong.readers.vocabulary import column_role, is_task_header, numeral_value
 
 
 def read(text: str, label_role: str | None = None):
@@ -191,6 +191,19 @@ def test_numerals(printed, value):
                                               ("牵头", "lead"), ("完成时限", None), ("指导部门", "guiding")])
 def test_column_headers(header, role):
     assert column_role(header) == role
+
+
+@pytest.mark.parametrize("header", ["工作任务", "重点任务", "具体举措", "工作措施", "主要举措", "任务举措", "重点举措",
+                                    "工作内容", "具体任务", "主要工作内容", "改革事项", "重点工作任务", "项目名称",
+                                    "支持政策", "配套措施"])
+def test_a_task_column_is_headed_by_a_noun_of_measures(header):
+    assert is_task_header(header)
+
+
+@pytest.mark.parametrize("header", ["对应国家任务", "对应省级任务", "工作目标", "完成时限", "工作", "内容", "牵头单位",
+                                    "预期成果", "成果形式", "落实期限", "工作要求", "进度安排", "备注", "责任单位"])
+def test_headers_that_name_no_measure_head_no_task_column(header):
+    assert not is_task_header(header)
 
 
 def test_labels_side_by_side_without_a_separator():

@@ -452,6 +452,42 @@ def test_line_break_tags_same_as_above_and_nobody_in_a_piped_table():
         (5, [("省政务服务数据管理局", "lead")])]  # 无 names nobody
 
 
+ROWSPAN = ("江苏省贯彻落实内河水运高质量发展意见重点任务分工方案\n\n"
+           "序号\t对应国家任务\t具体举措\t牵头单位\t配合单位\t完成时限\n"
+           "1\t（一）完善航道网络\t推进京杭运河江苏段示范区建设\t省交通运输厅\t省发展改革委、省自然资源厅\t2027年底前\n"
+           "2\t\t实施干线航道整治工程\t\t\t2026年底前\n"
+           "3\t\t推进出海航道前期工作\t省发展改革委\t省水利厅\t2025年底前\n"
+           "4\t（二）提升港口能力\t建设内河集装箱码头\t省交通运输厅\t\t2027年底前\n"
+           "5\t\t建设岸电设施\t\t省能源局\t2026年底前\n")
+
+
+@pytest.mark.parametrize("header", ["具体举措", "主要举措", "任务举措", "工作内容", "重点任务"])
+def test_empty_unit_cells_under_merged_ones_take_the_cell_above(header):
+    plan = tabular.read(SourceText("t.txt", ROWSPAN.replace("具体举措", header)))
+    assert [(t.number, t.text, units(t)) for t in plan.tasks] == [
+        (1, "推进京杭运河江苏段示范区建设", [("省交通运输厅", "lead"), ("省发展改革委", "cooperating"),
+                                  ("省自然资源厅", "cooperating")]),
+        (2, "实施干线航道整治工程", [("省交通运输厅", "lead"), ("省发展改革委", "cooperating"),
+                            ("省自然资源厅", "cooperating")]),  # both cells merged from row 1
+        (3, "推进出海航道前期工作", [("省发展改革委", "lead"), ("省水利厅", "cooperating")]),
+        (4, "建设内河集装箱码头", [("省交通运输厅", "lead"), ("省水利厅", "cooperating")]),  # 配合 merged from 3
+        (5, "建设岸电设施", [("省交通运输厅", "lead"), ("省能源局", "cooperating")])]  # 牵头 merged from 4
+
+
+def test_an_empty_unit_cell_stays_empty_where_no_row_shows_merged_cells():
+    table = ROWSPAN.replace("2\t\t实施干线航道整治工程\t\t\t", "2\t\t实施干线航道整治工程\t省交通运输厅\t省生态环境厅\t")
+    table = table.replace("5\t\t建设岸电设施\t\t省能源局", "5\t\t建设岸电设施\t省能源局\t")
+    plan = tabular.read(SourceText("t.txt", table))
+    assert [(t.number, units(t)) for t in plan.tasks][3:] == [
+        (4, [("省交通运输厅", "lead")]),  # no 配合单位: nothing shows a merged cell
+        (5, [("省能源局", "lead")])]
+
+
+def test_a_reference_column_before_the_task_is_not_the_task():
+    plan = tabular.read(SourceText("t.txt", ROWSPAN))
+    assert "对应" not in plan.tasks[0].text and plan.tasks[0].text.startswith("推进京杭运河")
+
+
 PAGE_CUT = ("成都市促进消费责任分工表\n\n序号\t牵头单位\t工作任务\t责任单位\t完成时限\n"
             "1\t市商务局\t开展消费促进活动。\t市文广旅局、市财政局\t2022年12月底前\n"
             "2\t市商务局\t支持老字号企业创新发展。\t市经信局（市新经济委）、市市场监管局、\n\n"

@@ -16,8 +16,8 @@ from fengong.readers.vocabulary import (
     LEAD_RULE,
     NUMBER_HEADERS,
     RESPONSIBLE,
-    TASK_HEADERS,
     column_role,
+    is_task_header,
     numeral_value,
     rest_role,
     rule_extent,
@@ -53,7 +53,7 @@ def map_header(cells: list[str]) -> Columns | None:
     """The columns a header row names, or None when it is no task-division header."""
     names = [re.sub(r"\s+", "", normalise(c)) for c in cells]
     number = next((i for i, n in enumerate(names) if n in NUMBER_HEADERS), None)
-    texts = tuple(i for i, n in enumerate(names) if n in TASK_HEADERS)
+    texts = tuple(i for i, n in enumerate(names) if is_task_header(n))
     units = tuple((i, role) for i, n in enumerate(names) if (role := column_role(n)) is not None)
     if not texts or not units:
         return None
@@ -63,7 +63,7 @@ def map_header(cells: list[str]) -> Columns | None:
 def is_header_cell(text: str) -> bool:
     """True for a cell that could be part of a header row (a known header or a short label)."""
     name = re.sub(r"\s+", "", normalise(text))
-    return name in NUMBER_HEADERS or name in TASK_HEADERS or column_role(name) is not None
+    return name in NUMBER_HEADERS or is_task_header(name) or column_role(name) is not None
 
 
 def task_from_cells(source: SourceText, number: int, text: Span, unit_cells: list[tuple[str, Span]],

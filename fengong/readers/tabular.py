@@ -81,6 +81,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             continue
         body.append((row, {}))
     previous: dict[int, list[Cell]] = {}
+    merged = _merged_unit_cells(source, body, columns)
     for row, more in body:
         texts = _texts(source, row)
         filled = [(k, t) for k, t in enumerate(texts) if t not in EMPTY_CELLS]
@@ -96,6 +97,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
         for k in list(cells):
             if texts[k] in SAME_AS_ABOVE and k in previous:  # 同上: the cell of the row above
                 cells[k] = previous[k]
+            elif merged and texts[k] in EMPTY_CELLS and not more.get(k) and k in previous:
+                cells[k] = previous[k]  # under a merged cell: the units of the cell it spans from
         previous = cells
         task = _task(source, columns, row, texts, len(numbers) + 1, problems, lexicon_for(plan.jurisdiction),
                      cells)
@@ -109,6 +112,24 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
         raise ReadError(problems + [Problem(source.path, rows[at][0].line, "a table header was found but no row "
                                                                            "with units follows it")])
     return plan
+
+
+def _merged_unit_cells(source: SourceText, body: list[tuple[list[Cell], dict[int, list[Cell]]]], columns) -> bool:
+    """True for a table rendered from one whose unit cells were merged over several rows (rowspan): the merged
+    cell prints in its first row and the rows below print it empty. A row with its number and task but no unit
+    cell at all can be no row of its own, so the table shows it merges cells; its empty unit cells then mean the
+    units of the cell above (`2\t实施…工程\t\t\t2026年底前` under `1\t…\t省交通运输厅\t省发展改革委…`). A table with
+    no such row keeps an empty cell empty (a task with no 配合单位)."""
+    units = [k for k, _ in columns.units]
+    for n, (row, more) in enumerate(body):
+        texts = _texts(source, row)
+        numbered = columns.number is None or (columns.number < len(texts)
+                                              and NUMBER.match(texts[columns.number]) is not None)
+        text = columns.text_of(texts)
+        if (n > 0 and numbered and text < len(texts) and texts[text] not in EMPTY_CELLS and not more
+                and all(k >= len(texts) or texts[k] in EMPTY_CELLS for k in units)):
+            return True
+    return False
 
 
 def _merged_cells_restored(row: list[Cell], columns) -> list[Cell]:

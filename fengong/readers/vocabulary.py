@@ -187,11 +187,31 @@ MEASURE_VERBS = ("成立", "设立", "组建", "建立", "开展", "推进", "�
 COLLECTIVE = re.compile(
     r"^(?:(?:地方)?各级(?:人民)?政府|各.{1,16}|.{0,8}(?:有关|相关).{1,16}|.{0,8}(?:试点|示范).{0,6}(?:政府|城市|地区))$")
 
-# Table headers: the number column, the task columns (a unit column is a label: column_role). A table's first
-# task column names the task and the others describe it (项目名称 then 主要内容, 重点工作 then 工作内容), so a
-# header that names a task or project by its name is a task column too.
+# Table headers: the number column, the task columns (a unit column is a label: column_role). A task column is
+# headed by a noun of measures (任务 措施 举措 事项 内容 工作 项目) with the words that qualify it in the genre
+# (重点 主要 具体 工作 改革 任务 …: 重点任务, 具体举措, 主要工作内容, 任务举措), or names a task or project by its
+# name (项目名称, 任务名称). A table's first task column names the task and the others describe it (项目名称 then
+# 主要内容, 重点工作 then 工作内容). A qualifier that points elsewhere is no task column's (对应国家任务: a reference).
 NUMBER_HEADERS = {"序号", "编号", "序"}
-TASK_HEADERS = {
+MEASURE_NOUNS = ("任务", "措施", "举措", "事项", "内容", "工作", "项目", "政策", "行动", "工程")
+MEASURE_QUALIFIERS = ("重点", "主要", "具体", "工作", "改革", "政策", "任务", "重大", "核心", "关键", "配套",
+                      "支持", "保障", "推进", "实施", "建设", "创新", "专项")
+_TASK_HEADER = re.compile(
+    rf"(?:{'|'.join(MEASURE_QUALIFIERS)}){{0,2}}(?:{'|'.join(MEASURE_NOUNS)})(?:及(?:{'|'.join(MEASURE_NOUNS)}))?"
+    rf"|(?:{'|'.join(MEASURE_QUALIFIERS + MEASURE_NOUNS)})*(?:任务|项目|工作|事项|措施)(?:名称|内容)")
+# A bare noun heads a task column only where it names measures alone (任务, 事项, 项目); 工作, 内容, 政策 need a
+# qualifier (重点工作, 主要内容, 支持政策).
+_BARE = ("工作", "内容", "政策", "行动", "工程")
+
+
+def is_task_header(header: str) -> bool:
+    """True for a table header that names the column of the tasks: 工作任务, 重点任务, 具体举措, 工作措施, 主要举措,
+    任务举措, 工作内容, 改革事项, 项目名称; not 对应国家任务, 工作目标, 完成时限, 工作 alone."""
+    name = re.sub(r"\s+", "", header)
+    return name not in _BARE and _TASK_HEADER.fullmatch(name) is not None
+
+
+TASK_HEADERS = {  # the headers the earlier sets printed, kept as examples (tests/test_grammar.py)
     "工作任务", "重点任务", "主要任务", "任务", "具体任务", "任务内容", "工作内容", "主要内容", "具体措施",
     "政策措施", "改革举措", "工作措施", "重点工作", "任务措施", "改革任务", "工作事项", "事项",
     "项目名称", "项目", "重点项目", "任务名称", "工作名称", "事项名称",
