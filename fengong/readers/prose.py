@@ -287,7 +287,8 @@ def _candidates(raw: str, line: Line, body: int, problems: list[Problem], path: 
     if opens_with_label(raw, at, line.end):
         yield at, _trim_end(raw, at, line.end), at, line.end
         return
-    closing = _closing_sentence(raw, body, line, lexicon, numbered)
+    closings = _closing_sentence(raw, body, line, lexicon, numbered)
+    closing = closings[0] if closings else None
     i = body
     while i < (closing[0] if closing else line.end):
         if _after_sentence(raw, body, i) and opens_with_label(raw, i, line.end):
@@ -312,16 +313,18 @@ def _candidates(raw: str, line: Line, body: int, problems: list[Problem], path: 
         if close - i - 1 <= MAX_STATEMENT and not _quoted(raw, i, close + 1):
             yield i + 1, close, i, close + 1
         i = close + 1
-    if closing is not None:
-        yield closing[0], closing[1], closing[0], line.end
+    for n, (start, stop) in enumerate(closings):
+        yield start, stop, start, stop if n + 1 < len(closings) else line.end
 
 
 def _closing_sentence(raw: str, body: int, line: Line, lexicon: Lexicon,
-                      numbered: bool = False) -> tuple[int, int] | None:
+                      numbered: bool = False) -> list[tuple[int, int]]:
     """The paragraph's last sentence where it is a statement of its own: units and a role verb, nothing else
     (…连片改造。市住房城乡建设局牵头，市财政局按职责分工负责。 / 由A会同B负责。 / A、B等部门负责。). A sentence
     whose verb has an object (市住房城乡建设局负责研究提出…) states a duty in running text, not who answers for the
-    measure, and does not parse as a statement."""
+    measure, and does not parse as a statement. A last sentence that opens with a condition (由A负责；涉及资本市场的，
+    由B负责) states who answers for that part of the measure: a statement of its own after the one before it, the
+    condition its text. Empty where there is none."""
     stop = _trim_end(raw, body, line.end)
     starts, depth = [body], 0
     for i in range(body, stop):  # a full stop inside a bracket ends no sentence
@@ -333,6 +336,14 @@ def _closing_sentence(raw: str, body: int, line: Line, lexicon: Lexicon,
             starts.append(i + 1)
     starts = [_past_blank(raw, at, stop) for at in starts]
     start = starts[-1]
+    condition = v.CONDITION.match(raw, start, stop)
+    if condition is not None and len(starts) > 1:
+        found = _closing_statement(raw, body, condition.end(), stop, line, lexicon, numbered)
+        earlier = _closing_statement(raw, body, starts[-2], _trim_end(raw, starts[-2], start), line, lexicon,
+                                     numbered)
+        if found is not None and earlier is not None and earlier[0] == starts[-2]:
+            return [earlier, found]
+        return []
     found = _closing_statement(raw, body, start, stop, line, lexicon, numbered)
     if found is not None and len(starts) > 1:
         # …制度。由各省级林业和草原主管部门负责。草原管理司指导。 — two short sentences, each only units and a
@@ -340,8 +351,8 @@ def _closing_sentence(raw: str, body: int, line: Line, lexicon: Lexicon,
         earlier = _closing_statement(raw, body, starts[-2], _trim_end(raw, starts[-2], start), line, lexicon,
                                      numbered)
         if earlier is not None and earlier[0] == starts[-2]:
-            return starts[-2], stop
-    return found
+            return [(starts[-2], stop)]
+    return [found] if found is not None else []
 
 
 def _past_blank(raw: str, at: int, stop: int) -> int:
@@ -355,7 +366,9 @@ def _closing_statement(raw: str, body: int, start: int, stop: int, line: Line, l
     """``(start, stop)`` where the sentence ``raw[start:stop]`` is a statement of its own (or its last clause is,
     opened by a topic pointing to the measure), else None."""
     text = normalise(raw[start:stop])
-    if (stop - start > MAX_STATEMENT or not text.endswith(tuple(v.VERBS)) or text[:1] in STATEMENT_OPENERS
+    drafted = (m := v.DRAFT_FOR_APPROVAL.search(text)) is not None and m.end() == len(text)  # …提出方案，按程序报批
+    if (stop - start > MAX_STATEMENT or not (text.endswith(tuple(v.VERBS)) or drafted)
+            or text[:1] in STATEMENT_OPENERS
             or opens_with_label(raw, start, stop) or v.LEAD_RULE.search(text)):  # the rule is read as a rule
         return None
     statement = read_statement(raw, start, stop, line.number, lexicon)

@@ -49,13 +49,22 @@ VERBS = {
     "配合": "cooperating", "协助": "cooperating", "协同": "cooperating", "协办": "cooperating",
     "指导": "guiding", "督导": "guiding",
     "主办": "lead", "主责": "lead", "承办": HANDLER,
+    # 分别负责: each answers for its own part, so each leads it (A、B分别负责 → two leads, as A、B分别牵头); 分别 before
+    # any other verb changes nothing (A、B分别落实)
+    "分别负责": "lead", "分别牵头负责": "lead",
 }
+# How a body guides, said by a pair of verbs (指导督促, 督促指导, 监督指导, 统筹指导): the guiding verb with a verb of
+# supervising or steering before or after it is still guiding. The pair before it is a modifier (below); after it
+# the pair is the verb.
+GUIDING_VERBS = ("指导", "督导")
+STEERING_VERBS = ("督促", "监督", "检查", "协调", "推动", "推进", "统筹")
+VERBS.update({f"{g}{s}": "guiding" for g in GUIDING_VERBS for s in STEERING_VERBS})
 MODIFIERS = ("按照职责分工", "按职责分工", "根据职责分工", "依职责分工", "按各自职责", "按照职责", "按职责", "依职责",
              "按照属地", "按属地", "属地", "分工", "分别", "共同", "各自",  # 按属地负责: each for its own area
              "具体",  # 各省级应急管理部门具体实施: 具体 says how the verb is done, not who
              # how a body guides (省委组织部统筹指导, 各流域管理机构督促指导, 市经信委负责指导): the verb before 指导
              # says how, the unit is the name before it
-             "统筹", "督促", "加强", "业务", "负责")
+             "统筹", "督促", "加强", "业务", "负责", "监督", "协调")
 # Kinds of body named bare, with nothing to single one out (单位, 园区): after a 各 collective and 、 they are more
 # kinds the same 各 governs (各相关司局、单位, 各街道、园区), one collective, as 各区、县（市）政府 is; alone they
 # are no unit.
@@ -71,7 +80,15 @@ OWN_LEVEL = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "各
 # A part of a statement that says when, not who: 2025年底前完成, 长期坚持, 持续推进.
 TIME = re.compile(r"(?:\d{4}\s*年|\d{1,2}\s*月|年底|年内|长期|持续|逐步|每年|\d{4}\s*[-—–~至]\s*\d{4})[^，,；;。]*")
 # Joins a second group of units to the first, which leads: 由A会同B负责, A会同有关部门负责.
-WITH = ("会同", "联合")
+# 商 (in consultation with: 财政部商国家发展改革委负责) joins them as 会同 does: the first answers, the others take part.
+WITH = ("会同", "联合", "商")
+# A drafting duty the units answer for, then the procedure its draft goes through (国家发展改革委会同财政部提出
+# 方案，按程序报批; A商B提出具体办法，按程序报批): the units are responsible for the measure, as with 负责; the
+# procedure names no one. A drafting verb without the procedure is a duty in running text (由A会同B编制规划).
+DRAFTING = ("研究提出", "提出", "研究制定", "制定", "起草", "拟订", "拟定", "编制", "研究")
+DRAFT_FOR_APPROVAL = re.compile(
+    rf"(?:{'|'.join(DRAFTING)})[^，,；;。、（）()]{{0,20}}?[，,]\s*(?:并)?(?:按程序|按规定程序|依程序|按照程序|按规定)"
+    r"(?:报批|报[^，,；;。]{1,12}?(?:审批|批准|审定))(?:后(?:实施|印发|执行))?")
 BY = "由"
 # A topic before 由 that makes the clause a statement about the measure it closes (此项工作由A牵头，B配合):
 # - pointed: a demonstrative with the classifier of a plan's items (此项, 该项, 本项, 这项) or a pointer back to the
@@ -105,6 +122,9 @@ def topic_reach(topic: str) -> tuple[bool, bool, int | None]:
         return False, False, None
     count = numeral_value(m.group(2)) if m.group(2) else None
     return True, bool(m.group(1) or m.group(3) or count), count
+# A condition opening a closing sentence after a statement (由A负责；涉及资本市场的，由B负责; 属于中央事权的，由…):
+# who answers for that part of the measure, a statement of its own.
+CONDITION = re.compile(r"(?:涉及|属于|其中|对于|针对)[^，,；;。、（）()由]{1,20}的[，,]\s*(?=由)")
 TOPIC_RELATED = re.compile(r"(?:相关|有关)(?:工作|任务)(?:均|都)?(?:具体|主要)?(?=由)")
 TOPIC_WORK = re.compile(r"具体(?:实施|落实|推进|组织)?(?:工作|任务)(?:均|都)?(?=由)")
 # What sets up a body in a measure (领导小组办公室设在市商务局, 成立工作专班, 组建工作组): an unpointed topic after
