@@ -25,12 +25,12 @@ from dataclasses import dataclass, field
 
 from fengong.readers import vocabulary as v
 from fengong.readers.docmeta import new_plan
-from fengong.readers.lexer import looks_like_statement, matching_bracket, opens_with_label, subject_units, topic_at
+from fengong.readers.lexer import looks_like_statement, matching_bracket, opens_with_label, topic_at
 from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.lines import PAGE_NUMBER, Line, LineIndex, blank_out
 from fengong.readers.outline import Item, Outline, label_at, past_inline_label
 from fengong.readers.sources import readable_lines
-from fengong.readers.statement import Statement, Unit, read_statement, settle_roles
+from fengong.readers.statement import Statement, Unit, read_statement, settle_roles, standing_units
 from fengong.records import ItemRecord, PlanRecord, Problem, SectionRecord, SourceText, Span, TaskRecord, UnitMention
 from fengong.textrepair import normalise
 
@@ -244,21 +244,8 @@ def _open_bracket(raw: str, start: int, end: int) -> int | None:
 
 
 def _standing(raw: str, body: int, line: Line, lexicon: Lexicon) -> list[Unit]:
-    """The units a standing statement in running text gives every later task, as implementing units: the
-    subject of ``各市（州）人民政府、贵安新区管委会负责本辖区内各项任务的组织落实，以下不再列出`` or of
-    ``以下各项措施，均需东兴市人民政府、防城区人民政府结合实际抓好落实，不再逐项列出``."""
-    mark = v.NOT_LISTED.search(raw, body, line.end)
-    sentence = body
-    for i in range(body, mark.start() if mark is not None else line.end):
-        if raw[i] in "。；;！!":  # …通知如下。各项工作均需地方各级人民政府负责落实，以下不再一一列出
-            sentence = i + 1
-    lead_in = v.CARRY.search(raw, body, line.end) or v.CARRY_SCOPE.match(raw, _past_space(raw, sentence, line.end))
-    start = lead_in.end() if lead_in is not None else sentence
-    verb = re.compile(r"负责|落实|组织实施").search(raw, start, line.end)
-    if verb is None:
-        return []
-    return [Unit(name, Span(s, e, line.number), "implementing", recognised, carried=True)
-            for name, s, e, recognised in subject_units(raw, start, verb.start(), lexicon)]
+    """The units a standing statement in running text gives every later task (:func:`standing_units`)."""
+    return standing_units(raw, body, line.end, line.number, lexicon)
 
 
 def _past_space(raw: str, i: int, end: int) -> int:

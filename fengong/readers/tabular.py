@@ -18,9 +18,11 @@ from fengong.readers.lines import PAGE_NUMBER, LineIndex
 from fengong.readers.rows import (
     EMPTY_CELLS,
     NUMBER,
+    carried_by_notes,
     check_sequence,
     document_rule,
     map_header,
+    noted_columns,
     section_items,
     sections_of,
     task_from_cells,
@@ -53,6 +55,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
                                                             "工作任务 and 牵头单位 / 责任单位")])
     at, columns = found
     header = _texts(source, rows[at])
+    columns = noted_columns(columns, header, source.raw)  # “责任单位”栏所列单位为配合单位
     parts: list[tuple[str, Span | None, list[TaskRecord]]] = [("任务分工", None, [])]
     numbers: list[tuple[int, int]] = []
     rule: Span | None = None
@@ -106,7 +109,10 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             numbers.append((task.number, row[0].line))
             parts[-1][2].append(task)
     check_sequence(numbers, source.path, problems)
-    plan.sections = sections_of(parts, columns, rule or document_rule(source), source)
+    lines = {c.line for row, more in body if sum(t not in EMPTY_CELLS for t in _texts(source, row)) > 1
+             for c in [*row, *(x for cells in more.values() for x in cells)]}  # a note of one cell may carry
+    carried = carried_by_notes(source, lexicon_for(plan.jurisdiction), lines)
+    plan.sections = sections_of(parts, columns, rule or document_rule(source), source, carried)
     plan.items = section_items(parts, source)
     if not plan.sections:
         raise ReadError(problems + [Problem(source.path, rows[at][0].line, "a table header was found but no row "

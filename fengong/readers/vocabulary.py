@@ -80,7 +80,8 @@ OWN_LEVEL = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "各
 # A part of a statement that says when, not who: 2025年底前完成, 长期坚持, 持续推进.
 TIME = re.compile(r"(?:\d{4}\s*年|\d{1,2}\s*月|年底|年内|长期|持续|逐步|每年|\d{4}\s*[-—–~至]\s*\d{4})[^，,；;。]*")
 # Joins a second group of units to the first, which leads: 由A会同B负责, A会同有关部门负责.
-# 商 (in consultation with: 财政部商国家发展改革委负责) joins them as 会同 does: the first answers, the others take part.
+# 商 (in consultation with: 财政部商国家发展改革委负责) joins them as 会同 does: the first answers, the others
+# take part.
 WITH = ("会同", "联合", "商")
 # A drafting duty the units answer for, then the procedure its draft goes through (国家发展改革委会同财政部提出
 # 方案，按程序报批; A商B提出具体办法，按程序报批): the units are responsible for the measure, as with 负责; the
@@ -181,6 +182,12 @@ CARRY_SCOPE = re.compile(r"(?:上述|以上|本方案|本通知|本要点)?(?:�
                          r"[，,]?(?:均|都|皆)?(?:需|须|需由|须由|由)")
 # "Not listed again": the mark of a standing statement in running text (A、B负责本辖区各项任务的组织落实，以下不再列出).
 NOT_LISTED = re.compile(r"不再(?:一一|单独|逐一|逐项)?列出")
+# A note that gives a table column's units a role, wherever it stands (说明 after the table, 注 before it):
+# “责任单位”栏所列单位为配合单位 / 配合单位一栏中列出的单位均为参与单位 / 责任部门栏为协办部门: the column's
+# header, then the role word of the units it lists.
+COLUMN_ROLE_NOTE = re.compile(
+    r"[“\"「‘]?([^“”\"「」‘’，,。；;：:、\s\d.．]{2,10}?)[”\"」’]?(?:一?栏|列)(?:中|内|里)?(?:所列|列出|列明|填列|列)?"
+    rf"的?(?:单位|部门)?(?:均|都)?(?:为|是)({'|'.join(sorted(LABEL_ROLES, key=len, reverse=True))})(?:单位|部门)")
 # Words in a statement that name no unit: 下同, 不再列出, 按职责分工 on their own.
 
 # What unit names end with: the fallback when the gazetteer does not know a name (marked as such).
