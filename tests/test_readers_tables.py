@@ -514,3 +514,63 @@ def test_a_row_without_a_number_that_has_a_task_is_no_continuation():
     plan = tabular.read(SourceText("t.txt", text))
     assert [(t.number, units(t)) for t in plan.tasks] == [(1, [("市商务局", "lead")])]
     assert any("no number" in p.message for p in plan.problems)
+
+
+NOTED_FLAT = """宝鸡市贯彻落实银发经济若干措施任务清单
+序号
+工作任务
+牵头单位
+责任单位
+完成时限
+1
+扩大老年助餐服务。
+市民政局
+市财政局、各县区人民政府
+2025年底前
+2
+推动二级以上综合医院设立老年医学科。
+市卫生健康委
+市医保局
+2025年底前
+说明：1.“牵头单位”栏列两个单位的，均为牵头单位。2.“责任单位”栏所列单位为配合单位，按职责分工配合牵头单位做好相关工作。
+"""
+
+
+@pytest.mark.parametrize("note", ["2.“责任单位”栏所列单位为配合单位，按职责分工配合牵头单位做好相关工作。",
+                                  "2.责任单位一栏中列出的单位均为配合单位。", "2.“责任单位”栏为协办单位。"])
+def test_a_note_after_a_flat_table_gives_a_column_its_role(note):
+    table = NOTED_FLAT.replace("2.“责任单位”栏所列单位为配合单位，按职责分工配合牵头单位做好相关工作。", note)
+    plan = flat_table.read(SourceText("t.txt", table))
+    assert [units(t) for t in plan.tasks] == [
+        [("市民政局", "lead"), ("市财政局", "cooperating"), ("各县区人民政府", "cooperating")],
+        [("市卫生健康委", "lead"), ("市医保局", "cooperating")]]
+
+
+def test_a_note_on_a_column_the_table_does_not_have_changes_nothing():
+    table = NOTED_FLAT.replace("“责任单位”栏所列单位为配合单位", "“参与单位”栏所列单位为配合单位")
+    plan = flat_table.read(SourceText("t.txt", table))
+    assert units(plan.tasks[1]) == [("市卫生健康委", "lead"), ("市医保局", "participant")]
+
+
+NOTED_TABS = ("新就业形态劳动者权益保障重点任务分工方案\n\n"
+              "序号\t重点任务\t牵头部门\t参加部门\t落实期限\n"
+              "1\t制定平台企业劳动用工指引。\t人力资源社会保障部\t最高人民法院、全国总工会\t2025年底前\n"
+              "2\t规范平台订单分配规则。\t中央网信办、市场监管总局\t人力资源社会保障部\t持续推进\n"
+              "说明：1.牵头部门为两个的，均为牵头部门。2.各省级人民政府负责本地区各项任务的组织落实，表中不再一一列出。"
+              "3.请各牵头部门于每年11月底前将进展情况报送国务院办公厅。\n")
+
+
+def test_a_standing_statement_in_a_note_after_the_table_is_carried_to_every_row():
+    plan = tabular.read(SourceText("t.txt", NOTED_TABS))
+    assert [units(t) for t in plan.tasks] == [
+        [("人力资源社会保障部", "lead"), ("最高人民法院", "participant"), ("全国总工会", "participant"),
+         ("各省级人民政府", "implementing")],
+        [("中央网信办", "lead"), ("市场监管总局", "lead"), ("人力资源社会保障部", "participant"),
+         ("各省级人民政府", "implementing")]]
+    assert [u.carried for u in plan.tasks[0].units] == [False, False, False, True]
+
+
+def test_a_note_that_carries_no_one_leaves_the_rows_as_printed():
+    table = NOTED_TABS.replace("各省级人民政府负责本地区各项任务的组织落实，表中不再一一列出", "各项任务完成情况纳入年度考核")
+    plan = tabular.read(SourceText("t.txt", table))
+    assert [len(t.units) for t in plan.tasks] == [3, 3]
