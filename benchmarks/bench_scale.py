@@ -192,7 +192,8 @@ def stage_naive(options) -> dict:
 
 def stage_values(options) -> dict:
     """Parameter values for every question, ``runs`` sets drawn at random (seeded) from the data itself: plans,
-    agencies and their names of the registries, pieces of task texts and agency names, task numbers."""
+    agencies and their names of the registries, pieces of task texts and agency names, task numbers; a question
+    asking for one task by its outline key gets a task of the data (its plan, number and key)."""
     import random
 
     import pyoxigraph as ox
@@ -210,6 +211,9 @@ def stage_values(options) -> dict:
     labels = column(f"SELECT ?l WHERE {{ ?a a <{fg}Agency> ; <http://www.w3.org/2004/02/skos/core#prefLabel>|"
                     f"<{fg}shortName> ?l }}")
     texts = column(f"SELECT ?d WHERE {{ ?t a <{fg}Task> ; <http://purl.org/dc/terms/description> ?d }}")
+    tasks = sorted((row["p"].value, row["n"].value, row["k"].value) for row in store.query(
+        f"SELECT ?p ?n ?k WHERE {{ ?t <{fg}isStepOfPlan> ?p ; <{fg}taskNumber> ?n ; <{fg}outlineKey> ?k }}",
+        use_default_graph_as_union=True))
     rng = random.Random(options["seed"])
 
     def piece(words: list[str]) -> str:
@@ -231,11 +235,16 @@ def stage_values(options) -> dict:
             return str(rng.randint(1, 36))
         return example  # levels, provinces, thresholds: the example's value
 
+    def one_task() -> dict[str, str]:
+        plan, number, key = rng.choice(tasks)
+        return {"plan": plan, "number": number, "key": key}
+
     drawn = {}
     for name, question in load_questions().items():
         examples = example_values(question)
-        drawn[name] = [{p.name: value(question, p, examples.get(p.name, "")) for p in question.parameters}
-                       for _ in range(options["runs"])]
+        by_key = any(p.name == "key" for p in question.parameters)
+        drawn[name] = [{**{p.name: value(question, p, examples.get(p.name, "")) for p in question.parameters},
+                        **(one_task() if by_key else {})} for _ in range(options["runs"])]
     return {"values": drawn, "plans": len(plans), "agencies": len(agencies)}
 
 

@@ -16,12 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SETS = sorted((ROOT / "tests" / "data" / "genre").glob("set-*"))
 # Documents with a form the reader does not read yet, by set: each is left out of the set's 1.0 and must still
 # fall short of it (strict, as an xfail is: a document read right must leave this list). The truth stays as typed.
-KNOWN_GAPS = {
-    "set-11": {
-        "wuxi-2004-36-minsheng-shishi": "a column-aligned layout table (pdftotext -layout) whose cells wrap inside "
-                                        "their columns: no reader detects columns by their header's positions",
-    },
-}
+KNOWN_GAPS: dict[str, dict[str, str]] = {}
 
 
 @pytest.mark.parametrize("folder", SETS, ids=lambda p: p.name)

@@ -574,3 +574,182 @@ def test_a_note_that_carries_no_one_leaves_the_rows_as_printed():
     table = NOTED_TABS.replace("各省级人民政府负责本地区各项任务的组织落实，表中不再一一列出", "各项任务完成情况纳入年度考核")
     plan = tabular.read(SourceText("t.txt", table))
     assert [len(t.units) for t in plan.tasks] == [3, 3]
+
+
+# A table as pdftotext -layout gives it (columns padded with spaces, CJK characters two columns wide): the task
+# text wraps inside its column, a lead cut inside its name twice (省发展改革 / 委、民航甘肃 / 监管局), a unit list
+# wrapped at 、 and inside a name (省自然资 / 源厅); a page break with its number, 续表, the page's running head and
+# the header printed again; a cell one column right of its header (row 4's 省文化和旅游).
+LAYOUT = """甘肃省人民政府办公厅关于印发低空经济发展行动方案的通知
+各市州人民政府，省政府有关部门：
+    现将《甘肃省低空经济发展行动方案》印发给你们，请认真贯彻落实。
+
+附件
+
+                         重点任务分工
+
+序号  重点任务                      牵头单位      责任单位                  完成时限
+1     完善低空基础设施网络，加快通  省发展改革委  省交通运输厅、省自然资    2027年底前
+      用机场建设，推进起降点布局                  源厅、各市州政府
+2     推进空域精细化管理，协调推动  省发展改革    省公安厅、省财政厅        持续推进
+      低空空域分类划设              委、民航甘肃
+                                    监管局
+
+                                 — 5 —
+
+甘肃省人民政府办公厅文件
+续表
+序号  重点任务                      牵头单位      责任单位                  完成时限
+3     推进低空农林作业，推广植保无  省农业农村厅  省林草局、省财政厅，各    2026年6月
+      人机在病虫害防治中的应用                    市州政府
+4     发展低空文旅                   省文化和旅游 省体育局                  持续推进
+                                    厅
+
+抄送：省委办公厅，省人大常委会办公厅。
+"""
+
+
+def test_a_layout_table_cut_at_its_header_s_columns():
+    from fengong.readers.detect import READERS
+
+    source = SourceText("gansu-layout.txt", LAYOUT)
+    assert choose_reader(source) == "pdf-table"
+    plan = READERS["pdf-table"](source, jurisdiction="620000")
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1", "完善低空基础设施网络，加快通用机场建设，推进起降点布局", [
+            ("省发展改革委", "lead"), ("省交通运输厅", "participant"), ("省自然资源厅", "participant"),
+            ("各市州政府", "participant")]),
+        ("2", "推进空域精细化管理，协调推动低空空域分类划设", [
+            ("省发展改革委", "lead"), ("民航甘肃监管局", "lead"), ("省公安厅", "participant"),
+            ("省财政厅", "participant")]),
+        ("3", "推进低空农林作业，推广植保无人机在病虫害防治中的应用", [
+            ("省农业农村厅", "lead"), ("省林草局", "participant"), ("省财政厅", "participant"),
+            ("各市州政府", "participant")]),
+        ("4", "发展低空文旅", [("省文化和旅游厅", "lead"), ("省体育局", "participant")]),
+    ]
+    assert [s.title for s in plan.sections] == ["重点任务分工"]
+    assert not [p for p in plan.problems if p.severity == "error"]
+    one, two, _, four = plan.tasks
+    # every unit points at its place: a name on one line quotes as printed; a name cut across lines runs from its
+    # first character to its last (what the columns to its right print between its pieces included)
+    assert source.quote(one.units[0].span) == "省发展改革委"
+    cut = source.quote(one.units[2].span)
+    assert cut.startswith("省自然资") and cut.endswith("源厅") and one.units[2].span.line == 10
+    lead = source.quote(two.units[1].span)
+    assert lead.startswith("民航甘肃") and lead.endswith("监管局")
+    assert source.quote(four.units[0].span).startswith("省文化和旅游") and four.units[1].span.line == 23
+    text = source.quote(one.span)
+    assert text.startswith("完善低空基础设施网络，加快通") and text.endswith("推进起降点布局")
+
+
+# The same form as pdftotext counts it: one column a character, CJK or not; a 责任单位 column only (the first
+# listed leads by the note's rule), section rows, a unit list printed one name a line with no separator.
+LAYOUT_CHARACTERS = """某市2025年民生实事项目责任分工表
+序号   工作任务              责任单位        完成时限
+一、教育提质
+1    新建改扩建中小学校5所，新     市教育局        2025年底前
+     增学位6000个          市财政局
+                       市自然资源和规划局
+2    实施校园安全提升工程        市公安局、市教育局   2025年6月
+二、医疗服务
+3    建成社区卫生服务中心3个      市卫生健康委、各    2025年12月
+                       区人民政府
+注：责任单位中排在第一位的为牵头单位，其余为配合单位。
+"""
+
+
+def test_a_layout_table_measured_in_characters_with_a_responsible_column_only():
+    from fengong.readers.detect import READERS
+
+    source = SourceText("city-layout.txt", LAYOUT_CHARACTERS)
+    assert choose_reader(source) == "pdf-table"
+    plan = READERS["pdf-table"](source)
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1", "新建改扩建中小学校5所，新增学位6000个", [
+            ("市教育局", "lead"), ("市财政局", "cooperating"), ("市自然资源和规划局", "cooperating")]),
+        ("2", "实施校园安全提升工程", [("市公安局", "lead"), ("市教育局", "cooperating")]),
+        ("3", "建成社区卫生服务中心3个", [("市卫生健康委", "lead"), ("各区人民政府", "cooperating")]),
+    ]
+    assert [s.title for s in plan.sections] == ["一、教育提质", "二、医疗服务"]
+    assert {t.lead_basis for t in plan.tasks} == {"rule"}
+    assert "责任单位中排在第一位的为牵头单位" in plan.sections[0].role_rule
+
+
+def test_text_with_aligned_spaces_is_no_layout_table():
+    from fengong.readers import layout
+    from fengong.readers.lines import LineIndex
+
+    # labelled fields side by side, a signature block, and a header-like line over paragraphs of prose
+    prose = ("各区县人民政府：\n"
+             "    一、推进企业开办便利化。\n"
+             "    牵头单位：市市场监管局          配合单位：市公安局、市税务局\n"
+             "    二、按照下表明确分工：\n"
+             "序号  工作任务  牵头单位  配合单位\n"
+             "    各牵头单位要会同配合单位制定实施细则，明确时间表和路线图，于每季度末将进展情况报市政府督查室。\n"
+             "    各配合单位要积极支持，主动对接，形成工作合力，确保各项任务按期完成，重大事项及时请示报告。\n"
+             "                                        某市人民政府\n"
+             "                                      2025年3月1日\n")
+    assert layout.find(LineIndex(prose).lines) is None
+    without_header = prose.replace("序号  工作任务  牵头单位  配合单位\n", "")
+    assert layout.find(LineIndex(without_header).lines) is None
+    assert choose_reader(SourceText("notice.txt", without_header)) == "clauses"
+    # a table whose cells a single space parts, one row a line, is the space-separated form, not a layout
+    spaced = ("序号 工作任务 牵头单位 配合单位\n1 推进企业开办便利化 市市场监管局 市公安局、市税务局\n"
+              "2 简化不动产登记 市自然资源局 市税务局\n3 建立信用监管机制 市发展改革委 市市场监管局\n")
+    assert layout.find(LineIndex(spaced).lines) is None
+    assert choose_reader(SourceText("spaced.txt", spaced)) == "tabular"
+
+
+# A row a page break cut inside its 配合单位 cell (…区税务局、 / 第 3 页 共 4 页 / the header / 区人社局、区医保局 with
+# the number and task columns empty), a task cell filled to its column's edge (its text runs into the lead's with
+# no space between: cut where the columns part), and a role note in a cell.
+LAYOUT_PAGE_BREAK = """附件：2025年优化营商环境重点任务清单
+序号  工作任务                  牵头单位      配合单位                完成时限
+1     推行企业开办全程网办，压缩区市场监管局  区公安分局、区税务局、  2025年6月
+      开办时间至1个工作日
+                              第 3 页 共 4 页
+序号  工作任务                  牵头单位      配合单位                完成时限
+                                              区人社局、区医保局
+2     推进不动产登记一窗受理    区规划资源局  区税务局（配合）        2025年12月
+3     推广惠企政策免申即享      区发展改革委  区财政局、各街道办事处  2025年9月
+"""
+
+
+def test_a_layout_table_row_cut_by_a_page_break_goes_on_after_the_header():
+    from fengong.readers.detect import READERS
+
+    source = SourceText("district-layout.txt", LAYOUT_PAGE_BREAK)
+    plan = READERS["pdf-table"](source)
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1", "推行企业开办全程网办，压缩开办时间至1个工作日", [
+            ("区市场监管局", "lead"), ("区公安分局", "cooperating"), ("区税务局", "cooperating"),
+            ("区人社局", "cooperating"), ("区医保局", "cooperating")]),
+        ("2", "推进不动产登记一窗受理", [("区规划资源局", "lead"), ("区税务局", "cooperating")]),
+        ("3", "推广惠企政策免申即享", [("区发展改革委", "lead"), ("区财政局", "cooperating"),
+                                      ("各街道办事处", "cooperating")]),
+    ]
+    one = plan.tasks[0]
+    assert source.quote(one.units[0].span) == "区市场监管局" and one.units[3].span.line == 7
+    assert [p for p in plan.problems if p.severity == "error"] == []
+
+
+def test_a_layout_table_whose_headers_are_centred_over_their_columns():
+    from fengong.readers.detect import READERS
+
+    # pdftotext centres a header's word over its column: the cells start left of it; a task header joined to
+    # what describes it (项目名称及内容) names the task
+    text = ("序号        项目名称及内容          主办单位       协办单位         完成时间\n"
+            " 1    新建城区公办幼儿园10所，新增  市教育局      市财政局、市自然  2025年8月\n"
+            "      学位3000个                                  资源和规划局\n"
+            " 2    新建社区卫生服务中心8个       市卫生健康委  市财政局          2025年10月\n"
+            " 3    新辟和调整公交线路15条        市交通运输局  市公安局交通警察  2025年12月\n"
+            "                                                  支队\n")
+    source = SourceText("centred.txt", text)
+    assert choose_reader(source) == "pdf-table"
+    plan = READERS["pdf-table"](source, jurisdiction="320200")
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1", "新建城区公办幼儿园10所，新增学位3000个", [
+            ("市教育局", "lead"), ("市财政局", "cooperating"), ("市自然资源和规划局", "cooperating")]),
+        ("2", "新建社区卫生服务中心8个", [("市卫生健康委", "lead"), ("市财政局", "cooperating")]),
+        ("3", "新辟和调整公交线路15条", [("市交通运输局", "lead"), ("市公安局交通警察支队", "cooperating")]),
+    ]

@@ -1,8 +1,9 @@
 """Choose the reader that fits a document, and read it.
 
 The forms, tried in this order: a record table (CSV/TSV files, and XLSX workbooks or HTML pages whose
-rendering holds a header row) → ``tabular``; the PDF appendix with its one-line header ``序号 工作任务 负责单位``
-→ ``pdf-table``; a header of one cell per line (序号 / 工作任务 / 牵头单位 …) → ``flat-table``; anything else is
+rendering holds a header row) → ``tabular``, but a table laid out in columns by spaces (pdftotext -layout) is
+tried first; the PDF appendix with its one-line header ``序号 工作任务 负责单位`` → ``pdf-table`` (which also reads
+the layout form); a header of one cell per line (序号 / 工作任务 / 牵头单位 …) → ``flat-table``; anything else is
 prose whose measures carry responsibility statements → ``clauses``. A document's reader can be forced (the
 ``--reader`` option, or ``reader`` in a folder's ``index.json``).
 """
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from fengong.readers import flat_table, pdf_table, prose, tabular
+from fengong.readers import flat_table, layout, pdf_table, prose, tabular
 from fengong.readers.docmeta import new_plan
 from fengong.readers.lines import LineIndex
 from fengong.readers.rows import map_header
@@ -25,7 +26,12 @@ SNIFF_LINES = 400  # headers sit near the top; a long document is not scanned to
 
 
 def read_pdf_table(source: SourceText, slug: str | None = None, jurisdiction: str | None = None) -> PlanRecord:
-    """The PDF appendix reader (:func:`fengong.readers.pdf_table.read_table`) with the plan around its table."""
+    """The PDF appendix reader with the plan around its table: a table laid out in columns by spaces
+    (:mod:`fengong.readers.layout`), else one whose rows the extraction ran together
+    (:func:`fengong.readers.pdf_table.read_table`)."""
+    found = layout.find(LineIndex(source.raw).lines)
+    if found is not None:
+        return layout.read(source, found, slug, jurisdiction)
     plan = new_plan(source, LineIndex(source.raw), slug, jurisdiction)
     section, problems = pdf_table.read_table(source, plan.jurisdiction)
     plan.sections = [section]
@@ -53,6 +59,9 @@ def table_header(source: SourceText) -> tuple[str, int] | None:
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
+    found = layout.find(LineIndex(source.raw).lines[:SNIFF_LINES])
+    if found is not None:  # columns laid out by spaces (pdftotext -layout), rows wrapped inside them
+        return "pdf-table", found.header.start
     sep = tabular.delimiter(source)  # a plain-text file may hold a table as tab-separated lines too
     at = next((i for i, line in enumerate(lines) if sep in line and map_header(line.split(sep)) is not None), None)
     if at is not None:

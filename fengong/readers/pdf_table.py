@@ -12,6 +12,10 @@ Reading one row: every line start and every space inside a line is a place where
 list begins at the first place, after a blank line if there is such a place, from which the rest of the row
 splits into the unit cells (each of unit names only) and the cells after them; where several splits do, the one
 naming the most bodies the gazetteer knows wins (``省发展改\\n革委`` is one name, not a text ending in 省发展改).
+
+Text extracted with its layout kept (``pdftotext -layout``: columns padded with spaces, cells wrapped inside them)
+is the other form of the PDF's table: :mod:`fengong.readers.layout` cuts it at its header's columns (the
+``pdf-table`` reader tries it first, :func:`fengong.readers.detect.read_pdf_table`).
 """
 
 from __future__ import annotations

@@ -21,10 +21,10 @@ from fengong.readers.vocabulary import (
     NUMBER_HEADERS,
     RESPONSIBLE,
     column_role,
-    is_task_header,
     numeral_value,
     rest_role,
     rule_extent,
+    task_header,
     unmarked_leads,
 )
 from fengong.records import ItemRecord, Problem, SectionRecord, SourceText, Span, TaskRecord, UnitMention
@@ -57,7 +57,7 @@ def map_header(cells: list[str]) -> Columns | None:
     """The columns a header row names, or None when it is no task-division header."""
     names = [re.sub(r"\s+", "", normalise(c)) for c in cells]
     number = next((i for i, n in enumerate(names) if n in NUMBER_HEADERS), None)
-    texts = tuple(i for i, n in enumerate(names) if is_task_header(n))
+    texts = tuple(i for i, n in enumerate(names) if task_header(n))
     units = tuple((i, role) for i, n in enumerate(names) if (role := column_role(n)) is not None)
     if not texts or not units:
         return None
@@ -94,7 +94,7 @@ def carried_by_notes(source: SourceText, lexicon: Lexicon, rows: set[int]) -> li
 def is_header_cell(text: str) -> bool:
     """True for a cell that could be part of a header row (a known header or a short label)."""
     name = re.sub(r"\s+", "", normalise(text))
-    return name in NUMBER_HEADERS or is_task_header(name) or column_role(name) is not None
+    return name in NUMBER_HEADERS or task_header(name) or column_role(name) is not None
 
 
 def task_from_cells(source: SourceText, number: int, text: Span, unit_cells: list[tuple[str, Span]],

@@ -243,6 +243,16 @@ TASK_HEADERS = {  # the headers the earlier sets printed, kept as examples (test
     "政策措施", "改革举措", "工作措施", "重点工作", "任务措施", "改革任务", "工作事项", "事项",
     "项目名称", "项目", "重点项目", "任务名称", "工作名称", "事项名称",
 }
+# What a task header may be joined to (项目名称及内容, 工作任务和措施, 重点任务与目标): the header of one column.
+_TASK_HEADER_PAIR = re.compile(r"(.+?)[及和与](?:主要|具体)?(?:内容|措施|目标|要求|标准|进度|举措)")
+
+
+def task_header(name: str) -> bool:
+    """True for a column header that names the task: a noun of measures with its qualifiers
+    (:func:`is_task_header`: 工作任务, 重点任务, 具体举措 …), or one joined to what describes it (项目名称及内容,
+    工作任务和措施, 重点任务与目标)."""
+    pair = _TASK_HEADER_PAIR.fullmatch(re.sub(r"\s+", "", name))
+    return is_task_header(name) or (pair is not None and is_task_header(pair.group(1)))
 
 
 def column_role(header: str) -> str | None:

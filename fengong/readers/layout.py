@@ -1,0 +1,366 @@
+"""A task-division table laid out in columns by spaces: ``pdftotext -layout``, a fixed-width rendering copied out
+of a viewer (the kin of :mod:`fengong.readers.pdf_table`'s flowed PDF text, where every row runs together)::
+
+    序号  重点任务                    牵头单位      配合单位                完成时限
+    1     推进企业开办便利化，压缩开  市市场监管局  市公安局、市税务局、市  2019年底前
+          办时间至3个工作日以内                     人社局
+    2     …
+
+**Columns.** The header line names the columns (序号 / 重点任务 or 工作任务 / 牵头单位 / 配合单位 or 责任单位 /
+完成时限 …, as every table reader knows them: :func:`fengong.readers.rows.map_header`); where each stands is
+measured in display columns — a CJK character is two columns wide in a terminal's rendering (wcwidth's rule: East
+Asian wide and full-width characters two, the rest one) — or in characters, as pdftotext counts them: the measure
+under which the body's text stands clear of the boundaries wins. The boundary between two columns lies in the gap
+between their headers' words, where the body's runs of text cross it least (a header centred over its column, a
+cell that starts a little left or right of its header). A body line is cut at the boundaries: each character
+belongs to the column its first display column falls in.
+
+**Rows.** A line whose number column holds a number opens a row (without a number column: a line whose first
+column holds text); a line whose number column is empty carries on the row above, cell by cell, across page
+breaks. A page number (``— 3 —``, ``第3页``), ``续表``, the header repeated and what stands between a page number
+and that header (the document's running head) are page furniture. A line of its own such as ``一、…`` in the number
+column opens a section; a note (注：…) or a line that fits no column (text in the number column that is no number,
+a run of text across two boundaries: prose) ends the table.
+
+**Cells.** A cell spread over several lines is its pieces joined without spaces (Chinese wraps anywhere: ``市规`` /
+``划局`` is 市规划局); in a unit column, where a piece ends in no separator, the pieces are also tried as separate
+names (a list printed one name a line), and the reading that names the most bodies the gazetteer knows, and the
+fewest the column's label alone vouches for, wins. The joined cell is read by the statement grammar with the
+column's header as its label, as every table's cells are. Every unit keeps its place in the text: its span runs
+from its first character to its last, so the span of a name cut across lines also covers what the columns to its
+right print between its pieces (the record has one span per mention; its line is the line of its first piece).
+The task's text is its column's pieces joined, its span from the first to the last.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from itertools import product
+
+from fengong.readers.docmeta import new_plan
+from fengong.readers.lexicon import Lexicon, lexicon_for
+from fengong.readers.lines import PAGE_NUMBER, Line, LineIndex
+from fengong.readers.rows import (
+    EMPTY_CELLS,
+    NUMBER,
+    SECTION_ROW,
+    Columns,
+    check_sequence,
+    document_rule,
+    is_header_cell,
+    map_header,
+    section_items,
+    sections_of,
+)
+from fengong.readers.statement import Statement, Unit, read_statement, settle_roles
+from fengong.readers.vocabulary import LEAD_RULE, RESPONSIBLE, SEPARATOR, rule_extent
+from fengong.records import PlanRecord, Problem, ReadError, SourceText, Span, TaskRecord, UnitMention
+from fengong.textrepair import normalise, repair
+
+CONTINUED = re.compile(r"^\s*[（(]?续表\s*\d*[）)]?\s*$")
+NOTE = re.compile(r"^\s*(?:注|说明|备注)\s*[:：]")
+SAME_AS_ABOVE = {"同上", "同上栏", "同左"}
+SAMPLE = 30  # body lines looked at to tell a layout table from text that only has a header-like line
+ALIGNED = 0.8  # the share of those lines that must stand clear of the boundaries
+RUNNING_HEAD = 4  # lines between a page number and the repeated header that are the page's running head
+JOINS = 4  # junctions of a unit cell tried both ways (2**JOINS readings at most)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where a layout table's header stands and how its columns are cut."""
+
+    header: Line
+    columns: Columns
+    names: tuple[str, ...]  # the header's cells, spaces dropped: how a repeated header is known
+    bounds: tuple[int, ...]  # the first column of each column but the first (display or character measure)
+    display: bool  # positions measured in display columns (CJK two wide) rather than characters
+
+
+@dataclass
+class _Row:
+    number: int
+    line: Line
+    cells: dict[int, list[Span]] = field(default_factory=dict)  # column → its pieces, line by line
+    end: int = 0
+
+
+def positions(text: str, display: bool) -> list[int]:
+    """The column each character of ``text`` starts at: in display columns (a CJK character is two wide) or in
+    characters."""
+    out, at = [], 0
+    for char in text:
+        out.append(at)
+        at += 2 if display and unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return out
+
+
+def _runs(text: str) -> list[tuple[int, int]]:
+    """The runs of text of a line, as (first character, past the last)."""
+    return [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+
+
+def _header_cells(text: str) -> list[tuple[int, int]] | None:
+    """The cells of a header line (runs of text apart by spaces), two runs one space apart joined where they
+    read as one header together and the first alone does not (序 号, 牵头 单位); None for a line of tabs or pipes."""
+    if "\t" in text or "|" in text:
+        return None
+    merged: list[tuple[int, int]] = []
+    for run in _runs(text):
+        if (merged and text[merged[-1][1] : run[0]] == " " and not is_header_cell(text[merged[-1][0] : merged[-1][1]])
+                and is_header_cell(text[merged[-1][0] : run[1]])):
+            merged[-1] = (merged[-1][0], run[1])
+        else:
+            merged.append(run)
+    return merged
+
+
+def find(lines: list[Line]) -> Layout | None:
+    """The first layout table among ``lines``: a header line whose columns the lines after it keep to."""
+    for i, line in enumerate(lines):
+        cells = _header_cells(repair(line.text))
+        if not cells or len(cells) < 3:
+            continue
+        names = [line.text[a:b] for a, b in cells]
+        columns = map_header(names)
+        if columns is None or all(line.text[b:c] == " " for (_, b), (c, _) in zip(cells, cells[1:], strict=False)):
+            continue  # no header, or one whose cells a single space parts (a row of the space-separated form)
+        layout = _measured(line, cells, columns, lines[i + 1 : i + 1 + SAMPLE * 2])
+        if layout is not None:
+            return layout
+    return None
+
+
+def _measured(header: Line, cells: list[tuple[int, int]], columns: Columns, after: list[Line]) -> Layout | None:
+    """The layout of the table under ``header`` in the measure its body keeps to, or None when the lines after it
+    do not keep to the header's columns (text that only has a header-like line)."""
+    body = []
+    for line in after:
+        text = repair(line.text)
+        if not text.strip() or PAGE_NUMBER.match(text) or CONTINUED.match(text):
+            continue
+        if NOTE.match(text):
+            break
+        if SECTION_ROW.match(text) and len(text.split()) == 1:
+            continue  # 一、… on a line of its own: a section row across the columns
+        body.append(text)
+        if len(body) == SAMPLE:
+            break
+    best: tuple[tuple[float, int, int], Layout] | None = None
+    names = tuple(re.sub(r"\s+", "", header.text[a:b]) for a, b in cells)
+    for display in (True, False):
+        at = positions(repair(header.text) + " ", display)
+        spans = [(at[a], at[b]) for a, b in cells]  # each header cell's first and past-last column
+        pieces = [[(p[a], p[b]) for a, b in _runs(text)] for text in body for p in [positions(text + " ", display)]]
+        bounds = []
+        for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
+            # the boundary: in the gap between the two headers' words, where the body's runs cross it least (the
+            # one nearest the right-hand header among those)
+            bounds.append(min(range(end, start + 1),
+                              key=lambda x: (sum(a < x < b for row in pieces for a, b in row), start - x)))
+        crossing = sum(a < x < b for line in pieces for a, b in line for x in bounds)
+        clear = [line for line in pieces if all(not any(a < x < b for x in bounds) for a, b in line)]
+        rows = [line for line in pieces if len({_column(a, bounds) for a, _ in line}) >= 2]
+        if len(body) < 2 or len(rows) < 2:
+            continue
+        # how far the runs that open a column's cell stand from its header's first column
+        off = sum(min(abs(a - s) for s, _ in spans) for line in pieces for a, _ in line)
+        key = (len(clear) / len(body), -crossing, -off)
+        if key[0] >= ALIGNED and (best is None or key > best[0]):
+            best = (key, Layout(header, columns, names, tuple(bounds), display))
+    return None if best is None else best[1]
+
+
+def _column(at: int, bounds: tuple[int, ...] | list[int]) -> int:
+    return sum(at >= x for x in bounds)
+
+
+def read(source: SourceText, layout: Layout, slug: str | None = None, jurisdiction: str | None = None) -> PlanRecord:
+    """Read the layout table ``layout`` of ``source`` (:func:`find`) into a plan."""
+    text = repair(source.raw)
+    index = LineIndex(text)
+    plan = new_plan(source, LineIndex(source.raw), slug, jurisdiction)
+    problems = plan.problems
+    lexicon = lexicon_for(plan.jurisdiction)
+    columns = layout.columns
+    title = _title_before(index, layout.header.number)
+    parts: list[tuple[str, Span | None, list[TaskRecord]]] = [
+        (normalise(title.text) if title else "任务分工", Span(title.start, title.end, title.number) if title else None,
+         [])]
+    rows: list[tuple[int, _Row]] = []  # (part, row)
+    rule: Span | None = None
+    ends: dict[int, int] = {}  # a piece's end offset → the column past it
+    lines = index.lines[layout.header.number :]
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if line.blank or CONTINUED.match(line.text) or _is_header(line.text, layout):
+            continue
+        if PAGE_NUMBER.match(line.text):
+            ahead = lines[i : i + RUNNING_HEAD + 1]
+            repeat = next((k for k, ln in enumerate(ahead) if _is_header(ln.text, layout)), None)
+            if repeat is not None:
+                i += repeat + 1  # the next page's running head and the header printed again
+            continue
+        if NOTE.match(line.text):
+            found = LEAD_RULE.search(text, line.start, line.end)
+            if found is not None:
+                start = line.start + len(line.text) - len(line.text.lstrip())
+                rule = Span(start, max(rule_extent(text[: line.end], found), found.end()), line.number)
+            break
+        content = normalise(line.text)
+        if SECTION_ROW.match(content) and len(line.text.split()) == 1 and not NUMBER.match(content):
+            start = line.start + len(line.text) - len(line.text.lstrip())
+            parts.append((content, Span(start, line.start + len(line.text.rstrip()), line.number), []))
+            continue  # 一、优化营商环境 on a line of its own: a section of the table
+        cut = _cut(line, layout, ends)
+        if cut is None:
+            break  # prose across the columns: the table has ended
+        first = columns.number if columns.number is not None else 0
+        head = normalise(_joined(text, cut.get(first, []))[0])
+        if head:
+            number = NUMBER.match(head)
+            if number is None and columns.number is not None:
+                break  # text in the number column that is no number: the table has ended
+            rows.append((len(parts) - 1, _Row(int(number.group(1)) if number else len(rows) + 1, line)))
+        elif not rows:
+            problems.append(Problem(source.path, line.number, f"text before the first row of the table: "
+                                                              f"{content!r}", "warning"))
+            continue
+        row = rows[-1][1]
+        for k, pieces in cut.items():
+            row.cells.setdefault(k, []).extend(pieces)
+        row.end = line.end
+    check_sequence([(row.number, row.line.number) for _, row in rows], source.path, problems)
+    # how far each column's text reaches: a line of a cell that stops short of it was broken on purpose
+    reach = {k: max(ends[p.end] for _, row in rows for p in row.cells.get(k, [])) for k, _ in columns.units
+             if any(row.cells.get(k) for _, row in rows)}
+    room = 4 if layout.display else 2  # two characters' room: a wrap may carry a character down with 、
+    previous: dict[int, list[Span]] = {}
+    for part, row in rows:
+        for k, _ in columns.units:
+            if normalise(_joined(text, row.cells.get(k, []))[0]) in SAME_AS_ABOVE and k in previous:
+                row.cells[k] = previous[k]  # 同上: the cell of the row above
+        previous = {k: row.cells.get(k, []) for k, _ in columns.units}
+        full = {p.end for k in reach for p in row.cells.get(k, []) if ends.get(p.end, 0) >= reach[k] - room}
+        task = _task(source, text, index, columns, row, problems, lexicon, full)
+        if task is not None:
+            parts[part][2].append(task)
+    plan.sections = sections_of(parts, columns, rule or document_rule(source), source)
+    plan.items = section_items(parts, source)
+    if not plan.sections:
+        raise ReadError(problems + [Problem(source.path, layout.header.number, "a table header was found but no "
+                                                                              "row with units follows it")])
+    return plan
+
+
+def _is_header(text: str, layout: Layout) -> bool:
+    cells = _header_cells(repair(text))
+    return bool(cells) and tuple(re.sub(r"\s+", "", text[a:b]) for a, b in cells) == layout.names
+
+
+def _cut(line: Line, layout: Layout, ends: dict[int, int]) -> dict[int, list[Span]] | None:
+    """The line's pieces by column (each character in the column its first display column falls in), or None for
+    a line whose runs of text cross two boundaries or more (prose, not a row)."""
+    text = repair(line.text)
+    at = positions(text + " ", layout.display)
+    cut: dict[int, list[int]] = {}
+    for a, b in _runs(text):
+        crossed = sum(at[a] < x < at[b] for x in layout.bounds)
+        if crossed >= 2:
+            return None
+        for k in range(a, b):
+            cut.setdefault(_column(at[k], layout.bounds), []).append(k)
+    for ks in cut.values():
+        ends[line.start + ks[-1] + 1] = at[ks[-1] + 1]  # the column just past the piece's last character
+    return {col: [Span(line.start + ks[0], line.start + ks[-1] + 1, line.number)] for col, ks in cut.items()}
+
+
+def _title_before(index: LineIndex, header_line: int) -> Line | None:
+    for ln in reversed(index.lines[: header_line - 1]):
+        if not ln.blank:
+            return ln
+    return None
+
+
+def _joined(text: str, pieces: list[Span], breaks: tuple[bool, ...] = ()) -> tuple[str, list[int]]:
+    """The pieces of a cell joined (a separator 、 put in where ``breaks`` says the pieces are names of their own),
+    with the offset in the text of each character (a separator put in: the next piece's first)."""
+    out: list[str] = []
+    where: list[int] = []
+    for n, piece in enumerate(pieces):
+        if n and n - 1 < len(breaks) and breaks[n - 1]:
+            out.append("、")
+            where.append(piece.start)
+        for k in range(piece.start, piece.end):
+            if text[k].isspace() and (not out or out[-1].isspace()):
+                continue
+            out.append(text[k])
+            where.append(k)
+    return "".join(out), where
+
+
+def _read_cell(text: str, pieces: list[Span], role: str, lexicon: Lexicon,
+               full: set[int]) -> tuple[Statement, list[int]] | None:
+    """A unit cell read by the grammar, the column's header as its label: its pieces joined where a piece ends in
+    a separator; a break between names where a piece stops short of its column's reach (``full``: the ends of
+    the pieces that reach it); both tried elsewhere (see the module's docstring)."""
+    ends = SEPARATOR + "，,；;"
+    open_joins = [n for n, piece in enumerate(pieces[:-1]) if text[piece.end - 1] not in ends and piece.end in full]
+    short = [n for n, piece in enumerate(pieces[:-1]) if text[piece.end - 1] not in ends and piece.end not in full]
+    best = None
+    for choice in product((False, True), repeat=min(len(open_joins), JOINS)):
+        breaks = [n in short for n in range(max(len(pieces) - 1, 0))]
+        for n, broken in zip(open_joins, choice, strict=False):
+            breaks[n] = broken
+        joined, where = _joined(text, pieces, tuple(breaks))
+        statement = read_statement(joined, 0, len(joined), pieces[0].line, lexicon, label_role=role)
+        if statement is None or not statement.units:
+            continue
+        known = sum(u.recognised == "gazetteer" for u in statement.units)
+        vouched = sum(u.recognised == "label" for u in statement.units)
+        key = (known - vouched, -sum(choice))
+        if best is None or key > best[0]:
+            best = (key, statement, where)
+    return None if best is None else (best[1], best[2])
+
+
+def _task(source: SourceText, text: str, index: LineIndex, columns: Columns, row: _Row, problems: list[Problem],
+          lexicon: Lexicon, full: set[int]) -> TaskRecord | None:
+    texts = [normalise(_joined(text, row.cells.get(k, []))[0]) for k in range(columns.width)]
+    body = row.cells.get(columns.text_of(texts), [])
+    if not body:
+        problems.append(Problem(source.path, row.line.number, f"row {row.number} has no task text: not a task",
+                                "warning"))
+        return None
+    units: list[Unit] = []
+    open_ended = False
+    for k, role in columns.units:
+        pieces = row.cells.get(k, [])
+        if not pieces or texts[k] in EMPTY_CELLS:
+            continue
+        found = _read_cell(text, pieces, role, lexicon, full)
+        if found is None:
+            problems.append(Problem(source.path, pieces[0].line, f"row {row.number}: the unit cell {texts[k]!r} "
+                                                                 "could not be read", "warning"))
+            continue
+        statement, where = found
+        open_ended = open_ended or statement.open
+        for u in statement.units:
+            start, end = where[u.span.start], where[u.span.end - 1] + 1
+            units.append(Unit(u.name, Span(start, end, index.line_of(start)), u.role, u.recognised, u.marked))
+    if not units:
+        problems.append(Problem(source.path, row.line.number, f"row {row.number} names no units: not a task",
+                                "warning"))
+        return None
+    settled, basis = settle_roles(units, RESPONSIBLE)  # the others' role is the table's rule's (sections_of)
+    mentions = tuple(UnitMention(u.name, i, u.role, u.span, recognised=u.recognised, marked=u.marked)
+                     for i, u in enumerate(settled, 1))
+    span = Span(body[0].start, body[-1].end, body[0].line)
+    first = min(s.start for pieces in row.cells.values() for s in pieces)
+    return replace(TaskRecord(number=row.number, text=texts[columns.text_of(texts)], span=span, units=mentions,
+                              open_ended=open_ended, reading="column", lead_basis=basis, label=str(row.number)),
+                   row_span=Span(first, row.end, row.line.number))
