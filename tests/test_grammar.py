@@ -11,7 +11,7 @@ import pytest
 
 from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.statement import read_statement, settle_roles
-from fengong.readers.vocabulary import column_role, numeral_value
+from fengong.readers.vocabulary import column_role, is_task_header, numeral_value
 
 
 def read(text: str, label_role: str | None = None):
@@ -191,6 +191,19 @@ def test_numerals(printed, value):
                                               ("牵头", "lead"), ("完成时限", None), ("指导部门", "guiding")])
 def test_column_headers(header, role):
     assert column_role(header) == role
+
+
+@pytest.mark.parametrize("header", ["工作任务", "重点任务", "具体举措", "工作措施", "主要举措", "任务举措", "重点举措",
+                                    "工作内容", "具体任务", "主要工作内容", "改革事项", "重点工作任务", "项目名称",
+                                    "支持政策", "配套措施"])
+def test_a_task_column_is_headed_by_a_noun_of_measures(header):
+    assert is_task_header(header)
+
+
+@pytest.mark.parametrize("header", ["对应国家任务", "对应省级任务", "工作目标", "完成时限", "工作", "内容", "牵头单位",
+                                    "预期成果", "成果形式", "落实期限", "工作要求", "进度安排", "备注", "责任单位"])
+def test_headers_that_name_no_measure_head_no_task_column(header):
+    assert not is_task_header(header)
 
 
 def test_labels_side_by_side_without_a_separator():
@@ -821,3 +834,79 @@ def test_the_sections_of_a_department_are_units(text, expected):
 @pytest.mark.parametrize("text", ["一流学科负责", "本科、专科配合", "国有控股、社会参股负责"])
 def test_words_ending_like_a_section_name_none(text):
     assert read(text) is None
+
+
+
+
+# ---------------------------------------------------------------- set 14: verb pairs, 商, drafting, 分别, fields
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("各省级人民政府负责落实，国家发展改革委、住房城乡建设部指导督促",
+     [("各省级人民政府", "implementing"), ("国家发展改革委", "guiding"), ("住房城乡建设部", "guiding")]),
+    ("各省级食品安全委员会负责，国务院食品安全办指导督促", [("各省级食品安全委员会", "lead"), ("国务院食品安全办", "guiding")]),
+    ("各级人力资源社会保障部门负责落实，人力资源社会保障部督促指导",
+     [("各级人力资源社会保障部门", "implementing"), ("人力资源社会保障部", "guiding")]),
+    ("各省级人民政府负责，应急管理部监督指导", [("各省级人民政府", "lead"), ("应急管理部", "guiding")]),
+    ("各省级人民政府负责，自然资源部指导协调", [("各省级人民政府", "lead"), ("自然资源部", "guiding")]),
+])
+def test_a_pair_of_verbs_around_the_guiding_verb_still_guides(text, expected):
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("财政部商国家发展改革委负责", [("财政部", "lead"), ("国家发展改革委", "participant")]),
+    ("由财政部商国家发展改革委、工业和信息化部负责",
+     [("财政部", "lead"), ("国家发展改革委", "participant"), ("工业和信息化部", "participant")]),
+    ("商务部、海关总署负责", [("商务部", "lead"), ("海关总署", "participant")]),  # 商 opening a name joins nothing
+    ("海关总署、商务部等有关部门负责", [("海关总署", "lead"), ("商务部", "participant")]),
+])
+def test_shang_joins_the_body_consulted_as_huitong_does(text, expected):
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("国家发展改革委会同财政部提出方案，按程序报批", [("国家发展改革委", "lead"), ("财政部", "participant")]),
+    ("人力资源社会保障部商财政部提出具体办法，按程序报批", [("人力资源社会保障部", "lead"), ("财政部", "participant")]),
+    ("由工业和信息化部会同国家发展改革委、科技部研究制定实施细则，按程序报国务院批准",
+     [("工业和信息化部", "lead"), ("国家发展改革委", "participant"), ("科技部", "participant")]),
+    ("民政部负责研究提出意见，按程序报批", [("民政部", "lead")]),
+])
+def test_a_drafting_duty_with_its_procedure_says_who_answers(text, expected):
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "由省发展改革委会同省财政厅编制规划",  # a drafting duty without its procedure: running text
+    "国家发展改革委会同财政部提出方案",
+    "按程序报批",
+    "按职责分工负责",  # how, naming no one
+])
+def test_duties_and_procedures_alone_are_no_statements(text):
+    statement = read(text)
+    assert statement is None or not statement.units
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("教育部、市场监管总局分别负责", [("教育部", "lead"), ("市场监管总局", "lead")]),
+    ("省国资委、省工业和信息化厅分别牵头，按职责分工负责", [("省国资委", "lead"), ("省工业和信息化厅", "lead")]),
+    ("省发展改革委牵头，按职责分工负责", [("省发展改革委", "lead")]),
+    ("市民政局、市卫生健康委分别负责，各区县人民政府具体落实",
+     [("市民政局", "lead"), ("市卫生健康委", "lead"), ("各区县人民政府", "implementing")]),
+    ("各区县人民政府、各开发区管委会分别落实", [("各区县人民政府", "implementing"), ("各开发区管委会", "implementing")]),
+])
+def test_fenbie_gives_each_unit_its_own_part(text, expected):
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("教育部、人力资源社会保障部分别负责，各地人力资源社会保障、教育部门具体落实",
+     [("教育部", "lead"), ("人力资源社会保障部", "lead"), ("各地人力资源社会保障、教育部门", "implementing")]),
+    ("由国家发展改革委会同同级财政、自然资源、住房城乡建设部门负责",
+     [("国家发展改革委", "lead"), ("同级财政、自然资源、住房城乡建设部门", "participant")]),
+    ("各级财政、税务部门按职责分工负责", [("各级财政、税务部门", "lead")]),
+    ("省财政厅、省教育厅负责", [("省财政厅", "lead"), ("省教育厅", "participant")]),  # bodies each
+    ("各市州、省直有关部门负责", [("各市州", "lead"), ("省直有关部门", "participant")]),
+])
+def test_fields_of_government_share_the_kind_after_them(text, expected):
+    assert units(text) == expected

@@ -738,3 +738,43 @@ def test_footnote_marks_after_units_and_their_footnotes():
         ("1.2", [("县委人才办", "lead"), ("县人社局", "cooperating")]),
         ("1.3", [("干部一科", "lead"), ("干部二科", "cooperating")]),
     ]
+
+
+
+
+def test_a_conditional_closing_sentence_is_a_statement_of_its_own():
+    _, plan = read("四、加强要素保障\n（八）加大财政金融支持。发挥国家级基金引导作用。"
+                   "由财政部商国家发展改革委、工业和信息化部负责；涉及资本市场的，由中国证监会负责。\n"
+                   "（九）强化人才支撑。完善人才评价机制。由教育部负责；属于职业技能培训的，由人力资源社会保障部负责。\n")
+    assert [(t.key, t.text[:7], units(t)) for t in plan.tasks] == [
+        ("4.8-1", "加大财政金融支", [("财政部", "lead"), ("国家发展改革委", "participant"),
+                              ("工业和信息化部", "participant")]),
+        ("4.8-2", "涉及资本市场的", [("中国证监会", "lead")]),
+        ("4.9-1", "强化人才支撑。", [("教育部", "lead")]),
+        ("4.9-2", "属于职业技能培", [("人力资源社会保障部", "lead")])]
+
+
+def test_a_condition_without_a_statement_before_it_and_a_condition_in_running_text_stay_unread():
+    _, plan = read("（一）加大支持。发挥基金作用，涉及资本市场的，由中国证监会负责。\n"
+                   "（二）做好解释。涉及本方案的具体问题，由市发展改革委负责解释。\n")
+    assert plan.tasks == []
+
+
+def test_a_drafting_duty_with_its_procedure_closes_the_measure():
+    _, plan = read("三、推进未来产业发展\n（四）开展先导区建设。布局建设一批未来产业先导区。\n"
+                   "由工业和信息化部会同国家发展改革委、科技部提出先导区布局方案，按程序报批。\n"
+                   "（五）加大投入。中央预算内投资予以支持。（国家发展改革委会同财政部提出方案，按程序报批）\n"
+                   "（六）编制规划。由国家发展改革委会同有关部门编制专项规划。\n")
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("3.4", [("工业和信息化部", "lead"), ("国家发展改革委", "participant"), ("科技部", "participant")]),
+        ("3.5", [("国家发展改革委", "lead"), ("财政部", "participant")])]  # (六): a duty, no statement
+
+
+def test_guiding_verb_pairs_and_fenbie_in_brackets():
+    _, plan = read("（一）压实地方责任。建立责任清单。（各省级食品安全委员会负责，国务院食品安全办指导督促）\n"
+                   "（二）加强校园食品安全。落实校长负责制。（教育部、市场监管总局分别负责）\n"
+                   "（三）培育经营主体。支持国有企业布局。（省国资委、省工业和信息化厅分别牵头，按职责分工负责）\n")
+    assert [units(t) for t in plan.tasks] == [
+        [("各省级食品安全委员会", "lead"), ("国务院食品安全办", "guiding")],
+        [("教育部", "lead"), ("市场监管总局", "lead")],
+        [("省国资委", "lead"), ("省工业和信息化厅", "lead")]]

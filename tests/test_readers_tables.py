@@ -452,6 +452,42 @@ def test_line_break_tags_same_as_above_and_nobody_in_a_piped_table():
         (5, [("省政务服务数据管理局", "lead")])]  # 无 names nobody
 
 
+ROWSPAN = ("江苏省贯彻落实内河水运高质量发展意见重点任务分工方案\n\n"
+           "序号\t对应国家任务\t具体举措\t牵头单位\t配合单位\t完成时限\n"
+           "1\t（一）完善航道网络\t推进京杭运河江苏段示范区建设\t省交通运输厅\t省发展改革委、省自然资源厅\t2027年底前\n"
+           "2\t\t实施干线航道整治工程\t\t\t2026年底前\n"
+           "3\t\t推进出海航道前期工作\t省发展改革委\t省水利厅\t2025年底前\n"
+           "4\t（二）提升港口能力\t建设内河集装箱码头\t省交通运输厅\t\t2027年底前\n"
+           "5\t\t建设岸电设施\t\t省能源局\t2026年底前\n")
+
+
+@pytest.mark.parametrize("header", ["具体举措", "主要举措", "任务举措", "工作内容", "重点任务"])
+def test_empty_unit_cells_under_merged_ones_take_the_cell_above(header):
+    plan = tabular.read(SourceText("t.txt", ROWSPAN.replace("具体举措", header)))
+    assert [(t.number, t.text, units(t)) for t in plan.tasks] == [
+        (1, "推进京杭运河江苏段示范区建设", [("省交通运输厅", "lead"), ("省发展改革委", "cooperating"),
+                                  ("省自然资源厅", "cooperating")]),
+        (2, "实施干线航道整治工程", [("省交通运输厅", "lead"), ("省发展改革委", "cooperating"),
+                            ("省自然资源厅", "cooperating")]),  # both cells merged from row 1
+        (3, "推进出海航道前期工作", [("省发展改革委", "lead"), ("省水利厅", "cooperating")]),
+        (4, "建设内河集装箱码头", [("省交通运输厅", "lead"), ("省水利厅", "cooperating")]),  # 配合 merged from 3
+        (5, "建设岸电设施", [("省交通运输厅", "lead"), ("省能源局", "cooperating")])]  # 牵头 merged from 4
+
+
+def test_an_empty_unit_cell_stays_empty_where_no_row_shows_merged_cells():
+    table = ROWSPAN.replace("2\t\t实施干线航道整治工程\t\t\t", "2\t\t实施干线航道整治工程\t省交通运输厅\t省生态环境厅\t")
+    table = table.replace("5\t\t建设岸电设施\t\t省能源局", "5\t\t建设岸电设施\t省能源局\t")
+    plan = tabular.read(SourceText("t.txt", table))
+    assert [(t.number, units(t)) for t in plan.tasks][3:] == [
+        (4, [("省交通运输厅", "lead")]),  # no 配合单位: nothing shows a merged cell
+        (5, [("省能源局", "lead")])]
+
+
+def test_a_reference_column_before_the_task_is_not_the_task():
+    plan = tabular.read(SourceText("t.txt", ROWSPAN))
+    assert "对应" not in plan.tasks[0].text and plan.tasks[0].text.startswith("推进京杭运河")
+
+
 PAGE_CUT = ("成都市促进消费责任分工表\n\n序号\t牵头单位\t工作任务\t责任单位\t完成时限\n"
             "1\t市商务局\t开展消费促进活动。\t市文广旅局、市财政局\t2022年12月底前\n"
             "2\t市商务局\t支持老字号企业创新发展。\t市经信局（市新经济委）、市市场监管局、\n\n"
@@ -478,6 +514,66 @@ def test_a_row_without_a_number_that_has_a_task_is_no_continuation():
     plan = tabular.read(SourceText("t.txt", text))
     assert [(t.number, units(t)) for t in plan.tasks] == [(1, [("市商务局", "lead")])]
     assert any("no number" in p.message for p in plan.problems)
+
+
+NOTED_FLAT = """宝鸡市贯彻落实银发经济若干措施任务清单
+序号
+工作任务
+牵头单位
+责任单位
+完成时限
+1
+扩大老年助餐服务。
+市民政局
+市财政局、各县区人民政府
+2025年底前
+2
+推动二级以上综合医院设立老年医学科。
+市卫生健康委
+市医保局
+2025年底前
+说明：1.“牵头单位”栏列两个单位的，均为牵头单位。2.“责任单位”栏所列单位为配合单位，按职责分工配合牵头单位做好相关工作。
+"""
+
+
+@pytest.mark.parametrize("note", ["2.“责任单位”栏所列单位为配合单位，按职责分工配合牵头单位做好相关工作。",
+                                  "2.责任单位一栏中列出的单位均为配合单位。", "2.“责任单位”栏为协办单位。"])
+def test_a_note_after_a_flat_table_gives_a_column_its_role(note):
+    table = NOTED_FLAT.replace("2.“责任单位”栏所列单位为配合单位，按职责分工配合牵头单位做好相关工作。", note)
+    plan = flat_table.read(SourceText("t.txt", table))
+    assert [units(t) for t in plan.tasks] == [
+        [("市民政局", "lead"), ("市财政局", "cooperating"), ("各县区人民政府", "cooperating")],
+        [("市卫生健康委", "lead"), ("市医保局", "cooperating")]]
+
+
+def test_a_note_on_a_column_the_table_does_not_have_changes_nothing():
+    table = NOTED_FLAT.replace("“责任单位”栏所列单位为配合单位", "“参与单位”栏所列单位为配合单位")
+    plan = flat_table.read(SourceText("t.txt", table))
+    assert units(plan.tasks[1]) == [("市卫生健康委", "lead"), ("市医保局", "participant")]
+
+
+NOTED_TABS = ("新就业形态劳动者权益保障重点任务分工方案\n\n"
+              "序号\t重点任务\t牵头部门\t参加部门\t落实期限\n"
+              "1\t制定平台企业劳动用工指引。\t人力资源社会保障部\t最高人民法院、全国总工会\t2025年底前\n"
+              "2\t规范平台订单分配规则。\t中央网信办、市场监管总局\t人力资源社会保障部\t持续推进\n"
+              "说明：1.牵头部门为两个的，均为牵头部门。2.各省级人民政府负责本地区各项任务的组织落实，表中不再一一列出。"
+              "3.请各牵头部门于每年11月底前将进展情况报送国务院办公厅。\n")
+
+
+def test_a_standing_statement_in_a_note_after_the_table_is_carried_to_every_row():
+    plan = tabular.read(SourceText("t.txt", NOTED_TABS))
+    assert [units(t) for t in plan.tasks] == [
+        [("人力资源社会保障部", "lead"), ("最高人民法院", "participant"), ("全国总工会", "participant"),
+         ("各省级人民政府", "implementing")],
+        [("中央网信办", "lead"), ("市场监管总局", "lead"), ("人力资源社会保障部", "participant"),
+         ("各省级人民政府", "implementing")]]
+    assert [u.carried for u in plan.tasks[0].units] == [False, False, False, True]
+
+
+def test_a_note_that_carries_no_one_leaves_the_rows_as_printed():
+    table = NOTED_TABS.replace("各省级人民政府负责本地区各项任务的组织落实，表中不再一一列出", "各项任务完成情况纳入年度考核")
+    plan = tabular.read(SourceText("t.txt", table))
+    assert [len(t.units) for t in plan.tasks] == [3, 3]
 
 
 # A table as pdftotext -layout gives it (columns padded with spaces, CJK characters two columns wide): the task

@@ -33,10 +33,12 @@ from fengong.readers.rows import (
     NUMBER,
     NUMBER_HEADERS,
     SECTION_ROW,
+    carried_by_notes,
     check_sequence,
     document_rule,
     is_header_cell,
     map_header,
+    noted_columns,
     section_items,
     sections_of,
     task_from_cells,
@@ -65,6 +67,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
                                                             "工作任务 / 牵头单位 one per line")])
     at, columns = found
     header_texts = [normalise(line.text) for line in content[at : at + columns.width]]
+    columns = noted_columns(columns, header_texts, source.raw)  # “责任单位”栏所列单位为配合单位
     parts: list[tuple[str, Span | None, list[TaskRecord]]] = [("任务分工", None, [])]
     numbers: list[tuple[int, int]] = []
     rule: Span | None = None
@@ -100,7 +103,9 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             parts[-1][2].append(task)
         i += columns.width
     check_sequence(numbers, source.path, problems)
-    plan.sections = sections_of(parts, columns, rule or document_rule(source), source)
+    table = {ln.number for ln in content[at:i]}  # a cell never carries; a note after the rows or before may
+    carried = carried_by_notes(source, lexicon_for(plan.jurisdiction), table)
+    plan.sections = sections_of(parts, columns, rule or document_rule(source), source, carried)
     plan.items = section_items(parts, source)
     if not plan.sections:
         raise ReadError(problems + [Problem(source.path, content[at].number, "a table header was found but no "

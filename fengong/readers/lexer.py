@@ -128,7 +128,19 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
             i = m.end()
         else:
             stop = _run_end(raw, i, end)
+            draft = v.DRAFT_FOR_APPROVAL.search(raw, i, end)
+            drafted = draft is not None and i < draft.start() < stop
+            if drafted:  # A会同B提出方案，按程序报批: the drafting duty and its procedure stand for the verb
+                cut = draft.start() - 2 if raw.startswith("负责", draft.start() - 2) else draft.start()
+                stop = max(cut, i)
             run = _run(raw, i, stop, lexicon, at_part)
+            if drafted:
+                run.append(token("VERB", v.RESPONSIBLE, stop, draft.end()))
+                stop = draft.end()
+            elif (len(run) == 1 and run[0].type == "VERB" and normalise(raw[i:stop]).strip() not in v.VERBS
+                  and raw.startswith(v.MODIFIERS, _trim(raw, i, stop)[0])):
+                # …分别牵头，按职责分工负责: how the units before do it, naming no one
+                run = [token("FILLER", raw[i:stop], i, stop)]
             if run and run[0].type == "NAME" and out and out[-1].type == "NAME" and out[-1].end_pos == i:
                 # a name goes on after a bracket inside it: 各区县（市）政府
                 head = out.pop()
@@ -195,6 +207,7 @@ _LEVEL_BODY = re.compile(r"^(?:[省市县区州盟旗乡镇]|自治区|自治州
 # The kinds of body a list of places can share (长江、黄河流域管理机构; 内蒙古、四川等省级林业和草原主管部门).
 _SHARED_KINDS = ("机构", "部门", "单位")
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_FIELD = re.compile(r"^(?:各地|各级|同级|地方各级|各)?[\u4e00-\u9fff]{2,10}$")
 
 
 def _places_before(out: list[Token], lexicon: Lexicon) -> int:
@@ -202,9 +215,19 @@ def _places_before(out: list[Token], lexicon: Lexicon) -> int:
     short names the lexicon does not know, each followed by 、 (0 when there are none)."""
     i = len(out)
     while (i >= 2 and out[i - 1].type == "SEP" and out[i - 1].value == v.SEPARATOR and out[i - 2].type == "NAME"
-           and _PLACE.match(out[i - 2].value) and lexicon.recognise(out[i - 2].value) is None):
+           and _shares_a_kind(out[i - 2].value, lexicon)):
         i -= 2
     return len(out) - i
+
+
+def _shares_a_kind(piece: str, lexicon: Lexicon) -> bool:
+    """True for a piece of a list that names no body but what the kind after it is of: a place (长江, 内蒙古) or
+    a field of government, bare or under 各 / 同级 (各地人力资源社会保障、教育部门; 同级财政、自然资源、住房城乡
+    建设部门): it does not end like a body and the gazetteer does not know it."""
+    if _PLACE.match(piece) and lexicon.recognise(piece) is None:
+        return True
+    return (_FIELD.match(piece) is not None and not _ends_like_body(piece)
+            and lexicon.recognise(piece) in (None, "collective"))
 
 
 # 各 and a kind of body (or several already joined): 各相关司局, 区政府各委, 区政府各委、办.
@@ -336,7 +359,7 @@ def _run(raw: str, start: int, end: int, lexicon: Lexicon, at_part: bool) -> lis
         start += 1
     for word in v.WITH:
         at = raw.find(word, start, end)
-        while at >= 0 and not _joins(raw, start, at, at + len(word), end, lexicon):
+        while at >= 0 and not _joins(raw, start, at, at + len(word), end, lexicon, alone=word != "商"):
             at = raw.find(word, at + len(word), end)
         if at >= 0:
             out.extend(_names(raw, start, at, lexicon))
@@ -347,10 +370,12 @@ def _run(raw: str, start: int, end: int, lexicon: Lexicon, at_part: bool) -> lis
     return out
 
 
-def _joins(raw: str, start: int, at: int, after: int, end: int, lexicon: Lexicon) -> bool:
+def _joins(raw: str, start: int, at: int, after: int, end: int, lexicon: Lexicon, alone: bool = True) -> bool:
     """True where 会同 or 联合 at ``raw[at:after]`` joins two groups of units (A会同B负责, 会同B负责): what stands
     before it is nothing or a unit, and a name follows it. Inside a name it joins nothing: 中国林业产业联合会,
-    省企业联合会, 省供销合作联合社 (what follows is the name's ending, 会 or 社, not a unit)."""
+    省企业联合会, 省供销合作联合社 (what follows is the name's ending, 会 or 社, not a unit). 商 joins only after a
+    unit (财政部商国家发展改革委): at a run's start it begins a name (商务部), and inside a name it joins nothing
+    (泉州台商投资区管委会), so ``alone`` is False for it and both sides must be bodies the gazetteer knows."""
     right_end = end
     if (verb := _verb_at_end(raw, after, end)) is not None:
         right_end = verb[0]
@@ -359,7 +384,9 @@ def _joins(raw: str, start: int, at: int, after: int, end: int, lexicon: Lexicon
         return False
     left = _compact(raw, *_trim(raw, start, at)).text
     if not left:
-        return True
+        return alone
+    if not alone:  # 商 inside a name (泉州台商投资区管委会): only between bodies the gazetteer knows
+        return lexicon.recognise(left) == "gazetteer" and lexicon.recognise(_without_verb(right)) == "gazetteer"
     marker = v.OPEN_MARKER.search(left)  # A、B等会同C负责
     return bool(lexicon.recognise(left) or (marker is not None and marker.end() == len(left)))
 

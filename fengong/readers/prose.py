@@ -25,12 +25,12 @@ from dataclasses import dataclass, field
 
 from fengong.readers import vocabulary as v
 from fengong.readers.docmeta import new_plan
-from fengong.readers.lexer import looks_like_statement, matching_bracket, opens_with_label, subject_units, topic_at
+from fengong.readers.lexer import looks_like_statement, matching_bracket, opens_with_label, topic_at
 from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.lines import PAGE_NUMBER, Line, LineIndex, blank_out
 from fengong.readers.outline import Item, Outline, label_at, past_inline_label
 from fengong.readers.sources import readable_lines
-from fengong.readers.statement import Statement, Unit, read_statement, settle_roles
+from fengong.readers.statement import Statement, Unit, read_statement, settle_roles, standing_units
 from fengong.records import ItemRecord, PlanRecord, Problem, SectionRecord, SourceText, Span, TaskRecord, UnitMention
 from fengong.textrepair import normalise
 
@@ -248,21 +248,8 @@ def _open_bracket(raw: str, start: int, end: int) -> int | None:
 
 
 def _standing(raw: str, body: int, line: Line, lexicon: Lexicon) -> list[Unit]:
-    """The units a standing statement in running text gives every later task, as implementing units: the
-    subject of ``各市（州）人民政府、贵安新区管委会负责本辖区内各项任务的组织落实，以下不再列出`` or of
-    ``以下各项措施，均需东兴市人民政府、防城区人民政府结合实际抓好落实，不再逐项列出``."""
-    mark = v.NOT_LISTED.search(raw, body, line.end)
-    sentence = body
-    for i in range(body, mark.start() if mark is not None else line.end):
-        if raw[i] in "。；;！!":  # …通知如下。各项工作均需地方各级人民政府负责落实，以下不再一一列出
-            sentence = i + 1
-    lead_in = v.CARRY.search(raw, body, line.end) or v.CARRY_SCOPE.match(raw, _past_space(raw, sentence, line.end))
-    start = lead_in.end() if lead_in is not None else sentence
-    verb = re.compile(r"负责|落实|组织实施").search(raw, start, line.end)
-    if verb is None:
-        return []
-    return [Unit(name, Span(s, e, line.number), "implementing", recognised, carried=True)
-            for name, s, e, recognised in subject_units(raw, start, verb.start(), lexicon)]
+    """The units a standing statement in running text gives every later task (:func:`standing_units`)."""
+    return standing_units(raw, body, line.end, line.number, lexicon)
 
 
 def _past_space(raw: str, i: int, end: int) -> int:
@@ -291,7 +278,8 @@ def _candidates(raw: str, line: Line, body: int, problems: list[Problem], path: 
     if opens_with_label(raw, at, line.end) or _fields_with_a_label(raw, at, line.end):
         yield at, _trim_end(raw, at, line.end), at, line.end
         return
-    closing = _closing_sentence(raw, body, line, lexicon, numbered)
+    closings = _closing_sentence(raw, body, line, lexicon, numbered)
+    closing = closings[0] if closings else None
     i = body
     while i < (closing[0] if closing else line.end):
         if _after_sentence(raw, body, i) and opens_with_label(raw, i, line.end):
@@ -316,8 +304,8 @@ def _candidates(raw: str, line: Line, body: int, problems: list[Problem], path: 
         if close - i - 1 <= MAX_STATEMENT and not _quoted(raw, i, close + 1):
             yield i + 1, close, i, close + 1
         i = close + 1
-    if closing is not None:
-        yield closing[0], closing[1], closing[0], line.end
+    for n, (start, stop) in enumerate(closings):
+        yield start, stop, start, stop if n + 1 < len(closings) else line.end
 
 
 BARE_BRACKETS = 3  # so many paragraphs closing with a bracket of units alone make it the document's way
@@ -361,11 +349,13 @@ _FIELD = re.compile(r"[\u4e00-\u9fff]{2,8}\s*[：:]")
 
 
 def _closing_sentence(raw: str, body: int, line: Line, lexicon: Lexicon,
-                      numbered: bool = False) -> tuple[int, int] | None:
+                      numbered: bool = False) -> list[tuple[int, int]]:
     """The paragraph's last sentence where it is a statement of its own: units and a role verb, nothing else
     (…连片改造。市住房城乡建设局牵头，市财政局按职责分工负责。 / 由A会同B负责。 / A、B等部门负责。). A sentence
     whose verb has an object (市住房城乡建设局负责研究提出…) states a duty in running text, not who answers for the
-    measure, and does not parse as a statement."""
+    measure, and does not parse as a statement. A last sentence that opens with a condition (由A负责；涉及资本市场的，
+    由B负责) states who answers for that part of the measure: a statement of its own after the one before it, the
+    condition its text. Empty where there is none."""
     stop = _trim_end(raw, body, line.end)
     starts, depth = [body], 0
     for i in range(body, stop):  # a full stop inside a bracket ends no sentence
@@ -377,6 +367,14 @@ def _closing_sentence(raw: str, body: int, line: Line, lexicon: Lexicon,
             starts.append(i + 1)
     starts = [_past_blank(raw, at, stop) for at in starts]
     start = starts[-1]
+    condition = v.CONDITION.match(raw, start, stop)
+    if condition is not None and len(starts) > 1:
+        found = _closing_statement(raw, body, condition.end(), stop, line, lexicon, numbered)
+        earlier = _closing_statement(raw, body, starts[-2], _trim_end(raw, starts[-2], start), line, lexicon,
+                                     numbered)
+        if found is not None and earlier is not None and earlier[0] == starts[-2]:
+            return [earlier, found]
+        return []
     found = _closing_statement(raw, body, start, stop, line, lexicon, numbered)
     if found is not None and len(starts) > 1:
         # …制度。由各省级林业和草原主管部门负责。草原管理司指导。 — two short sentences, each only units and a
@@ -384,8 +382,8 @@ def _closing_sentence(raw: str, body: int, line: Line, lexicon: Lexicon,
         earlier = _closing_statement(raw, body, starts[-2], _trim_end(raw, starts[-2], start), line, lexicon,
                                      numbered)
         if earlier is not None and earlier[0] == starts[-2]:
-            return starts[-2], stop
-    return found
+            return [(starts[-2], stop)]
+    return [found] if found is not None else []
 
 
 def _past_blank(raw: str, at: int, stop: int) -> int:
@@ -399,7 +397,9 @@ def _closing_statement(raw: str, body: int, start: int, stop: int, line: Line, l
     """``(start, stop)`` where the sentence ``raw[start:stop]`` is a statement of its own (or its last clause is,
     opened by a topic pointing to the measure), else None."""
     text = normalise(raw[start:stop])
-    if (stop - start > MAX_STATEMENT or not text.endswith(tuple(v.VERBS)) or text[:1] in STATEMENT_OPENERS
+    drafted = (m := v.DRAFT_FOR_APPROVAL.search(text)) is not None and m.end() == len(text)  # …提出方案，按程序报批
+    if (stop - start > MAX_STATEMENT or not (text.endswith(tuple(v.VERBS)) or drafted)
+            or text[:1] in STATEMENT_OPENERS
             or opens_with_label(raw, start, stop) or v.LEAD_RULE.search(text)):  # the rule is read as a rule
         return None
     statement = read_statement(raw, start, stop, line.number, lexicon)

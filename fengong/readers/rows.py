@@ -11,9 +11,13 @@ import re
 from dataclasses import dataclass, replace
 
 from fengong.readers.lexicon import Lexicon
-from fengong.readers.statement import Unit, read_statement, settle_roles
+from fengong.readers.lines import LineIndex
+from fengong.readers.statement import Unit, read_statement, settle_roles, standing_units
 from fengong.readers.vocabulary import (
+    COLUMN_ROLE_NOTE,
+    LABEL_ROLES,
     LEAD_RULE,
+    NOT_LISTED,
     NUMBER_HEADERS,
     RESPONSIBLE,
     column_role,
@@ -58,6 +62,33 @@ def map_header(cells: list[str]) -> Columns | None:
     if not texts or not units:
         return None
     return Columns(number, texts[0], units, len(names), texts)
+
+
+def noted_columns(columns: Columns, names: list[str], raw: str) -> Columns:
+    """The columns with the roles a note gives them, wherever the note stands (a 说明 after the table, a 注 before
+    it): ``“责任单位”栏所列单位为配合单位`` makes the units of the 责任单位 column cooperating."""
+    roles = dict(columns.units)
+    headers = [re.sub(r"\s+", "", normalise(n)) for n in names]
+    for note in COLUMN_ROLE_NOTE.finditer(raw):
+        for k, name in enumerate(headers):
+            if k in roles and name == note.group(1):
+                roles[k] = LABEL_ROLES[note.group(2)]
+    return replace(columns, units=tuple((k, roles[k]) for k, _ in columns.units))
+
+
+def carried_by_notes(source: SourceText, lexicon: Lexicon, rows: set[int]) -> list[Unit]:
+    """The units a standing statement outside the table's rows gives every row: a note after the table
+    (``2.各省级人民政府负责本地区各项任务的组织落实，表中不再一一列出``) or the notice before it
+    (``…以下不再一一列出``), as implementing units carried to each task (``rows``: the lines of the table's rows,
+    never read so)."""
+    found: list[Unit] = []
+    for line in LineIndex(source.raw).lines:
+        if line.number in rows or NOT_LISTED.search(source.raw, line.start, line.end) is None:
+            continue
+        names = {u.name for u in found}
+        found.extend(u for u in standing_units(source.raw, line.start, line.end, line.number, lexicon)
+                     if u.name not in names)
+    return found
 
 
 def is_header_cell(text: str) -> bool:
@@ -107,7 +138,7 @@ def task_from_cells(source: SourceText, number: int, text: Span, unit_cells: lis
 
 
 def sections_of(parts: list[tuple[str, Span | None, list[TaskRecord]]], columns: Columns, rule: Span | None,
-                source: SourceText) -> list[SectionRecord]:
+                source: SourceText, carried: list[Unit] | None = None) -> list[SectionRecord]:
     """Table parts (a title, its span, its tasks) → sections, with the lead rule of the table's note if any.
 
     Without a stated rule, a table whose leads come from list order (a 责任单位 column and no 牵头单位 column)
@@ -124,7 +155,7 @@ def sections_of(parts: list[tuple[str, Span | None, list[TaskRecord]]], columns:
     for title, span, tasks in (part for part in parts if part[2]):
         key = f"table-{len(sections) + 1}"
         head = heads.get(len(sections))
-        tasks = [replace(t, lead_basis=_basis(t, listed, every), units=_others(t, rest, every),
+        tasks = [replace(t, lead_basis=_basis(t, listed, every), units=_others(t, rest, every) + _carried(t, carried),
                          key=f"{head[0]}.{t.number}" if head else t.key, parent=head[0] if head else t.parent)
                  for t in tasks]
         if rule is not None and needs_rule:
@@ -179,6 +210,13 @@ def _others(task: TaskRecord, rest: str, every: bool) -> tuple[UnitMention, ...]
     table's rule gives them: 其余为配合单位; all leads where it says a list printing no lead names leads only."""
     role = "lead" if every and task.lead_basis == "listed-first" else rest
     return tuple(replace(u, role=role) if u.role == RESPONSIBLE else u for u in task.units)
+
+
+def _carried(task: TaskRecord, carried: list[Unit] | None) -> tuple[UnitMention, ...]:
+    """The units a standing statement carries to the row, after its printed ones (not one it prints itself)."""
+    names = {u.name for u in task.units}
+    return tuple(UnitMention(u.name, len(task.units) + n, u.role, u.span, carried=True, recognised=u.recognised)
+                 for n, u in enumerate((u for u in carried or () if u.name not in names), 1))
 
 
 def _basis(task: TaskRecord, listed: str, every: bool) -> str | None:

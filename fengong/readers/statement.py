@@ -318,3 +318,27 @@ def settle_roles(units: list[Unit], rest: str = "participant",
 
 def _with_role(unit: Unit, role: str) -> Unit:
     return Unit(unit.name, unit.span, role, unit.recognised, unit.marked, unit.carried)
+
+
+def standing_units(raw: str, body: int, end: int, line: int, lexicon: Lexicon) -> list[Unit]:
+    """The units a standing statement in running text gives every later task (or, in a table's note, every row),
+    as implementing units: the subject of ``各市（州）人民政府、贵安新区管委会负责本辖区内各项任务的组织落实，以下
+    不再列出``, of ``以下各项措施，均需东兴市人民政府、防城区人民政府结合实际抓好落实，不再逐项列出`` or of a
+    note's ``2.各省级人民政府负责本地区各项任务的组织落实，表中不再一一列出`` (its enumerator aside)."""
+    from fengong.readers.outline import past_inline_label
+
+    mark = v.NOT_LISTED.search(raw, body, end)
+    sentence = body
+    for i in range(body, mark.start() if mark is not None else end):
+        if raw[i] in "。；;！!：:":  # …通知如下。各项工作均需地方各级人民政府负责落实，以下不再一一列出
+            sentence = i + 1
+    while sentence < end and raw[sentence].isspace():
+        sentence += 1
+    sentence = past_inline_label(raw, sentence, end)
+    lead_in = v.CARRY.search(raw, body, end) or v.CARRY_SCOPE.match(raw, sentence, end)
+    start = lead_in.end() if lead_in is not None else sentence
+    verb = re.compile(r"负责|落实|组织实施").search(raw, start, end)
+    if verb is None:
+        return []
+    return [Unit(name, Span(s, e, line), "implementing", recognised, carried=True)
+            for name, s, e, recognised in lexer.subject_units(raw, start, verb.start(), lexicon)]

@@ -18,9 +18,11 @@ from fengong.readers.lines import PAGE_NUMBER, LineIndex
 from fengong.readers.rows import (
     EMPTY_CELLS,
     NUMBER,
+    carried_by_notes,
     check_sequence,
     document_rule,
     map_header,
+    noted_columns,
     section_items,
     sections_of,
     task_from_cells,
@@ -57,6 +59,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
                                                             "工作任务 and 牵头单位 / 责任单位")])
     at, columns = found
     header = _texts(source, rows[at])
+    columns = noted_columns(columns, header, source.raw)  # “责任单位”栏所列单位为配合单位
     parts: list[tuple[str, Span | None, list[TaskRecord]]] = [("任务分工", None, [])]
     numbers: list[tuple[int, int]] = []
     rule: Span | None = None
@@ -85,7 +88,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             continue
         body.append((row, {}))
     previous: dict[int, list[Cell]] = {}
-    merged = MERGED_EMPTY.search(source.raw) is not None
+    # empty unit cells under a merged one: where a note says so, or where a numbered row has none of its own
+    merged = MERGED_EMPTY.search(source.raw) is not None or _merged_unit_cells(source, body, columns)
     for row, more in body:
         texts = _texts(source, row)
         filled = [(k, t) for k, t in enumerate(texts) if t not in EMPTY_CELLS]
@@ -102,6 +106,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             # 同上: the cell of the row above; so is an empty cell below a merged one, where the note says so
             if k in previous and (texts[k] in SAME_AS_ABOVE or merged and texts[k] == ""):
                 cells[k] = previous[k]
+            elif merged and texts[k] in EMPTY_CELLS and not more.get(k) and k in previous:
+                cells[k] = previous[k]  # under a merged cell: the units of the cell it spans from
         previous = cells
         task = _task(source, columns, row, texts, len(numbers) + 1, problems, lexicon_for(plan.jurisdiction),
                      cells)
@@ -109,12 +115,33 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             numbers.append((task.number, row[0].line))
             parts[-1][2].append(task)
     check_sequence(numbers, source.path, problems)
-    plan.sections = sections_of(parts, columns, rule or document_rule(source), source)
+    lines = {c.line for row, more in body if sum(t not in EMPTY_CELLS for t in _texts(source, row)) > 1
+             for c in [*row, *(x for cells in more.values() for x in cells)]}  # a note of one cell may carry
+    carried = carried_by_notes(source, lexicon_for(plan.jurisdiction), lines)
+    plan.sections = sections_of(parts, columns, rule or document_rule(source), source, carried)
     plan.items = section_items(parts, source)
     if not plan.sections:
         raise ReadError(problems + [Problem(source.path, rows[at][0].line, "a table header was found but no row "
                                                                            "with units follows it")])
     return plan
+
+
+def _merged_unit_cells(source: SourceText, body: list[tuple[list[Cell], dict[int, list[Cell]]]], columns) -> bool:
+    """True for a table rendered from one whose unit cells were merged over several rows (rowspan): the merged
+    cell prints in its first row and the rows below print it empty. A row with its number and task but no unit
+    cell at all can be no row of its own, so the table shows it merges cells; its empty unit cells then mean the
+    units of the cell above (`2\t实施…工程\t\t\t2026年底前` under `1\t…\t省交通运输厅\t省发展改革委…`). A table with
+    no such row keeps an empty cell empty (a task with no 配合单位)."""
+    units = [k for k, _ in columns.units]
+    for n, (row, more) in enumerate(body):
+        texts = _texts(source, row)
+        numbered = columns.number is None or (columns.number < len(texts)
+                                              and NUMBER.match(texts[columns.number]) is not None)
+        text = columns.text_of(texts)
+        if (n > 0 and numbered and text < len(texts) and texts[text] not in EMPTY_CELLS and not more
+                and all(k >= len(texts) or texts[k] in EMPTY_CELLS for k in units)):
+            return True
+    return False
 
 
 def _merged_cells_restored(row: list[Cell], columns) -> list[Cell]:

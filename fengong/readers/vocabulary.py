@@ -59,13 +59,22 @@ VERBS = {
     "配合": "cooperating", "协助": "cooperating", "协同": "cooperating", "协办": "cooperating",
     "指导": "guiding", "督导": "guiding",
     "主办": "lead", "主责": "lead", "承办": HANDLER,
+    # 分别负责: each answers for its own part, so each leads it (A、B分别负责 → two leads, as A、B分别牵头); 分别 before
+    # any other verb changes nothing (A、B分别落实)
+    "分别负责": "lead", "分别牵头负责": "lead",
 }
+# How a body guides, said by a pair of verbs (指导督促, 督促指导, 监督指导, 统筹指导): the guiding verb with a verb of
+# supervising or steering before or after it is still guiding. The pair before it is a modifier (below); after it
+# the pair is the verb.
+GUIDING_VERBS = ("指导", "督导")
+STEERING_VERBS = ("督促", "监督", "检查", "协调", "推动", "推进", "统筹")
+VERBS.update({f"{g}{s}": "guiding" for g in GUIDING_VERBS for s in STEERING_VERBS})
 MODIFIERS = ("按照职责分工", "按职责分工", "根据职责分工", "依职责分工", "按各自职责", "按照职责", "按职责", "依职责",
              "按照属地", "按属地", "属地", "分工", "分别", "共同", "各自",  # 按属地负责: each for its own area
              "具体",  # 各省级应急管理部门具体实施: 具体 says how the verb is done, not who
              # how a body guides (省委组织部统筹指导, 各流域管理机构督促指导, 市经信委负责指导): the verb before 指导
              # says how, the unit is the name before it
-             "统筹", "督促", "加强", "业务", "负责")
+             "统筹", "督促", "加强", "业务", "负责", "监督", "协调")
 # Kinds of body named bare, with nothing to single one out (单位, 园区): after a 各 collective and 、 they are more
 # kinds the same 各 governs (各相关司局、单位, 各街道、园区), one collective, as 各区、县（市）政府 is; alone they
 # are no unit.
@@ -81,7 +90,16 @@ OWN_LEVEL = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "各
 # A part of a statement that says when, not who: 2025年底前完成, 长期坚持, 持续推进.
 TIME = re.compile(r"(?:\d{4}\s*年|\d{1,2}\s*月|年底|年内|长期|持续|逐步|每年|\d{4}\s*[-—–~至]\s*\d{4})[^，,；;。]*")
 # Joins a second group of units to the first, which leads: 由A会同B负责, A会同有关部门负责.
-WITH = ("会同", "联合")
+# 商 (in consultation with: 财政部商国家发展改革委负责) joins them as 会同 does: the first answers, the others
+# take part.
+WITH = ("会同", "联合", "商")
+# A drafting duty the units answer for, then the procedure its draft goes through (国家发展改革委会同财政部提出
+# 方案，按程序报批; A商B提出具体办法，按程序报批): the units are responsible for the measure, as with 负责; the
+# procedure names no one. A drafting verb without the procedure is a duty in running text (由A会同B编制规划).
+DRAFTING = ("研究提出", "提出", "研究制定", "制定", "起草", "拟订", "拟定", "编制", "研究")
+DRAFT_FOR_APPROVAL = re.compile(
+    rf"(?:{'|'.join(DRAFTING)})[^，,；;。、（）()]{{0,20}}?[，,]\s*(?:并)?(?:按程序|按规定程序|依程序|按照程序|按规定)"
+    r"(?:报批|报[^，,；;。]{1,12}?(?:审批|批准|审定))(?:后(?:实施|印发|执行))?")
 BY = "由"
 # A topic before 由 that makes the clause a statement about the measure it closes (此项工作由A牵头，B配合):
 # - pointed: a demonstrative with the classifier of a plan's items (此项, 该项, 本项, 这项) or a pointer back to the
@@ -120,6 +138,9 @@ def topic_reach(topic: str) -> tuple[bool, bool, int | None]:
         return False, False, None
     count = numeral_value(m.group(2)) if m.group(2) else None
     return True, bool(m.group(1) or m.group(3) or count), count
+# A condition opening a closing sentence after a statement (由A负责；涉及资本市场的，由B负责; 属于中央事权的，由…):
+# who answers for that part of the measure, a statement of its own.
+CONDITION = re.compile(r"(?:涉及|属于|其中|对于|针对)[^，,；;。、（）()由]{1,20}的[，,]\s*(?=由)")
 TOPIC_RELATED = re.compile(r"(?:相关|有关)(?:工作|任务)(?:均|都)?(?:具体|主要)?(?=由)")
 TOPIC_WORK = re.compile(r"具体(?:实施|落实|推进|组织)?(?:工作|任务)(?:均|都)?(?=由)")
 # What sets up a body in a measure (领导小组办公室设在市商务局, 成立工作专班, 组建工作组): an unpointed topic after
@@ -180,6 +201,12 @@ CARRY_SCOPE = re.compile(r"(?:上述|以上|本方案|本通知|本要点)?(?:�
                          r"[，,]?(?:均|都|皆)?(?:需|须|需由|须由|由)")
 # "Not listed again": the mark of a standing statement in running text (A、B负责本辖区各项任务的组织落实，以下不再列出).
 NOT_LISTED = re.compile(r"不再(?:一一|单独|逐一|逐项)?列出")
+# A note that gives a table column's units a role, wherever it stands (说明 after the table, 注 before it):
+# “责任单位”栏所列单位为配合单位 / 配合单位一栏中列出的单位均为参与单位 / 责任部门栏为协办部门: the column's
+# header, then the role word of the units it lists.
+COLUMN_ROLE_NOTE = re.compile(
+    r"[“\"「‘]?([^“”\"「」‘’，,。；;：:、\s\d.．]{2,10}?)[”\"」’]?(?:一?栏|列)(?:中|内|里)?(?:所列|列出|列明|填列|列)?"
+    rf"的?(?:单位|部门)?(?:均|都)?(?:为|是)({'|'.join(sorted(LABEL_ROLES, key=len, reverse=True))})(?:单位|部门)")
 # Words in a statement that name no unit: 下同, 不再列出, 按职责分工 on their own.
 
 # What unit names end with: the fallback when the gazetteer does not know a name (marked as such).
@@ -210,24 +237,45 @@ MEASURE_VERBS = ("成立", "设立", "组建", "建立", "开展", "推进", "�
 COLLECTIVE = re.compile(
     r"^(?:(?:地方)?各级(?:人民)?政府|各.{1,16}|.{0,8}(?:有关|相关).{1,16}|.{0,8}(?:试点|示范).{0,6}(?:政府|城市|地区))$")
 
-# Table headers: the number column, the task columns (a unit column is a label: column_role). A table's first
-# task column names the task and the others describe it (项目名称 then 主要内容, 重点工作 then 工作内容), so a
-# header that names a task or project by its name is a task column too.
+# Table headers: the number column, the task columns (a unit column is a label: column_role). A task column is
+# headed by a noun of measures (任务 措施 举措 事项 内容 工作 项目) with the words that qualify it in the genre
+# (重点 主要 具体 工作 改革 任务 …: 重点任务, 具体举措, 主要工作内容, 任务举措), or names a task or project by its
+# name (项目名称, 任务名称). A table's first task column names the task and the others describe it (项目名称 then
+# 主要内容, 重点工作 then 工作内容). A qualifier that points elsewhere is no task column's (对应国家任务: a reference).
 NUMBER_HEADERS = {"序号", "编号", "序"}
-TASK_HEADERS = {
+MEASURE_NOUNS = ("任务", "措施", "举措", "事项", "内容", "工作", "项目", "政策", "行动", "工程")
+MEASURE_QUALIFIERS = ("重点", "主要", "具体", "工作", "改革", "政策", "任务", "重大", "核心", "关键", "配套",
+                      "支持", "保障", "推进", "实施", "建设", "创新", "专项")
+_TASK_HEADER = re.compile(
+    rf"(?:{'|'.join(MEASURE_QUALIFIERS)}){{0,2}}(?:{'|'.join(MEASURE_NOUNS)})(?:及(?:{'|'.join(MEASURE_NOUNS)}))?"
+    rf"|(?:{'|'.join(MEASURE_QUALIFIERS + MEASURE_NOUNS)})*(?:任务|项目|工作|事项|措施)(?:名称|内容)")
+# A bare noun heads a task column only where it names measures alone (任务, 事项, 项目); 工作, 内容, 政策 need a
+# qualifier (重点工作, 主要内容, 支持政策).
+_BARE = ("工作", "内容", "政策", "行动", "工程")
+
+
+def is_task_header(header: str) -> bool:
+    """True for a table header that names the column of the tasks: 工作任务, 重点任务, 具体举措, 工作措施, 主要举措,
+    任务举措, 工作内容, 改革事项, 项目名称; not 对应国家任务, 工作目标, 完成时限, 工作 alone."""
+    name = re.sub(r"\s+", "", header)
+    return name not in _BARE and _TASK_HEADER.fullmatch(name) is not None
+
+
+TASK_HEADERS = {  # the headers the earlier sets printed, kept as examples (tests/test_grammar.py)
     "工作任务", "重点任务", "主要任务", "任务", "具体任务", "任务内容", "工作内容", "主要内容", "具体措施",
     "政策措施", "改革举措", "工作措施", "重点工作", "任务措施", "改革任务", "工作事项", "事项",
     "项目名称", "项目", "重点项目", "任务名称", "工作名称", "事项名称",
 }
 # What a task header may be joined to (项目名称及内容, 工作任务和措施, 重点任务与目标): the header of one column.
-_TASK_HEADER_PAIR = re.compile(rf"({'|'.join(sorted(TASK_HEADERS, key=len, reverse=True))})[及和与]"
-                               r"(?:主要|具体)?(?:内容|措施|目标|要求|标准|进度|举措)")
+_TASK_HEADER_PAIR = re.compile(r"(.+?)[及和与](?:主要|具体)?(?:内容|措施|目标|要求|标准|进度|举措)")
 
 
 def task_header(name: str) -> bool:
-    """True for a column header that names the task: 工作任务, 重点任务 …, or one joined to what describes it
-    (项目名称及内容, 工作任务和措施)."""
-    return name in TASK_HEADERS or _TASK_HEADER_PAIR.fullmatch(name) is not None
+    """True for a column header that names the task: a noun of measures with its qualifiers
+    (:func:`is_task_header`: 工作任务, 重点任务, 具体举措 …), or one joined to what describes it (项目名称及内容,
+    工作任务和措施, 重点任务与目标)."""
+    pair = _TASK_HEADER_PAIR.fullmatch(re.sub(r"\s+", "", name))
+    return is_task_header(name) or (pair is not None and is_task_header(pair.group(1)))
 
 
 def column_role(header: str) -> str | None:
