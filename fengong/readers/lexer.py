@@ -22,8 +22,11 @@ _VERBS_OF_STATEMENTS = ("牵头", "负责", "参与", "配合", "指导", "落�
 _ROLE_WORDS = "|".join(sorted(v.LABEL_ROLES, key=len, reverse=True))
 _NOUNS = v.LABEL_NOUN
 # 责任单位：  牵头部门:  主要责任单位：  【牵头单位】  [责任单位]：
+_GROUP_WORDS = "|".join(sorted(v.GROUP_LABEL_ROLES, key=len, reverse=True))
 _LABEL = re.compile(rf"(?:主要)?({_ROLE_WORDS})(?:{_NOUNS})?\s*[：:]"
-                    rf"|[【\[［](?:主要)?({_ROLE_WORDS})(?:{_NOUNS})?[】\]］]\s*[：:]?")
+                    rf"|[【\[［](?:主要)?({_ROLE_WORDS})(?:{_NOUNS})?[】\]］]\s*[：:]?"
+                    rf"|({_GROUP_WORDS})(?:{'|'.join(v.GROUP_LABEL_NOUNS)})\s*[：:]")  # 组长单位： 副组长单位： 成员单位：
+_GROUP_LABEL = re.compile(rf"(?<![\u4e00-\u9fff])({_GROUP_WORDS})(?:{'|'.join(v.GROUP_LABEL_NOUNS)})\s*[：:]")
 _LOOKS_LIKE = re.compile(rf"(?:{_ROLE_WORDS})(?:{_NOUNS})\s*[：:]|(?:{'|'.join(_VERBS_OF_STATEMENTS)})$")
 _SLOT = re.compile(r"[^\s，,；;。、：:（）()〈〉*＊]{1,12}\s*[：:]")
 # What a label's field says where it names nobody (无, 暂无) or repeats the field above (同上).
@@ -38,6 +41,16 @@ _LINE_BREAK_TAG = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
 def opens_with_label(raw: str, start: int, end: int) -> bool:
     """True when ``raw[start:end]`` begins with a role label (责任单位：, 【牵头单位】): a statement of its own."""
     return _LABEL.match(raw, start, end) is not None
+
+
+def group_labels(raw: str, start: int, end: int) -> list[str]:
+    """The task-force labels (组长单位, 副组长单位, 成员单位: the words of :data:`vocabulary.GROUP_LABEL_ROLES`) that
+    open parts of ``raw[start:end]``, in order."""
+    found, i = [], start
+    while (m := _GROUP_LABEL.search(raw, i, end)) is not None:
+        found.append(m.group(1))
+        i = m.end()
+    return found
 
 
 def looks_like_statement(text: str) -> bool:
@@ -89,7 +102,8 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
         elif (m := _LABEL.match(raw, i, end)) is not None and (at_part or raw[i] in "【[［" or raw[i - 1].isspace()):
             if not at_part:  # 牵头单位：A 配合单位：B, 【牵头单位】A【配合单位】B: a new part without a separator
                 out.append(token("SEMI", "", i, i))
-            out.append(token("LABEL", v.LABEL_ROLES[m.group(1) or m.group(2)], i, m.end()))
+            role = v.LABEL_ROLES[m.group(1) or m.group(2)] if m.group(3) is None else v.GROUP_LABEL_ROLES[m.group(3)]
+            out.append(token("LABEL", role, i, m.end()))
             i = m.end()
         elif (out and out[-1].type == "NAME" and out[-1].end_pos == i
               and (m := v.FOOTNOTE_MARK.match(raw, i, end)) is not None):
@@ -138,8 +152,9 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
                 run.append(token("VERB", v.RESPONSIBLE, stop, draft.end()))
                 stop = draft.end()
             elif (len(run) == 1 and run[0].type == "VERB" and normalise(raw[i:stop]).strip() not in v.VERBS
-                  and raw.startswith(v.MODIFIERS, _trim(raw, i, stop)[0])):
-                # …分别牵头，按职责分工负责: how the units before do it, naming no one
+                  and raw.startswith(v.MODIFIERS, _trim(raw, i, stop)[0]) and not (out and out[-1].type == "NAME")):
+                # …分别牵头，按职责分工负责: how the units before do it, naming no one (but 各镇（街道）按职责分工负责:
+                # the verb of the name before it, a bracket closing the name)
                 run = [token("FILLER", raw[i:stop], i, stop)]
             if run and run[0].type == "NAME" and out and out[-1].type == "NAME" and out[-1].end_pos == i:
                 # a name goes on after a bracket inside it: 各区县（市）政府

@@ -19,6 +19,9 @@ MAX_NAME = 30
 # A collective is a description of bodies (各牵头单位, 有关区县, 各设区的市人民政府), never a clause with its own
 # agent (对有关政策措施的解释由各牵头单位, 日常工作由各有关部门).
 _CLAUSE_IN_COLLECTIVE = re.compile(r"(?<!自)由|设在")
+# 各镇, 各乡, 各县（市、区）, 各镇〔街道〕: every place of a level of government, the bracket (in either kind of
+# bracket) adding the kinds of place that stand with it — the governments of those places, a collective.
+_PLACE_CLASS = re.compile(r"^各(?:[省市县区镇乡州盟旗]|街道|自治[州县旗])$")
 MIN_SUFFIXED = 3  # a name known by its ending alone has more than the ending: 财务司, not 州
 
 
@@ -38,7 +41,8 @@ class Lexicon:
             return None
         if self.known(name):
             return "gazetteer"
-        if (v.COLLECTIVE.match(name) and _ends_like_bodies(name) and not name.startswith(v.NOT_A_NAME_START)
+        if (v.COLLECTIVE.match(name) and (_ends_like_bodies(name) or _PLACE_CLASS.match(_without_bracket(name)))
+                and not name.startswith(v.NOT_A_NAME_START)
                 and not _CLAUSE_IN_COLLECTIVE.search(name)):  # 对有关政策措施的解释由各牵头单位: a clause
             return "collective"
         if (len(name) >= MIN_SUFFIXED and _ends_like_bodies(name) and not name.startswith(v.NOT_A_NAME_START)

@@ -30,7 +30,7 @@ from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.lines import PAGE_NUMBER, Line, LineIndex, blank_out
 from fengong.readers.outline import Item, Outline, label_at, past_inline_label
 from fengong.readers.sources import readable_lines
-from fengong.readers.statement import Statement, Unit, read_statement, settle_roles, standing_units
+from fengong.readers.statement import Statement, Unit, read_division, read_statement, settle_roles, standing_units
 from fengong.records import ItemRecord, PlanRecord, Problem, SectionRecord, SourceText, Span, TaskRecord, UnitMention
 from fengong.textrepair import normalise
 
@@ -107,6 +107,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             # another, with brackets that list only units states who answers in them, though no rule says so
             lists = lists or bare and closes
             statement = read_statement(raw, start, end, line.number, lexicon, lists=lists)
+            if statement is None and start == outer_start + 1 and raw[outer_start] in STATEMENT_OPENERS:
+                statement = read_division(raw, start, end, line.number, lexicon)  # （A负责X，B负责Y）
             if statement is None:
                 if looks_like_statement(normalise(raw[start:end])):
                     state.unread.append((line.number, normalise(raw[outer_start:outer_end])))
@@ -123,7 +125,10 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
                 above = found[-2] if continued and len(found) > 1 else found[-1] if found and not continued else None
                 if above is not None:
                     statement.units.extend(u for u in above.statement.units if u.role in statement.same)
-            if statement.units and alone and own_line == line.number - 1 and found:
+            goes_on = bool(statement.units and alone and own_line == line.number - 1 and found)
+            if statement.group_members_only and not (goes_on and found[-1].statement.heads_a_group):
+                continue  # 成员单位：A、B with no 组长单位 before it: who belongs to a body, not who answers
+            if goes_on:
                 _extend(found[-1], statement, outer_end)  # 牵头单位：A on one line, 配合单位：B on the next
                 own_line = line.number
                 continue

@@ -51,6 +51,18 @@ class Statement:
     same: list[str] = field(default_factory=list)  # roles whose field reads 同上: the units of the block above
     nobody: bool = False  # a field that names nobody (协办部门：无)
     reach: tuple[bool, bool, int | None] = (False, False, None)  # what the topic covers (vocabulary.topic_reach)
+    group: list[str] = field(default_factory=list)  # the task-force labels of its parts (组长, 副组长, 成员)
+
+    @property
+    def heads_a_group(self) -> bool:
+        """True where a 组长单位 opens one of its parts: a task force's block, which 副组长单位 and 成员单位
+        lines after it go on."""
+        return any(word in v.GROUP_HEADS for word in self.group)
+
+    @property
+    def group_members_only(self) -> bool:
+        """True for 副组长单位 / 成员单位 fields with no 组长单位: a body's membership, unless they go on a block."""
+        return bool(self.group) and not self.heads_a_group
 
     @property
     def names_units(self) -> bool:
@@ -96,6 +108,8 @@ def read_statement(raw: str, start: int, end: int, line: int, lexicon: Lexicon,
         return statement if statement is not None and _STATES_ROLES.search(statement.reading) else None
     parts = [p for p in _Parts().transform(tree).children if isinstance(p, _Part)]  # separators dropped
     statement = _interpret(parts, Span(start, end, line), line, lexicon, lists)
+    if statement is not None:
+        statement.group = lexer.group_labels(raw, start, end)
     if statement is not None and statement.topic == "pointed":
         topic = next(t for t in found if t.type == "TOPIC")
         statement.reach = v.topic_reach(raw[topic.start_pos : topic.end_pos])
@@ -103,6 +117,46 @@ def read_statement(raw: str, start: int, end: int, line: int, lexicon: Lexicon,
 
 
 _STATES_ROLES = re.compile(r"^(?:verbal|led_with|topical)\b")
+
+
+def read_division(raw: str, start: int, end: int, line: int, lexicon: Lexicon) -> Statement | None:
+    """A bracket that divides the measure between bodies, each clause one body's part of it: ``（A负责政策评估，B负责
+    组织企业座谈）``, ``（城镇燃气由A负责，工业燃气由B负责）``. Each body answers for its part: every unit leads, as
+    ``A、B分别负责`` says. Two clauses or more, each units, 负责 and the part (or the part, 由, units and 负责), and
+    nothing else; None otherwise. Only a bracket of its own is read so: in running text the same sentence is a
+    duty (the measure's bracket says who answers)."""
+    clauses, depth, at = [], 0, start
+    for i in range(start, end + 1):
+        if i < end and raw[i] in v.OPENERS:
+            depth += 1
+        elif i < end and raw[i] in v.OPENERS.values():
+            depth = max(0, depth - 1)
+        elif i == end or (depth == 0 and raw[i] in "，,；;"):
+            clauses.append((at, i))
+            at = i + 1
+    if len(clauses) < 2:
+        return None
+    statement = Statement(Span(start, end, line), reading="divided")
+    for a, b in clauses:
+        clause = raw[a:b]
+        if lexer.topic_at(raw, a, b) is not None:
+            return None  # 此项工作由A负责: a statement of the whole measure, read by the grammar or not at all
+        if (m := _DIVIDED_BY.match(clause)) is not None:  # 城镇燃气由A负责
+            sub = read_statement(raw, a + m.start(2), a + m.end(2), line, lexicon)
+        elif (m := _DIVIDED_OWN.match(clause)) is not None:  # A负责政策评估
+            sub = read_statement(raw, a + m.start(1), a + m.end(1), line, lexicon)
+        else:
+            return None
+        if sub is None or sub.reading != "verbal" or not sub.units or any(u.role != v.RESPONSIBLE for u in sub.units):
+            return None
+        statement.units.extend(_with_role(u, "lead") for u in sub.units)
+    return statement
+
+
+# 城镇燃气由市城管局负责: the part (a noun phrase: no verb of its own), 由, units, 负责. A负责政策评估: units, 负责, the
+# part (an object of two to twelve characters, no punctuation nor a second 负责 in it).
+_DIVIDED_BY = re.compile(r"^([\u4e00-\u9fff]{2,12}?)(由[^，,；;。由]{2,40}?负责)$")
+_DIVIDED_OWN = re.compile(r"^([^，,；;。由]{2,40}?负责)(?!落实|抓好)([\u4e00-\u9fff“”]{2,14})$")
 
 
 # ---------------------------------------------------------------- interpretation
@@ -265,7 +319,7 @@ def _interpret(parts: list[_Part], span: Span, line: int, lexicon: Lexicon, list
 
 _BY_INSIDE = re.compile(r"(?<!自)由")  # 由 inside a run makes it a clause (自由贸易试验区 is a name)
 _VERBAL = ("verbal", "led_with", "joined", "carried", "topical")
-_PLAIN_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z（）()]{2,20}$")
+_PLAIN_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z（）()〔〕]{2,20}$")
 
 
 def _settle_listed(parts: list[_Part]) -> None:

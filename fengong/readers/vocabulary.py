@@ -30,6 +30,13 @@ LABEL_ROLES = {
     "指导": "guiding", "督导": "guiding",
     "落实": "implementing", "实施": "implementing",
 }
+# A task force's block (专班, 工作组, 指挥部: 组长单位：A / 副组长单位：B / 成员单位：C, on lines of their own, in one
+# sentence or side by side): the 组长单位 leads (牵头组长单位 too), the 副组长单位 and 成员单位 take part. The block
+# is a statement only where its 组长单位 opens it: a 成员单位 list alone is a body's membership (an annex's 联席会议
+# 成员单位名单), not who answers for a measure. The label needs its noun (组长：区长 names a person).
+GROUP_LABEL_ROLES = {"组长": "lead", "牵头组长": "lead", "副组长": "participant", "成员": "participant"}
+GROUP_HEADS = ("组长", "牵头组长")
+GROUP_LABEL_NOUNS = ("单位", "部门")
 # 督办：镇纪委, 督办单位：市政府督查室 — the body that supervises the work (督查督办) is no role of the scheme: the
 # field is read as a slot and names no unit.
 # What the role word is a label of: 单位, 部门 … (or nothing: 牵头：A), or the kind of body named by two or three of
