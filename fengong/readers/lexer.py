@@ -21,11 +21,11 @@ from fengong.textrepair import normalise
 _VERBS_OF_STATEMENTS = ("牵头", "负责", "参与", "配合", "指导", "落实")
 _ROLE_WORDS = "|".join(sorted(v.LABEL_ROLES, key=len, reverse=True))
 _NOUNS = v.LABEL_NOUN
-# 责任单位：  牵头部门:  主要责任单位：  【牵头单位】  [责任单位]：
+# 责任单位：  牵头部门:  主要责任单位：  【牵头单位】  [责任单位]：  组长单位： 副组长单位： 成员单位：
 _GROUP_WORDS = "|".join(sorted(v.GROUP_LABEL_ROLES, key=len, reverse=True))
 _LABEL = re.compile(rf"(?:主要)?({_ROLE_WORDS})(?:{_NOUNS})?\s*[：:]"
                     rf"|[【\[［](?:主要)?({_ROLE_WORDS})(?:{_NOUNS})?[】\]］]\s*[：:]?"
-                    rf"|({_GROUP_WORDS})(?:{'|'.join(v.GROUP_LABEL_NOUNS)})\s*[：:]")  # 组长单位： 副组长单位： 成员单位：
+                    rf"|({_GROUP_WORDS})(?:{'|'.join(v.GROUP_LABEL_NOUNS)})\s*[：:]")
 _GROUP_LABEL = re.compile(rf"(?<![\u4e00-\u9fff])({_GROUP_WORDS})(?:{'|'.join(v.GROUP_LABEL_NOUNS)})\s*[：:]")
 _LOOKS_LIKE = re.compile(rf"(?:{_ROLE_WORDS})(?:{_NOUNS})\s*[：:]|(?:{'|'.join(_VERBS_OF_STATEMENTS)})$")
 _SLOT = re.compile(r"[^\s，,；;。、：:（）()〈〉*＊]{1,12}\s*[：:]")
