@@ -380,15 +380,33 @@ def _closing_sentence(raw: str, body: int, line: Line, lexicon: Lexicon,
         if found is not None and earlier is not None and earlier[0] == starts[-2]:
             return [earlier, found]
         return []
-    found = _closing_statement(raw, body, start, stop, line, lexicon, numbered)
-    if found is not None and len(starts) > 1:
-        # …制度。由各省级林业和草原主管部门负责。草原管理司指导。 — two short sentences, each only units and a
-        # role verb, state who answers for the measure together
-        earlier = _closing_statement(raw, body, starts[-2], _trim_end(raw, starts[-2], start), line, lexicon,
-                                     numbered)
-        if earlier is not None and earlier[0] == starts[-2]:
-            return [(starts[-2], stop)]
-    return [found] if found is not None else []
+    # Every sentence of the paragraph that is a statement of its own closes the measure before it: a 规划's
+    # paragraph may state who answers for its first measure, then go on with a second and its own statement
+    # (…100万株。此项工作由A牵头，B配合。加强森林火灾防控，…，由A、B按职责分工负责。), or follow its statement with
+    # a sentence that states no one (…此项工作由A牵头，B参与。规划中期评估结果报市政府审定后向社会公布。).
+    # Consecutive statement sentences state who answers for the measure together (…制度。由各省级林业和草原主管部门
+    # 负责。草原管理司指导。). A sentence before the last is read only as a whole sentence or a last clause opened
+    # by a topic pointing to the measure or by 由 (…，此项工作由A牵头 / …，由A会同B负责): never a duty in running text.
+    found: list[tuple[int, int]] = []
+    for n, at in enumerate(starts):
+        last = n + 1 == len(starts)
+        end = stop if last else _trim_end(raw, at, starts[n + 1])
+        if end <= at:
+            continue
+        statement = _closing_statement(raw, body, at, end, line, lexicon, numbered, inside=not last)
+        if statement is None:
+            continue
+        if found and found[-1][1] == _trim_end(raw, found[-1][0], at) and found[-1][0] != statement[0] \
+                and statement[0] == at and _whole_sentence(raw, found[-1], starts):
+            found[-1] = (found[-1][0], statement[1])  # 由A负责。B指导。: one statement over two sentences
+        else:
+            found.append(statement)
+    return found
+
+
+def _whole_sentence(raw: str, span: tuple[int, int], starts: list[int]) -> bool:
+    """True where the statement ``span`` is a whole sentence (not a sentence's last clause)."""
+    return span[0] in starts
 
 
 def _past_blank(raw: str, at: int, stop: int) -> int:
@@ -398,9 +416,10 @@ def _past_blank(raw: str, at: int, stop: int) -> int:
 
 
 def _closing_statement(raw: str, body: int, start: int, stop: int, line: Line, lexicon: Lexicon,
-                       numbered: bool = False) -> tuple[int, int] | None:
+                       numbered: bool = False, inside: bool = False) -> tuple[int, int] | None:
     """``(start, stop)`` where the sentence ``raw[start:stop]`` is a statement of its own (or its last clause is,
-    opened by a topic pointing to the measure), else None."""
+    opened by a topic pointing to the measure or by 由: …，由A会同B负责), else None. ``inside``: a sentence with
+    more of the paragraph after it, where 相关工作 (the work of the clause before) is not read."""
     text = normalise(raw[start:stop])
     drafted = (m := v.DRAFT_FOR_APPROVAL.search(text)) is not None and m.end() == len(text)  # …提出方案，按程序报批
     if (stop - start > MAX_STATEMENT or not (text.endswith(tuple(v.VERBS)) or drafted)
@@ -409,11 +428,13 @@ def _closing_statement(raw: str, body: int, start: int, stop: int, line: Line, l
         return None
     statement = read_statement(raw, start, stop, line.number, lexicon)
     if statement is None:
-        start = _topic_clause(raw, start, stop)  # …健全监测网络，具体工作由省应急管理厅牵头负责。
+        start = _topic_clause(raw, start, stop)  # …健全监测网络，具体工作由省应急管理厅牵头负责。 / …，由A负责。
         statement = read_statement(raw, start, stop, line.number, lexicon) if start is not None else None
     if statement is None or not statement.units or statement.reading in ("", "listed"):
         return None
-    if statement.topic == "related" and not numbered:
+    if inside and not (statement.topic or any(u.role in ("lead", v.RESPONSIBLE, v.HANDLER) for u in statement.units)):
+        return None  # 鼓励公益慈善组织参与。 in running text: a sentence before the last states who leads or answers
+    if statement.topic == "related" and (inside or not numbered):
         return None  # 相关工作由A负责 closes a numbered measure's own paragraph, or names some other work
     if statement.topic in ("work", "related") and v.SETS_UP_A_BODY.search(raw, body, start):
         return None  # 成立工作专班，办公室设在市商务局，具体工作由专班办公室负责: the body's work, not the measure's
@@ -442,6 +463,9 @@ def _topic_clause(raw: str, start: int, stop: int) -> int | None:
                 at += 1
             if (topic := topic_at(raw, at, stop)) is not None and topic[0] != "related":
                 return at  # …纳入考核，相关工作由A负责: the work related to the clause before, not the measure
+            if raw.startswith("由", at) and not raw.startswith(v.NOT_A_TOPIC_BY, at) and raw[i - 1] not in "的者":
+                # (涉及资本市场的，由B负责: a condition's part of the measure, read as a condition or not at all)
+                return at  # …推动林业一二三产业融合发展，由A会同B、C负责: the clauses before are the measure
     return None
 
 

@@ -30,6 +30,9 @@ LABEL_ROLES = {
     "指导": "guiding", "督导": "guiding",
     "落实": "implementing", "实施": "implementing",
 }
+# 由 opening a sentence's last clause gives the measure of the clauses before it to the units it names (…融合发展，
+# 由A会同B、C负责), but not where 由 begins a word (由于 because, 由此 hence).
+NOT_A_TOPIC_BY = ("由于", "由此")
 # A task force's block (专班, 工作组, 指挥部: 组长单位：A / 副组长单位：B / 成员单位：C, on lines of their own, in one
 # sentence or side by side): the 组长单位 leads (牵头组长单位 too), the 副组长单位 and 成员单位 take part. The block
 # is a statement only where its 组长单位 opens it: a 成员单位 list alone is a body's membership (an annex's 联席会议
