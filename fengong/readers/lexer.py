@@ -22,8 +22,9 @@ _VERBS_OF_STATEMENTS = ("牵头", "负责", "参与", "配合", "指导", "落�
 _ROLE_WORDS = "|".join(sorted(v.LABEL_ROLES, key=len, reverse=True))
 _NOUNS = v.LABEL_NOUN
 # 责任单位：  牵头部门:  主要责任单位：  【牵头单位】  [责任单位]：  组长单位： 副组长单位： 成员单位：
+# (a label broken by a line end: （责任 / 单位：A）)
 _GROUP_WORDS = "|".join(sorted(v.GROUP_LABEL_ROLES, key=len, reverse=True))
-_LABEL = re.compile(rf"(?:主要)?({_ROLE_WORDS})(?:{_NOUNS})?\s*[：:]"
+_LABEL = re.compile(rf"(?:主要)?({_ROLE_WORDS})(?:\s*{_NOUNS})?\s*[：:]"
                     rf"|[【\[［](?:主要)?({_ROLE_WORDS})(?:{_NOUNS})?[】\]］]\s*[：:]?"
                     rf"|({_GROUP_WORDS})(?:{'|'.join(v.GROUP_LABEL_NOUNS)})\s*[：:]")
 _GROUP_LABEL = re.compile(rf"(?<![\u4e00-\u9fff])({_GROUP_WORDS})(?:{'|'.join(v.GROUP_LABEL_NOUNS)})\s*[：:]")

@@ -26,15 +26,17 @@ class Line:
 
 
 class LineIndex:
-    """The lines of a text with their offsets."""
+    """The lines of a text with their offsets. ``margins`` (line number → width) skips a margin printed before a
+    line's text (its line number, :func:`line_numbers`): the line starts after it."""
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, margins: dict[int, int] | None = None):
         self.text = text
         self.lines: list[Line] = []
         pos = 0
         for number, chunk in enumerate(text.splitlines(keepends=True), 1):
             body = chunk.rstrip("\r\n")
-            self.lines.append(Line(number, pos, pos + len(body), body))
+            skip = (margins or {}).get(number, 0)
+            self.lines.append(Line(number, pos + skip, pos + len(body), body[skip:]))
             pos += len(chunk)
         self._starts = [line.start for line in self.lines]
 
@@ -60,3 +62,85 @@ def blank_out(text: str, furniture: Callable[[str], object]) -> tuple[str, list[
         else:
             out.append(chunk)
     return "".join(out), blanked
+
+
+# A line number printed in the margin of a PDF's lines (line-numbered drafts, 公文 set with 行号), extracted before
+# each line's text: ``9 　　８．推进乡村绿化美化…``, ``4 务局、县妇联）``, ``15 三、保障措施``.
+_MARGIN_NUMBER = re.compile(r"^(\d{1,3}) (?=[^ \t])")
+# A margin number stands before the line's own structure somewhere in its column: an indent, an item's number
+# (``9 　　８．``, ``15 三、``), or text that cannot open a line of its own (``8 、县自然资源局``, ``4 务局）``).
+_BEFORE_STRUCTURE = re.compile(r"^\d{1,3} (?:[\u3000]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）"
+                               r"|[、，,。；）)])")
+MARGIN_RUN = 5  # so many lines in a row numbered 1, 2, 3 … make a column of line numbers
+
+
+def line_numbers(text: str) -> dict[int, int]:
+    """The lines of ``text`` that carry a margin line number, and its width (the number and the space after it).
+
+    A column of line numbers is a pattern of the document, not one number: :data:`MARGIN_RUN` or more non-blank
+    lines in a row (page furniture and blank lines between them aside) whose numbers count up by one (1 2 3 …, a
+    new page starting again), one of them at least printed before the line's own indent or item number, or
+    before text that cannot open a line (``8 、县自然资源局``). A table's 序号 column (``1 实施…``) is no such
+    column: its rows hold no indent and no item number after the number."""
+    found: dict[int, int] = {}
+    run: list[tuple[int, int]] = []  # (line number, width) of the current run
+    structured = False
+    expected = None
+
+    def close() -> None:
+        if len(run) >= MARGIN_RUN and structured:
+            found.update(run)
+
+    for number, body in enumerate(text.splitlines(), 1):
+        if not body.strip() or PAGE_NUMBER.match(body):
+            continue
+        m = _MARGIN_NUMBER.match(body)
+        value = int(m.group(1)) if m else None
+        if m is not None and value == expected:
+            run.append((number, m.end()))
+            structured = structured or bool(_BEFORE_STRUCTURE.match(body))
+            expected = value + 1
+            continue
+        close()
+        run, structured = ([(number, m.end())], bool(_BEFORE_STRUCTURE.match(body))) if m else ([], False)
+        expected = value + 1 if m else None
+    close()
+    return found
+
+
+def running_heads(text: str, pages: list[int]) -> list[int]:
+    """The lines that print the document's running head after a page number (``— 3 —`` / ``桃江县…实施方案``): the
+    first non-blank line after a page number, where its text stands as a line of its own elsewhere in the document
+    too (after another page number, or as the title). Furniture, as the page number is."""
+    lines = text.splitlines()
+    counts: dict[str, int] = {}
+    for body in lines:
+        if body.strip():
+            counts[body.strip()] = counts.get(body.strip(), 0) + 1
+    heads = []
+    for page in pages:
+        at = page  # the line after the page number (0-based index = number)
+        while at < len(lines) and not lines[at].strip():
+            at += 1
+        if at < len(lines) and counts.get(lines[at].strip(), 0) >= 2 and not PAGE_NUMBER.match(lines[at]) \
+                and not re.search(r"[。；;，,：:]", lines[at]) and len(lines[at].strip()) <= HEAD_MAX:
+            heads.append(at + 1)
+    return heads
+
+
+HEAD_MAX = 40  # a running head is a title, not a paragraph
+
+
+def blank_lines(text: str, numbers: set[int], margins: dict[int, int] | None = None) -> str:
+    """``text`` with the lines ``numbers`` and the ``margins`` (line number → width) replaced by spaces of the
+    same length: offsets stay put."""
+    out: list[str] = []
+    for number, chunk in enumerate(text.splitlines(keepends=True), 1):
+        body = chunk.rstrip("\r\n")
+        if number in numbers:
+            out.append(" " * len(body) + chunk[len(body):])
+        elif margins and number in margins:
+            out.append(" " * margins[number] + chunk[margins[number]:])
+        else:
+            out.append(chunk)
+    return "".join(out)
