@@ -910,3 +910,81 @@ def test_fenbie_gives_each_unit_its_own_part(text, expected):
 ])
 def test_fields_of_government_share_the_kind_after_them(text, expected):
     assert units(text) == expected
+
+
+# ---------------------------------------------------------------- set 15: task forces, divided brackets, 〔〕 places
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("组长单位：区市场监管局；副组长单位：区行政审批局；成员单位：区税务局、区人社局",
+     [("区市场监管局", "lead"), ("区行政审批局", "participant"), ("区税务局", "participant"),
+      ("区人社局", "participant")]),
+    ("组长单位：区投资促进局　副组长单位：区商务局　成员单位：区税务局",  # side by side, full-width spaces
+     [("区投资促进局", "lead"), ("区商务局", "participant"), ("区税务局", "participant")]),
+    ("牵头组长单位：市发展改革委，成员单位：市财政局、市自然资源局",
+     [("市发展改革委", "lead"), ("市财政局", "participant"), ("市自然资源局", "participant")]),
+    ("组长单位：市住建局、市城管局；成员部门：市公安局",  # two 组长单位 lead together
+     [("市住建局", "lead"), ("市城管局", "lead"), ("市公安局", "participant")]),
+])
+def test_a_task_force_block_gives_its_head_the_lead(text, expected):
+    assert units(text) == expected
+    assert read(text).heads_a_group
+
+
+@pytest.mark.parametrize("text", ["成员单位：省委宣传部、省发展改革委、省财政厅", "副组长单位：区法院、区检察院"])
+def test_members_alone_are_marked_as_no_block_of_their_own(text):
+    statement = read(text)
+    assert statement is not None and statement.group_members_only  # the prose reader reads them only after a head
+
+
+@pytest.mark.parametrize("text", ["组长：区长", "成员：各部门分管负责同志", "组长单位负责制"])
+def test_a_group_word_without_its_noun_and_colon_is_no_label(text):
+    statement = read(text)
+    assert statement is None or not statement.group
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("县河湖长办牵头，各镇〔街道〕落实", [("县河湖长办", "lead"), ("各镇〔街道〕", "implementing")]),
+    ("各镇〔街道〕负责，县河湖长办指导", [("各镇〔街道〕", "lead"), ("县河湖长办", "guiding")]),
+    ("县水利局、各乡〔镇〕负责", [("县水利局", "lead"), ("各乡〔镇〕", "participant")]),
+    ("县河湖长办牵头，县水利局、各镇（街道）按职责分工负责",  # the bracket closes the name; the verb is its
+     [("县河湖长办", "lead"), ("县水利局", "participant"), ("各镇（街道）", "participant")]),
+])
+def test_a_class_of_places_with_its_kinds_in_either_bracket_is_a_collective(text, expected):
+    assert units(text) == expected
+
+
+def test_a_place_class_needs_its_each():
+    assert lexicon_for("330000").recognise("镇〔街道〕") is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("省发展改革委负责政策评估，省工商联负责组织企业座谈", [("省发展改革委", "lead"), ("省工商联", "lead")]),
+    ("城镇燃气由市城管局负责，工业燃气由市工业和信息化局负责", [("市城管局", "lead"), ("市工业和信息化局", "lead")]),
+    ("市教育局负责校园安全；市卫生健康委负责食品卫生", [("市教育局", "lead"), ("市卫生健康委", "lead")]),
+])
+def test_a_bracket_dividing_the_measure_gives_each_its_lead(text, expected):
+    from fengong.readers.statement import read_division
+    statement = read_division(text, 0, len(text), 1, lexicon_for("100000"))
+    assert statement is not None and statement.reading == "divided"
+    assert [(u.name, u.role) for u in statement.units] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "省发展改革委负责政策评估",  # one clause: a duty, not a division
+    "省发展改革委负责政策评估，省工商联配合",  # a clause with no part of its own
+    "此项工作由市城管局负责，工业燃气由市工业和信息化局负责",  # a topic of the whole measure
+    "市教育局牵头负责校园安全，市卫生健康委负责食品卫生",  # a stated lead is no division
+    "研究提出方案，报市政府审定",
+])
+def test_what_is_no_division_stays_unread(text):
+    from fengong.readers.statement import read_division
+    assert read_division(text, 0, len(text), 1, lexicon_for("100000")) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("责任\n单位：县农业农村局、县卫生健康局", [("县农业农村局", "lead"), ("县卫生健康局", "participant")]),
+    ("牵头\n单位：县林业局；配合单位：县住建局", [("县林业局", "lead"), ("县住建局", "cooperating")]),
+])
+def test_a_label_broken_by_a_line_end(text, expected):
+    assert units(text) == expected

@@ -778,3 +778,144 @@ def test_guiding_verb_pairs_and_fenbie_in_brackets():
         [("各省级食品安全委员会", "lead"), ("国务院食品安全办", "guiding")],
         [("教育部", "lead"), ("市场监管总局", "lead")],
         [("省国资委", "lead"), ("省工业和信息化厅", "lead")]]
+
+
+# ---------------------------------------------------------------- set 15
+
+
+def test_a_task_force_block_on_three_lines_is_one_statement():
+    _, plan = read("三、专班任务\n（一）企业服务专班\n　　推行企业开办“一日办结”，压缩开办时间。\n"
+                   "　　组长单位：区市场监管局\n　　副组长单位：区行政审批局\n　　成员单位：区税务局、区人社局\n"
+                   "（二）政务服务专班\n　　深化“高效办成一件事”改革。\n　　组长单位：区行政审批局\n"
+                   "　　成员单位：区大数据中心、各镇（街道）\n")
+    first, second = plan.tasks
+    assert first.text.startswith("推行企业开办") and second.text.startswith("深化")
+    assert units(first) == [("区市场监管局", "lead"), ("区行政审批局", "participant"),
+                            ("区税务局", "participant"), ("区人社局", "participant")]
+    assert units(second) == [("区行政审批局", "lead"), ("区大数据中心", "participant"),
+                             ("各镇（街道）", "participant")]
+
+
+def test_a_task_force_block_in_one_sentence_or_side_by_side():
+    _, plan = read("（一）金融专班\n　　落实普惠金融支持政策，搭建融资对接平台。组长单位：区金融工作局；副组长单位：人民银行温江支行；"
+                   "成员单位：区财政局、区农业农村局等。\n（二）外资专班\n　　优化外资企业服务。\n"
+                   "　　组长单位：区投资促进局　副组长单位：区商务局　成员单位：区税务局\n")
+    first, second = plan.tasks
+    assert first.text.startswith("落实普惠金融") and first.open_ended
+    assert units(first)[0] == ("区金融工作局", "lead") and len(units(first)) == 4
+    assert units(second) == [("区投资促进局", "lead"), ("区商务局", "participant"), ("区税务局", "participant")]
+
+
+@pytest.mark.parametrize("text", [
+    "附件\n\n湖南省促进民营经济发展联席会议成员单位名单\n\n　　召 集 人：省人民政府分管副省长\n"
+    "　　成员单位：省委宣传部、省发展改革委、省财政厅。\n",
+    "（一）加强组织领导。成立工作领导小组，由市长任组长。\n　　成员单位：市发展改革委、市财政局\n",
+    "　　副组长单位：区法院、区检察院\n",
+])
+def test_members_without_a_head_state_no_one_responsible(text):
+    _, plan = read(text)
+    assert plan.tasks == []
+
+
+def test_two_statements_in_one_paragraph_each_close_their_measure():
+    _, plan = read("第三章　主要任务\n第一节　筑牢生态安全屏障\n"
+                   "　　实施国土绿化行动，每年新增珍贵树种100万株。此项工作由市林业局牵头，市自然资源和规划局配合。"
+                   "加强森林火灾防控，完善监测体系，由市林业局、市应急管理局按职责分工负责。\n"
+                   "第二节　强化要素保障\n　　加大财政投入力度，整合涉林资金。市财政局牵头，市林业局、市发展改革委参与。"
+                   "完善林业用地保障，此项工作由市自然资源和规划局负责，市林业局配合。\n")
+    assert [t.key for t in plan.tasks] == ["3.1-1", "3.1-2", "3.2-1", "3.2-2"]
+    assert [t.text[:4] for t in plan.tasks] == ["实施国土", "加强森林", "加大财政", "完善林业"]
+    assert units(plan.tasks[1]) == [("市林业局", "lead"), ("市应急管理局", "participant")]
+    assert units(plan.tasks[3]) == [("市自然资源和规划局", "lead"), ("市林业局", "cooperating")]
+
+
+def test_a_statement_followed_by_a_sentence_that_states_no_one():
+    _, plan = read("第四节　强化监测评估\n　　建立规划实施年度监测和中期评估制度。此项工作由市林业局牵头，市发展改革委、"
+                   "市统计局参与。规划中期评估结果报市政府审定后向社会公布。\n")
+    (task,) = plan.tasks
+    assert task.text.startswith("建立规划实施")
+    assert units(task) == [("市林业局", "lead"), ("市发展改革委", "participant"), ("市统计局", "participant")]
+
+
+@pytest.mark.parametrize("text", [
+    # a duty with an object, mid-paragraph
+    "（一）加强统筹。市发展改革委负责研究提出年度计划。各地要抓好落实。\n",
+    # a sentence before the last naming only participants or implementers: running text
+    "4.鼓励公益慈善组织参与。支持公益慈善组织兴办养老机构。\n",
+    "（一）加强组织领导。盟级成立工作专班，统筹推进各项任务落实。各旗县要落实主体责任。\n",
+    # a condition's clause with no statement before it
+    "（一）加大支持。发挥基金作用，涉及资本市场的，由中国证监会负责。规划实施情况纳入考核。\n",
+    # the work of the clause before it, not the measure's, before another sentence
+    "（二）严格考核。纳入年度考核，相关工作由市委督查室负责。考核结果向社会公布。\n",
+])
+def test_running_text_mid_paragraph_stays_unread(text):
+    _, plan = read(text)
+    assert plan.tasks == []
+
+
+def test_a_bracket_dividing_the_measure_is_read_but_the_same_in_running_text_is_not():
+    _, plan = read("6．开展政策评估，组织民营企业家座谈会。（省发展改革委负责政策评估，省工商联负责组织企业座谈）\n"
+                   "7．深化燃气安全整治。（城镇燃气由市城管局负责，工业燃气由市工业和信息化局负责）\n"
+                   "8．推进数据开放。市数据局负责平台建设，市发展改革委负责目录编制。（市数据局牵头，市发展改革委配合）\n")
+    assert [units(t) for t in plan.tasks] == [
+        [("省发展改革委", "lead"), ("省工商联", "lead")],
+        [("市城管局", "lead"), ("市工业和信息化局", "lead")],
+        [("市数据局", "lead"), ("市发展改革委", "cooperating")],  # the running text's split stays unread
+    ]
+
+
+_NUMBERED = (
+    "二、重点任务\n"
+    "（一）推进垃圾治理\n"
+    "　　5.健全收运处置体系。完善“户分类、村收集、乡镇转运、县\n"
+    "处理”模式，推进乡镇垃圾中转站提质改造。（责任单位：县城管执\n"
+    "\n— 3 —\n\n"
+    "桃江县农村人居环境整治提升五年行动实施方案\n"
+    "1 法局、县住建局、各乡镇人民政府）\n"
+    "2 　　6．推进源头分类减量。推进农村生活垃圾就地分类和资源化利\n"
+    "3 用，建设再生资源回收网点200个。（责任单位：县供销社、县商\n"
+    "4 务局、县妇联）\n"
+    "5 （二）推动村容村貌整体提升\n"
+    "6 　　7．改善村庄公共环境。全面清理私搭乱建、乱堆乱放，整治农\n"
+    "7 村户外广告，推进“四好农村路”建设。（责任单位：县农业农村局\n"
+    "8 、县自然资源局、县交通运输局、县林业局）\n"
+    "9 　　８．加强乡村规划管理。有序推进“多规合一”实用性村庄规划\n"
+    "10 编制，2023年底前实现有条件的村庄规划应编尽编。（\n"
+    "11 责任单位：县自然资源局、县住建局）\n"
+    "12 三、保障措施\n"
+    "13 　　（一）强化资金保障。整合涉农资金，每年安排农村人居环境整\n"
+    "14 治专项资金不少于3000万元，积极争取地方政府专项债券支持。\n"
+    "\n— 4 —\n\n"
+    "桃江县农村人居环境整治提升五年行动实施方案\n"
+    "（责任单位：县财政局、县农业农村局）\n"
+)
+
+
+def test_pdf_line_numbers_page_heads_and_breaks_are_no_part_of_the_text():
+    _, plan = read("桃江县农村人居环境整治提升五年行动实施方案\n\n" + _NUMBERED)
+    assert [(t.key, [u.name for u in t.units]) for t in plan.tasks] == [
+        ("2.1.5", ["县城管执法局", "县住建局", "各乡镇人民政府"]),
+        ("2.1.6", ["县供销社", "县商务局", "县妇联"]),
+        ("2.2.7", ["县农业农村局", "县自然资源局", "县交通运输局", "县林业局"]),
+        ("2.2.8", ["县自然资源局", "县住建局"]),
+        ("3.1", ["县财政局", "县农业农村局"]),
+    ]
+    assert plan.tasks[-1].text.startswith("强化资金保障")
+
+
+def test_a_table_numbered_by_its_rows_keeps_its_numbers():
+    from fengong.readers.lines import line_numbers
+    rows = "".join(f"{n} 实施第{n}项工程 市发展改革委\n" for n in range(1, 9))
+    assert line_numbers(rows) == {}
+    items = "".join(f"{n} 完成第{n}项任务。（市财政局负责）\n" for n in range(1, 9))
+    assert line_numbers(items) == {}
+
+
+def test_a_column_of_line_numbers_is_found_as_a_pattern_of_the_document():
+    from fengong.readers.lines import line_numbers, running_heads
+    text = "标题\n" + "".join(f"{n} 　　{n}．措施{n}。\n" for n in range(1, 7))
+    assert line_numbers(text) == {n + 1: len(str(n)) + 1 for n in range(1, 7)}
+    assert line_numbers("标题\n9 　　８．推进绿化。\n15 三、保障措施\n") == {}  # two numbers are no column
+    # the title printed again after a page number is a running head; a paragraph after one is not
+    page = "实施方案\n正文。\n— 3 —\n实施方案\n正文。\n— 4 —\n加强组织领导，完善机制。\n"
+    assert running_heads(page, [3, 6]) == [4]
