@@ -845,6 +845,9 @@ def test_a_statement_followed_by_a_sentence_that_states_no_one():
     "（一）加强组织领导。盟级成立工作专班，统筹推进各项任务落实。各旗县要落实主体责任。\n",
     # a condition's clause with no statement before it
     "（一）加大支持。发挥基金作用，涉及资本市场的，由中国证监会负责。规划实施情况纳入考核。\n",
+    # a last clause opened by 由 that names only who carries something out: the clause's work, not the measure's
+    "（二）强化调度。市发改委负责统筹协调，每月通报进展。项目推进情况纳入市政府督查考核，由市政府督查室组织实施。\n",
+    "（三）加强宣传。开展主题宣传活动，由各县（市、区）配合。\n",
     # the work of the clause before it, not the measure's, before another sentence
     "（二）严格考核。纳入年度考核，相关工作由市委督查室负责。考核结果向社会公布。\n",
 ])

@@ -431,13 +431,17 @@ def _closing_statement(raw: str, body: int, start: int, stop: int, line: Line, l
             or opens_with_label(raw, start, stop) or v.LEAD_RULE.search(text)):  # the rule is read as a rule
         return None
     statement = read_statement(raw, start, stop, line.number, lexicon)
+    clause = statement is None
     if statement is None:
         start = _topic_clause(raw, start, stop)  # …健全监测网络，具体工作由省应急管理厅牵头负责。 / …，由A负责。
         statement = read_statement(raw, start, stop, line.number, lexicon) if start is not None else None
     if statement is None or not statement.units or statement.reading in ("", "listed"):
         return None
-    if inside and not (statement.topic or any(u.role in ("lead", v.RESPONSIBLE, v.HANDLER) for u in statement.units)):
-        return None  # 鼓励公益慈善组织参与。 in running text: a sentence before the last states who leads or answers
+    if (inside or clause) and not (statement.topic
+                                   or any(u.role in ("lead", v.RESPONSIBLE, v.HANDLER) for u in statement.units)):
+        # 鼓励公益慈善组织参与。 before the paragraph's last sentence, …纳入督查考核，由市政府督查室组织实施 closing
+        # it: running text, unless it says who leads or answers for the measure
+        return None
     if statement.topic == "related" and (inside or not numbered):
         return None  # 相关工作由A负责 closes a numbered measure's own paragraph, or names some other work
     if statement.topic in ("work", "related") and v.SETS_UP_A_BODY.search(raw, body, start):
