@@ -29,6 +29,10 @@ LABEL_ROLES = {
     "支持": "cooperating",
     "指导": "guiding", "督导": "guiding",
     "落实": "implementing", "实施": "implementing",
+    # 起草单位 (a 立法计划's, a 标准计划's drafting body): the body that answers for drafting the listed law or
+    # standard, a responsible list (the first leads by the document's rule: 排在第一位的为牵头起草单位); the role
+    # before it says how it drafts (牵头起草单位, 参与起草单位, 配合起草单位: the label noun 起草单位)
+    "起草": RESPONSIBLE,
 }
 # 督办：镇纪委, 督办单位：市政府督查室 — the body that supervises the work (督查督办) is no role of the scheme: the
 # field is read as a slot and names no unit.
@@ -36,7 +40,7 @@ LABEL_ROLES = {
 # the characters that end bodies' names: a 科室 or 处室 is a department of a 街道, a bureau or a ministry (牵头科室：
 # 党建工作办公室, 责任处室：规划处), a 司局 a ministry's department (牵头司局：森林资源管理司, 责任司局：…), 厅局 and
 # 委办局 a government's departments.
-LABEL_NOUNS = ("单位", "部门", "主体", "机构", "责任单位")
+LABEL_NOUNS = ("单位", "部门", "主体", "机构", "责任单位", "起草单位")
 BODY_KIND_CHARS = "司局处科股室厅委办"
 LABEL_NOUN = rf"(?:{'|'.join(LABEL_NOUNS)}|[{BODY_KIND_CHARS}]{{2,3}})"
 
@@ -245,10 +249,19 @@ COLLECTIVE = re.compile(
 NUMBER_HEADERS = {"序号", "编号", "序"}
 MEASURE_NOUNS = ("任务", "措施", "举措", "事项", "内容", "工作", "项目", "政策", "行动", "工程")
 MEASURE_QUALIFIERS = ("重点", "主要", "具体", "工作", "改革", "政策", "任务", "重大", "核心", "关键", "配套",
-                      "支持", "保障", "推进", "实施", "建设", "创新", "专项")
+                      "支持", "保障", "推进", "实施", "建设", "创新", "专项",
+                      # what kind of list the rows are: a 督查清单's 督查事项, a 民生实事 list's 实事项目, a 政府工作
+                      # 报告 breakdown's 目标任务, a 立法计划's 立法项目, a year's 年度任务, 攻坚任务, 考核事项
+                      "督查", "督办", "实事", "民生", "目标", "立法", "年度", "攻坚", "考核")
+# The things a plan lists by their names, one a row: a column of their names names the task (项目名称, 标准名称 of a
+# 标准制修订计划, 法规名称 / 规章名称 of a 立法计划, 课题名称, 文件名称); never a name of whoever does it (单位名称,
+# 企业名称: a unit column's).
+LISTED_THINGS = ("任务", "项目", "工作", "事项", "措施", "标准", "法规", "规章", "条例", "课题", "文件", "规划",
+                 "计划", "政策", "工程", "行动")
 _TASK_HEADER = re.compile(
     rf"(?:{'|'.join(MEASURE_QUALIFIERS)}){{0,2}}(?:{'|'.join(MEASURE_NOUNS)})(?:及(?:{'|'.join(MEASURE_NOUNS)}))?"
-    rf"|(?:{'|'.join(MEASURE_QUALIFIERS + MEASURE_NOUNS)})*(?:任务|项目|工作|事项|措施)(?:名称|内容)")
+    rf"|(?:{'|'.join(MEASURE_QUALIFIERS + MEASURE_NOUNS)})*(?:任务|项目|工作|事项|措施)(?:名称|内容)"
+    rf"|(?:{'|'.join(MEASURE_QUALIFIERS)})?(?:{'|'.join(LISTED_THINGS)})名称")
 # A bare noun heads a task column only where it names measures alone (任务, 事项, 项目); 工作, 内容, 政策 need a
 # qualifier (重点工作, 主要内容, 支持政策).
 _BARE = ("工作", "内容", "政策", "行动", "工程")
