@@ -366,6 +366,11 @@ def _closing_sentence(raw: str, body: int, line: Line, lexicon: Lexicon,
         elif depth == 0 and raw[i] in "。；;！!":
             starts.append(i + 1)
     starts = [_past_blank(raw, at, stop) for at in starts]
+    while len(starts) > 2 and v.DEADLINE_SENTENCE.fullmatch(normalise(raw[starts[-1]:stop])):
+        # …。由市水利局负责起草，镇江海事局参与。2025年9月底前报送市政府。 — a sentence that only says by when (and
+        # where the result goes) after the statement: the statement still closes the measure
+        stop = _trim_end(raw, starts[-2], starts[-1])
+        starts.pop()
     start = starts[-1]
     condition = v.CONDITION.match(raw, start, stop)
     if condition is not None and len(starts) > 1:
