@@ -159,10 +159,10 @@ def _merged_cells_restored(row: list[Cell], columns) -> list[Cell]:
 
 
 def delimiter(source: SourceText) -> str:
-    """Comma for CSV files and for plain text holding a CSV table's lines; a pipe for plain text whose table is drawn with pipes, as web pages and Markdown
-    give tables (``| 序号 | 重点任务 | 牵头单位 |``); a space for plain text whose table is laid out in columns
-    separated by spaces (序号 工作任务 牵头单位 责任单位, then one row a line); tab for everything else
-    (renderings, .tsv)."""
+    """Comma for CSV files and for plain text holding a CSV table's lines; a pipe for plain text whose table is
+    drawn with pipes, as web pages and Markdown give tables (``| 序号 | 重点任务 | 牵头单位 |``); a space for plain
+    text whose table is laid out in columns separated by spaces (序号 工作任务 牵头单位 责任单位, then one row a
+    line); tab for everything else (renderings, .tsv)."""
     if source.path.lower().endswith(".csv") and not source.rendered_from:
         return ","
     if source.rendered_from:
