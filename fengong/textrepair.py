@@ -55,6 +55,15 @@ def normalise(text: str) -> str:
     return _SPACE_RUN.sub(" ", text).strip()
 
 
+def normalise_typed(text: str) -> str:
+    """The reading form of a table cell typed as it stands (a CSV, tab or Markdown table's, not a PDF's): artifacts
+    repaired and line breaks rejoined as :func:`normalise` does, but a space between two words kept as one space —
+    the author's, not the layout's (``数字乡村建设指南 第2部分``, ``核算与报告指南 印染行业``)."""
+    text = unicodedata.normalize("NFC", repair(text))
+    text = text.replace("\r", "").replace("\n", "")
+    return _SPACE_RUN.sub(" ", text).strip()
+
+
 def locate(text: str, phrase: str, start: int = 0) -> tuple[int, int] | None:
     """Find ``phrase`` in ``text`` ignoring whitespace and line breaks on both sides.
 

@@ -988,3 +988,108 @@ def test_what_is_no_division_stays_unread(text):
 ])
 def test_a_label_broken_by_a_line_end(text, expected):
     assert units(text) == expected
+
+
+# ---------------------------------------------------------------- set 16: drafting bodies, listed things, cells' labels
+
+
+@pytest.mark.parametrize(("header", "role"), [
+    ("起草单位", "responsible"), ("牵头起草单位", "lead"), ("参与起草单位", "participant"), ("配合起草单位", "cooperating"),
+    ("牵头责任单位", "lead"), ("协同责任单位", "cooperating"),
+    # who reviews, proposes, owns, builds or answers as a person is no role of the task
+    ("审查单位", None), ("提出单位", None), ("归口单位", None), ("报送单位", None), ("项目业主", None),
+    ("建设单位", None), ("包保市领导", None), ("牵头领导", None),
+])
+def test_drafting_columns_name_the_drafting_body_and_reviewers_none(header, role):
+    assert column_role(header) == role
+
+
+@pytest.mark.parametrize("header", ["标准名称", "法规名称", "规章名称", "课题名称", "立法项目名称", "督查事项", "督办事项",
+                                    "实事项目", "民生实事项目", "目标任务", "立法项目", "年度任务", "攻坚任务", "考核事项"])
+def test_a_task_column_named_for_what_the_list_holds(header):
+    assert is_task_header(header)
+
+
+@pytest.mark.parametrize("header", ["单位名称", "企业名称", "名称", "督查时限", "督查方式", "目标", "投资（万元）",
+                                    "建设内容及规模", "制定/修订", "报送省政府时间"])
+def test_names_of_whoever_does_it_and_other_columns_are_no_task_column(header):
+    assert not is_task_header(header)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("起草单位：市公安局；配合单位：市城管局、市农业农村局",
+     [("市公安局", "lead"), ("市城管局", "cooperating"), ("市农业农村局", "cooperating")]),
+    ("起草单位：市住建局、市文广旅局", [("市住建局", "lead"), ("市文广旅局", "participant")]),
+    ("牵头起草单位：省标准化研究院；参与起草单位：东南大学、南京大学",
+     [("省标准化研究院", "lead"), ("东南大学", "participant"), ("南京大学", "participant")]),
+    ("由市水利局负责起草，镇江海事局、市交通运输局参与",
+     [("市水利局", "lead"), ("镇江海事局", "participant"), ("市交通运输局", "participant")]),
+    ("由省司法厅起草", [("省司法厅", "lead")]),
+    ("由市司法局牵头起草，市城管局参与起草", [("市司法局", "lead"), ("市城管局", "participant")]),
+    ("由市司法局会同市城管局、市园林局开展", [("市司法局", "lead"), ("市城管局", "participant"), ("市园林局", "participant")]),
+    ("由市发展改革委组织开展", [("市发展改革委", "lead")]),
+])
+def test_drafting_labels_and_verbs_name_the_body_that_drafts(text, expected):
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "由省司法厅起草实施细则",  # a drafting duty with its object: running text
+    "由起草单位向省政府提出申请",
+    "市司法局开展调研",
+    "审查单位：省司法厅",  # a reviewer is no role of the task
+    "建设单位：中国稀土集团有限公司",
+    "项目业主：洛阳水务集团有限公司",
+])
+def test_duties_with_objects_and_reviewers_stay_unread(text):
+    statement = read(text)
+    assert statement is None or not statement.units
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("牵头：市发改委；配合：市交通运输局、市自然资源和规划局",
+     [("市发改委", "lead"), ("市交通运输局", "cooperating"), ("市自然资源和规划局", "cooperating")]),
+    ("牵头：市农业农村局；配合：市财政局、各区、县（市）人民政府",
+     [("市农业农村局", "lead"), ("市财政局", "cooperating"), ("各区、县（市）人民政府", "cooperating")]),
+    ("牵头单位：市卫生健康委；配合单位：市教育局、市妇联",
+     [("市卫生健康委", "lead"), ("市教育局", "cooperating"), ("市妇联", "cooperating")]),
+    ("牵头：市发改委和市司法局；配合：各区、县（市）人民政府",
+     [("市发改委", "lead"), ("市司法局", "lead"), ("各区、县（市）人民政府", "cooperating")]),
+])
+def test_a_cell_under_a_responsible_column_that_labels_its_roles_itself(text, expected):
+    assert units(text, label_role="responsible") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("市公安局和市住建局（牵头）、市综合执法局",
+     [("市公安局", "lead"), ("市住建局", "lead"), ("市综合执法局", "participant")]),
+    ("市财政局、市公安局和市住建局（牵头）", [("市公安局", "lead"), ("市住建局", "lead"), ("市财政局", "participant")]),
+    ("市发改委（牵头）、市财政局、市住建局", [("市发改委", "lead"), ("市财政局", "participant"), ("市住建局", "participant")]),
+    # a note inside a list after a unit joined by 、 stays its unit's
+    ("市财政局、市人社局（牵头）、团市委", [("市人社局", "lead"), ("市财政局", "participant"), ("团市委", "participant")]),
+])
+def test_a_role_note_after_units_joined_by_he_is_the_pair_s(text, expected):
+    assert sorted(units(text, label_role="responsible"), key=lambda u: u[1] != "lead") == expected
+
+
+def test_lead_rules_that_name_the_lead_by_what_it_answers_for():
+    from fengong.readers.vocabulary import LEAD_RULE, rest_role, rule_extent
+    for rule, rest in [("责任单位有两个以上的，排在第一位的为牵头责任单位，其余为协同责任单位", "cooperating"),
+                       ("起草单位为两个以上的，排在第一位的为牵头起草单位，其他为参与起草单位", "participant"),
+                       ("项目起草单位为两个以上的，第一个为牵头起草单位", "participant"),
+                       ("列第一位的为牵头单位，其余为配合单位", "cooperating")]:
+        found = LEAD_RULE.search(rule)
+        assert found is not None, rule
+        assert rest_role(rule[found.start():rule_extent(rule, found)]) == rest
+    assert LEAD_RULE.search("排在第一位的为审查单位") is None
+
+
+@pytest.mark.parametrize(("sentence", "deadline"), [
+    ("2025年9月底前报送市政府。", True), ("2025年底前完成。", True), ("6月底前提请市政府常务会议审议。", True),
+    ("2024年10月前出台", True),
+    ("报送市政府。", False),  # no time: not a schedule's step
+    ("市财政局负责。", False), ("完成情况报送市政府督查室，由其负责汇总。", False),
+])
+def test_a_deadline_sentence_says_only_by_when(sentence, deadline):
+    from fengong.readers.vocabulary import DEADLINE_SENTENCE
+    assert (DEADLINE_SENTENCE.fullmatch(sentence) is not None) == deadline

@@ -922,3 +922,63 @@ def test_a_column_of_line_numbers_is_found_as_a_pattern_of_the_document():
     # the title printed again after a page number is a running head; a paragraph after one is not
     page = "实施方案\n正文。\n— 3 —\n实施方案\n正文。\n— 4 —\n加强组织领导，完善机制。\n"
     assert running_heads(page, [3, 6]) == [4]
+
+
+# ---------------------------------------------------------------- set 16: a legislative plan, a rule of 协同责任单位
+
+LEGISLATION = """某市人民政府2025年度立法计划
+
+　　项目起草单位为两个以上的，第一个为牵头起草单位。
+
+一、地方性法规项目
+　　1.《某市养犬管理条例》（修订）。起草单位：市公安局；配合单位：市城管局、市农业农村局。2025年6月底前报送市政府。
+　　2.《某市历史文化名城保护条例》（修订）。起草单位：市住建局、市文广旅局。2025年8月底前报送市政府。
+　　3.《某市长江岸线保护条例》。由市水利局负责起草，市交通运输局参与。2025年9月底前报送市政府。
+二、政府规章项目
+　　1.《某市政府投资项目审计办法》（修订）。由市审计局起草。2025年8月底前报送市政府。
+三、立法调研项目
+　　1.城市绿化管理立法调研。由市司法局会同市城管局、市园林局开展。
+　　2.物业管理立法调研。市司法局开展调研，形成报告。
+
+　　各起草单位要在规定时间内将送审稿报送市司法局。市司法局负责审查修改。立法工作经费由市财政局予以保障。
+"""
+
+
+def test_a_legislative_plan_s_drafting_sentences_and_labels():
+    _, plan = read(LEGISLATION)
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1.1", [("市公安局", "lead"), ("市城管局", "cooperating"), ("市农业农村局", "cooperating")]),
+        ("1.2", [("市住建局", "lead"), ("市文广旅局", "participant")]),
+        ("1.3", [("市水利局", "lead"), ("市交通运输局", "participant")]),  # the deadline after it names no one
+        ("2.1", [("市审计局", "lead")]),
+        ("3.1", [("市司法局", "lead"), ("市城管局", "participant"), ("市园林局", "participant")])]
+    # 3.2's 开展 has an object (调研): a duty in running text; the reviewer and the money are no task's
+
+
+def test_a_deadline_sentence_alone_closing_a_measure_states_nothing():
+    _, plan = read("一、重点工作\n　　1.修订物业管理办法。2025年底前报送市政府。\n")
+    assert plan.tasks == []
+
+
+PACKAGES = """重大项目市领导包保推进工作方案
+
+　　实行市领导包保、责任单位推进、项目业主实施的工作机制。项目业主负责项目的具体建设；责任单位有两个以上的，排在第一位的为牵头责任单位，其余为协同责任单位。
+
+一、产业类项目
+　　1.稀土新材料产业园
+　　建设单位：中国稀土集团有限公司
+　　包保市领导：市长 曾某某
+　　责任单位：赣州经开区管委会、市工信局、市自然资源局
+　　2.高铁新区数字经济产业园
+　　建设单位：某发展投资控股集团有限责任公司
+　　包保市领导：副市长 刘某某
+　　牵头责任单位：蓉江新区管委会；协同责任单位：市发改委、市科技局
+"""
+
+
+def test_a_stated_rule_gives_the_others_of_a_bare_list_their_role():
+    _, plan = read(PACKAGES)
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1.1", [("赣州经开区管委会", "lead"), ("市工信局", "cooperating"), ("市自然资源局", "cooperating")]),
+        ("1.2", [("蓉江新区管委会", "lead"), ("市发改委", "cooperating"), ("市科技局", "cooperating")])]
+    assert all(t.text.endswith("产业园") for t in plan.tasks)  # the owner and the leader are no units

@@ -791,3 +791,110 @@ def test_a_unit_repeated_across_the_lead_and_cooperating_cells_of_a_row_is_named
         (1, [("行政审批服务局", "lead")]),
         (2, [("行政审批服务局", "lead"), ("党政办公室", "cooperating"), ("财政局", "cooperating")]),
         (3, [("财政局", "lead"), ("投资促进局", "cooperating")])]
+
+
+# ---------------------------------------------------------------- set 16: tables named for what they list
+
+LEGISLATION_MD = """省政府2023年度立法项目表
+
+起草单位为两个以上的，排在第一位的为牵头起草单位，其他为参与起草单位。
+
+| 序号 | 项目名称 | 起草单位 | 审查单位 | 报送省政府时间 |
+|:---:|:---|:---|:---:|---:|
+| | **一、地方性法规草案** | | | |
+| 1 | 某省黄河流域生态保护条例 | 省生态环境厅、省水利厅 | 省司法厅 | 2023年5月 |
+| 2 | 某省数据条例 | 省数据局 | 省司法厅 | 2023年9月 |
+| | **二、省政府规章** | | | |
+| 3 | 某省行政执法监督办法（修订） | 省司法厅 | 省政府办公厅 | 2023年10月 |
+"""
+
+
+def test_a_markdown_table_of_laws_with_its_drafting_column():
+    source = SourceText("t.txt", LEGISLATION_MD)
+    assert choose_reader(source) == "tabular"
+    plan = tabular.read(source)
+    assert [(t.number, t.text, units(t)) for t in plan.tasks] == [
+        (1, "某省黄河流域生态保护条例", [("省生态环境厅", "lead"), ("省水利厅", "participant")]),
+        (2, "某省数据条例", [("省数据局", "lead")]),
+        (3, "某省行政执法监督办法（修订）", [("省司法厅", "lead")])]  # the reviewer column names no one
+
+
+PROJECTS_CSV = """关于下达2024年市级重点建设项目计划的通知
+
+二、项目业主（建设单位）是项目建设的实施主体，责任单位负责协调解决项目推进中的问题。
+
+序号,项目名称,建设内容及规模,总投资（亿元）,项目业主,包保市领导,责任单位
+1,新能源汽车零部件产业园,"规划用地1200亩，建设电机、电控生产线",85.0,某新能源汽车产业发展有限公司,王某某,"市工业和信息化局,洛龙区人民政府"
+2,第二水源地工程,"新建取水泵站、输水管线42公里",21.6,某水务集团有限公司,赵某某,市水利局
+"""
+
+
+def test_a_csv_table_inside_a_plain_text_with_quoted_cells():
+    source = SourceText("t.txt", PROJECTS_CSV)
+    assert tabular.delimiter(source) == "," and choose_reader(source) == "tabular"
+    plan = tabular.read(source)
+    assert [(t.number, t.text, units(t)) for t in plan.tasks] == [
+        (1, "新能源汽车零部件产业园", [("市工业和信息化局", "lead"), ("洛龙区人民政府", "participant")]),
+        (2, "第二水源地工程", [("市水利局", "lead")])]  # the owner and the leader are no units
+
+
+STANDARDS_CSV = """序号,标准名称,制定/修订,提出单位,归口单位,牵头起草单位,参与起草单位,完成时间
+1,"数字乡村建设指南 第2部分：""一村一码""应用",制定,省农业农村厅,省农业标准化技术委员会,省农业信息中心,"南京农业大学,省标准化研究院",2025年8月
+2,工业企业碳排放核算指南 印染行业,制定,省生态环境厅,省生态环境标准化技术委员会,省环境科学研究院,—,2025年10月
+"""
+
+
+def test_a_standards_plan_whose_drafting_columns_give_lead_and_participants():
+    plan = tabular.read(SourceText("t.txt", STANDARDS_CSV))
+    one, two = plan.tasks
+    # the cell as typed: its space between words and one quote for each doubled one
+    assert one.text == "数字乡村建设指南 第2部分：\"一村一码\"应用"
+    assert units(one) == [("省农业信息中心", "lead"), ("南京农业大学", "participant"), ("省标准化研究院", "participant")]
+    assert (two.text, units(two)) == ("工业企业碳排放核算指南 印染行业", [("省环境科学研究院", "lead")])
+
+
+INSPECTION_TAB = ("清单中责任单位有两个以上的，列第一位的为牵头单位，其余为配合单位；注明“牵头”“配合”的，按注明执行。\n\n"
+                  "序号\t督查事项\t督查内容\t责任单位\t督查时限\n"
+                  "1\t打造现代纺织产业集群\t1.推动印染企业集聚提升；2.新增智能化改造项目80个\t市经信局、柯桥区人民政府\t2025年12月底\n"
+                  "2\t推进临空经济一体化\t完成示范区控规编制\t牵头：市发改委；配合：市交通运输局、各区、县（市）人民政府\t2025年10月底\n"
+                  "3\t实施“千项万亿”工程\t完成重大项目投资800亿元\t市发改委（牵头）、市财政局\t2025年12月底\n"
+                  "4\t提升城市交通治理水平\t新增公共停车泊位5000个\t市公安局和市住建局（牵头）、市综合执法局\t2025年12月底\n")
+
+
+def test_an_inspection_list_with_its_rule_labelled_cells_and_notes_in_cells():
+    source = SourceText("t.txt", INSPECTION_TAB)
+    assert choose_reader(source) == "tabular"
+    plan = tabular.read(source)
+    assert [(t.number, t.text, units(t)) for t in plan.tasks] == [
+        (1, "打造现代纺织产业集群", [("市经信局", "lead"), ("柯桥区人民政府", "cooperating")]),
+        (2, "推进临空经济一体化", [("市发改委", "lead"), ("市交通运输局", "cooperating"),
+                                   ("各区、县（市）人民政府", "cooperating")]),  # the time cell is no unit's
+        (3, "实施“千项万亿”工程", [("市发改委", "lead"), ("市财政局", "cooperating")]),
+        (4, "提升城市交通治理水平", [("市公安局", "lead"), ("市住建局", "lead"), ("市综合执法局", "cooperating")])]
+
+
+@pytest.mark.parametrize(("header", "row", "text"), [
+    ("| 序号 | 实事项目 | 主要内容和目标 | 投资（万元） | 责任单位 | 配合单位 |\n| :--: | :-- | :-- | --: | :-- | :-- |",
+     "| 1 | 新建城区公办幼儿园 | 1.新建幼儿园6所；2.新增学位2700个 | 32000 | 市教育局 | 各区人民政府 |",
+     "新建城区公办幼儿园"),
+    ("序号\t目标任务\t具体措施\t牵头科室\t配合单位\t完成时限",
+     "1\t提升基层治理水平\t（1）推进网格化管理；（2）完善议事协商\t社区发展治理办公室\t各社区\t2024年12月",
+     "提升基层治理水平"),
+    ("序号\t督查事项\t督查内容\t责任单位\t督查时限",
+     "1\t推进托育服务体系建设\t新增普惠托位3000个\t市卫生健康委\t2025年12月底",
+     "推进托育服务体系建设"),
+])
+def test_the_column_naming_the_task_before_its_detail_is_the_task_text(header, row, text):
+    plan = tabular.read(SourceText("t.txt", f"{header}\n{row}\n"))
+    assert [t.text for t in plan.tasks] == [text]
+
+
+@pytest.mark.parametrize("text", [
+    # a list of names with no unit column is no task table
+    "序号,项目名称,建设内容及规模,总投资（亿元）,项目业主,包保市领导\n1,某产业园,建设生产线,85.0,某公司,王某某\n",
+    "| 序号 | 标准名称 | 提出单位 | 归口单位 |\n|---|---|---|---|\n| 1 | 某指南 | 省农业农村厅 | 省农业标准化技术委员会 |\n",
+    # prose with ASCII commas names no columns
+    "一、工作目标\n到2025年,全市新增就业岗位1万个,市人社局负责。\n",
+])
+def test_lists_without_a_unit_column_are_no_task_tables(text):
+    assert choose_reader(SourceText("t.txt", text)) == "clauses"

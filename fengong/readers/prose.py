@@ -359,7 +359,8 @@ _FIELD = re.compile(r"[\u4e00-\u9fff]{2,8}\s*[：:]")
 
 def _closing_sentence(raw: str, body: int, line: Line, lexicon: Lexicon,
                       numbered: bool = False) -> list[tuple[int, int]]:
-    """The paragraph's last sentence where it is a statement of its own: units and a role verb, nothing else
+    """The paragraph's sentences that are statements of their own (the last, or any before it: see below): units
+    and a role verb, nothing else
     (…连片改造。市住房城乡建设局牵头，市财政局按职责分工负责。 / 由A会同B负责。 / A、B等部门负责。). A sentence
     whose verb has an object (市住房城乡建设局负责研究提出…) states a duty in running text, not who answers for the
     measure, and does not parse as a statement. A last sentence that opens with a condition (由A负责；涉及资本市场的，
@@ -375,6 +376,11 @@ def _closing_sentence(raw: str, body: int, line: Line, lexicon: Lexicon,
         elif depth == 0 and raw[i] in "。；;！!":
             starts.append(i + 1)
     starts = [_past_blank(raw, at, stop) for at in starts]
+    while len(starts) > 2 and v.DEADLINE_SENTENCE.fullmatch(normalise(raw[starts[-1]:stop])):
+        # …。由市水利局负责起草，镇江海事局参与。2025年9月底前报送市政府。 — a sentence that only says by when (and
+        # where the result goes) after the statement: the statement still closes the measure
+        stop = _trim_end(raw, starts[-2], starts[-1])
+        starts.pop()
     start = starts[-1]
     condition = v.CONDITION.match(raw, start, stop)
     if condition is not None and len(starts) > 1:

@@ -98,9 +98,10 @@ def is_header_cell(text: str) -> bool:
 
 
 def task_from_cells(source: SourceText, number: int, text: Span, unit_cells: list[tuple[str, Span]],
-                    problems: list[Problem], lexicon: Lexicon) -> TaskRecord | None:
+                    problems: list[Problem], lexicon: Lexicon, body: str | None = None) -> TaskRecord | None:
     """A task from its cells (``unit_cells``: the role of each unit column and the cell's span). Each unit cell
-    is read by the grammar as a statement whose label is the column's header."""
+    is read by the grammar as a statement whose label is the column's header. ``body``: the task's text where the
+    table's form gives it otherwise than its cell's reading form (a CSV cell's doubled quotes undone)."""
     units: list[Unit] = []
     open_ended = False
     for role, cell in unit_cells:
@@ -126,7 +127,7 @@ def task_from_cells(source: SourceText, number: int, text: Span, unit_cells: lis
     if not units:
         problems.append(Problem(source.path, text.line, f"row {number} names no units: not a task", "warning"))
         return None
-    body = normalise(source.quote(text))
+    body = body if body is not None else normalise(source.quote(text))
     if not body:
         problems.append(Problem(source.path, text.line, f"row {number} has no task text: not a task", "warning"))
         return None

@@ -96,7 +96,11 @@ def read_statement(raw: str, start: int, end: int, line: int, lexicon: Lexicon,
     found = lexer.tokens(raw, start, end, lexicon)
     if not found:
         return None
-    labelled = [lexer.token("LABEL", label_role, start, start), *found] if label_role is not None else found
+    # A cell that opens with labels of its own (牵头：A；配合：B、C under a 责任单位 column) states its roles itself:
+    # the column's header gives it none.
+    own_label = found[0].type == "LABEL"
+    labelled = ([lexer.token("LABEL", label_role, start, start), *found] if label_role is not None and not own_label
+                else found)
     try:
         tree = _parser().parse(labelled)
     except LarkError:
@@ -186,8 +190,11 @@ class _Parts(Transformer):
 
     def units(self, children):
         found, is_open = [], False
+        chain = 0  # the units before this one joined to it by 和 / 及 (市公安局和市住建局（牵头）)
         for child in children:
-            if isinstance(child, tuple) and child and child[0] == "open":
+            if isinstance(child, Token):
+                chain = chain + 1 if child.type == "AND" else 0
+            elif isinstance(child, tuple) and child and child[0] == "open":
                 is_open = True
                 found.extend(child[1])
             elif isinstance(child, tuple):
@@ -195,6 +202,12 @@ class _Parts(Transformer):
                 if stated and stated.endswith("*"):
                     stated = stated[:-1]
                     found = [(n, m, stated) for n, m, _ in found]
+                elif stated:
+                    # 和 joins tighter than 、: a note after units joined by 和 is the pair's (A和B（牵头）、C: both
+                    # lead), even inside a list
+                    for k in range(len(found) - chain, len(found)):
+                        if found[k][2] is None:
+                            found[k] = (found[k][0], found[k][1], stated)
                 found.append((name, marked, stated))
         return _group_tagged(found), is_open
 

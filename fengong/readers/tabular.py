@@ -30,7 +30,7 @@ from fengong.readers.rows import (
 from fengong.readers.sources import LONG_LINE
 from fengong.readers.vocabulary import LEAD_RULE, rule_extent
 from fengong.records import PlanRecord, Problem, ReadError, SourceText, Span, TaskRecord
-from fengong.textrepair import normalise
+from fengong.textrepair import normalise, normalise_typed
 
 Cell = Span  # a cell's content in the text (quotes excluded)
 SPACES = re.compile(r"[ \t\u3000]+")
@@ -159,10 +159,10 @@ def _merged_cells_restored(row: list[Cell], columns) -> list[Cell]:
 
 
 def delimiter(source: SourceText) -> str:
-    """Comma for CSV files; a pipe for plain text whose table is drawn with pipes, as web pages and Markdown
-    give tables (``| 序号 | 重点任务 | 牵头单位 |``); a space for plain text whose table is laid out in columns
-    separated by spaces (序号 工作任务 牵头单位 责任单位, then one row a line); tab for everything else
-    (renderings, .tsv)."""
+    """Comma for CSV files and for plain text holding a CSV table's lines; a pipe for plain text whose table is
+    drawn with pipes, as web pages and Markdown give tables (``| 序号 | 重点任务 | 牵头单位 |``); a space for plain
+    text whose table is laid out in columns separated by spaces (序号 工作任务 牵头单位 责任单位, then one row a
+    line); tab for everything else (renderings, .tsv)."""
     if source.path.lower().endswith(".csv") and not source.rendered_from:
         return ","
     if source.rendered_from:
@@ -170,6 +170,10 @@ def delimiter(source: SourceText) -> str:
     head = source.raw.split("\n", SNIFF)[:SNIFF]
     if any(PIPE in line and map_header(piped_cells(line)) is not None for line in head):
         return PIPE
+    # a CSV table printed in a plain text (an annex pasted as it was exported): a header of cells separated by
+    # ASCII commas, which Chinese prose never uses between its words (it writes ，)
+    if any("\t" not in line and "," in line and map_header(line.split(",")) is not None for line in head):
+        return ","
     return " " if spaced_header(head) else "\t"
 
 
@@ -308,7 +312,9 @@ def _task(source: SourceText, columns, row: list[Cell], texts: list[str], order:
     if len(row) < columns.width:
         problems.append(Problem(source.path, line, f"row {number} has {len(row)} of {columns.width} cells",
                                 "warning"))
-    task = task_from_cells(source, number, text, units, problems, lexicon)
+    # a typed table's cell keeps its author's spaces between words; a CSV cell's doubled quotes are one quote
+    body = normalise_typed(source.quote(text)).replace('""', '"') if not source.rendered_from else None
+    task = task_from_cells(source, number, text, units, problems, lexicon, body)
     if task is None:
         return None
     return replace(task, row_span=Span(row[0].start, row[-1].end, line))

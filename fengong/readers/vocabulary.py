@@ -29,6 +29,10 @@ LABEL_ROLES = {
     "支持": "cooperating",
     "指导": "guiding", "督导": "guiding",
     "落实": "implementing", "实施": "implementing",
+    # 起草单位 (a 立法计划's, a 标准计划's drafting body): the body that answers for drafting the listed law or
+    # standard, a responsible list (the first leads by the document's rule: 排在第一位的为牵头起草单位); the role
+    # before it says how it drafts (牵头起草单位, 参与起草单位, 配合起草单位: the label noun 起草单位)
+    "起草": RESPONSIBLE,
 }
 # 由 opening a sentence's last clause gives the measure of the clauses before it to the units it names (…融合发展，
 # 由A会同B、C负责), but not where 由 begins a word (由于 because, 由此 hence).
@@ -46,7 +50,7 @@ GROUP_LABEL_NOUNS = ("单位", "部门")
 # the characters that end bodies' names: a 科室 or 处室 is a department of a 街道, a bureau or a ministry (牵头科室：
 # 党建工作办公室, 责任处室：规划处), a 司局 a ministry's department (牵头司局：森林资源管理司, 责任司局：…), 厅局 and
 # 委办局 a government's departments.
-LABEL_NOUNS = ("单位", "部门", "主体", "机构", "责任单位")
+LABEL_NOUNS = ("单位", "部门", "主体", "机构", "责任单位", "起草单位")
 BODY_KIND_CHARS = "司局处科股室厅委办"
 LABEL_NOUN = rf"(?:{'|'.join(LABEL_NOUNS)}|[{BODY_KIND_CHARS}]{{2,3}})"
 
@@ -65,7 +69,12 @@ VERBS = {
     "负责落实": ANSWERING, "具体落实": "implementing", "组织落实": "implementing", "督促落实": "implementing",
     "组织实施": "implementing", "落实": "implementing", "实施": "implementing",
     "负责": RESPONSIBLE, "承担": RESPONSIBLE,
-    "参与": "participant", "参加": "participant",
+    # a 立法计划's drafting body and a research project's body, the verb closing its statement with no object
+    # (由A负责起草，B参与 / 由A起草 / 由A会同B、C开展): the body answers for the listed law or study as with 负责;
+    # with an object it is a duty in running text (由A起草实施方案, A开展调研)
+    "负责起草": RESPONSIBLE, "牵头起草": "lead", "起草": RESPONSIBLE, "组织起草": RESPONSIBLE,
+    "负责开展": RESPONSIBLE, "组织开展": RESPONSIBLE, "开展": RESPONSIBLE,
+    "参与起草": "participant", "参与": "participant", "参加": "participant",
     "配合": "cooperating", "协助": "cooperating", "协同": "cooperating", "协办": "cooperating",
     "指导": "guiding", "督导": "guiding",
     "主办": "lead", "主责": "lead", "承办": HANDLER,
@@ -99,6 +108,11 @@ BRANCHES = ("分行", "支行", "分公司", "分局", "监管局", "供电局",
 OWN_LEVEL = ("省", "市", "县", "区", "州", "盟", "旗", "镇", "乡", "各", "国家", "中国", "中央", "全国")
 # A part of a statement that says when, not who: 2025年底前完成, 长期坚持, 持续推进.
 TIME = re.compile(r"(?:\d{4}\s*年|\d{1,2}\s*月|年底|年内|长期|持续|逐步|每年|\d{4}\s*[-—–~至]\s*\d{4})[^，,；;。]*")
+# A sentence that only says by when a measure is done, and where its result goes (2025年9月底前报送市政府。, 2025年
+# 底前完成。, 6月底前提请市政府常务会议审议。): a step of its schedule, naming no one, that may follow the statement.
+DEADLINE_SENTENCE = re.compile(
+    r"(?:于|在)?(?:\d{4}\s*年\s*(?:\d{1,2}\s*月)?|\d{1,2}\s*月)(?:[上中下]旬|底|末|内)?(?:以)?前?"
+    r"(?:完成|报送|报|提请|出台|印发|提交|上报)[^，,；;。]{0,16}[。；;]?")
 # Joins a second group of units to the first, which leads: 由A会同B负责, A会同有关部门负责.
 # 商 (in consultation with: 财政部商国家发展改革委负责) joins them as 会同 does: the first answers, the others
 # take part.
@@ -195,11 +209,13 @@ _MARK = rf"(?:[“\"‘]?[（(]?(?:(?:{_LEADS})(?:单位|部门)?|[{MARKS}]号?)
 LEAD_RULE = re.compile(
     r"(?:(?:列|排|排在|排名|列于|列在|位列|名列)?(?:第一|首)(?:位|个|家)?的?(?:者|部门|单位)?"
     rf"|{_MARKING}?[“\"‘]?[{MARKS}][”\"’]?号?(?:的|者)?(?:部门|单位)?"
-    rf"|{_MARKING}[“\"‘]?[（(]?(?:{_LEADS})[）)]?[”\"’]?(?:字样)?(?:的|者)(?:部门|单位)?)为(?:{_LEADS})(?:单位|部门)")
+    rf"|{_MARKING}[“\"‘]?[（(]?(?:{_LEADS})[）)]?[”\"’]?(?:字样)?(?:的|者)(?:部门|单位)?)为(?:{_LEADS})(?:责任|起草)?(?:单位|部门)")
+# The lead and the others may be named by what they answer for (为牵头责任单位，其余为协同责任单位; a 立法计划's
+# 为牵头起草单位，其他为参与起草单位).
 # Its sequel, kept in the quoted rule: 其余为参与单位, 其他为配合部门, 下同, and what a list without a lead says
 # (未标明牵头的，所列单位均为牵头单位: every unit of it leads).
 RULE_TAIL = re.compile(
-    r"[，,；;]?\s*(?:其余|其他|其它)(?:的)?(?:单位|部门)?(?:为|是)(?:主要)?(参与|配合|责任|协办|协同)(?:单位|部门)"
+    r"[，,；;]?\s*(?:其余|其他|其它)(?:的)?(?:单位|部门)?(?:为|是)(?:主要)?(参与|配合|责任|协办|协同)(?:责任|起草)?(?:单位|部门)"
     r"|[，,；;]?\s*下同"
     rf"|[，,；;]?\s*(?:未|没有|不)(?:(?:{_MARKING}|明确|列明){_MARK}?|{_MARK})的(?:任务|事项|措施)?[，,]?"
     r"\s*(?:所列|列出的|列明的|其|各)?(?:单位|部门)?(?:均|都|皆|共同)?(?:为|是)(牵头|责任)(?:单位|部门)")
@@ -255,10 +271,19 @@ COLLECTIVE = re.compile(
 NUMBER_HEADERS = {"序号", "编号", "序"}
 MEASURE_NOUNS = ("任务", "措施", "举措", "事项", "内容", "工作", "项目", "政策", "行动", "工程")
 MEASURE_QUALIFIERS = ("重点", "主要", "具体", "工作", "改革", "政策", "任务", "重大", "核心", "关键", "配套",
-                      "支持", "保障", "推进", "实施", "建设", "创新", "专项")
+                      "支持", "保障", "推进", "实施", "建设", "创新", "专项",
+                      # what kind of list the rows are: a 督查清单's 督查事项, a 民生实事 list's 实事项目, a 政府工作
+                      # 报告 breakdown's 目标任务, a 立法计划's 立法项目, a year's 年度任务, 攻坚任务, 考核事项
+                      "督查", "督办", "实事", "民生", "目标", "立法", "年度", "攻坚", "考核")
+# The things a plan lists by their names, one a row: a column of their names names the task (项目名称, 标准名称 of a
+# 标准制修订计划, 法规名称 / 规章名称 of a 立法计划, 课题名称, 文件名称); never a name of whoever does it (单位名称,
+# 企业名称: a unit column's).
+LISTED_THINGS = ("任务", "项目", "工作", "事项", "措施", "标准", "法规", "规章", "条例", "课题", "文件", "规划",
+                 "计划", "政策", "工程", "行动")
 _TASK_HEADER = re.compile(
     rf"(?:{'|'.join(MEASURE_QUALIFIERS)}){{0,2}}(?:{'|'.join(MEASURE_NOUNS)})(?:及(?:{'|'.join(MEASURE_NOUNS)}))?"
-    rf"|(?:{'|'.join(MEASURE_QUALIFIERS + MEASURE_NOUNS)})*(?:任务|项目|工作|事项|措施)(?:名称|内容)")
+    rf"|(?:{'|'.join(MEASURE_QUALIFIERS + MEASURE_NOUNS)})*(?:任务|项目|工作|事项|措施)(?:名称|内容)"
+    rf"|(?:{'|'.join(MEASURE_QUALIFIERS)})?(?:{'|'.join(LISTED_THINGS)})名称")
 # A bare noun heads a task column only where it names measures alone (任务, 事项, 项目); 工作, 内容, 政策 need a
 # qualifier (重点工作, 主要内容, 支持政策).
 _BARE = ("工作", "内容", "政策", "行动", "工程")
