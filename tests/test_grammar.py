@@ -912,6 +912,40 @@ def test_fields_of_government_share_the_kind_after_them(text, expected):
     assert units(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("农业农村部牵头，各省级农业农村部门、乡村振兴部门负责落实",  # (set 18: nyncb)
+     [("农业农村部", "lead"), ("各省级农业农村部门、乡村振兴部门", "implementing")]),
+    ("各省级发展改革部门、财政部门、自然资源部门按职责分工负责",
+     [("各省级发展改革部门、财政部门、自然资源部门", "lead")]),
+    ("各地住房城乡建设部门、城镇燃气主管部门按职责分工负责",  # another kind: two (set 17: mohurd)
+     [("各地住房城乡建设部门", "lead"), ("城镇燃气主管部门", "participant")]),
+    ("同级财政部门、审计部门负责", [("同级财政部门、审计部门", "lead")]),
+    # a body of its own, a collective of its own or a department with its own place after 、: two units
+    ("各省级农业农村部门、国家乡村振兴局负责", [("各省级农业农村部门", "lead"), ("国家乡村振兴局", "participant")]),
+    ("各省级农业农村部门、有关部门负责", [("各省级农业农村部门", "lead"), ("有关部门", "participant")]),
+    ("各地教育部门、市财政部门负责", [("各地教育部门", "lead"), ("市财政部门", "participant")]),
+    ("省农业农村厅、乡村振兴部门负责", [("省农业农村厅", "lead"), ("乡村振兴部门", "participant")]),
+])
+def test_a_collectives_level_governs_the_next_fields_department(text, expected):
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("牵头单位：市农业农村局；责任单位：市财政局，各县区人民政府〈管委会〉，下同",  # (set 18: linyi)
+     ["市农业农村局", "市财政局", "各县区人民政府"]),
+    ("各市人民政府〈开发区管委会〉负责落实", ["各市人民政府"]),
+    ("责任单位：各区政府〈管委会〉、市民政局", ["各区政府", "市民政局"]),
+    ("各旗县区人民政府〈工委〉负责", ["各旗县区人民政府"]),
+    # the bracket is the name's: after a class of places that names no body, or holding the places of the name
+    ("牵头：市指挥办；责任单位：市住建局、各区〈管委会〉", ["市指挥办", "市住建局", "各区〈管委会〉"]),  # (set 15: ganzhou)
+    ("市安委办牵头，各县〈市、区〉安委会负责", ["市安委办", "各县〈市、区〉安委会"]),  # (set 15: quanzhou)
+    ("各县区人民政府（管委会）负责", ["各县区人民政府（管委会）"]),  # round brackets: not read as a note
+    ("市委组织部（人才办）负责", ["市委组织部（人才办）"]),
+])
+def test_an_alternative_body_in_angle_brackets_is_a_note(text, expected):
+    assert [u.name for u in read(text).units] == expected
+
+
 # ---------------------------------------------------------------- set 15: task forces, divided brackets, 〔〕 places
 
 

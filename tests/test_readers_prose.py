@@ -589,6 +589,21 @@ def test_a_standing_statement_opening_with_its_scope():
     assert units(plan.tasks[0]) == [("教育部", "lead")]
 
 
+def test_a_standing_statement_in_the_plans_preamble_naming_the_work_it_stands_in():
+    """(set 18: nyncb) the paragraph after the plan's title: 各项工作中，A、B负责具体落实，以下不再列出."""
+    for standing, name in (
+            ("2022年是关键之年。各项工作中，各省级农业农村部门、乡村振兴部门负责具体落实，以下不再列出。",
+             "各省级农业农村部门、乡村振兴部门"),
+            ("各项任务中，各省级人民政府负责组织落实，以下不再一一列出。", "各省级人民政府"),
+            ("以下各项工作当中，各市州人民政府负责具体落实，不再列出。", "各市州人民政府")):
+        _, plan = read(f"2022年工作要点\n{standing}\n一、改善条件\n（一）改造校舍。（教育部负责，财政部参加）\n"
+                       "（二）建设饮水工程。（水利部负责）\n")
+        assert [[(u.name, u.role) for u in t.units if u.carried] for t in plan.tasks] == [
+            [(name, "implementing")]] * 2, standing
+    _, plan = read("各项工作中，要加强组织领导，以下不再列出。\n（一）改造校舍。（教育部负责）\n")  # names nobody
+    assert units(plan.tasks[0]) == [("教育部", "lead")]
+
+
 def test_an_interpretation_clause_is_no_statement():
     _, plan = read("请认真贯彻执行。对有关政策措施的解释由各牵头单位负责。\n1.甲措施。（市商务局负责）\n")
     assert [(t.key, units(t)) for t in plan.tasks] == [("1", [("市商务局", "lead")])]

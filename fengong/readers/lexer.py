@@ -208,6 +208,10 @@ def _joined_levels(raw: str, tokens: list[Token], lexicon: Lexicon) -> list[Toke
             # alone (各盟行政公署、市人民政府; 各区、XX市人民政府 is two)
             head = out[-2]
             out[-2:] = [token("NAME", normalise(raw[head.start_pos : found.end_pos]), head.start_pos, found.end_pos)]
+        elif found.type == "NAME" and after_sep and governs_field(out[-2].value, found.value, lexicon):
+            # 各省级农业农村部门、乡村振兴部门: the 各 and level govern the field's department after 、 too
+            head = out[-2]
+            out[-2:] = [token("NAME", normalise(raw[head.start_pos : found.end_pos]), head.start_pos, found.end_pos)]
         elif found.type == "NAME" and places and found.value.endswith(_SHARED_KINDS):
             head = out[-places]
             out[-places:] = [token("NAME", normalise(raw[head.start_pos : found.end_pos]), head.start_pos,
@@ -215,6 +219,28 @@ def _joined_levels(raw: str, tokens: list[Token], lexicon: Lexicon) -> list[Toke
         else:
             out.append(found)
     return out
+
+
+def governs_field(head: str, piece: str, lexicon: Lexicon) -> bool:
+    """True where ``piece`` after 、 is a field's department that the 各 (and level) opening ``head`` governs too:
+    ``各省级农业农村部门、乡村振兴部门`` (the agriculture and the rural revitalisation departments of every province),
+    ``同级财政部门、审计部门``, the same kind printed again; not another kind (``各地住房城乡建设部门、城镇燃气
+    主管部门``: two), a body of its own (``各省级农业农村部门、国家乡村振兴局``, ``各地教育部门、
+    市财政局``), a piece with its own 各 or 有关 (``各省级农业农村部门、有关部门``), nor after a name of one body."""
+    first = head.split("、")[0]
+    return (_FIELD_UNDER.match(first) is not None and _BARE_FIELD.match(piece) is not None
+            and _kind(piece) == _kind(first) and lexicon.recognise(piece) == "suffix")
+
+
+def _kind(piece: str) -> str:
+    return "主管部门" if piece.endswith("主管部门") else "部门"
+
+
+# 各 (with a level: 各省级, 各级, 各地) or 同级, a field of government and its department: 各省级农业农村部门.
+_FIELD_UNDER = re.compile(r"^(?:各(?:省级|市级|县级|地|级|地方各级)?|同级)[\u4e00-\u9fff]{2,10}部门$")
+# A field's department with no place, level or 各 of its own: 乡村振兴部门, 教育主管部门.
+_BARE_FIELD = re.compile(
+    r"^(?!各|有关|相关|其他|其它|其余|同级|本级|[省市县区州](?!级)|国家|中央|自治)[\u4e00-\u9fff]{2,10}部门$")
 
 
 # A body named by its level alone (市人民政府, 县政府, 盟行政公署): after a 各 list, the body of every place of it.
@@ -297,12 +323,22 @@ def _bracket(raw: str, i: int, end: int, out: list[Token]) -> int:
     if after_name and (role := v.ROLE_NOTE.match(inner)) is not None:
         jointly = "*" if re.match(r"\s*(?:共同|联合|双)", inner) else ""  # A、B（共同牵头）: the note is both units'
         out.append(token("ROLE_NOTE", v.LABEL_ROLES.get(role.group(1)[:2], "lead") + jointly, i, stop))
+    elif after_name and raw[i] == "〈" and _alternative_body(before.value, inner) and not _name_goes_on(raw, stop, end):
+        out.append(token("NOTE", raw[i:stop], i, stop))  # 各县区人民政府〈管委会〉: the zones' body in the same role
     elif after_name and (_name_goes_on(raw, stop, end) or not v.NOTE_OPENING.match(inner) and "下同" not in inner
                          and (not re.search(r"[、，,；;。]", inner) or v.LEVELS_IN_NAME.match(inner))):
         out[-1] = token("NAME", normalise(raw[before.start_pos:stop]), before.start_pos, stop)
     else:
         out.append(token("NOTE", raw[i:stop], i, stop))
     return stop
+
+
+def _alternative_body(name: str, inner: str) -> bool:
+    """True for a note in angle brackets naming the body that stands in the same role where the collective's body
+    is not: ``各县区人民政府〈管委会〉`` (the development zones' committees), a note as ``〈含开发区…〉`` is; not after a
+    class of places that names no body (``各区〈管委会〉``: the bracket gives the name its body) nor a bracket
+    that is part of the name (``各县〈市、区〉安委会``)."""
+    return v.GOVERNMENT_BODY.search(name) is not None and v.ALTERNATIVE_BODY.match(inner) is not None
 
 
 def _name_goes_on(raw: str, stop: int, end: int) -> bool:
@@ -587,6 +623,9 @@ def subject_units(raw: str, start: int, end: int, lexicon: Lexicon) -> list[tupl
         piece = _longest_unit(raw, i, stop, lexicon)
         if piece is None:
             break
+        if found and raw[i - 1] == "、" and governs_field(found[-1][0], piece[0], lexicon):
+            head = found.pop()  # 各省级农业农村部门、乡村振兴部门: one collective
+            piece = (normalise(raw[head[1] : piece[2]]), head[1], piece[2], head[3])
         found.append(piece)
         if piece[2] < stop or stop >= end:
             break

@@ -189,6 +189,10 @@ MARKS = "*＊★☆▲△●◆"  # a mark on a unit, before or after its name: 
 OPENERS = {"（": "）", "(": ")", "〈": "〉", "〔": "〕", "［": "］", "[": "]", "【": "】", "<": ">", "《": "》"}
 # A bracket inside a list that is a note on the unit before it, not part of its name: 〈含开发区…，下同〉.
 NOTE_OPENING = re.compile(r"^\s*(?:含|包括|不含|包含|以下|下同)")
+# A bare body in angle brackets after a government's name is a note too, the body in the same role where there is no
+# such government (各县区人民政府〈管委会〉: the development zones' committees), not part of the name.
+ALTERNATIVE_BODY = re.compile(r"^\s*[\u4e00-\u9fff]{0,6}(?:管委会|管理委员会|工委|办事处)\s*$")
+GOVERNMENT_BODY = re.compile(r"(?:人民政府|政府|行政公署)$")
 # A bracket that is part of the name before it although it holds separators: 各县（市、区）人民政府.
 # So is a bracket that names the other kinds of place a collective's 各 covers: 各乡镇（街道、园区）.
 LEVELS_IN_NAME = re.compile(rf"^(?:[省市县区州盟旗地自治直辖、，,]|{'|'.join(KINDS)})+$")
@@ -223,8 +227,9 @@ RULE_TAIL = re.compile(
 CARRY = re.compile(r"以下(?:各项)?(?:任务|措施|工作)?[，,]?(?:均|都|皆)?(?:需|须|由|需由|须由)")
 # The scope a standing statement opens with where it names the later measures by what they are, not by 以下:
 # 各项工作均需地方各级人民政府负责落实，以下不再一一列出 / 上述各项任务均由各区县政府负责落实，不再列出.
-CARRY_SCOPE = re.compile(r"(?:上述|以上|本方案|本通知|本要点)?(?:所列)?(?:各项|所有|全部)(?:工作|任务|措施|事项)"
-                         r"[，,]?(?:均|都|皆)?(?:需|须|需由|须由|由)")
+# 各项工作中，各省级农业农村部门、乡村振兴部门负责具体落实，以下不再列出: the scope as the work in which they act.
+CARRY_SCOPE = re.compile(r"(?:上述|以上|以下|本方案|本通知|本要点)?(?:所列)?(?:各项|所有|全部)(?:工作|任务|措施|事项)"
+                         r"(?:[，,]?(?:均|都|皆)?(?:需|须|需由|须由|由)|(?:中|当中)[，,])")
 # "Not listed again": the mark of a standing statement in running text (A、B负责本辖区各项任务的组织落实，以下不再列出).
 NOT_LISTED = re.compile(r"不再(?:一一|单独|逐一|逐项)?列出")
 # A note that gives a table column's units a role, wherever it stands (说明 after the table, 注 before it):
