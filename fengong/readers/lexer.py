@@ -334,10 +334,10 @@ def _bracket(raw: str, i: int, end: int, out: list[Token]) -> int:
 
 
 def _alternative_body(name: str, inner: str) -> bool:
-    """True for a note in angle brackets naming the body that stands in the same role where the collective's body
-    is not: ``各县区人民政府〈管委会〉`` (the development zones' committees), a note as ``〈含开发区…〉`` is; not after a
-    class of places that names no body (``各区〈管委会〉``: the bracket gives the name its body) nor a bracket
-    that is part of the name (``各县〈市、区〉安委会``)."""
+    """True for a note in angle brackets naming the body that stands in the same role where the collective's
+    body is not: ``各县区人民政府〈管委会〉`` (the development zones' committees), a note as ``〈含开发区…〉`` is;
+    not after a class of places that names no body (``各区〈管委会〉``: the bracket gives the name its body) nor a
+    bracket that is part of the name (``各县〈市、区〉安委会``)."""
     return v.GOVERNMENT_BODY.search(name) is not None and v.ALTERNATIVE_BODY.match(inner) is not None
 
 
