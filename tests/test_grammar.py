@@ -399,6 +399,8 @@ def test_a_topic_pointing_to_the_measure_before_by(text, expected):
     "由市政府办公室印发",  # a document's issuing
     "用好由市财政局统筹安排的资金",  # 由 inside an object
     "建设平台，上述任务由市数据局负责",  # a topic opens its statement: the text before it is the measure's
+    "以上由市财政局负责",  # 以上 with neither a classifier nor a noun: no measure named
+    "上述资金由市财政局负责",  # money
 ])
 def test_a_topic_that_names_another_subject_is_no_statement(text):
     assert read(text) is None
@@ -415,6 +417,10 @@ def test_a_topic_that_names_another_subject_is_no_statement(text):
     ("上述工作由市数据局负责", (True, False, None)),  # back, but how many it does not say: its place decides
     ("此项工作由市民政局牵头，市财政局配合", (False, False, None)),  # one measure
     ("该项任务由市商务局负责", (False, False, None)),
+    # the classifier alone names the items: no noun after it
+    ("以上两项由部公路局牵头，各省级交通运输主管部门落实", (True, True, 2)),
+    ("上述各条由市发展改革委负责", (True, True, None)),
+    ("此项由市民政局负责", (False, False, None)),
 ])
 def test_what_a_topic_pointing_back_covers(text, reach):
     # 以上 / 上述 / 前述 point back over the text above: several measures where it says so (各项, 几项, 这些, 均, a

@@ -458,6 +458,8 @@ SERIES_TEXTS = ["推进企业开办便利化。压缩企业开办时间至1个�
     # no word says several, but on a line of its own right after the last numbered paragraph it closes the series
     ("上述工作由市政务服务局负责。", [("市政务服务局", "lead")]),
     ("以上任务由市发展改革委牵头，市财政局配合。", [("市发展改革委", "lead"), ("市财政局", "cooperating")]),
+    # the classifier and the count name the items without a noun
+    ("以上三项由市发展改革委牵头，各区人民政府落实。", [("市发展改革委", "lead"), ("各区人民政府", "implementing")]),
 ])
 def test_a_closing_statement_after_a_series_covers_every_measure_of_it(closing, expected):
     _, plan = read(SERIES.format(closing=closing))

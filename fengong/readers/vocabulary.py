@@ -145,12 +145,16 @@ TOPIC_WORK_NOUNS = ("整治", "治理", "整改", "改造", "建设", "改革", 
                     "监管", "试点", "计划", "服务", "保障", "创建", "宣传", "培训", "考核", "督查", "清理", "提升")
 _WORK_NOUN = "|".join(TOPIC_WORK_NOUNS)
 _COUNT = r"[一二两三四五六七八九十\d]{1,3}"
+# The classifier of plan items (项, 条) names the measures by itself: 以上两项由A牵头, 上述各条由B负责, 此项由C负责.
 TOPIC_POINTED = re.compile(rf"(?:(?:[此该]一?项?|[本这]一?项|上述|以上|前述)(?:各项|几项|各条|这些|{_COUNT}[项条])?"
-                           rf"(?:{_NOUN})|[此该本这]一?项(?:{_WORK_NOUN})(?:工作|任务)?)(?:均|都)?(?:具体|主要)?(?=由)")
+                           rf"(?:{_NOUN})|[此该本这]一?项(?:{_WORK_NOUN})(?:工作|任务)?"
+                           rf"|[此该本这]一?项|(?:上述|以上|前述)(?:各项|几项|各条|{_COUNT}[项条]))"
+                           rf"(?:均|都)?(?:具体|主要)?(?=由)")
 # A pointed topic that points back over the text above (以上, 上述, 前述) may cover several measures: all those of
 # the series it closes where it says so (以上各项任务, 上述几项工作, 以上这些措施, 以上工作均由…), the last n where it
-# counts them (以上三项工作, 上述2项任务). 此项 / 该项 / 本项 / 这项 point to one measure.
-BACK_POINTER = re.compile(rf"^(?:以上|上述|前述)(?:(各项|几项|各条|这些)|({_COUNT})[项条])?(?:{_NOUN})(均|都)?")
+# counts them (以上三项工作, 上述2项任务, 以上两项). 此项 / 该项 / 本项 / 这项 point to one measure.
+BACK_POINTER = re.compile(rf"^(?:以上|上述|前述)(?:(?:(各项|几项|各条|这些)|({_COUNT})[项条])(?:{_NOUN})?|(?:{_NOUN}))"
+                          rf"(均|都)?")
 
 
 def topic_reach(topic: str) -> tuple[bool, bool, int | None]:
