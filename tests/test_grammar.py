@@ -1030,6 +1030,29 @@ def test_a_label_broken_by_a_line_end(text, expected):
     assert units(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("责任单位：省发展改革委、省商务厅", [("省发展改革委", "lead"), ("省商务厅", "participant")]),
+    ("牵头单位：省商务厅；配合单位：省财政厅", [("省商务厅", "lead"), ("省财政厅", "cooperating")]),
+    ("牵头部门:市教育局,协办部门:市财政局", [("市教育局", "lead"), ("市财政局", "cooperating")]),
+    ("【牵头单位】省发展改革委【配合单位】省财政厅", [("省发展改革委", "lead"), ("省财政厅", "cooperating")]),
+])
+def test_a_label_broken_anywhere_by_a_fixed_width_wrap(text, expected):
+    # a converter that breaks every line at a fixed width cuts a label between any two characters (（责 / 任单位：,
+    # 牵头单 / 位：), the next line indented or not
+    for at in range(1, len(text)):
+        for wrap in ("\n", "  \n　　"):
+            assert units(text[:at] + wrap + text[at:]) == expected, (at, wrap)
+
+
+@pytest.mark.parametrize("text", [
+    "责\n任编辑：县政府办信息科",  # a field that is no role label, wrapped alike
+    "牵头\n抓总，统筹推进各项工作",  # a role word wrapped, no label after it
+])
+def test_a_wrapped_word_that_is_no_label_stays_unread(text):
+    statement = read(text)
+    assert statement is None or not statement.units
+
+
 # ---------------------------------------------------------------- set 16: drafting bodies, listed things, cells' labels
 
 

@@ -755,6 +755,90 @@ def test_a_layout_table_whose_headers_are_centred_over_their_columns():
     ]
 
 
+# A header printed on two lines, as pdftotext -layout gives a table whose 责任单位 cell spans two columns: the upper
+# line holds the cells that span both rows (序号, 重点任务, 完成时限) and the spanning cell; the lower its columns. A
+# wrapped unit cell interleaved with the task's (市工业和信 / 息化局), a cell run past its header's edge into the next
+# column whose own text stands apart (市交通运输局、市港航中心 …), a date column whose header starts left of its dates.
+TWO_LINE_HEADER = """附件
+
+重点工作任务分工表
+
+序号   重点任务                                  {upper}                                          完成时限
+                                                 {lead}              {other}
+一、数字产业化
+1      壮大集成电路、智能终端、虚拟现实等数字     市工业和信息化局      市发展改革委、市科技局、各县市区政府    2026年12月
+       产业集群，新引进数字产业项目30个以上
+2      推进算力基础设施建设，建成潍坊人工智能     市大数据局            市发展改革委、市工业和信              2026年12月
+       计算中心二期                                                     息化局、市通信发展办
+二、产业数字化
+1      培育省级以上智能工厂、数字化车间40家以上   市工业和信息化局                                               2026年12月
+2      推进智慧港口和智慧物流园区建设              市交通运输局、市港航中心   市商务局、市发展改革委              2026年12月
+"""
+TWO_LINE_READ = [
+    ("1.1", "壮大集成电路、智能终端、虚拟现实等数字产业集群，新引进数字产业项目30个以上", [
+        ("市工业和信息化局", "lead"), ("市发展改革委", "cooperating"), ("市科技局", "cooperating"),
+        ("各县市区政府", "cooperating")]),
+    ("1.2", "推进算力基础设施建设，建成潍坊人工智能计算中心二期", [
+        ("市大数据局", "lead"), ("市发展改革委", "cooperating"), ("市工业和信息化局", "cooperating"),
+        ("市通信发展办", "cooperating")]),
+    ("2.1", "培育省级以上智能工厂、数字化车间40家以上", [("市工业和信息化局", "lead")]),
+    ("2.2", "推进智慧港口和智慧物流园区建设", [
+        ("市交通运输局", "lead"), ("市港航中心", "lead"), ("市商务局", "cooperating"), ("市发展改革委", "cooperating")]),
+]
+
+
+@pytest.mark.parametrize(("upper", "lead", "other"), [
+    ("责任单位", "牵头单位", "配合单位"),
+    ("责任部门", "牵头部门", "配合部门"),
+    ("责任单位", "牵头    ", "配合    "),  # sub-headers that leave the upper cell's noun to it: 配合 → 配合单位
+])
+def test_a_layout_table_whose_header_spans_two_lines(upper, lead, other):
+    from fengong.readers.detect import READERS
+
+    source = SourceText("two-line.txt", TWO_LINE_HEADER.format(upper=upper, lead=lead, other=other))
+    assert choose_reader(source) == "pdf-table"
+    plan = READERS["pdf-table"](source, jurisdiction="370700")
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == TWO_LINE_READ
+    assert [s.title for s in plan.sections] == ["一、数字产业化", "二、产业数字化"]
+
+
+def test_a_layout_table_whose_header_words_wrap_onto_a_second_line():
+    from fengong.readers.detect import READERS
+
+    # a narrow column wraps its header word (牵头 / 单位, 完成 / 时限), the header printed again after a page break
+    text = ("序号  重点任务                    牵头        配合              完成\n"
+            "                                  单位        单位              时限\n"
+            "1     推进企业开办便利化，压缩开  市市场监管局  市公安局、市税务局  2019年底前\n"
+            "      办时间至3个工作日以内\n"
+            "2     简化不动产登记流程          市自然资源局  市税务局            2019年底前\n"
+            "                                  — 2 —\n"
+            "序号  重点任务                    牵头        配合              完成\n"
+            "                                  单位        单位              时限\n"
+            "3     建立信用监管机制            市发展改革委  市市场监管局        2020年6月\n")
+    plan = READERS["pdf-table"](SourceText("wrapped-header.txt", text), jurisdiction="320200")
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1", [("市市场监管局", "lead"), ("市公安局", "cooperating"), ("市税务局", "cooperating")]),
+        ("2", [("市自然资源局", "lead"), ("市税务局", "cooperating")]),
+        ("3", [("市发展改革委", "lead"), ("市市场监管局", "cooperating")]),
+    ]
+
+
+def test_a_line_under_a_layout_header_that_completes_no_header_is_none_of_it():
+    from fengong.readers import layout
+    from fengong.readers.lines import LineIndex
+
+    # a section title with no number right under the header, a title over the header: the header is one line
+    text = ("重点任务分工\n"
+            "序号  重点任务                    牵头单位      配合单位            完成时限\n"
+            "      数字产业化\n"
+            "1     推进企业开办便利化          市市场监管局  市公安局、市税务局  2019年底前\n"
+            "2     简化不动产登记流程          市自然资源局  市税务局            2019年底前\n"
+            "3     建立信用监管机制            市发展改革委  市市场监管局        2020年6月\n")
+    found = layout.find(LineIndex(text).lines)
+    assert found is not None and found.header.number == 2 and len(found.names) == 1
+    assert [name for _, name in found.columns.units] == ["lead", "cooperating"]
+
+
 MERGED = ("遂川县城乡环境综合整治提升行动任务清单\n\n序号\t整治内容\t工作任务\t牵头单位\t责任单位\t完成时限\n"
           "1\t城区市容秩序\t整治占道经营。\t县城管局\t泉江镇、县市场监管局\t2022年7月底\n"
           "2\t\t规范户外广告设置。\t　\t县住建局、泉江镇\t2022年8月底\n"

@@ -36,7 +36,7 @@ from fengong.readers.rows import (
     carried_by_notes,
     check_sequence,
     document_rule,
-    is_header_cell,
+    header_like,
     map_header,
     noted_columns,
     section_items,
@@ -49,9 +49,6 @@ from fengong.records import PlanRecord, Problem, ReadError, SourceText, Span, Ta
 from fengong.textrepair import normalise
 
 NOTE = re.compile(r"^\s*(?:注|说明|备注)\s*[:：]")
-SHORT_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,8}$")  # a header cell fengong has no name for: 时间节点, 责任领导
-OTHER_HEADERS = {"推广范围", "完成时限", "完成时间", "时间进度", "进度安排", "时限", "备注", "预期成果", "工作目标",
-                 "时间安排", "完成期限", "工作要求", "目标任务", "成果形式"}
 
 
 def read(source: SourceText, slug: str | None = None, jurisdiction: str | None = None) -> PlanRecord:
@@ -120,18 +117,12 @@ def find_header(content: list[Line]):
         if re.sub(r"\s+", "", normalise(line.text)) not in NUMBER_HEADERS:
             continue
         run = 1
-        while i + run < len(content) and _header_like(content[i + run].text):
+        while i + run < len(content) and header_like(content[i + run].text):
             run += 1
         columns = map_header([line.text for line in content[i : i + run]]) if run >= 3 else None
         if columns is not None and columns.number == 0:
             return i, columns
     return None
-
-
-def _header_like(text: str) -> bool:
-    name = re.sub(r"\s+", "", normalise(text))
-    return (is_header_cell(text) or name in OTHER_HEADERS
-            or (bool(SHORT_LABEL.match(name)) and not SECTION_ROW.match(name)))
 
 
 def _starts_next_row(line: Line, number: int) -> bool:

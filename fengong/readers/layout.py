@@ -45,17 +45,19 @@ from fengong.readers.lines import PAGE_NUMBER, Line, LineIndex
 from fengong.readers.rows import (
     EMPTY_CELLS,
     NUMBER,
+    OTHER_HEADERS,
     SECTION_ROW,
     Columns,
     check_sequence,
     document_rule,
+    header_like,
     is_header_cell,
     map_header,
     section_items,
     sections_of,
 )
 from fengong.readers.statement import Statement, Unit, read_statement, settle_roles
-from fengong.readers.vocabulary import LEAD_RULE, RESPONSIBLE, SEPARATOR, rule_extent
+from fengong.readers.vocabulary import LEAD_RULE, RESPONSIBLE, SEPARATOR, column_role, rule_extent
 from fengong.records import PlanRecord, Problem, ReadError, SourceText, Span, TaskRecord, UnitMention
 from fengong.textrepair import normalise, repair
 
@@ -65,6 +67,7 @@ SAME_AS_ABOVE = {"同上", "同上栏", "同左"}
 SAMPLE = 30  # body lines looked at to tell a layout table from text that only has a header-like line
 ALIGNED = 0.8  # the share of those lines that must stand clear of the boundaries
 RUNNING_HEAD = 4  # lines between a page number and the repeated header that are the page's running head
+HEADER_LINES = 3  # lines a header may take (a cell over the cells under it, a header word wrapped)
 JOINS = 4  # junctions of a unit cell tried both ways (2**JOINS readings at most)
 
 
@@ -74,7 +77,7 @@ class Layout:
 
     header: Line
     columns: Columns
-    names: tuple[str, ...]  # the header's cells, spaces dropped: how a repeated header is known
+    names: tuple[tuple[str, ...], ...]  # each header line's cells, spaces dropped: how a repeated header is known
     bounds: tuple[int, ...]  # the first column of each column but the first (display or character measure)
     display: bool  # positions measured in display columns (CJK two wide) rather than characters
 
@@ -118,24 +121,96 @@ def _header_cells(text: str) -> list[tuple[int, int]] | None:
 
 
 def find(lines: list[Line]) -> Layout | None:
-    """The first layout table among ``lines``: a header line whose columns the lines after it keep to."""
+    """The first layout table among ``lines``: a header line (and the header lines right under it) whose columns
+    the lines after it keep to."""
     for i, line in enumerate(lines):
         cells = _header_cells(repair(line.text))
-        if not cells or len(cells) < 3:
+        if not cells:
             continue
-        names = [line.text[a:b] for a, b in cells]
-        columns = map_header(names)
-        if columns is None or all(line.text[b:c] == " " for (_, b), (c, _) in zip(cells, cells[1:], strict=False)):
-            continue  # no header, or one whose cells a single space parts (a row of the space-separated form)
-        layout = _measured(line, cells, columns, lines[i + 1 : i + 1 + SAMPLE * 2])
-        if layout is not None:
-            return layout
+        if len(cells) > 1 and all(line.text[b:c] == " " for (_, b), (c, _) in zip(cells, cells[1:], strict=False)):
+            continue  # cells a single space parts: a row of the space-separated form
+        block = [line]
+        words = len(cells) >= 2 and all(_header_word(line.text[a:b]) for a, b in cells)  # not a title over one
+        for below in lines[i + 1 : i + HEADER_LINES] if words else []:
+            under = _header_cells(repair(below.text))
+            if not under or not all(_header_word(below.text[a:b]) for a, b in under):
+                break
+            block.append(below)
+        alone = len(cells) >= 3 and map_header([line.text[a:b] for a, b in cells]) is not None
+        for tried in ([block, [line]] if alone and len(block) > 1 else [block]):
+            layout = _measured(tried, lines[i + len(tried) : i + len(tried) + SAMPLE * 2])
+            if layout is not None:
+                return layout
     return None
 
 
-def _measured(header: Line, cells: list[tuple[int, int]], columns: Columns, after: list[Line]) -> Layout | None:
-    """The layout of the table under ``header`` in the measure its body keeps to, or None when the lines after it
-    do not keep to the header's columns (text that only has a header-like line)."""
+def _header_word(text: str) -> bool:
+    """A cell a header line under the first may hold: a header, a short label, or a wrapped header's last
+    character (序 / 号)."""
+    name = re.sub(r"\s+", "", normalise(text))
+    return header_like(name) or bool(re.fullmatch(r"[\u4e00-\u9fff]", name))
+
+
+def _header(block: list[Line], display: bool) -> tuple[list[tuple[int, int, str]], int]:
+    """The header's cells — (first column, past the last, name) in the measure — over the lines of ``block``, and
+    how many of its lines the header takes (a line under it that merges into no header is none of it)."""
+    def cells_of(line: Line) -> list[tuple[int, int, str]]:
+        text = repair(line.text)
+        at = positions(text + " ", display)
+        return [(at[a], at[b], re.sub(r"\s+", "", text[a:b])) for a, b in _header_cells(text) or []]
+
+    cells, used = cells_of(block[0]), 1
+    for line in block[1:]:
+        merged = _spanned(cells, cells_of(line))
+        if merged is None:
+            break
+        cells, used = merged, used + 1
+    return cells, used
+
+
+def _spanned(upper: list[tuple[int, int, str]], lower: list[tuple[int, int, str]]) -> list[tuple[int, int, str]] | None:
+    """A header line's cells with the line under it merged in, or None when the lower line is no part of the
+    header. Each lower cell stands under the upper cell whose stretch (to the middle of the gaps to its
+    neighbours) holds its middle: several under one cell are its sub-columns (责任单位 over 牵头单位 | 配合单位;
+    a bare 牵头 | 配合 takes the upper's noun: 配合单位); one alone is the upper header's sub-column where both are
+    headers (责任单位 over 牵头单位), else the rest of a wrapped word (牵头 / 单位, 完成 / 时限)."""
+    mids = [(end + start) / 2 for (_, end, _), (start, _, _) in zip(upper, upper[1:], strict=False)]
+    under: list[list[tuple[int, int, str]]] = [[] for _ in upper]
+    out: list[tuple[int, int, str]] = []
+    named: list[str] = []
+    for cell in lower:
+        k = _column((cell[0] + cell[1]) / 2, mids)
+        if column_role(upper[k][2]) is None and (cell[1] <= upper[k][0] or upper[k][1] <= cell[0]):
+            out.append(cell)  # beside a header that spans no units (重点任务), under none: a column of its own
+            named.append(cell[2])
+        else:
+            under[k].append(cell)
+    for (start, end, name), cells in zip(upper, under, strict=True):
+        if cells and (end <= min(a for a, _, _ in cells) or max(b for _, b, _ in cells) <= start):
+            return None  # the cells under a header stand clear of it: the lines are not aligned in this measure
+        if len(cells) == 1:
+            low = cells[0][2]
+            if is_header_cell(name) and is_header_cell(low) and not is_header_cell(name + low):
+                joined = low
+            elif is_header_cell(name + low) or name + low in OTHER_HEADERS:
+                joined = name + low
+            else:
+                return None
+            out.append((min(start, cells[0][0]), max(end, cells[0][1]), joined))
+            named.append(joined)
+            continue
+        for a, b, low in cells:
+            sub = low if is_header_cell(low) or not is_header_cell(low + name[-2:]) else low + name[-2:]
+            out.append((a, b, sub))
+            named.append(sub)
+        if not cells:
+            out.append((start, end, name))
+    return sorted(out) if any(is_header_cell(n) for n in named) else None
+
+
+def _measured(block: list[Line], after: list[Line]) -> Layout | None:
+    """The layout of the table under the header ``block`` in the measure its body keeps to, or None when the lines
+    after it do not keep to the header's columns (text that only has a header-like line)."""
     body = []
     for line in after:
         text = repair(line.text)
@@ -149,10 +224,14 @@ def _measured(header: Line, cells: list[tuple[int, int]], columns: Columns, afte
         if len(body) == SAMPLE:
             break
     best: tuple[tuple[float, int, int], Layout] | None = None
-    names = tuple(re.sub(r"\s+", "", header.text[a:b]) for a, b in cells)
     for display in (True, False):
-        at = positions(repair(header.text) + " ", display)
-        spans = [(at[a], at[b]) for a, b in cells]  # each header cell's first and past-last column
+        cells, used = _header(block, display)
+        if used < len(block) or len(cells) < 3:
+            continue  # a line of the block is no part of the header in this measure
+        columns = map_header([name for _, _, name in cells])
+        if columns is None:
+            continue
+        spans = [(a, b) for a, b, _ in cells]  # each header cell's first and past-last column
         pieces = [[(p[a], p[b]) for a, b in _runs(text)] for text in body for p in [positions(text + " ", display)]]
         bounds = []
         for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
@@ -162,19 +241,32 @@ def _measured(header: Line, cells: list[tuple[int, int]], columns: Columns, afte
                               key=lambda x: (sum(a < x < b for row in pieces for a, b in row), start - x)))
         crossing = sum(a < x < b for line in pieces for a, b in line for x in bounds)
         clear = [line for line in pieces if all(not any(a < x < b for x in bounds) for a, b in line)]
+        kept = [line for line in pieces if not _crossing(line, bounds)]  # clear, or overflowing only
         rows = [line for line in pieces if len({_column(a, bounds) for a, _ in line}) >= 2]
         if len(body) < 2 or len(rows) < 2:
             continue
         # how far the runs that open a column's cell stand from its header's first column
         off = sum(min(abs(a - s) for s, _ in spans) for line in pieces for a, _ in line)
         key = (len(clear) / len(body), -crossing, -off)
-        if key[0] >= ALIGNED and (best is None or key > best[0]):
-            best = (key, Layout(header, columns, names, tuple(bounds), display))
+        if len(kept) / len(body) >= ALIGNED and (best is None or key > best[0]):
+            lines = tuple(tuple(re.sub(r"\s+", "", ln.text[a:b]) for a, b in _header_cells(repair(ln.text)) or [])
+                          for ln in block)
+            best = (key, Layout(block[0], columns, lines, tuple(bounds), display))
     return None if best is None else best[1]
 
 
-def _column(at: int, bounds: tuple[int, ...] | list[int]) -> int:
+def _column(at: float, bounds: tuple[int, ...] | list[int]) -> int:
     return sum(at >= x for x in bounds)
+
+
+def _crossing(runs: list[tuple[int, int]], bounds: tuple[int, ...] | list[int]) -> bool:
+    """True when a line's runs (first and past-last column) cross a boundary other than by overflowing: a run
+    printed past its column's edge into a column whose own cell stands apart on the line (a long name run past
+    its header) keeps to the layout; a run across into a column with nothing else on the line (two cells run
+    together) or across two boundaries does not."""
+    opens = {_column(a, bounds) for a, _ in runs}
+    return any(_column(b - 1, bounds) not in opens or sum(a < x < b for x in bounds) > 1
+               for a, b in runs if any(a < x < b for x in bounds))
 
 
 def read(source: SourceText, layout: Layout, slug: str | None = None, jurisdiction: str | None = None) -> PlanRecord:
@@ -235,9 +327,12 @@ def read(source: SourceText, layout: Layout, slug: str | None = None, jurisdicti
             row.cells.setdefault(k, []).extend(pieces)
         row.end = line.end
     check_sequence([(row.number, row.line.number) for _, row in rows], source.path, problems)
-    # how far each column's text reaches: a line of a cell that stops short of it was broken on purpose
-    reach = {k: max(ends[p.end] for _, row in rows for p in row.cells.get(k, [])) for k, _ in columns.units
-             if any(row.cells.get(k) for _, row in rows)}
+    # how far each column's text reaches (a cell that overflowed past its column's edge aside): a line of a cell
+    # that stops short of it was broken on purpose
+    edge = {k: layout.bounds[k] if k < len(layout.bounds) else None for k, _ in columns.units}
+    reach = {k: max(found) for k, _ in columns.units
+             if (found := [ends[p.end] for _, row in rows for p in row.cells.get(k, [])
+                           if edge[k] is None or ends[p.end] <= edge[k]])}
     room = 4 if layout.display else 2  # two characters' room: a wrap may carry a character down with 、
     previous: dict[int, list[Span]] = {}
     for part, row in rows:
@@ -259,7 +354,7 @@ def read(source: SourceText, layout: Layout, slug: str | None = None, jurisdicti
 
 def _is_header(text: str, layout: Layout) -> bool:
     cells = _header_cells(repair(text))
-    return bool(cells) and tuple(re.sub(r"\s+", "", text[a:b]) for a, b in cells) == layout.names
+    return bool(cells) and tuple(re.sub(r"\s+", "", text[a:b]) for a, b in cells) in layout.names
 
 
 def _cut(line: Line, layout: Layout, ends: dict[int, int]) -> dict[int, list[Span]] | None:
@@ -268,12 +363,16 @@ def _cut(line: Line, layout: Layout, ends: dict[int, int]) -> dict[int, list[Spa
     text = repair(line.text)
     at = positions(text + " ", layout.display)
     cut: dict[int, list[int]] = {}
-    for a, b in _runs(text):
+    runs = _runs(text)
+    opens = {_column(at[a], layout.bounds) for a, _ in runs}
+    for a, b in runs:
         crossed = sum(at[a] < x < at[b] for x in layout.bounds)
         if crossed >= 2:
             return None
+        home = _column(at[a], layout.bounds)
         for k in range(a, b):
-            cut.setdefault(_column(at[k], layout.bounds), []).append(k)
+            column = _column(at[k], layout.bounds)
+            cut.setdefault(home if column in opens else column, []).append(k)  # an overflow stays whole
     for ks in cut.values():
         ends[line.start + ks[-1] + 1] = at[ks[-1] + 1]  # the column just past the piece's last character
     return {col: [Span(line.start + ks[0], line.start + ks[-1] + 1, line.number)] for col, ks in cut.items()}

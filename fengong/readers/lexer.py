@@ -36,12 +36,29 @@ _FILLER = re.compile(rf"下同|{v.NOT_LISTED.pattern}")
 _VERBS = sorted(v.VERBS, key=len, reverse=True)
 _HARD = set(v.SEPARATOR + v.COMMAS + v.SEMICOLONS + v.FULL_STOPS + v.MARKS + v.FOOTNOTE_CHARS) | set(v.OPENERS)
 _LINE_BREAK_TAG = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
+_WRAP = re.compile(r"[ \t]*\n\s*")  # a line break where a fixed-width rendering wrapped the text, and the indent
+_LABEL_REACH = 16  # characters a label takes at most, its wraps included
 
 
 
 def opens_with_label(raw: str, start: int, end: int) -> bool:
     """True when ``raw[start:end]`` begins with a role label (责任单位：, 【牵头单位】): a statement of its own."""
-    return _LABEL.match(raw, start, end) is not None
+    return _label_at(raw, start, end) is not None
+
+
+def _label_at(raw: str, i: int, end: int) -> tuple[re.Match[str], int] | None:
+    """The role label at ``i`` and where it ends in ``raw``, read across the line breaks of a text wrapped at a
+    fixed width, which fall anywhere inside a word (（责 / 任单位：, 牵头单 / 位：); None where none begins."""
+    found = _LABEL.match(raw, i, end)
+    if found is not None:
+        return found, found.end()
+    window = raw[i : min(end, i + _LABEL_REACH)]
+    if "\n" not in window:
+        return None
+    kept = [k for k in range(len(window)) if not any(a <= k < b for a, b in
+                                                     (w.span() for w in _WRAP.finditer(window)))]
+    found = _LABEL.match("".join(window[k] for k in kept))
+    return (found, i + kept[found.end() - 1] + 1) if found is not None else None
 
 
 def group_labels(raw: str, start: int, end: int) -> list[str]:
@@ -100,12 +117,13 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
         elif char in v.MARKS:
             out.append(token("MARK", char, i, i + 1))
             i += 1
-        elif (m := _LABEL.match(raw, i, end)) is not None and (at_part or raw[i] in "【[［" or raw[i - 1].isspace()):
+        elif (label := _label_at(raw, i, end)) is not None and (at_part or raw[i] in "【[［" or raw[i - 1].isspace()):
             if not at_part:  # 牵头单位：A 配合单位：B, 【牵头单位】A【配合单位】B: a new part without a separator
                 out.append(token("SEMI", "", i, i))
+            m, stop = label
             role = v.LABEL_ROLES[m.group(1) or m.group(2)] if m.group(3) is None else v.GROUP_LABEL_ROLES[m.group(3)]
-            out.append(token("LABEL", role, i, m.end()))
-            i = m.end()
+            out.append(token("LABEL", role, i, stop))
+            i = stop
         elif (out and out[-1].type == "NAME" and out[-1].end_pos == i
               and (m := v.FOOTNOTE_MARK.match(raw, i, end)) is not None):
             out.append(token("NOTE", m.group(), i, m.end()))  # 县委人才办[5]牵头: a footnote's mark, not the name
@@ -369,7 +387,7 @@ def matching_bracket(raw: str, i: int, end: int) -> int | None:
 
 def _field_at(raw: str, i: int, end: int) -> bool:
     """True where a labelled field begins at ``i``: a role label (配合单位：) or another (完成时限：, 责任领导：)."""
-    return i < end and (_LABEL.match(raw, i, end) is not None or _SLOT.match(raw, i, end) is not None)
+    return i < end and (_label_at(raw, i, end) is not None or _SLOT.match(raw, i, end) is not None)
 
 
 def _slot_end(raw: str, i: int, end: int) -> int:
@@ -377,7 +395,7 @@ def _slot_end(raw: str, i: int, end: int) -> int:
     after a space, whichever comes first."""
     j = i
     while j < end and raw[j] not in v.SEMICOLONS:
-        if raw[j] in v.COMMAS and _LABEL.match(raw, j + 1, end):
+        if raw[j] in v.COMMAS and _label_at(raw, j + 1, end):
             break
         if raw[j].isspace() and _field_at(raw, _past_spaces(raw, j, end), end):
             break

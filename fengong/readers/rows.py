@@ -32,6 +32,9 @@ from fengong.textrepair import normalise
 
 EMPTY_CELLS = {"", "—", "-", "－", "/", "／", "无", "——"}
 NUMBER = re.compile(r"^\s*(\d{1,4})\s*[.．、]?\s*$")
+SHORT_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,8}$")  # a header cell fengong has no name for: 时间节点, 责任领导
+OTHER_HEADERS = {"推广范围", "完成时限", "完成时间", "时间进度", "进度安排", "时限", "备注", "预期成果", "工作目标",
+                 "时间安排", "完成期限", "工作要求", "目标任务", "成果形式"}
 SECTION_ROW = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}(?:部分|章|节))"
 )
@@ -95,6 +98,14 @@ def is_header_cell(text: str) -> bool:
     """True for a cell that could be part of a header row (a known header or a short label)."""
     name = re.sub(r"\s+", "", normalise(text))
     return name in NUMBER_HEADERS or task_header(name) or column_role(name) is not None
+
+
+def header_like(text: str) -> bool:
+    """True for a cell that may stand in a header: a known header, a column that holds no units (完成时限), or a
+    short label fengong has no name for (时间节点, 责任领导)."""
+    name = re.sub(r"\s+", "", normalise(text))
+    return (is_header_cell(text) or name in OTHER_HEADERS
+            or (bool(SHORT_LABEL.match(name)) and not SECTION_ROW.match(name)))
 
 
 def task_from_cells(source: SourceText, number: int, text: Span, unit_cells: list[tuple[str, Span]],
