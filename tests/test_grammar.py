@@ -284,6 +284,18 @@ def test_a_name_known_by_its_ending_alone_holds_no_clause():
         assert lexicon.recognise(name) == "suffix", name
 
 
+def test_a_township_named_as_a_unit_is_its_government():
+    # a town or a township (…镇, …乡) stands in a list as a county's cities and districts do: its government
+    lexicon = Lexicon()
+    for name in ("正定镇", "城关镇", "柳林镇人民政府", "南口乡", "大河乡"):
+        assert lexicon.recognise(name) in ("suffix", "gazetteer"), name
+    assert units("县商务局牵头，县住建局、正定镇配合") == [
+        ("县商务局", "lead"), ("县住建局", "cooperating"), ("正定镇", "cooperating")]
+    # words that end so and name no township: kinds of place, where someone comes from or goes
+    for word in ("特色小镇", "新型城镇", "美丽古镇", "统筹城乡", "鱼米之乡", "返乡", "科技下乡", "江南水乡"):
+        assert lexicon.recognise(word) is None, word
+
+
 def test_autonomous_and_directly_governed_levels_join_the_collective():
     # 各省、自治区、直辖市人民政府 is one collective: 自治区 and 直辖市 are levels like 省 and 市
     assert [u.name for u in read("商务部、财政部，各省、自治区、直辖市人民政府按职责分工负责").units] == [

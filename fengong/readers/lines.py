@@ -129,6 +129,23 @@ def running_heads(text: str, pages: list[int]) -> list[int]:
 
 
 HEAD_MAX = 40  # a running head is a title, not a paragraph
+# The controls a web page prints after its article (【打印】【关闭】, 【打印本页】　【关闭窗口】, 【我要纠错】
+# 责任编辑：…): a line of bracketed controls, or the page's editor.
+PAGE_CONTROLS = re.compile(r"^\s*(?:【[^】]{0,8}(?:打印|关闭|纠错)[^】]{0,8}】\s*)+(?:责任编辑[：:].*)?$"
+                           r"|^\s*责任编辑[：:]")
+
+
+def page_footer(lines: list[Line], numbered: Callable[[Line], object]) -> list[int]:
+    """The lines of a web page's footer (the article's controls, 上一篇 / 下一篇, 相关链接, 主办单位 and the site's
+    registration): from the first line of controls that no numbered paragraph (``numbered``) follows, to the end.
+    Furniture, as a page number is; controls printed above the article (followed by its items) are no footer."""
+    after: list[Line] = []  # the lines after the last numbered paragraph, the last first
+    for line in reversed(lines):
+        if numbered(line):
+            break
+        after.append(line)
+    start = next((line.number for line in reversed(after) if PAGE_CONTROLS.match(line.text)), None)
+    return [] if start is None else list(range(start, lines[-1].number + 1))
 
 
 def blank_lines(text: str, numbers: set[int], margins: dict[int, int] | None = None) -> str:

@@ -253,7 +253,12 @@ UNIT_SUFFIXES = (
     "海关", "站", "台", "馆", "校",
     "科", "股",  # the sections of a department or a bureau (干部一科, 组织二科, 投资股): but not NOT_A_SECTION
     "市", "县", "区", "州", "盟", "旗",  # a place named as a unit is its government: （第一师阿拉尔市负责）
+    "镇", "乡",  # so is a township (TOWNSHIPS): （县文广旅局、县文物保护局、正定镇）, but not NOT_A_TOWNSHIP
 )
+TOWNSHIPS = ("镇", "乡")
+# Words that end like a township (…镇, …乡) and name none: a kind of place, or where someone comes from or goes.
+NOT_A_TOWNSHIP = ("城镇", "小镇", "古镇", "村镇", "集镇", "重镇", "名镇", "城乡", "家乡", "故乡", "下乡", "返乡",
+                  "回乡", "老乡", "同乡", "水乡", "之乡", "异乡", "他乡", "入乡")
 # Words that end like a section (…科, …股) and name none: a field of study, a degree, a share.
 NOT_A_SECTION = ("学科", "本科", "专科", "预科", "文科", "理科", "工科", "医科", "控股", "入股", "参股", "持股", "配股",
                  "新股", "个股", "A股", "B股")
