@@ -791,6 +791,7 @@ TWO_LINE_READ = [
     ("责任单位", "牵头单位", "配合单位"),
     ("责任部门", "牵头部门", "配合部门"),
     ("责任单位", "牵头    ", "配合    "),  # sub-headers that leave the upper cell's noun to it: 配合 → 配合单位
+    ("责任单位", "牵头    ", "配合    \n" + " " * 49 + "单位                  单位"),  # … then wrap it: 牵头 / 单位
 ])
 def test_a_layout_table_whose_header_spans_two_lines(upper, lead, other):
     from fengong.readers.detect import READERS

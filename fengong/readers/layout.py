@@ -14,9 +14,9 @@ under which the body's text stands clear of the boundaries wins. The boundary be
 between their headers' words, where the body's runs of text cross it least (a header centred over its column, a
 cell that starts a little left or right of its header). A body line is cut at the boundaries: each character
 belongs to the column its first display column falls in, but a run printed past its column's edge into a column
-whose own cell stands apart on the line overflowed, and stays whole. A header may take two or three lines: a cell
-spanning the cells under it (责任单位 over 牵头单位 / 配合单位) gives way to them; a word wrapped (牵头 / 单位) is joined
-(:func:`_spanned`).
+whose own cell stands apart on the line overflowed, and stays whole. A header may take two or three lines: a
+cell spanning the cells under it (责任单位 over 牵头单位 / 配合单位) gives way to them; a word wrapped (牵头 / 单位)
+is joined (:func:`_spanned`).
 
 **Rows.** A line whose number column holds a number opens a row (without a number column: a line whose first
 column holds text); a line whose number column is empty carries on the row above, cell by cell, across page
@@ -197,6 +197,8 @@ def _spanned(upper: list[tuple[int, int, str]], lower: list[tuple[int, int, str]
                 joined = low
             elif is_header_cell(name + low) or name + low in OTHER_HEADERS:
                 joined = name + low
+            elif is_header_cell(name) and name.endswith(low):
+                joined = name  # the noun a sub-column took from the cell over it, printed under it after all
             else:
                 return None
             out.append((min(start, cells[0][0]), max(end, cells[0][1]), joined))
