@@ -25,10 +25,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "liuyang-2026-anquan-zhiben": "a collective with a bracket before 、 (各镇（街道）、浏阳经开区（高新区）管委会)",
         "lixia-dianliu-2026-laojiu-xiaoqu": "a column headed 责任科室（单位）",
     },
-    "set-25": {
-        "haidian-2026-opc-gongzuo-fangan": "a table whose unit column is headed 责任分工, its cells stating the roles",
-        "hubei-2026-ai-opc-xingdong-fangan": "a collective of place kinds sharing one government (各市、州、直管市人民政府)",
-    },
     "set-23": {
         "d01-guoban-2025-ershouche-web": "a web page's footer links read as a statement",
         "d02-xiangzhengban-2023-xianyu-shangye": "a web table copied one cell per line, with an empty cell",
