@@ -25,6 +25,7 @@ from fengong.readers.rows import (
     noted_columns,
     section_items,
     sections_of,
+    sub_header,
     task_from_cells,
 )
 from fengong.readers.sources import LONG_LINE
@@ -53,12 +54,11 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     plan = new_plan(source, lines, slug, jurisdiction)
     problems = plan.problems
     rows = list(split_rows(source.raw, delimiter(source), source.path, problems))
-    found = next(((i, c) for i, row in enumerate(rows) if (c := map_header(_texts(source, row))) is not None), None)
+    found = next((f for i in range(len(rows)) if (f := _header_at(source, rows, i)) is not None), None)
     if found is None:
         raise ReadError(problems + [Problem(source.path, 1, "no table header found: no row with columns such as "
                                                             "工作任务 and 牵头单位 / 责任单位")])
-    at, columns = found
-    header = _texts(source, rows[at])
+    at, columns, header = found
     columns = noted_columns(columns, header, source.raw)  # “责任单位”栏所列单位为配合单位
     parts: list[tuple[str, Span | None, list[TaskRecord]]] = [("任务分工", None, [])]
     numbers: list[tuple[int, int]] = []
@@ -124,6 +124,17 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
         raise ReadError(problems + [Problem(source.path, rows[at][0].line, "a table header was found but no row "
                                                                            "with units follows it")])
     return plan
+
+
+def _header_at(source: SourceText, rows: list[list[Cell]], i: int) -> tuple[int, object, list[str]] | None:
+    """``(the header's last row, its columns, its names)`` where the table's header starts at row ``i``: the row
+    itself, or with the row under it where the header is printed over two rows (:func:`sub_header`)."""
+    texts = _texts(source, rows[i])
+    names = sub_header(texts, _texts(source, rows[i + 1])) if i + 1 < len(rows) else None
+    if names is not None and (columns := map_header(names)) is not None:
+        return i + 1, columns, names
+    columns = map_header(texts)
+    return (i, columns, texts) if columns is not None else None
 
 
 def _merged_unit_cells(source: SourceText, body: list[tuple[list[Cell], dict[int, list[Cell]]]], columns) -> bool:
