@@ -181,6 +181,10 @@ class _Renderer(HTMLParser):
                 if sink and sink[-1][0] not in " \n":
                     sink.append((" ", s, e))
                 continue
+            if char == "\n" and end is None and (not sink or sink[-1][0] == "\n" and self.raw[sink[-1][1]] == "<"):
+                if sink:  # the line break after a block's end tag is the break the block already made
+                    sink[-1] = (char, s, e)
+                continue
             sink.append((char, s, e))
 
     def handle_data(self, data: str) -> None:
@@ -196,7 +200,7 @@ class _Renderer(HTMLParser):
         start = self._here()
         end = start + len(written) + (self.raw.startswith(";", start + len(written)))
         decoded = html.unescape(self.raw[start:end] if self.raw[end - 1] == ";" else written + ";")
-        if decoded.startswith("&"):  # not an entity HTML knows: text as written
+        if decoded == self.raw[start:end] or decoded == written + ";":  # no entity HTML knows: text as written
             self._text(self.raw[start:end], start)
             return
         self._text(decoded.replace("\xa0", " "), start, end)
@@ -289,9 +293,7 @@ class _Renderer(HTMLParser):
                     self._break(cell.at)
             return
         for row_at, row in _grid(table.rows):
-            while row and not row[-1][1]:
-                row.pop()
-            if not row:
+            if not any(pieces for _, pieces in row):
                 continue
             for k, (cell_at, pieces) in enumerate(row):
                 if k:
@@ -313,10 +315,11 @@ def _span(value: str | None) -> int:
 
 
 def _trimmed(pieces: list[Piece], keep_lines: bool = False) -> list[Piece]:
-    """A cell's text: white space run together (line breaks kept in a layout cell), ends trimmed."""
+    """A cell's text: white space run together (a layout cell's line breaks and its tables' tabs kept), ends
+    trimmed."""
     out: list[Piece] = []
     for piece in pieces:
-        if piece[0] in " \t\n\r\f" and not (keep_lines and piece[0] == "\n"):
+        if piece[0] in " \t\n\r\f" and not (keep_lines and piece[0] in "\t\n"):
             if out and out[-1][0] not in " \n":
                 out.append((" ", piece[1], piece[2]))
         elif piece[0] == "\n" and out and out[-1][0] == " ":

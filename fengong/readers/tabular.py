@@ -74,9 +74,11 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
         filled = [(k, t) for k, t in enumerate(texts) if t not in EMPTY_CELLS]
         if not filled or texts == header or (len(filled) == 1 and FURNITURE.match(filled[0][1])):
             continue  # a page's number and 续表 where a page break cut the table, and the header it repeats
-        if body and _continues_row(texts, columns):
+        above = _texts(source, body[-1][0]) if body else []
+        if body and (_continues_row(texts, columns) or _repeats_row(texts, above, columns)):
             for k, _ in columns.units:  # …、市市场监管局、 / page break / (empty) (empty) 市知识产权局
-                if k < len(row) and texts[k] not in EMPTY_CELLS:
+                if k < len(row) and texts[k] not in EMPTY_CELLS and (k >= len(above) or texts[k] != above[k]
+                                                                     or _continues_row(texts, columns)):
                     cut = body[-1][1].get(k) or body[-1][0]
                     at = len(cut) - 1 if k in body[-1][1] else k
                     if at < len(cut):  # the separator the cut cell ends with joins it to its continuation
@@ -299,6 +301,17 @@ def _continues_row(texts: list[str], columns) -> bool:
     number_empty = columns.number is None or columns.number >= len(texts) or texts[columns.number] in EMPTY_CELLS
     return (number_empty and all(texts[k] in EMPTY_CELLS for k in columns.texts if k < len(texts))
             and any(k < len(texts) and texts[k] not in EMPTY_CELLS for k, _ in columns.units))
+
+
+def _repeats_row(texts: list[str], above: list[str], columns) -> bool:
+    """True for a row that prints the number and the task of the row above again: the cells of one task merged
+    over several rows (rowspan), each row with units of its own, are one task; a unit cell merged with them is
+    the same cell, named once."""
+    if columns.number is None:
+        return False
+    keys = (columns.number, columns.text_of(texts))
+    return all(k < len(texts) and k < len(above) and texts[k] not in EMPTY_CELLS and texts[k] == above[k]
+               for k in keys)
 
 
 def _task(source: SourceText, columns, row: list[Cell], texts: list[str], order: int,
