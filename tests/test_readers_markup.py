@@ -24,10 +24,10 @@ def test_entities_blocks_and_line_breaks():
     text = rendered('<html><head><style>p{color:red}</style><script>var a="<p>x</p>";</script></head><body>\n'
                     '<div class="title">关于印发《方案（2023&mdash;2025年）》的通知</div>\n<!-- 注释 -->'
                     '<p style="text-indent: 2em;">实施&ldquo;三品&rdquo;战略，<strong>推动</strong>\n  发展。</p>'
-                    '<p>甲&amp;乙&#8220;丙&#x201D;</p><div>第一行<br/>第二行</div><p>&nbsp;</p><p>&bogus;</p>'
+                    '<p>甲&amp;乙&#8220;丙&#x201D;，（市财\n政局、\n  市商务局负责）</p><div>第一行<br/>第二行</div><p>&nbsp;</p><p>&bogus;</p>'
                     '</body></html>')
-    assert text.split("\n") == ["关于印发《方案（2023—2025年）》的通知", "实施“三品”战略，推动 发展。",
-                                "甲&乙“丙”", "第一行", "第二行", "&bogus;", ""]
+    assert text.split("\n") == ["关于印发《方案（2023—2025年）》的通知", "实施“三品”战略，推动发展。",
+                                "甲&乙“丙”，（市财政局、市商务局负责）", "第一行", "第二行", "&bogus;", ""]
 
 
 def test_text_outside_elements_keeps_its_lines_and_a_table_is_rows_of_cells():

@@ -6,8 +6,8 @@ text is rendered first (:func:`render`), with Python's own HTML parser:
 
 - entities are decoded (``&ldquo;`` → “; ``&nbsp;`` → a space); ``script``, ``style`` and comments are dropped;
 - block elements (``p``, ``div``, ``h1``…, ``li``) and ``<br>`` break lines; inside an element white space runs
-  together as a browser shows it, while text outside any element (a plain text around an HTML table) keeps its
-  own line breaks;
+  together as a browser shows it (a line break between two Chinese characters is none: ``市财\n政局`` is 市财政局),
+  while text outside any element (a plain text around an HTML table) keeps its own line breaks;
 - a table becomes one line per row, its cells separated by tabs (the form the table readers read), ``<br>`` and
   paragraphs inside a cell one space; a cell spanning rows (``rowspan``) is printed in each row it spans, and one
   spanning columns (``colspan``) in its first column, the others left empty; a table whose cells hold tables
@@ -27,6 +27,7 @@ from html.parser import HTMLParser
 
 from fengong.readers.lines import LineIndex
 from fengong.records import PlanRecord, Problem, SourceText, Span
+from fengong.textrepair import is_cjk
 
 # An element that only HTML writes: a text holding one is (partly) HTML. ``<br>`` alone is not enough: a Markdown
 # table keeps its cells' line breaks as ``<br>`` and is read as it stands.
@@ -70,6 +71,8 @@ class Rendering:
             if not self.text:
                 return s
             first = min(max(s.start, 0), len(self.text) - 1)
+            if s.end <= s.start:  # an empty cell's place
+                return Span(self.starts[first], self.starts[first], index.line_of(self.starts[first]))
             last = min(max(s.end - 1, first), len(self.text) - 1)
             start, end = self.starts[first], self.ends[last]
             if end <= start:  # the span runs into a cell printed again from a row above
@@ -109,7 +112,10 @@ def render(source: SourceText) -> Rendering:
     parser.feed(source.raw)
     parser.close()
     parser.finish()
-    pieces = parser.out
+    # a line break of the source between two Chinese characters is no space (as CSS renders a segment break)
+    pieces = [p for k, p in enumerate(parser.out)
+              if not (p[0] == " " and source.raw[p[1]] == "\n" and 0 < k < len(parser.out) - 1
+                      and is_cjk(parser.out[k - 1][0]) and is_cjk(parser.out[k + 1][0]))]
     return Rendering(source, "".join(p[0] for p in pieces), [p[1] for p in pieces], [p[2] for p in pieces])
 
 

@@ -1,5 +1,5 @@
-"""Reader for tables whose rows are records: CSV files, and XLSX workbooks and HTML tables rendered as
-tab-separated lines by :mod:`fengong.readers.sources`.
+"""Reader for tables whose rows are records: CSV files, XLSX workbooks and HTML tables rendered as tab-separated
+lines (by :mod:`fengong.readers.sources` and :mod:`fengong.readers.markup`).
 
 Columns are known by their headers (:mod:`fengong.readers.rows`); the header row may come after a title row.
 Every cell keeps its place in the text, so each unit points back to where it is printed. A row with a single
