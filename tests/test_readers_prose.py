@@ -999,3 +999,28 @@ def test_a_stated_rule_gives_the_others_of_a_bare_list_their_role():
         ("1.1", [("赣州经开区管委会", "lead"), ("市工信局", "cooperating"), ("市自然资源局", "cooperating")]),
         ("1.2", [("蓉江新区管委会", "lead"), ("市发改委", "cooperating"), ("市科技局", "cooperating")])]
     assert all(t.text.endswith("产业园") for t in plan.tasks)  # the owner and the leader are no units
+
+
+PAGE_TOP = "首页 > 政策 > 文件库\n【字体：大 中 小】【打印】【关闭】\n关于某事的意见\n"
+ARTICLE = "一、主要任务\n（一）推进甲。（商务部负责）\n（二）推进乙。（财政部负责）\n国务院办公厅\n2025年6月18日\n"
+
+
+@pytest.mark.parametrize("footer", [
+    "【我要纠错】\t责任编辑：刘　洋\n【打印】\t【关闭】\n相关链接\n·商务部就意见答记者问\n关于本网 | 网站声明 | 联系我们\n"
+    "主办单位：国务院办公厅　运行维护单位：中国政府网运行中心\n版权所有：中国政府网\n",
+    "【打印本页】　　【关闭窗口】\n责任编辑：县政府办信息科\n上一篇：关于某事的通知\n"
+    "主办单位：正定县人民政府办公室　　承办单位：正定县政务服务和数据管理中心\n",
+    "扫一扫在手机打开当前页\n主办单位：某市人民政府办公室\n",
+], ids=["gov.cn", "county-portal", "qr-code"])
+def test_a_web_pages_footer_holds_no_statement(footer):
+    _, plan = read(PAGE_TOP + ARTICLE + footer)
+    assert [(t.key, units(t)) for t in plan.tasks] == [("1.1", [("商务部", "lead")]), ("1.2", [("财政部", "lead")])]
+
+
+def test_a_print_button_above_the_article_or_a_credit_line_in_it_is_no_footer():
+    # the marks above the article (its title's print button) leave the article alone
+    _, plan = read("【打印】【关闭】\n" + ARTICLE)
+    assert len(plan.tasks) == 2
+    # the body's own labelled line is read where no end of the article stands before it
+    _, plan = read("一、重点活动\n（一）举办国际会展周。\n主办单位：市商务局\n（二）推进乙。（财政部负责）\n")
+    assert [units(t) for t in plan.tasks] == [[("市商务局", "lead")], [("财政部", "lead")]]
