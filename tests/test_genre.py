@@ -27,9 +27,7 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
     },
     "set-23": {
         "d02-xiangzhengban-2023-xianyu-shangye": "a web table copied one cell per line, with an empty cell",
-        "d03-zhengzhengban-2024-shebei-gengxin-html": "an HTML table (rowspan, colspan, entities)",
         "d07-feixi-2025-nongcun-ronghe-markdown": "a Markdown export (# headings, escaped 1\\., bold labels)",
-        "d10-gongxinbu-2023-wenti-yongpin-html": "an HTML page source (<p> paragraphs, a two-row header)",
     },
 }
 

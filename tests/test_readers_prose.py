@@ -1001,42 +1001,26 @@ def test_a_stated_rule_gives_the_others_of_a_bare_list_their_role():
     assert all(t.text.endswith("产业园") for t in plan.tasks)  # the owner and the leader are no units
 
 
-# ---------------------------------------------------------------- set 23: a web page's footer after its article
-
-WEB_PAGE = """某县人民政府
-首页　|　政务公开　|　政务服务
-来源：县政府办　　发布时间：2021-05-12 09:36　　字号：【大 中 小】{top}
-某县促进夜间经济发展实施方案
-　　一、重点任务
-　　（以下各项任务中，排在第一位的为牵头单位，其他为配合单位）
-　　1.打造特色夜间街区。改造提升一批夜间特色街区。（县商务局、县住建局、城关镇）
-　　2.延长公共交通运营时间。优化城区公交线路。（县交通运输局、县公安交警大队）
-　　二、保障措施
-　　各牵头单位要于每月25日前将工作进展报送县商务局。
-{controls}
-上一篇：某县人民政府办公室关于做好春季农业生产工作的通知
-相关链接：
-河北省人民政府　|　石家庄市人民政府
-主办单位：某县人民政府办公室　　承办单位：某县政务服务和数据管理中心
-网站标识码：1301230001　　冀ICP备05012345号
-"""
+PAGE_TOP = "首页 > 政策 > 文件库\n【字体：大 中 小】【打印】【关闭】\n关于某事的意见\n"
+ARTICLE = "一、主要任务\n（一）推进甲。（商务部负责）\n（二）推进乙。（财政部负责）\n国务院办公厅\n2025年6月18日\n"
 
 
-@pytest.mark.parametrize("controls", ["【打印本页】　　【关闭窗口】\n责任编辑：县政府办信息科",
-                                      "【我要纠错】\t责任编辑：刘　洋\n【打印】\t【关闭】",
-                                      "责任编辑：县政府办信息科"])
-def test_a_web_page_s_footer_after_its_article_holds_no_statement(controls):
-    # the page's controls after the article (【打印】【关闭】, 责任编辑) open its footer: 主办单位 there names the site's
-    # operator, no unit of the measure before it
-    _, plan = read(WEB_PAGE.format(top="", controls=controls))
-    assert [(t.key, units(t)) for t in plan.tasks] == [
-        ("1.1", [("县商务局", "lead"), ("县住建局", "cooperating"), ("城关镇", "cooperating")]),
-        ("1.2", [("县交通运输局", "lead"), ("县公安交警大队", "cooperating")])]
+@pytest.mark.parametrize("footer", [
+    "【我要纠错】\t责任编辑：刘　洋\n【打印】\t【关闭】\n相关链接\n·商务部就意见答记者问\n关于本网 | 网站声明 | 联系我们\n"
+    "主办单位：国务院办公厅　运行维护单位：中国政府网运行中心\n版权所有：中国政府网\n",
+    "【打印本页】　　【关闭窗口】\n责任编辑：县政府办信息科\n上一篇：关于某事的通知\n"
+    "主办单位：正定县人民政府办公室　　承办单位：正定县政务服务和数据管理中心\n",
+    "扫一扫在手机打开当前页\n主办单位：某市人民政府办公室\n",
+], ids=["gov.cn", "county-portal", "qr-code"])
+def test_a_web_pages_footer_holds_no_statement(footer):
+    _, plan = read(PAGE_TOP + ARTICLE + footer)
+    assert [(t.key, units(t)) for t in plan.tasks] == [("1.1", [("商务部", "lead")]), ("1.2", [("财政部", "lead")])]
 
 
-def test_controls_printed_above_the_article_end_nothing():
-    # the same controls above the article (items follow them) are no footer: the article is read; a 主办单位 line
-    # that no page control precedes stays a statement where it stands
-    _, plan = read(WEB_PAGE.format(top="\n【打印】【关闭】", controls=""))
-    assert [t.key for t in plan.tasks][:2] == ["1.1", "1.2"]
-    assert any(u.name == "某县人民政府办公室" for t in plan.tasks for u in t.units)
+def test_a_print_button_above_the_article_or_a_credit_line_in_it_is_no_footer():
+    # the marks above the article (its title's print button) leave the article alone
+    _, plan = read("【打印】【关闭】\n" + ARTICLE)
+    assert len(plan.tasks) == 2
+    # the body's own labelled line is read where no end of the article stands before it
+    _, plan = read("一、重点活动\n（一）举办国际会展周。\n主办单位：市商务局\n（二）推进乙。（财政部负责）\n")
+    assert [units(t) for t in plan.tasks] == [[("市商务局", "lead")], [("财政部", "lead")]]

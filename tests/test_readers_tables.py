@@ -983,3 +983,49 @@ def test_the_column_naming_the_task_before_its_detail_is_the_task_text(header, r
 ])
 def test_lists_without_a_unit_column_are_no_task_tables(text):
     assert choose_reader(SourceText("t.txt", text)) == "clauses"
+
+
+def test_a_column_headed_by_the_division_itself_reads_the_roles_its_cells_state():
+    # 责任分工 / 职责分工: the cells say who leads and who helps; a bare list there is a responsible list
+    for header in ("责任分工", "职责分工"):
+        source = SourceText("t.txt", f"序号\t工作任务\t{header}\t完成时限\n"
+                                     "1\t建设一批人工智能应用场景\t区科信局牵头，区发改局、区财政局配合\t2026年底前\n"
+                                     "2\t落实创业补贴政策\t由区人社局负责\t持续推进\n"
+                                     "3\t开放公共数据集\t区数据局、区教育局负责\t2026年9月\n")
+        plan = tabular.read(source)
+        assert [(t.number, units(t)) for t in plan.tasks] == [
+            (1, [("区科信局", "lead"), ("区发改局", "cooperating"), ("区财政局", "cooperating")]),
+            (2, [("区人社局", "lead")]),
+            (3, [("区数据局", "lead"), ("区教育局", "participant")])]
+
+
+@pytest.mark.parametrize("upper, lower, roles", [
+    ("序号\t重点任务\t责任单位\t", "\t\t牵头\t参与", ["lead", "participant"]),  # a merged cell left empty below
+    ("序号\t重点任务\t责任单位\t", "序号\t重点任务\t牵头\t配合", ["lead", "cooperating"]),  # printed in each row
+    ("序号\t重点任务\t责任部门\t\t完成时限", "\t\t牵头部门\t协同部门\t", ["lead", "cooperating"]),
+    ("序号\t重点任务\t责任分工\t", "\t\t主责\t协办", ["lead", "cooperating"]),  # the upper row alone is no header
+])
+def test_a_header_printed_over_two_rows(upper, lower, roles):
+    plan = tabular.read(SourceText("t.tsv", f"{upper}\n{lower}\n1\t建立制度\t商务部\t财政部\n"))
+    assert [u.role for u in plan.tasks[0].units] == roles and plan.tasks[0].text == "建立制度"
+
+
+def test_a_row_under_a_header_is_no_second_header_row():
+    plan = tabular.read(SourceText("t.tsv", "序号\t重点任务\t牵头单位\t配合单位\n1\t牵头\t商务部\t财政部\n"
+                                            "2\t完善机制\t教育部\t\n"))
+    assert [t.text for t in plan.tasks] == ["牵头", "完善机制"]
+    # a lower row naming a column that holds no units is no header of unit columns either
+    plan = tabular.read(SourceText("t.tsv", "序号\t重点任务\t责任单位\t\n\t\t牵头\t备注\n1\t建立制度\t商务部、财政部\t\n"))
+    assert [(u.name, u.role) for u in plan.tasks[0].units] == [("商务部", "lead"), ("财政部", "participant")]
+
+
+def test_a_task_merged_over_rows_with_units_of_its_own_in_each():
+    # 序号 and 重点任务 merged over two rows (printed in each by the rendering), each row its own units: one task
+    plan = tabular.read(SourceText("t.tsv", "序号\t重点任务\t牵头单位\t配合单位\n1\t建设平台\t商务部\t财政部\n"
+                                            "1\t建设平台\t工业和信息化部\t财政部\n2\t完善机制\t教育部\t\n"))
+    assert [(t.key, [(u.name, u.role) for u in t.units]) for t in plan.tasks] == [
+        ("1", [("商务部", "lead"), ("工业和信息化部", "lead"), ("财政部", "cooperating")]),
+        ("2", [("教育部", "lead")])]
+    # a row printing another task's text under the same number is a row of its own
+    plan = tabular.read(SourceText("t.tsv", "序号\t重点任务\t牵头单位\n1\t建设平台\t商务部\n1\t完善机制\t教育部\n"))
+    assert [t.text for t in plan.tasks] == ["建设平台", "完善机制"]

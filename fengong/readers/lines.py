@@ -129,23 +129,22 @@ def running_heads(text: str, pages: list[int]) -> list[int]:
 
 
 HEAD_MAX = 40  # a running head is a title, not a paragraph
-# The controls a web page prints after its article (【打印】【关闭】, 【打印本页】　【关闭窗口】, 【我要纠错】
-# 责任编辑：…): a line of bracketed controls, or the page's editor.
-PAGE_CONTROLS = re.compile(r"^\s*(?:【[^】]{0,8}(?:打印|关闭|纠错)[^】]{0,8}】\s*)+(?:责任编辑[：:].*)?$"
-                           r"|^\s*责任编辑[：:]")
 
 
-def page_footer(lines: list[Line], numbered: Callable[[Line], object]) -> list[int]:
-    """The lines of a web page's footer (the article's controls, 上一篇 / 下一篇, 相关链接, 主办单位 and the site's
-    registration): from the first line of controls that no numbered paragraph (``numbered``) follows, to the end.
-    Furniture, as a page number is; controls printed above the article (followed by its items) are no footer."""
-    after: list[Line] = []  # the lines after the last numbered paragraph, the last first
-    for line in reversed(lines):
-        if numbered(line):
-            break
-        after.append(line)
-    start = next((line.number for line in reversed(after) if PAGE_CONTROLS.match(line.text)), None)
-    return [] if start is None else list(range(start, lines[-1].number + 1))
+# The marks a web page prints where its article ends: the print and close buttons (【打印】【关闭】, 【打印本页】
+# 【关闭窗口】), 【我要纠错】, the editor's line (责任编辑：…), the links to the previous and next article, the QR code.
+ARTICLE_END = re.compile(r"【\s*(?:打印|关闭|我要纠错)|^\s*(?:责任编辑|上一篇|下一篇)\s*[：:]|扫一扫在手机")
+
+
+def page_footer(lines: list[Line], numbered: Callable[[Line], object]) -> set[int]:
+    """The numbers of the lines of a web page's footer: from the first line that marks the article's end
+    (:data:`ARTICLE_END`) to the end of the text, where no line after it opens a numbered paragraph (``numbered``:
+    :func:`fengong.readers.outline.label_at`). Related links, the site's links and credits (主办单位：…　版权所有…)
+    are the site's, not the document's; the same marks above the article (a print button by its title) leave it
+    alone."""
+    last_numbered = max((i for i, line in enumerate(lines) if numbered(line)), default=-1)
+    start = next((i for i, line in enumerate(lines) if i > last_numbered and ARTICLE_END.search(line.text)), None)
+    return set() if start is None else {line.number for line in lines[start:]}
 
 
 def blank_lines(text: str, numbers: set[int], margins: dict[int, int] | None = None) -> str:

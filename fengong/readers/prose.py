@@ -85,8 +85,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     raw, pages = blank_out(source.raw, PAGE_NUMBER.match)  # page numbers are furniture; offsets stay put
     margins = line_numbers(raw)  # a column of line numbers printed in the margin (9 　　８．…, 4 务局、…)
     heads = running_heads(raw, pages)  # the running head printed again after a page number
-    heads += page_footer(LineIndex(raw, margins).lines, label_at)  # a web page's footer after its article
-    raw = blank_lines(raw, set(heads), margins)
+    # the running heads, and a web page's footer after its article (links, the site's credits)
+    raw = blank_lines(raw, set(heads) | page_footer(LineIndex(raw, margins).lines, label_at), margins)
     pages = sorted(set(pages) | set(heads))
     lines = LineIndex(raw, margins)
     plan = new_plan(source, lines, slug, jurisdiction)
