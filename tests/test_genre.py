@@ -27,7 +27,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
     },
     "set-23": {
         "d01-guoban-2025-ershouche-web": "a web page's footer links read as a statement",
-        "d02-xiangzhengban-2023-xianyu-shangye": "a web table copied one cell per line, with an empty cell",
         "d03-zhengzhengban-2024-shebei-gengxin-html": "an HTML table (rowspan, colspan, entities)",
         "d06-ganfutingfa-2019-lenglian-zhehang": "text broken at a fixed width, cutting labels and brackets",
         "d07-feixi-2025-nongcun-ronghe-markdown": "a Markdown export (# headings, escaped 1\\., bold labels)",

@@ -64,6 +64,76 @@ def test_flat_table_cut_mid_row_names_the_row_and_line():
     assert problem.line == 20 and "row 3 is cut short" in problem.message
 
 
+FLAT_EMPTY = """序号
+重点任务
+牵头单位
+配合单位
+完成时限
+1
+推进供销合作社综合改革。
+省供销社
+
+2023年底前
+2
+改造农产品批发市场。
+省商务厅
+省农业农村厅
+2024年底前
+3
+建设冷链物流基地。
+
+省发展改革委
+长期
+4
+引导流通企业向县乡延伸。
+省商务厅
+省市场监管局等
+
+5
+开展年度评估。
+省商务厅
+省财政厅
+2025年
+"""
+
+
+def test_a_blank_line_inside_a_flat_row_is_an_empty_cell():
+    source = SourceText("t.txt", FLAT_EMPTY)
+    plan = flat_table.read(source)
+    assert not [p for p in plan.problems if p.severity == "error"]
+    one, two, three, four, five = plan.tasks
+    assert units(one) == [("省供销社", "lead")]  # the empty 配合单位 cell: 2023年底前 stays 完成时限
+    assert units(two) == [("省商务厅", "lead"), ("省农业农村厅", "cooperating")]
+    assert units(three) == [("省发展改革委", "cooperating")]  # an empty lead cell leaves the others in place
+    assert four.open_ended and units(four)[-1] == ("省市场监管局", "cooperating")  # an empty last cell
+    assert [source.quote(u.span) for u in five.units] == ["省商务厅", "省财政厅"]
+
+
+def test_a_flat_table_with_a_blank_line_between_cells_takes_two_more_as_an_empty_cell():
+    spaced = "\n\n".join(FLAT_EMPTY.split("\n"))  # a blank line parts each cell: an empty cell is three
+    plan = flat_table.read(SourceText("t.txt", spaced))
+    assert not [p for p in plan.problems if p.severity == "error"]
+    assert [units(t) for t in plan.tasks] == [units(t) for t in flat_table.read(SourceText("t.txt", FLAT_EMPTY)).tasks]
+
+
+@pytest.mark.parametrize("broken", [
+    FLAT_EMPTY.replace("省供销社\n\n", "省供销社\n"),  # the cell left out with no line: the row is cut
+    # the table's end: the blank line is the paragraph break after it, and the lines after it no cells
+    FLAT_EMPTY.split("5\n")[0] + "5\n开展年度评估。\n省商务厅\n\n抄送：省委各部门。\n省人民政府办公厅2023年2月27日印发\n",
+])
+def test_a_flat_row_cut_short_stays_an_error(broken):
+    plan = flat_table.read(SourceText("t.txt", broken))
+    (problem,) = [p for p in plan.problems if p.severity == "error"]
+    assert "is cut short" in problem.message
+
+
+def test_a_page_number_between_flat_cells_is_no_empty_cell():
+    paged = FLAT_EMPTY.replace("省商务厅\n省农业农村厅", "省商务厅\n\n— 3 —\n\n省农业农村厅")
+    plan = flat_table.read(SourceText("t.txt", paged))
+    assert not [p for p in plan.problems if p.severity == "error"]
+    assert units(plan.tasks[1]) == [("省商务厅", "lead"), ("省农业农村厅", "cooperating")]
+
+
 def test_flat_table_without_header_is_a_read_error():
     with pytest.raises(ReadError) as caught:
         flat_table.read(SourceText("none.txt", "一段文字。\n另一段。\n"))
