@@ -304,6 +304,27 @@ def test_a_table_drawn_with_pipes_is_read_like_a_tab_separated_one():
                                                                    "交通运输部"]
 
 
+def test_a_markdown_table_with_marks_in_its_cells():
+    # a Markdown export bolds the header and a cell (| **序号** |, *A* in italics): the marks are layout, blanked in
+    # place, so the header is found and the spans still quote the file
+    text = ("# 某市人民政府办公室关于印发重点任务分工的通知\n\n**某政办发〔2024〕3号**\n\n"
+            "| **序号** | **重点任务** | **牵头单位** | **配合单位** |\n| :---: | --- | --- | --- |\n"
+            "| 1 | **推进企业开办便利化** | 市市场监管局 | 市公安局、市税务局 |\n| 2 | 简化不动产登记 | *市自然资源局* | — |\n")
+    source = SourceText("t.md", text)
+    assert choose_reader(source) == "tabular"
+    plan = tabular.read(source)
+    assert [(t.text, units(t)) for t in plan.tasks] == [
+        ("推进企业开办便利化", [("市市场监管局", "lead"), ("市公安局", "cooperating"), ("市税务局", "cooperating")]),
+        ("简化不动产登记", [("市自然资源局", "lead")])]
+    assert plan.source.raw == text and source.quote(plan.tasks[1].units[0].span) == "市自然资源局"
+
+
+def test_a_flat_table_in_markdown_bolds_its_header():
+    flat = "**序号**\n**重点任务**\n**牵头单位**\n**配合单位**\n1\n推进供销合作社综合改革\n省供销社\n省财政厅\n"
+    (task,) = flat_table.read(SourceText("t.txt", "## 附件\n\n" + flat)).tasks
+    assert units(task) == [("省供销社", "lead"), ("省财政厅", "cooperating")]
+
+
 def test_the_first_task_column_names_the_task_and_the_others_describe_it():
     # 项目名称 before 主要内容: the project's name is the task, its content a description
     flat = ("序号\n项目名称\n主要内容\n牵头单位\n责任单位\n完成时限\n"

@@ -31,6 +31,7 @@ from dataclasses import replace
 from fengong.readers.docmeta import new_plan
 from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.lines import PAGE_NUMBER, Line, LineIndex
+from fengong.readers.markdown import blank_marks
 from fengong.readers.rows import (
     NUMBER,
     NUMBER_HEADERS,
@@ -58,8 +59,9 @@ OTHER_HEADERS = {"推广范围", "完成时限", "完成时间", "时间进度",
 
 def read(source: SourceText, slug: str | None = None, jurisdiction: str | None = None) -> PlanRecord:
     """Read the flattened table of ``source``; :class:`ReadError` when it has no header block."""
-    lines = LineIndex(source.raw)
+    lines = LineIndex(blank_marks(source.raw))  # Markdown's marks (**序号**) are layout: offsets stay put
     plan = new_plan(source, lines, slug, jurisdiction)
+    source = replace(source, raw=lines.text)  # the plan keeps the file's text; its table is read without the marks
     problems = plan.problems
     # a page number between the rows (— 3 —, then the header again) is page furniture: the table goes on
     content = [line for line in readable_lines(lines.lines, source.path, problems) if not PAGE_NUMBER.match(line.text)]
