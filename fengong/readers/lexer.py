@@ -300,9 +300,11 @@ def _levels_before(out: list[Token]) -> int:
     return 0
 
 
-# A level of the administrative divisions: one character (省, 市, 县 …) or the autonomous and directly governed
-# kinds (各省、自治区、直辖市人民政府; 各市、自治州人民政府).
-_LEVELS = r"(?:[省市县区州盟旗乡镇]|自治区|直辖市|自治州|自治县|自治旗|计划单列市)(?:[（(][^）)]*[）)])?"
+# A level of the administrative divisions: one character (省, 市, 县 …) or the autonomous, directly governed and
+# special kinds (各省、自治区、直辖市人民政府; 各市、自治州人民政府; 各市、州、直管市、林区人民政府: Hubei's cities
+# governed by the province and its forest district; 各地区、自治州; 各市、县级市).
+_LEVELS = (r"(?:[省市县区州盟旗乡镇]|自治区|直辖市|自治州|自治县|自治旗|计划单列市|(?:省)?直管[市县]|林区|地区|县级市)"
+           r"(?:[（(][^）)]*[）)])?")
 _LEVEL_HEAD = re.compile(rf"^各(?:所?辖|设区的?)?{_LEVELS}$")  # 各辖市、区人民政府
 _LEVEL = re.compile(rf"^{_LEVELS}$")
 _LEVEL_TAIL = re.compile(rf"^{_LEVELS}(?:人民)?(?:政府|党委|管委会)$")
