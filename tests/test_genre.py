@@ -26,9 +26,7 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "lixia-dianliu-2026-laojiu-xiaoqu": "a column headed 责任科室（单位）",
     },
     "set-23": {
-        "d02-xiangzhengban-2023-xianyu-shangye": "a web table copied one cell per line, with an empty cell",
         "d06-ganfutingfa-2019-lenglian-zhehang": "text broken at a fixed width, cutting labels and brackets",
-        "d07-feixi-2025-nongcun-ronghe-markdown": "a Markdown export (# headings, escaped 1\\., bold labels)",
         "d08-weifang-2026-shuzi-jingji-biaotou": "a layout table whose header is split over two lines",
         "d09-zhengding-2021-yejian-jingji-web": "a county portal's copy with non-breaking-space indents",
     },
