@@ -25,10 +25,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "liuyang-2026-anquan-zhiben": "a collective with a bracket before 、 (各镇（街道）、浏阳经开区（高新区）管委会)",
         "lixia-dianliu-2026-laojiu-xiaoqu": "a column headed 责任科室（单位）",
     },
-    "set-23": {
-        "d02-xiangzhengban-2023-xianyu-shangye": "a web table copied one cell per line, with an empty cell",
-        "d07-feixi-2025-nongcun-ronghe-markdown": "a Markdown export (# headings, escaped 1\\., bold labels)",
-    },
 }
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from fengong.readers import flat_table, layout, markup, pdf_table, prose, tabular
 from fengong.readers.docmeta import new_plan
 from fengong.readers.lines import LineIndex
+from fengong.readers.markdown import blank_marks
 from fengong.readers.rows import map_header
 from fengong.readers.sources import HTML_SUFFIXES, load_source
 from fengong.records import PlanRecord, ReadError, SourceText
@@ -55,6 +56,7 @@ def choose_reader(source: SourceText) -> str:
 
 def table_header(source: SourceText) -> tuple[str, int] | None:
     """``(reader, offset of its header's line)`` for the first table form ``source`` shows, or None for prose."""
+    source = replace(source, raw=blank_marks(source.raw))  # a Markdown table's marks (| **序号** |) are layout
     lines = source.raw.split("\n", SNIFF_LINES)[:SNIFF_LINES]
     starts = [0]
     for line in lines:

@@ -37,6 +37,7 @@ from fengong.readers.lines import (
     page_footer,
     running_heads,
 )
+from fengong.readers.markdown import blank_marks
 from fengong.readers.outline import Item, Outline, label_at, past_inline_label
 from fengong.readers.sources import readable_lines
 from fengong.readers.statement import Statement, Unit, read_division, read_statement, settle_roles, standing_units
@@ -82,7 +83,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
          lexicon: Lexicon | None = None) -> PlanRecord:
     """Read every responsibility statement of a prose plan. Zero tasks is a valid answer (some documents
     assign no units); ``plan.statements_seen`` tells the caller whether statements were there to read."""
-    raw, pages = blank_out(source.raw, PAGE_NUMBER.match)  # page numbers are furniture; offsets stay put
+    # Markdown's marks (## 一、, 1\., **牵头单位：**) and page numbers are furniture; offsets stay put
+    raw, pages = blank_out(blank_marks(source.raw), PAGE_NUMBER.match)
     margins = line_numbers(raw)  # a column of line numbers printed in the margin (9 　　８．…, 4 务局、…)
     heads = running_heads(raw, pages)  # the running head printed again after a page number
     # the running heads, and a web page's footer after its article (links, the site's credits)

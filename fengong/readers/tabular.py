@@ -15,6 +15,7 @@ from dataclasses import replace
 from fengong.readers.docmeta import new_plan
 from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.lines import PAGE_NUMBER, LineIndex
+from fengong.readers.markdown import blank_marks
 from fengong.readers.rows import (
     EMPTY_CELLS,
     NUMBER,
@@ -50,9 +51,10 @@ RULE_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")  # | ---
 
 def read(source: SourceText, slug: str | None = None, jurisdiction: str | None = None) -> PlanRecord:
     """Read the first task-division table of ``source``; :class:`ReadError` when there is none."""
-    lines = LineIndex(source.raw)
-    plan = new_plan(source, lines, slug, jurisdiction)
+    reading = blank_marks(source.raw)  # Markdown's marks (# title, | **序号** |) are layout: offsets stay put
+    plan = new_plan(source, LineIndex(reading), slug, jurisdiction)
     problems = plan.problems
+    source = replace(source, raw=reading)  # the plan keeps the file's text; its table is read without the marks
     rows = list(split_rows(source.raw, delimiter(source), source.path, problems))
     found = next((f for i in range(len(rows)) if (f := _header_at(source, rows, i)) is not None), None)
     if found is None:
