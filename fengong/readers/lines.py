@@ -13,6 +13,12 @@ PAGE_NUMBER = re.compile(r"^\s*(?:[—－–-]{1,2}\s*\d{1,4}\s*[—－–-]{1,2
                          r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)\s*$")
 
 
+def chunks(text: str) -> list[str]:
+    """The lines of ``text`` with their line ends, split at ``\\n`` only, as every offset's line number is counted
+    (``raw.count("\\n")``): a form feed or a record separator inside a line ends none (str.splitlines would)."""
+    return re.findall(r"[^\n]*\n|[^\n]+$", text)
+
+
 @dataclass(frozen=True)
 class Line:
     number: int  # 1-based
@@ -33,7 +39,7 @@ class LineIndex:
         self.text = text
         self.lines: list[Line] = []
         pos = 0
-        for number, chunk in enumerate(text.splitlines(keepends=True), 1):
+        for number, chunk in enumerate(chunks(text), 1):
             body = chunk.rstrip("\r\n")
             skip = (margins or {}).get(number, 0)
             self.lines.append(Line(number, pos + skip, pos + len(body), body[skip:]))
@@ -54,7 +60,7 @@ def blank_out(text: str, furniture: Callable[[str], object]) -> tuple[str, list[
     """
     out: list[str] = []
     blanked: list[int] = []
-    for number, chunk in enumerate(text.splitlines(keepends=True), 1):
+    for number, chunk in enumerate(chunks(text), 1):
         body = chunk.rstrip("\r\n")
         if body.strip() and furniture(body):
             out.append(" " * len(body) + chunk[len(body):])
@@ -91,7 +97,7 @@ def line_numbers(text: str) -> dict[int, int]:
         if len(run) >= MARGIN_RUN and structured:
             found.update(run)
 
-    for number, body in enumerate(text.splitlines(), 1):
+    for number, body in enumerate((c.rstrip("\r\n") for c in chunks(text)), 1):
         if not body.strip() or PAGE_NUMBER.match(body):
             continue
         m = _MARGIN_NUMBER.match(body)
@@ -112,7 +118,7 @@ def running_heads(text: str, pages: list[int]) -> list[int]:
     """The lines that print the document's running head after a page number (``— 3 —`` / ``桃江县…实施方案``): the
     first non-blank line after a page number, where its text stands as a line of its own elsewhere in the document
     too (after another page number, or as the title). Furniture, as the page number is."""
-    lines = text.splitlines()
+    lines = [c.rstrip("\r\n") for c in chunks(text)]
     counts: dict[str, int] = {}
     for body in lines:
         if body.strip():
@@ -151,7 +157,7 @@ def blank_lines(text: str, numbers: set[int], margins: dict[int, int] | None = N
     """``text`` with the lines ``numbers`` and the ``margins`` (line number → width) replaced by spaces of the
     same length: offsets stay put."""
     out: list[str] = []
-    for number, chunk in enumerate(text.splitlines(keepends=True), 1):
+    for number, chunk in enumerate(chunks(text), 1):
         body = chunk.rstrip("\r\n")
         if number in numbers:
             out.append(" " * len(body) + chunk[len(body):])
