@@ -606,6 +606,24 @@ def test_a_standing_statement_in_the_plans_preamble_naming_the_work_it_stands_in
     assert units(plan.tasks[0]) == [("教育部", "lead")]
 
 
+def test_a_standing_statement_whose_scope_is_a_topic_before_its_units():
+    """(set 20: fagai xiaofei) 以下各项任务，A均负责…抓好落实，不再逐项列出: the scope, a comma, the units, 均/都, a verb."""
+    for standing, names in (
+            ("以下各项任务，各省级人民政府均负责结合本地实际抓好落实，不再逐项列出。", ["各省级人民政府"]),
+            ("上述各项工作，各市（州）人民政府都要认真组织实施，不再一一列出。", ["各市（州）人民政府"]),
+            ("本方案所列各项任务，各区县政府、西咸新区管委会均负责抓好落实，以下不再列出。", ["各区县政府", "西咸新区管委会"]),
+            ("以下各项措施，各市人民政府负责落实，不再逐项列出。", ["各市人民政府"])):
+        _, plan = read(f"{standing}\n一、改善条件\n（一）改造校舍。（教育部负责，财政部参加）\n（二）建设饮水工程。（水利部负责）\n")
+        assert [[(u.name, u.role) for u in t.units if u.carried] for t in plan.tasks] == [
+            [(name, "implementing") for name in names]] * 2, standing
+    for near_miss in ("以下各项任务，要加强组织领导，不再逐项列出。",  # names nobody
+                      "以下各项任务，各省级人民政府均负责结合本地实际抓好落实。",  # not "not listed again"
+                      "以下各项任务，各省级人民政府均要高度重视，不再逐项列出。",  # no verb of doing
+                      "以下各项任务，牵头部门要会同各省级人民政府抓好落实，不再逐项列出。"):  # the units do not open it
+        _, plan = read(f"{near_miss}\n（一）改造校舍。（教育部负责）\n")
+        assert units(plan.tasks[0]) == [("教育部", "lead")], near_miss
+
+
 def test_an_interpretation_clause_is_no_statement():
     _, plan = read("请认真贯彻执行。对有关政策措施的解释由各牵头单位负责。\n1.甲措施。（市商务局负责）\n")
     assert [(t.key, units(t)) for t in plan.tasks] == [("1", [("市商务局", "lead")])]
