@@ -111,6 +111,19 @@ def test_printed_numbers_are_kept():
         ("3.3", "（三）", 3, "3"), ("3.4", "（四）", 4, "3"), ("3.20", "（二十）", 20, "3")]
 
 
+def test_a_label_followed_at_once_by_a_year_is_a_label():
+    """(set 20: guobanhan fangguanfu) 3.2019年在…开展: a decimal never runs on into a year's 年, so 3. is the label."""
+    _, plan = read("一、简政放权\n（二）深化改革。\n3.2019年在全国开展试点。（国务院审改办牵头，商务部参与）\n"
+                   "4．2019—2020年推开改革。（司法部负责）\n5、2025年底前完成清理。（商务部负责）\n")
+    assert [(t.key, t.label, t.text[:5]) for t in plan.tasks] == [
+        ("1.2.3", "3.", "2019年"), ("1.2.4", "4．", "2019—"), ("1.2.5", "5、", "2025年")]
+    # A number that goes on in digits is no label: a decimal (3.5亿元), a year of no 年, a multi-level number.
+    for text in ("3.5亿元资金用于改造。（财政部负责）", "1.5年内完成改造。（财政部负责）", "3.2019版标准修订。（财政部负责）",
+                 "1.2.3 建立机制。（财政部负责）", "2.20195年。（财政部负责）"):
+        _, plan = read(f"（二）深化改革。\n{text}\n")
+        assert [(t.key, t.label) for t in plan.tasks] == [("2", "（二）")], text
+
+
 def test_sub_items_are_children_of_their_item():
     _, plan = read("七、甲。（民政部负责）\n八、乙\n1.丙。（财政部负责）\n2.丁。（教育部负责）\n九、戊。（商务部负责）\n")
     assert [(t.key, t.label, t.parent) for t in plan.tasks] == [

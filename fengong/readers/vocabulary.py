@@ -363,7 +363,9 @@ NUMBERING = (
     ("article", re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,5})条")),
     ("cjk", re.compile(r"([一二三四五六七八九十百零〇两]{1,5})\s*[、.．]")),
     ("cjk-bracket", re.compile(r"[（(]\s*([一二三四五六七八九十百零〇两]{1,5})\s*[）)]")),
-    ("arabic", re.compile(r"(\d{1,3})\s*[.．、](?!\d)")),
+    # Not before a digit (3.5亿元 is a number, 1.2.3 no label of this form), save a year's four (3.2019年在…开展,
+    # 7.2019—2020年…): a decimal never runs on so into 年.
+    ("arabic", re.compile(r"(\d{1,3})\s*[.．、](?!(?!\d{4}\s*(?:[—–\-~～至到]\s*\d{2,4}\s*)?年)\d)")),
     ("arabic-bracket", re.compile(r"[（(]\s*(\d{1,3})\s*[）)]")),
     ("arabic-half-bracket", re.compile(r"(\d{1,3})\s*[)）]")),
     ("circled", re.compile(r"([①-⑳])")),
