@@ -19,7 +19,6 @@ SETS = sorted((ROOT / "tests" / "data" / "genre").glob("set-*"))
 KNOWN_GAPS: dict[str, dict[str, str]] = {
     "set-22": {
         "liuyang-2026-anquan-zhiben": "a collective with a bracket before 、 (各镇（街道）、浏阳经开区（高新区）管委会)",
-        "lixia-dianliu-2026-laojiu-xiaoqu": "a column headed 责任科室（单位）",
     },
     "set-23": {
         "d01-guoban-2025-ershouche-web": "a web page's footer links read as a statement",

@@ -696,6 +696,27 @@ def test_label_nouns_name_a_kind_of_body(header, role):
     assert column_role(header) == role
 
 
+@pytest.mark.parametrize(("header", "role"), [
+    ("责任科室（单位）", "responsible"), ("责任单位（部门）", "responsible"), ("牵头部门（单位）", "lead"),
+    ("配合单位（部门）", "cooperating"), ("配合单位(部门、科室)", "cooperating"), ("协办处室（单位）", "cooperating"),
+    # the bracket holds no kind of body: a person, a seal, a role, or a label of no role
+    ("责任单位（人）", None), ("牵头单位（盖章）", None), ("责任单位（牵头）", None), ("责任人（单位）", None),
+    ("责任领导（单位）", None), ("完成时限（单位）", None),
+])
+def test_a_label_noun_with_the_other_kinds_it_admits_in_a_bracket(header, role):
+    """(set 22: lixia) 责任科室（单位）: a kind of body, then the other kinds the field admits, bracketed."""
+    assert column_role(header) == role
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("责任单位（部门）：市科技局、市工信局", [("市科技局", "lead"), ("市工信局", "participant")]),
+    ("牵头部门（单位）：市科技局；配合单位（部门）：市工信局", [("市科技局", "lead"), ("市工信局", "cooperating")]),
+    ("【责任科室（单位）】党政综合办公室", [("党政综合办公室", "lead")]),
+])
+def test_a_field_labelled_with_the_other_kinds_it_admits(text, expected):
+    assert units(text) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("责任司局：生态保护修复司；实施主体：各省级林业和草原主管部门",
      [("生态保护修复司", "lead"), ("各省级林业和草原主管部门", "implementing")]),

@@ -52,7 +52,10 @@ GROUP_LABEL_NOUNS = ("单位", "部门")
 # 委办局 a government's departments.
 LABEL_NOUNS = ("单位", "部门", "主体", "机构", "责任单位", "起草单位")
 BODY_KIND_CHARS = "司局处科股室厅委办"
-LABEL_NOUN = rf"(?:{'|'.join(LABEL_NOUNS)}|[{BODY_KIND_CHARS}]{{2,3}})"
+_KIND = rf"(?:{'|'.join(LABEL_NOUNS)}|[{BODY_KIND_CHARS}]{{2,3}})"
+# A kind may be followed by the other kinds the field admits, in a bracket: 责任单位（部门）, 牵头部门（单位）,
+# 责任科室（单位）, 配合单位（部门、科室）.
+LABEL_NOUN = rf"(?:{_KIND}(?:[（(]{_KIND}(?:[、/／]{_KIND})*[）)])?)"
 
 # Verbs after a unit list, longest first where one ends another (牵头负责 before 负责). A modifier between the
 # units and the verb (按职责分工负责, 分别负责, 按属地负责) changes nothing of the role.
