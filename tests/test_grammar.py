@@ -600,6 +600,8 @@ def test_a_line_break_tag_in_a_cell_separates_units(text, expected):
     ("主办：职成处；协办：省职教教研室，各省辖市、省直管试点县（市）教育局",
      ["职成处", "省职教教研室", "各省辖市、省直管试点县（市）教育局"]),
     ("省卫生健康委牵头，各设区市、县（市）卫生健康局落实", ["省卫生健康委", "各设区市、县（市）卫生健康局"]),
+    ("省卫生健康委牵头，各设区市、县（市、区）卫生健康局落实", ["省卫生健康委", "各设区市、县（市、区）卫生健康局"]),
+    ("省民政厅牵头，各市、所辖县（自治县）民政局落实", ["省民政厅", "各市、所辖县（自治县）民政局"]),
 ])
 def test_a_ge_collective_with_separators_inside_is_one_unit(text, names):
     assert [u.name for u in read(text).units] == names
@@ -608,6 +610,11 @@ def test_a_ge_collective_with_separators_inside_is_one_unit(text, names):
 @pytest.mark.parametrize(("text", "names"), [
     ("省教育厅牵头，各省辖市、省财政厅配合", ["省教育厅", "各省辖市", "省财政厅"]),  # a known body: its own unit
     ("责任单位：区发改局、各镇（街道）、各园区管委会", ["区发改局", "各镇（街道）", "各园区管委会"]),  # its own 各
+    # (set 22: liuyang) a bracket of another name is one place's, no class of places: 经开区（高新区） is one zone
+    ("此项工作由市安委办负责，各镇（街道）、浏阳经开区（高新区）管委会、浏阳高新区管委会落实。",
+     ["市安委办", "各镇（街道）", "浏阳经开区（高新区）管委会", "浏阳高新区管委会"]),
+    ("责任单位：各镇、浏阳经开区（高新区）管委会", ["各镇", "浏阳经开区（高新区）管委会"]),
+    ("各乡镇（街道）、经济开发区（工业园区）管委会负责", ["各乡镇（街道）", "经济开发区（工业园区）管委会"]),
 ])
 def test_a_body_of_its_own_after_a_ge_place_class_stays_apart(text, names):
     assert [u.name for u in read(text).units] == names
