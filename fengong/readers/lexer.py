@@ -279,7 +279,8 @@ _PLACE_CLASS = re.compile(r"^各[^、，,；;]{0,8}[省市县区州盟旗乡镇]
 # Places and the body each has: 省直管试点县（市）教育局, 县（市、区）卫生健康局 (the bracket whole, never cut at its
 # 、; whether the places are a class, _A_CLASS says; a piece with its own 各 is a collective of its own:
 # 各镇（街道）、各园区管委会).
-_PLACES_BODY = re.compile(r"^(?!各)([^、，,；;（()）]{0,12}?[省市县区州盟旗乡镇](?:[（(][^）)]*[）)])?)([^（()）、]{2,12})$")
+_PLACES_BODY = re.compile(r"^(?!各)([^、，,；;（()）]{0,12}?[省市县区州盟旗乡镇](?:[（(][^）)]*[）)])?)"
+                          r"([^（()）、]{2,12})$")
 
 # What makes places a class rather than one place (开发区管委会 is one body): 省直管县, 试点县, 所辖区, 县（市）, a
 # bracket of levels; a bracket of another name is one place's (浏阳经开区（高新区）管委会: one body).
