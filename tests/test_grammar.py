@@ -1161,3 +1161,30 @@ def test_lead_rules_that_name_the_lead_by_what_it_answers_for():
 def test_a_deadline_sentence_says_only_by_when(sentence, deadline):
     from fengong.readers.vocabulary import DEADLINE_SENTENCE
     assert (DEADLINE_SENTENCE.fullmatch(sentence) is not None) == deadline
+
+
+# ---------------------------------------------------------------- set 25: a column headed by the division itself
+
+
+@pytest.mark.parametrize(("header", "role"), [
+    ("责任分工", "responsible"), ("职责分工", "responsible"), ("工作分工", "responsible"), ("分工", "responsible"),
+    # the task's own column and a person's column are no unit columns
+    ("任务分工", None), ("分工领导", None), ("分管领导", None),
+])
+def test_a_column_headed_by_the_division_of_the_work_holds_its_units(header, role):
+    assert column_role(header) == role
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # levels governed by the province directly, a forest district, prefectures: one collective with the body they share
+    ("省科技厅牵头，省财政厅、各市、州、直管市人民政府配合",
+     [("省科技厅", "lead"), ("省财政厅", "cooperating"), ("各市、州、直管市人民政府", "cooperating")]),
+    ("各市、州、直管市、林区人民政府负责", [("各市、州、直管市、林区人民政府", "lead")]),
+    ("省财政厅、各市、县级市人民政府负责", [("省财政厅", "lead"), ("各市、县级市人民政府", "participant")]),
+    # but regions and departments are two collectives, and a comma ends the levels
+    ("各地区、各部门负责", [("各地区", "lead"), ("各部门", "participant")]),
+    ("省民政厅、各市、州人民政府，省直有关部门负责",
+     [("省民政厅", "lead"), ("各市、州人民政府", "participant"), ("省直有关部门", "participant")]),
+])
+def test_levels_of_every_kind_share_the_body_after_the_last(text, expected):
+    assert units(text) == expected

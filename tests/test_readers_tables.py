@@ -908,3 +908,17 @@ def test_the_column_naming_the_task_before_its_detail_is_the_task_text(header, r
 ])
 def test_lists_without_a_unit_column_are_no_task_tables(text):
     assert choose_reader(SourceText("t.txt", text)) == "clauses"
+
+
+def test_a_column_headed_by_the_division_itself_reads_the_roles_its_cells_state():
+    # 责任分工 / 职责分工: the cells say who leads and who helps; a bare list there is a responsible list
+    for header in ("责任分工", "职责分工"):
+        source = SourceText("t.txt", f"序号\t工作任务\t{header}\t完成时限\n"
+                                     "1\t建设一批人工智能应用场景\t区科信局牵头，区发改局、区财政局配合\t2026年底前\n"
+                                     "2\t落实创业补贴政策\t由区人社局负责\t持续推进\n"
+                                     "3\t开放公共数据集\t区数据局、区教育局负责\t2026年9月\n")
+        plan = tabular.read(source)
+        assert [(t.number, units(t)) for t in plan.tasks] == [
+            (1, [("区科信局", "lead"), ("区发改局", "cooperating"), ("区财政局", "cooperating")]),
+            (2, [("区人社局", "lead")]),
+            (3, [("区数据局", "lead"), ("区教育局", "participant")])]

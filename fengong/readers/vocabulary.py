@@ -333,7 +333,14 @@ def column_role(header: str) -> str | None:
     found = _COLUMN.fullmatch(name)
     if found is not None:
         return LABEL_ROLES[found.group(1)]
+    if name in DIVISION_HEADERS:
+        return RESPONSIBLE
     return LABEL_ROLES.get(name) if name in ("牵头",) else None
+
+
+# A column headed by the division of the work itself (责任分工, 职责分工, 分工): its cells say who does it, mostly
+# with their own role words (A牵头，B配合); a bare list in it is a responsible list.
+DIVISION_HEADERS = ("责任分工", "职责分工", "工作分工", "分工")
 
 
 _COLUMN = re.compile(rf"({'|'.join(sorted(LABEL_ROLES, key=len, reverse=True))}){LABEL_NOUN}")
