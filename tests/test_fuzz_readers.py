@@ -63,6 +63,30 @@ def test_any_bytes_in_any_file_are_read_or_reported(tmp_path_factory, data, suff
         check_result(plan, plan.source.raw, str(path))
 
 
+HTML_PIECES = ["<p>", "</p>", "<div>", "</div>", "<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<th>",
+               '<td rowspan="2">', '<td colspan="3">', "<td rowspan=x>", "<br/>", "<strong>", "</strong>", "&nbsp;",
+               "&ldquo;", "&amp;", "&#8220;", "&bogus;", "<!-- x -->", "<script>", "</script>", "<", ">", "&"]
+pages = st.lists(st.sampled_from(HTML_PIECES + PIECES) | st.text(max_size=3), max_size=80).map("".join)
+
+
+@SETTINGS
+@given(pages, st.sampled_from([".html", ".txt"]))
+def test_any_markup_is_read_with_its_spans_in_the_file(tmp_path_factory, raw, suffix):
+    path = tmp_path_factory.mktemp("fuzz") / f"page{suffix}"
+    path.write_text(raw, encoding="utf-8")
+    try:
+        plan, _ = read_path(path)
+    except ReadError as exc:
+        assert exc.problems and all(p.path == str(path) for p in exc.problems)
+        return
+    assert plan.source.raw == raw
+    for task in plan.tasks:
+        assert 0 <= task.span.start < task.span.end <= len(raw)
+        for unit in task.units:
+            assert 0 <= unit.span.start < unit.span.end <= len(raw)
+            assert 1 <= unit.span.line <= raw.count("\n") + 1
+
+
 def test_an_enormous_line_is_skipped_with_its_line_number():
     raw = "1.甲。（财政部负责）\n" + "（" * 50_000 + "财政部、" * 100_000 + "\n2.乙。（民政部负责）\n"
     for name in ("clauses", "flat-table", "tabular"):

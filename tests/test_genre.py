@@ -18,14 +18,9 @@ SETS = sorted((ROOT / "tests" / "data" / "genre").glob("set-*"))
 # fall short of it (strict, as an xfail is: a document read right must leave this list). The truth stays as typed.
 KNOWN_GAPS: dict[str, dict[str, str]] = {
     "set-23": {
-        "d01-guoban-2025-ershouche-web": "a web page's footer links read as a statement",
-        "d02-xiangzhengban-2023-xianyu-shangye": "a web table copied one cell per line, with an empty cell",
-        "d03-zhengzhengban-2024-shebei-gengxin-html": "an HTML table (rowspan, colspan, entities)",
         "d06-ganfutingfa-2019-lenglian-zhehang": "text broken at a fixed width, cutting labels and brackets",
-        "d07-feixi-2025-nongcun-ronghe-markdown": "a Markdown export (# headings, escaped 1\\., bold labels)",
         "d08-weifang-2026-shuzi-jingji-biaotou": "a layout table whose header is split over two lines",
         "d09-zhengding-2021-yejian-jingji-web": "a county portal's copy with non-breaking-space indents",
-        "d10-gongxinbu-2023-wenti-yongpin-html": "an HTML page source (<p> paragraphs, a two-row header)",
     },
 }
 

@@ -156,3 +156,19 @@ def test_a_folders_readme_and_notes_are_not_documents_but_a_named_file_is(tmp_pa
     found = sorted(d.path.name for d in find_documents([tmp_path]))
     assert found == ["plan-notes.md", "plan.txt"]
     assert [d.path.name for d in find_documents([tmp_path / "NOTES.md"])] == ["NOTES.md"]
+
+
+def test_a_folders_saved_web_pages_are_documents(tmp_path: Path):
+    from fengong.ingest import find_documents, ingest
+    from fengong.registry import default_registry_paths, load_registry
+
+    page = "<p>（一）推进甲。（商务部负责）</p>\n<p>（二）推进乙。（财政部、<strong>商务部</strong>负责）</p>\n"
+    for name in ("a.html", "b.htm", "c.HTML", "d.txt"):
+        (tmp_path / name).write_text(f"<title>{name}</title>\n{page}", encoding="utf-8")  # each its own slug
+    (tmp_path / "style.css").write_text("p { color: red }", encoding="utf-8")
+    found = sorted(d.path.name for d in find_documents([tmp_path]))
+    assert found == ["a.html", "b.htm", "c.HTML", "d.txt"]
+    out = tmp_path / "out" / "x.trig"
+    reports = ingest(find_documents([tmp_path]), out, load_registry(default_registry_paths(ROOT)), tmp_path,
+                     progress=False)
+    assert [(r.status, r.tasks, r.assignments) for r in reports] == [("ok", 2, 3)] * 4

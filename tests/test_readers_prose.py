@@ -1030,3 +1030,106 @@ def test_a_stated_rule_gives_the_others_of_a_bare_list_their_role():
         ("1.1", [("赣州经开区管委会", "lead"), ("市工信局", "cooperating"), ("市自然资源局", "cooperating")]),
         ("1.2", [("蓉江新区管委会", "lead"), ("市发改委", "cooperating"), ("市科技局", "cooperating")])]
     assert all(t.text.endswith("产业园") for t in plan.tasks)  # the owner and the leader are no units
+
+
+PAGE_TOP = "首页 > 政策 > 文件库\n【字体：大 中 小】【打印】【关闭】\n关于某事的意见\n"
+ARTICLE = "一、主要任务\n（一）推进甲。（商务部负责）\n（二）推进乙。（财政部负责）\n国务院办公厅\n2025年6月18日\n"
+
+
+@pytest.mark.parametrize("footer", [
+    "【我要纠错】\t责任编辑：刘　洋\n【打印】\t【关闭】\n相关链接\n·商务部就意见答记者问\n关于本网 | 网站声明 | 联系我们\n"
+    "主办单位：国务院办公厅　运行维护单位：中国政府网运行中心\n版权所有：中国政府网\n",
+    "【打印本页】　　【关闭窗口】\n责任编辑：县政府办信息科\n上一篇：关于某事的通知\n"
+    "主办单位：正定县人民政府办公室　　承办单位：正定县政务服务和数据管理中心\n",
+    "扫一扫在手机打开当前页\n主办单位：某市人民政府办公室\n",
+], ids=["gov.cn", "county-portal", "qr-code"])
+def test_a_web_pages_footer_holds_no_statement(footer):
+    _, plan = read(PAGE_TOP + ARTICLE + footer)
+    assert [(t.key, units(t)) for t in plan.tasks] == [("1.1", [("商务部", "lead")]), ("1.2", [("财政部", "lead")])]
+
+
+def test_a_print_button_above_the_article_or_a_credit_line_in_it_is_no_footer():
+    # the marks above the article (its title's print button) leave the article alone
+    _, plan = read("【打印】【关闭】\n" + ARTICLE)
+    assert len(plan.tasks) == 2
+    # the body's own labelled line is read where no end of the article stands before it
+    _, plan = read("一、重点活动\n（一）举办国际会展周。\n主办单位：市商务局\n（二）推进乙。（财政部负责）\n")
+    assert [units(t) for t in plan.tasks] == [[("市商务局", "lead")], [("财政部", "lead")]]
+
+
+MARKDOWN = """# 某县人民政府办公室关于印发某某行动方案的通知
+
+**某政办〔2025〕3号**
+
+## 一、重点任务
+
+### （一）做强加工业
+
+1\\. **培育龙头企业。** 支持龙头企业做大做强。
+
+**牵头单位：**县农业农村局；**配合单位：**县财政局、县经信局
+
+2\\. **建设集聚区。** 完善配套设施。
+
+- **牵头单位**：县商务局
+- __配合单位__：县供销社
+
+3\\. 发展电子商务。（牵头单位：**县商务局**；配合单位：*县邮政分公司*）
+
+4\\. 发展社会化服务。
+
+> 责任单位：县农业农村局、各乡镇人民政府\\
+
+### 5\\. 加强人才培养（县人社局牵头，县财政局配合） ###
+
+---
+
+抄送：县委办。
+"""
+
+
+def test_a_plan_printed_through_markdown_reads_as_the_plan():
+    # headings (## 一、), escaped labels (1\.), strong and emphasis (**牵头单位：**, __A__, *A*), bullets, block
+    # quotes, a hard break and rules are Markdown's marks, not text: each blanked in place, every offset kept
+    source, plan = read(MARKDOWN)
+    assert [(t.key, t.label) for t in plan.tasks] == [("1.1.1", "1."), ("1.1.2", "2."), ("1.1.3", "3."),
+                                                      ("1.1.4", "4."), ("1.1.5", "5.")]
+    assert [units(t) for t in plan.tasks] == [
+        [("县农业农村局", "lead"), ("县财政局", "cooperating"), ("县经信局", "cooperating")],
+        [("县商务局", "lead"), ("县供销社", "cooperating")],
+        [("县商务局", "lead"), ("县邮政分公司", "cooperating")],
+        [("县农业农村局", "lead"), ("各乡镇人民政府", "participant")],
+        [("县人社局", "lead"), ("县财政局", "cooperating")],
+    ]
+    assert plan.tasks[0].text.startswith("培育龙头企业。")
+    assert all(source.quote(u.span) == u.name for t in plan.tasks for u in t.units)
+
+
+def test_a_star_before_a_name_in_markdown_stays_the_lead_mark():
+    # a star a name follows is no emphasis: *A、*B are two marks, not *A、* italic
+    _, plan = read("## 一、任务\n\n标注*的为牵头单位。\n\n**1\\. 甲措施。**（责任单位：*县商务局、县财政局）\n\n"
+                   "**2\\. 乙措施。**（责任单位：县财政局、*县商务局、*县发展改革委）\n")
+    first, second = plan.tasks
+    assert units(first)[0] == ("县商务局", "lead")
+    assert [u.marked for u in second.units] == [False, True, True]
+
+
+@pytest.mark.parametrize("text", [
+    "一、任务\n1#机组改造。（责任单位：县发改委）\n",  # a # inside a line
+    "一、任务\n# 注：以下按职责分工。\n1.甲。（责任单位：县发改委）\n",  # one line opened by # alone is no Markdown
+    "一、任务\n1.甲。（责任单位：县发改委、县财政局）见content_2025附件。\n",
+])
+def test_plain_text_with_a_markdown_character_is_read_as_printed(text):
+    from fengong.readers.markdown import blank_marks
+    assert blank_marks(text) == text
+    _, plan = read(text)
+    assert units(plan.tasks[0])[0] == ("县发改委", "lead")
+
+
+def test_markdown_marks_are_blanked_in_place():
+    from fengong.readers.markdown import blank_marks
+    text = "## 一、任务\n\n1\\. **甲**。[县商务局](http://x.cn/a_b)、`县财政局`\\\n2\\. 乙 \\\\\n| A \\| B | **C** |\n| --- | --- |\n"
+    out = blank_marks(text)
+    assert len(out) == len(text) and out.count("\n") == text.count("\n")
+    assert out.splitlines() == ["   一、任务", "", "1.    甲  。 县商务局" + " " * len("](http://x.cn/a_b)") + "、 县财政局  ",
+                                "2.  乙 \\ ", "| A \\| B |   C   |", "| --- | --- |"]

@@ -74,6 +74,76 @@ def test_flat_table_cut_mid_row_names_the_row_and_line():
     assert problem.line == 20 and "row 3 is cut short" in problem.message
 
 
+FLAT_EMPTY = """序号
+重点任务
+牵头单位
+配合单位
+完成时限
+1
+推进供销合作社综合改革。
+省供销社
+
+2023年底前
+2
+改造农产品批发市场。
+省商务厅
+省农业农村厅
+2024年底前
+3
+建设冷链物流基地。
+
+省发展改革委
+长期
+4
+引导流通企业向县乡延伸。
+省商务厅
+省市场监管局等
+
+5
+开展年度评估。
+省商务厅
+省财政厅
+2025年
+"""
+
+
+def test_a_blank_line_inside_a_flat_row_is_an_empty_cell():
+    source = SourceText("t.txt", FLAT_EMPTY)
+    plan = flat_table.read(source)
+    assert not [p for p in plan.problems if p.severity == "error"]
+    one, two, three, four, five = plan.tasks
+    assert units(one) == [("省供销社", "lead")]  # the empty 配合单位 cell: 2023年底前 stays 完成时限
+    assert units(two) == [("省商务厅", "lead"), ("省农业农村厅", "cooperating")]
+    assert units(three) == [("省发展改革委", "cooperating")]  # an empty lead cell leaves the others in place
+    assert four.open_ended and units(four)[-1] == ("省市场监管局", "cooperating")  # an empty last cell
+    assert [source.quote(u.span) for u in five.units] == ["省商务厅", "省财政厅"]
+
+
+def test_a_flat_table_with_a_blank_line_between_cells_takes_two_more_as_an_empty_cell():
+    spaced = "\n\n".join(FLAT_EMPTY.split("\n"))  # a blank line parts each cell: an empty cell is three
+    plan = flat_table.read(SourceText("t.txt", spaced))
+    assert not [p for p in plan.problems if p.severity == "error"]
+    assert [units(t) for t in plan.tasks] == [units(t) for t in flat_table.read(SourceText("t.txt", FLAT_EMPTY)).tasks]
+
+
+@pytest.mark.parametrize("broken", [
+    FLAT_EMPTY.replace("省供销社\n\n", "省供销社\n"),  # the cell left out with no line: the row is cut
+    # the table's end: the blank line is the paragraph break after it, and the lines after it no cells
+    FLAT_EMPTY.split("5\n")[0] + "5\n开展年度评估。\n省商务厅\n\n抄送：省委各部门。\n省人民政府办公厅2023年2月27日印发\n",
+])
+def test_a_flat_row_cut_short_stays_an_error(broken):
+    plan = flat_table.read(SourceText("t.txt", broken))
+    (problem,) = [p for p in plan.problems if p.severity == "error"]
+    assert "is cut short" in problem.message
+
+
+def test_a_page_number_between_flat_cells_is_no_empty_cell():
+    paged = FLAT_EMPTY.replace("省商务厅\n省农业农村厅", "省商务厅\n\n— 3 —\n\n省农业农村厅")
+    plan = flat_table.read(SourceText("t.txt", paged))
+    assert not [p for p in plan.problems if p.severity == "error"]
+    assert units(plan.tasks[1]) == [("省商务厅", "lead"), ("省农业农村厅", "cooperating")]
+
+
 def test_flat_table_without_header_is_a_read_error():
     with pytest.raises(ReadError) as caught:
         flat_table.read(SourceText("none.txt", "一段文字。\n另一段。\n"))
@@ -242,6 +312,27 @@ def test_a_table_drawn_with_pipes_is_read_like_a_tab_separated_one():
                                    ("各地商务主管部门", "cooperating")])]
     assert [source.quote(u.span) for u in plan.tasks[0].units] == ["商务部", "国家邮政局", "国家发展改革委",
                                                                    "交通运输部"]
+
+
+def test_a_markdown_table_with_marks_in_its_cells():
+    # a Markdown export bolds the header and a cell (| **序号** |, *A* in italics): the marks are layout, blanked in
+    # place, so the header is found and the spans still quote the file
+    text = ("# 某市人民政府办公室关于印发重点任务分工的通知\n\n**某政办发〔2024〕3号**\n\n"
+            "| **序号** | **重点任务** | **牵头单位** | **配合单位** |\n| :---: | --- | --- | --- |\n"
+            "| 1 | **推进企业开办便利化** | 市市场监管局 | 市公安局、市税务局 |\n| 2 | 简化不动产登记 | *市自然资源局* | — |\n")
+    source = SourceText("t.md", text)
+    assert choose_reader(source) == "tabular"
+    plan = tabular.read(source)
+    assert [(t.text, units(t)) for t in plan.tasks] == [
+        ("推进企业开办便利化", [("市市场监管局", "lead"), ("市公安局", "cooperating"), ("市税务局", "cooperating")]),
+        ("简化不动产登记", [("市自然资源局", "lead")])]
+    assert plan.source.raw == text and source.quote(plan.tasks[1].units[0].span) == "市自然资源局"
+
+
+def test_a_flat_table_in_markdown_bolds_its_header():
+    flat = "**序号**\n**重点任务**\n**牵头单位**\n**配合单位**\n1\n推进供销合作社综合改革\n省供销社\n省财政厅\n"
+    (task,) = flat_table.read(SourceText("t.txt", "## 附件\n\n" + flat)).tasks
+    assert units(task) == [("省供销社", "lead"), ("省财政厅", "cooperating")]
 
 
 def test_the_first_task_column_names_the_task_and_the_others_describe_it():
@@ -922,3 +1013,35 @@ def test_a_column_headed_by_the_division_itself_reads_the_roles_its_cells_state(
             (1, [("区科信局", "lead"), ("区发改局", "cooperating"), ("区财政局", "cooperating")]),
             (2, [("区人社局", "lead")]),
             (3, [("区数据局", "lead"), ("区教育局", "participant")])]
+
+
+@pytest.mark.parametrize("upper, lower, roles", [
+    ("序号\t重点任务\t责任单位\t", "\t\t牵头\t参与", ["lead", "participant"]),  # a merged cell left empty below
+    ("序号\t重点任务\t责任单位\t", "序号\t重点任务\t牵头\t配合", ["lead", "cooperating"]),  # printed in each row
+    ("序号\t重点任务\t责任部门\t\t完成时限", "\t\t牵头部门\t协同部门\t", ["lead", "cooperating"]),
+    ("序号\t重点任务\t责任分工\t", "\t\t主责\t协办", ["lead", "cooperating"]),  # the upper row alone is no header
+])
+def test_a_header_printed_over_two_rows(upper, lower, roles):
+    plan = tabular.read(SourceText("t.tsv", f"{upper}\n{lower}\n1\t建立制度\t商务部\t财政部\n"))
+    assert [u.role for u in plan.tasks[0].units] == roles and plan.tasks[0].text == "建立制度"
+
+
+def test_a_row_under_a_header_is_no_second_header_row():
+    plan = tabular.read(SourceText("t.tsv", "序号\t重点任务\t牵头单位\t配合单位\n1\t牵头\t商务部\t财政部\n"
+                                            "2\t完善机制\t教育部\t\n"))
+    assert [t.text for t in plan.tasks] == ["牵头", "完善机制"]
+    # a lower row naming a column that holds no units is no header of unit columns either
+    plan = tabular.read(SourceText("t.tsv", "序号\t重点任务\t责任单位\t\n\t\t牵头\t备注\n1\t建立制度\t商务部、财政部\t\n"))
+    assert [(u.name, u.role) for u in plan.tasks[0].units] == [("商务部", "lead"), ("财政部", "participant")]
+
+
+def test_a_task_merged_over_rows_with_units_of_its_own_in_each():
+    # 序号 and 重点任务 merged over two rows (printed in each by the rendering), each row its own units: one task
+    plan = tabular.read(SourceText("t.tsv", "序号\t重点任务\t牵头单位\t配合单位\n1\t建设平台\t商务部\t财政部\n"
+                                            "1\t建设平台\t工业和信息化部\t财政部\n2\t完善机制\t教育部\t\n"))
+    assert [(t.key, [(u.name, u.role) for u in t.units]) for t in plan.tasks] == [
+        ("1", [("商务部", "lead"), ("工业和信息化部", "lead"), ("财政部", "cooperating")]),
+        ("2", [("教育部", "lead")])]
+    # a row printing another task's text under the same number is a row of its own
+    plan = tabular.read(SourceText("t.tsv", "序号\t重点任务\t牵头单位\n1\t建设平台\t商务部\n1\t完善机制\t教育部\n"))
+    assert [t.text for t in plan.tasks] == ["建设平台", "完善机制"]

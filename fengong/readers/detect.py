@@ -14,12 +14,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from fengong.readers import flat_table, layout, pdf_table, prose, tabular
+from fengong.readers import flat_table, layout, markup, pdf_table, prose, tabular
 from fengong.readers.docmeta import new_plan
 from fengong.readers.lines import LineIndex
+from fengong.readers.markdown import blank_marks
 from fengong.readers.rows import map_header
-from fengong.readers.sources import load_source
-from fengong.records import PlanRecord, SourceText
+from fengong.readers.sources import HTML_SUFFIXES, load_source
+from fengong.records import PlanRecord, ReadError, SourceText
 from fengong.textrepair import repair
 
 SNIFF_LINES = 400  # headers sit near the top; a long document is not scanned to its end to choose
@@ -55,6 +56,7 @@ def choose_reader(source: SourceText) -> str:
 
 def table_header(source: SourceText) -> tuple[str, int] | None:
     """``(reader, offset of its header's line)`` for the first table form ``source`` shows, or None for prose."""
+    source = replace(source, raw=blank_marks(source.raw))  # a Markdown table's marks (| **序号** |) are layout
     lines = source.raw.split("\n", SNIFF_LINES)[:SNIFF_LINES]
     starts = [0]
     for line in lines:
@@ -99,13 +101,24 @@ def read_path(path: Path, relative_to: Path | None = None, reader: str | None = 
     Raises :class:`fengong.records.ReadError` for a file that cannot be read or holds no table its reader
     needs; the plan's ``problems`` hold the warnings of loading and reading.
     """
-    source, problems = load_source(path, relative_to)
+    original, problems = load_source(path, relative_to)
+    # a page's source, or a text with its table left as HTML: read in its rendering, spans put back into the file
+    rendering = markup.render(original) if original.rendered_from is None and (
+        path.suffix.lower() in HTML_SUFFIXES or markup.holds_html(original.raw)) else None
+    source = rendering.source if rendering is not None else original
     name = reader or choose_reader(source)
-    plan = READERS[name](source, slug=slug, jurisdiction=jurisdiction)
-    plan.problems[:0] = problems
+    try:
+        plan = READERS[name](source, slug=slug, jurisdiction=jurisdiction)
+    except ReadError as exc:
+        if rendering is None:
+            raise
+        raise ReadError([rendering.problem(p) for p in exc.problems]) from None
     if name != "clauses":
         plan.count_rows_as_statements()
         found = table_header(source)
         if found is not None and found[0] == name:
             with_prose_before(plan, source, found[1])
+    if rendering is not None:
+        rendering.restore(plan)
+    plan.problems[:0] = problems
     return plan, name

@@ -16,7 +16,9 @@ Copying a table out of a web page or a word processor often gives one cell per l
 
 The header lines (序号, 工作任务 / 重点任务, 牵头单位 / 责任单位 / 配合单位 / 指导部门, and columns that hold no
 units such as 推广范围, 完成时限) give the number of cells per row and the role of each unit column. An empty
-cell is written ``—``, ``/`` or ``无``. A row is its number line and the cells after it; a line where a number
+cell is written ``—``, ``/`` or ``无``, or left an empty line: where the header's cells stand on consecutive lines,
+a blank line inside a row is an empty cell (where a blank line parts every cell, each further pair of blank lines
+is one). A row is its number line and the cells after it; a line where a number
 is due that is a heading (一、…, （一）…) opens a section; a note (注：…) ends the table and may state the
 lead rule. A row cut short (the next number or the end comes early) is reported with its line.
 """
@@ -29,6 +31,7 @@ from dataclasses import replace
 from fengong.readers.docmeta import new_plan
 from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.lines import PAGE_NUMBER, Line, LineIndex
+from fengong.readers.markdown import blank_marks
 from fengong.readers.rows import (
     NUMBER,
     NUMBER_HEADERS,
@@ -56,8 +59,9 @@ OTHER_HEADERS = {"推广范围", "完成时限", "完成时间", "时间进度",
 
 def read(source: SourceText, slug: str | None = None, jurisdiction: str | None = None) -> PlanRecord:
     """Read the flattened table of ``source``; :class:`ReadError` when it has no header block."""
-    lines = LineIndex(source.raw)
+    lines = LineIndex(blank_marks(source.raw))  # Markdown's marks (**序号**) are layout: offsets stay put
     plan = new_plan(source, lines, slug, jurisdiction)
+    source = replace(source, raw=lines.text)  # the plan keeps the file's text; its table is read without the marks
     problems = plan.problems
     # a page number between the rows (— 3 —, then the header again) is page furniture: the table goes on
     content = [line for line in readable_lines(lines.lines, source.path, problems) if not PAGE_NUMBER.match(line.text)]
@@ -66,6 +70,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
         raise ReadError(problems + [Problem(source.path, 1, "no table header found: no lines such as 序号 / "
                                                             "工作任务 / 牵头单位 one per line")])
     at, columns = found
+    blanks = _blank_runs(lines.lines, content)
+    gap = _cell_gap(content[at : at + columns.width], blanks)
     header_texts = [normalise(line.text) for line in content[at : at + columns.width]]
     columns = noted_columns(columns, header_texts, source.raw)  # “责任单位”栏所列单位为配合单位
     parts: list[tuple[str, Span | None, list[TaskRecord]]] = [("任务分工", None, [])]
@@ -88,10 +94,10 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
                 i += 1
                 continue
             break  # the table has ended
-        cells = content[i + 1 : i + columns.width]
+        cells, taken = _row_cells(content, i, columns.width, gap, blanks)
         cut = next((k for k, c in enumerate(cells) if _starts_next_row(c, int(number.group(1)))), None)
-        if cut is not None or len(cells) < columns.width - 1:
-            have = cut if cut is not None else len(cells)
+        if cut is not None or len(cells) < columns.width - 1 or not _closed(content, i + taken, cells, number):
+            have = len([c for c in cells[:cut] if not c.blank])  # the cells printed before the next row
             problems.append(Problem(source.path, line.number, f"row {number.group(1)} is cut short: {have + 1} of "
                                                               f"{columns.width} cells", "error"))
             i += 1 + have
@@ -101,7 +107,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
         task = _task(source, columns, row, int(number.group(1)), problems, lexicon_for(plan.jurisdiction))
         if task is not None:
             parts[-1][2].append(task)
-        i += columns.width
+        i += taken
     check_sequence(numbers, source.path, problems)
     table = {ln.number for ln in content[at:i]}  # a cell never carries; a note after the rows or before may
     carried = carried_by_notes(source, lexicon_for(plan.jurisdiction), table)
@@ -132,6 +138,56 @@ def _header_like(text: str) -> bool:
     name = re.sub(r"\s+", "", normalise(text))
     return (is_header_cell(text) or name in OTHER_HEADERS
             or (bool(SHORT_LABEL.match(name)) and not SECTION_ROW.match(name)))
+
+
+def _blank_runs(lines: list[Line], content: list[Line]) -> dict[int, list[Line]]:
+    """Line number of each content line → the blank lines right before it, where nothing else (a page number, a
+    skipped line) stands between it and the content line before."""
+    kept = {line.number for line in content}
+    runs: dict[int, list[Line]] = {}
+    run: list[Line] = []
+    after_content = False
+    for line in lines:
+        if line.blank:
+            run.append(line)
+            continue
+        if line.number in kept:
+            runs[line.number] = run if after_content else []
+        after_content, run = line.number in kept, []
+    return runs
+
+
+def _cell_gap(header: list[Line], blanks: dict[int, list[Line]]) -> int | None:
+    """The blank lines parting two cells, as the header block parts its cells (None where it varies)."""
+    gaps = {len(blanks.get(line.number, [])) for line in header[1:]}
+    return gaps.pop() if len(gaps) == 1 else None
+
+
+def _row_cells(content: list[Line], i: int, width: int, gap: int | None,
+               blanks: dict[int, list[Line]]) -> tuple[list[Line], int]:
+    """The cells after the number line ``content[i]`` (a blank line for an empty cell: blank lines beyond the
+    table's cell gap, ``gap + 1`` of them a cell) and how many content lines the row takes."""
+    cells: list[Line] = []
+    j = i + 1
+    while len(cells) < width - 1 and j < len(content):
+        run = blanks.get(content[j].number, []) if gap is not None else []
+        cells.extend(run[gap + k * (gap + 1)] for k in range(max(0, len(run) - gap) // (gap + 1)))
+        if len(cells) >= width - 1:
+            break
+        cells.append(content[j])
+        j += 1
+    return cells[: width - 1], j - i
+
+
+def _closed(content: list[Line], j: int, cells: list[Line], number: re.Match) -> bool:
+    """Whether a row read with empty cells is followed by what follows a row (the next row's number, a section
+    row, a note, the header again, the end): elsewhere the blank lines may be a paragraph break after the table,
+    and the row is cut, its lines taken from the text after it."""
+    if not any(c.blank for c in cells) or j >= len(content):
+        return True
+    text = normalise(content[j].text)
+    return (_starts_next_row(content[j], int(number.group(1))) or bool(SECTION_ROW.match(text))
+            or bool(NOTE.match(text)) or re.sub(r"\s+", "", text) in NUMBER_HEADERS)
 
 
 def _starts_next_row(line: Line, number: int) -> bool:

@@ -131,6 +131,22 @@ def running_heads(text: str, pages: list[int]) -> list[int]:
 HEAD_MAX = 40  # a running head is a title, not a paragraph
 
 
+# The marks a web page prints where its article ends: the print and close buttons (【打印】【关闭】, 【打印本页】
+# 【关闭窗口】), 【我要纠错】, the editor's line (责任编辑：…), the links to the previous and next article, the QR code.
+ARTICLE_END = re.compile(r"【\s*(?:打印|关闭|我要纠错)|^\s*(?:责任编辑|上一篇|下一篇)\s*[：:]|扫一扫在手机")
+
+
+def page_footer(lines: list[Line], numbered: Callable[[Line], object]) -> set[int]:
+    """The numbers of the lines of a web page's footer: from the first line that marks the article's end
+    (:data:`ARTICLE_END`) to the end of the text, where no line after it opens a numbered paragraph (``numbered``:
+    :func:`fengong.readers.outline.label_at`). Related links, the site's links and credits (主办单位：…　版权所有…)
+    are the site's, not the document's; the same marks above the article (a print button by its title) leave it
+    alone."""
+    last_numbered = max((i for i, line in enumerate(lines) if numbered(line)), default=-1)
+    start = next((i for i, line in enumerate(lines) if i > last_numbered and ARTICLE_END.search(line.text)), None)
+    return set() if start is None else {line.number for line in lines[start:]}
+
+
 def blank_lines(text: str, numbers: set[int], margins: dict[int, int] | None = None) -> str:
     """``text`` with the lines ``numbers`` and the ``margins`` (line number → width) replaced by spaces of the
     same length: offsets stay put."""

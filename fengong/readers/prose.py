@@ -27,7 +27,17 @@ from fengong.readers import vocabulary as v
 from fengong.readers.docmeta import new_plan
 from fengong.readers.lexer import looks_like_statement, matching_bracket, opens_with_label, topic_at
 from fengong.readers.lexicon import Lexicon, lexicon_for
-from fengong.readers.lines import PAGE_NUMBER, Line, LineIndex, blank_lines, blank_out, line_numbers, running_heads
+from fengong.readers.lines import (
+    PAGE_NUMBER,
+    Line,
+    LineIndex,
+    blank_lines,
+    blank_out,
+    line_numbers,
+    page_footer,
+    running_heads,
+)
+from fengong.readers.markdown import blank_marks
 from fengong.readers.outline import Item, Outline, label_at, past_inline_label
 from fengong.readers.sources import readable_lines
 from fengong.readers.statement import Statement, Unit, read_division, read_statement, settle_roles, standing_units
@@ -73,10 +83,12 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
          lexicon: Lexicon | None = None) -> PlanRecord:
     """Read every responsibility statement of a prose plan. Zero tasks is a valid answer (some documents
     assign no units); ``plan.statements_seen`` tells the caller whether statements were there to read."""
-    raw, pages = blank_out(source.raw, PAGE_NUMBER.match)  # page numbers are furniture; offsets stay put
+    # Markdown's marks (## 一、, 1\., **牵头单位：**) and page numbers are furniture; offsets stay put
+    raw, pages = blank_out(blank_marks(source.raw), PAGE_NUMBER.match)
     margins = line_numbers(raw)  # a column of line numbers printed in the margin (9 　　８．…, 4 务局、…)
     heads = running_heads(raw, pages)  # the running head printed again after a page number
-    raw = blank_lines(raw, set(heads), margins)
+    # the running heads, and a web page's footer after its article (links, the site's credits)
+    raw = blank_lines(raw, set(heads) | page_footer(LineIndex(raw, margins).lines, label_at), margins)
     pages = sorted(set(pages) | set(heads))
     lines = LineIndex(raw, margins)
     plan = new_plan(source, lines, slug, jurisdiction)

@@ -64,6 +64,25 @@ def map_header(cells: list[str]) -> Columns | None:
     return Columns(number, texts[0], units, len(names), texts)
 
 
+def sub_header(upper: list[str], lower: list[str]) -> list[str] | None:
+    """The names of a header printed over two rows, or None when ``lower`` is no second row of ``upper``'s.
+
+    A header cell spanning columns (责任单位 over 牵头 | 参与) leaves the role of each column to the row under it,
+    whose other cells are empty or repeat the cell above (序号 and 重点任务 spanning both rows). Each column is
+    named by its lower cell where it has one, a bare role word made a header (牵头 → 牵头单位)."""
+    names = [normalise(c) for c in upper]
+    found = False
+    for k, cell in enumerate(normalise(c) for c in lower):
+        if not cell or (k < len(names) and cell == names[k]):
+            continue
+        if column_role(cell) is None and cell not in LABEL_ROLES:
+            return None  # text of a row, not a header's
+        names += [""] * (k + 1 - len(names))
+        names[k] = cell if column_role(cell) is not None else cell + "单位"
+        found = True
+    return names if found else None
+
+
 def noted_columns(columns: Columns, names: list[str], raw: str) -> Columns:
     """The columns with the roles a note gives them, wherever the note stands (a 说明 after the table, a 注 before
     it): ``“责任单位”栏所列单位为配合单位`` makes the units of the 责任单位 column cooperating."""

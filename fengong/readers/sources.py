@@ -1,24 +1,25 @@
-"""Files → :class:`SourceText`: decoding, and a plain-text rendering of spreadsheets and HTML pages.
+"""Files → :class:`SourceText`: decoding, and a plain-text rendering of spreadsheets.
 
 Readers work on text with line numbers. Plain text is decoded as it is (UTF-8; a GB18030/GBK file is read with
-a warning). An XLSX workbook or an HTML page is rendered to text first — one table row per line, cells
-separated by tabs, one paragraph per line — and that rendering is the source the offsets point into
-(``SourceText.rendered_from`` says so). Binary or undecodable files raise :class:`ReadError` naming the file
-and the line where reading stopped.
+a warning). An XLSX workbook is rendered to text first — one table row per line, cells separated by tabs — and
+that rendering is the source the offsets point into (``SourceText.rendered_from`` says so). An HTML page (or a
+text holding HTML) is decoded as text; :mod:`fengong.readers.markup` renders it for reading and puts the offsets
+back into the file. Binary or undecodable files raise :class:`ReadError` naming the file and the line where
+reading stopped.
 """
 
 from __future__ import annotations
 
 import re
 import zipfile
-from html.parser import HTMLParser
 from pathlib import Path
 
 from fengong.records import Problem, ReadError, SourceText
 
 SNIFF = 8192
 LONG_LINE = 100_000  # no printed line of a plan is this long: such a line is data, not text
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".csv", ".tsv", ".html", ".htm", ".xhtml", ".xlsx"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".csv", ".tsv", ".xlsx", *HTML_SUFFIXES}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
@@ -33,8 +34,6 @@ def load_source(path: Path, relative_to: Path | None = None) -> tuple[SourceText
     if suffix == ".xlsx":
         return SourceText(shown, render_xlsx(data, shown), rendered_from="xlsx"), []
     text, problems = decode(data, shown)
-    if suffix in {".html", ".htm", ".xhtml"}:
-        return SourceText(shown, render_html(text), rendered_from="html"), problems
     return SourceText(shown, text), problems
 
 
@@ -102,85 +101,6 @@ def render_xlsx(data: bytes, shown: str) -> str:
     finally:
         book.close()
     return "\n".join(out) + "\n"
-
-
-def render_html(text: str) -> str:
-    """Paragraphs and headings one per line, table rows as tab-separated cells; scripts and styles dropped."""
-    renderer = _HtmlRenderer()
-    renderer.feed(text)
-    renderer.close()
-    return renderer.text()
-
-
-class _HtmlRenderer(HTMLParser):
-    BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "section", "article", "table", "tr",
-              "title", "pre", "blockquote", "ul", "ol", "header", "footer", "caption"}
-    SKIP = {"script", "style", "noscript", "template"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.lines: list[str] = []
-        self.current: list[str] = []
-        self.cells: list[str] | None = None  # the cells of the table row being read
-        self.in_cell = False
-        self.skipping = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.SKIP:
-            self.skipping += 1
-        elif tag == "tr":
-            self._flush()
-            self.cells = []
-        elif tag in ("td", "th") and self.cells is not None:
-            if self.in_cell:
-                self._end_cell()
-            self.current = []
-            self.in_cell = True
-        elif tag == "br":
-            self.current.append(" " if self.cells is not None else "\n")
-        elif tag in self.BLOCKS and self.cells is None:
-            self._flush()
-
-    def handle_endtag(self, tag):
-        if tag in self.SKIP:
-            self.skipping = max(0, self.skipping - 1)
-        elif tag in ("td", "th") and self.cells is not None:
-            if self.in_cell:
-                self._end_cell()
-        elif tag in ("tr", "table") and self.cells is not None:
-            if self.in_cell:
-                self._end_cell()
-            while self.cells and not self.cells[-1]:
-                self.cells.pop()
-            if self.cells:
-                self.lines.append("\t".join(self.cells))
-            self.cells = None
-        elif tag in self.BLOCKS and self.cells is None:
-            self._flush()
-
-    def handle_data(self, data):
-        if not self.skipping:
-            self.current.append(data)
-
-    def _end_cell(self):
-        self.cells.append(_squeeze("".join(self.current)))
-        self.current = []
-        self.in_cell = False
-
-    def _flush(self):
-        for part in "".join(self.current).split("\n"):
-            text = _squeeze(part)
-            if text:
-                self.lines.append(text)
-        self.current = []
-
-    def text(self) -> str:
-        self._flush()
-        return "\n".join(self.lines) + "\n"
-
-
-def _squeeze(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\t", " ")).strip()
 
 
 def _cell_text(value) -> str:

@@ -1,5 +1,5 @@
-"""Reader for tables whose rows are records: CSV files, and XLSX workbooks and HTML tables rendered as
-tab-separated lines by :mod:`fengong.readers.sources`.
+"""Reader for tables whose rows are records: CSV files, XLSX workbooks and HTML tables rendered as tab-separated
+lines (by :mod:`fengong.readers.sources` and :mod:`fengong.readers.markup`).
 
 Columns are known by their headers (:mod:`fengong.readers.rows`); the header row may come after a title row.
 Every cell keeps its place in the text, so each unit points back to where it is printed. A row with a single
@@ -15,6 +15,7 @@ from dataclasses import replace
 from fengong.readers.docmeta import new_plan
 from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.lines import PAGE_NUMBER, LineIndex
+from fengong.readers.markdown import blank_marks
 from fengong.readers.rows import (
     EMPTY_CELLS,
     NUMBER,
@@ -25,6 +26,7 @@ from fengong.readers.rows import (
     noted_columns,
     section_items,
     sections_of,
+    sub_header,
     task_from_cells,
 )
 from fengong.readers.sources import LONG_LINE
@@ -49,16 +51,16 @@ RULE_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")  # | ---
 
 def read(source: SourceText, slug: str | None = None, jurisdiction: str | None = None) -> PlanRecord:
     """Read the first task-division table of ``source``; :class:`ReadError` when there is none."""
-    lines = LineIndex(source.raw)
-    plan = new_plan(source, lines, slug, jurisdiction)
+    reading = blank_marks(source.raw)  # Markdown's marks (# title, | **序号** |) are layout: offsets stay put
+    plan = new_plan(source, LineIndex(reading), slug, jurisdiction)
     problems = plan.problems
+    source = replace(source, raw=reading)  # the plan keeps the file's text; its table is read without the marks
     rows = list(split_rows(source.raw, delimiter(source), source.path, problems))
-    found = next(((i, c) for i, row in enumerate(rows) if (c := map_header(_texts(source, row))) is not None), None)
+    found = next((f for i in range(len(rows)) if (f := _header_at(source, rows, i)) is not None), None)
     if found is None:
         raise ReadError(problems + [Problem(source.path, 1, "no table header found: no row with columns such as "
                                                             "工作任务 and 牵头单位 / 责任单位")])
-    at, columns = found
-    header = _texts(source, rows[at])
+    at, columns, header = found
     columns = noted_columns(columns, header, source.raw)  # “责任单位”栏所列单位为配合单位
     parts: list[tuple[str, Span | None, list[TaskRecord]]] = [("任务分工", None, [])]
     numbers: list[tuple[int, int]] = []
@@ -74,9 +76,11 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
         filled = [(k, t) for k, t in enumerate(texts) if t not in EMPTY_CELLS]
         if not filled or texts == header or (len(filled) == 1 and FURNITURE.match(filled[0][1])):
             continue  # a page's number and 续表 where a page break cut the table, and the header it repeats
-        if body and _continues_row(texts, columns):
+        above = _texts(source, body[-1][0]) if body else []
+        if body and (_continues_row(texts, columns) or _repeats_row(texts, above, columns)):
             for k, _ in columns.units:  # …、市市场监管局、 / page break / (empty) (empty) 市知识产权局
-                if k < len(row) and texts[k] not in EMPTY_CELLS:
+                if k < len(row) and texts[k] not in EMPTY_CELLS and (k >= len(above) or texts[k] != above[k]
+                                                                     or _continues_row(texts, columns)):
                     cut = body[-1][1].get(k) or body[-1][0]
                     at = len(cut) - 1 if k in body[-1][1] else k
                     if at < len(cut):  # the separator the cut cell ends with joins it to its continuation
@@ -124,6 +128,17 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
         raise ReadError(problems + [Problem(source.path, rows[at][0].line, "a table header was found but no row "
                                                                            "with units follows it")])
     return plan
+
+
+def _header_at(source: SourceText, rows: list[list[Cell]], i: int) -> tuple[int, object, list[str]] | None:
+    """``(the header's last row, its columns, its names)`` where the table's header starts at row ``i``: the row
+    itself, or with the row under it where the header is printed over two rows (:func:`sub_header`)."""
+    texts = _texts(source, rows[i])
+    names = sub_header(texts, _texts(source, rows[i + 1])) if i + 1 < len(rows) else None
+    if names is not None and (columns := map_header(names)) is not None:
+        return i + 1, columns, names
+    columns = map_header(texts)
+    return (i, columns, texts) if columns is not None else None
 
 
 def _merged_unit_cells(source: SourceText, body: list[tuple[list[Cell], dict[int, list[Cell]]]], columns) -> bool:
@@ -288,6 +303,17 @@ def _continues_row(texts: list[str], columns) -> bool:
     number_empty = columns.number is None or columns.number >= len(texts) or texts[columns.number] in EMPTY_CELLS
     return (number_empty and all(texts[k] in EMPTY_CELLS for k in columns.texts if k < len(texts))
             and any(k < len(texts) and texts[k] not in EMPTY_CELLS for k, _ in columns.units))
+
+
+def _repeats_row(texts: list[str], above: list[str], columns) -> bool:
+    """True for a row that prints the number and the task of the row above again: the cells of one task merged
+    over several rows (rowspan), each row with units of its own, are one task; a unit cell merged with them is
+    the same cell, named once."""
+    if columns.number is None:
+        return False
+    keys = (columns.number, columns.text_of(texts))
+    return all(k < len(texts) and k < len(above) and texts[k] not in EMPTY_CELLS and texts[k] == above[k]
+               for k in keys)
 
 
 def _task(source: SourceText, columns, row: list[Cell], texts: list[str], order: int,
