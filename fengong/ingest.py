@@ -77,6 +77,7 @@ class DocumentReport:
     statements_read: int = 0  # … and read; a document that has some but reads none is an error
     fallback_units: int = 0  # mentions accepted by the suffix heuristic, a label or context only (to review)
     warnings: int = 0
+    written: bool = False  # its plan's graph is in the output (an error may leave what was read of it there)
     messages: list[str] = field(default_factory=list)
 
 
@@ -225,6 +226,7 @@ def ingest(documents: list[Document], output: Path, registry: Registry, root: Pa
                                                    f"by {slugs[report.slug]}; not ingested")
                             length = 0
                         slugs.setdefault(report.slug, report.file)
+                    report.written = bool(length)
                     if length:
                         if part not in sources:
                             sources[part] = os.open(part, os.O_RDONLY)
@@ -313,8 +315,9 @@ def ingest_command(paths: tuple[Path, ...], output: Path, reader: str | None, ju
 
     The form of each document is detected (tables as CSV/XLSX/HTML, the PDF appendix, tables flattened one
     cell per line, measures with bracketed clauses). A document that cannot be read is reported with its
-    line and the others are still ingested; the exit code is then 2. A report of every document is written
-    beside the output (.report.json, .report.csv).
+    line and the others are still ingested; one read with an error (a table row cut short) is reported so and
+    what was read of it is written; the exit code is then 2. A report of every document is written beside the
+    output (.report.json, .report.csv; ``written`` says whether its plan is in the output).
     """
     if output.suffix.lower() not in FORMATS:
         raise click.UsageError(f"the output must end in one of {', '.join(FORMATS)}: {output}")
@@ -327,21 +330,32 @@ def ingest_command(paths: tuple[Path, ...], output: Path, reader: str | None, ju
         raise click.ClickException("no documents found in the given paths; nothing was written")
     reports = ingest(documents, output, registry, Path.cwd(), reader, jurisdiction, jobs, progress)
     json_path, _ = write_reports(reports, output)
-    failed = [r for r in reports if r.status == "error"]
+    # A document with an error is either left out (unreadable, or its slug taken) or, read in part (a table row
+    # cut short), written with what was read: the summary says which, so no one takes the kept part for missing.
+    left_out = [r for r in reports if not r.written]
+    with_errors = [r for r in reports if r.written and r.status == "error"]
     for r in reports:
         for message in r.messages:
             click.echo(message, err=True)
-        if r.status == "ok":
+        if r.written:
             click.echo(f"{r.file}: {r.statements_read} of {r.statements_seen} responsibility statement(s) read "
                        f"({r.reader}): {r.tasks} tasks, {r.assignments} assignments, {r.fallback_units} unit "
-                       "name(s) accepted by their ending, a label or their place only", err=True)
-    tasks = sum(r.tasks for r in reports)
-    click.echo(f"ingested {len(reports) - len(failed)} of {len(reports)} document(s): {tasks} tasks, "
-               f"{sum(r.assignments for r in reports)} assignments, {sum(r.unresolved for r in reports)} "
-               f"unresolved unit name(s); statements read {sum(r.statements_read for r in reports)} of "
-               f"{sum(r.statements_seen for r in reports)} seen → {output} (report: {json_path})")
-    if failed:
-        click.echo(f"{len(failed)} document(s) could not be read: " + ", ".join(r.file for r in failed), err=True)
+                       "name(s) accepted by their ending, a label or their place only"
+                       + ("; read with errors" if r.status == "error" else ""), err=True)
+    written = [r for r in reports if r.written]
+    click.echo(f"ingested {len(written)} of {len(reports)} document(s)"
+               + (f" ({len(with_errors)} with errors)" if with_errors else "")
+               + f": {sum(r.tasks for r in written)} tasks, {sum(r.assignments for r in written)} assignments, "
+               f"{sum(r.unresolved for r in written)} unresolved unit name(s); statements read "
+               f"{sum(r.statements_read for r in written)} of {sum(r.statements_seen for r in written)} seen "
+               f"→ {output} (report: {json_path})")
+    if left_out:
+        click.echo(f"{len(left_out)} document(s) not ingested, nothing of them written: "
+                   + ", ".join(r.file for r in left_out), err=True)
+    if with_errors:
+        click.echo(f"{len(with_errors)} document(s) read with errors, what was read of them written: "
+                   + ", ".join(r.file for r in with_errors), err=True)
+    if left_out or with_errors:
         sys.exit(2)
 
 

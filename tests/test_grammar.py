@@ -612,6 +612,8 @@ def test_a_line_break_tag_in_a_cell_separates_units(text, expected):
     ("主办：职成处；协办：省职教教研室，各省辖市、省直管试点县（市）教育局",
      ["职成处", "省职教教研室", "各省辖市、省直管试点县（市）教育局"]),
     ("省卫生健康委牵头，各设区市、县（市）卫生健康局落实", ["省卫生健康委", "各设区市、县（市）卫生健康局"]),
+    ("省卫生健康委牵头，各设区市、县（市、区）卫生健康局落实", ["省卫生健康委", "各设区市、县（市、区）卫生健康局"]),
+    ("省民政厅牵头，各市、所辖县（自治县）民政局落实", ["省民政厅", "各市、所辖县（自治县）民政局"]),
 ])
 def test_a_ge_collective_with_separators_inside_is_one_unit(text, names):
     assert [u.name for u in read(text).units] == names
@@ -620,6 +622,11 @@ def test_a_ge_collective_with_separators_inside_is_one_unit(text, names):
 @pytest.mark.parametrize(("text", "names"), [
     ("省教育厅牵头，各省辖市、省财政厅配合", ["省教育厅", "各省辖市", "省财政厅"]),  # a known body: its own unit
     ("责任单位：区发改局、各镇（街道）、各园区管委会", ["区发改局", "各镇（街道）", "各园区管委会"]),  # its own 各
+    # (set 22: liuyang) a bracket of another name is one place's, no class of places: 经开区（高新区） is one zone
+    ("此项工作由市安委办负责，各镇（街道）、浏阳经开区（高新区）管委会、浏阳高新区管委会落实。",
+     ["市安委办", "各镇（街道）", "浏阳经开区（高新区）管委会", "浏阳高新区管委会"]),
+    ("责任单位：各镇、浏阳经开区（高新区）管委会", ["各镇", "浏阳经开区（高新区）管委会"]),
+    ("各乡镇（街道）、经济开发区（工业园区）管委会负责", ["各乡镇（街道）", "经济开发区（工业园区）管委会"]),
 ])
 def test_a_body_of_its_own_after_a_ge_place_class_stays_apart(text, names):
     assert [u.name for u in read(text).units] == names
@@ -706,6 +713,27 @@ def test_the_handler_carries_out_beside_a_lead_and_answers_alone(text, expected)
 ])
 def test_label_nouns_name_a_kind_of_body(header, role):
     assert column_role(header) == role
+
+
+@pytest.mark.parametrize(("header", "role"), [
+    ("责任科室（单位）", "responsible"), ("责任单位（部门）", "responsible"), ("牵头部门（单位）", "lead"),
+    ("配合单位（部门）", "cooperating"), ("配合单位(部门、科室)", "cooperating"), ("协办处室（单位）", "cooperating"),
+    # the bracket holds no kind of body: a person, a seal, a role, or a label of no role
+    ("责任单位（人）", None), ("牵头单位（盖章）", None), ("责任单位（牵头）", None), ("责任人（单位）", None),
+    ("责任领导（单位）", None), ("完成时限（单位）", None),
+])
+def test_a_label_noun_with_the_other_kinds_it_admits_in_a_bracket(header, role):
+    """(set 22: lixia) 责任科室（单位）: a kind of body, then the other kinds the field admits, bracketed."""
+    assert column_role(header) == role
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("责任单位（部门）：市科技局、市工信局", [("市科技局", "lead"), ("市工信局", "participant")]),
+    ("牵头部门（单位）：市科技局；配合单位（部门）：市工信局", [("市科技局", "lead"), ("市工信局", "cooperating")]),
+    ("【责任科室（单位）】党政综合办公室", [("党政综合办公室", "lead")]),
+])
+def test_a_field_labelled_with_the_other_kinds_it_admits(text, expected):
+    assert units(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -64,6 +64,36 @@ def test_broken_documents_are_reported_and_the_others_go_through(tmp_path: Path)
     assert "<https://w3id.org/fengong/graph/plan/gbk>" in out.read_text(encoding="utf-8")
 
 
+def test_the_summary_tells_documents_left_out_from_documents_read_with_errors(tmp_path: Path):
+    """A document read in part (a table row cut short) is an error whose read part is written: the summary does not
+    say it could not be read, and says which documents are not in the output at all."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    (docs / "cut.txt").write_text("序号\n工作任务\n牵头单位\n配合单位\n完成时限\n1\n推进企业开办便利化。\n市市场监管局\n"
+                                  "市公安局\n2019年底前\n2\n简化不动产登记。\n", encoding="utf-8")
+    (docs / "good.txt").write_text("1.推进丙。（民政部、财政部负责）\n", encoding="utf-8")
+    out = tmp_path / "out.trig"
+    done = run("ingest", str(docs), "-o", str(out), "--no-progress", cwd=tmp_path)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "cut.txt:11: error: row 2 is cut short" in done.stderr
+    assert "cut.txt: 1 of 1 responsibility statement(s) read (flat-table): 1 tasks" in done.stderr
+    assert "ingested 2 of 3 document(s) (1 with errors): 2 tasks" in done.stdout
+    assert "1 document(s) not ingested, nothing of them written: docs/binary.txt" in done.stderr
+    assert "1 document(s) read with errors, what was read of them written: docs/cut.txt" in done.stderr
+    assert "could not be read:" not in done.stderr
+    report = {Path(r["file"]).name: r for r in json.loads((tmp_path / "out.trig.report.json").read_text("utf-8"))}
+    assert {name: (r["status"], r["written"]) for name, r in report.items()} == {
+        "binary.txt": ("error", False), "cut.txt": ("error", True), "good.txt": ("ok", True)}
+    assert "<https://w3id.org/fengong/graph/plan/cut>" in out.read_text(encoding="utf-8")
+    # Only documents that all read: no error summary, exit 0.
+    (docs / "binary.txt").unlink()
+    (docs / "cut.txt").unlink()
+    done = run("ingest", str(docs), "-o", str(out), "--no-progress", cwd=tmp_path)
+    assert done.returncode == 0 and "ingested 1 of 1 document(s): 1 tasks" in done.stdout
+    assert "not ingested" not in done.stderr and "with errors" not in done.stderr
+
+
 def test_statements_seen_but_none_read_is_an_error_naming_the_first(tmp_path: Path):
     docs = tmp_path / "docs"
     docs.mkdir()

@@ -111,6 +111,19 @@ def test_printed_numbers_are_kept():
         ("3.3", "（三）", 3, "3"), ("3.4", "（四）", 4, "3"), ("3.20", "（二十）", 20, "3")]
 
 
+def test_a_label_followed_at_once_by_a_year_is_a_label():
+    """(set 20: guobanhan fangguanfu) 3.2019年在…开展: a decimal never runs on into a year's 年, so 3. is the label."""
+    _, plan = read("一、简政放权\n（二）深化改革。\n3.2019年在全国开展试点。（国务院审改办牵头，商务部参与）\n"
+                   "4．2019—2020年推开改革。（司法部负责）\n5、2025年底前完成清理。（商务部负责）\n")
+    assert [(t.key, t.label, t.text[:5]) for t in plan.tasks] == [
+        ("1.2.3", "3.", "2019年"), ("1.2.4", "4．", "2019—"), ("1.2.5", "5、", "2025年")]
+    # A number that goes on in digits is no label: a decimal (3.5亿元), a year of no 年, a multi-level number.
+    for text in ("3.5亿元资金用于改造。（财政部负责）", "1.5年内完成改造。（财政部负责）", "3.2019版标准修订。（财政部负责）",
+                 "1.2.3 建立机制。（财政部负责）", "2.20195年。（财政部负责）"):
+        _, plan = read(f"（二）深化改革。\n{text}\n")
+        assert [(t.key, t.label) for t in plan.tasks] == [("2", "（二）")], text
+
+
 def test_sub_items_are_children_of_their_item():
     _, plan = read("七、甲。（民政部负责）\n八、乙\n1.丙。（财政部负责）\n2.丁。（教育部负责）\n九、戊。（商务部负责）\n")
     assert [(t.key, t.label, t.parent) for t in plan.tasks] == [
@@ -604,6 +617,24 @@ def test_a_standing_statement_in_the_plans_preamble_naming_the_work_it_stands_in
             [(name, "implementing")]] * 2, standing
     _, plan = read("各项工作中，要加强组织领导，以下不再列出。\n（一）改造校舍。（教育部负责）\n")  # names nobody
     assert units(plan.tasks[0]) == [("教育部", "lead")]
+
+
+def test_a_standing_statement_whose_scope_is_a_topic_before_its_units():
+    """(set 20: fagai xiaofei) 以下各项任务，A均负责…抓好落实，不再逐项列出: the scope, a comma, the units, 均/都, a verb."""
+    for standing, names in (
+            ("以下各项任务，各省级人民政府均负责结合本地实际抓好落实，不再逐项列出。", ["各省级人民政府"]),
+            ("上述各项工作，各市（州）人民政府都要认真组织实施，不再一一列出。", ["各市（州）人民政府"]),
+            ("本方案所列各项任务，各区县政府、西咸新区管委会均负责抓好落实，以下不再列出。", ["各区县政府", "西咸新区管委会"]),
+            ("以下各项措施，各市人民政府负责落实，不再逐项列出。", ["各市人民政府"])):
+        _, plan = read(f"{standing}\n一、改善条件\n（一）改造校舍。（教育部负责，财政部参加）\n（二）建设饮水工程。（水利部负责）\n")
+        assert [[(u.name, u.role) for u in t.units if u.carried] for t in plan.tasks] == [
+            [(name, "implementing") for name in names]] * 2, standing
+    for near_miss in ("以下各项任务，要加强组织领导，不再逐项列出。",  # names nobody
+                      "以下各项任务，各省级人民政府均负责结合本地实际抓好落实。",  # not "not listed again"
+                      "以下各项任务，各省级人民政府均要高度重视，不再逐项列出。",  # no verb of doing
+                      "以下各项任务，牵头部门要会同各省级人民政府抓好落实，不再逐项列出。"):  # the units do not open it
+        _, plan = read(f"{near_miss}\n（一）改造校舍。（教育部负责）\n")
+        assert units(plan.tasks[0]) == [("教育部", "lead")], near_miss
 
 
 def test_an_interpretation_clause_is_no_statement():

@@ -56,6 +56,16 @@ def test_flat_table_columns_sections_and_roles():
     assert one.units[1].span.line == 12
 
 
+def test_a_unit_column_headed_with_the_other_kinds_it_admits():
+    """(set 22: lixia) 责任科室（单位） beside the person columns 分管领导 and 责任人, which name no unit."""
+    table = ("序号\t重点任务\t责任科室（单位）\t分管领导\t责任人\t完成时限\n"
+             "1\t制定年度改造方案\t城市管理办公室、各相关社区\t王俊峰\t韩晓东\t2026年3月底\n"
+             "2\t做好资金监管\t财政所、党政综合办公室\t刘　涛\t杨　静\t2026年12月底\n")
+    plan = tabular.read(SourceText("t.txt", table))
+    assert [units(t) for t in plan.tasks] == [[("城市管理办公室", "lead"), ("各相关社区", "participant")],
+                                              [("财政所", "lead"), ("党政综合办公室", "participant")]]
+
+
 def test_flat_table_cut_mid_row_names_the_row_and_line():
     cut = FLAT.split("3\n")[0] + "3\n建立信用监管机制。\n"
     plan = flat_table.read(SourceText("cut.txt", cut))

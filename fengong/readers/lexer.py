@@ -294,12 +294,20 @@ def _shares_a_kind(piece: str, lexicon: Lexicon) -> bool:
 _GOVERNED = re.compile(rf"^各|各[^各]{{0,4}}(?:{'|'.join(v.KINDS)}|[{''.join(v.BODY_KINDS)}])$")
 # 各 and a class of places without a body: 各省辖市, 各市（县）, 各地级市.
 _PLACE_CLASS = re.compile(r"^各[^、，,；;]{0,8}[省市县区州盟旗乡镇](?:[（(][^）)]*[）)])?$")
-# A class of places (more than a level's one character) and the body each has: 省直管试点县（市）教育局 (a piece with
-# its own 各 is a collective of its own: 各镇（街道）、各园区管委会).
-_PLACES_BODY = re.compile(r"^(?!各)([^、，,；;]{1,12}?[省市县区州盟旗乡镇](?:[（(][^）)]*[）)])?)([^（(]{2,12})$")
+# Places and the body each has: 省直管试点县（市）教育局, 县（市、区）卫生健康局 (the bracket whole, never cut at its
+# 、; whether the places are a class, _A_CLASS says; a piece with its own 各 is a collective of its own:
+# 各镇（街道）、各园区管委会).
+_PLACES_BODY = re.compile(r"^(?!各)([^、，,；;（()）]{0,12}?[省市县区州盟旗乡镇](?:[（(][^）)]*[）)])?)"
+                          r"([^（()）、]{2,12})$")
 
-# What makes places a class rather than one place (开发区管委会 is one body): 省直管县, 试点县, 所辖区, 县（市）.
-_A_CLASS = re.compile(r"直管|试点|所辖|所属|有关|相关|设区的|[（(]")
+# A level of the administrative divisions: one character (省, 市, 县 …) or the autonomous, directly governed and
+# special kinds (各省、自治区、直辖市人民政府; 各市、自治州人民政府; 各市、州、直管市、林区人民政府: Hubei's cities
+# governed by the province and its forest district; 各地区、自治州; 各市、县级市).
+_LEVEL_WORD = (r"(?:[省市县区州盟旗乡镇]|自治区|直辖市|自治州|自治县|自治旗|计划单列市|(?:省)?直管[市县]"
+               r"|林区|地区|县级市)")
+# What makes places a class rather than one place (开发区管委会 is one body): 省直管县, 试点县, 所辖区, 县（市）, a
+# bracket of levels; a bracket of another name is one place's (浏阳经开区（高新区）管委会: one body).
+_A_CLASS = re.compile(rf"直管|试点|所辖|所属|有关|相关|设区的|[（(]{_LEVEL_WORD}(?:、{_LEVEL_WORD})*[）)]")
 
 
 def _ends_like_body(name: str) -> bool:
@@ -318,11 +326,8 @@ def _levels_before(out: list[Token]) -> int:
     return 0
 
 
-# A level of the administrative divisions: one character (省, 市, 县 …) or the autonomous, directly governed and
-# special kinds (各省、自治区、直辖市人民政府; 各市、自治州人民政府; 各市、州、直管市、林区人民政府: Hubei's cities
-# governed by the province and its forest district; 各地区、自治州; 各市、县级市).
-_LEVELS = (r"(?:[省市县区州盟旗乡镇]|自治区|直辖市|自治州|自治县|自治旗|计划单列市|(?:省)?直管[市县]|林区|地区|县级市)"
-           r"(?:[（(][^）)]*[）)])?")
+# A level of the administrative divisions (_LEVEL_WORD), with a bracket of its own (县（市、区）).
+_LEVELS = rf"{_LEVEL_WORD}(?:[（(][^）)]*[）)])?"
 _LEVEL_HEAD = re.compile(rf"^各(?:所?辖|设区的?)?{_LEVELS}$")  # 各辖市、区人民政府
 _LEVEL = re.compile(rf"^{_LEVELS}$")
 _LEVEL_TAIL = re.compile(rf"^{_LEVELS}(?:人民)?(?:政府|党委|管委会)$")

@@ -52,7 +52,10 @@ GROUP_LABEL_NOUNS = ("单位", "部门")
 # 委办局 a government's departments.
 LABEL_NOUNS = ("单位", "部门", "主体", "机构", "责任单位", "起草单位")
 BODY_KIND_CHARS = "司局处科股室厅委办"
-LABEL_NOUN = rf"(?:{'|'.join(LABEL_NOUNS)}|[{BODY_KIND_CHARS}]{{2,3}})"
+_KIND = rf"(?:{'|'.join(LABEL_NOUNS)}|[{BODY_KIND_CHARS}]{{2,3}})"
+# A kind may be followed by the other kinds the field admits, in a bracket: 责任单位（部门）, 牵头部门（单位）,
+# 责任科室（单位）, 配合单位（部门、科室）.
+LABEL_NOUN = rf"(?:{_KIND}(?:[（(]{_KIND}(?:[、/／]{_KIND})*[）)])?)"
 
 # Verbs after a unit list, longest first where one ends another (牵头负责 before 负责). A modifier between the
 # units and the verb (按职责分工负责, 分别负责, 按属地负责) changes nothing of the role.
@@ -231,9 +234,10 @@ RULE_TAIL = re.compile(
 CARRY = re.compile(r"以下(?:各项)?(?:任务|措施|工作)?[，,]?(?:均|都|皆)?(?:需|须|由|需由|须由)")
 # The scope a standing statement opens with where it names the later measures by what they are, not by 以下:
 # 各项工作均需地方各级人民政府负责落实，以下不再一一列出 / 上述各项任务均由各区县政府负责落实，不再列出.
-# 各项工作中，各省级农业农村部门、乡村振兴部门负责具体落实，以下不再列出: the scope as the work in which they act.
+# 各项工作中，各省级农业农村部门、乡村振兴部门负责具体落实，以下不再列出: the scope as the work in which they act;
+# 以下各项任务，各省级人民政府均负责结合本地实际抓好落实，不再逐项列出: the scope as a topic, the units after it.
 CARRY_SCOPE = re.compile(r"(?:上述|以上|以下|本方案|本通知|本要点)?(?:所列)?(?:各项|所有|全部)(?:工作|任务|措施|事项)"
-                         r"(?:[，,]?(?:均|都|皆)?(?:需|须|需由|须由|由)|(?:中|当中)[，,])")
+                         r"(?:[，,]?(?:均|都|皆)?(?:需|须|需由|须由|由)|(?:中|当中)?[，,])")
 # "Not listed again": the mark of a standing statement in running text (A、B负责本辖区各项任务的组织落实，以下不再列出).
 NOT_LISTED = re.compile(r"不再(?:一一|单独|逐一|逐项)?列出")
 # A note that gives a table column's units a role, wherever it stands (说明 after the table, 注 before it):
@@ -374,7 +378,9 @@ NUMBERING = (
     ("article", re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,5})条")),
     ("cjk", re.compile(r"([一二三四五六七八九十百零〇两]{1,5})\s*[、.．]")),
     ("cjk-bracket", re.compile(r"[（(]\s*([一二三四五六七八九十百零〇两]{1,5})\s*[）)]")),
-    ("arabic", re.compile(r"(\d{1,3})\s*[.．、](?!\d)")),
+    # Not before a digit (3.5亿元 is a number, 1.2.3 no label of this form), save a year's four (3.2019年在…开展,
+    # 7.2019—2020年…): a decimal never runs on so into 年.
+    ("arabic", re.compile(r"(\d{1,3})\s*[.．、](?!(?!\d{4}\s*(?:[—–\-~～至到]\s*\d{2,4}\s*)?年)\d)")),
     ("arabic-bracket", re.compile(r"[（(]\s*(\d{1,3})\s*[）)]")),
     ("arabic-half-bracket", re.compile(r"(\d{1,3})\s*[)）]")),
     ("circled", re.compile(r"([①-⑳])")),
