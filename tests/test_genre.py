@@ -17,6 +17,23 @@ SETS = sorted((ROOT / "tests" / "data" / "genre").glob("set-*"))
 # Documents with a form the reader does not read yet, by set: each is left out of the set's 1.0 and must still
 # fall short of it (strict, as an xfail is: a document read right must leave this list). The truth stays as typed.
 KNOWN_GAPS: dict[str, dict[str, str]] = {
+    "set-26": {
+        "anji-2026-zhuchanye-fangan": "raw PDF text: closing sentences and brackets cut by fixed-width breaks",
+        "guoban-2018-kuajing-maoyi-bianlihua": "raw PDF text with brackets printed as 氀/氁 (an unverified mapping)",
+        "huangpu-2026-xinxing-gongyehua-fangan": "raw PDF text with brackets printed as 氀/氁 (an unverified mapping)",
+        "hubei-2026-fuwu-xiaofei-cuoshi": "raw PDF text: labels 1灡 and 暋 indents before 责任单位 lines",
+        "jiangxi-2026-diko-jingji-xingdong": "an annex table extracted one cell per line, rows cut by page breaks",
+        "jiangxia-2026-heyue-xiangcun-qingdan": "a task list table extracted one cell per line with person columns",
+        "lankao-2026-minsheng-shishi": "raw PDF text with brackets printed as 氀/氁 (an unverified mapping)",
+        "shiananban-2019-zhongdian-gongzuo-fengong": "letter-spaced labels (牵 头 单 位) in a PDF.js copy",
+        "suzhou-2026-rengongzhineng-jia": "a table copied from a viewer, a row's cells run together on one line",
+        "yibin-2026-xinxing-chuneng-fangan": "pdfminer text: blank lines between blocks, closing sentences",
+    },
+    "set-27": {
+        "guobanfa-2019-yaopin-jicai": "a blind miss of the final build (one task)",
+        "jinjiang-2026-canjiren-jiuye": "a blind miss of the final build (an open list)",
+        "wuhou-2026-qingqian-zhangkuan": "a blind miss of the final build (one task too many)",
+    },
 }
 
 
@@ -41,4 +58,6 @@ def test_every_document_of_the_set_reads_as_its_truth(tmp_path, folder):
             pooled = pooled + counted
     assert {slug: s for slug, s in wrong.items() if slug not in gaps} == {}
     assert sorted(slug for slug in gaps if slug not in wrong) == [], "read right now: remove from KNOWN_GAPS"
-    assert pooled.true == pooled.aligned == pooled.found > 0  # every task of the documents outside the gaps, read
+    truths = [p for p in folder.glob("*.json") if p.name != "index.json"]
+    # every task of the documents outside the gaps read (a set may be all gaps while a probe's forms are unread)
+    assert pooled.true == pooled.aligned == pooled.found and (pooled.found > 0 or len(gaps) == len(truths))
