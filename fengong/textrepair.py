@@ -1,16 +1,26 @@
 """Repair and normalise text extracted from PDF.
 
-The Jilin excerpt (and PDFs set in the same fonts) comes out of text extraction with three wrong characters.
-Each maps one code point to one code point, so repairing never shifts an offset: a position in the repaired
+The Jilin excerpt (and PDFs set in the same fonts) comes out of text extraction with a few wrong characters,
+and many PDFs' fonts map common ideographs to the look-alike Kangxi radicals (``⽅`` U+2F45 for 方, ``⽹`` U+2F79
+for 网). Each maps one code point to one code point, so repairing never shifts an offset: a position in the repaired
 text is the same position in the raw text, and provenance can point into the raw text.
 
 ==========  ======  ==========================================================================
 raw         repair  why
 ==========  ======  ==========================================================================
 暋 U+668B   space   a space (often an ideographic indent or letter-spacing) decoded wrongly
-暠 U+66A0   ”       the closing double quotation mark decoded wrongly (the opening “ survives)
-灡 U+7061   .       the full stop after a list number (“6灡助残…” is “6.助残…”)
+暠 U+66A0   ”       the closing double quotation mark decoded wrongly (in the Jilin text the opening “ survives)
+灡 U+7061   ．      the full stop after a list number (“6灡助残…” is “6．助残…”): full-width, as every character
+                    such a font mis-decodes is a double-byte one (a half-width . is a single byte)
+暟 U+669F   “       the opening double quotation mark: it sits next to 暠 (U+66A0, ”) as “ and ” sit next
+                    to each other in GB2312 (A1B0, A1B1); in GBK 暋 95A1, 暟 95B0 and 暠 95B1 are the GB2312
+                    codes A1A1 (the ideographic space), A1B0 (“) and A1B1 (”) with the lead byte shifted
+⼀-⿕        一-龠   a Kangxi radical (U+2F00–U+2FD5) for the unified ideograph it looks like: its NFKC form,
+                    one character for one
 ==========  ======  ==========================================================================
+
+Not in the table: 氀/氁 for the round brackets （ ）, proposed from memory but not verified in any PDF's fonts
+(in GBK 9AD1/9AD2: the shift that takes 暋/暟/暠 to their GB2312 codes does not take them to A3A8/A3A9).
 """
 
 from __future__ import annotations
@@ -18,8 +28,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-ARTIFACTS = {"暋": " ", "暠": "”", "灡": "."}
-_TABLE = str.maketrans(ARTIFACTS)
+ARTIFACTS = {"暋": " ", "暠": "”", "灡": "．", "暟": "“"}
+KANGXI_RADICALS = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)}
+_TABLE = str.maketrans(ARTIFACTS | KANGXI_RADICALS)
 
 # Characters around which Chinese typography has no spaces: CJK ideographs, CJK and full-width punctuation,
 # and the curly quotes Chinese text uses. A space next to one of them is a PDF layout artifact.
@@ -33,7 +44,10 @@ _SPACE_RUN = re.compile(r"[ \t\u3000]+")
 
 
 def repair(text: str) -> str:
-    """Replace the extraction artifacts one code point for one; every other character is kept as it is."""
+    """Replace the extraction artifacts one code point for one; every other character is kept as it is.
+
+    The readers read this view of a text (offsets as in the file, quotes taken from the file), as they read
+    Markdown with its marks blanked."""
     return text.translate(_TABLE)
 
 
@@ -68,14 +82,20 @@ def locate(text: str, phrase: str, start: int = 0) -> tuple[int, int] | None:
     """Find ``phrase`` in ``text`` ignoring whitespace and line breaks on both sides.
 
     Returns the ``[start, end)`` offsets of the match in ``text`` (from its first to its last non-space
-    character), or None. Used to anchor a sentence written in reading form to the wrapped source text.
+    character), or None. Used to anchor a sentence written in reading form to the wrapped source text. A
+    full-width letter, digit or mark matches its half-width form (a quote typed ``6.助残`` finds ``6．助残``).
     """
-    wanted = "".join(phrase.split())
+    wanted = "".join(_narrow(c) for c in phrase if not c.isspace())
     if not wanted:
         return None
     positions = [i for i in range(start, len(text)) if not text[i].isspace()]
-    compact = "".join(text[i] for i in positions)
+    compact = "".join(_narrow(text[i]) for i in positions)
     at = compact.find(wanted)
     if at < 0:
         return None
     return positions[at], positions[at + len(wanted) - 1] + 1
+
+
+def _narrow(char: str) -> str:
+    """The half-width form of a full-width ASCII character (U+FF01–U+FF5E); any other character as it is."""
+    return chr(ord(char) - 0xFEE0) if "\uff01" <= char <= "\uff5e" else char

@@ -3,15 +3,27 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fengong.textrepair import ARTIFACTS, locate, normalise, repair
+from fengong.textrepair import ARTIFACTS, KANGXI_RADICALS, locate, normalise, repair
 
 
 def test_each_artifact_maps_to_its_character():
     # From the Jilin text: 工暋作暋任暋务 (the spaced header), “志愿助残阳光行动暠 (a closing quote), 6灡助残 (a dot).
     assert repair("工暋作暋任暋务") == "工 作 任 务"
     assert repair("“志愿助残阳光行动暠") == "“志愿助残阳光行动”"
-    assert repair("6灡助残社会组织培育项目") == "6.助残社会组织培育项目"
-    assert ARTIFACTS == {"暋": " ", "暠": "”", "灡": "."}
+    assert repair("6灡助残社会组织培育项目") == "6．助残社会组织培育项目"
+    assert repair("发展暟时间银行暠等互助养老模式") == "发展“时间银行”等互助养老模式"  # both quotes lost
+    assert ARTIFACTS == {"暋": " ", "暠": "”", "灡": "．", "暟": "“"}
+
+
+def test_kangxi_radicals_read_as_the_ideographs_they_look_like():
+    assert repair("地⽅⼈⺠政府、⽹信办") == "地方人⺠政府、网信办"  # ⺠ (a supplement radical) is no Kangxi one
+    assert len(KANGXI_RADICALS) == 0x2FD6 - 0x2F00 and all(len(c) == 1 for c in KANGXI_RADICALS.values())
+    assert repair("氀牵头单位氁") == "氀牵头单位氁"  # an unverified mapping is not applied
+
+
+def test_a_quote_typed_half_width_finds_the_full_width_print():
+    assert locate("x 6．助残社会组织", "6.助残") == (2, 6)
+    assert locate("6．助残", "6．助残") == (0, 4) and locate("6。助残", "6.助残") is None
 
 
 def test_repair_keeps_every_other_character():
@@ -32,7 +44,7 @@ def test_repair_loses_no_character_but_the_artifacts(text):
     fixed = repair(text)
     assert len(fixed) == len(text)  # one code point for one: offsets stay valid
     for before, after in zip(text, fixed, strict=True):
-        assert after == ARTIFACTS.get(before, before)
+        assert after == (ARTIFACTS | KANGXI_RADICALS).get(before, before)
 
 
 def test_normalise_rejoins_lines_and_drops_layout_spaces():

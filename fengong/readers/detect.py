@@ -56,7 +56,7 @@ def choose_reader(source: SourceText) -> str:
 
 def table_header(source: SourceText) -> tuple[str, int] | None:
     """``(reader, offset of its header's line)`` for the first table form ``source`` shows, or None for prose."""
-    source = replace(source, raw=blank_marks(source.raw))  # a Markdown table's marks (| **序号** |) are layout
+    source = replace(source, raw=blank_marks(repair(source.raw)))  # Markdown's marks (| **序号** |) are layout
     lines = source.raw.split("\n", SNIFF_LINES)[:SNIFF_LINES]
     starts = [0]
     for line in lines:

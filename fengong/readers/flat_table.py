@@ -49,14 +49,14 @@ from fengong.readers.rows import (
 from fengong.readers.sources import readable_lines
 from fengong.readers.vocabulary import LEAD_RULE, rule_extent
 from fengong.records import PlanRecord, Problem, ReadError, SourceText, Span, TaskRecord
-from fengong.textrepair import normalise
+from fengong.textrepair import normalise, repair
 
 NOTE = re.compile(r"^\s*(?:注|说明|备注)\s*[:：]")
 
 
 def read(source: SourceText, slug: str | None = None, jurisdiction: str | None = None) -> PlanRecord:
     """Read the flattened table of ``source``; :class:`ReadError` when it has no header block."""
-    lines = LineIndex(blank_marks(source.raw))  # Markdown's marks (**序号**) are layout: offsets stay put
+    lines = LineIndex(blank_marks(repair(source.raw)))  # Markdown's marks (**序号**) are layout: offsets stay put
     plan = new_plan(source, lines, slug, jurisdiction)
     source = replace(source, raw=lines.text)  # the plan keeps the file's text; its table is read without the marks
     problems = plan.problems

@@ -37,6 +37,8 @@ _VERBS = sorted(v.VERBS, key=len, reverse=True)
 _HARD = set(v.SEPARATOR + v.COMMAS + v.SEMICOLONS + v.FULL_STOPS + v.MARKS + v.FOOTNOTE_CHARS) | set(v.OPENERS)
 _LINE_BREAK_TAG = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
 _WRAP = re.compile(r"[ \t]*\n\s*")  # a line break where a fixed-width rendering wrapped the text, and the indent
+# …and the space between the characters of a letter-spaced label (牵 头 单 位：, as a PDF viewer copies it)
+_GAP = re.compile(rf"{_WRAP.pattern}|(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])")
 _LABEL_REACH = 16  # characters a label takes at most, its wraps included
 
 
@@ -48,15 +50,16 @@ def opens_with_label(raw: str, start: int, end: int) -> bool:
 
 def _label_at(raw: str, i: int, end: int) -> tuple[re.Match[str], int] | None:
     """The role label at ``i`` and where it ends in ``raw``, read across the line breaks of a text wrapped at a
-    fixed width, which fall anywhere inside a word (（责 / 任单位：, 牵头单 / 位：); None where none begins."""
+    fixed width, which fall anywhere inside a word (（责 / 任单位：, 牵头单 / 位：), and across letter-spacing
+    (牵 头 单 位：); None where none begins."""
     found = _LABEL.match(raw, i, end)
     if found is not None:
         return found, found.end()
     window = raw[i : min(end, i + _LABEL_REACH)]
-    if "\n" not in window:
+    gaps = [w.span() for w in _GAP.finditer(window)]
+    if not gaps:
         return None
-    kept = [k for k in range(len(window)) if not any(a <= k < b for a, b in
-                                                     (w.span() for w in _WRAP.finditer(window)))]
+    kept = [k for k in range(len(window)) if not any(a <= k < b for a, b in gaps)]
     found = _LABEL.match("".join(window[k] for k in kept))
     return (found, i + kept[found.end() - 1] + 1) if found is not None else None
 

@@ -42,7 +42,7 @@ from fengong.readers.outline import Item, Outline, label_at, past_inline_label
 from fengong.readers.sources import readable_lines
 from fengong.readers.statement import Statement, Unit, read_division, read_statement, settle_roles, standing_units
 from fengong.records import ItemRecord, PlanRecord, Problem, SectionRecord, SourceText, Span, TaskRecord, UnitMention
-from fengong.textrepair import normalise
+from fengong.textrepair import locate, normalise, repair
 
 STATEMENT_OPENERS = {"（": "）", "(": ")", "【": "】"}
 MAX_STATEMENT = 400  # longer brackets are prose, not statements
@@ -54,6 +54,7 @@ BULLETS = "◆◇■□●○▪▫•►▶▸❖"  # the bullets of a box's or
 WRAPPED_LINES = 10  # a hard-wrapped text has at least so many lines of its wrap width …
 WRAPPED_SHARE = 0.35  # … and they are at least this share of its lines
 WRAP_MIN = 16  # narrower lines are a list's or a table's, not a wrap width
+INDENT = 2  # a paragraph's first line is indented two characters, which text extractors drop
 
 
 @dataclass
@@ -83,8 +84,9 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
          lexicon: Lexicon | None = None) -> PlanRecord:
     """Read every responsibility statement of a prose plan. Zero tasks is a valid answer (some documents
     assign no units); ``plan.statements_seen`` tells the caller whether statements were there to read."""
-    # Markdown's marks (## 一、, 1\., **牵头单位：**) and page numbers are furniture; offsets stay put
-    raw, pages = blank_out(blank_marks(source.raw), PAGE_NUMBER.match)
+    # Markdown's marks (## 一、, 1\., **牵头单位：**) and page numbers are furniture, a PDF font's mis-decoded
+    # characters (暋暋责任单位：, 1灡) are read as the characters they stand for; offsets stay put
+    raw, pages = blank_out(blank_marks(repair(source.raw)), PAGE_NUMBER.match)
     margins = line_numbers(raw)  # a column of line numbers printed in the margin (9 　　８．…, 4 务局、…)
     heads = running_heads(raw, pages)  # the running head printed again after a page number
     # the running heads, and a web page's footer after its article (links, the site's credits)
@@ -101,8 +103,13 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     before: tuple[int, int] | None = None  # the last paragraph read, without its label
     general: Span | None = None  # a lead rule stated outside any statement holds for the whole document
     own_line: int | None = None  # the line number of the last statement that stood on a line of its own
+    # the number of the line read before this one: blank lines and page furniture (a page number, a running head)
+    # between two lines of labels (牵头单位：A / — 2 — / 参与单位：B) do not part them
+    previous: int | None = None
+    this_line: int | None = None
     bare = _states_in_bare_brackets(raw, lines, lexicon)
     for line in _across_pages(readable_lines(lines.lines, source.path, plan.problems), raw, set(pages), lexicon):
+        previous, this_line = this_line, line.number
         item = outline.feed(line)
         if item is not None:
             seen.append(item)
@@ -137,11 +144,11 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
                 state.rule = statement.rule  # it holds from here on (下同); earlier tasks keep the convention
             alone = outer_start <= body + (len(raw[body:line.end]) - len(raw[body:line.end].lstrip()))
             if statement.same:  # 协办部门：同上 — the units the same label named in the block above
-                continued = alone and own_line == line.number - 1 and found
+                continued = alone and own_line == previous and found
                 above = found[-2] if continued and len(found) > 1 else found[-1] if found and not continued else None
                 if above is not None:
                     statement.units.extend(u for u in above.statement.units if u.role in statement.same)
-            goes_on = bool(statement.units and alone and own_line == line.number - 1 and found)
+            goes_on = bool(statement.units and alone and own_line is not None and own_line == previous and found)
             if statement.group_members_only and not (goes_on and found[-1].statement.heads_a_group):
                 continue  # 成员单位：A、B with no 组长单位 before it: who belongs to a body, not who answers
             if goes_on:
@@ -168,8 +175,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
                 state.carry = statement.carry
             measure_start = _after(raw, outer_end, line.end)
             follows = True
-        if not read_here and (rule := v.LEAD_RULE.search(raw, line.start, line.end)) is not None:
-            general = general or Span(rule.start(), v.rule_extent(raw[: line.end], rule), line.number)
+        if not read_here and general is None:
+            general = _lead_rule(raw, line)
         if not read_here and v.NOT_LISTED.search(raw, line.start, line.end):
             state.carry = _standing(raw, body, line, lexicon) or state.carry
         if not _slot_line(raw, line):
@@ -226,11 +233,13 @@ def wrap_width(lines: list[Line]) -> int | None:
 
 def _wrapped(before: Line, after: Line, raw: str, width: int | None) -> bool:
     """True where a hard-wrapped paragraph goes on: the line before is as long as the text's lines are, and this
-    one is not indented as a paragraph's first line is, opens no item and no statement."""
+    one is not indented as a paragraph's first line is, opens no item and no statement. A paragraph's first line
+    whose indent the extractor dropped (pdftotext, pdfminer) is as long as the text's lines less the indent."""
     if width is None or after.blank or after.text[:1].isspace():
         return False
     last = before.text.rsplit("\n", 1)[-1].rstrip()
-    return (len(last) >= width - 1 and label_at(after) is None and not opens_with_label(raw, after.start, after.end)
+    dropped = INDENT if "\n" not in before.text and not last[:1].isspace() else 0
+    return (len(last) >= width - 1 - dropped and label_at(after) is None and not opens_with_label(raw, after.start, after.end)
             and not PAGE_NUMBER.match(after.text))
 
 
@@ -266,6 +275,17 @@ def _open_bracket(raw: str, start: int, end: int) -> int | None:
         elif raw[i] in v.OPENERS.values() and opened:
             opened.pop()
     return opened[0] if opened and raw[opened[0]] in STATEMENT_OPENERS else None
+
+
+def _lead_rule(raw: str, line: Line) -> Span | None:
+    """The lead rule a line states (:data:`LEAD_RULE` with its sequel), read across the breaks of a wrapped
+    paragraph (…排在第一位的为 / 牵头单位，其他为配合单位。), or None."""
+    flat = normalise(raw[line.start : line.end])
+    rule = v.LEAD_RULE.search(flat)
+    if rule is None:
+        return None
+    found = locate(raw[: line.end], flat[rule.start() : v.rule_extent(flat, rule)], line.start)
+    return Span(found[0], found[1], line.number) if found else None
 
 
 def _standing(raw: str, body: int, line: Line, lexicon: Lexicon) -> list[Unit]:

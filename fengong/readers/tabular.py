@@ -32,7 +32,7 @@ from fengong.readers.rows import (
 from fengong.readers.sources import LONG_LINE
 from fengong.readers.vocabulary import LEAD_RULE, rule_extent
 from fengong.records import PlanRecord, Problem, ReadError, SourceText, Span, TaskRecord
-from fengong.textrepair import normalise, normalise_typed
+from fengong.textrepair import normalise, normalise_typed, repair
 
 Cell = Span  # a cell's content in the text (quotes excluded)
 SPACES = re.compile(r"[ \t\u3000]+")
@@ -51,7 +51,7 @@ RULE_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")  # | ---
 
 def read(source: SourceText, slug: str | None = None, jurisdiction: str | None = None) -> PlanRecord:
     """Read the first task-division table of ``source``; :class:`ReadError` when there is none."""
-    reading = blank_marks(source.raw)  # Markdown's marks (# title, | **序号** |) are layout: offsets stay put
+    reading = blank_marks(repair(source.raw))  # Markdown's marks (# title, | **序号** |) are layout: offsets stay put
     plan = new_plan(source, LineIndex(reading), slug, jurisdiction)
     problems = plan.problems
     source = replace(source, raw=reading)  # the plan keeps the file's text; its table is read without the marks
