@@ -501,8 +501,14 @@ def test_an_items_own_statement_stands_and_the_closing_one_applies_to_the_others
         ("1.1", closing),
         ("1.2", [("市人力资源社会保障局", "lead"), ("市总工会", "cooperating")]),
         ("1.3", closing),
-        # the item it stands in keeps its own statement and takes the closing one as a second, as before
-        ("1.4-1", [("市民政局", "lead")]), ("1.4-2", closing)]
+        # the item after which it stands keeps its own statement: the closing one is the others' (set-26 anji,
+        # set-27 wuhou: …（责任单位：A）/ 以上工作由B牵头…)
+        ("1.4", [("市民政局", "lead")])]
+    _, plan = read("（一）稳定就业\n1.扩大企业吸纳就业。（市人力资源社会保障局负责）\n2.支持灵活就业。（市总工会负责）\n"
+                   "以上工作由市人力资源社会保障局牵头，市财政局参与。\n")
+    # nothing left for it to cover: it is the last item's second statement, as any closing statement is
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1.1", [("市人力资源社会保障局", "lead")]), ("1.2-1", [("市总工会", "lead")]), ("1.2-2", closing)]
 
 
 def test_a_count_covers_the_last_measures_and_a_count_beyond_the_series_is_not_guessed_at():

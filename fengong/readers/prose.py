@@ -209,7 +209,7 @@ def _across_pages(lines, raw: str, pages: set[int], lexicon: Lexicon):
     width = wrap_width(lines)
     for line in lines:
         if held is not None and (_cut_by_page(held, line, raw, pages) or _cut_in_bracket(held, line, raw, lexicon)
-                                 or _wrapped(held, line, raw, width)):
+                                 or _wrapped(held, line, raw, width, pages)):
             held = Line(held.number, held.start, line.end, raw[held.start : line.end])
             continue
         if held is not None:
@@ -231,11 +231,14 @@ def wrap_width(lines: list[Line]) -> int | None:
     return common if common >= WRAP_MIN and near >= WRAPPED_LINES and near >= WRAPPED_SHARE * len(lengths) else None
 
 
-def _wrapped(before: Line, after: Line, raw: str, width: int | None) -> bool:
+def _wrapped(before: Line, after: Line, raw: str, width: int | None, pages: set[int]) -> bool:
     """True where a hard-wrapped paragraph goes on: the line before is as long as the text's lines are, and this
-    one is not indented as a paragraph's first line is, opens no item and no statement. A paragraph's first line
-    whose indent the extractor dropped (pdftotext, pdfminer) is as long as the text's lines less the indent."""
+    one is not indented as a paragraph's first line is, opens no item and no statement, and no blank line parts
+    them (pdfminer's between blocks; page furniture blanked is none). A paragraph's first line whose indent the
+    extractor dropped (pdftotext, pdfminer) is as long as the text's lines less the indent."""
     if width is None or after.blank or after.text[:1].isspace():
+        return False
+    if any(n not in pages for n in range(before.number + before.text.count("\n") + 1, after.number)):
         return False
     last = before.text.rsplit("\n", 1)[-1].rstrip()
     dropped = INDENT if "\n" not in before.text and not last[:1].isspace() else 0
@@ -602,12 +605,15 @@ def _series_closed(found: list[_Found], seen: list[Item], last_line: dict[Item, 
     stated: set[Item | None] = set()
     out: list[_Found] = []
     for f in found:
-        for y in (y for y in _covered(f, seen, parents, stated) if y in last_line):
+        covered = [y for y in _covered(f, seen, parents, stated) if y in last_line]
+        for y in covered:
             last = last_line[y]  # the measure runs to it; where y's own line is a title, from the paragraph below
             entry = _Found(f.statement, y, last, max(y.body_start, last.start), last.end, False,
                            Span(y.body_start, f.whole.end, y.line.number), f.rule, f.carried, True)
             out.insert(next((k for k, e in enumerate(out) if e.line.start > y.body_start), len(out)), entry)
             stated.add(y)
+        if covered and f.alone and f.item in stated:
+            continue  # on a line of its own after the series, it is the others': X keeps its own statement
         out.append(f)
         stated.add(f.item)
     return out
