@@ -6,6 +6,7 @@ import pytest
 
 from fengong.readers import prose
 from fengong.records import SourceText
+from fengong.textrepair import normalise
 
 
 def read(text: str):
@@ -1139,3 +1140,95 @@ def test_markdown_marks_are_blanked_in_place():
     assert len(out) == len(text) and out.count("\n") == text.count("\n")
     assert out.splitlines() == ["   一、任务", "", "1.    甲  。 县商务局" + " " * len("](http://x.cn/a_b)") + "、 县财政局  ",
                                 "2.  乙 \\ ", "| A \\| B |   C   |", "| --- | --- |"]
+
+
+def test_a_pdf_fonts_mis_decoded_characters_are_read_as_what_they_stand_for():
+    # 暋 a full-width space (the indent), 灡 the dot after a list number, 暟/暠 the quotes, ⽅ a Kangxi radical for 方:
+    # labels and statements are read through them, offsets stay the file's, quotes are of the file
+    from fengong.textrepair import repair
+    source, plan = read("一、扩大服务消费\n暋暋1灡发展暟时间银行暠等互助养老模式。\n暋暋责任单位：省民政厅、省地⽅金融管理局\n"
+                        "暋暋2灡扩大托育服务供给。\n暋暋责任单位：省卫健委\n")
+    assert [(t.key, t.label, units(t)) for t in plan.tasks] == [
+        ("1.1", "1．", [("省民政厅", "lead"), ("省地方金融管理局", "participant")]),
+        ("1.2", "2．", [("省卫健委", "lead")])]
+    assert plan.tasks[0].text == "发展“时间银行”等互助养老模式。"
+    assert source.quote(plan.tasks[0].units[1].span) == "省地⽅金融管理局"
+    assert all(repair(source.quote(u.span)) == u.name for t in plan.tasks for u in t.units)
+
+
+def test_brackets_of_an_unverified_mapping_stay_unread():
+    _, plan = read("一、任务\n1.甲措施。氀责任单位：省民政厅氁\n")
+    assert plan.tasks == []
+
+
+def test_a_stated_lead_rule_is_read_across_the_line_break_of_a_wrapped_paragraph():
+    items = "".join(wrapped(f"{k}.推进第{k}项服务消费重点工作，完善相关配套政策措施，加强政策宣传和工作指导，及时总结"
+                            "推广各地典型经验做法，定期调度工作进展情况，协调解决推进中遇到的困难和问题，确保各项任务落到"
+                            "实处。") + "责任单位：省商务厅、省财政厅\n" for k in range(1, 5))
+    preamble = ("　　为进一步激发服务消费潜力，推动服务消费提质扩容，更好\n"
+                "满足人民群众多样化需求，结合本市实际，制定以下措施。本措施\n"
+                "所列各项重点工作任务对应的责任单位中，排在第一位的单位为\n"
+                "牵头单位，其他为配合单位。\n")
+    assert "排在第一位的单位为\n牵头单位" in preamble  # the rule is cut by the line break
+    source, plan = read(preamble + "一、主要任务\n" + items)
+    (section,) = plan.sections
+    assert normalise(source.quote(section.role_rule_span)) == "排在第一位的单位为牵头单位，其他为配合单位"
+    assert [units(t) for t in plan.tasks] == [[("省商务厅", "lead"), ("省财政厅", "cooperating")]] * 4
+    # without the rule the first leads by convention and the others take part
+    _, plan = read(preamble.replace("排在第一位的单位为\n牵头单位，", "\n") + "一、主要任务\n" + items)
+    assert [units(t) for t in plan.tasks] == [[("省商务厅", "lead"), ("省财政厅", "participant")]] * 4
+
+
+@pytest.mark.parametrize("labels", [
+    "牵 头 单 位：国家卫生健康委\n参 与 单 位：市场监管总局、海关总署\n",  # a PDF.js copy of letter-spaced labels
+    "牵　头　单　位：国家卫生健康委\n参　与　单　位：市场监管总局、海关总署\n",  # spaced by ideographic spaces
+    "牵头单位：国家卫生健康委\n-2-\n2019年重点工作任务分工\n参与单位：市场监管总局、海关总署\n",  # a page break between
+    "牵 头 单 位：国家卫生健康委\n\n参 与 单 位：市场监管总局、海关总署\n",  # pdfminer's blank line between blocks
+])
+def test_labelled_lines_read_through_letter_spacing_and_what_parts_them(labels):
+    text = ("2019年重点工作任务分工\n一、标准\n（一）加快制修订食品安全标准。\n" + labels +
+            "（二）加强标准跟踪评价。\n责 任 单 位：国家卫生健康委\n-3-\n2019年重点工作任务分工\n二、治理\n")
+    _, plan = read(text)
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1.1", [("国家卫生健康委", "lead"), ("市场监管总局", "participant"), ("海关总署", "participant")]),
+        ("1.2", [("国家卫生健康委", "lead")])]
+
+
+@pytest.mark.parametrize("line", [
+    "完 成 时 限：2019年底前",  # a letter-spaced field that names nobody
+    "工 作 任 务：加快制修订食品安全标准",
+    "牵 头 负 责 同 志 要 亲 自 抓",  # letter-spaced words that are no label
+])
+def test_letter_spaced_lines_that_are_no_role_label_stay_unread(line):
+    _, plan = read(f"一、标准\n（一）加快制修订食品安全标准。\n{line}\n")
+    assert plan.tasks == [] and plan.statements_seen == 0
+
+
+def test_a_closing_sentence_whose_first_line_lost_its_indent_is_read_whole():
+    # pdftotext and pdfminer drop a paragraph's indent: its first line is two characters short of the others, and
+    # the sentence wraps on (…三江新 / 区管委会…); pdfminer prints a blank line between blocks, which parts them
+    items = [f"{k}.开展第{k}项产业链精准招商。围绕储能电池材料、结构件、系统集成和回收利用等环节，编制产业链招商图谱，"
+             "实行链长加链主工作机制，每年引进储能领域重大项目一批以上，形成集聚效应。" for k in range(1, 6)]
+    closing = "以上工作由市投资促进局牵头，市经济和信息化局、三江新区管委会、各区县人民政府配合。"
+    expected = [("市投资促进局", "lead"), ("市经济和信息化局", "cooperating"), ("三江新区管委会", "cooperating"),
+                ("各区县人民政府", "cooperating")]
+    for blank in ("", "\n"):
+        text = "（二）强化产业招引培育\n" + blank + "".join(
+            wrapped(p).replace("　　", "") + blank for p in [*items, closing])
+        assert "三江新\n区管委会" in text
+        _, plan = read(text)
+        assert [(t.key, units(t)) for t in plan.tasks] == [(f"2.{k}", expected) for k in range(1, 6)]
+
+
+def test_a_blank_line_or_a_short_first_line_ends_a_paragraph():
+    # a closing line after a blank line, or after a one-line paragraph shorter than the text's lines less the
+    # indent, is not joined to the paragraph before: it closes the last measure alone, not a paragraph of it
+    items = "".join(wrapped(f"{k}.开展第{k}项产业链精准招商。围绕储能电池材料、结构件、系统集成和回收利用等环节，编制"
+                            "产业链招商图谱，实行链长加链主工作机制，每年引进储能领域重大项目十个一批以上。").replace("　　", "")
+                    for k in range(1, 6))
+    assert items.endswith("一批以上。\n") and len(items.splitlines()[-1]) >= 27  # a full last line
+    _, plan = read("一、任务\n" + items + "\n以上工作由市投资促进局牵头，市财政局配合。\n")
+    assert [(t.key, t.text[-5:], units(t)) for t in plan.tasks] == [  # on a line of its own: the whole series
+        (f"1.{k}", "一批以上。", [("市投资促进局", "lead"), ("市财政局", "cooperating")]) for k in range(1, 6)]
+    _, plan = read("一、任务\n" + items + "加强组织保障工作。\n各区县要建立健全产业招商工作推进机制。\n")
+    assert plan.tasks == []
