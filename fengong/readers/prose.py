@@ -242,8 +242,8 @@ def _wrapped(before: Line, after: Line, raw: str, width: int | None, pages: set[
         return False
     last = before.text.rsplit("\n", 1)[-1].rstrip()
     dropped = INDENT if "\n" not in before.text and not last[:1].isspace() else 0
-    return (len(last) >= width - 1 - dropped and label_at(after) is None and not opens_with_label(raw, after.start, after.end)
-            and not PAGE_NUMBER.match(after.text))
+    return (len(last) >= width - 1 - dropped and label_at(after) is None
+            and not opens_with_label(raw, after.start, after.end) and not PAGE_NUMBER.match(after.text))
 
 
 def _cut_by_page(before: Line, after: Line, raw: str, pages: set[int]) -> bool:
@@ -283,6 +283,8 @@ def _open_bracket(raw: str, start: int, end: int) -> int | None:
 def _lead_rule(raw: str, line: Line) -> Span | None:
     """The lead rule a line states (:data:`LEAD_RULE` with its sequel), read across the breaks of a wrapped
     paragraph (…排在第一位的为 / 牵头单位，其他为配合单位。), or None."""
+    if "为" not in raw[line.start : line.end]:
+        return None  # every rule says 为
     flat = normalise(raw[line.start : line.end])
     rule = v.LEAD_RULE.search(flat)
     if rule is None:
