@@ -1213,3 +1213,58 @@ def test_flat_table_one_line_cells_stay_read_line_by_line():
     plan = flat_table.read(SourceText("flat.txt", text))
     assert [units(t) for t in plan.tasks] == [units(t) for t in flat_table.read(SourceText("flat.txt", FLAT)).tasks]
     assert plan.tasks[-1].text == "建立信用监管机制。"
+
+
+# A PDF viewer's copy: each visual line of the table is one line, the cells of a row run together with spaces and
+# the wrapped lines of several cells joined on the lines below; a letter-spaced header repeated after each page's
+# foot (第n页 共N页) and running head; section rows (一、…) between the rows; 抄送 after the table.
+VIEWER = """某市推进行动实施方案
+附件
+重点任务分工表
+序 号 重 点 任 务 牵 头 单 位 配 合 单 位 完 成 时 限
+一、夯实基础
+1 建设智能算力中心，推动算 市工业和信息化局 市财政局 2026年底
+力统一调度
+2 培育发展数据标注、数据交 市发展改革委 市商务局、市市场监 2027年底
+易等数据服务业态 管局
+二、推动应用
+3 建设智能网联汽车测试示范 市工业和信息化局、市 市公安局、市财政 2026年底
+第2页 共3页
+某市推进行动实施方案
+序 号 重 点 任 务 牵 头 单 位 配 合 单 位 完 成 时 限
+区 交通运输局 局
+4 推动大模型在研发设计等环 市科学技术局 市教育局 持续推进
+节深度应用
+第3页 共3页
+某市推进行动实施方案
+抄送：市委各部门，市人大常委会办公室。
+"""
+
+
+def test_a_pdf_table_copied_by_visual_line():
+    from fengong.readers.detect import READERS
+
+    source = SourceText("viewer.txt", VIEWER)
+    assert choose_reader(source) == "pdf-table"
+    plan = READERS["pdf-table"](source, jurisdiction="320500")
+    assert not [p for p in plan.problems if p.severity == "error"]
+    assert [(t.number, t.text, units(t)) for t in plan.tasks] == [
+        (1, "建设智能算力中心，推动算力统一调度", [("市工业和信息化局", "lead"), ("市财政局", "cooperating")]),
+        # the 配合单位 cell's second line beside the task's
+        (2, "培育发展数据标注、数据交易等数据服务业态", [
+            ("市发展改革委", "lead"), ("市商务局", "cooperating"), ("市市场监管局", "cooperating")]),
+        # a row split by the page's foot, head and header: its lines after them go on with its cells
+        (3, "建设智能网联汽车测试示范区", [
+            ("市工业和信息化局", "lead"), ("市交通运输局", "lead"), ("市公安局", "cooperating"),
+            ("市财政局", "cooperating")]),
+        (4, "推动大模型在研发设计等环节深度应用", [("市科学技术局", "lead"), ("市教育局", "cooperating")]),
+    ]
+
+
+def test_a_letter_spaced_header_is_cut_into_known_cells_only():
+    from fengong.readers.pdf_table import header_columns
+
+    assert header_columns("序 号 重 点 任 务 牵 头 单 位 配 合 单 位 完 成 时 限").width == 5
+    assert header_columns("序 号 工 作 任 务 责 任 单 位").width == 3
+    assert header_columns("苏 州 市 人 民 政 府 办 公 室") is None  # a letter-spaced signature
+    assert header_columns("序 号 重 点 任 务 其 他 说 明") is None  # no unit column
