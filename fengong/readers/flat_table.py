@@ -316,7 +316,8 @@ def _wrapped_row(source: SourceText, content: list[Line], i: int, columns, heade
         if len(pages) > 3:
             continue
         for split in product(*(_splits(len(p), width, k > 0) for k, p in enumerate(pages))):
-            cells = tuple(tuple(p[a:b] for p, (a, b) in zip(pages, (s[c] for s in split))) for c in range(width))
+            cells = tuple(tuple(p[a:b] for p, (a, b) in zip(pages, (s[c] for s in split), strict=True))
+                          for c in range(width))
             statements = [unit_cell(c + 1, cells[c]) for c in range(width) if c + 1 in unit_columns]
             if any(s is False for s in statements) or not any(statements):
                 continue
@@ -342,10 +343,11 @@ def _wrapped_row(source: SourceText, content: list[Line], i: int, columns, heade
 def _splits(size: int, width: int, empty: bool):
     """Each way to cut ``size`` lines into ``width`` runs in order, as (start, stop) per run; runs may be empty
     only where ``empty`` (a row's lines on its second page)."""
-    cuts = combinations_with_replacement(range(size + 1), width - 1) if empty else combinations(range(1, size), width - 1)
+    cuts = (combinations_with_replacement(range(size + 1), width - 1) if empty
+            else combinations(range(1, size), width - 1))
     for cut in cuts:
         bounds = [0, *cut, size]
-        yield list(zip(bounds, bounds[1:]))
+        yield list(zip(bounds, bounds[1:], strict=False))
 
 
 def _rule(source: SourceText, line: Line) -> Span | None:
