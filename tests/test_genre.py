@@ -22,7 +22,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "guoban-2018-kuajing-maoyi-bianlihua": "raw PDF text with brackets printed as 氀/氁 (an unverified mapping)",
         "huangpu-2026-xinxing-gongyehua-fangan": "raw PDF text with brackets printed as 氀/氁 (an unverified mapping)",
         "hubei-2026-fuwu-xiaofei-cuoshi": "raw PDF text: labels 1灡 and 暋 indents before 责任单位 lines",
-        "jiangxia-2026-heyue-xiangcun-qingdan": "the table reads; the notice's addressee line is read as a bare list",
         "lankao-2026-minsheng-shishi": "raw PDF text with brackets printed as 氀/氁 (an unverified mapping)",
         "shiananban-2019-zhongdian-gongzuo-fengong": "letter-spaced labels (牵 头 单 位) in a PDF.js copy",
         "yibin-2026-xinxing-chuneng-fangan": "pdfminer text: blank lines between blocks, closing sentences",

@@ -700,6 +700,25 @@ def test_a_hard_wrapped_text_reads_each_paragraph_from_its_start():
         ("1.4", "加大宣传引导力度，通", [("县委宣传部", "lead"), ("县融媒体中心", "participant")])]
 
 
+def test_a_full_line_ending_in_a_colon_closes_its_paragraph():
+    # the notice's addressees, as long as the text's lines and unindented as pdftotext prints them, then the
+    # notice's sentence wrapped before a body's name (…已经 / 县人民政府同意): the addressees close no sentence
+    for addressees, sentence in [
+        ("各街道办事处，经济开发区、庙山开发区管委会，区政府各部门：",
+         "《某区2026年宜居宜业和美乡村建设重点任务清单》已经\n区人民政府同意，现印发给你们，请认真贯彻落实。"),
+        ("各乡镇人民政府，高新技术产业园区管委会，县政府各部门：",
+         "《某县2026年城乡建设重点任务清单》已经县人民政\n府同意，现印发给你们，请结合实际认真贯彻落实。"),
+    ]:
+        text = "某区人民政府办公室关于印发\n重点任务清单的通知\n" + addressees + "\n" + sentence + "\n" + WRAPPED
+        plan = prose.read(SourceText("doc.txt", text), jurisdiction="420115")
+        assert [t.key for t in plan.tasks] == ["1.1", "1.2-1", "1.2-2", "1.3.1", "1.3.2", "1.4"]
+    # a colon inside a full line does not stop the paragraph going on
+    inside = wrapped("（五）落实运维经费：按每户每年不低于100元的标准安排运维补助资金，建立以奖代补制度，"
+                     "根据考核结果拨付补助资金（县财政局负责）。")
+    _, plan = read(WRAPPED + inside)
+    assert units(plan.tasks[-1]) == [("县财政局", "lead")] and plan.tasks[-1].text.startswith("落实运维经费")
+
+
 def test_lines_that_are_paragraphs_are_not_joined_as_wrapped():
     # unindented lines of a text whose lines are its paragraphs, whatever their lengths
     text = "".join(f"{k}.推进第{k}项重点工作任务落实。（市发展改革委负责）\n" for k in range(1, 13))

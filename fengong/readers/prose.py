@@ -230,7 +230,8 @@ def _wrapped(before: Line, after: Line, raw: str, width: int | None) -> bool:
     if width is None or after.blank or after.text[:1].isspace():
         return False
     last = before.text.rsplit("\n", 1)[-1].rstrip()
-    return (len(last) >= width - 1 and label_at(after) is None and not opens_with_label(raw, after.start, after.end)
+    # a line ending in a colon introduces what follows (the addressees: 各街道办事处，…，区政府各部门：)
+    return (len(last) >= width - 1 and not last.endswith(("：", ":")) and label_at(after) is None and not opens_with_label(raw, after.start, after.end)
             and not PAGE_NUMBER.match(after.text))
 
 
