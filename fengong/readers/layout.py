@@ -140,6 +140,8 @@ def find(lines: list[Line]) -> Layout | None:
                 break
             block.append(below)
         alone = len(cells) >= 3 and map_header([line.text[a:b] for a, b in cells]) is not None
+        if not (words or alone):
+            continue  # a line holding anything but header words opens no header: not worth measuring
         for tried in ([block, [line]] if alone and len(block) > 1 else [block]):
             layout = _measured(tried, lines[i + len(tried) : i + len(tried) + SAMPLE * 2])
             if layout is not None:
