@@ -29,11 +29,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "suzhou-2026-rengongzhineng-jia": "a table copied from a viewer, a row's cells run together on one line",
         "yibin-2026-xinxing-chuneng-fangan": "pdfminer text: blank lines between blocks, closing sentences",
     },
-    "set-27": {
-        # both read as printed; the truth disagrees with the text (see the set-27 fixer's report)
-        "guobanfa-2019-yaopin-jicai": "the truth's text of row 8 starts at the cell's second sentence",
-        "jinjiang-2026-canjiren-jiuye": "the truth types row 5.1 (市人社局、市住建局、市残联等) as not open",
-    },
 }
 
 
