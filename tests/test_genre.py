@@ -26,11 +26,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "shiananban-2019-zhongdian-gongzuo-fengong": "letter-spaced labels (牵 头 单 位) in a PDF.js copy",
         "yibin-2026-xinxing-chuneng-fangan": "pdfminer text: blank lines between blocks, closing sentences",
     },
-    "set-27": {
-        "guobanfa-2019-yaopin-jicai": "a blind miss of the final build (one task)",
-        "jinjiang-2026-canjiren-jiuye": "a blind miss of the final build (an open list)",
-        "wuhou-2026-qingqian-zhangkuan": "a blind miss of the final build (one task too many)",
-    },
 }
 
 

@@ -501,8 +501,39 @@ def test_an_items_own_statement_stands_and_the_closing_one_applies_to_the_others
         ("1.1", closing),
         ("1.2", [("市人力资源社会保障局", "lead"), ("市总工会", "cooperating")]),
         ("1.3", closing),
-        # the item it stands in keeps its own statement and takes the closing one as a second, as before
-        ("1.4-1", [("市民政局", "lead")]), ("1.4-2", closing)]
+        # on a line of its own the closing statement is the series', and the last item's own statement stands too
+        ("1.4", [("市民政局", "lead")])]
+
+
+@pytest.mark.parametrize(("own", "closing"), [
+    ("（市网络理政办负责）", "以上各项工作由市经信局牵头，市财政局配合，各街道办事处按职责落实。"),
+    ("此项工作由市网络理政办负责。", "上述各项任务由市经信局牵头，市财政局配合。"),
+    ("（责任单位：市网络理政办）", "以上三项工作由市经信局、市财政局按职责分工负责。"),
+    ("责任单位：市网络理政办", "以上工作均由市经信局负责。"),
+    # no word says several: on a line of its own right after the last item it closes the series all the same
+    ("（市网络理政办负责）", "上述工作由市经信局牵头，市财政局配合。"),
+])
+def test_the_last_items_own_statement_stands_before_a_closing_line_of_its_own(own, closing):
+    _, plan = read("（一）全面排查\n1.开展全面排查。梳理合同履约情况。\n2.建立动态台账。逐笔登记。\n"
+                   f"3.畅通投诉渠道。受理中小企业投诉。{own}\n{closing}\n")
+    assert [(t.key, units(t)[0]) for t in plan.tasks] == [
+        ("1.1", ("市经信局", "lead")), ("1.2", ("市经信局", "lead")), ("1.3", ("市网络理政办", "lead"))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # closing the last item's own paragraph, after its own statement: that item's second statement, as before
+    ("（一）全面排查\n1.开展全面排查。\n2.建立动态台账。\n3.畅通投诉渠道（市网络理政办负责）。以上各项工作由市经信局负责。\n",
+     [("1.1", "市经信局"), ("1.2", "市经信局"), ("1.3-1", "市网络理政办"), ("1.3-2", "市经信局")]),
+    # a line of its own after a heading's paragraphs closes the heading, no series: the heading's second statement
+    ("一、全面排查\n（一）摸清底数\n开展全面排查。（市网络理政办负责）\n建立动态台账。\n以上工作由市经信局负责。\n",
+     [("1.1-1", "市网络理政办"), ("1.1-2", "市经信局")]),
+    # a count beyond the series is not guessed at: the item's own second statement
+    ("（一）全面排查\n1.开展全面排查。\n2.畅通投诉渠道。（市网络理政办负责）\n以上五项工作由市经信局负责。\n",
+     [("1.2-1", "市网络理政办"), ("1.2-2", "市经信局")]),
+])
+def test_a_closing_statement_that_closes_no_series_of_its_own_line_stays_the_items_second(text, expected):
+    _, plan = read(text)
+    assert [(t.key, units(t)[0][0]) for t in plan.tasks] == expected
 
 
 def test_a_count_covers_the_last_measures_and_a_count_beyond_the_series_is_not_guessed_at():
