@@ -231,8 +231,8 @@ def _wrapped(before: Line, after: Line, raw: str, width: int | None) -> bool:
         return False
     last = before.text.rsplit("\n", 1)[-1].rstrip()
     # a line ending in a colon introduces what follows (the addressees: 各街道办事处，…，区政府各部门：)
-    return (len(last) >= width - 1 and not last.endswith(("：", ":")) and label_at(after) is None and not opens_with_label(raw, after.start, after.end)
-            and not PAGE_NUMBER.match(after.text))
+    return (len(last) >= width - 1 and not last.endswith(("：", ":")) and label_at(after) is None
+            and not opens_with_label(raw, after.start, after.end) and not PAGE_NUMBER.match(after.text))
 
 
 def _cut_by_page(before: Line, after: Line, raw: str, pages: set[int]) -> bool:
