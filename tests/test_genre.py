@@ -20,14 +20,7 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
     "set-26": {
         "guoban-2018-kuajing-maoyi-bianlihua": "raw PDF text with brackets printed as 氀/氁 (an unverified mapping)",
         "huangpu-2026-xinxing-gongyehua-fangan": "raw PDF text with brackets printed as 氀/氁 (an unverified mapping)",
-        "jiangxi-2026-diko-jingji-xingdong": "an annex table extracted one cell per line, rows cut by page breaks",
-        "jiangxia-2026-heyue-xiangcun-qingdan": "a task list table extracted one cell per line with person columns",
         "lankao-2026-minsheng-shishi": "raw PDF text with brackets printed as 氀/氁 (an unverified mapping)",
-        "suzhou-2026-rengongzhineng-jia": "a table copied from a viewer, a row's cells run together on one line",
-    },
-    "set-27": {
-        "guobanfa-2019-yaopin-jicai": "a blind miss of the final build (one task)",
-        "jinjiang-2026-canjiren-jiuye": "a blind miss of the final build (an open list)",
     },
 }
 

@@ -502,14 +502,39 @@ def test_an_items_own_statement_stands_and_the_closing_one_applies_to_the_others
         ("1.1", closing),
         ("1.2", [("市人力资源社会保障局", "lead"), ("市总工会", "cooperating")]),
         ("1.3", closing),
-        # the item after which it stands keeps its own statement: the closing one is the others' (set-26 anji,
-        # set-27 wuhou: …（责任单位：A）/ 以上工作由B牵头…)
+        # on a line of its own the closing statement is the series', and the last item's own statement stands too
         ("1.4", [("市民政局", "lead")])]
-    _, plan = read("（一）稳定就业\n1.扩大企业吸纳就业。（市人力资源社会保障局负责）\n2.支持灵活就业。（市总工会负责）\n"
-                   "以上工作由市人力资源社会保障局牵头，市财政局参与。\n")
-    # nothing left for it to cover: it is the last item's second statement, as any closing statement is
-    assert [(t.key, units(t)) for t in plan.tasks] == [
-        ("1.1", [("市人力资源社会保障局", "lead")]), ("1.2-1", [("市总工会", "lead")]), ("1.2-2", closing)]
+
+
+@pytest.mark.parametrize(("own", "closing"), [
+    ("（市网络理政办负责）", "以上各项工作由市经信局牵头，市财政局配合，各街道办事处按职责落实。"),
+    ("此项工作由市网络理政办负责。", "上述各项任务由市经信局牵头，市财政局配合。"),
+    ("（责任单位：市网络理政办）", "以上三项工作由市经信局、市财政局按职责分工负责。"),
+    ("责任单位：市网络理政办", "以上工作均由市经信局负责。"),
+    # no word says several: on a line of its own right after the last item it closes the series all the same
+    ("（市网络理政办负责）", "上述工作由市经信局牵头，市财政局配合。"),
+])
+def test_the_last_items_own_statement_stands_before_a_closing_line_of_its_own(own, closing):
+    _, plan = read("（一）全面排查\n1.开展全面排查。梳理合同履约情况。\n2.建立动态台账。逐笔登记。\n"
+                   f"3.畅通投诉渠道。受理中小企业投诉。{own}\n{closing}\n")
+    assert [(t.key, units(t)[0]) for t in plan.tasks] == [
+        ("1.1", ("市经信局", "lead")), ("1.2", ("市经信局", "lead")), ("1.3", ("市网络理政办", "lead"))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # closing the last item's own paragraph, after its own statement: that item's second statement, as before
+    ("（一）全面排查\n1.开展全面排查。\n2.建立动态台账。\n3.畅通投诉渠道（市网络理政办负责）。以上各项工作由市经信局负责。\n",
+     [("1.1", "市经信局"), ("1.2", "市经信局"), ("1.3-1", "市网络理政办"), ("1.3-2", "市经信局")]),
+    # a line of its own after a heading's paragraphs closes the heading, no series: the heading's second statement
+    ("一、全面排查\n（一）摸清底数\n开展全面排查。（市网络理政办负责）\n建立动态台账。\n以上工作由市经信局负责。\n",
+     [("1.1-1", "市网络理政办"), ("1.1-2", "市经信局")]),
+    # a count beyond the series is not guessed at: the item's own second statement
+    ("（一）全面排查\n1.开展全面排查。\n2.畅通投诉渠道。（市网络理政办负责）\n以上五项工作由市经信局负责。\n",
+     [("1.2-1", "市网络理政办"), ("1.2-2", "市经信局")]),
+])
+def test_a_closing_statement_that_closes_no_series_of_its_own_line_stays_the_items_second(text, expected):
+    _, plan = read(text)
+    assert [(t.key, units(t)[0][0]) for t in plan.tasks] == expected
 
 
 def test_a_count_covers_the_last_measures_and_a_count_beyond_the_series_is_not_guessed_at():
@@ -705,6 +730,25 @@ def test_a_hard_wrapped_text_reads_each_paragraph_from_its_start():
                                         ("县市场监管局", "cooperating")]),
         ("1.3.2", "建立运维单位考核评价", [("县治水办（县河长办）", "lead")]),
         ("1.4", "加大宣传引导力度，通", [("县委宣传部", "lead"), ("县融媒体中心", "participant")])]
+
+
+def test_a_full_line_ending_in_a_colon_closes_its_paragraph():
+    # the notice's addressees, as long as the text's lines and unindented as pdftotext prints them, then the
+    # notice's sentence wrapped before a body's name (…已经 / 县人民政府同意): the addressees close no sentence
+    for addressees, sentence in [
+        ("各街道办事处，经济开发区、庙山开发区管委会，区政府各部门：",
+         "《某区2026年宜居宜业和美乡村建设重点任务清单》已经\n区人民政府同意，现印发给你们，请认真贯彻落实。"),
+        ("各乡镇人民政府，高新技术产业园区管委会，县政府各部门：",
+         "《某县2026年城乡建设重点任务清单》已经县人民政\n府同意，现印发给你们，请结合实际认真贯彻落实。"),
+    ]:
+        text = "某区人民政府办公室关于印发\n重点任务清单的通知\n" + addressees + "\n" + sentence + "\n" + WRAPPED
+        plan = prose.read(SourceText("doc.txt", text), jurisdiction="420115")
+        assert [t.key for t in plan.tasks] == ["1.1", "1.2-1", "1.2-2", "1.3.1", "1.3.2", "1.4"]
+    # a colon inside a full line does not stop the paragraph going on
+    inside = wrapped("（五）落实运维经费：按每户每年不低于100元的标准安排运维补助资金，建立以奖代补制度，"
+                     "根据考核结果拨付补助资金（县财政局负责）。")
+    _, plan = read(WRAPPED + inside)
+    assert units(plan.tasks[-1]) == [("县财政局", "lead")] and plan.tasks[-1].text.startswith("落实运维经费")
 
 
 def test_lines_that_are_paragraphs_are_not_joined_as_wrapped():
@@ -1232,3 +1276,14 @@ def test_a_blank_line_or_a_short_first_line_ends_a_paragraph():
         (f"1.{k}", "一批以上。", [("市投资促进局", "lead"), ("市财政局", "cooperating")]) for k in range(1, 6)]
     _, plan = read("一、任务\n" + items + "加强组织保障工作。\n各区县要建立健全产业招商工作推进机制。\n")
     assert plan.tasks == []
+
+
+def test_a_label_colon_at_a_line_end_inside_an_open_bracket_goes_on():
+    # …（牵头单位： / 市应急局；责任单位：A、B…）: the colon is the label's, not one introducing what follows
+    items = "".join(wrapped(f"{k}.健全储能安全管理体系。落实储能电站安全管理主体责任，开展储能电站消防安全评估，建立储能"
+                            "电站全生命周期安全监管机制，储能电池产品质量检测认证能力建设。（牵头单位：市应急局；"
+                            "责任单位：市发展改革委、市消防救援支队、市市场监管局）").replace("　　", "") for k in range(1, 5))
+    assert "（牵头单位：\n市应急局" in items
+    _, plan = read("一、任务\n" + items)
+    assert [units(t) for t in plan.tasks] == [[("市应急局", "lead"), ("市发展改革委", "participant"),
+                                               ("市消防救援支队", "participant"), ("市市场监管局", "participant")]] * 4

@@ -1130,3 +1130,141 @@ def test_a_task_merged_over_rows_with_units_of_its_own_in_each():
     # a row printing another task's text under the same number is a row of its own
     plan = tabular.read(SourceText("t.tsv", "序号\t重点任务\t牵头单位\n1\t建设平台\t商务部\n1\t完善机制\t教育部\n"))
     assert [t.text for t in plan.tasks] == ["建设平台", "完善机制"]
+
+
+# pdftotext without -layout: a table one cell per line, each cell wrapped over lines of its column's width, a
+# person column (责任领导) before the units, a row split by a page break, a standing note (以下不再列出) wrapped.
+WRAPPED = """注：各县区政府负责本地区相关任务落实，
+以下不再列出。
+序号
+工作任务
+责任领导
+牵头单位
+配合单位
+完成时限
+一、稳定生产
+1
+稳定粮食生产，全年粮食播
+种面积稳定在38万亩以上，
+新建高标准农田2.5万亩
+市政府副市
+长 王××
+市农业农村
+局
+市财政局、市自然
+资源和规划局、市
+水务局
+2026年12
+月
+2
+发展现代都市农业，培育壮
+大特色产业，新增龙头企业
+市政府副市
+长 陈××
+市商务局
+市农业农村局、市
+市场监管局
+2026年10
+月
+— 3 —
+序号
+工作任务
+责任领导
+牵头单位
+配合单位
+完成时限
+二、改善环境
+1
+推进农村公路提档升级，新
+改建农村公路60公里，实施
+危桥改造10座
+市政府副市
+长 陈××
+市交通运输
+局
+市财政局、市城管
+2026年12
+月
+— 4 —
+执法局
+抄送：市委各部门，市人大常委会办公室，市政协办公室，市纪
+委监委，市法院，市检察院。
+"""
+
+
+def test_flat_table_cells_wrapped_over_lines():
+    plan = flat_table.read(SourceText("wrapped.txt", WRAPPED))
+    one, two, three = plan.tasks
+    assert one.text == "稳定粮食生产，全年粮食播种面积稳定在38万亩以上，新建高标准农田2.5万亩"
+    carried = [("各县区政府", "implementing")]
+    assert units(one) == [("市农业农村局", "lead"), ("市财政局", "cooperating"), ("市自然资源和规划局", "cooperating"),
+                          ("市水务局", "cooperating")] + carried
+    # the 责任领导 cell (区政府副区 / 长 陈××) is no part of the lead's name
+    assert units(two) == [("市商务局", "lead"), ("市农业农村局", "cooperating"), ("市市场监管局", "cooperating")] + carried
+    assert two.text == "发展现代都市农业，培育壮大特色产业，新增龙头企业"
+    # the last row's cell ends after the page break (执法局); 抄送 after the table is not in it
+    assert units(three) == [("市交通运输局", "lead"), ("市财政局", "cooperating"), ("市城管执法局", "cooperating")] + carried
+    assert [t.key for t in plan.tasks] == ["1.1", "1.2", "2.1"]
+
+
+def test_flat_table_one_line_cells_stay_read_line_by_line():
+    """A table whose cells are one line each keeps its reading; the prose after its last row stays out of it."""
+    text = FLAT + "为确保各项任务落实，各牵头单位要会同配合单位制定具体方案，\n明确时间表和路线图，按期完成各项任务。\n"
+    plan = flat_table.read(SourceText("flat.txt", text))
+    assert [units(t) for t in plan.tasks] == [units(t) for t in flat_table.read(SourceText("flat.txt", FLAT)).tasks]
+    assert plan.tasks[-1].text == "建立信用监管机制。"
+
+
+# A PDF viewer's copy: each visual line of the table is one line, the cells of a row run together with spaces and
+# the wrapped lines of several cells joined on the lines below; a letter-spaced header repeated after each page's
+# foot (第n页 共N页) and running head; section rows (一、…) between the rows; 抄送 after the table.
+VIEWER = """某市推进行动实施方案
+附件
+重点任务分工表
+序 号 重 点 任 务 牵 头 单 位 配 合 单 位 完 成 时 限
+一、夯实基础
+1 建设智能算力中心，推动算 市工业和信息化局 市财政局 2026年底
+力统一调度
+2 培育发展数据标注、数据交 市发展改革委 市商务局、市市场监 2027年底
+易等数据服务业态 管局
+二、推动应用
+3 建设智能网联汽车测试示范 市工业和信息化局、市 市公安局、市财政 2026年底
+第2页 共3页
+某市推进行动实施方案
+序 号 重 点 任 务 牵 头 单 位 配 合 单 位 完 成 时 限
+区 交通运输局 局
+4 推动大模型在研发设计等环 市科学技术局 市教育局 持续推进
+节深度应用
+第3页 共3页
+某市推进行动实施方案
+抄送：市委各部门，市人大常委会办公室。
+"""
+
+
+def test_a_pdf_table_copied_by_visual_line():
+    from fengong.readers.detect import READERS
+
+    source = SourceText("viewer.txt", VIEWER)
+    assert choose_reader(source) == "pdf-table"
+    plan = READERS["pdf-table"](source, jurisdiction="320500")
+    assert not [p for p in plan.problems if p.severity == "error"]
+    assert [(t.number, t.text, units(t)) for t in plan.tasks] == [
+        (1, "建设智能算力中心，推动算力统一调度", [("市工业和信息化局", "lead"), ("市财政局", "cooperating")]),
+        # the 配合单位 cell's second line beside the task's
+        (2, "培育发展数据标注、数据交易等数据服务业态", [
+            ("市发展改革委", "lead"), ("市商务局", "cooperating"), ("市市场监管局", "cooperating")]),
+        # a row split by the page's foot, head and header: its lines after them go on with its cells
+        (3, "建设智能网联汽车测试示范区", [
+            ("市工业和信息化局", "lead"), ("市交通运输局", "lead"), ("市公安局", "cooperating"),
+            ("市财政局", "cooperating")]),
+        (4, "推动大模型在研发设计等环节深度应用", [("市科学技术局", "lead"), ("市教育局", "cooperating")]),
+    ]
+
+
+def test_a_letter_spaced_header_is_cut_into_known_cells_only():
+    from fengong.readers.pdf_table import header_columns
+
+    assert header_columns("序 号 重 点 任 务 牵 头 单 位 配 合 单 位 完 成 时 限").width == 5
+    assert header_columns("序 号 工 作 任 务 责 任 单 位").width == 3
+    assert header_columns("苏 州 市 人 民 政 府 办 公 室") is None  # a letter-spaced signature
+    assert header_columns("序 号 重 点 任 务 其 他 说 明") is None  # no unit column

@@ -26,13 +26,16 @@ lead rule. A row cut short (the next number or the end comes early) is reported 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
+from itertools import combinations, combinations_with_replacement, product
 
 from fengong.readers.docmeta import new_plan
 from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.lines import PAGE_NUMBER, Line, LineIndex
 from fengong.readers.markdown import blank_marks
 from fengong.readers.rows import (
+    EMPTY_CELLS,
     NUMBER,
     NUMBER_HEADERS,
     SECTION_ROW,
@@ -42,11 +45,13 @@ from fengong.readers.rows import (
     header_like,
     map_header,
     noted_columns,
+    read_pieces,
     section_items,
     sections_of,
     task_from_cells,
 )
 from fengong.readers.sources import readable_lines
+from fengong.readers.statement import Statement
 from fengong.readers.vocabulary import LEAD_RULE, rule_extent
 from fengong.records import PlanRecord, Problem, ReadError, SourceText, Span, TaskRecord
 from fengong.textrepair import normalise, repair
@@ -68,6 +73,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
                                                             "工作任务 / 牵头单位 one per line")])
     at, columns = found
     blanks = _blank_runs(lines.lines, content)
+    breaks = _page_breaks(lines.lines, content)
+    widths: dict[int, int] = {}  # a wrapped table's columns: the width of their full lines
     gap = _cell_gap(content[at : at + columns.width], blanks)
     header_texts = [normalise(line.text) for line in content[at : at + columns.width]]
     columns = noted_columns(columns, header_texts, source.raw)  # “责任单位”栏所列单位为配合单位
@@ -93,7 +100,14 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             break  # the table has ended
         cells, taken = _row_cells(content, i, columns.width, gap, blanks)
         cut = next((k for k, c in enumerate(cells) if _starts_next_row(c, int(number.group(1)))), None)
-        if cut is not None or len(cells) < columns.width - 1 or not _closed(content, i + taken, cells, number):
+        if cut is not None or not _row_ends(content, i + taken, int(number.group(1)), header_texts):
+            wrapped = _wrapped_row(source, content, i, columns, header_texts, blanks, breaks,
+                                   lexicon_for(plan.jurisdiction), widths)
+            if wrapped is not None:
+                cells, taken = wrapped
+                cut = None
+        if cut is not None or len(cells) < columns.width - 1 or (
+                not isinstance(cells[0], tuple) and not _closed(content, i + taken, cells, number)):
             have = len([c for c in cells[:cut] if not c.blank])  # the cells printed before the next row
             problems.append(Problem(source.path, line.number, f"row {number.group(1)} is cut short: {have + 1} of "
                                                               f"{columns.width} cells", "error"))
@@ -186,17 +200,154 @@ def _starts_next_row(line: Line, number: int) -> bool:
     return found is not None and int(found.group(1)) == number + 1
 
 
-def _task(source: SourceText, columns, row: list[Line], number: int, problems: list[Problem], lexicon: Lexicon):
-    def span(line: Line) -> Span:
-        start = line.start + len(line.text) - len(line.text.lstrip())
-        return Span(start, line.start + len(line.text.rstrip()), line.number)
-
-    text = span(row[columns.task])
-    units = [(role, span(row[col])) for col, role in columns.units]
-    task = task_from_cells(source, number, text, units, problems, lexicon)
+def _task(source: SourceText, columns, row: list, number: int, problems: list[Problem], lexicon: Lexicon):
+    text = _pieces(row[columns.task])
+    units = [(role, _pieces(row[col], lines=True)) for col, role in columns.units]
+    body = normalise("".join(source.quote(p) for p in text)) if len(text) > 1 else None
+    task = task_from_cells(source, number, text[0], units, problems, lexicon, body)
     if task is None:
         return None
-    return replace(task, row_span=Span(span(row[0]).start, row[-1].end, row[0].number))
+    first = _pieces(row[0])[0]
+    return replace(task, row_span=Span(first.start, max(p.end for cell in row for p in _pieces(cell)), first.line))
+
+
+def _pieces(cell, lines: bool = False) -> tuple[Span, ...]:
+    """A cell's text as spans: one line, or (a wrapped cell) its lines on each page, one span a page (``lines``:
+    one span a line)."""
+    groups = cell if isinstance(cell, tuple) else ([cell],)
+    if lines:
+        groups = tuple([line] for group in groups for line in group)
+    return tuple(Span(group[0].start + len(group[0].text) - len(group[0].text.lstrip()),
+                      group[-1].start + len(group[-1].text.rstrip()), group[0].number) for group in groups if group)
+
+
+def _page_breaks(lines: list[Line], content: list[Line]) -> set[int]:
+    """Line numbers of the content lines that open a page: a page number (— 3 —) or a form feed before them."""
+    opened: set[int] = set()
+    pending = False
+    kept = {line.number for line in content}
+    for line in lines:
+        if line.number in kept:
+            if pending or line.text.startswith("\f"):
+                opened.add(line.number)
+            pending = False
+        elif PAGE_NUMBER.match(line.text):
+            pending = True
+    return opened
+
+
+def _row_ends(content: list[Line], j: int, number: int, header_texts: list[str]) -> bool:
+    """Whether ``content[j]`` is what follows a row: the next row's number, a section row, a note, the header
+    again, or the end."""
+    if j >= len(content):
+        return True
+    text = normalise(content[j].text)
+    return (_starts_next_row(content[j], number) or bool(SECTION_ROW.match(text) and len(text) <= 60)
+            or bool(NOTE.match(text)) or normalise(content[j].text) == header_texts[0])
+
+
+WRAP_SLACK = 4  # display columns: a wrapped cell's full lines differ by a character or two (punctuation, digits)
+MAX_ROW_LINES = 40
+
+
+def _width(text: str) -> int:
+    text = normalise(text).rstrip("，、。；：,;:")
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _misfits(group: list[Line], column: int | None) -> int:
+    """How many lines of a wrapped cell break the wrapping: every line but the last fills the column (as wide as
+    the widest, within a character or two), the last is no wider, and none is wider than the column's full lines
+    in the rows above (``column``, where known)."""
+    widths = [_width(line.text) for line in group]
+    wider = sum(w > column + WRAP_SLACK for w in widths) if column is not None else 0
+    if len(group) < 2:
+        return wider
+    full = max(widths)
+    return wider + sum(full - w > WRAP_SLACK for w in widths[:-1]) + (widths[-1] > full + WRAP_SLACK)
+
+
+def _wrapped_row(source: SourceText, content: list[Line], i: int, columns, header_texts: list[str],
+                 blanks: dict[int, list[Line]], breaks: set[int], lexicon: Lexicon, widths: dict[int, int]):
+    """A row whose cells wrap over several lines each (pdftotext without -layout): the lines after the number
+    line ``content[i]`` up to the next row, split into the row's cells in order, where every unit cell reads as
+    unit names and each cell's lines wrap as a column's do (see :func:`_misfits`). A row split by a page break
+    (the page number, the header again) is its cells' first lines, then the rest of each cell in the same order,
+    any of them empty. The last row, whose end nothing marks, ends where its cells split best.
+    ``(cells, lines taken)``, each cell a tuple of its lines on each page; None where no split reads."""
+    number = int(NUMBER.match(normalise(content[i].text)).group(1))
+    lines: list[tuple[int, Line, bool]] = []  # (index in content, line, opens a page)
+    j, page = i + 1, False
+    while j < len(content) and len(lines) < MAX_ROW_LINES:
+        if [normalise(x.text) for x in content[j : j + len(header_texts)]] == header_texts:
+            j, page = j + len(header_texts), True
+            continue
+        if _row_ends(content, j, number, header_texts) or blanks.get(content[j].number):
+            break
+        lines.append((j, content[j], page or content[j].number in breaks))
+        page = False
+        j += 1
+    closed = j < len(content) and _row_ends(content, j, number, header_texts)  # the last row's end is unmarked
+    width = columns.width - 1
+    unit_columns = dict(columns.units)
+    read: dict = {}
+
+    def unit_cell(col: int, groups: tuple) -> Statement | None | bool:
+        spans = _pieces(groups, lines=True)
+        key = (col, spans)
+        if key not in read:
+            text = normalise("".join(source.quote(p) for p in spans))
+            if text in EMPTY_CELLS:
+                read[key] = None
+            else:
+                # the column's header vouches for a name only beside one known otherwise: task text is not units
+                found = read_pieces(source.raw, spans, lexicon, unit_columns[col])
+                read[key] = (found if found is not None and any(u.recognised != "label" for u in found.units)
+                             else False)
+        return read[key]
+
+    best = None
+    for count in range(len(lines), width - 1, -1) if not closed else [len(lines)]:
+        pages: list[list[Line]] = []
+        for _, line, opens in lines[:count]:
+            if opens or not pages:
+                pages.append([])
+            pages[-1].append(line)
+        if len(pages) > 3:
+            continue
+        for split in product(*(_splits(len(p), width, k > 0) for k, p in enumerate(pages))):
+            cells = tuple(tuple(p[a:b] for p, (a, b) in zip(pages, (s[c] for s in split), strict=True))
+                          for c in range(width))
+            statements = [unit_cell(c + 1, cells[c]) for c in range(width) if c + 1 in unit_columns]
+            if any(s is False for s in statements) or not any(statements):
+                continue
+            misfits = sum(_misfits(g, widths.get(c)) for c, cell in enumerate(cells) for g in cell)
+            named = [u.recognised for s in statements if s for u in s.units]
+            # the split that wraps as columns do, then the fewest names only the header vouches for, the most
+            # known bodies, the most lines (the last row), and the text before the unit cells taking every line
+            # it can (区政府副区 / 长 王×× is the 责任领导 cell, not the start of a name)
+            key = (-misfits, -named.count("label"), named.count("gazetteer"), count,
+                   sum(len(cells[c][0]) for c in range(min(unit_columns) - 1)))
+            if best is None or key > best[0]:
+                best = (key, cells, count)
+    if best is None:
+        return None
+    _, cells, count = best
+    for c, cell in enumerate(cells):  # a column is as wide in every row: its full lines tell later rows
+        for group in cell:
+            if len(group) > 1:
+                widths[c] = max(widths.get(c, 0), *(_width(line.text) for line in group[:-1]))
+    return list(cells), lines[count - 1][0] + 1 - i
+
+
+def _splits(size: int, width: int, empty: bool):
+    """Each way to cut ``size`` lines into ``width`` runs in order, as (start, stop) per run; runs may be empty
+    only where ``empty`` (a row's lines on its second page)."""
+    cuts = (combinations_with_replacement(range(size + 1), width - 1) if empty
+            else combinations(range(1, size), width - 1))
+    for cut in cuts:
+        bounds = [0, *cut, size]
+        yield list(zip(bounds, bounds[1:], strict=False))
 
 
 def _rule(source: SourceText, line: Line) -> Span | None:

@@ -22,11 +22,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from itertools import combinations
+from itertools import combinations, product
 
 from fengong.readers.lexicon import Lexicon, lexicon_for
-from fengong.readers.lines import PAGE_NUMBER, Line, LineIndex, blank_out
-from fengong.readers.rows import EMPTY_CELLS, Columns, document_rule, map_header
+from fengong.readers.lines import PAGE_NUMBER, Line, LineIndex, blank_lines, blank_out, running_heads
+from fengong.readers.rows import (
+    EMPTY_CELLS,
+    OTHER_HEADERS,
+    SECTION_ROW,
+    Columns,
+    document_rule,
+    is_header_cell,
+    map_header,
+    read_pieces,
+)
 from fengong.readers.statement import Statement, read_statement, settle_roles
 from fengong.readers.vocabulary import LEAD_RULE, RESPONSIBLE, rest_role
 from fengong.records import Problem, ReadError, SectionRecord, SourceText, Span, TaskRecord, UnitMention
@@ -38,6 +47,8 @@ HEADER = re.compile(
 ROW_START = re.compile(r"^\s*(\d{1,3})(?:\s+(\S.*))?\s*$")
 NOTE = re.compile(r"^\s*注\s*[:：]")
 SPACES = re.compile(r"[ \u3000]+")
+DISTRIBUTION = re.compile(r"^\s*(?:抄送|分送|印发)\s*[:：]")
+SECTION_MAX = 40  # a section row (一、…) is a heading, not a cell's wrapped line
 PROSE = 30  # a line longer than this ending in 。 after a complete row is a paragraph after the table
 
 
@@ -60,7 +71,8 @@ def read_table(source: SourceText, jurisdiction: str | None = None) -> tuple[Sec
                                  "like '序号 工作任务 负责单位'")])
     columns = header_columns(first_header.text)
     # the header repeated at the top of each page, and page numbers, are furniture
-    masked, _ = blank_out(repair(source.raw), lambda text: PAGE_NUMBER.match(text) or header_columns(text))
+    masked, pages = blank_out(repair(source.raw), lambda text: PAGE_NUMBER.match(text) or header_columns(text))
+    masked = blank_lines(masked, set(running_heads(masked, pages)))  # the running head after a page number too
     index = LineIndex(masked)
     problems: list[Problem] = []
     body = [ln for ln in index.lines if ln.number > first_header.number]
@@ -102,10 +114,28 @@ def header_columns(text: str) -> Columns | None:
     not), or cells separated by spaces with the number first, the task next and the unit columns after it."""
     if HEADER.match(repair(text)):
         return Columns(0, 1, ((2, RESPONSIBLE),), 3, (1,))
-    columns = map_header(SPACES.split(text.strip())) if "\t" not in text else None
+    if "\t" in text:
+        return None
+    cells = SPACES.split(text.strip())
+    if len(cells) >= 6 and all(len(c) == 1 for c in cells):  # letter-spaced (序 号 重 点 任 务 牵 头 单 位 …)
+        cells = _header_cells("".join(cells))
+    columns = map_header(cells) if cells else None
     if columns is None or columns.number != 0 or columns.task != 1:
         return None
     return columns if [k for k, _ in columns.units] == list(range(2, 2 + len(columns.units))) else None
+
+
+def _header_cells(letters: str) -> list[str] | None:
+    """A letter-spaced header's cells: its letters cut into the fewest known header cells (序号 重点任务 牵头单位
+    配合单位 完成时限), None where they do not cut so."""
+    best: dict[int, list[str]] = {0: []}
+    for end in range(1, len(letters) + 1):
+        for start in range(max(0, end - 8), end - 1):
+            piece = letters[start:end]
+            if start in best and (is_header_cell(piece) or piece in OTHER_HEADERS) and (
+                    end not in best or len(best[start]) + 1 < len(best[end])):
+                best[end] = best[start] + [piece]
+    return best.get(len(letters))
 
 
 def _rule(source: SourceText, masked: str, note: Line | None, rows: list[_Row], problems: list[Problem],
@@ -146,8 +176,17 @@ def _split_rows(body: list[Line], path: str, problems: list[Problem], lexicon: L
                 masked: str, columns: Columns) -> list[_Row]:
     rows: list[_Row] = []
     expected = 1
+    aside = False  # after a section row (一、夯实算力和数据基础), until the next numbered row
     for ln in body:
         m = ROW_START.match(ln.text)
+        if DISTRIBUTION.match(ln.text):
+            break  # 抄送：… closes the document, and the table with it
+        if not m and SECTION_ROW.match(normalise(ln.text)) and len(normalise(ln.text)) <= SECTION_MAX:
+            aside = True
+            continue
+        if aside and not m:
+            continue
+        aside = False
         if m:
             number = int(m.group(1))
             if number != expected:
@@ -171,17 +210,24 @@ def _read_row(row: _Row, masked: str, index: LineIndex, path: str, problems: lis
               lexicon: Lexicon, rest: str, columns: Columns) -> TaskRecord | None:
     start_line = row.lines[0].number
     end = max(ln.end for ln in row.lines if not ln.blank)
-    found = _find_cells(row, masked, end, lexicon, columns)
-    if found is None:
-        problems.append(Problem(path, start_line, f"task {row.number} has no unit list that can be read"))
-        return None
-    cut, cells = found
-    text_end = cut
-    while text_end > row.text_start and masked[text_end - 1].isspace():
-        text_end -= 1
-    text_start = row.text_start
-    while text_start < text_end and masked[text_start].isspace():
-        text_start += 1
+    by_line = _by_visual_line(row, masked, lexicon, columns)
+    if by_line is not None:
+        pieces, cells = by_line
+        text_start, text_end = pieces[0].start, pieces[-1].end
+        text = normalise("".join(masked[p.start : p.end] for p in pieces))
+    else:
+        found = _find_cells(row, masked, end, lexicon, columns)
+        if found is None:
+            problems.append(Problem(path, start_line, f"task {row.number} has no unit list that can be read"))
+            return None
+        cut, cells = found
+        text_end = cut
+        while text_end > row.text_start and masked[text_end - 1].isspace():
+            text_end -= 1
+        text_start = row.text_start
+        while text_start < text_end and masked[text_start].isspace():
+            text_start += 1
+        text = normalise(masked[text_start:text_end])
     units = [u for cell in cells if cell is not None for u in cell.units]
     settled, basis = settle_roles(units, rest)  # "listed-first" until the table's note is read
     mentions = tuple(
@@ -191,7 +237,7 @@ def _read_row(row: _Row, masked: str, index: LineIndex, path: str, problems: lis
     )
     return TaskRecord(
         number=row.number,
-        text=normalise(masked[text_start:text_end]),
+        text=text,
         span=Span(text_start, text_end, index.line_of(text_start)),
         units=mentions,
         open_ended=any(cell is not None and cell.open for cell in cells),
@@ -201,6 +247,70 @@ def _read_row(row: _Row, masked: str, index: LineIndex, path: str, problems: lis
         row_span=Span(row.lines[0].start + len(row.lines[0].text) - len(row.lines[0].text.lstrip()), end,
                       start_line),
     )
+
+
+VISUAL_SPLITS = 20000  # ways to deal a row's pieces to its columns tried at most
+
+
+def _by_visual_line(row: _Row, masked: str, lexicon: Lexicon,
+                    columns: Columns) -> tuple[tuple[Span, ...], list[Statement | None]] | None:
+    """A row copied by visual line (a PDF viewer's copy): its first line holds every cell's first line, run
+    together with spaces (``1 建设智能算力中心，推动算 市工信局 市数据局、市财政局 2026年底``), and each later line
+    the next lines of the cells that wrap, in column order (``易等数据服务业态 管局``: the task's and the
+    配合单位's). Each piece is dealt to a column, in order on its line; the unit cells must read as unit names,
+    the deal naming the most known bodies wins, then the one keeping pieces in the earliest columns (the task's
+    text). ``(the task text's pieces, each unit cell's statement)``; None where the first line does not hold the
+    unit cells."""
+    lines = [ln for ln in row.lines if not ln.blank]
+    pieces: list[list[Span]] = []
+    for n, ln in enumerate(lines):
+        start = row.text_start if n == 0 else ln.start
+        pieces.append([Span(start + m.start(), start + m.end(), ln.number)
+                       for m in re.finditer(r"\S+", masked[start : ln.end])])
+    count = columns.width - 1  # the task, the unit columns, the columns after them
+    roles = {k - 1: role for k, role in columns.units}
+    if not pieces[0] or not len(roles) + 1 <= len(pieces[0]) <= count or any(len(p) > count for p in pieces):
+        return None
+    deals = [[(0, *c) for c in combinations(range(1, count), len(pieces[0]) - 1)]]
+    deals += [list(combinations(range(count), len(p))) for p in pieces[1:] if p]
+    pieces = [p for p in pieces if p]
+    total = 1
+    for d in deals:
+        total *= len(d)
+    if total > VISUAL_SPLITS:
+        return None
+    read: dict[tuple[Span, ...], Statement | None | bool] = {}
+    best = None
+    for deal in product(*deals):
+        cells: list[list[Span]] = [[] for _ in range(count)]
+        for line, columns_of in zip(pieces, deal, strict=True):
+            for piece, column in zip(line, columns_of, strict=True):
+                cells[column].append(piece)
+        if not cells[min(roles)]:
+            continue  # the first unit column (牵头单位) is printed on the row's first line
+        statements = []
+        for column, role in roles.items():
+            key = tuple(cells[column])
+            if key not in read:
+                read[key] = _pieces_cell(masked, key, lexicon, role) if key else None
+            statements.append(read[key])
+        if any(s is False for s in statements):
+            continue
+        known = sum(u.recognised == "gazetteer" for s in statements if s for u in s.units)
+        rank = (known, -sum(sum(d) for d in deal))
+        if best is None or rank > best[0]:
+            best = (rank, tuple(cells[0]), statements)
+    return None if best is None else (best[1], best[2])
+
+
+def _pieces_cell(masked: str, pieces: tuple[Span, ...], lexicon: Lexicon, role: str) -> Statement | None | bool:
+    """A unit cell printed in pieces, read as :func:`_cell` reads one."""
+    if normalise("".join(masked[p.start : p.end] for p in pieces)) in EMPTY_CELLS:
+        return None
+    block = read_pieces(masked, pieces, lexicon, role)
+    if block is None or not block.units or any(u.recognised == "label" for u in block.units):
+        return False
+    return block
 
 
 def _find_cells(row: _Row, masked: str, end: int, lexicon: Lexicon,

@@ -242,7 +242,10 @@ def _wrapped(before: Line, after: Line, raw: str, width: int | None, pages: set[
         return False
     last = before.text.rsplit("\n", 1)[-1].rstrip()
     dropped = INDENT if "\n" not in before.text and not last[:1].isspace() else 0
-    return (len(last) >= width - 1 - dropped and label_at(after) is None
+    # a line ending in a colon introduces what follows (the addressees: 各街道办事处，…，区政府各部门：), save a
+    # label's inside a bracket left open (…（牵头单位： / 市应急局；…）)
+    colon = last.endswith(("：", ":")) and _open_bracket(raw, before.start, before.end) is None
+    return (len(last) >= width - 1 - dropped and not colon and label_at(after) is None
             and not opens_with_label(raw, after.start, after.end) and not PAGE_NUMBER.match(after.text))
 
 
@@ -599,31 +602,32 @@ def _series_closed(found: list[_Found], seen: list[Item], last_line: dict[Item, 
 
     An item's own statement stands: the closing statement applies to the items of the series that have none (a
     statement an earlier closing statement gave counts as their own). It is ``X``'s in any case, as it was before
-    (a second statement of ``X`` where ``X`` has one). A count larger than the series is not guessed at: the
-    statement is then ``X``'s alone."""
+    (a second statement of ``X`` where ``X`` has one), but on a line of its own after ``X``'s own statement (3.…
+    （A负责） / 以上各项工作由B牵头) it is the series', and ``X``'s own stands. A count larger than the series is
+    not guessed at: the statement is then ``X``'s alone."""
     if not any(f.statement.reach[0] for f in found):
         return found
     parents = {i.parent_item for i in seen if i.parent_item is not None}
     stated: set[Item | None] = set()
     out: list[_Found] = []
     for f in found:
-        covered = [y for y in _covered(f, seen, parents, stated) if y in last_line]
-        for y in covered:
+        series = _series(f, seen, parents)
+        for y in (y for y in series if y is not f.item and y not in stated and y in last_line):
             last = last_line[y]  # the measure runs to it; where y's own line is a title, from the paragraph below
             entry = _Found(f.statement, y, last, max(y.body_start, last.start), last.end, False,
                            Span(y.body_start, f.whole.end, y.line.number), f.rule, f.carried, True)
             out.insert(next((k for k, e in enumerate(out) if e.line.start > y.body_start), len(out)), entry)
             stated.add(y)
-        if covered and f.alone and f.item in stated:
-            continue  # on a line of its own after the series, it is the others': X keeps its own statement
+        if f.alone and len(series) > 1 and any(e.item is f.item and e.line.number < f.line.number for e in out):
+            continue  # a line of its own after the series is the series': the last item's own statement stands
         out.append(f)
         stated.add(f.item)
     return out
 
 
-def _covered(f: _Found, seen: list[Item], parents: set[Item], stated: set[Item | None]) -> list[Item]:
-    """The items before ``f``'s own that its closing statement covers and that have no statement (see
-    :func:`_series_closed`)."""
+def _series(f: _Found, seen: list[Item], parents: set[Item]) -> list[Item]:
+    """The items, ``f``'s own the last, that its closing statement covers (see :func:`_series_closed`); none where
+    it closes no series."""
     back, several, count = f.statement.reach
     x = f.item
     if not back or x is None or not (several or (f.alone and f.start <= x.line.end)):
@@ -636,7 +640,7 @@ def _covered(f: _Found, seen: list[Item], parents: set[Item], stated: set[Item |
         series.insert(0, y)
     if count and count > len(series):
         return []  # the count does not match the outline: not guessed at
-    return [y for y in (series[-count:] if count else series) if y is not x and y not in stated]
+    return series[-count:] if count else series
 
 
 def _item_start(f: _Found, raw: str, lines: LineIndex) -> int:

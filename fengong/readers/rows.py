@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from fengong.readers.lexicon import Lexicon
 from fengong.readers.lines import LineIndex
-from fengong.readers.statement import Unit, read_statement, settle_roles, standing_units
+from fengong.readers.statement import Statement, Unit, read_statement, settle_roles, standing_units
 from fengong.readers.vocabulary import (
     COLUMN_ROLE_NOTE,
     LABEL_ROLES,
@@ -104,11 +104,18 @@ def carried_by_notes(source: SourceText, lexicon: Lexicon, rows: set[int]) -> li
     (``…以下不再一一列出``), as implementing units carried to each task (``rows``: the lines of the table's rows,
     never read so)."""
     found: list[Unit] = []
-    for line in LineIndex(source.raw).lines:
+    lines = LineIndex(source.raw).lines
+    for k, line in enumerate(lines):
         if line.number in rows or NOT_LISTED.search(source.raw, line.start, line.end) is None:
             continue
+        # the note may wrap: its sentence begins on a line above (…负责本地区相关任务落实， / 以下不再列出。)
+        first = k
+        while (first > 0 and first > k - 3 and not lines[first - 1].blank and lines[first - 1].number not in rows
+               and not normalise(lines[first - 1].text).endswith(("。", "；", "：", ":"))):
+            first -= 1
+        start = lines[first].start
         names = {u.name for u in found}
-        found.extend(u for u in standing_units(source.raw, line.start, line.end, line.number, lexicon)
+        found.extend(u for u in standing_units(source.raw, start, line.end, lines[first].number, lexicon)
                      if u.name not in names)
     return found
 
@@ -134,10 +141,12 @@ def task_from_cells(source: SourceText, number: int, text: Span, unit_cells: lis
     table's form gives it otherwise than its cell's reading form (a CSV cell's doubled quotes undone)."""
     units: list[Unit] = []
     open_ended = False
-    for role, cell in unit_cells:
-        if normalise(source.quote(cell)) in EMPTY_CELLS:
+    for role, pieces in unit_cells:
+        pieces = pieces if isinstance(pieces, tuple) else (pieces,)
+        if normalise("".join(source.quote(p) for p in pieces)) in EMPTY_CELLS:
             continue
-        statement = read_statement(source.raw, cell.start, cell.end, cell.line, lexicon, label_role=role)
+        cell = pieces[0]
+        statement = read_pieces(source.raw, pieces, lexicon, role)
         if statement is None:
             problems.append(Problem(source.path, cell.line, f"row {number}: the unit cell "
                                                             f"{normalise(source.quote(cell))!r} could not be read",
@@ -166,6 +175,29 @@ def task_from_cells(source: SourceText, number: int, text: Span, unit_cells: lis
                      for i, u in enumerate(settled, 1))
     return TaskRecord(number=number, text=body, span=text, units=mentions, open_ended=open_ended,
                       reading="column", lead_basis=basis, label=str(number))
+
+
+def read_pieces(raw: str, pieces: tuple[Span, ...], lexicon: Lexicon, role: str) -> Statement | None:
+    """The statement of a cell printed in pieces (a wrapped cell's lines, a row split by a page break: the cell's
+    first lines on one page, its last on the next), read as one text, the pieces joined as the line breaks of a
+    wrap are (``区财政局`` / ``（区金融服`` / ``务中心）`` is one name); each unit's span is mapped back to the
+    pieces it stands in."""
+    if len(pieces) == 1:
+        return read_statement(raw, pieces[0].start, pieces[0].end, pieces[0].line, lexicon, label_role=role)
+    joined = "".join(raw[p.start : p.end] for p in pieces)
+    statement = read_statement(joined, 0, len(joined), pieces[0].line, lexicon, label_role=role)
+    if statement is None:
+        return None
+    starts = [0]
+    for p in pieces[:-1]:
+        starts.append(starts[-1] + p.end - p.start)
+
+    def where(offset: int) -> int:
+        k = max(i for i, s in enumerate(starts) if s <= offset)
+        return pieces[k].start + min(offset - starts[k], pieces[k].end - pieces[k].start)
+
+    units = [replace(u, span=Span(where(u.span.start), where(u.span.end), u.span.line)) for u in statement.units]
+    return replace(statement, units=units)
 
 
 def sections_of(parts: list[tuple[str, Span | None, list[TaskRecord]]], columns: Columns, rule: Span | None,
