@@ -36,6 +36,8 @@ def is_markdown(text: str) -> bool:
     """Whether ``text`` is printed through Markdown: two of its kinds of marks (ATX headings, strong emphasis,
     backslash escapes, pipe tables' rule rows, thematic breaks) each on some line, or three ATX headings. Chinese
     plain text uses none of them (a star marks a lead unit alone, ``*A``, never ``**A**``)."""
+    if "#" not in text and "**" not in text and "\\" not in text and "---" not in text:
+        return False  # at most a thematic break: one kind (read at every document, so decided cheaply first)
     lines = text.splitlines()
     headings = sum(bool(ATX_HEADING.match(line) and line.lstrip("# \t")) for line in lines)
     kinds = [
