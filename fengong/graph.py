@@ -336,9 +336,12 @@ _P = {name: str(term) for name, term in {
 }.items()}
 
 
-def registry_graph(j: Jurisdiction, registry: Registry) -> Graph:
-    """The named graph of one jurisdiction's registry: its division, bodies, collectives, changes, sources."""
-    g = new_graph(registry_graph_iri(j.code))
+def registry_graph(j: Jurisdiction, registry: Registry, sink=None) -> Graph:
+    """The named graph of one jurisdiction's registry: its division, bodies, collectives, changes, sources.
+
+    ``sink``: a factory of the graph to add them to (an identifier in, something with ``add`` out), when not an
+    rdflib graph (:class:`fengong.trig.TripleList`, for a graph only written)."""
+    g = (sink or new_graph)(registry_graph_iri(j.code))
     div = DIV[j.code]
     g.add((div, RDF.type, SKOS.Concept))
     g.add((div, SKOS.notation, Literal(j.code)))

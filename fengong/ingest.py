@@ -236,7 +236,7 @@ def ingest(documents: list[Document], output: Path, registry: Registry, root: Pa
                         registry.ensure(code)
             # The registries last: only now is every jurisdiction a plan named known.
             for code in sorted(registry.jurisdictions):
-                graph = registry_graph(registry.jurisdictions[code], registry)
+                graph = registry_graph(registry.jurisdictions[code], registry, sink=trig.TripleList)
                 out.write(serialise(trig.plain_triples(graph), str(graph.identifier), rdf_format).encode("utf-8"))
             out.flush()
             os.fsync(out.fileno())

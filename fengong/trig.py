@@ -53,8 +53,9 @@ def serialise_trig(graphs: list[Graph]) -> str:
     return HEAD + "\n" + "\n".join(blocks)
 
 
-def plain_triples(graph: Graph) -> list[Triple]:
-    """An rdflib graph's triples as plain strings and :class:`Lit`, sorted (type first for each subject)."""
+def plain_triples(graph: Iterable) -> list[Triple]:
+    """An rdflib graph's triples (or any rdflib triples) as plain strings and :class:`Lit`, without repeats, sorted
+    (type first for each subject)."""
     def plain(term):
         if isinstance(term, Literal):
             return Lit(str(term), term.language, str(term.datatype) if term.datatype else None)
@@ -62,8 +63,21 @@ def plain_triples(graph: Graph) -> list[Triple]:
             raise ValueError("fengong graphs have no blank nodes")
         return str(term)
 
-    triples = [(str(s), str(p), plain(o)) for s, p, o in graph]
+    triples = {(str(s), str(p), plain(o)) for s, p, o in graph}
     return sorted(triples, key=lambda t: (t[0], t[1] != _TYPE, t[1], _object(t[2], None)))
+
+
+class TripleList(list):
+    """Collects the triples a graph builder adds (``.add``, as an rdflib graph takes them) without indexing them:
+    for graphs that are only written, where an rdflib graph's indexes cost more than the rest (the registries of
+    thousands of jurisdictions at ingest)."""
+
+    def __init__(self, identifier):
+        super().__init__()
+        self.identifier = identifier
+
+    def add(self, triple) -> None:
+        self.append(triple)
 
 
 def _iri(iri: str, base: str | None) -> str:
