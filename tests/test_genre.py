@@ -18,9 +18,9 @@ SETS = sorted((ROOT / "tests" / "data" / "genre").glob("set-*"))
 # fall short of it (strict, as an xfail is: a document read right must leave this list). The truth stays as typed.
 KNOWN_GAPS: dict[str, dict[str, str]] = {
     "set-26": {
-        "guoban-2018-kuajing-maoyi-bianlihua": "raw PDF text with brackets printed as 氀/氁 (an unverified mapping)",
-        "huangpu-2026-xinxing-gongyehua-fangan": "raw PDF text with brackets printed as 氀/氁 (an unverified mapping)",
-        "lankao-2026-minsheng-shishi": "raw PDF text with brackets printed as 氀/氁 (an unverified mapping)",
+        "guoban-2018-kuajing-maoyi-bianlihua": "brackets printed 氀/氁: no known font mapping (GBK 9AD1/9AD2 fit no shift of （）)",
+        "huangpu-2026-xinxing-gongyehua-fangan": "brackets printed 氀/氁: no known font mapping (GBK 9AD1/9AD2 fit no shift of （）)",
+        "lankao-2026-minsheng-shishi": "brackets printed 氀/氁: no known font mapping (GBK 9AD1/9AD2 fit no shift of （）)",
     },
 }
 
