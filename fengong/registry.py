@@ -31,8 +31,10 @@ CHANGE_TYPES = {"renaming", "merger", "split", "absorption", "reformation", "upg
 #: V verified, N national fact with the local name inferred, K general knowledge, S read from the plan's own text,
 #: P inferred from the national pattern (a generated local body).
 CONFIDENCE = {"V", "N", "K", "S", "P"}
-#: A name whose last part is a bracket qualifying the body before it: 市委组织部（人才办）.
-QUALIFIED = re.compile(r"^(.+?)[（(][^（）()]+[）)]$")
+#: A name whose last part is a bracket qualifying the body before it: 市委组织部（人才办）, 市市场监管局〔市知识产权局〕.
+QUALIFIED = re.compile(r"^(.+?)(?:[（(][^（）()]+[）)]|〔[^〔〕]+〕)$")
+#: How a plan names the government of a division below its own: 成都市, 成都市人民政府, 成都市政府.
+GOVERNMENT_SUFFIXES = ("人民政府", "政府")
 #: Hong Kong, Macao and Taiwan: their bodies follow no mainland pattern, so none are generated.
 NO_PATTERN = ("71", "81", "82")
 #: External identifier schemes an agency may carry, each only with the source that gives it.
@@ -211,12 +213,13 @@ class Registry:
 
     def _generate(self, code: str) -> Jurisdiction:
         d = self.divisions.get(code)
+        parent = self.divisions.get(d.parent)
         j = Jurisdiction(code, d.name, "", d.level, f"{PATTERN_FILE} (generated for {code} {d.name})",
                          generated=True)
         if code[:2] in NO_PATTERN:
             return j
         for unit in self.pattern.units:
-            names = unit.names_for(d)
+            names = unit.names_for(d, parent)
             if names:
                 j.agencies.append(Agency(
                     iri=agency_iri(code, unit.agency_id), id=unit.agency_id, jurisdiction=code, zh=names[0],
@@ -225,7 +228,7 @@ class Registry:
                          f"against any source for {d.name}.", pattern=unit.id,
                 ))
         for group in self.pattern.collectives:
-            names = group.names_for(d)
+            names = group.names_for(d, parent)
             if names:
                 j.collectives.append(Collective(
                     iri=ID[f"collective/{code}/{group.collective_id}"], id=group.collective_id, jurisdiction=code,
@@ -285,11 +288,15 @@ class Registry:
         return self.divisions.children.get(code, []) if self.divisions is not None else []
 
     def _division_government(self, name: str, jurisdiction: str) -> Agency | None:
-        child = next((c for c in self._children(jurisdiction) if c.name == name), None)
+        """The government of the division below ``jurisdiction`` that ``name`` names: 和平区, 和平区人民政府 or
+        和平区政府 in a Shenyang plan."""
+        bare = next((name[:-len(s)] for s in GOVERNMENT_SUFFIXES if name.endswith(s)), name)
+        child = next((c for c in self._children(jurisdiction) if c.name in (name, bare)), None)
         if child is None:
             return None
         j = self.ensure(child.code)
-        return next((a for a in j.agencies if a.type == "government"), None)
+        # Courts and procuratorates share the type (see pattern.toml): the government is the one of unit 001.
+        return next((a for a in j.agencies if a.type == "government" and a.pattern in (None, "001")), None)
 
     def national(self, name: str) -> Agency | None:
         body = self._index.get(NATIONAL, {}).get(name)
@@ -323,7 +330,8 @@ class Registry:
                 body = next((a for a in j.agencies if a.pattern == unit.id), None)
             else:
                 index, division = self._index[code], self.divisions.get(code)
-                names = unit.names_for(division) if division is not None else ()
+                parent = self.divisions.get(division.parent) if division is not None else None
+                names = unit.names_for(division, parent) if division is not None else ()
                 body = next((index[n] for n in names if n in index), None)
             if isinstance(body, Agency):
                 return body

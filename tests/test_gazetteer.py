@@ -139,6 +139,120 @@ def test_collectives_of_the_level_below_are_generated(registry, name, code):
     assert body.iri.startswith(ID[f"collective/{code}/p"])
 
 
+# Names added from the genre sets' unresolved units (set-20..28): printed name, jurisdiction → the generated body's
+# full name. Expected values from the naming of Chinese local bodies (县融媒体中心, 县消防救援大队 / 市支队 / 省总队,
+# 市中级人民法院, 教育和体育局, 政务服务管理办公室 (政务办), the Party committee's 金融办 of the 2023 reform …).
+ADDED_NAMES = {
+    # provincial
+    ("省政务办", "320000"): "江苏省政务服务管理局",
+    ("省贸促会", "370000"): "中国国际贸易促进委员会山东省委员会",
+    ("省检察院", "420000"): "湖北省人民检察院",
+    ("省应急厅", "370000"): "山东省应急管理厅",
+    ("省建设厅", "330000"): "浙江省住房和城乡建设厅",
+    ("省地方金融监管局", "360000"): "江西省地方金融管理局",
+    ("江西银保监局", "360000"): "中国银行保险监督管理委员会江西监管局",
+    ("省消防救援总队", "330000"): "浙江省消防救援总队",
+    # prefectural
+    ("市中级法院", "430700"): "常德市中级人民法院",
+    ("市消防救援支队", "440600"): "佛山市消防救援支队",
+    ("市公安局交警支队", "440600"): "佛山市公安局交通警察支队",
+    ("市数据资源局", "330100"): "杭州市数据局",
+    ("市城管执法局", "511500"): "宜宾市城市管理局",
+    ("市教育和体育局", "511500"): "宜宾市教育局",
+    ("市卫生健康局", "440600"): "佛山市卫生健康委员会",
+    ("市文旅局", "420100"): "武汉市文化和旅游局",
+    ("市委老干部局", "420100"): "中共武汉市委员会老干部局",
+    ("潍坊海关", "370700"): "中华人民共和国潍坊海关",
+    # county
+    ("县融媒体中心", "130123"): "正定县融媒体中心",
+    ("县消防救援大队", "610528"): "富平县消防救援大队",
+    ("县法院", "330521"): "德清县人民法院",
+    ("县人民检察院", "610528"): "富平县人民检察院",
+    ("县教体局", "410225"): "兰考县教育局",
+    ("县文广新旅局", "361130"): "婺源县文化和旅游局",
+    ("区发展改革委", "340210"): "湾沚区发展和改革局",
+    ("区委金融办", "310104"): "中共徐汇区委员会金融委员会办公室",
+    ("县金融办", "330521"): "德清县金融服务中心",
+    ("区政务服务和数据管理局", "440305"): "南山区政务服务管理局",
+    ("区委文明办", "510107"): "武侯区精神文明建设委员会办公室",
+    ("昆山金融监管支局", "320583"): "国家金融监督管理总局昆山监管支局",
+    # a county's branch of the city's bureau, named with the city ({parent})
+    ("湖州市生态环境局德清分局", "330521"): "德清县生态环境分局",
+    ("国家税务总局佛山市顺德区税务局", "440606"): "国家税务总局顺德区税务局",
+    # national short forms
+    ("国家中医药局", "100000"): "国家中医药管理局",
+    ("中国贸促会", "100000"): "中国国际贸易促进委员会",
+}
+
+
+@pytest.mark.parametrize(("name", "code"), ADDED_NAMES)
+def test_names_added_from_the_genre_sets_resolve(registry, name, code):
+    assert registry.resolve(name, code).zh == ADDED_NAMES[name, code]
+
+
+def test_the_new_units_names_for_a_sample_division():
+    units, divisions = {u.id: u for u in load_pattern().units}, load_divisions()
+    zhengding, foshan, zhejiang = divisions.get("130123"), divisions.get("440600"), divisions.get("330000")
+    assert units["072"].names_for(zhengding) == ("正定县消防救援大队", "县消防救援大队", "消防救援大队")
+    assert units["072"].names_for(foshan) == ("佛山市消防救援支队", "市消防救援支队", "消防救援支队")
+    assert units["072"].names_for(zhejiang) == ("浙江省消防救援总队", "省消防救援总队", "消防救援总队")
+    assert units["074"].names_for(zhengding) == ("正定县融媒体中心", "县融媒体中心", "融媒体中心")
+    assert units["075"].names_for(divisions.get("610528")) == (
+        "富平县人民法院", "县人民法院", "人民法院", "富平县法院", "县法院", "法院")
+    # {parent}: the city a county lies in; left out for a county the province administers directly (济源市).
+    deqing, jiyuan = divisions.get("330521"), divisions.get("419001")
+    assert "湖州市生态环境局德清分局" in units["014"].names_for(deqing, divisions.get(deqing.parent))
+    assert "湖州市生态环境局德清分局" not in units["014"].names_for(deqing)
+    assert not any("河南省" in n for n in units["014"].names_for(jiyuan, divisions.get(jiyuan.parent)))
+
+
+# Printed collective, jurisdiction → its first name there.
+ADDED_COLLECTIVES = {
+    ("各区、县（市）政府", "210100"): "各区县（市）人民政府",
+    ("各区（市）县政府（管委会）", "510100"): "各区县（市）人民政府",  # the bracket qualifies the known collective
+    ("各县市区政府", "370700"): "各区县（市）人民政府",
+    ("各设区市政府", "330000"): "各市（州）人民政府",
+    ("各省辖市政府", "410000"): "各市（州）人民政府",
+    ("各市〔州〕人民政府", "520000"): "各市（州）人民政府",
+    ("各街道", "310104"): "各乡镇人民政府",
+    ("相关乡镇", "410225"): "有关乡镇人民政府",
+    ("县级各有关部门", "330521"): "县直有关部门",
+}
+
+
+@pytest.mark.parametrize(("name", "code"), ADDED_COLLECTIVES)
+def test_collective_variants_added_from_the_genre_sets_resolve(registry, name, code):
+    assert registry.resolve(name, code).zh == ADDED_COLLECTIVES[name, code]
+
+
+def test_a_division_below_named_with_its_government_is_that_government(registry):
+    assert registry.resolve("和平区政府", "210100").iri == ID["agency/210102/p001"]
+    assert registry.resolve("贵阳市人民政府", "520000").zh == "贵阳市人民政府"
+    # Courts share the type "government"; the division's government is still unit 001.
+    assert registry.resolve("顺德区人民政府", "440600").iri == ID["agency/440606/p001"]
+    assert registry.resolve("余杭区", "330100").iri == ID["agency/330110/p001"]
+
+
+def test_a_bracket_of_the_other_kind_qualifies_a_known_body_too(registry):
+    assert registry.resolve("市市场监管局〔市知识产权局〕", "330100").zh == "杭州市市场监督管理局"
+
+
+NEAR_MISSES = [
+    ("国网正定县供电公司", "130123"), ("县供电公司", "410225"), ("德清国投集团", "330521"),  # companies
+    ("小寨路街道办事处", "610113"), ("华泾镇", "310104"), ("各村（社区）", "520328"),  # streets, towns, villages
+    ("昆山开发区管委会", "320583"), ("地理信息小镇管委会", "330521"),  # park committees
+    ("区图书馆", "330106"), ("县疾控中心", "620422"),  # service institutions
+    ("市住保房管局", "330100"), ("区城运中心", "310104"),  # one place's own bodies
+    ("武汉海关", "420000"),  # a customs office named after a city, in a provincial plan
+    ("市公安局雁塔分局交警大队", "610113"), ("市大数据局2026年12月", "370700"),
+]
+
+
+@pytest.mark.parametrize(("name", "code"), NEAR_MISSES)
+def test_near_misses_of_the_added_names_stay_unresolved(registry, name, code):
+    assert not registry.knows(name, code)
+
+
 def test_a_bracket_qualifying_a_known_body_resolves_to_that_body(registry):
     assert registry.resolve("市委组织部（人才办）", "320585").zh == "中共太仓市委员会组织部"
     assert registry.resolve("市政府办（金融）", "320585").zh == "太仓市人民政府办公室"

@@ -19,7 +19,7 @@ from fengong.gazetteer.divisions import Division
 
 PATTERN_FILE = PROJECT_ROOT / "data" / "registry" / "pattern.toml"
 LEVEL_KEYS = ("provincial", "municipal", "prefectural", "county")
-PLACEHOLDERS = ("{name}", "{short}", "{p}", "{c}")
+PLACEHOLDERS = ("{name}", "{short}", "{p}", "{c}", "{parent}")
 #: What a generated collective's members are: the divisions one level below the issuing one, or its own bodies.
 BELOW = {"provincial": "prefectural", "prefectural": "county", "county": "township"}
 
@@ -41,9 +41,10 @@ class PatternUnit:
         """The id of the body generated from this entry, the same in every jurisdiction and never a name."""
         return "p" + self.id
 
-    def names_for(self, division: Division) -> tuple[str, ...]:
-        """The names of this unit in ``division``, its usual full name first; empty where the level lacks it."""
-        return _names_at(self.levels, division, _expand)
+    def names_for(self, division: Division, parent: Division | None = None) -> tuple[str, ...]:
+        """The names of this unit in ``division``, its usual full name first; empty where the level lacks it.
+        ``parent`` is the division directly above, for names with {parent} (without it they are left out)."""
+        return _names_at(self.levels, division, _expand, parent)
 
 
 @dataclass(frozen=True)
@@ -60,9 +61,9 @@ class PatternCollective:
     def collective_id(self) -> str:
         return "p" + self.id
 
-    def names_for(self, division: Division) -> tuple[str, ...]:
+    def names_for(self, division: Division, parent: Division | None = None) -> tuple[str, ...]:
         """The names as written, with the placeholders filled; empty where the level lacks the collective."""
-        return _names_at(self.levels, division, _fill)
+        return _names_at(self.levels, division, _fill, parent)
 
     def member_level(self, division: Division) -> str:
         if self.members == "own":
@@ -76,10 +77,11 @@ class Pattern:
     collectives: tuple[PatternCollective, ...]
 
 
-def _names_at(levels: dict[str, tuple[str, ...]], division: Division, make) -> tuple[str, ...]:
+def _names_at(levels: dict[str, tuple[str, ...]], division: Division, make,
+              parent: Division | None) -> tuple[str, ...]:
     """The names ``make`` gives each template of the division's level, in order, each once."""
     written = levels.get(_level_key(division, levels), ())
-    return tuple(dict.fromkeys(name for template in written for name in make(template, division)))
+    return tuple(dict.fromkeys(name for template in written for name in make(template, division, parent)))
 
 
 def _level_key(division: Division, levels: dict) -> str:
@@ -88,15 +90,21 @@ def _level_key(division: Division, levels: dict) -> str:
     return division.level
 
 
-def _expand(template: str, d: Division) -> list[str]:
+def _expand(template: str, d: Division, parent: Division | None = None) -> list[str]:
     if "{" not in template:
         return [d.name + template, *(p + template for p in d.prefixes), template]
-    return _fill(template, d)
+    return _fill(template, d, parent)
 
 
-def _fill(template: str, d: Division) -> list[str]:
+def _fill(template: str, d: Division, parent: Division | None = None) -> list[str]:
     if "{short}" in template and not d.short:
         return []
+    if "{parent}" in template:
+        # The city a district's or county's branch office is named after (杭州市公安局余杭区分局), or the
+        # municipality; a county its province administers directly (济源市) has none.
+        if parent is None or (parent.level == "provincial" and not parent.municipality):
+            return []
+        template = template.replace("{parent}", parent.name)
     return [template.replace("{name}", d.name).replace("{short}", d.short).replace("{p}", prefix)
             .replace("{c}", committee) for prefix, committee in zip(d.prefixes, d.committee, strict=True)]
 
