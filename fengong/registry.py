@@ -31,7 +31,7 @@ CHANGE_TYPES = {"renaming", "merger", "split", "absorption", "reformation", "upg
 #: V verified, N national fact with the local name inferred, K general knowledge, S read from the plan's own text,
 #: P inferred from the national pattern (a generated local body).
 CONFIDENCE = {"V", "N", "K", "S", "P"}
-#: A name whose last part is a bracket qualifying the body before it: 市委组织部（人才办）, 市市场监管局〔市知识产权局〕.
+#: A name whose last part is a bracket qualifying the body before it: 市委组织部（人才办）, 市监局〔知识产权局〕.
 QUALIFIED = re.compile(r"^(.+?)(?:[（(][^（）()]+[）)]|〔[^〔〕]+〕)$")
 #: How a plan names the government of a division below its own: 成都市, 成都市人民政府, 成都市政府.
 GOVERNMENT_SUFFIXES = ("人民政府", "政府")
