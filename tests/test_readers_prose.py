@@ -669,6 +669,18 @@ def test_a_standing_statement_whose_scope_is_a_topic_before_its_units():
         assert units(plan.tasks[0]) == [("教育部", "lead")], near_miss
 
 
+def test_a_standing_statement_of_helpers_carries_them_as_cooperating():
+    """(set 33: wujialing) 以下各项任务均需各社区配合落实，不再一一列出: the tasks' leads are printed; the helpers
+    are carried to each as cooperating, a plain 落实 / 负责 as implementing."""
+    for standing, role in (("以下各项任务均需各社区配合落实，不再一一列出。", "cooperating"),
+                           ("以下各项任务，各社区均需协助抓好落实，不再逐项列出。", "cooperating"),
+                           ("以下各项任务均需各社区抓好落实，不再一一列出。", "implementing")):
+        _, plan = read(f"{standing}\n（一）改造校舍。（街道城管办牵头）\n（二）建设饮水工程。（街道党建办牵头）\n")
+        assert [[(u.name, u.role) for u in t.units if u.carried] for t in plan.tasks] == [[("各社区", role)]] * 2
+    _, plan = read("以下各项任务均需加强配合、抓好落实，不再一一列出。\n（一）改造校舍。（教育部负责）\n")  # names nobody
+    assert units(plan.tasks[0]) == [("教育部", "lead")]
+
+
 def test_an_interpretation_clause_is_no_statement():
     _, plan = read("请认真贯彻执行。对有关政策措施的解释由各牵头单位负责。\n1.甲措施。（市商务局负责）\n")
     assert [(t.key, units(t)) for t in plan.tasks] == [("1", [("市商务局", "lead")])]

@@ -671,6 +671,19 @@ def test_a_standing_statement_in_a_note_after_the_table_is_carried_to_every_row(
     assert [u.carried for u in plan.tasks[0].units] == [False, False, False, True]
 
 
+@pytest.mark.parametrize(("note", "carried"), [
+    # (set 33: anji) a demonstrative alone scopes the work; units that 配合 the tasks cooperate
+    ("注：以上任务均需各乡镇（街道）配合落实，表中不再一一列出。", ("各乡镇（街道）", "cooperating")),
+    ("注：上述措施均由各县（市、区）人民政府协助落实，不再列出。", ("各县（市、区）人民政府", "cooperating")),
+    ("注：以上任务均需各省级人民政府负责落实，表中不再一一列出。", ("各省级人民政府", "implementing")),
+    ("注：本方案所列任务，各市人民政府均要抓好落实，不再逐项列出。", ("各市人民政府", "implementing")),
+])
+def test_a_note_scoping_the_tasks_by_a_demonstrative_carries_its_units_with_their_verbs_role(note, carried):
+    table = NOTED_TABS.split("说明：")[0] + note + "\n"
+    plan = tabular.read(SourceText("t.txt", table))
+    assert [[(u.name, u.role) for u in t.units if u.carried] for t in plan.tasks] == [[carried]] * 2
+
+
 def test_a_note_that_carries_no_one_leaves_the_rows_as_printed():
     table = NOTED_TABS.replace("各省级人民政府负责本地区各项任务的组织落实，表中不再一一列出", "各项任务完成情况纳入年度考核")
     plan = tabular.read(SourceText("t.txt", table))

@@ -647,7 +647,7 @@ def subject_units(raw: str, start: int, end: int, lexicon: Lexicon) -> list[tupl
     found = []
     i = start
     while i < end:
-        stop = next((j for j in range(i, end) if raw[j] in v.SEPARATOR or raw.startswith("和", j)), end)
+        stop = _next_separator(raw, i, end)
         piece = _longest_unit(raw, i, stop, lexicon)
         if piece is None:
             break
@@ -659,6 +659,18 @@ def subject_units(raw: str, start: int, end: int, lexicon: Lexicon) -> list[tupl
             break
         i = stop + 1
     return found
+
+
+def _next_separator(raw: str, i: int, end: int) -> int:
+    """Where the next unit of a subject begins after its separator (、 or 和), or ``end``: a separator inside a
+    bracket is the name's own (各县（市、区）人民政府)."""
+    while i < end:
+        if raw[i] in v.OPENERS and (close := matching_bracket(raw, i, end)) is not None:
+            i = close
+        elif raw[i] in v.SEPARATOR or raw.startswith("和", i):
+            return i
+        i += 1
+    return end
 
 
 def _longest_unit(raw: str, start: int, end: int, lexicon: Lexicon) -> tuple[str, int, int, str] | None:

@@ -389,8 +389,9 @@ def _with_role(unit: Unit, role: str) -> Unit:
 
 def standing_units(raw: str, body: int, end: int, line: int, lexicon: Lexicon) -> list[Unit]:
     """The units a standing statement in running text gives every later task (or, in a table's note, every row),
-    as implementing units: the subject of ``各市（州）人民政府、贵安新区管委会负责本辖区内各项任务的组织落实，以下
-    不再列出``, of ``以下各项措施，均需东兴市人民政府、防城区人民政府结合实际抓好落实，不再逐项列出`` or of a
+    as implementing units (cooperating where they help: ``均需各社区配合落实``): the subject of
+    ``各市（州）人民政府、贵安新区管委会负责本辖区内各项任务的组织落实，以下不再列出``, of
+    ``以下各项措施，均需东兴市人民政府、防城区人民政府结合实际抓好落实，不再逐项列出`` or of a
     note's ``2.各省级人民政府负责本地区各项任务的组织落实，表中不再一一列出`` (its enumerator aside)."""
     from fengong.readers.outline import past_inline_label
 
@@ -407,5 +408,8 @@ def standing_units(raw: str, body: int, end: int, line: int, lexicon: Lexicon) -
     verb = re.compile(r"负责|落实|组织实施").search(raw, start, end)
     if verb is None:
         return []
-    return [Unit(name, Span(s, e, line), "implementing", recognised, carried=True)
-            for name, s, e, recognised in lexer.subject_units(raw, start, verb.start(), lexicon)]
+    units = lexer.subject_units(raw, start, verb.start(), lexicon)
+    # 均需各社区配合落实: units that help carry out the tasks others lead are cooperating, not implementing
+    helps = bool(units) and re.search(r"配合|协助|协同", raw[units[-1][2] : verb.start()]) is not None
+    return [Unit(name, Span(s, e, line), "cooperating" if helps else "implementing", recognised, carried=True)
+            for name, s, e, recognised in units]

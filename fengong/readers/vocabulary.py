@@ -236,8 +236,9 @@ CARRY = re.compile(r"以下(?:各项)?(?:任务|措施|工作)?[，,]?(?:均|都
 # 各项工作均需地方各级人民政府负责落实，以下不再一一列出 / 上述各项任务均由各区县政府负责落实，不再列出.
 # 各项工作中，各省级农业农村部门、乡村振兴部门负责具体落实，以下不再列出: the scope as the work in which they act;
 # 以下各项任务，各省级人民政府均负责结合本地实际抓好落实，不再逐项列出: the scope as a topic, the units after it.
-CARRY_SCOPE = re.compile(r"(?:上述|以上|以下|本方案|本通知|本要点)?(?:所列)?(?:各项|所有|全部)(?:工作|任务|措施|事项)"
-                         r"(?:[，,]?(?:均|都|皆)?(?:需|须|需由|须由|由)|(?:中|当中)?[，,])")
+# 以上任务均需各乡镇（街道）配合落实: a demonstrative alone scopes the work as well as a quantifier does.
+CARRY_SCOPE = re.compile(r"(?:(?:上述|以上|以下|本方案|本通知|本要点)(?:所列)?(?:各项|所有|全部)?"
+                         r"|(?:所列)?(?:各项|所有|全部))(?:工作|任务|措施|事项)(?:[，,]?(?:均|都|皆)?(?:需|须|需由|须由|由)|(?:中|当中)?[，,])")
 # "Not listed again": the mark of a standing statement in running text (A、B负责本辖区各项任务的组织落实，以下不再列出).
 NOT_LISTED = re.compile(r"不再(?:一一|单独|逐一|逐项)?列出")
 # A note that gives a table column's units a role, wherever it stands (说明 after the table, 注 before it):
