@@ -648,9 +648,11 @@ def subject_units(raw: str, start: int, end: int, lexicon: Lexicon) -> list[tupl
     i = start
     while i < end:
         stop = _next_separator(raw, i, end)
-        piece = _longest_unit(raw, i, stop, lexicon)
+        piece = _levels_of(raw, i, end, lexicon) or _longest_unit(raw, i, stop, lexicon)
         if piece is None:
             break
+        if piece[2] > stop:  # a collective over levels runs past the separators inside it
+            stop = _next_separator(raw, piece[2], end)
         if found and raw[i - 1] == "、" and governs_field(found[-1][0], piece[0], lexicon):
             head = found.pop()  # 各省级农业农村部门、乡村振兴部门: one collective
             piece = (normalise(raw[head[1] : piece[2]]), head[1], piece[2], head[3])
@@ -659,6 +661,24 @@ def subject_units(raw: str, start: int, end: int, lexicon: Lexicon) -> list[tupl
             break
         i = stop + 1
     return found
+
+
+def _levels_of(raw: str, i: int, end: int, lexicon: Lexicon) -> tuple[str, int, int, str] | None:
+    """A subject's collective over levels, 、 inside it (as :func:`_joined_levels` reads it in a statement):
+    ``各市、州、县人民政府负责…`` — 各 and a level, the other levels, the last with the body they share."""
+    stop = _next_separator(raw, i, end)
+    if not _LEVEL_HEAD.match(normalise(raw[i:stop])):
+        return None
+    while stop < end and raw[stop] == v.SEPARATOR:
+        nxt = _next_separator(raw, stop + 1, end)
+        if _LEVEL.match(normalise(raw[stop + 1 : nxt])):
+            stop = nxt
+            continue
+        tail = _longest_unit(raw, stop + 1, nxt, lexicon)
+        if tail is None or tail[1] != stop + 1 or not _LEVEL_TAIL.match(tail[0]):
+            return None
+        return normalise(raw[i : tail[2]]), i, tail[2], "collective"
+    return None
 
 
 def _next_separator(raw: str, i: int, end: int) -> int:

@@ -66,7 +66,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     numbers: list[tuple[int, int]] = []
     rule: Span | None = None
     body: list[tuple[list[Cell], dict[int, list[Cell]]]] = []  # each row, with the cells that continue it
-    for row in rows[at + 1 :]:
+    for row in _broken_rows_joined(source, rows[at + 1 :], columns):
         if len(row) > columns.width and delimiter(source) == " ":
             extra = len(row) - columns.width  # spaces inside the task's text: its cells are one
             row = [*row[: columns.task], Cell(row[columns.task].start, row[columns.task + extra].end,
@@ -139,6 +139,30 @@ def _header_at(source: SourceText, rows: list[list[Cell]], i: int) -> tuple[int,
         return i + 1, columns, names
     columns = map_header(texts)
     return (i, columns, texts) if columns is not None else None
+
+
+def _broken_rows_joined(source: SourceText, rows: list[list[Cell]], columns) -> list[list[Cell]]:
+    """The rows with a row a line break cuts made whole: a converter that prints a table as tab-separated lines
+    (catdoc of a .doc, python-docx) prints a cell of two paragraphs with a line break between them, unquoted, so
+    the row goes on on the next line (``7\t发展…；`` / ``大力发展…。\t人力资源社会保障部、…``). A numbered row short
+    of the header's cells, followed by lines with no number of their own whose cells, the first continuing the
+    row's last, make up exactly the header's count, is one row, its cell spanning the break."""
+    out: list[list[Cell]] = []
+    i = 0
+    while i < len(rows):
+        row, i = rows[i], i + 1
+        numbered = columns.number is not None and columns.number < len(row) and NUMBER.match(
+            source.quote(row[columns.number])) is not None
+        width, k = len(row), i
+        while numbered and width < columns.width and k < len(rows) and rows[k] and not NUMBER.match(
+                source.quote(rows[k][0])):
+            width, k = width + len(rows[k]) - 1, k + 1
+        if numbered and k > i and width == columns.width:
+            for more in rows[i:k]:
+                row = [*row[:-1], Cell(row[-1].start, more[0].end, row[-1].line), *more[1:]]
+            i = k
+        out.append(row)
+    return out
 
 
 def _merged_unit_cells(source: SourceText, body: list[tuple[list[Cell], dict[int, list[Cell]]]], columns) -> bool:
