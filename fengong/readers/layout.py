@@ -16,7 +16,8 @@ cell that starts a little left or right of its header). A body line is cut at th
 belongs to the column its first display column falls in, but a run printed past its column's edge into a column
 whose own cell stands apart on the line overflowed, and stays whole. A header may take two or three lines: a
 cell spanning the cells under it (责任单位 over 牵头单位 / 配合单位) gives way to them; a word wrapped (牵头 / 单位)
-is joined (:func:`_spanned`).
+is joined (:func:`_spanned`). A table pandoc draws (its rules blanked by :mod:`fengong.readers.markdown`) is cut
+where its drawing puts the columns, as its format defines them, not where its text is measured.
 
 **Rows.** A line whose number column holds a number opens a row (without a number column: a line whose first
 column holds text); a line whose number column is empty carries on the row above, cell by cell, across page

@@ -104,7 +104,8 @@ def drawn_columns(text: str) -> dict[int, tuple[int, ...]]:
     found: dict[int, tuple[int, ...]] = {}
     lines = text.splitlines()
     for n, line in enumerate(lines):
-        if GRID_BORDER.match(line) and n + 1 < len(lines) and GRID_ROW.match(lines[n + 1]):
+        top = n == 0 or not GRID_ROW.match(lines[n - 1])  # the table's top border, no row above it
+        if GRID_BORDER.match(line) and top and n + 1 < len(lines) and GRID_ROW.match(lines[n + 1]):
             joints = [at for at, char in zip(positions(line), line, strict=True) if char == "+"]
             found[n + 2] = tuple(joints[1:-1])  # the header (or first row) under the top border
         elif DASH_RULE.match(line) and len(line.split()) > 1 and n > 0 and lines[n - 1].strip():
