@@ -1302,8 +1302,8 @@ def pandoc_grid(header: list[str], rows: list[list[list[str]]], widths: list[int
 
     def lines(cells: list[list[str]]) -> str:
         height = max(len(c) for c in cells)
-        return "".join("|" + "|".join(f" {_pad(c[k] if k < len(c) else '', w)} " for c, w in zip(cells, widths))
-                       + "|\n" for k in range(height))
+        return "".join("|" + "|".join(f" {_pad(c[k] if k < len(c) else '', w)} "
+                                      for c, w in zip(cells, widths, strict=True)) + "|\n" for k in range(height))
 
     out = border("-") + lines([[h] for h in header]) + border("=")
     for row in rows:
@@ -1318,7 +1318,7 @@ def pandoc_multiline(header: list[str], rows: list[list[list[str]]], widths: lis
 
     def lines(cells: list[list[str]]) -> str:
         height = max(len(c) for c in cells)
-        return "".join(("  " + " ".join(_pad(c[k] if k < len(c) else "", w) for c, w in zip(cells, widths))).rstrip()
+        return "".join(("  " + " ".join(_pad(c[k] if k < len(c) else "", w) for c, w in zip(cells, widths, strict=True))).rstrip()
                        + "\n" for k in range(height))
 
     under = "  " + " ".join("-" * w for w in widths) + "\n"
@@ -1333,12 +1333,15 @@ GRID_ROWS = [
 ]
 
 
-def test_a_pandoc_grid_table_is_read_as_cells_laid_out_in_columns(tmp_path: Path):
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_pandoc_grid_table_is_read_as_cells_laid_out_in_columns(tmp_path: Path, newline):
     # (set 31: shandong) pandoc -t plain of a .docx with wrapped cells: a grid table, each cell wrapped inside
-    # its column; a name cut across the cell's lines (市邮政管 / 理局) is one name, two leads in the lead column
+    # its column; a name cut across the cell's lines (市邮政管 / 理局) is one name, two leads in the lead column;
+    # a page's form feed before it counts no line (the columns are found on the header's line)
     table = pandoc_grid(["序号", "重点任务", "牵头单位", "配合单位", "完成时限"], GRID_ROWS, [4, 24, 14, 24, 10])
     path = tmp_path / "grid.txt"
-    path.write_text("某市农村电商发展行动方案\n\n一、重点任务\n\n" + table + "\n二、保障措施\n", encoding="utf-8")
+    text = "某市农村电商发展行动方案\n\f一、重点任务\n\n" + table + "\n二、保障措施\n"
+    path.write_bytes(text.replace("\n", newline).encode("utf-8"))
     plan, name = read_path(path)
     assert name == "pdf-table"
     assert [(t.key, t.text, units(t), t.open_ended) for t in plan.tasks] == [
@@ -1438,3 +1441,15 @@ def test_a_tab_row_a_cell_s_line_break_cut_goes_on_on_the_next_lines():
 def test_a_short_tab_row_is_joined_only_to_lines_that_complete_it(text):
     plan = tabular.read(SourceText("t.txt", text))
     assert all(t.number != 1 or not t.units for t in plan.tasks)
+
+
+def test_a_plan_with_rules_of_dashes_between_its_parts_stays_prose(tmp_path: Path):
+    # a rule of dashes draws no table by itself: the plan's brackets are read as prose, the rules blanked
+    text = ("某县工作方案\n\n----------------------------------------\n\n一、重点任务\n\n"
+            "（一）建设冷链物流园区。（责任单位：县商务局、县财政局）\n\n------ ------\n\n"
+            "（二）培育电商主体。（责任单位：县农业农村局）\n")
+    path = tmp_path / "rules.txt"
+    path.write_text(text, encoding="utf-8")
+    plan, name = read_path(path)
+    assert name == "clauses"
+    assert [(t.key, units(t)[0]) for t in plan.tasks] == [("1.1", ("县商务局", "lead")), ("1.2", ("县农业农村局", "lead"))]

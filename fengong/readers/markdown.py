@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from fengong.readers.lines import positions
+from fengong.readers.lines import chunks, positions
 
 ATX_HEADING = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")  # ## 一、总体要求
 CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")  # ## 一、总体要求 ##
@@ -78,10 +78,9 @@ def blank_drawn_tables(text: str) -> str:
     A ``|`` inside a cell's text stands under no ``+`` and stays."""
     if "---" not in text:
         return text  # no rule: no table drawn (read at every document, so decided cheaply first)
-    chunks = text.splitlines(keepends=True)
     out = []
     joints: set[int] | None = None  # the display columns of the last grid border's +, while its rows follow
-    for chunk in chunks:
+    for chunk in chunks(text):
         body = chunk.rstrip("\r\n")
         if DASH_RULE.match(body) or GRID_BORDER.match(body):
             joints = {at for at, char in zip(positions(body), body, strict=True) if char == "+"} or None
@@ -102,7 +101,7 @@ def drawn_columns(text: str) -> dict[int, tuple[int, ...]]:
     lines between it and the rule or blank line above). The format defines its columns so: the layout reader
     cuts the table there rather than measuring where its text stands."""
     found: dict[int, tuple[int, ...]] = {}
-    lines = text.splitlines()
+    lines = [chunk.rstrip("\r\n") for chunk in chunks(text)]  # numbered as every reader numbers them (\n only)
     for n, line in enumerate(lines):
         top = n == 0 or not GRID_ROW.match(lines[n - 1])  # the table's top border, no row above it
         if GRID_BORDER.match(line) and top and n + 1 < len(lines) and GRID_ROW.match(lines[n + 1]):

@@ -147,6 +147,8 @@ def _broken_rows_joined(source: SourceText, rows: list[list[Cell]], columns) -> 
     the row goes on on the next line (``7\t发展…；`` / ``大力发展…。\t人力资源社会保障部、…``). A numbered row short
     of the header's cells, followed by lines with no number of their own whose cells, the first continuing the
     row's last, make up exactly the header's count, is one row, its cell spanning the break."""
+    if delimiter(source) != "\t":
+        return rows  # CSV quotes a cell's line break; pipes and spaces print a row a line
     out: list[list[Cell]] = []
     i = 0
     while i < len(rows):
