@@ -643,42 +643,27 @@ def _trim(raw: str, start: int, end: int) -> tuple[int, int]:
 
 def subject_units(raw: str, start: int, end: int, lexicon: Lexicon) -> list[tuple[str, int, int, str]]:
     """The units a sentence opens with, as ``(name, start, end, how recognised)``: the pieces between 、 and 和
-    while each begins with a unit name, the last cut where its name ends (防城区人民政府结合实际 → 防城区人民政府)."""
-    found = []
+    while each begins with a unit name, the last cut where its name ends (防城区人民政府结合实际 → 防城区人民政府),
+    joined into collectives as a statement's are (各有关市、县（区）人民政府, 各省级农业农村部门、乡村振兴部门)."""
+    found: list[Token] = []
+    how: dict[int, str] = {}
     i = start
     while i < end:
         stop = _next_separator(raw, i, end)
-        piece = _levels_of(raw, i, end, lexicon) or _longest_unit(raw, i, stop, lexicon)
+        piece = _longest_unit(raw, i, stop, lexicon)
+        if piece is None and found and _LEVEL.match(level := normalise(raw[i:stop])):
+            piece = (level, i, stop, how[found[0].start_pos])  # 各市、州、直管市人民政府: a level between, joined below
         if piece is None:
             break
-        if piece[2] > stop:  # a collective over levels runs past the separators inside it
-            stop = _next_separator(raw, piece[2], end)
-        if found and raw[i - 1] == "、" and governs_field(found[-1][0], piece[0], lexicon):
-            head = found.pop()  # 各省级农业农村部门、乡村振兴部门: one collective
-            piece = (normalise(raw[head[1] : piece[2]]), head[1], piece[2], head[3])
-        found.append(piece)
+        if found:
+            found.append(token("SEP", raw[i - 1], i - 1, i))
+        found.append(token("NAME", piece[0], piece[1], piece[2]))
+        how[piece[1]] = piece[3]
         if piece[2] < stop or stop >= end:
             break
         i = stop + 1
-    return found
-
-
-def _levels_of(raw: str, i: int, end: int, lexicon: Lexicon) -> tuple[str, int, int, str] | None:
-    """A subject's collective over levels, 、 inside it (as :func:`_joined_levels` reads it in a statement):
-    ``各市、州、县人民政府负责…`` — 各 and a level, the other levels, the last with the body they share."""
-    stop = _next_separator(raw, i, end)
-    if not _LEVEL_HEAD.match(normalise(raw[i:stop])):
-        return None
-    while stop < end and raw[stop] == v.SEPARATOR:
-        nxt = _next_separator(raw, stop + 1, end)
-        if _LEVEL.match(normalise(raw[stop + 1 : nxt])):
-            stop = nxt
-            continue
-        tail = _longest_unit(raw, stop + 1, nxt, lexicon)
-        if tail is None or tail[1] != stop + 1 or not _LEVEL_TAIL.match(tail[0]):
-            return None
-        return normalise(raw[i : tail[2]]), i, tail[2], "collective"
-    return None
+    return [(t.value, t.start_pos, t.end_pos, how[t.start_pos])
+            for t in _joined_levels(raw, found, lexicon) if t.type == "NAME" and not _LEVEL.match(t.value)]
 
 
 def _next_separator(raw: str, i: int, end: int) -> int:
