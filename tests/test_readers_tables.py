@@ -1381,3 +1381,16 @@ def test_a_short_line_is_joined_to_the_next_only_where_it_completes_the_row():
     plan = tabular.read(SourceText("t.txt", text))
     assert [(t.number, units(t)) for t in plan.tasks] == [
         (1, [("市工业和信息化局", "lead")]), (2, [("市自然资源和规划局", "lead")])]
+
+
+def test_a_line_that_is_no_quoted_record_leaves_the_export_s_quoting_to_the_others():
+    # prose before the table opens with a quote that closes before text: that line alone is split plainly
+    text = ("\"放管服\"改革重点任务分工如下。\n"
+            "序号,重点任务,牵头单位,配合单位\n"
+            "1,\"推进“一网通办”，\n压缩办理时限\",市数据资源局,\"市政务服务中心,市司法局\"\n"
+            "2,\"放管服\"改革,市发展改革委,市司法局\n")
+    plan = tabular.read(SourceText("t.txt", text))
+    assert [(t.number, t.text, units(t)) for t in plan.tasks] == [
+        (1, "推进“一网通办”，压缩办理时限", [("市数据资源局", "lead"), ("市政务服务中心", "cooperating"),
+                                           ("市司法局", "cooperating")]),
+        (2, "\"放管服\"改革", [("市发展改革委", "lead"), ("市司法局", "cooperating")])]

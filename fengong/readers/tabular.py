@@ -9,6 +9,7 @@ number is numbered by its order when the table has no number column, and reporte
 
 from __future__ import annotations
 
+import bisect
 import csv
 import io
 import re
@@ -264,8 +265,8 @@ def split_rows(raw: str, sep: str, path: str, problems: list[Problem], quoted: b
     if sep == PIPE:
         yield from _piped_rows(raw)
         return
-    rows = _csv_rows(raw, sep) if quoted and sep in ",\t" and '"' in raw else None
-    for row in rows if rows is not None else _plain_rows(raw, sep):
+    quoting = quoted and sep in ",\t" and '"' in raw
+    for row in _csv_rows(raw, sep) if quoting else _plain_rows(raw, sep):
         if row and row[-1].end - row[0].start > LONG_LINE:
             problems.append(Problem(path, row[0].line, f"row of {row[-1].end - row[0].start} characters skipped: "
                                                        "too long to be a table row", "warning"))
@@ -273,42 +274,60 @@ def split_rows(raw: str, sep: str, path: str, problems: list[Problem], quoted: b
         yield [_trim(raw, c) for c in row]
 
 
-def _csv_rows(raw: str, sep: str) -> list[list[Cell]] | None:
-    """The rows of ``raw`` as the csv module reads them (strictly: a quote closes a cell only before a separator
-    or a line end), or None where the text is no well-formed quoted export (a typed table whose cell opens with
-    a quote, ``"放管服"改革``), which is then split at its separators alone."""
+def _csv_rows(raw: str, sep: str) -> list[list[Cell]]:
+    """The rows of ``raw``, each record that holds a quote read by the csv module, strictly (a quote closes a cell
+    only before a separator or a line end); a line that is no well-formed quoted record (a typed cell opening with
+    a quote, ``"放管服"改革``; prose before the table) is split at its separators alone."""
+    lines = list(io.StringIO(raw, newline=""))  # the csv module's lines: ends kept, \r\n, \n or \r
+    breaks = [m.start() for m in re.finditer("\n", raw)]
     rows: list[list[Cell]] = []
-    i, line = 0, 1
-    try:
-        for values in csv.reader(io.StringIO(raw, newline=""), delimiter=sep, quotechar='"', strict=True):
-            row: list[Cell] = []
-            for k, value in enumerate(values):
-                if k:
-                    if raw[i : i + 1] != sep:
-                        return None
-                    i += 1
-                if raw.startswith('"', i):
-                    width = len(value) + value.count('"')  # its quotes are doubled in the text
-                    if raw[i + 1 + width : i + 2 + width] != '"':
-                        return None
-                    row.append(Cell(i + 1, i + 1 + width, line))
-                    i += width + 2
-                else:
-                    if raw[i : i + len(value)] != value:
-                        return None
-                    row.append(Cell(i, i + len(value), line))
-                    i += len(value)
-                line += raw.count("\n", row[-1].start, row[-1].end)
-            for end in ("\r\n", "\n", "\r"):  # the row's end
-                if raw.startswith(end, i):
-                    i += len(end)
-                    line += "\n" in end
-                    break
-            if row:
-                rows.append(row)
-    except csv.Error:
-        return None
-    return rows if i >= len(raw) else None
+    k, start = 0, 0
+    while k < len(lines):
+        line = bisect.bisect_left(breaks, start) + 1
+        found = None
+        if '"' in lines[k]:
+            try:
+                values = next(csv.reader((lines[j] for j in range(k, len(lines))), delimiter=sep, strict=True))
+                found = _record_cells(raw, start, values, sep, line)
+            except (csv.Error, StopIteration):
+                found = None
+        if found is None:
+            found = (next(_plain_rows(lines[k], sep)), start + len(lines[k]))
+            found = ([Cell(start + c.start, start + c.end, line) for c in found[0]], found[1])
+        cells, end = found
+        while k < len(lines) and start < end:
+            start += len(lines[k])
+            k += 1
+        if cells:
+            rows.append(cells)
+    return rows
+
+
+def _record_cells(raw: str, i: int, values: list[str], sep: str, line: int) -> tuple[list[Cell], int] | None:
+    """The cells of the record the csv module read as ``values`` from offset ``i``, and where it ends (past its
+    line end); None where the text does not print it so."""
+    row: list[Cell] = []
+    for k, value in enumerate(values):
+        if k:
+            if raw[i : i + 1] != sep:
+                return None
+            i += 1
+        if raw.startswith('"', i):
+            width = len(value) + value.count('"')  # its quotes are doubled in the text
+            if raw[i + 1 + width : i + 2 + width] != '"':
+                return None
+            row.append(Cell(i + 1, i + 1 + width, line))
+            i += width + 2
+        else:
+            if raw[i : i + len(value)] != value:
+                return None
+            row.append(Cell(i, i + len(value), line))
+            i += len(value)
+        line += raw.count("\n", row[-1].start, row[-1].end)
+    for end in ("\r\n", "\n", "\r"):  # the record's end
+        if raw.startswith(end, i):
+            return row, i + len(end)
+    return (row, i) if i >= len(raw) else None
 
 
 def _plain_rows(raw: str, sep: str):
