@@ -1394,3 +1394,11 @@ def test_a_line_that_is_no_quoted_record_leaves_the_export_s_quoting_to_the_othe
         (1, "推进“一网通办”，压缩办理时限", [("市数据资源局", "lead"), ("市政务服务中心", "cooperating"),
                                            ("市司法局", "cooperating")]),
         (2, "\"放管服\"改革", [("市发展改革委", "lead"), ("市司法局", "cooperating")])]
+
+
+def test_rows_whose_numbering_was_automatic_with_no_section_are_numbered_by_their_order():
+    text = ("序号\t重点任务\t牵头单位\t责任单位\n"
+            "\t支持整车企业加快新能源车型研发\t市工业和信息化局\t市财政局\n"
+            "\t保障重大项目用地\t市自然资源和规划局\t各县区人民政府\n")
+    plan = tabular.read(SourceText("t.txt", text))
+    assert [(t.key, t.label, t.parent) for t in plan.tasks] == [("1", "", None), ("2", "", None)]

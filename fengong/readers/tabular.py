@@ -126,8 +126,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             elif merged and texts[k] in EMPTY_CELLS and not more.get(k) and k in previous:
                 cells[k] = previous[k]  # under a merged cell: the units of the cell it spans from
         previous = cells
-        task = _task(source, columns, row, texts, len(numbers) + 1, problems, lexicon_for(plan.jurisdiction),
-                     cells, unnumbered)
+        order = sum(len(part[2]) for part in parts) + 1
+        task = _task(source, columns, row, texts, order, problems, lexicon_for(plan.jurisdiction), cells, unnumbered)
         if task is not None:
             if task.label:
                 numbers.append((task.number, row[0].line))
