@@ -43,12 +43,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "tianhe-2026-shuzi-jingji": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
         "wuxi-2026-diankong-jingji": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
     },
-    "set-31": {
-        "hefei-2026-yingshang-taizhang": "office export (blind set 31): not read right yet, see NOTES.md for the tool it imitates",
-        "liuzhou-2026-xinnengyuan-qiche": "office export (blind set 31): not read right yet, see NOTES.md for the tool it imitates",
-        "luoyang-2026-duban-qingdan": "office export (blind set 31): not read right yet, see NOTES.md for the tool it imitates",
-        "shaoxing-2026-dikong-jingji": "office export (blind set 31): not read right yet, see NOTES.md for the tool it imitates",
-    },
     "set-34": {
         "foshan-2026-zhufang-zulin-pdfminer": "real PDF extraction (set 34, pdfminer.six / PyMuPDF / pdfplumber): not read right yet, see NOTES.md",
         "fuping-2026-wenwu-anquan-pdfminer": "real PDF extraction (set 34, pdfminer.six / PyMuPDF / pdfplumber): not read right yet, see NOTES.md",
