@@ -54,11 +54,9 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "wenlv-2019-xiaofei-fengong": "office export (blind set 31): not read right yet, see NOTES.md for the tool it imitates",
     },
     "set-34": {
-        "foshan-2026-zhufang-zulin-pdfminer": "real PDF extraction (set 34, pdfminer.six / PyMuPDF / pdfplumber): not read right yet, see NOTES.md",
         "fuping-2026-wenwu-anquan-pdfminer": "pdfminer printed the one-character line 局 of （十）'s 责任单位 line before the "
                                              "line it ends (…县城市管理执法): the name 县城市管理执法局 no longer occurs; "
                                              "every other task and mention reads",
-        "henan-2026-yijiu-huanxin-pdfminer": "real PDF extraction (set 34, pdfminer.six / PyMuPDF / pdfplumber): not read right yet, see NOTES.md",
         "shenzhen-2026-dikong-jingji-pdfplumber-layout": "real PDF extraction (set 34, pdfminer.six / PyMuPDF / pdfplumber): not read right yet, see NOTES.md",
         "slb-2019-hehu-guanli-pdfplumber": "real PDF extraction (set 34, pdfminer.six / PyMuPDF / pdfplumber): not read right yet, see NOTES.md",
     },

@@ -1281,3 +1281,68 @@ def test_a_letter_spaced_header_is_cut_into_known_cells_only():
     assert header_columns("序 号 工 作 任 务 责 任 单 位").width == 3
     assert header_columns("苏 州 市 人 民 政 府 办 公 室") is None  # a letter-spaced signature
     assert header_columns("序 号 重 点 任 务 其 他 说 明") is None  # no unit column
+
+
+def boxes(*cells: str) -> str:
+    """Cells as pdfminer prints a ruled table's text boxes: each box's lines, then a blank line."""
+    return "".join(cell + "\n\n" for cell in cells)
+
+
+# pdfminer reads a ruled table column by column within blocks of rows: the 序号 of a section as a run after its
+# cells, the task cells of rows 2-4 and then their unit cells (the 完成时限 cells between them), a page number
+BOXED = boxes(
+    "某省人民政府办公厅关于印发重点任务分工的通知", "附件", "序号 工作任务", "责任单位", "完成时限",
+    "一、消费品以旧换新",
+    "组织实施汽车报废更\n新和置换更新补贴", "省商务厅、省财政厅、省公\n安厅", "2026年12月底",
+    "组织实施家电产品以\n旧换新补贴", "省商务厅、省市场监管局", "持续推进",
+    "1", "2",
+    "二、设备更新", "1", "2", "3",
+    "实施工业领域设备更\n新和技术改造", "省工业和信息化厅、省发展\n改革委", "2026年12月底",
+    "推进老旧电梯、供水\n供热设备更新", "加快老旧营运货车淘\n汰更新",
+    "省住房城乡建设厅、省市场\n监管局", "2026年12月底", "省交通运输厅、省财政厅", "2026年底前",
+    "— 6 —", "\f4", "实施农业机械报废更\n新补贴", "省农业农村厅、省财政厅", "2026年12月底",
+    "抄送：省委各部门。")
+
+
+def test_a_table_pdfminer_printed_in_text_boxes_column_by_column():
+    source = SourceText("boxed.txt", BOXED)
+    assert choose_reader(source) == "flat-table"
+    plan = flat_table.read(source)
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1.1", "组织实施汽车报废更新和置换更新补贴", [("省商务厅", "lead"), ("省财政厅", "participant"),
+                                                    ("省公安厅", "participant")]),
+        ("1.2", "组织实施家电产品以旧换新补贴", [("省商务厅", "lead"), ("省市场监管局", "participant")]),
+        ("2.1", "实施工业领域设备更新和技术改造", [("省工业和信息化厅", "lead"), ("省发展改革委", "participant")]),
+        ("2.2", "推进老旧电梯、供水供热设备更新", [("省住房城乡建设厅", "lead"), ("省市场监管局", "participant")]),
+        ("2.3", "加快老旧营运货车淘汰更新", [("省交通运输厅", "lead"), ("省财政厅", "participant")]),
+        ("2.4", "实施农业机械报废更新补贴", [("省农业农村厅", "lead"), ("省财政厅", "participant")])]
+
+
+def test_a_boxed_table_with_a_lead_and_a_cooperating_column_deals_a_run_of_rows_column_after_column():
+    # the 序号 of the page first, the header again after a page break, a run of two task cells followed by their
+    # two 牵头单位 cells and then their two 配合单位 cells
+    text = boxes("附件", "序号 工作任务", "牵头单位", "配合单位", "完成时限", "2026年6\n月底前", "1", "2", "3",
+                 "编制保障性租赁住房发展规划和年度筹集计\n划", "市住房城乡建\n设局", "市发展改革局、市自然资源\n局",
+                 "支持利用集体经营性建设用地建设保障性租\n赁住房", "推进非居住存量房屋改建为保障性租赁住\n房",
+                 "市自然资源局", "市住房城乡建\n设局、市自然\n资源局", "市农业农村局，各区人民政府",
+                 "市消防救援支队、市城管执\n法局", "持续推进", "— 9 —", "序号 工作任务", "牵头单位", "配合单位",
+                 "完成时限", "2026年9\n月底前", "公开方式：主动公开")
+    plan = flat_table.read(SourceText("boxed.txt", text))
+    assert [(t.key, t.text[:6], units(t)) for t in plan.tasks] == [
+        ("1", "编制保障性租", [("市住房城乡建设局", "lead"), ("市发展改革局", "cooperating"),
+                           ("市自然资源局", "cooperating")]),
+        ("2", "支持利用集体", [("市自然资源局", "lead"), ("市农业农村局", "cooperating"),
+                           ("各区人民政府", "cooperating")]),
+        ("3", "推进非居住存", [("市住房城乡建设局", "lead"), ("市自然资源局", "lead"),
+                           ("市消防救援支队", "cooperating"), ("市城管执法局", "cooperating")])]
+
+
+@pytest.mark.parametrize("broken", [
+    BOXED.replace("省交通运输厅、省财政厅\n\n", ""),  # a unit cell too few: the run of rows no longer aligns
+    BOXED.replace("\n\n2\n\n二、", "\n\n二、"),  # a 序号 too few in a section
+    BOXED.replace("2026年底前", "年内完成改造任务"),  # a cell of another kind read as a task: the counts differ
+    BOXED.replace("持续推进\n\n1\n\n2\n\n", "持续推进\n\n1\n\n3\n\n"),  # 序号 that do not count up by one
+])
+def test_a_boxed_table_whose_cells_do_not_align_is_not_guessed_at(broken):
+    with pytest.raises(ReadError, match="do not align"):
+        flat_table.read(SourceText("boxed.txt", broken))

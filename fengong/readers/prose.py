@@ -610,7 +610,7 @@ def _tasks(found: list[_Found], raw: str, lines: LineIndex,
         names = {u.name for u in f.statement.units}
         units = f.statement.units + [u for u in f.carried if u.name not in names]
         rule = f.rule
-        stated = normalise(raw[rule.start : rule.end]) if rule else ""  # read across its line breaks (…其他为配 / 合单位)
+        stated = normalise(raw[rule.start : rule.end]) if rule else ""  # across its line breaks (其他为配 / 合单位)
         settled, basis = settle_roles(units, v.rest_role(stated) if rule else "participant", v.unmarked_leads(stated))
         if basis == "listed-first":
             basis = "rule" if rule is not None else "convention"
