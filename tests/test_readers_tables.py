@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -1349,3 +1350,65 @@ def test_a_boxed_table_with_a_lead_and_a_cooperating_column_deals_a_run_of_rows_
 def test_a_boxed_table_whose_cells_do_not_align_is_not_guessed_at(broken):
     with pytest.raises(ReadError, match="do not align"):
         flat_table.read(SourceText("boxed.txt", broken))
+
+
+def centred_grid(rows: list[tuple], spaced: bool) -> str:
+    """A table laid out in columns by spaces whose cells are centred in their rows, as pdfplumber's layout grid
+    prints it: a row as tall as its tallest cell, each other cell (the 序号 too) on the lines around its middle;
+    ``spaced``: a padded blank line between grid lines. A row of one cell is a section row."""
+    starts = (13, 17, 38, 52)
+    out = [" " * 11 + "序号    重点任务" + " " * 17 + "牵头单位" + " " * 7 + "配合单位"]
+    for number, *cells in rows:
+        if not cells:
+            out.append(" " * 11 + number)
+            continue
+        cells = [[number], *cells]
+        height = max(len(c) for c in cells)
+        grid = [[""] * 4 for _ in range(2 * height - 1)]  # half-line steps: a cell of fewer lines sits between
+        for k, cell in enumerate(cells):
+            top = height - len(cell)
+            for n, text in enumerate(cell):
+                grid[top + 2 * n][k] = text
+        for slots in grid:
+            if any(slots):
+                line = ""
+                for at, text in zip(starts, slots, strict=True):
+                    line = (line.ljust(at) + text) if text else line
+                out.append(line)
+    sep = "\n" + " " * 80 + "\n" if spaced else "\n"
+    return "附件\n" + sep.join(line.ljust(80) if spaced else line for line in out) + "\n"
+
+
+CENTRED = [
+    ("一、完善基础设施",),
+    ("1", ["加密起降设施网络，编制", "全市起降设施布局规划"], ["市交通运输", "局、市规划", "和自然资源", "局"],
+     ["市住房建设局、市城管和综", "合执法局，各区政府"]),
+    ("2", ["建设智能融合基础设施", "，建成飞行服务平台"], ["市工业和信", "息化局"], ["市气象局"]),
+    ("二、拓展应用场景",),
+    ("1", ["推广无人机即时配送"], ["市邮政管理", "局"], ["市商务局，各区政府"]),
+]
+
+
+@pytest.mark.parametrize("spaced", [True, False], ids=["grid", "lines"])
+def test_a_layout_table_whose_cells_are_centred_in_their_rows(spaced):
+    # the lines of a row printed above its 序号 are its own, and it takes as many below: 市交通运输 / 局、市规划 /
+    # 和自然资源 / 局 is one cell, the task text starts above the number's line
+    text = centred_grid(CENTRED, spaced)
+    assert "市交通运输" in text.split("1   全市")[0]
+    plan, name = read_path_of(text)
+    assert name == "pdf-table"
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1.1", "加密起降设施网络，编制全市起降设施布局规划", [("市交通运输局", "lead"), ("市规划和自然资源局", "lead"),
+                                                          ("市住房建设局", "cooperating"),
+                                                          ("市城管和综合执法局", "cooperating"),
+                                                          ("各区政府", "cooperating")]),
+        ("1.2", "建设智能融合基础设施，建成飞行服务平台", [("市工业和信息化局", "lead"), ("市气象局", "cooperating")]),
+        ("2.1", "推广无人机即时配送", [("市邮政管理局", "lead"), ("市商务局", "cooperating"),
+                                      ("各区政府", "cooperating")])]
+
+
+def read_path_of(text: str):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "t.txt"
+        path.write_text(text, encoding="utf-8")
+        return read_path(path)
