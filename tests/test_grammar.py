@@ -244,6 +244,18 @@ def test_a_unit_named_in_its_place_beside_recognised_units():
     assert read("畜禽规模养殖场负责落实") is None  # alone, nothing says it is a unit
 
 
+@pytest.mark.parametrize("text", [
+    # (set 37) a duty in running text: the run after 会同 holds the measure's words, no unit's name
+    "由公安部会同有关部门加强安全监管指导",
+    "由财政部会同有关部门完善资金管理办法并指导",
+    "由教育部会同相关司局推进试点工作并负责",
+    "商务部会同地方做好统计监测负责",
+])
+def test_a_run_holding_a_measures_verb_is_no_unit_by_its_place(text):
+    statement = read(text)
+    assert statement is None or all(u.recognised != "context" for u in statement.units), text
+
+
 def test_the_rule_names_the_role_of_the_others():
     from fengong.readers.vocabulary import rest_role
 
