@@ -230,6 +230,14 @@ def test_a_collective_with_separators_inside_it():
         "市商务局", "市民政局", "各辖市、区人民政府"]
     assert [u.name for u in read("责任单位：省住房城乡建设厅，各设区市、县（市、区）人民政府").units] == [
         "省住房城乡建设厅", "各设区市、县（市、区）人民政府"]
+    # 有关 / 相关 single out some places of each level as 各 takes them all; the level's bracket may be 〔〕
+    assert [u.name for u in read("责任单位：市发改委、滨海新区管委会、有关区、县〔市〕政府").units] == [
+        "市发改委", "滨海新区管委会", "有关区、县〔市〕政府"]
+    assert [u.name for u in read("市发改委牵头，相关区、县（市、区）人民政府配合").units] == [
+        "市发改委", "相关区、县（市、区）人民政府"]
+    assert [u.name for u in read("责任单位：市发改委、各区、县〔市〕政府").units] == ["市发改委", "各区、县〔市〕政府"]
+    # not where a body of its own follows the places
+    assert [u.name for u in read("责任单位：市发改委、有关区、市财政局").units] == ["市发改委", "有关区", "市财政局"]
 
 
 def test_an_open_marker_after_a_bracketed_name_ends_the_list():
