@@ -866,6 +866,28 @@ def test_a_topic_naming_one_measure_by_its_work(text, expected):
     assert units(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a text wrapped at a fixed width (a PDF's extracted lines) breaks the topic anywhere in a word
+    ("此项工\n作由市委金融办牵头，人行青岛市分行配合", [("市委金融办", "lead"), ("人行青岛市分行", "cooperating")]),
+    ("以上三\n项工作由市海洋发展局牵头，市财政局配合", [("市海洋发展局", "lead"), ("市财政局", "cooperating")]),
+    ("具体\n\n工作由县住建局负责", [("县住建局", "lead")]),  # pdfminer: a blank line after each printed line
+    ("该项改\n造由市住建局牵头", [("市住建局", "lead")]),
+])
+def test_a_topic_broken_by_a_line_wrap(text, expected):
+    statement = read(text)
+    assert statement is not None and statement.reading.startswith("topical"), text
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "此项资\n金由县财政局负责",  # money, wrapped as well
+    "日常工\n作由市民政局负责",  # an office's housekeeping
+])
+def test_a_wrapped_topic_that_names_no_measure_stays_unread(text):
+    statement = read(text)
+    assert statement is None or statement.reading != "topical"
+
+
 @pytest.mark.parametrize("text", [
     "此项资金由县财政局负责",  # money: who pays is no role
     "该项经费由市财政局保障",

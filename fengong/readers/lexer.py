@@ -40,6 +40,7 @@ _WRAP = re.compile(r"[ \t]*\n\s*")  # a line break where a fixed-width rendering
 # …and the space between the characters of a letter-spaced label (牵 头 单 位：, as a PDF viewer copies it)
 _GAP = re.compile(rf"{_WRAP.pattern}|(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])")
 _LABEL_REACH = 16  # characters a label takes at most, its wraps included
+_TOPIC_REACH = 24  # characters a topic before 由 takes at most (以上各项保障措施均由), its wraps not counted
 
 
 
@@ -194,10 +195,19 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
 
 def topic_at(raw: str, i: int, end: int) -> tuple[str, int] | None:
     """``(kind, end)`` of a topic standing before 由 at ``i`` that makes the clause a statement about the measure:
-    ``pointed`` (此项工作, 上述任务), ``work`` (具体工作) or ``related`` (相关工作); None for any other text."""
+    ``pointed`` (此项工作, 上述任务), ``work`` (具体工作) or ``related`` (相关工作); None for any other text. It is
+    read across the line breaks of a text wrapped at a fixed width, which fall anywhere in a word (此项工 / 作由)."""
+    stop = min(end, i + _TOPIC_REACH)
+    for wrap in _WRAP.finditer(raw, i, end):  # a wrap's padding and blank lines take no reach
+        if wrap.start() >= stop:
+            break
+        stop = min(end, stop + wrap.end() - wrap.start())
+    kept = [k for k in range(i, stop) if not any(a <= k < b for a, b in
+                                                 (w.span() for w in _WRAP.finditer(raw, i, stop)))]
+    text = "".join(raw[k] for k in kept)
     for kind, pattern in (("pointed", v.TOPIC_POINTED), ("work", v.TOPIC_WORK), ("related", v.TOPIC_RELATED)):
-        if (m := pattern.match(raw, i, end)) is not None:
-            return kind, m.end()
+        if (m := pattern.match(text)) is not None and m.end() > 0:
+            return kind, kept[m.end() - 1] + 1
     return None
 
 
