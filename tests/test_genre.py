@@ -59,9 +59,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "yichang-2026-minsheng-shishi": "office export (blind set 40): not read right yet, see NOTES.md for the tool that produced it",
     },
     "set-41": {
-        "feixi-2026-hemei-xiangcun": "real PDF extraction (blind set 41): not read right yet, see NOTES.md for its extractor",
-        "guobanfa-2019-zhineng-peixun": "real PDF extraction (blind set 41): not read right yet, see NOTES.md for its extractor",
-        "qingzhengban-2026-haiyang-jingji": "real PDF extraction (blind set 41): not read right yet, see NOTES.md for its extractor",
         "yuzhengban-2026-xianyu-shangye": "real PDF extraction (blind set 41): not read right yet, see NOTES.md for its extractor",
     },
 }

@@ -1225,6 +1225,101 @@ def test_flat_table_cells_wrapped_over_lines():
     assert [t.key for t in plan.tasks] == ["1.1", "1.2", "2.1"]
 
 
+# PyMuPDF: each cell its own block of wrapped lines, an empty cell printing nothing at all; a 、 or ， pushed by the
+# renderer to the start of a cell's next line; a unit cell whose last line is short, before a 责任领导 column.
+BLOCKS = """序号
+重点任务
+牵头单位
+参与单位
+1
+统筹规划建设综合性公共实
+训基地
+人力资源社会
+保障部
+国家发展改革委、财
+政部
+2
+落实职业培训补贴和生活费补
+贴政策
+财政部、人力
+资源社会保障
+部
+3
+加快修订国家职业技能标准
+人力资源社会
+保障部
+教育部
+"""
+
+LEADERS = """序号
+重点任务
+责任单位
+县级责任领导
+完成时限
+1
+实施农村人居环境整治提升，完成整治提升村
+个以上，开展村庄清洁行动
+县农业农村局、县城管局
+、县卫健委、县民政局
+负责
+分管副县长
+2026年11月底
+2
+实施农村电网巩固提升工程，推进充电基础设施
+向农村延伸，提升农村供电可靠性
+县供电公司负责
+，县发展改革委配合
+分管副县长
+2026年12月底
+3
+深化党建引领乡村治理，推广积分制、清单制等
+治理方式，开展文明村镇创建
+县委组织部指导，县委宣
+传部、县民政局、各乡镇
+（园区）负责
+县委组织部部长
+2026年12月底
+"""
+
+
+def test_flat_table_a_unit_cell_after_the_first_printed_empty_as_nothing():
+    plan = flat_table.read(SourceText("blocks.txt", BLOCKS), jurisdiction="100000")
+    assert [units(t) for t in plan.tasks] == [
+        [("人力资源社会保障部", "lead"), ("国家发展改革委", "participant"), ("财政部", "participant")],
+        # 参与单位 empty: 人力 / 资源社会保障 / 部 is one name of the lead cell, not a lead and a participant
+        [("财政部", "lead"), ("人力资源社会保障部", "lead")],
+        # both cells filled: never one lead cell and an empty one
+        [("人力资源社会保障部", "lead"), ("教育部", "participant")]]
+
+
+def test_flat_table_a_mark_at_a_line_start_goes_on_a_cell_and_units_take_their_lines():
+    plan = flat_table.read(SourceText("leaders.txt", LEADERS), jurisdiction="340123")
+    assert [units(t) for t in plan.tasks] == [
+        # 、县卫健委… opens no cell: it goes on the unit cell, and 负责 with it (not the 责任领导 cell)
+        [("县农业农村局", "lead"), ("县城管局", "participant"), ("县卫健委", "participant"),
+         ("县民政局", "participant")],
+        [("县供电公司", "lead"), ("县发展改革委", "cooperating")],
+        # （园区）负责 ends the unit cell: 县委组织部部长 alone is the 责任领导 cell
+        [("县委组织部", "guiding"), ("县委宣传部", "lead"), ("县民政局", "participant"),
+         ("各乡镇（园区）", "participant")]]
+    assert [t.text for t in plan.tasks][1] == "实施农村电网巩固提升工程，推进充电基础设施向农村延伸，提升农村供电可靠性"
+
+
+def test_flat_table_a_deadline_cell_reads_as_a_deadline():
+    # 负责 / 分管副县长 / 2026年11月底: the 完成时限 cell is the date alone, the 责任领导 cell 分管副县长
+    text = LEADERS.replace("县农业农村局、县城管局\n、县卫健委、县民政局\n负责", "县农业农村局、县人社局\n负责")
+    plan = flat_table.read(SourceText("leaders.txt", text), jurisdiction="340123")
+    assert units(plan.tasks[0]) == [("县农业农村局", "lead"), ("县人社局", "participant")]
+
+
+def test_flat_table_with_blank_lines_for_empty_cells_never_reads_a_silent_one():
+    # where the table prints an empty cell as a blank line, a cell left out with no line cuts the row short
+    text = BLOCKS.replace("3\n加快修订", "\n3\n加快修订")
+    plan = flat_table.read(SourceText("blocks.txt", text), jurisdiction="100000")
+    assert units(plan.tasks[1]) != [("财政部", "lead"), ("人力资源社会保障部", "lead")]
+    assert units(plan.tasks[2]) == [("人力资源社会保障部", "lead"), ("教育部", "participant")]
+
+
 def test_flat_table_one_line_cells_stay_read_line_by_line():
     """A table whose cells are one line each keeps its reading; the prose after its last row stays out of it."""
     text = FLAT + "为确保各项任务落实，各牵头单位要会同配合单位制定具体方案，\n明确时间表和路线图，按期完成各项任务。\n"

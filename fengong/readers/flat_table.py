@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import replace
-from itertools import combinations, combinations_with_replacement, product
+from itertools import combinations_with_replacement, product
 
 from fengong.readers.docmeta import new_plan
 from fengong.readers.lexicon import Lexicon, lexicon_for
@@ -55,7 +55,7 @@ from fengong.readers.rows import (
 )
 from fengong.readers.sources import readable_lines
 from fengong.readers.statement import Statement
-from fengong.readers.vocabulary import LEAD_RULE, rule_extent
+from fengong.readers.vocabulary import COMMAS, FULL_STOPS, LEAD_RULE, OPENERS, SEMICOLONS, SEPARATOR, rule_extent
 from fengong.records import PlanRecord, Problem, ReadError, SourceText, Span, TaskRecord
 from fengong.textrepair import normalise, repair
 
@@ -92,6 +92,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     widths: dict[int, int] = {}  # a wrapped table's columns: the width of their full lines
     gap = _cell_gap(content[at : at + columns.width], blanks)
     header_texts = [normalise(line.text) for line in content[at : at + columns.width]]
+    # an empty cell printed as nothing (PyMuPDF), where no blank line after the header prints one
+    silent = not any(blanks.get(line.number) for line in content[at + 1 :])
     columns = noted_columns(columns, header_texts, source.raw)  # “责任单位”栏所列单位为配合单位
     parts: list[tuple[str, Span | None, list[TaskRecord]]] = [("任务分工", None, [])]
     numbers: list[tuple[int, int]] = []
@@ -117,7 +119,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
         cut = next((k for k, c in enumerate(cells) if _starts_next_row(c, int(number.group(1)))), None)
         if cut is not None or not _row_ends(content, i + taken, int(number.group(1)), header_texts):
             wrapped = _wrapped_row(source, content, i, columns, header_texts, blanks, breaks,
-                                   lexicon_for(plan.jurisdiction), widths)
+                                   lexicon_for(plan.jurisdiction), widths, silent)
             if wrapped is not None:
                 cells, taken = wrapped
                 cut = None
@@ -265,6 +267,9 @@ WRAP_SLACK = 4  # display columns: a wrapped cell's full lines differ by a chara
 MAX_ROW_LINES = 40
 
 
+_MID_TEXT = set(SEPARATOR + COMMAS + SEMICOLONS + FULL_STOPS + "：:" + "".join(OPENERS.values()))
+
+
 def _width(text: str) -> int:
     text = normalise(text).rstrip("，、。；：,;:")
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
@@ -282,8 +287,23 @@ def _misfits(group: list[Line], column: int | None) -> int:
     return wider + sum(full - w > WRAP_SLACK for w in widths[:-1]) + (widths[-1] > full + WRAP_SLACK)
 
 
+def _reads_as_deadline(cell: tuple) -> bool:
+    """True for a 完成时限 cell that is empty or opens with a date or a standing time (2026年12 / 月 is one)."""
+    text = normalise("".join(line.text.strip() for group in cell for line in group))
+    return not text or DEADLINE_CELL.match(text) is not None
+
+
+def _opens_mid_text(cell: tuple) -> bool:
+    """True for a cell whose first line opens with a mark that only goes on a text (、，；。 or a closing bracket): a
+    renderer pushes such a mark to the start of a cell's next line (县农业农村局、县城管局 / 、县卫健委), never to its
+    first."""
+    first = next((group for group in cell if group), None)
+    return first is not None and normalise(first[0].text).lstrip()[:1] in _MID_TEXT
+
+
 def _wrapped_row(source: SourceText, content: list[Line], i: int, columns, header_texts: list[str],
-                 blanks: dict[int, list[Line]], breaks: set[int], lexicon: Lexicon, widths: dict[int, int]):
+                 blanks: dict[int, list[Line]], breaks: set[int], lexicon: Lexicon, widths: dict[int, int],
+                 silent: bool = False):
     """A row whose cells wrap over several lines each (pdftotext without -layout): the lines after the number
     line ``content[i]`` up to the next row, split into the row's cells in order, where every unit cell reads as
     unit names and each cell's lines wrap as a column's do (see :func:`_misfits`). A row split by a page break
@@ -305,6 +325,7 @@ def _wrapped_row(source: SourceText, content: list[Line], i: int, columns, heade
     closed = j < len(content) and _row_ends(content, j, number, header_texts)  # the last row's end is unmarked
     width = columns.width - 1
     unit_columns = dict(columns.units)
+    deadlines = [c for c, text in enumerate(header_texts) if DEADLINE_HEADER.search(text) and 0 < c <= width]
     read: dict = {}
 
     def unit_cell(col: int, groups: tuple) -> Statement | None | bool:
@@ -330,19 +351,29 @@ def _wrapped_row(source: SourceText, content: list[Line], i: int, columns, heade
             pages[-1].append(line)
         if len(pages) > 3:
             continue
-        for split in product(*(_splits(len(p), width, k > 0) for k, p in enumerate(pages))):
+        # a unit cell after the first may be empty (a row with no 参与单位: PyMuPDF prints nothing for it) in a
+        # table that never prints an empty cell as a blank line; other cells only on a row's second page
+        unit_runs = {c - 1 for c in unit_columns if c > min(unit_columns)} if silent else set()
+        for split in product(*(_splits(len(p), width, range(width) if k else unit_runs)
+                               for k, p in enumerate(pages))):
             cells = tuple(tuple(p[a:b] for p, (a, b) in zip(pages, (s[c] for s in split), strict=True))
                           for c in range(width))
             statements = [unit_cell(c + 1, cells[c]) for c in range(width) if c + 1 in unit_columns]
             if any(s is False for s in statements) or not any(statements):
                 continue
-            misfits = sum(_misfits(g, widths.get(c)) for c, cell in enumerate(cells) for g in cell)
+            misfits = (sum(_misfits(g, widths.get(c)) for c, cell in enumerate(cells) for g in cell)
+                       + sum(_opens_mid_text(cell) for cell in cells)
+                       + sum(not _reads_as_deadline(cells[c - 1]) for c in deadlines))
             named = [u.recognised for s in statements if s for u in s.units]
             # the split that wraps as columns do, then the fewest names only the header vouches for, the most
             # known bodies, the most lines (the last row), and the text before the unit cells taking every line
-            # it can (区政府副区 / 长 王×× is the 责任领导 cell, not the start of a name)
-            key = (-misfits, -named.count("label"), named.count("gazetteer"), count,
-                   sum(len(cells[c][0]) for c in range(min(unit_columns) - 1)))
+            # it can (区政府副区 / 长 王×× is the 责任领导 cell, not the start of a name); a unit cell left empty
+            # only where no filled one reads as well; then the unit cells taking every line they can before the
+            # cells after them (县委宣 / 传部、各乡镇 / （园区）负责 is one cell, not a 责任领导 cell （园区）负责)
+            empties = sum(not cells[c][0] for c in unit_runs)
+            key = (-misfits, -named.count("label"), named.count("gazetteer"), -empties, count,
+                   sum(len(cells[c][0]) for c in range(min(unit_columns) - 1)),
+                   sum(len(cells[c][0]) for c in range(max(unit_columns))))
             if best is None or key > best[0]:
                 best = (key, cells, count)
     if best is None:
@@ -355,14 +386,14 @@ def _wrapped_row(source: SourceText, content: list[Line], i: int, columns, heade
     return list(cells), lines[count - 1][0] + 1 - i
 
 
-def _splits(size: int, width: int, empty: bool):
-    """Each way to cut ``size`` lines into ``width`` runs in order, as (start, stop) per run; runs may be empty
-    only where ``empty`` (a row's lines on its second page)."""
-    cuts = (combinations_with_replacement(range(size + 1), width - 1) if empty
-            else combinations(range(1, size), width - 1))
-    for cut in cuts:
+def _splits(size: int, width: int, empty):
+    """Each way to cut ``size`` lines into ``width`` runs in order, as (start, stop) per run; only the runs
+    numbered in ``empty`` may be empty."""
+    for cut in combinations_with_replacement(range(size + 1), width - 1):
         bounds = [0, *cut, size]
-        yield list(zip(bounds, bounds[1:], strict=False))
+        runs = list(zip(bounds, bounds[1:], strict=False))
+        if all(a < b or k in empty for k, (a, b) in enumerate(runs)):
+            yield runs
 
 
 def _rule(source: SourceText, line: Line) -> Span | None:
@@ -373,7 +404,8 @@ def _rule(source: SourceText, line: Line) -> Span | None:
     return Span(start, max(rule_extent(source.raw[: line.end], found), found.end()), line.number)
 
 
-# A 完成时限 cell: a date or a standing time (2026年12月底, 2027年底前, 持续推进).
+# A 完成时限 column's header, and its cell: a date or a standing time (2026年12月底, 2027年底前, 持续推进).
+DEADLINE_HEADER = re.compile(r"时限|完成时间|时间节点")
 DEADLINE_CELL = re.compile(r"(?:\d{4}年(?:\d{1,2}月)?(?:[上中下]旬|底|末)?(?:以)?前?|长期坚持|持续推进|长期)")
 # What closes a table printed in text boxes: a note, the contact, the distribution list, the disclosure line.
 BOX_TABLE_END = re.compile(r"^\s*(?:注|说明|备注|联\s*系\s*人|抄送|公开方式)\s*[:：]")
