@@ -59,7 +59,12 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "yichang-2026-minsheng-shishi": "office export (blind set 40): not read right yet, see NOTES.md for the tool that produced it",
     },
     "set-41": {
-        "yuzhengban-2026-xianyu-shangye": "real PDF extraction (blind set 41): not read right yet, see NOTES.md for its extractor",
+        # pdfminer's boxes: the header cut by a section row (序号 主要任务 / 一、… / 牵头单位 责任单位), task and lead
+        # runs interleaved, a page's 责任单位 cells printed after the next section's rows, boxes holding two cells
+        # (9 任务 省商务厅, 省商务厅 省统计局): which unit box is a 牵头单位 cell and which a 责任单位 cell is
+        # left to the columns' widths, which the text does not keep; read_boxes refuses rather than guess
+        "yuzhengban-2026-xianyu-shangye": "real PDF extraction (blind set 41): pdfminer's text boxes regrouped "
+                                          "across sections; not read (never guessed)",
     },
 }
 
