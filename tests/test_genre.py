@@ -27,7 +27,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "hefei-2026-yingshang-huanjing-qingdan": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
         "henan-2019-zhongxiao-qiye-fangan": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
         "linye-2019-linxia-jingji-guihua": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
-        "renshebu-2018-zhiye-jineng-peixun-fengong": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
         "tianhe-2026-shoufa-jingji-fengong": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
         "zhejiang-2026-dikong-jingji-fangan": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
     },

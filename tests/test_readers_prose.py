@@ -1299,3 +1299,18 @@ def test_a_label_colon_at_a_line_end_inside_an_open_bracket_goes_on():
     _, plan = read("一、任务\n" + items)
     assert [units(t) for t in plan.tasks] == [[("市应急局", "lead"), ("市发展改革委", "participant"),
                                                ("市消防救援支队", "participant"), ("市市场监管局", "participant")]] * 4
+
+
+def test_a_running_head_is_no_recurring_line_of_a_table():
+    from fengong.readers.lines import running_heads
+    # the title after one page number, and a head after two, are heads (a chapter's heading repeated too)
+    booklet = "林下经济规划\n正文。\n— 3 —\n林下经济规划\n正文。\n"
+    assert running_heads(booklet, [3]) == [4]
+    chapters = "第三章 做强产业\n正文。\n— 3 —\n第三章 做强产业\n正文。\n— 4 —\n第三章 做强产业\n正文。\n"
+    assert running_heads(chapters, [3, 6]) == [4, 7]
+    # a wrapped name's last piece that a page number cut once, printed as a line in many rows: no head
+    rows = "".join(f"{n}\n人力资源社会保\n障部\n" for n in range(1, 5)) + "5\n人力资源社会保\n— 9 —\n障部\n"
+    assert running_heads(rows, [16]) == []
+    # the page numbers in a row (— 5 — / — 6 — / header) precede one line: counted once
+    stacked = "正文。\n— 5 —\n— 6 —\n序号 任务\n1\n正文二。\n"
+    assert running_heads(stacked, [2, 3, 4]) == []

@@ -1281,3 +1281,91 @@ def test_a_letter_spaced_header_is_cut_into_known_cells_only():
     assert header_columns("序 号 工 作 任 务 责 任 单 位").width == 3
     assert header_columns("苏 州 市 人 民 政 府 办 公 室") is None  # a letter-spaced signature
     assert header_columns("序 号 重 点 任 务 其 他 说 明") is None  # no unit column
+
+
+# ------------------------------------------- set 29: a PDF table with a merged category column (PyMuPDF, landscape)
+
+GROUPED = """关于实施技能提升行动的通知
+各有关单位：
+现将重点任务分工方案印发给你们，请认真贯彻落实。
+— 2 —
+— 3 —
+序号 重点任务 具体措施 牵头单位 参与单位 完成时限
+1
+构建终身技能
+培训体系
+完善劳动者终身职业技能培训政策，
+建立覆盖城乡全体劳动者的职业技
+能培训制度
+人力资源社会保
+障部
+国家发展改革委、
+教育部、财政部
+2019年底
+前
+2
+持续开展就业技能培训，面向城乡
+各类有就业要求的劳动者开展培训
+人力资源社会保
+障部
+教育部、财政部
+持续实施
+3
+深化培训体制
+— 4 —
+机制改革
+建立职业技能培训市场化社会化发
+展机制，支持社会力量开展培训
+人力资源社会保
+障部
+财政部、税务总局
+持续实施
+4
+推进职业资格制度改革，建立职业
+技能等级制度
+人力资源社会保
+— 5 —
+障部
+全国总工会、共青
+团中央
+持续实施
+抄送：国务院办公厅。
+"""
+
+
+def test_a_pdf_table_whose_first_task_column_is_merged_over_its_rows_takes_the_next_as_the_task():
+    from fengong.readers.detect import READERS
+
+    source = SourceText("grouped.txt", GROUPED)
+    assert choose_reader(source) == "pdf-table"  # 重点任务 and 具体措施 before the unit columns
+    plan = READERS["pdf-table"](source)
+    assert not [p for p in plan.problems if p.severity == "error"]
+    assert [(t.number, t.text[:8], units(t)) for t in plan.tasks] == [
+        (1, "完善劳动者终身职", [("人力资源社会保障部", "lead"), ("国家发展改革委", "participant"),
+                         ("教育部", "participant"), ("财政部", "participant")]),
+        (2, "持续开展就业技能", [("人力资源社会保障部", "lead"), ("教育部", "participant"), ("财政部", "participant")]),
+        # the category cell cut by the page number printed first on the landscape page
+        (3, "建立职业技能培训", [("人力资源社会保障部", "lead"), ("财政部", "participant"), ("税务总局", "participant")]),
+        # the page number inside the lead's name; 障部, a line of many rows, is no running head
+        (4, "推进职业资格制度", [("人力资源社会保障部", "lead"), ("全国总工会", "participant"),
+                         ("共青团中央", "participant")]),
+    ]
+
+
+def test_two_task_columns_filled_in_every_row_keep_the_first_as_the_task():
+    from fengong.readers.detect import READERS
+
+    text = GROUPED.replace("2\n持续开展", "2\n开展就业\n技能培训\n持续开展").replace(
+        "4\n推进职业资格", "4\n推进资格\n制度改革\n推进职业资格")
+    plan = READERS["pdf-table"](SourceText("filled.txt", text))
+    # rows 2 and 4 print their own first cell: nothing is merged, the first task column names the task
+    assert [t.text[:4] for t in plan.tasks][1] == "开展就业"
+
+
+def test_a_one_line_header_needs_its_unit_columns_after_the_task_columns():
+    from fengong.readers.pdf_table import header_columns
+
+    assert header_columns("序号 重点任务 具体措施 牵头单位 参与单位 完成时限").texts == (1, 2)
+    assert header_columns("序号 工作任务 牵头单位 配合单位 完成时限").texts == (1,)
+    assert header_columns("序号 重点任务 牵头单位 具体措施 配合单位") is None  # a unit column between the tasks
+    assert header_columns("序号 牵头单位 重点任务 配合单位") is None

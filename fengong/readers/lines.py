@@ -117,23 +117,30 @@ def line_numbers(text: str) -> dict[int, int]:
 def running_heads(text: str, pages: list[int]) -> list[int]:
     """The lines that print the document's running head after a page number (``— 3 —`` / ``桃江县…实施方案``): the
     first non-blank line after a page number, where its text stands as a line of its own elsewhere in the document
-    too (after another page number, or as the title). Furniture, as the page number is."""
+    too (after another page number, or as the title or the heading it repeats). Furniture, as the page number is.
+    A text printed as a line many times elsewhere but after one page number only is a table's recurring cell or a
+    wrapped name's last piece (``人力资源社会保`` / ``— 9 —`` / ``障部``), no head."""
     lines = [c.rstrip("\r\n") for c in chunks(text)]
     counts: dict[str, int] = {}
     for body in lines:
         if body.strip():
             counts[body.strip()] = counts.get(body.strip(), 0) + 1
-    heads = []
+    after: dict[int, str] = {}  # furniture lines in a row (a page number, the header again) precede one line
     for page in pages:
         at = page  # the line after the page number (0-based index = number)
         while at < len(lines) and not lines[at].strip():
             at += 1
         if at < len(lines) and counts.get(lines[at].strip(), 0) >= 2 and not PAGE_NUMBER.match(lines[at]) \
                 and not re.search(r"[。；;，,：:]", lines[at]) and len(lines[at].strip()) <= HEAD_MAX:
-            heads.append(at + 1)
-    return heads
+            after[at] = lines[at].strip()
+    heads: dict[str, int] = {}
+    for head in after.values():
+        heads[head] = heads.get(head, 0) + 1
+    return [at + 1 for at, head in after.items()
+            if heads[head] >= 2 or counts[head] - heads[head] <= HEAD_ELSEWHERE]
 
 
+HEAD_ELSEWHERE = 2  # the title, the heading a head repeats (a cover and a title page): not a row's every line
 HEAD_MAX = 40  # a running head is a title, not a paragraph
 
 

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, replace
 from itertools import combinations, product
 
+from fengong.readers.flat_table import wrapped_cells
 from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.lines import PAGE_NUMBER, Line, LineIndex, blank_lines, blank_out, running_heads
 from fengong.readers.rows import (
@@ -89,6 +90,8 @@ def read_table(source: SourceText, jurisdiction: str | None = None) -> tuple[Sec
     rest = rest_role(source.quote(rule)) if rule is not None else "participant"
     tasks = [t for t in (_read_row(r, masked, index, source.path, problems, lexicon, rest, columns) for r in rows)
              if t is not None]
+    if len(columns.texts) > 1:
+        tasks = _grouped_texts(tasks, masked, index)
 
     title_line = _title_before(index, first_header.number)
     role_rule = normalise(source.quote(rule)) if rule is not None else None
@@ -122,7 +125,11 @@ def header_columns(text: str) -> Columns | None:
     columns = map_header(cells) if cells else None
     if columns is None or columns.number != 0 or columns.task != 1:
         return None
-    return columns if [k for k, _ in columns.units] == list(range(2, 2 + len(columns.units))) else None
+    # the task's columns (重点任务, 具体措施) first, then the unit columns side by side
+    first = len(columns.texts) + 1
+    if columns.texts != tuple(range(1, first)):
+        return None
+    return columns if [k for k, _ in columns.units] == list(range(first, first + len(columns.units))) else None
 
 
 def _header_cells(letters: str) -> list[str] | None:
@@ -249,6 +256,33 @@ def _read_row(row: _Row, masked: str, index: LineIndex, path: str, problems: lis
     )
 
 
+def _grouped_texts(tasks: list[TaskRecord], masked: str, index: LineIndex) -> list[TaskRecord]:
+    """A table with two task columns (重点任务 / 具体措施): where the first is printed only on the first of the
+    numbered rows it spans (a cell merged over rows, empty below), it groups the rows, and each row's task is its
+    next task column's cell. The text before the unit cells is split into the task columns' cells as columns
+    wrap (:func:`fengong.readers.flat_table.wrapped_cells`); where every row fills the first column, it names the
+    task as before."""
+    widths: dict[int, int] = {}
+    cells = []
+    for task in tasks:
+        lines = [Line(ln.number, max(ln.start, task.span.start), min(ln.end, task.span.end),
+                      masked[max(ln.start, task.span.start) : min(ln.end, task.span.end)])
+                 for ln in index.lines if ln.end > task.span.start and ln.start < task.span.end]
+        cells.append(wrapped_cells(lines, 2, widths))
+    if all(c is None or any(c[0]) for c in cells):
+        return tasks
+    out = []
+    for task, split in zip(tasks, cells, strict=True):
+        rest = [ln for group in split[1] for ln in group] if split is not None else []
+        if not rest:
+            out.append(task)
+            continue
+        start = rest[0].start + len(rest[0].text) - len(rest[0].text.lstrip())
+        text = normalise("".join(masked[ln.start : ln.end] for ln in rest))
+        out.append(replace(task, text=text, span=Span(start, rest[-1].end, rest[0].number)))
+    return out
+
+
 VISUAL_SPLITS = 20000  # ways to deal a row's pieces to its columns tried at most
 
 
@@ -331,7 +365,7 @@ def _find_cells(row: _Row, masked: str, end: int, lexicon: Lexicon,
         gap = False
     line = row.lines[0].number
     roles = [role for _, role in columns.units]
-    after = columns.width > 2 + len(roles)  # cells after the unit columns (完成时限)
+    after = columns.width > 1 + len(columns.texts) + len(roles)  # cells after the unit columns (完成时限)
     read: dict[tuple[int, int, str], Statement | None | bool] = {}
 
     def cell(start: int, stop: int, role: str) -> Statement | None | bool:
