@@ -140,6 +140,25 @@ def running_heads(text: str, pages: list[int]) -> list[int]:
             if heads[head] >= 2 or counts[head] - heads[head] <= HEAD_ELSEWHERE]
 
 
+def bare_page_numbers(text: str) -> set[int]:
+    """The line numbers of page numbers printed as bare digits (a booklet's ``6``, pages parted by blank lines
+    only): a line of digits, then a blank gap, then the running head, a line that follows two such numbers or
+    more. A table's 序号 standing alone is followed by its row, never by the head."""
+    lines = [c.rstrip("\r\n") for c in chunks(text)]
+    after: dict[int, str] = {}
+    for k, line in enumerate(lines):
+        if re.fullmatch(r"\s*\d{1,4}\s*", line) and k + 1 < len(lines) and not lines[k + 1].strip():
+            at = k + 1
+            while at < len(lines) and not lines[at].strip():
+                at += 1
+            if at < len(lines):
+                after[k + 1] = lines[at].strip()
+    counts: dict[str, int] = {}
+    for head in after.values():
+        counts[head] = counts.get(head, 0) + 1
+    return {number for number, head in after.items() if counts[head] >= 2}
+
+
 HEAD_ELSEWHERE = 2  # the title, the heading a head repeats (a cover and a title page): not a row's every line
 HEAD_MAX = 40  # a running head is a title, not a paragraph
 
