@@ -1369,3 +1369,126 @@ def test_a_one_line_header_needs_its_unit_columns_after_the_task_columns():
     assert header_columns("序号 工作任务 牵头单位 配合单位 完成时限").texts == (1,)
     assert header_columns("序号 重点任务 牵头单位 具体措施 配合单位") is None  # a unit column between the tasks
     assert header_columns("序号 牵头单位 重点任务 配合单位") is None
+
+
+# (set 29: linye) a booklet: bare page numbers, pages parted by blank lines, the running head on every page; the
+# table's names wrap inside their column and the gazetteer knows none of them
+BOOKLET = """林下经济发展规划
+附件
+重点任务分工
+序号 重点任务 责任单位
+1
+制定林下种植负面清单，科学发展林药、
+林菌、林果等林下种植
+改革发展司、生态保护修复司
+（全国绿化委员会办
+公室）、资源管理司
+2 推进林产品采集加工标准化、规模化
+改革发展司、科学技术司
+3 建设森林康养基地和森林体验基地
+6
+
+
+林下经济发展规划
+
+种苗管理司、改革发展
+司、自然保护地管理司
+4
+支持发展林下经济专业合作社、家庭林
+场和龙头企业
+改革发展司、种苗管理
+司
+5
+加强林下经济科技攻关和技术推广，编
+制林下经济技术标准
+科学技术司、中国林科
+院
+7
+
+
+林下经济发展规划
+
+抄送：国家发展改革委、财政部。
+"""
+
+
+def test_a_booklet_table_with_bare_page_numbers_and_names_its_other_rows_print():
+    from fengong.readers.detect import READERS
+
+    plan = READERS["pdf-table"](SourceText("booklet.txt", BOOKLET))
+    assert not [p for p in plan.problems if p.severity == "error"]
+    assert [(t.number, [u.name for u in t.units]) for t in plan.tasks] == [
+        (1, ["改革发展司", "生态保护修复司（全国绿化委员会办公室）", "资源管理司"]),
+        (2, ["改革发展司", "科学技术司"]),
+        (3, ["种苗管理司", "改革发展司", "自然保护地管理司"]),  # the bare 6 and the head between are furniture
+        # the text's last line is no part of a name the other rows print (not 场和龙头企业改革发展司)
+        (4, ["改革发展司", "种苗管理司"]),
+        (5, ["科学技术司", "中国林科院"]),
+    ]
+    assert plan.tasks[4].text.endswith("编制林下经济技术标准")
+
+
+def test_bare_page_numbers_are_the_ones_a_running_head_follows():
+    from fengong.readers.lines import bare_page_numbers
+
+    assert bare_page_numbers(BOOKLET) == {14, 31}
+    # a table's numbers alone on their lines, each followed by its row, are no page numbers
+    rows = "".join(f"{n}\n\n推进第{n}项工作\n市发展改革委\n" for n in range(1, 5))
+    assert bare_page_numbers(rows) == set()
+
+
+# (set 29: fagai) pdftotext's default mode: the header again after each page number, a row split by the page break
+PAGED = """附件
+重点任务分工
+序号 重点任务 牵头单位 配合单位
+1
+支持快递企业为制造企业提供
+入厂物流等综合服务
+国家邮政局
+工业和信息化部、
+商务部
+2
+推动快递包装标准化、循环化，
+开展包装减量试点
+国家邮政局
+市场监管总局、工
+— 9 —
+序号 重点任务 牵头单位 配合单位
+业和信息化部、商
+务部
+3
+推进园区物流设施共建共享，
+提高设施利用效率
+— 10 —
+序号 重点任务 牵头单位 配合单位
+交通运输部
+国家发展改革委、
+国家邮政局
+注：各省级人民政府负责本地区各项任务的组织落实，表中不再一一
+列出。
+抄送：国务院办公厅。
+"""
+
+
+def test_a_pdf_table_row_split_by_a_page_break_goes_on_in_its_cells():
+    from fengong.readers.detect import READERS
+
+    plan = READERS["pdf-table"](SourceText("paged.txt", PAGED))
+    assert [units(t) for t in plan.tasks] == [
+        [("国家邮政局", "lead"), ("工业和信息化部", "cooperating"), ("商务部", "cooperating"),
+         ("各省级人民政府", "implementing")],
+        # the page number and the header again part no cells: 工 / 业和信息化部 is one name
+        [("国家邮政局", "lead"), ("市场监管总局", "cooperating"), ("工业和信息化部", "cooperating"),
+         ("商务部", "cooperating"), ("各省级人民政府", "implementing")],
+        # 交通运输部 under the header again is the row's lead, no running head
+        [("交通运输部", "lead"), ("国家发展改革委", "cooperating"), ("国家邮政局", "cooperating"),
+         ("各省级人民政府", "implementing")],
+    ]
+
+
+def test_a_note_whose_phrase_a_line_end_breaks_carries_only_where_it_says_so():
+    from fengong.readers.detect import READERS
+
+    # the note wrapped inside 不再一一 / 列出 carries (above); one that lists no units as not listed carries nothing
+    plan = READERS["pdf-table"](SourceText("paged.txt", PAGED.replace("表中不再一一\n列出", "进展情况每季度\n报送")))
+    assert [[u.name for u in t.units if u.carried] for t in plan.tasks] == [[], [], []]
