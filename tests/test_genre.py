@@ -23,9 +23,7 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "lankao-2026-minsheng-shishi": "brackets printed 氀/氁: no known font mapping (GBK 9AD1/9AD2 fit no shift of （）)",
     },
     "set-29": {
-        "hefei-2026-yingshang-huanjing-qingdan": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
         "henan-2019-zhongxiao-qiye-fangan": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
-        "tianhe-2026-shoufa-jingji-fengong": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
     },
     "set-30": {
         "anji-2026-zhu-chanye": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",

@@ -1314,3 +1314,38 @@ def test_a_running_head_is_no_recurring_line_of_a_table():
     # the page numbers in a row (— 5 — / — 6 — / header) precede one line: counted once
     stacked = "正文。\n— 5 —\n— 6 —\n序号 任务\n1\n正文二。\n"
     assert running_heads(stacked, [2, 3, 4]) == []
+
+
+# (set 29: hefei) pdftotext -layout: every line carries the page's left margin, paragraphs and labelled lines open
+# indented past it, and their next lines stand at the margin, however wide the line before
+LAYOUT_MARGIN_TEXT = """
+                    某市2026年重点任务清单
+          一、强化要素保障
+          1．破解企业融资难题。深化“信易贷”平台建设，扩大首贷、
+      信用贷覆盖面，全年新增普惠小微贷款300亿元以上。
+          牵头单位：市委金融办
+          配合单位：人民银行某市分行、国家金融监督管理总局某
+      市监管分局、市发展改革委
+          完成时限：2026年12月底
+          2．提高土地要素配置效率。推行工业用地“标准地”出让。
+          牵头单位：市自然资源和规划局
+          配合单位：市发展改革委
+"""
+
+
+def test_a_line_at_a_layout_texts_margin_goes_on_with_the_line_before():
+    _, plan = read(LAYOUT_MARGIN_TEXT)
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1.1", [("市委金融办", "lead"), ("人民银行某市分行", "cooperating"),
+                 ("国家金融监督管理总局某市监管分局", "cooperating"), ("市发展改革委", "cooperating")]),
+        ("1.2", [("市自然资源和规划局", "lead"), ("市发展改革委", "cooperating")])]
+
+
+def test_paragraphs_indented_by_full_width_spaces_have_no_layout_margin():
+    # a word processor's 　　 opens every paragraph: the paragraphs are no lines of one another
+    text = "".join(f"　　{k}.推进第{k}项工作。\n　　牵头单位：市发展改革委\n" for k in range(1, 4))
+    _, plan = read(text)
+    assert [(t.key, units(t)) for t in plan.tasks] == [(str(k), [("市发展改革委", "lead")]) for k in range(1, 4)]
+    # a text whose every line has the same ASCII margin and none indented past it: each line its own paragraph
+    _, plan = read("  加强统筹协调，形成工作合力。\n  推进重点项目建设（市发展改革委负责）。\n")
+    assert [t.text for t in plan.tasks] == ["推进重点项目建设"]

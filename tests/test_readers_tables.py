@@ -1492,3 +1492,23 @@ def test_a_note_whose_phrase_a_line_end_breaks_carries_only_where_it_says_so():
     # the note wrapped inside 不再一一 / 列出 carries (above); one that lists no units as not listed carries nothing
     plan = READERS["pdf-table"](SourceText("paged.txt", PAGED.replace("表中不再一一\n列出", "进展情况每季度\n报送")))
     assert [[u.name for u in t.units if u.carried] for t in plan.tasks] == [[], [], []]
+
+
+# (set 29: tianhe) a PDF viewer's copy: each row one line, its cells parted by single spaces, the page number
+# between two rows of a section
+SPACED_PAGED = """序号 工作任务 牵头单位 配合单位 完成时限
+一、集聚首店首发资源
+1 编制首发经济发展地图 区商务局 区发展改革局、区投资促进局 2026年6月底
+2 对新引进的首店给予一次性奖励 区商务局 区财政局 长期坚持
+— 3 —
+3 推动老字号创新发展 区商务局 区文化广电旅游体育局 2027年12月底
+二、优化首发经济服务保障
+1 建立首店首发企业服务专员制度 区投资促进局 区商务局、各街道办事处 2026年5月底
+"""
+
+
+@pytest.mark.parametrize("page", ["— 3 —", "- 3 -", "第3页", "续表"])
+def test_a_page_number_between_space_separated_rows_opens_no_section(page):
+    plan = tabular.read(SourceText("t.txt", SPACED_PAGED.replace("— 3 —", page)))
+    assert [(t.key, units(t)[0][0]) for s in plan.sections for t in s.tasks] == [
+        ("1.1", "区商务局"), ("1.2", "区商务局"), ("1.3", "区商务局"), ("2.1", "区投资促进局")]

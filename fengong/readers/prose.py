@@ -53,6 +53,7 @@ HEADING_TITLE = 40  # an item's line this short, without a full stop, is a title
 BULLETS = "◆◇■□●○▪▫•►▶▸❖"  # the bullets of a box's or a list's entries
 WRAPPED_LINES = 10  # a hard-wrapped text has at least so many lines of its wrap width …
 WRAPPED_SHARE = 0.35  # … and they are at least this share of its lines
+LAYOUT_MARGIN = 2  # spaces before every line: the page's left margin a layout-keeping extraction prints
 WRAP_MIN = 16  # narrower lines are a list's or a table's, not a wrap width
 INDENT = 2  # a paragraph's first line is indented two characters, which text extractors drop
 
@@ -207,9 +208,14 @@ def _across_pages(lines, raw: str, pages: set[int], lexicon: Lexicon):
     held: Line | None = None
     lines = list(lines)
     width = wrap_width(lines)
+    # the page's left margin a layout-keeping extraction prints before every line (pdftotext -layout): no indent
+    # (ASCII spaces: a word processor's 　　 indents a paragraph), where paragraphs open indented past it
+    indents = [len(ln.text) - len(ln.text.lstrip(" \f")) for ln in lines if not ln.blank]
+    margin = min(indents, default=0)
+    margin = margin if any(n >= margin + LAYOUT_MARGIN for n in indents) else 0
     for line in lines:
         if held is not None and (_cut_by_page(held, line, raw, pages) or _cut_in_bracket(held, line, raw, lexicon)
-                                 or _wrapped(held, line, raw, width, pages)):
+                                 or _wrapped(held, line, raw, width, pages, margin)):
             held = Line(held.number, held.start, line.end, raw[held.start : line.end])
             continue
         if held is not None:
@@ -231,12 +237,19 @@ def wrap_width(lines: list[Line]) -> int | None:
     return common if common >= WRAP_MIN and near >= WRAPPED_LINES and near >= WRAPPED_SHARE * len(lengths) else None
 
 
-def _wrapped(before: Line, after: Line, raw: str, width: int | None, pages: set[int]) -> bool:
+def _wrapped(before: Line, after: Line, raw: str, width: int | None, pages: set[int], margin: int = 0) -> bool:
     """True where a hard-wrapped paragraph goes on: the line before is as long as the text's lines are, and this
     one is not indented as a paragraph's first line is, opens no item and no statement, and no blank line parts
     them (pdfminer's between blocks; page furniture blanked is none). A paragraph's first line whose indent the
-    extractor dropped (pdftotext, pdfminer) is as long as the text's lines less the indent."""
-    if width is None or after.blank or after.text[:1].isspace():
+    extractor dropped (pdftotext, pdfminer) is as long as the text's lines less the indent. ``margin``: the spaces
+    before every line of the text (pdftotext -layout's left margin), which indent nothing."""
+    if after.blank or after.text[margin : margin + 1].isspace():
+        return False
+    if margin >= LAYOUT_MARGIN:
+        # a layout-keeping extraction opens its paragraphs and labelled lines indented past the margin: a line at
+        # the margin goes on with the one before, however wide (…国家金融监督管理总局合 / 肥监管分局、…)
+        width = 0
+    if width is None:
         return False
     if any(n not in pages for n in range(before.number + before.text.count("\n") + 1, after.number)):
         return False
