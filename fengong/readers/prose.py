@@ -111,6 +111,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     bare = _states_in_bare_brackets(raw, lines, lexicon)
     for line in _across_pages(readable_lines(lines.lines, source.path, plan.problems), raw, set(pages), lexicon):
         previous, this_line = this_line, line.number
+        if v.COLOPHON.match(raw, line.start, line.end):
+            continue  # 主办：A　督办：B — the office that drafted the document and the one overseeing it, no task's
         item = outline.feed(line)
         if item is not None:
             seen.append(item)
@@ -243,7 +245,8 @@ def _wrapped(before: Line, after: Line, raw: str, width: int | None, pages: set[
     them (pdfminer's between blocks; page furniture blanked is none). A paragraph's first line whose indent the
     extractor dropped (pdftotext, pdfminer) is as long as the text's lines less the indent. ``margin``: the spaces
     before every line of the text (pdftotext -layout's left margin), which indent nothing."""
-    if after.blank or after.text[margin : margin + 1].isspace():
+    text = after.text.lstrip("\f")  # the form feed opening a page is no indent
+    if after.blank or text[margin : margin + 1].isspace():
         return False
     if margin >= LAYOUT_MARGIN:
         # a layout-keeping extraction opens its paragraphs and labelled lines indented past the margin: a line at

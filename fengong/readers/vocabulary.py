@@ -46,6 +46,9 @@ GROUP_HEADS = ("组长", "牵头组长")
 GROUP_LABEL_NOUNS = ("单位", "部门")
 # 督办：镇纪委, 督办单位：市政府督查室 — the body that supervises the work (督查督办) is no role of the scheme: the
 # field is read as a slot and names no unit.
+# 主办：省工业和信息化厅　督办：省政府办公厅五处 — a government document's colophon at its end (the office that
+# drafted it and the one that oversees it): 主办 beside 督办 with no other field names no task's units.
+COLOPHON = re.compile(r"\s*主办\s*[:：][^：:；;，,。]*?\s督办\s*[:：][^：:；;，,。]*$")
 # What the role word is a label of: 单位, 部门 … (or nothing: 牵头：A), or the kind of body named by two or three of
 # the characters that end bodies' names: a 科室 or 处室 is a department of a 街道, a bureau or a ministry (牵头科室：
 # 党建工作办公室, 责任处室：规划处), a 司局 a ministry's department (牵头司局：森林资源管理司, 责任司局：…), 厅局 and
