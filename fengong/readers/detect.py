@@ -16,9 +16,9 @@ from pathlib import Path
 
 from fengong.readers import flat_table, layout, markup, pdf_table, prose, tabular
 from fengong.readers.docmeta import new_plan
+from fengong.readers.lexicon import lexicon_for
 from fengong.readers.lines import LineIndex
 from fengong.readers.markdown import blank_marks
-from fengong.readers.lexicon import lexicon_for
 from fengong.readers.rows import carried_by_notes, carried_units, map_header
 from fengong.readers.sources import HTML_SUFFIXES, load_source
 from fengong.records import PlanRecord, ReadError, SourceText

@@ -102,11 +102,11 @@ def read_table(source: SourceText, jurisdiction: str | None = None) -> tuple[Sec
                                  "a table header was found but no numbered rows follow it")])
     rule = _rule(source, masked, note, rows, problems, columns)
     rest = rest_role(source.quote(rule)) if rule is not None else "participant"
-    first = [_read_row(r, masked, index, source.path, [], lexicon, rest, columns, furniture=furniture) for r in rows]
+    once = [_read_row(r, masked, index, source.path, [], lexicon, rest, columns, furniture=furniture) for r in rows]
     # a name the table prints in its other rows is a body's name, where the gazetteer knows neither split's
-    printed = Counter(name for t in first if t is not None for name in {u.name for u in t.units})
+    printed = Counter(name for t in once if t is not None for name in {u.name for u in t.units})
     tasks = []
-    for r, t in zip(rows, first, strict=True):
+    for r, t in zip(rows, once, strict=True):
         own = Counter({u.name for u in t.units}) if t is not None else Counter()
         tasks.append(_read_row(r, masked, index, source.path, problems, lexicon, rest, columns,
                                frozenset(printed - own), furniture))

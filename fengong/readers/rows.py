@@ -225,7 +225,8 @@ def sections_of(parts: list[tuple[str, Span | None, list[TaskRecord]]], columns:
     for title, span, tasks in (part for part in parts if part[2]):
         key = f"table-{len(sections) + 1}"
         head = heads.get(len(sections))
-        tasks = [replace(t, lead_basis=_basis(t, listed, every), units=_others(t, rest, every) + carried_units(t, carried),
+        tasks = [replace(t, lead_basis=_basis(t, listed, every),
+                         units=_others(t, rest, every) + carried_units(t, carried),
                          key=f"{head[0]}.{t.number}" if head else t.key, parent=head[0] if head else t.parent)
                  for t in tasks]
         if rule is not None and needs_rule:
