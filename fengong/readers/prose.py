@@ -382,7 +382,7 @@ def _candidates(raw: str, line: Line, body: int, problems: list[Problem], path: 
     closing = closings[0] if closings else None
     i = body
     while i < (closing[0] if closing else line.end):
-        if _after_sentence(raw, body, i) and opens_with_label(raw, i, line.end):
+        if not raw[i].isspace() and _after_sentence(raw, body, i) and opens_with_label(raw, i, line.end):
             # …。责任单位：A、B — a label closing the paragraph, neither bracketed nor on a line of its own
             yield i, _trim_end(raw, i, line.end), i, line.end
             return
