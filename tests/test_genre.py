@@ -32,15 +32,9 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "zhejiang-2026-dikong-jingji-fangan": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
     },
     "set-30": {
-        "anji-2026-zhu-chanye": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
-        "guoban-2018-dengji-bianli": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
         "guoban-2019-shequ-shangye": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
         "gxb-2019-gufei-liyong": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
-        "henan-2026-fuwu-xiaofei": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
         "hunan-2026-fangxun": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
-        "mianyang-2026-yingshang": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
-        "nongban-2018-renju-huanjing": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
-        "tianhe-2026-shuzi-jingji": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
         "wuxi-2026-diankong-jingji": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
     },
     "set-31": {

@@ -105,13 +105,14 @@ def label_at(line: Line) -> tuple[str, str, int, int] | None:
         m = pattern.match(text, lead)
         if m is None:
             continue
-        value = numeral_value(m.group(1))
+        value = numeral_value(m.group(1).replace(" ", ""))
         if value is None:
             continue
         end = m.end()
         while end < len(text) and text[end] in " \t\u3000":
             end += 1
-        return form, m.group().strip(), value, line.start + end
+        # the label as printed, without the spaces OCR of a scan puts inside it (（一 ) and 1 . are （一) and 1.)
+        return form, re.sub(r"\s+", "", m.group()), value, line.start + end
     return None
 
 
@@ -122,7 +123,7 @@ def past_inline_label(text: str, start: int, end: int) -> int:
         if form in ("chapter", "part", "article"):
             continue
         m = pattern.match(text, start, end)
-        if m is not None and numeral_value(m.group(1)) is not None:
+        if m is not None and numeral_value(m.group(1).replace(" ", "")) is not None:
             at = m.end()
             while at < end and text[at] in " \t\u3000":
                 at += 1

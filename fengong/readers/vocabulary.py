@@ -185,6 +185,8 @@ OPEN_MARKER = re.compile(r"等(?:[^、，,；;。等和]{0,10}?(?:部门|单位|
 # 人民政府). Many names hold 和 themselves (人力资源和社会保障部), so a piece is split only where both sides are units.
 AND = ("和", "及", "与", "以及")
 SEPARATOR = "、"
+# What OCR of a scan reads 、 as, where nothing else prints it: a backtick (省市场监管局`省商务厅).
+OCR_SEPARATORS = "`"
 COMMAS = "，,"
 SEMICOLONS = "；;"
 FULL_STOPS = "。"
@@ -377,11 +379,13 @@ NUMBERING = (
     ("chapter", re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,5})章")),
     ("part", re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,5})(?:部分|节)")),
     ("article", re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,5})条")),
-    ("cjk", re.compile(r"([一二三四五六七八九十百零〇两]{1,5})\s*[、.．]")),
-    ("cjk-bracket", re.compile(r"[（(]\s*([一二三四五六七八九十百零〇两]{1,5})\s*[）)]")),
+    # OCR of a scan reads a label's 、 as a comma or a backtick (一,  三`) and a lone 一 before it as a dash (—、 -、).
+    ("cjk", re.compile(r"([一二三四五六七八九十百零〇两]{1,5}|[—-](?=\s*[、`,]))\s*(?:[、.．`]|,(?!\d))")),
+    # (OCR of a scan also spaces a number's characters: （ 十 二 ）)
+    ("cjk-bracket", re.compile(r"[（(]\s*([一二三四五六七八九十百零〇两](?: ?[一二三四五六七八九十百零〇两]){0,4})\s*[）)]")),
     # Not before a digit (3.5亿元 is a number, 1.2.3 no label of this form), save a year's four (3.2019年在…开展,
     # 7.2019—2020年…): a decimal never runs on so into 年.
-    ("arabic", re.compile(r"(\d{1,3})\s*[.．、](?!(?!\d{4}\s*(?:[—–\-~～至到]\s*\d{2,4}\s*)?年)\d)")),
+    ("arabic", re.compile(r"(\d{1,3})\s*[.．、`](?!(?!\d{4}\s*(?:[—–\-~～至到]\s*\d{2,4}\s*)?年)\d)")),
     ("arabic-bracket", re.compile(r"[（(]\s*(\d{1,3})\s*[）)]")),
     ("arabic-half-bracket", re.compile(r"(\d{1,3})\s*[)）]")),
     ("circled", re.compile(r"([①-⑳])")),
@@ -405,6 +409,8 @@ def numeral_value(text: str) -> int | None:
         return ord(text) - ord("⑴") + 1
     if len(text) == 1 and "⒈" <= text <= "⒛":
         return ord(text) - ord("⒈") + 1
+    if text in ("—", "-"):  # 一 as OCR reads it before a label's 、 (—、 -、): the label's pattern admits it only there
+        return 1
     if text.isdecimal():  # ASCII or full-width (１３ is 13, as PDF text and full-width typesetting print it)
         return int(text)
     total, digit = 0, 0
