@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 ARTIFACTS = {"暋": " ", "暠": "”", "灡": "．", "暟": "“"}
 KANGXI_RADICALS = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)}
@@ -39,8 +38,6 @@ _CJK = (
     "\u2e80-\u2fff\u3000-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
     "\ufe30-\ufe4f\uff00-\uffef\u201c\u201d\u2018\u2019\u2014\u2026\u300a\u300b"
 )
-_CJK_MARKS = "，。、；：（）"
-OCR_SHARE = 0.25
 _SPACE_AFTER_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]+")
 _SPACE_BEFORE_CJK = re.compile(rf"[ \t\u3000]+(?=[{_CJK}(（])")
 _SPACE_RUN = re.compile(r"[ \t\u3000]+")
@@ -70,22 +67,6 @@ def normalise(text: str) -> str:
     text = _SPACE_AFTER_CJK.sub("", text)
     text = _SPACE_BEFORE_CJK.sub("", text)
     return _SPACE_RUN.sub(" ", text).strip()
-
-
-_SPACE_IN_WORDS = re.compile(rf"(?<=[\u4e00-\u9fff{_CJK_MARKS}]) (?=[\u4e00-\u9fff{_CJK_MARKS}])")
-_IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff](?=[\u4e00-\u9fff])")
-
-
-@lru_cache(maxsize=16)
-def ocr_spaced(text: str) -> bool:
-    """True for a text read by OCR from a scan: spaces fall between the characters of its words on most lines
-    (国务 院办公 厅关于深化 企 业登 记). A quarter or more of its lines of running text (twelve ideographs or more)
-    hold two such spaces or more, the runs between them short (under twelve characters on average); a typed
-    text's spaces part words, fields or columns, on a tenth of its lines at most."""
-    lines = [line.strip() for line in text.splitlines() if len(_IDEOGRAPHS.findall(line)) >= 12]
-    spaced = sum(1 for line in lines
-                 if (n := len(_SPACE_IN_WORDS.findall(line))) >= 2 and len(line) / (n + 1) < 12)
-    return bool(lines) and spaced >= OCR_SHARE * len(lines)
 
 
 def normalise_typed(text: str) -> str:

@@ -32,9 +32,7 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "zhejiang-2026-dikong-jingji-fangan": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
     },
     "set-30": {
-        "guoban-2019-shequ-shangye": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
         "gxb-2019-gufei-liyong": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
-        "hunan-2026-fangxun": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
         "wuxi-2026-diankong-jingji": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
     },
     "set-31": {

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from fengong.readers import flat_table, layout, markup, pdf_table, prose, tabular
+from fengong.readers import flat_table, layout, markup, ocr, pdf_table, prose, tabular
 from fengong.readers.docmeta import new_plan
 from fengong.readers.lines import LineIndex
 from fengong.readers.markdown import blank_marks
@@ -102,9 +102,13 @@ def read_path(path: Path, relative_to: Path | None = None, reader: str | None = 
     needs; the plan's ``problems`` hold the warnings of loading and reading.
     """
     original, problems = load_source(path, relative_to)
-    # a page's source, or a text with its table left as HTML: read in its rendering, spans put back into the file
-    rendering = markup.render(original) if original.rendered_from is None and (
-        path.suffix.lower() in HTML_SUFFIXES or markup.holds_html(original.raw)) else None
+    # a page's source, or a text with its table left as HTML, or an OCR text with spaces inside its words: read in
+    # its rendering, spans put back into the file
+    rendering = None
+    if original.rendered_from is None and (path.suffix.lower() in HTML_SUFFIXES or markup.holds_html(original.raw)):
+        rendering = markup.render(original)
+    elif original.rendered_from is None and ocr.ocr_spaced(original.raw):
+        rendering = ocr.render(original)
     source = rendering.source if rendering is not None else original
     name = reader or choose_reader(source)
     try:

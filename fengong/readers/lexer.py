@@ -148,8 +148,8 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
         elif at_part and (m := v.CARRY.match(raw, i, end)) is not None:
             out.append(token("CARRY", m.group(), i, m.end()))
             i = m.end()
-        elif at_part and (slot := _SLOT.match(raw, i, end) or _spaced_slot(raw, i, end)) is not None:
-            stop = _slot_end(raw, slot if isinstance(slot, int) else slot.end(), end)
+        elif at_part and (m := _SLOT.match(raw, i, end)) is not None:
+            stop = _slot_end(raw, m.end(), end)
             out.append(token("SLOT", raw[i:stop], i, stop))
             i = stop
         elif at_part and (m := v.TIME.match(raw, i, end)) is not None:
@@ -347,8 +347,7 @@ def _bracket(raw: str, i: int, end: int, out: list[Token]) -> int:
     stop = close + 1 if close is not None else end
     inner = raw[i + 1 : close if close is not None else end]
     before = out[-1] if out else None
-    # right after the name, or past the spaces OCR of a scan puts before a bracket (县规划局 （县林业局）)
-    after_name = before is not None and before.type == "NAME" and not raw[before.end_pos : i].strip()
+    after_name = before is not None and before.type == "NAME" and before.end_pos == i
     if after_name and (role := v.ROLE_NOTE.match(inner)) is not None:
         jointly = "*" if re.match(r"\s*(?:共同|联合|双)", inner) else ""  # A、B（共同牵头）: the note is both units'
         out.append(token("ROLE_NOTE", v.LABEL_ROLES.get(role.group(1)[:2], "lead") + jointly, i, stop))
@@ -397,26 +396,8 @@ def matching_bracket(raw: str, i: int, end: int) -> int | None:
 
 
 def _field_at(raw: str, i: int, end: int) -> bool:
-    """True where a labelled field begins at ``i``: a role label (配合单位：) or another (完成时限：, 责任领导：), the
-    other also letter-spaced at a line's start, as OCR of a scan prints it (完 成时限 :)."""
-    if i >= end:
-        return False
-    if _label_at(raw, i, end) is not None or _SLOT.match(raw, i, end) is not None:
-        return True
-    return _spaced_slot(raw, i, end) is not None
-
-
-def _spaced_slot(raw: str, i: int, end: int) -> int | None:
-    """Where the label of a field letter-spaced at a line's start ends (完 成时限 :, 责 任 领 导 ：), or None."""
-    if raw[raw.rfind("\n", 0, i) + 1 : i].strip():
-        return None
-    stop = raw.find("\n", i, end)
-    window = raw[i : stop if stop >= 0 else end]
-    kept = [k for k, c in enumerate(window) if not (c in " \u3000" and 0 < k < len(window) - 1
-                                                     and "\u4e00" <= window[k - 1] <= "\u9fff"
-                                                     and "\u4e00" <= window[k + 1] <= "\u9fff")]
-    found = _SLOT.match("".join(window[k] for k in kept))
-    return i + kept[found.end() - 1] + 1 if found is not None else None
+    """True where a labelled field begins at ``i``: a role label (配合单位：) or another (完成时限：, 责任领导：)."""
+    return i < end and (_label_at(raw, i, end) is not None or _SLOT.match(raw, i, end) is not None)
 
 
 def _slot_end(raw: str, i: int, end: int) -> int:
@@ -602,11 +583,8 @@ def _spaced(raw: str, start: int, end: int, lexicon: Lexicon) -> list[tuple[int,
     if lexicon.recognise(normalise(raw[start:end])) == "gazetteer":
         return None
     names = [normalise(raw[a:b]) for a, b in pieces]
-    # a piece that makes one known name with the piece before it goes on with it (国务院 办公厅 督查室: OCR of a
-    # scan spaces a name's words apart)
     if all(lexicon.recognise(name) is not None for name in names) and \
-            not any(_continues(before, name) or lexicon.recognise(before + name) == "gazetteer"
-                    for before, name in zip(names, names[1:], strict=False)):
+            not any(_continues(before, name) for before, name in zip(names, names[1:], strict=False)):
         return pieces
     return None
 

@@ -105,7 +105,7 @@ def label_at(line: Line) -> tuple[str, str, int, int] | None:
         m = pattern.match(text, lead)
         if m is None:
             continue
-        value = numeral_value(m.group(1).replace(" ", ""))
+        value = numeral_value(m.group(1))
         if value is None:
             continue
         end = m.end()
@@ -123,7 +123,7 @@ def past_inline_label(text: str, start: int, end: int) -> int:
         if form in ("chapter", "part", "article"):
             continue
         m = pattern.match(text, start, end)
-        if m is not None and numeral_value(m.group(1).replace(" ", "")) is not None:
+        if m is not None and numeral_value(m.group(1)) is not None:
             at = m.end()
             while at < end and text[at] in " \t\u3000":
                 at += 1

@@ -223,19 +223,12 @@ def wrap_width(lines: list[Line]) -> int | None:
     """The width at which a text extracted from print breaks its paragraphs into lines (the A4 line of 28
     characters of 仿宋三号), where it does: many of its lines are as long, give or take the character the
     typesetter's rules push to the next line. None for a text whose lines are its paragraphs."""
-    lengths = [_printed_length(line.text) for line in lines if not line.blank]
+    lengths = [len(line.text.rstrip()) for line in lines if not line.blank]
     if len(lengths) < WRAPPED_LINES:
         return None
     common = Counter(lengths).most_common(1)[0][0]
     near = sum(abs(n - common) <= 1 for n in lengths)
     return common if common >= WRAP_MIN and near >= WRAPPED_LINES and near >= WRAPPED_SHARE * len(lengths) else None
-
-
-def _printed_length(text: str) -> int:
-    """A line's length as printed: its indent counted, the spaces OCR of a scan puts between its characters
-    (国务 院办公 厅) not, so an OCR text's lines wrapped at 28 characters are as long as each other."""
-    text = text.rstrip()
-    return len(text) - sum(c.isspace() for c in text.lstrip())
 
 
 def _wrapped(before: Line, after: Line, raw: str, width: int | None, pages: set[int]) -> bool:
@@ -252,7 +245,7 @@ def _wrapped(before: Line, after: Line, raw: str, width: int | None, pages: set[
     # a line ending in a colon introduces what follows (the addressees: 各街道办事处，…，区政府各部门：), save a
     # label's inside a bracket left open (…（牵头单位： / 市应急局；…）)
     colon = last.endswith(("：", ":")) and _open_bracket(raw, before.start, before.end) is None
-    return (_printed_length(last) >= width - 1 - dropped and not colon and label_at(after) is None
+    return (len(last) >= width - 1 - dropped and not colon and label_at(after) is None
             and not opens_with_label(raw, after.start, after.end) and not PAGE_NUMBER.match(after.text))
 
 

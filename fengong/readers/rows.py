@@ -106,8 +106,15 @@ def carried_by_notes(source: SourceText, lexicon: Lexicon, rows: set[int]) -> li
     found: list[Unit] = []
     lines = LineIndex(source.raw).lines
     for k, line in enumerate(lines):
-        if line.number in rows or NOT_LISTED.search(source.raw, line.start, line.end) is None:
+        if line.number in rows:
             continue
+        if NOT_LISTED.search(source.raw, line.start, line.end) is None:
+            # …表中不再一一列 / 出。: a wrap cuts the words, the note reads on the next line
+            after = lines[k + 1] if k + 1 < len(lines) else None
+            if (after is None or after.blank or after.number in rows
+                    or not NOT_LISTED.search(source.raw, line.start, after.end)):
+                continue
+            line = after
         # the note may wrap: its sentence begins on a line above (…负责本地区相关任务落实， / 以下不再列出。)
         first = k
         while (first > 0 and first > k - 3 and not lines[first - 1].blank and lines[first - 1].number not in rows

@@ -32,7 +32,7 @@ from fengong.readers.rows import (
 from fengong.readers.sources import LONG_LINE
 from fengong.readers.vocabulary import LEAD_RULE, rule_extent
 from fengong.records import PlanRecord, Problem, ReadError, SourceText, Span, TaskRecord
-from fengong.textrepair import normalise, normalise_typed, ocr_spaced, repair
+from fengong.textrepair import normalise, normalise_typed, repair
 
 Cell = Span  # a cell's content in the text (quotes excluded)
 SPACES = re.compile(r"[ \t\u3000]+")
@@ -338,10 +338,8 @@ def _task(source: SourceText, columns, row: list[Cell], texts: list[str], order:
     if len(row) < columns.width:
         problems.append(Problem(source.path, line, f"row {number} has {len(row)} of {columns.width} cells",
                                 "warning"))
-    # a typed table's cell keeps its author's spaces between words (not OCR's, which fall inside them); a CSV cell's
-    # doubled quotes are one quote
-    typed = normalise if ocr_spaced(source.raw) else normalise_typed
-    body = typed(source.quote(text)).replace('""', '"') if not source.rendered_from else None
+    # a typed table's cell keeps its author's spaces between words; a CSV cell's doubled quotes are one quote
+    body = normalise_typed(source.quote(text)).replace('""', '"') if not source.rendered_from else None
     task = task_from_cells(source, number, text, units, problems, lexicon, body)
     if task is None:
         return None

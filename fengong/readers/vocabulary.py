@@ -242,7 +242,8 @@ CARRY = re.compile(r"以下(?:各项)?(?:任务|措施|工作)?[，,]?(?:均|都
 CARRY_SCOPE = re.compile(r"(?:(?:上述|以上|以下|本方案|本通知|本要点)(?:所列)?(?:各项|所有|全部)?"
                          r"|(?:所列)?(?:各项|所有|全部))(?:工作|任务|措施|事项)(?:[，,]?(?:均|都|皆)?(?:需|须|需由|须由|由)|(?:中|当中)?[，,])")
 # "Not listed again": the mark of a standing statement in running text (A、B负责本辖区各项任务的组织落实，以下不再列出).
-NOT_LISTED = re.compile(r"不再(?:一一|单独|逐一|逐项)?列出")
+# (across the line ends and OCR's spaces that fall inside the words: …表中不再一一列 / 出。)
+NOT_LISTED = re.compile(r"不\s*再\s*(?:一\s*一|单\s*独|逐\s*一|逐\s*项)?\s*列\s*出")
 # A note that gives a table column's units a role, wherever it stands (说明 after the table, 注 before it):
 # “责任单位”栏所列单位为配合单位 / 配合单位一栏中列出的单位均为参与单位 / 责任部门栏为协办部门: the column's
 # header, then the role word of the units it lists.
@@ -381,8 +382,7 @@ NUMBERING = (
     ("article", re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,5})条")),
     # OCR of a scan reads a label's 、 as a comma or a backtick (一,  三`) and a lone 一 before it as a dash (—、 -、).
     ("cjk", re.compile(r"([一二三四五六七八九十百零〇两]{1,5}|[—-](?=\s*[、`,]))\s*(?:[、.．`]|,(?!\d))")),
-    # (OCR of a scan also spaces a number's characters: （ 十 二 ）)
-    ("cjk-bracket", re.compile(r"[（(]\s*([一二三四五六七八九十百零〇两](?: ?[一二三四五六七八九十百零〇两]){0,4})\s*[）)]")),
+    ("cjk-bracket", re.compile(r"[（(]\s*([一二三四五六七八九十百零〇两]{1,5})\s*[）)]")),
     # Not before a digit (3.5亿元 is a number, 1.2.3 no label of this form), save a year's four (3.2019年在…开展,
     # 7.2019—2020年…): a decimal never runs on so into 年.
     ("arabic", re.compile(r"(\d{1,3})\s*[.．、`](?!(?!\d{4}\s*(?:[—–\-~～至到]\s*\d{2,4}\s*)?年)\d)")),
