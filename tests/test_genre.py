@@ -31,10 +31,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "tianhe-2026-shoufa-jingji-fengong": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
         "zhejiang-2026-dikong-jingji-fangan": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
     },
-    "set-30": {
-        "gxb-2019-gufei-liyong": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
-        "wuxi-2026-diankong-jingji": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
-    },
     "set-31": {
         "guoban-2018-79-fangguanfu-fengong": "office export (blind set 31): not read right yet, see NOTES.md for the tool it imitates",
         "hefei-2026-yingshang-taizhang": "office export (blind set 31): not read right yet, see NOTES.md for the tool it imitates",

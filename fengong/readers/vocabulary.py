@@ -375,13 +375,16 @@ def rest_role(rule: str) -> str:
     return LABEL_ROLES.get(word, "participant") if word not in (None, "责任") else "participant"
 
 
+# What ends a Chinese numeral's label (一、 二．), and what OCR of a scan reads its 、 as: a comma not before a digit
+# or a backtick (一,  三`).
+CJK_LABEL_STOP = r"(?:[、.．`]|,(?!\d))"
 # Numbering labels at the start of a paragraph, each form with its value's group.
 NUMBERING = (
     ("chapter", re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,5})章")),
     ("part", re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,5})(?:部分|节)")),
     ("article", re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,5})条")),
-    # OCR of a scan reads a label's 、 as a comma or a backtick (一,  三`) and a lone 一 before it as a dash (—、 -、).
-    ("cjk", re.compile(r"([一二三四五六七八九十百零〇两]{1,5}|[—-](?=\s*[、`,]))\s*(?:[、.．`]|,(?!\d))")),
+    # (a lone 一 before the 、 that OCR of a scan reads as a dash: —、 -、)
+    ("cjk", re.compile(rf"([一二三四五六七八九十百零〇两]{{1,5}}|[—-](?=\s*[、`,]))\s*{CJK_LABEL_STOP}")),
     ("cjk-bracket", re.compile(r"[（(]\s*([一二三四五六七八九十百零〇两]{1,5})\s*[）)]")),
     # Not before a digit (3.5亿元 is a number, 1.2.3 no label of this form), save a year's four (3.2019年在…开展,
     # 7.2019—2020年…): a decimal never runs on so into 年.
