@@ -1223,3 +1223,12 @@ def test_a_column_headed_by_the_division_of_the_work_holds_its_units(header, rol
 ])
 def test_levels_of_every_kind_share_the_body_after_the_last(text, expected):
     assert units(text) == expected
+
+
+def test_a_backtick_is_the_separator_ocr_reads_for_a_list_comma():
+    # OCR of a scan reads 、 as a backtick where nothing else prints one
+    assert units("责任单位：省商务厅`省财政厅、省公安厅") == [
+        ("省商务厅", "lead"), ("省财政厅", "participant"), ("省公安厅", "participant")]
+    assert units("省住房城乡建设厅`省文化和旅游厅、省教育厅负责") == [
+        ("省住房城乡建设厅", "lead"), ("省文化和旅游厅", "participant"), ("省教育厅", "participant")]
+    assert units("各县（市`区）人民政府负责") == [("各县（市`区）人民政府", "lead")]  # inside a bracket: the name's own

@@ -17,7 +17,7 @@ from fengong.records import SourceText
 from fengong.textrepair import is_cjk
 
 _SPACE_IN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff，。、；：（）]) (?=[\u4e00-\u9fff，。、；：（）])")
-_IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff](?=[\u4e00-\u9fff])")
+_IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]")
 # A table's row, whose spaces part cells: a number and a space opening it, pipes, tabs, a run of spaces inside it.
 _ROW = re.compile(r"^\d+\s|[|\t\u3000]|\S {2,}\S")
 RUNNING_TEXT = 12  # ideographs on a line of running text
