@@ -5,7 +5,8 @@ rendering holds a header row) → ``tabular``, but a table laid out in columns b
 tried first; the PDF appendix with its one-line header ``序号 工作任务 负责单位`` → ``pdf-table`` (which also reads
 the layout form); a header of one cell per line (序号 / 工作任务 / 牵头单位 …) → ``flat-table``; anything else is
 prose whose measures carry responsibility statements → ``clauses``. A document's reader can be forced (the
-``--reader`` option, or ``reader`` in a folder's ``index.json``).
+``--reader`` option, or ``reader`` in a folder's ``index.json``). A page's HTML, and an OCR text with spaces inside
+its words, are read in their renderings (:mod:`fengong.readers.markup`, :mod:`fengong.readers.ocr`).
 """
 
 from __future__ import annotations
