@@ -41,6 +41,15 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "shaoxing-2026-dikong-jingji": "office export (blind set 31): not read right yet, see NOTES.md for the tool it imitates",
         "wenlv-2019-xiaofei-fengong": "office export (blind set 31): not read right yet, see NOTES.md for the tool it imitates",
     },
+    "set-34": {
+        "foshan-2026-zhufang-zulin-pdfminer": "real PDF extraction (set 34, pdfminer.six / PyMuPDF / pdfplumber): not read right yet, see NOTES.md",
+        "fuping-2026-wenwu-anquan-pdfminer": "real PDF extraction (set 34, pdfminer.six / PyMuPDF / pdfplumber): not read right yet, see NOTES.md",
+        "henan-2026-yijiu-huanxin-pdfminer": "real PDF extraction (set 34, pdfminer.six / PyMuPDF / pdfplumber): not read right yet, see NOTES.md",
+        "jiangxi-2026-xueqian-jiaoyu-pdfminer": "real PDF extraction (set 34, pdfminer.six / PyMuPDF / pdfplumber): not read right yet, see NOTES.md",
+        "shenzhen-2026-dikong-jingji-pdfplumber-layout": "real PDF extraction (set 34, pdfminer.six / PyMuPDF / pdfplumber): not read right yet, see NOTES.md",
+        "slb-2019-hehu-guanli-pdfplumber": "real PDF extraction (set 34, pdfminer.six / PyMuPDF / pdfplumber): not read right yet, see NOTES.md",
+        "wuyuan-2026-feiyi-pdfplumber-layout": "real PDF extraction (set 34, pdfminer.six / PyMuPDF / pdfplumber): not read right yet, see NOTES.md",
+    },
 }
 
 
