@@ -677,6 +677,9 @@ def test_a_standing_statement_in_a_note_after_the_table_is_carried_to_every_row(
     ("注：上述措施均由各县（市、区）人民政府协助落实，不再列出。", ("各县（市、区）人民政府", "cooperating")),
     ("注：以上任务均需各省级人民政府负责落实，表中不再一一列出。", ("各省级人民政府", "implementing")),
     ("注：本方案所列任务，各市人民政府均要抓好落实，不再逐项列出。", ("各市人民政府", "implementing")),
+    # (set 36: ningxia) a collective whose levels a 、 parts, joined as a statement's are
+    ("注：各有关市、县（区）人民政府负责本地区相关任务落实，表中不再一一列出。", ("各有关市、县（区）人民政府", "implementing")),
+    ("注：各市、州、直管市人民政府负责组织落实，表中不再列出。", ("各市、州、直管市人民政府", "implementing")),
 ])
 def test_a_note_scoping_the_tasks_by_a_demonstrative_carries_its_units_with_their_verbs_role(note, carried):
     table = NOTED_TABS.split("说明：")[0] + note + "\n"

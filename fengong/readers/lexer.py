@@ -644,22 +644,27 @@ def _trim(raw: str, start: int, end: int) -> tuple[int, int]:
 
 def subject_units(raw: str, start: int, end: int, lexicon: Lexicon) -> list[tuple[str, int, int, str]]:
     """The units a sentence opens with, as ``(name, start, end, how recognised)``: the pieces between 、 and 和
-    while each begins with a unit name, the last cut where its name ends (防城区人民政府结合实际 → 防城区人民政府)."""
-    found = []
+    while each begins with a unit name, the last cut where its name ends (防城区人民政府结合实际 → 防城区人民政府),
+    joined into collectives as a statement's are (各有关市、县（区）人民政府, 各省级农业农村部门、乡村振兴部门)."""
+    found: list[Token] = []
+    how: dict[int, str] = {}
     i = start
     while i < end:
         stop = _next_separator(raw, i, end)
         piece = _longest_unit(raw, i, stop, lexicon)
+        if piece is None and found and _LEVEL.match(level := normalise(raw[i:stop])):
+            piece = (level, i, stop, how[found[0].start_pos])  # 各市、州、直管市人民政府: a level between, joined below
         if piece is None:
             break
-        if found and raw[i - 1] == "、" and governs_field(found[-1][0], piece[0], lexicon):
-            head = found.pop()  # 各省级农业农村部门、乡村振兴部门: one collective
-            piece = (normalise(raw[head[1] : piece[2]]), head[1], piece[2], head[3])
-        found.append(piece)
+        if found:
+            found.append(token("SEP", raw[i - 1], i - 1, i))
+        found.append(token("NAME", piece[0], piece[1], piece[2]))
+        how[piece[1]] = piece[3]
         if piece[2] < stop or stop >= end:
             break
         i = stop + 1
-    return found
+    return [(t.value, t.start_pos, t.end_pos, how[t.start_pos])
+            for t in _joined_levels(raw, found, lexicon) if t.type == "NAME" and not _LEVEL.match(t.value)]
 
 
 def _next_separator(raw: str, i: int, end: int) -> int:
