@@ -33,13 +33,8 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
     },
     "set-31": {
         "guoban-2018-79-fangguanfu-fengong": "office export (blind set 31): not read right yet, see NOTES.md for the tool it imitates",
-        "hefei-2026-yingshang-taizhang": "office export (blind set 31): not read right yet, see NOTES.md for the tool it imitates",
         "hubei-2026-yinfa-jingji": "office export (blind set 31): not read right yet, see NOTES.md for the tool it imitates",
-        "liuzhou-2026-xinnengyuan-qiche": "office export (blind set 31): not read right yet, see NOTES.md for the tool it imitates",
-        "luoyang-2026-duban-qingdan": "office export (blind set 31): not read right yet, see NOTES.md for the tool it imitates",
         "shandong-2026-haiyang-muchang": "office export (blind set 31): not read right yet, see NOTES.md for the tool it imitates",
-        "shaoxing-2026-dikong-jingji": "office export (blind set 31): not read right yet, see NOTES.md for the tool it imitates",
-        "wenlv-2019-xiaofei-fengong": "office export (blind set 31): not read right yet, see NOTES.md for the tool it imitates",
     },
     "set-34": {
         "foshan-2026-zhufang-zulin-pdfminer": "real PDF extraction (set 34, pdfminer.six / PyMuPDF / pdfplumber): not read right yet, see NOTES.md",

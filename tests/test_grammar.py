@@ -230,6 +230,14 @@ def test_a_collective_with_separators_inside_it():
         "市商务局", "市民政局", "各辖市、区人民政府"]
     assert [u.name for u in read("责任单位：省住房城乡建设厅，各设区市、县（市、区）人民政府").units] == [
         "省住房城乡建设厅", "各设区市、县（市、区）人民政府"]
+    # 有关 / 相关 single out some places of each level as 各 takes them all; the level's bracket may be 〔〕
+    assert [u.name for u in read("责任单位：市发改委、滨海新区管委会、有关区、县〔市〕政府").units] == [
+        "市发改委", "滨海新区管委会", "有关区、县〔市〕政府"]
+    assert [u.name for u in read("市发改委牵头，相关区、县（市、区）人民政府配合").units] == [
+        "市发改委", "相关区、县（市、区）人民政府"]
+    assert [u.name for u in read("责任单位：市发改委、各区、县〔市〕政府").units] == ["市发改委", "各区、县〔市〕政府"]
+    # not where a body of its own follows the places
+    assert [u.name for u in read("责任单位：市发改委、有关区、市财政局").units] == ["市发改委", "有关区", "市财政局"]
 
 
 def test_an_open_marker_after_a_bracketed_name_ends_the_list():
@@ -242,6 +250,18 @@ def test_a_unit_named_in_its_place_beside_recognised_units():
     statement = read("农业部、环境保护部指导，畜禽规模养殖场负责落实")
     assert [(u.name, u.recognised) for u in statement.units][-1] == ("畜禽规模养殖场", "context")
     assert read("畜禽规模养殖场负责落实") is None  # alone, nothing says it is a unit
+
+
+@pytest.mark.parametrize("text", [
+    # (set 37) a duty in running text: the run after 会同 holds the measure's words, no unit's name
+    "由公安部会同有关部门加强安全监管指导",
+    "由财政部会同有关部门完善资金管理办法并指导",
+    "由教育部会同相关司局推进试点工作并负责",
+    "商务部会同地方做好统计监测负责",
+])
+def test_a_run_holding_a_measures_verb_is_no_unit_by_its_place(text):
+    statement = read(text)
+    assert statement is None or all(u.recognised != "context" for u in statement.units), text
 
 
 def test_the_rule_names_the_role_of_the_others():

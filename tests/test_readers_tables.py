@@ -1332,3 +1332,124 @@ def test_a_note_under_the_table_wrapped_inside_its_words_carries_its_units(tmp_p
     path.write_text(text, encoding="utf-8")
     plan, _ = read_path(path)
     assert [u.name for u in plan.tasks[0].units] == ["自然资源部", "商务部"]
+
+
+# Excel's "Text (Tab delimited)": CRLF row ends, a cell holding a line break or a quote quoted, its quotes doubled
+EXCEL_TSV = ("序号\t重点工作\t责任单位\t完成时限\r\n"
+             "1\t\"打造\"\"古都夜八点\"\"夜游品牌，\n接待游客1.6亿人次以上。\"\t市文化广电和旅游局、市住建局\t2026年10月底\r\n"
+             "2\t提升对外开放水平\t\"市商务局、洛阳海关、\n市交通运输局\"\t2026年12月底\r\n")
+
+
+def test_an_excel_tab_delimited_export_with_quoted_cells_over_lines():
+    source = SourceText("t.txt", EXCEL_TSV)
+    plan = tabular.read(source)
+    assert [(t.number, t.text, units(t)) for t in plan.tasks] == [
+        (1, "打造\"古都夜八点\"夜游品牌，接待游客1.6亿人次以上。", [("市文化广电和旅游局", "lead"), ("市住建局", "participant")]),
+        (2, "提升对外开放水平", [("市商务局", "lead"), ("洛阳海关", "participant"), ("市交通运输局", "participant")])]
+    # every unit points at where the file prints it, inside the quotes, on its own line
+    unit = plan.tasks[1].units[2]
+    assert source.raw[unit.span.start : unit.span.end] == "市交通运输局" and unit.span.line == 5
+
+
+def test_a_typed_tab_table_whose_cell_opens_with_a_quote_is_split_at_its_tabs():
+    # no export's quoting (the quote closes before text, not before a tab): the quotes are the cell's own
+    text = ("序号\t重点工作\t责任单位\n"
+            "1\t\"放管服\"改革\t市政务服务中心、市司法局\n"
+            "2\t优化营商环境\t市发展改革委\n")
+    plan = tabular.read(SourceText("t.txt", text))
+    assert [(t.number, units(t)) for t in plan.tasks] == [
+        (1, [("市政务服务中心", "lead"), ("市司法局", "participant")]), (2, [("市发展改革委", "lead")])]
+    assert plan.tasks[0].text.startswith("\"放管服\"")
+
+
+# An .xlsx ledger saved as CSV: 序号 and 重点任务 merged over the 具体措施 rows of one item, written in its first row
+# only; each row has its own units
+LEDGER_CSV = ("序号,重点任务,具体措施,牵头单位,配合单位,责任领导,完成时限\r\n"
+              "1,深化企业开办改革,推行企业开办“一件事”集成办理。,市市场监管局,市数据资源局、市公安局,张××,2026年6月底前\r\n"
+              ",,拓展企业简易注销适用范围。,市市场监管局,\"市税务局,合肥海关\",,2026年12月底前\r\n"
+              "2,提升审批效率,\"深化“拿地即开工”改革，\n压缩审批时间。\",市城乡建设局,市自然资源和规划局,李××,2026年9月底前\r\n"
+              "3,优化政务服务,推进“高效办成一件事”。,市数据资源局,市政务服务中心,李××,2026年12月底前\r\n"
+              ",,完善“办不成事”反映窗口。,市政务服务中心,市数据资源局,,持续推进\r\n"
+              ",,建立政务服务“好差评”制度。,市政务服务中心,,,持续推进\r\n")
+
+
+def test_a_ledger_whose_merged_number_spans_several_measures():
+    plan = tabular.read(SourceText("t.csv", LEDGER_CSV))
+    assert [(t.key, t.label, t.parent, t.text[:8], units(t)) for t in plan.tasks] == [
+        ("1-1", "", "1", "推行企业开办“一", [("市市场监管局", "lead"), ("市数据资源局", "cooperating"),
+                                               ("市公安局", "cooperating")]),
+        ("1-2", "", "1", "拓展企业简易注销", [("市市场监管局", "lead"), ("市税务局", "cooperating"),
+                                                ("合肥海关", "cooperating")]),
+        # an item of one row is keyed by its number; its text is its measure, as every row's is
+        ("2", "2", None, "深化“拿地即开工", [("市城乡建设局", "lead"), ("市自然资源和规划局", "cooperating")]),
+        ("3-1", "", "3", "推进“高效办成一", [("市数据资源局", "lead"), ("市政务服务中心", "cooperating")]),
+        ("3-2", "", "3", "完善“办不成事”", [("市政务服务中心", "lead"), ("市数据资源局", "cooperating")]),
+        ("3-3", "", "3", "建立政务服务“好", [("市政务服务中心", "lead")])]
+    # the merged 重点任务 titles the item its rows share
+    assert [(i.key, i.label, i.title) for i in plan.items] == [("1", "1", "深化企业开办改革"), ("3", "3", "优化政务服务")]
+
+
+def test_a_numbered_row_per_measure_keeps_its_numbers():
+    # every row prints its number: no row is another's, whatever is merged beside it; a row with no number
+    # where the others print theirs is reported, not read
+    text = ("序号,重点任务,具体措施,牵头单位,配合单位\n"
+            "1,深化企业开办改革,推行企业开办“一件事”集成办理。,市市场监管局,市数据资源局\n"
+            "2,,拓展企业简易注销适用范围。,市市场监管局,市税务局\n"
+            ",优化政务服务,推进“高效办成一件事”。,市数据资源局,市政务服务中心\n")
+    plan = tabular.read(SourceText("t.csv", text))
+    assert [(t.key, t.label, t.parent) for t in plan.tasks] == [("1", "1", None), ("2", "2", None)]
+    assert plan.tasks[0].text == "深化企业开办改革" and not plan.items
+    assert any("no number" in p.message for p in plan.problems)
+
+
+# python-docx's dump of a .docx table: Word's automatic numbering of 序号 lost (the cell empty), a section row merged
+# across the table repeated in every cell, a cell of two paragraphs joined by a line break
+DOCX_DUMP = ("序号\t重点任务\t牵头单位\t责任单位\t完成时限\n"
+             "一、做强产业\t一、做强产业\t一、做强产业\t一、做强产业\t一、做强产业\n"
+             "\t支持整车企业加快新能源车型研发\t市工业和信息化局\t市财政局\t2028年底前\n"
+             "\t完善充换电基础设施\n推进居住社区充电设施建设\t市发展改革委\t市住房城乡建设局、柳州供电局\t2028年底前\n"
+             "二、强化保障\t二、强化保障\t二、强化保障\t二、强化保障\t二、强化保障\n"
+             "\t保障重大项目用地\t市自然资源和规划局\t各县区人民政府\t持续推进\n"
+             "抄送：市委各部门，市人大常委会办公室。\t抄送：市委各部门，市人大常委会办公室。\n")
+
+
+def test_a_python_docx_dump_of_a_table_whose_numbering_was_automatic():
+    plan = tabular.read(SourceText("t.txt", DOCX_DUMP))
+    assert [(t.key, t.label, t.parent, t.text, units(t)) for t in plan.tasks] == [
+        ("1-1", "", "1", "支持整车企业加快新能源车型研发", [("市工业和信息化局", "lead"), ("市财政局", "participant")]),
+        ("1-2", "", "1", "完善充换电基础设施推进居住社区充电设施建设",
+         [("市发展改革委", "lead"), ("市住房城乡建设局", "participant"), ("柳州供电局", "participant")]),
+        # a section of one row: the row is the section's statement
+        ("2", "", None, "保障重大项目用地", [("市自然资源和规划局", "lead"), ("各县区人民政府", "participant")])]
+    assert [(i.key, i.label, i.title) for i in plan.items] == [("1", "一、", "做强产业")]
+
+
+def test_a_short_line_is_joined_to_the_next_only_where_it_completes_the_row():
+    # the next line opens a numbered row of its own (a row missing its last cells): not a cell's second line
+    text = ("序号\t重点任务\t牵头单位\t责任单位\n"
+            "1\t加快新能源车型研发\t市工业和信息化局\n"
+            "2\t保障重大项目用地\t市自然资源和规划局\n")
+    plan = tabular.read(SourceText("t.txt", text))
+    assert [(t.number, units(t)) for t in plan.tasks] == [
+        (1, [("市工业和信息化局", "lead")]), (2, [("市自然资源和规划局", "lead")])]
+
+
+def test_a_line_that_is_no_quoted_record_leaves_the_export_s_quoting_to_the_others():
+    # prose before the table opens with a quote that closes before text: that line alone is split plainly
+    text = ("\"放管服\"改革重点任务分工如下。\n"
+            "序号,重点任务,牵头单位,配合单位\n"
+            "1,\"推进“一网通办”，\n压缩办理时限\",市数据资源局,\"市政务服务中心,市司法局\"\n"
+            "2,\"放管服\"改革,市发展改革委,市司法局\n")
+    plan = tabular.read(SourceText("t.txt", text))
+    assert [(t.number, t.text, units(t)) for t in plan.tasks] == [
+        (1, "推进“一网通办”，压缩办理时限", [("市数据资源局", "lead"), ("市政务服务中心", "cooperating"),
+                                           ("市司法局", "cooperating")]),
+        (2, "\"放管服\"改革", [("市发展改革委", "lead"), ("市司法局", "cooperating")])]
+
+
+def test_rows_whose_numbering_was_automatic_with_no_section_are_numbered_by_their_order():
+    text = ("序号\t重点任务\t牵头单位\t责任单位\n"
+            "\t支持整车企业加快新能源车型研发\t市工业和信息化局\t市财政局\n"
+            "\t保障重大项目用地\t市自然资源和规划局\t各县区人民政府\n")
+    plan = tabular.read(SourceText("t.txt", text))
+    assert [(t.key, t.label, t.parent) for t in plan.tasks] == [("1", "", None), ("2", "", None)]

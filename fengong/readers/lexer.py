@@ -331,8 +331,9 @@ def _levels_before(out: list[Token]) -> int:
 
 
 # A level of the administrative divisions (_LEVEL_WORD), with a bracket of its own (县（市、区）).
-_LEVELS = rf"{_LEVEL_WORD}(?:[（(][^）)]*[）)])?"
-_LEVEL_HEAD = re.compile(rf"^各(?:所?辖|设区的?)?{_LEVELS}$")  # 各辖市、区人民政府
+_LEVELS = rf"{_LEVEL_WORD}(?:[（(〔][^）)〕]*[）)〕])?"
+# 各辖市、区人民政府; 有关区、县〔市〕政府 (有关 or 相关 singles out some places of each level, as 各 takes them all)
+_LEVEL_HEAD = re.compile(rf"^(?:各(?:所?辖|设区的?)?|有关|相关){_LEVELS}$")
 _LEVEL = re.compile(rf"^{_LEVELS}$")
 _LEVEL_TAIL = re.compile(rf"^{_LEVELS}(?:人民)?(?:政府|党委|管委会)$")
 

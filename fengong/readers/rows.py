@@ -228,7 +228,8 @@ def sections_of(parts: list[tuple[str, Span | None, list[TaskRecord]]], columns:
         key = f"table-{len(sections) + 1}"
         head = heads.get(len(sections))
         tasks = [replace(t, lead_basis=_basis(t, listed, every), units=_others(t, rest, every) + _carried(t, carried),
-                         key=f"{head[0]}.{t.number}" if head else t.key, parent=head[0] if head else t.parent)
+                         key=f"{head[0]}.{t.number}" if head and t.label else t.key,
+                         parent=head[0] if head and t.label else t.parent)
                  for t in tasks]
         if rule is not None and needs_rule:
             sections.append(SectionRecord(key, title, span=span, role_rule=normalise(source.quote(rule)),
@@ -245,17 +246,17 @@ def _restarting_parts(parts: list[tuple[str, Span | None, list[TaskRecord]]]) ->
     number (一、 → 1, （二） → 2) where every such row prints a distinct one, its order otherwise. Empty where the
     rows are numbered through the table (they are then keyed by their own numbers, at the top level)."""
     holding = [part for part in parts if part[2]]
-    numbers = [t.number for part in holding for t in part[2]]
+    numbers = [t.number for part in holding for t in part[2] if t.label]  # a row printing no number: its item's
     if len(numbers) == len(set(numbers)):
         return {}
-    labels = [_section_label(title) if span is not None else None for title, span, _ in holding]
+    labels = [section_label(title) if span is not None else None for title, span, _ in holding]
     values = [label[1] for label in labels if label is not None]
     printed = len(values) == len(holding) and len(set(values)) == len(values)
     return {n: (str(labels[n][1]), labels[n][0], labels[n][1]) if printed else (str(n + 1), "", n + 1)
             for n in range(len(holding))}
 
 
-def _section_label(title: str) -> tuple[str, int] | None:
+def section_label(title: str) -> tuple[str, int] | None:
     """``(label as printed, value)`` of a section row's numbering label (一、 （二） 第三部分), or None."""
     found = SECTION_ROW.match(title)
     if found is None:

@@ -318,8 +318,10 @@ def _interpret(parts: list[_Part], span: Span, line: int, lexicon: Lexicon, list
             if recognised is None and part.labelled_by is not None and not _BY_INSIDE.search(token.value):
                 recognised = "label"  # but not 所需资金由市财政局, 日常工作由市民政局: a clause about something else
             elif (recognised is None and anchored and part.kind in _VERBAL and _PLAIN_NAME.match(token.value)
-                  and not v.CLAUSE_WORDS.search(token.value)):
-                recognised = "context"  # 农业部指导，畜禽规模养殖场负责落实: named in a unit's place, with a role verb
+                  and not v.CLAUSE_WORDS.search(token.value) and not any(w in token.value for w in v.MEASURE_VERBS)):
+                # 农业部指导，畜禽规模养殖场负责落实: named in a unit's place, with a role verb; not a measure's
+                # words (由公安部会同有关部门加强安全监管指导: 有关部门 and what it is to do)
+                recognised = "context"
             if recognised is None or (bare and not lists and "gazetteer" not in known.values()):
                 return None  # prose in a bracket, or a bare list of names none of which the gazetteer knows
             unit = Unit(token.value, Span(token.start_pos, token.end_pos, line), role, recognised, marked,
