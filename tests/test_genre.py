@@ -37,13 +37,13 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "shandong-2026-haiyang-muchang": "office export (blind set 31): not read right yet, see NOTES.md for the tool it imitates",
     },
     "set-34": {
-        "foshan-2026-zhufang-zulin-pdfminer": "real PDF extraction (set 34, pdfminer.six / PyMuPDF / pdfplumber): not read right yet, see NOTES.md",
-        "fuping-2026-wenwu-anquan-pdfminer": "real PDF extraction (set 34, pdfminer.six / PyMuPDF / pdfplumber): not read right yet, see NOTES.md",
-        "henan-2026-yijiu-huanxin-pdfminer": "real PDF extraction (set 34, pdfminer.six / PyMuPDF / pdfplumber): not read right yet, see NOTES.md",
-        "jiangxi-2026-xueqian-jiaoyu-pdfminer": "real PDF extraction (set 34, pdfminer.six / PyMuPDF / pdfplumber): not read right yet, see NOTES.md",
-        "shenzhen-2026-dikong-jingji-pdfplumber-layout": "real PDF extraction (set 34, pdfminer.six / PyMuPDF / pdfplumber): not read right yet, see NOTES.md",
-        "slb-2019-hehu-guanli-pdfplumber": "real PDF extraction (set 34, pdfminer.six / PyMuPDF / pdfplumber): not read right yet, see NOTES.md",
-        "wuyuan-2026-feiyi-pdfplumber-layout": "real PDF extraction (set 34, pdfminer.six / PyMuPDF / pdfplumber): not read right yet, see NOTES.md",
+        "fuping-2026-wenwu-anquan-pdfminer": "pdfminer printed the one-character line 局 of （十）'s 责任单位 line before the "
+                                             "line it ends (…县城市管理执法): the name 县城市管理执法局 no longer occurs; "
+                                             "every other task and mention reads",
+        "slb-2019-hehu-guanli-pdfplumber": "pdfplumber's extract_text() merges each printed line across the page with no "
+                                           "column positions: a row's cells come out line by line, centred cells "
+                                           "starting on different lines, pieces parted by one space, so which piece "
+                                           "is which column's (人事司、各 / 流域管理机 / 构) is not in the text",
     },
 }
 

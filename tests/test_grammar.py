@@ -1098,15 +1098,19 @@ def test_a_label_broken_by_a_line_end(text, expected):
 ])
 def test_a_label_broken_anywhere_by_a_fixed_width_wrap(text, expected):
     # a converter that breaks every line at a fixed width cuts a label between any two characters (（责 / 任单位：,
-    # 牵头单 / 位：), the next line indented or not
+    # 牵头单 / 位：), the next line indented or not, a blank line between (pdfminer's double spacing) or the
+    # padding of a character grid (pdfplumber's layout: the line filled to the page's width, a padded blank line,
+    # the left margin)
+    grid = " " * 30 + "\n" + " " * 80 + "\n" + " " * 10
     for at in range(1, len(text)):
-        for wrap in ("\n", "  \n　　"):
+        for wrap in ("\n", "  \n　　", "\n\n", grid):
             assert units(text[:at] + wrap + text[at:]) == expected, (at, wrap)
 
 
 @pytest.mark.parametrize("text", [
     "责\n任编辑：县政府办信息科",  # a field that is no role label, wrapped alike
     "牵头\n抓总，统筹推进各项工作",  # a role word wrapped, no label after it
+    "责任" + " " * 30 + "\n" + " " * 80 + "\n" + " " * 10 + "编辑：县政府办信息科",  # the same in a character grid
 ])
 def test_a_wrapped_word_that_is_no_label_stays_unread(text):
     statement = read(text)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from fengong.readers import prose
@@ -1384,3 +1386,88 @@ def test_labels_as_ocr_reads_them_and_their_near_misses():
     # a dash not before 、 opens no item, nor a number before a comma and a digit
     _, plan = read("—2026年底前，完成专项行动。（市商务局负责）\n十,5家企业完成改造。（市经信局负责）\n")
     assert [(t.key, t.label) for t in plan.tasks] == [("s1", ""), ("s2", "")]
+
+
+def double_spaced(text: str) -> str:
+    """``text`` as pdfminer extracts a print whose line pitch is wider than its line margin (an official document's
+    fixed 28pt): each printed line a text box of its own, its indent dropped, a blank line after every line."""
+    return "".join(line.lstrip("　") + "\n\n" for line in text.splitlines())
+
+
+def character_grid(text: str, margin: int = 10, page: int = 80) -> str:
+    """``text`` as pdfplumber's extract_text(layout=True) gives it: a grid of the page, every line padded to its
+    width after a left margin of spaces (an indent of two characters is five spaces more), a padded blank line
+    between lines for the line pitch."""
+    out = []
+    for line in text.splitlines():
+        indent = 5 if line.startswith("　　") else 0
+        out.append((" " * (margin + indent) + line.lstrip("　")).ljust(page) + "\n" + " " * page + "\n")
+    return "".join(out)
+
+
+SPACED = wrapped(
+    "为加快普及学前教育和托育服务，结合本省实际，制定本方案。各项任务责任单位中，排在第一位的为牵头单位，其他为配合单位。",
+    "一、主要任务",
+    "（一）保障幼儿园教师待遇。督促民办园按照劳动合同法规定足额发放教师工资，依法缴纳社会保险费和住房公积金。"
+    "（责任单位：省教育厅、省人力资源社会保障厅、省财政厅、省住房城乡建设厅）",
+    "（二）提升教师专业素质。实施幼儿园教师全员培训，完善省、市、县三级培训体系，每五年一周期对幼儿园园长和"
+    "教师开展全员轮训，推动优质园与薄弱园结对帮扶，提升保育教育质量。",
+    "责任单位：省教育厅、省财政厅、各设区市人民政府",
+    "（三）深化幼小科学衔接。建立幼儿园与小学结对机制，开展入学准备和入学适应教育，每年组织联合教研活动不少于两次。"
+    "（牵头单位：省教育厅；责任单位：省卫生健康委、各设区市人民政府）",
+    "（四）强化卫生保健和安全管理。落实幼儿园卫生保健制度，配齐卫生保健人员，定期开展安全隐患排查整治，"
+    "完善安全风险防控体系，切实保障幼儿身心健康和生命安全。（责任单位：省卫生健康委、省教育厅、省公安厅）",
+)
+SPACED_TASKS = [
+    ("1.1", "保障幼儿园教师待遇", [("省教育厅", "lead"), ("省人力资源社会保障厅", "cooperating"),
+                                  ("省财政厅", "cooperating"), ("省住房城乡建设厅", "cooperating")]),
+    ("1.2", "提升教师专业素质", [("省教育厅", "lead"), ("省财政厅", "cooperating"),
+                                ("各设区市人民政府", "cooperating")]),
+    ("1.3", "深化幼小科学衔接", [("省教育厅", "lead"), ("省卫生健康委", "cooperating"),
+                                ("各设区市人民政府", "cooperating")]),
+    ("1.4", "强化卫生保健和安全管理", [("省卫生健康委", "lead"), ("省教育厅", "cooperating"),
+                                      ("省公安厅", "cooperating")])]
+
+
+@pytest.mark.parametrize("render", [double_spaced, character_grid], ids=["pdfminer", "pdfplumber-layout"])
+def test_a_double_spaced_extraction_reads_its_paragraphs_across_its_blank_lines(render):
+    # a blank line after every printed line parts no paragraphs: the measure, its bracket cut over three lines
+    # (…（责 / 任单位：…省住房 / 城乡建设厅）), the 责任单位 line and the lead rule cut inside its words (其他为配 / 合单位)
+    # are read whole; a short line (the heading) still ends its paragraph
+    text = render(SPACED)
+    assert all(re.search(cut + " *\n", text) for cut in ("其他为配", "（责", "省住房"))
+    _, plan = read(text)
+    assert [(t.key, t.text[:t.text.index("。")], units(t)) for t in plan.tasks] == SPACED_TASKS
+    assert plan.tasks[2].text.endswith("每年组织联合教研活动不少于两次。")
+    assert prose.wrap_width(prose.LineIndex(text).lines) is not None
+
+
+def test_blank_lines_between_paragraphs_of_a_wrapped_text_still_end_them():
+    # blank lines after some lines only (between paragraphs) are paragraph breaks: the lines before a blank line
+    # are no more read on into the next paragraph, and a statement after a blank line closes its paragraph alone
+    paragraphs = wrapped(*[f"{k}.开展第{k}项产业链精准招商。围绕储能电池材料、结构件、系统集成和回收利用等环节，编制产业链"
+                           "招商图谱，实行链长加链主工作机制，每年引进储能领域重大项目一批以上。" for k in range(1, 6)])
+    lines = paragraphs.splitlines()
+    assert prose._blank_after_every_line(prose.LineIndex(paragraphs.replace("一批以上。\n", "一批以上。\n\n")).lines,
+                                         prose.wrap_width(prose.LineIndex(paragraphs).lines)) == set()
+    assert len(lines) > 10
+    # a text of one-line paragraphs, each followed by a blank line, has no wrap width: nothing is joined
+    text = "".join(f"{k}.推进第{k}项重点工作任务落实。（市发展改革委负责）\n\n" for k in range(1, 13))
+    _, plan = read(text)
+    assert [t.key for t in plan.tasks] == [str(k) for k in range(1, 13)]
+
+
+def test_a_statement_bracket_is_as_long_as_its_printed_characters():
+    # a character grid pads the lines of a bracket cut by a page break (…（牵头单位： / — 2 — / 县文广新旅局；…）) to
+    # hundreds of spaces: its printed characters, not its padding, are its length; a bracket of prose longer than a
+    # statement is printed stays unread
+    measure = "（二）加强代表性传承人队伍建设。完善县级代表性传承人认定与管理办法，落实传承补助政策，县级代表性传承人" \
+              "传承补助由县财政局按每人每年3000元标准予以保障。（牵头单位：县文广新旅局；责任单位：县财政局）"
+    text = character_grid(wrapped("一、主要任务", measure))
+    cut = text.index("县文广新旅局")
+    text = text[:cut].rstrip(" ") + "\n" + (" " * 80 + "\n") * 12 + " " * 12 + "— 2 —\n" + " " * 10 + text[cut:]
+    _, plan = read(text)
+    assert [(t.key, units(t)) for t in plan.tasks] == [("1.2", [("县文广新旅局", "lead"), ("县财政局", "participant")])]
+    prose_bracket = "（" + "加强组织领导，完善工作机制，" * 30 + "由县财政局负责）"
+    _, plan = read(character_grid(wrapped("一、主要任务", "（一）加强保障。" + prose_bracket)))
+    assert plan.tasks == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -1332,6 +1333,133 @@ def test_a_note_under_the_table_wrapped_inside_its_words_carries_its_units(tmp_p
     path.write_text(text, encoding="utf-8")
     plan, _ = read_path(path)
     assert [u.name for u in plan.tasks[0].units] == ["自然资源部", "商务部"]
+
+
+def boxes(*cells: str) -> str:
+    """Cells as pdfminer prints a ruled table's text boxes: each box's lines, then a blank line."""
+    return "".join(cell + "\n\n" for cell in cells)
+
+
+# pdfminer reads a ruled table column by column within blocks of rows: the 序号 of a section as a run after its
+# cells, the task cells of rows 2-4 and then their unit cells (the 完成时限 cells between them), a page number
+BOXED = boxes(
+    "某省人民政府办公厅关于印发重点任务分工的通知", "附件", "序号 工作任务", "责任单位", "完成时限",
+    "一、消费品以旧换新",
+    "组织实施汽车报废更\n新和置换更新补贴", "省商务厅、省财政厅、省公\n安厅", "2026年12月底",
+    "组织实施家电产品以\n旧换新补贴", "省商务厅、省市场监管局", "持续推进",
+    "1", "2",
+    "二、设备更新", "1", "2", "3",
+    "实施工业领域设备更\n新和技术改造", "省工业和信息化厅、省发展\n改革委", "2026年12月底",
+    "推进老旧电梯、供水\n供热设备更新", "加快老旧营运货车淘\n汰更新",
+    "省住房城乡建设厅、省市场\n监管局", "2026年12月底", "省交通运输厅、省财政厅", "2026年底前",
+    "— 6 —", "\f4", "实施农业机械报废更\n新补贴", "省农业农村厅、省财政厅", "2026年12月底",
+    "抄送：省委各部门。")
+
+
+def test_a_table_pdfminer_printed_in_text_boxes_column_by_column():
+    source = SourceText("boxed.txt", BOXED)
+    assert choose_reader(source) == "flat-table"
+    plan = flat_table.read(source)
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1.1", "组织实施汽车报废更新和置换更新补贴", [("省商务厅", "lead"), ("省财政厅", "participant"),
+                                                    ("省公安厅", "participant")]),
+        ("1.2", "组织实施家电产品以旧换新补贴", [("省商务厅", "lead"), ("省市场监管局", "participant")]),
+        ("2.1", "实施工业领域设备更新和技术改造", [("省工业和信息化厅", "lead"), ("省发展改革委", "participant")]),
+        ("2.2", "推进老旧电梯、供水供热设备更新", [("省住房城乡建设厅", "lead"), ("省市场监管局", "participant")]),
+        ("2.3", "加快老旧营运货车淘汰更新", [("省交通运输厅", "lead"), ("省财政厅", "participant")]),
+        ("2.4", "实施农业机械报废更新补贴", [("省农业农村厅", "lead"), ("省财政厅", "participant")])]
+
+
+def test_a_boxed_table_with_a_lead_and_a_cooperating_column_deals_a_run_of_rows_column_after_column():
+    # the 序号 of the page first, the header again after a page break, a run of two task cells followed by their
+    # two 牵头单位 cells and then their two 配合单位 cells
+    text = boxes("附件", "序号 工作任务", "牵头单位", "配合单位", "完成时限", "2026年6\n月底前", "1", "2", "3",
+                 "编制保障性租赁住房发展规划和年度筹集计\n划", "市住房城乡建\n设局", "市发展改革局、市自然资源\n局",
+                 "支持利用集体经营性建设用地建设保障性租\n赁住房", "推进非居住存量房屋改建为保障性租赁住\n房",
+                 "市自然资源局", "市住房城乡建\n设局、市自然\n资源局", "市农业农村局，各区人民政府",
+                 "市消防救援支队、市城管执\n法局", "持续推进", "— 9 —", "序号 工作任务", "牵头单位", "配合单位",
+                 "完成时限", "2026年9\n月底前", "公开方式：主动公开")
+    plan = flat_table.read(SourceText("boxed.txt", text))
+    assert [(t.key, t.text[:6], units(t)) for t in plan.tasks] == [
+        ("1", "编制保障性租", [("市住房城乡建设局", "lead"), ("市发展改革局", "cooperating"),
+                           ("市自然资源局", "cooperating")]),
+        ("2", "支持利用集体", [("市自然资源局", "lead"), ("市农业农村局", "cooperating"),
+                           ("各区人民政府", "cooperating")]),
+        ("3", "推进非居住存", [("市住房城乡建设局", "lead"), ("市自然资源局", "lead"),
+                           ("市消防救援支队", "cooperating"), ("市城管执法局", "cooperating")])]
+
+
+@pytest.mark.parametrize("broken", [
+    BOXED.replace("省交通运输厅、省财政厅\n\n", ""),  # a unit cell too few: the run of rows no longer aligns
+    BOXED.replace("\n\n2\n\n二、", "\n\n二、"),  # a 序号 too few in a section
+    BOXED.replace("2026年底前", "年内完成改造任务"),  # a cell of another kind read as a task: the counts differ
+    BOXED.replace("持续推进\n\n1\n\n2\n\n", "持续推进\n\n1\n\n3\n\n"),  # 序号 that do not count up by one
+])
+def test_a_boxed_table_whose_cells_do_not_align_is_not_guessed_at(broken):
+    with pytest.raises(ReadError, match="do not align"):
+        flat_table.read(SourceText("boxed.txt", broken))
+
+
+def centred_grid(rows: list[tuple], spaced: bool) -> str:
+    """A table laid out in columns by spaces whose cells are centred in their rows, as pdfplumber's layout grid
+    prints it: a row as tall as its tallest cell, each other cell (the 序号 too) on the lines around its middle;
+    ``spaced``: a padded blank line between grid lines. A row of one cell is a section row."""
+    starts = (13, 17, 38, 52)
+    out = [" " * 11 + "序号    重点任务" + " " * 17 + "牵头单位" + " " * 7 + "配合单位"]
+    for number, *cells in rows:
+        if not cells:
+            out.append(" " * 11 + number)
+            continue
+        cells = [[number], *cells]
+        height = max(len(c) for c in cells)
+        grid = [[""] * 4 for _ in range(2 * height - 1)]  # half-line steps: a cell of fewer lines sits between
+        for k, cell in enumerate(cells):
+            top = height - len(cell)
+            for n, text in enumerate(cell):
+                grid[top + 2 * n][k] = text
+        for slots in grid:
+            if any(slots):
+                line = ""
+                for at, text in zip(starts, slots, strict=True):
+                    line = (line.ljust(at) + text) if text else line
+                out.append(line)
+    sep = "\n" + " " * 80 + "\n" if spaced else "\n"
+    return "附件\n" + sep.join(line.ljust(80) if spaced else line for line in out) + "\n"
+
+
+CENTRED = [
+    ("一、完善基础设施",),
+    ("1", ["加密起降设施网络，编制", "全市起降设施布局规划"], ["市交通运输", "局、市规划", "和自然资源", "局"],
+     ["市住房建设局、市城管和综", "合执法局，各区政府"]),
+    ("2", ["建设智能融合基础设施", "，建成飞行服务平台"], ["市工业和信", "息化局"], ["市气象局"]),
+    ("二、拓展应用场景",),
+    ("1", ["推广无人机即时配送"], ["市邮政管理", "局"], ["市商务局，各区政府"]),
+]
+
+
+@pytest.mark.parametrize("spaced", [True, False], ids=["grid", "lines"])
+def test_a_layout_table_whose_cells_are_centred_in_their_rows(spaced):
+    # the lines of a row printed above its 序号 are its own, and it takes as many below: 市交通运输 / 局、市规划 /
+    # 和自然资源 / 局 is one cell, the task text starts above the number's line
+    text = centred_grid(CENTRED, spaced)
+    assert "市交通运输" in text.split("1   全市")[0]
+    plan, name = read_path_of(text)
+    assert name == "pdf-table"
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1.1", "加密起降设施网络，编制全市起降设施布局规划", [("市交通运输局", "lead"), ("市规划和自然资源局", "lead"),
+                                                          ("市住房建设局", "cooperating"),
+                                                          ("市城管和综合执法局", "cooperating"),
+                                                          ("各区政府", "cooperating")]),
+        ("1.2", "建设智能融合基础设施，建成飞行服务平台", [("市工业和信息化局", "lead"), ("市气象局", "cooperating")]),
+        ("2.1", "推广无人机即时配送", [("市邮政管理局", "lead"), ("市商务局", "cooperating"),
+                                      ("各区政府", "cooperating")])]
+
+
+def read_path_of(text: str):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "t.txt"
+        path.write_text(text, encoding="utf-8")
+        return read_path(path)
 
 
 # Excel's "Text (Tab delimited)": CRLF row ends, a cell holding a line break or a quote quoted, its quotes doubled

@@ -21,6 +21,9 @@ a blank line inside a row is an empty cell (where a blank line parts every cell,
 is one). A row is its number line and the cells after it; a line where a number
 is due that is a heading (一、…, （一）…) opens a section; a note (注：…) ends the table and may state the
 lead rule. A row cut short (the next number or the end comes early) is reported with its line.
+
+A ruled table pdfminer printed in text boxes, column by column within blocks of rows, is read by counting each
+column's cells (:func:`read_boxes`).
 """
 
 from __future__ import annotations
@@ -70,6 +73,18 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     content = [line for line in readable_lines(lines.lines, source.path, problems)
                if not PAGE_NUMBER.match(line.text) and not RULE_LINE.match(line.text)]
     found = find_header(content)
+    boxed = find_box_header(content) if found is None else None
+    if boxed is not None:  # a ruled table pdfminer printed in text boxes, column by column
+        at, run, columns, header = boxed
+        lexicon = lexicon_for(plan.jurisdiction)
+        parts = read_boxes(source, lines, content[at + run - 1].number, columns, header, lexicon, problems)
+        if parts is None:
+            raise ReadError(problems + [Problem(source.path, content[at].number, "a table printed in text boxes whose "
+                                                "columns' cells do not align one to one: not read")])
+        plan.sections = sections_of(parts, columns, document_rule(source), source,
+                                    carried_by_notes(source, lexicon, set()))
+        plan.items = section_items(parts, source)
+        return plan
     if found is None:
         raise ReadError(problems + [Problem(source.path, 1, "no table header found: no lines such as 序号 / "
                                                             "工作任务 / 牵头单位 one per line")])
@@ -358,3 +373,102 @@ def _rule(source: SourceText, line: Line) -> Span | None:
         return None
     start = line.start + len(line.text) - len(line.text.lstrip())
     return Span(start, max(rule_extent(source.raw[: line.end], found), found.end()), line.number)
+
+
+# A 完成时限 cell: a date or a standing time (2026年12月底, 2027年底前, 持续推进).
+DEADLINE_CELL = re.compile(r"(?:\d{4}年(?:\d{1,2}月)?(?:[上中下]旬|底|末)?(?:以)?前?|长期坚持|持续推进|长期)")
+# What closes a table printed in text boxes: a note, the contact, the distribution list, the disclosure line.
+BOX_TABLE_END = re.compile(r"^\s*(?:注|说明|备注|联\s*系\s*人|抄送|公开方式)\s*[:：]")
+
+
+def find_box_header(content: list[Line]):
+    """``(index, lines, Columns, its cells)`` of a header printed as pdfminer prints a ruled table's header, one
+    text box a cell or several cells close together in one box (``序号 工作任务`` / ``责任单位`` / ``完成时限``): 序号
+    first, then lines of header cells only."""
+    for i, line in enumerate(content):
+        cells = [normalise(c) for c in line.text.split()]
+        if not cells or cells[0] not in NUMBER_HEADERS or len(cells) > 4:
+            continue
+        run = 1
+        while i + run < len(content) and all(header_like(c) for c in content[i + run].text.split()):
+            cells += [normalise(c) for c in content[i + run].text.split()]
+            run += 1
+        columns = map_header(cells) if len(cells) >= 3 and run > 1 else None
+        if columns is not None and columns.number == 0:
+            return i, run, columns, set(cells)
+    return None
+
+
+def read_boxes(source: SourceText, lines: LineIndex, after: int, columns, header: set[str], lexicon: Lexicon,
+               problems: list[Problem]) -> list[tuple[str, Span | None, list[TaskRecord]]] | None:
+    """The rows of a ruled table that pdfminer printed as text boxes (a blank line after each) read column by
+    column within blocks of rows: the 序号 cells of a page as a run of their own (``1`` ``2`` ``3``), the task cells
+    of several rows, then their unit cells, the 完成时限 cells anywhere. Each column keeps its cells' order, so
+    within a section (its row ``二、…`` parts them) the k-th number, task and unit cell are one row's; a run of k task
+    cells is followed by its k cells of each unit column in turn (牵头单位 of the k rows, then their 配合单位). Every
+    box is a number, a section row, a deadline, a unit cell (every name in it known) or a task; the counts must
+    align one to one, else None (no guess). The header again at a page break and page numbers are furniture."""
+    boxes: list[list[Line]] = [[]]
+    for line in lines.lines[after:]:
+        if BOX_TABLE_END.match(line.text):
+            break
+        if line.blank or PAGE_NUMBER.match(line.text):
+            boxes.append([])
+        else:
+            boxes[-1].append(line)
+    unit_columns = [col for col, _ in columns.units]
+    parts: list[tuple[str, Span | None, list[TaskRecord], list[tuple[str, list[Line]]]]] = []
+    for box in filter(None, boxes):
+        text = normalise("".join(line.text.strip() for line in box))
+        words = [normalise(w) for w in box[0].text.split()]
+        if len(box) == 1 and set(words) <= header:
+            continue  # the header again at a page break, in boxes of its own
+        if len(box) == 1 and SECTION_ROW.match(text) and len(text) <= 60:
+            parts.append((text, Span(box[0].start, box[0].end, box[0].number), [], []))
+            continue
+        kind = ("number" if len(box) == 1 and NUMBER.match(text) else "deadline" if DEADLINE_CELL.fullmatch(text)
+                else "units" if _names_only(source, box, lexicon) else "task")
+        if not parts:
+            parts.append(("任务分工", None, [], []))
+        parts[-1][3].append((kind, box))
+    for _, _, found, group in parts:
+        numbers = [box for kind, box in group if kind == "number"]
+        tasks: list[list[Line]] = []
+        cells: list[list[list[Line]]] = []  # per task, its unit cells in column order
+        run: list[int] = []  # the tasks of the current run
+        units: list[list[Line]] = []
+        for kind, box in [*group, ("task", None)]:
+            if kind == "units":
+                units.append(box)
+            elif kind == "task" and (units or box is None):
+                if len(units) != len(run) * len(unit_columns):
+                    return None
+                for r, t in enumerate(run):  # column after column: the run's cells of each unit column
+                    cells[t] = [units[c * len(run) + r] for c in range(len(unit_columns))]
+                run, units = [], []
+            if kind == "task" and box is not None:
+                run.append(len(tasks))
+                tasks.append(box)
+                cells.append([])
+        values = [int(NUMBER.match(normalise(box[0].text)).group(1)) for box in numbers]
+        if not tasks or len(numbers) != len(tasks) or any(not c for c in cells) or values != list(
+                range(values[0], values[0] + len(values))):
+            return None  # the 序号 count up by one, as many as the tasks
+        for number, value, task, row_units in zip(numbers, values, tasks, cells, strict=True):
+            row: list = [number[0]] + [()] * (columns.width - 1)
+            row[columns.task] = (task,)
+            for col, box in zip(unit_columns, row_units, strict=True):
+                row[col] = (box,)
+            if (read := _task(source, columns, row, value, problems, lexicon)) is not None:
+                found.append(read)
+    return [(title, span, found) for title, span, found, _ in parts]
+
+
+def _names_only(source: SourceText, box: list[Line], lexicon: Lexicon) -> bool:
+    """True for a box that reads as unit names only, every one a body known by the gazetteer or its ending."""
+    spans = _pieces((box,), lines=True)
+    found = read_pieces(source.raw, spans, lexicon, "participant")
+    if found is None or not found.units or any(u.recognised == "label" for u in found.units):
+        return False
+    named = sum(len(normalise(u.name)) for u in found.units)
+    return named >= 0.8 * len(normalise("".join(source.quote(p) for p in spans)).replace("、", "").replace("，", ""))

@@ -91,6 +91,7 @@ class _Row:
     line: Line
     cells: dict[int, list[Span]] = field(default_factory=dict)  # column → its pieces, line by line
     end: int = 0
+    above: int = 0  # the lines of its cells printed above its number's line (cells centred in the row)
 
 
 def positions(text: str, display: bool) -> list[int]:
@@ -292,6 +293,28 @@ def read(source: SourceText, layout: Layout, slug: str | None = None, jurisdicti
     rule: Span | None = None
     ends: dict[int, int] = {}  # a piece's end offset → the column past it
     lines = index.lines[layout.header.number :]
+    # the lines read since the last row's number, not yet given to a row: a table whose cells are centred in their
+    # rows (pdfplumber's grid: the 序号 on a row's middle line, a taller cell's lines above it) prints some of a
+    # row's lines before its number; there each row takes as many lines below its number as above it, the rest
+    # going up to the next row
+    pending: list[tuple[Line, dict[int, list[Span]]]] = []
+    centred = False
+
+    def place(row: _Row, taken: list[tuple[Line, dict[int, list[Span]]]]) -> None:
+        for line, cut in taken:
+            for k, pieces in cut.items():
+                row.cells.setdefault(k, []).extend(pieces)
+            row.end = max(row.end, line.end)
+
+    def flush() -> None:  # a section row or the table's end: the lines left belong to the last row
+        if rows and rows[-1][0] == len(parts) - 1:
+            place(rows[-1][1], pending)
+        else:
+            for line, _ in pending:
+                problems.append(Problem(source.path, line.number, f"text before the first row of the table: "
+                                                                  f"{normalise(line.text)!r}", "warning"))
+        pending.clear()
+
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -305,6 +328,7 @@ def read(source: SourceText, layout: Layout, slug: str | None = None, jurisdicti
                 i += repeat + 1  # the next page's running head and the header printed again
             continue
         if NOTE.match(line.text):
+            flush()
             found = LEAD_RULE.search(text, line.start, line.end)
             if found is not None:
                 start = line.start + len(line.text) - len(line.text.lstrip())
@@ -312,6 +336,7 @@ def read(source: SourceText, layout: Layout, slug: str | None = None, jurisdicti
             break
         content = normalise(line.text)
         if SECTION_ROW.match(content) and len(line.text.split()) == 1 and not NUMBER.match(content):
+            flush()
             start = line.start + len(line.text) - len(line.text.lstrip())
             parts.append((content, Span(start, line.start + len(line.text.rstrip()), line.number), []))
             continue  # 一、优化营商环境 on a line of its own: a section of the table
@@ -320,19 +345,23 @@ def read(source: SourceText, layout: Layout, slug: str | None = None, jurisdicti
             break  # prose across the columns: the table has ended
         first = columns.number if columns.number is not None else 0
         head = normalise(_joined(text, cut.get(first, []))[0])
-        if head:
-            number = NUMBER.match(head)
-            if number is None and columns.number is not None:
-                break  # text in the number column that is no number: the table has ended
-            rows.append((len(parts) - 1, _Row(int(number.group(1)) if number else len(rows) + 1, line)))
-        elif not rows:
-            problems.append(Problem(source.path, line.number, f"text before the first row of the table: "
-                                                              f"{content!r}", "warning"))
+        if not head:
+            pending.append((line, cut))
             continue
-        row = rows[-1][1]
-        for k, pieces in cut.items():
-            row.cells.setdefault(k, []).extend(pieces)
-        row.end = line.end
+        number = NUMBER.match(head)
+        if number is None and columns.number is not None:
+            break  # text in the number column that is no number: the table has ended
+        if rows and rows[-1][0] == len(parts) - 1:  # the row above takes its lines below its number
+            below = rows[-1][1].above if centred else len(pending)
+            place(rows[-1][1], pending[:below])
+            pending[:below] = []
+        else:  # the first row of the table or of a section: the lines above its number are its own
+            centred = centred or bool(pending)
+        row = _Row(int(number.group(1)) if number else len(rows) + 1, line, above=len(pending))
+        rows.append((len(parts) - 1, row))
+        place(row, [*pending, (line, cut)])
+        pending.clear()
+    flush()
     check_sequence([(row.number, row.line.number) for _, row in rows], source.path, problems)
     # how far each column's text reaches (a cell that overflowed past its column's edge aside): a line of a cell
     # that stops short of it was broken on purpose

@@ -56,7 +56,11 @@ def _label_at(raw: str, i: int, end: int) -> tuple[re.Match[str], int] | None:
     found = _LABEL.match(raw, i, end)
     if found is not None:
         return found, found.end()
-    window = raw[i : min(end, i + _LABEL_REACH)]
+    stop = min(end, i + _LABEL_REACH)
+    wrap = _WRAP.search(raw, i, end)
+    if wrap is not None and wrap.start() < stop:  # a wrap's padding and blank lines (a character grid's) take no reach
+        stop = min(end, stop + wrap.end() - wrap.start())
+    window = raw[i:stop]
     gaps = [w.span() for w in _GAP.finditer(window)]
     if not gaps:
         return None
