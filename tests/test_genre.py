@@ -31,11 +31,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "tianhe-2026-shoufa-jingji-fengong": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
         "zhejiang-2026-dikong-jingji-fangan": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
     },
-    "set-31": {
-        "guoban-2018-79-fangguanfu-fengong": "office export (blind set 31): not read right yet, see NOTES.md for the tool it imitates",
-        "hubei-2026-yinfa-jingji": "office export (blind set 31): not read right yet, see NOTES.md for the tool it imitates",
-        "shandong-2026-haiyang-muchang": "office export (blind set 31): not read right yet, see NOTES.md for the tool it imitates",
-    },
     "set-34": {
         "fuping-2026-wenwu-anquan-pdfminer": "pdfminer printed the one-character line 局 of （十）'s 责任单位 line before the "
                                              "line it ends (…县城市管理执法): the name 县城市管理执法局 no longer occurs; "
@@ -44,6 +39,18 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
                                            "column positions: a row's cells come out line by line, centred cells "
                                            "starting on different lines, pieces parted by one space, so which piece "
                                            "is which column's (人事司、各 / 流域管理机 / 构) is not in the text",
+    },
+    "set-40": {
+        "fagai-2019-1563-lenglian-buduanban": "office export (blind set 40): not read right yet, see NOTES.md for the tool that produced it",
+        "nantong-2026-12-diko-jingji": "office export (blind set 40): not read right yet, see NOTES.md for the tool that produced it",
+        "wenlv-2018-97-quanyu-lvyou": "office export (blind set 40): not read right yet, see NOTES.md for the tool that produced it",
+        "yichang-2026-minsheng-shishi": "office export (blind set 40): not read right yet, see NOTES.md for the tool that produced it",
+    },
+    "set-41": {
+        "feixi-2026-hemei-xiangcun": "real PDF extraction (blind set 41): not read right yet, see NOTES.md for its extractor",
+        "guobanfa-2019-zhineng-peixun": "real PDF extraction (blind set 41): not read right yet, see NOTES.md for its extractor",
+        "qingzhengban-2026-haiyang-jingji": "real PDF extraction (blind set 41): not read right yet, see NOTES.md for its extractor",
+        "yuzhengban-2026-xianyu-shangye": "real PDF extraction (blind set 41): not read right yet, see NOTES.md for its extractor",
     },
 }
 

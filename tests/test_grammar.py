@@ -1256,3 +1256,59 @@ def test_a_backtick_is_the_separator_ocr_reads_for_a_list_comma():
     assert units("省住房城乡建设厅`省文化和旅游厅、省教育厅负责") == [
         ("省住房城乡建设厅", "lead"), ("省文化和旅游厅", "participant"), ("省教育厅", "participant")]
     assert units("各县（市`区）人民政府负责") == [("各县（市`区）人民政府", "lead")]  # inside a bracket: the name's own
+
+
+# ---------------------------------------------------------------- set 31: office exports
+
+
+@pytest.mark.parametrize(("text", "reach"), [
+    # the measures named by the part of the plan they make up (a qualifier before the noun)
+    ("以上各项保障措施由省海洋局牵头，省发展改革委、省财政厅配合", (True, True, None)),
+    ("上述重点任务由市发展改革委负责", (True, False, None)),
+    ("以上三项改革举措均由市司法局牵头", (True, True, 3)),
+    ("上述各项政策措施由市财政局会同市税务局负责", (True, True, None)),
+    ("此项改革任务由市商务局负责", (False, False, None)),
+])
+def test_a_topic_pointing_back_names_the_measures_by_their_kind(text, reach):
+    statement = read(text)
+    assert statement is not None and statement.reading.startswith("topical") and statement.reach == reach
+
+
+@pytest.mark.parametrize("text", [
+    "以上保障资金由市财政局统筹安排",  # money names no measure, whatever its qualifier
+    "上述支持资金由省财政厅负责",
+    "以上重点由市商务局负责",  # a qualifier without the measure's noun
+])
+def test_a_qualified_topic_that_names_no_measure_stays_unread(text):
+    assert read(text) is None
+
+
+@pytest.mark.parametrize("rule", ["注：标\\*的为牵头单位，其余为配合单位", "标\\*者为牵头部门，其他为配合部门"])
+def test_a_lead_rule_whose_mark_markdown_escapes(rule):
+    # pandoc -t gfm escapes the mark typed in Word (标\*的): read with its marks blanked, 标* 的
+    from fengong.readers.markdown import blank_marks
+    from fengong.readers.vocabulary import LEAD_RULE, rest_role
+
+    text = blank_marks("# 附件\n\n## 任务分工表\n\n" + rule + "\n")
+    found = LEAD_RULE.search(text)
+    assert found is not None and rest_role(text[found.start():]) == "cooperating"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("各市、州、县人民政府负责本地区相关工作", ["各市、州、县人民政府"]),
+    ("各市、县人民政府负责本地区相关工作", ["各市、县人民政府"]),
+    ("各区、县（市）政府负责组织落实", ["各区、县（市）政府"]),
+    ("省民政厅、各市、州、县人民政府负责组织实施", ["省民政厅", "各市、州、县人民政府"]),
+    ("各市、州、县人民政府、省直有关部门负责落实", ["各市、州、县人民政府", "省直有关部门"]),
+    # a level the 各 governs with no shared body after it, or a body of its own after 、: units of their own
+    ("各市、省民政厅负责", ["各市", "省民政厅"]),
+    ("各市、州负责", ["各市"]),
+])
+def test_a_standing_subject_over_levels_is_one_collective(text, expected):
+    # a note's standing statement (各市、州、县人民政府负责本地区相关工作，表中不再列出) names its subject as a
+    # statement does (_joined_levels): 各 and a level, the other levels, the last with the body they share
+    from fengong.readers.lexer import subject_units
+    from fengong.readers.lexicon import lexicon_for
+
+    end = text.index("负责")
+    assert [name for name, *_ in subject_units(text, 0, end, lexicon_for("420000"))] == expected

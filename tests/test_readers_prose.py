@@ -1203,6 +1203,32 @@ def test_markdown_marks_are_blanked_in_place():
                                 "2.  乙 \\ ", "| A \\| B |   C   |", "| --- | --- |"]
 
 
+def test_pandoc_s_table_drawing_is_blanked_where_the_format_puts_it():
+    # (set 31) a grid table's borders and the | under their +, a simple or multiline table's dashed rules: layout,
+    # in any text; a | inside a cell stands under no + and stays; the columns begin where the drawing says
+    from fengong.readers.markdown import blank_marks, drawn_columns
+    grid = ("+------+--------------+\n| 序号 | 责任单位     |\n+======+==============+\n"
+            "| 1    | 市商务局|市  |\n+------+--------------+\n")
+    out = blank_marks(grid)
+    assert len(out) == len(grid) and out.count("\n") == grid.count("\n")
+    assert [line.rstrip() for line in out.splitlines()] == ["", "  序号   责任单位", "", "  1      市商务局|市", ""]
+    assert drawn_columns(grid) == {2: (7,)}
+    multiline = ("  --------------------\n  序号   重点任务\n  ------ ------------\n  1      推进甲项\n"
+                 "  --------------------\n")
+    assert [line.strip() for line in blank_marks(multiline).splitlines()] == ["", "序号   重点任务", "", "1      推进甲项", ""]
+    assert drawn_columns(multiline) == {2: (9,)}
+
+
+@pytest.mark.parametrize("text", [
+    "甲 | 乙 | 丙\n",  # pipes outside a grid table's borders
+    "+ 加强领导 +\n| 一、任务 |\n",  # a plus that draws no border
+    "2024-2026年\n",  # dashes inside a line
+])
+def test_text_drawn_with_no_pandoc_table_keeps_its_characters(text):
+    from fengong.readers.markdown import blank_drawn_tables, drawn_columns
+    assert blank_drawn_tables(text) == text and drawn_columns(text) == {}
+
+
 def test_a_pdf_fonts_mis_decoded_characters_are_read_as_what_they_stand_for():
     # 暋 a full-width space (the indent), 灡 the dot after a list number, 暟/暠 the quotes, ⽅ a Kangxi radical for 方:
     # labels and statements are read through them, offsets stay the file's, quotes are of the file

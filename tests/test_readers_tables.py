@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -1333,6 +1334,177 @@ def test_a_note_under_the_table_wrapped_inside_its_words_carries_its_units(tmp_p
     path.write_text(text, encoding="utf-8")
     plan, _ = read_path(path)
     assert [u.name for u in plan.tasks[0].units] == ["自然资源部", "商务部"]
+
+
+# ---------------------------------------------------------------- forms found measuring blind set 31 (office exports)
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def pandoc_grid(header: list[str], rows: list[list[list[str]]], widths: list[int]) -> str:
+    """A table as pandoc draws a grid table (``-t plain``): each cell's lines padded to its column, in display
+    columns; ``+---+`` between rows, ``+===+`` under the header."""
+    def border(char: str) -> str:
+        return "+" + "+".join(char * (w + 2) for w in widths) + "+\n"
+
+    def lines(cells: list[list[str]]) -> str:
+        height = max(len(c) for c in cells)
+        return "".join("|" + "|".join(f" {_pad(c[k] if k < len(c) else '', w)} "
+                                      for c, w in zip(cells, widths, strict=True)) + "|\n" for k in range(height))
+
+    out = border("-") + lines([[h] for h in header]) + border("=")
+    for row in rows:
+        out += lines(row) + border("-")
+    return out
+
+
+def pandoc_multiline(header: list[str], rows: list[list[list[str]]], widths: list[int]) -> str:
+    """A table as pandoc draws a multiline table (``-t plain``): a full rule above and below, the header's
+    underline a run of dashes a column, rows parted by blank lines, each cell wrapped inside its column."""
+    full = "  " + "-" * (sum(widths) + len(widths) - 1) + "\n"
+
+    def lines(cells: list[list[str]]) -> str:
+        height = max(len(c) for c in cells)
+        return "".join(("  " + " ".join(_pad(c[k] if k < len(c) else "", w) for c, w in zip(cells, widths, strict=True))).rstrip()
+                       + "\n" for k in range(height))
+
+    under = "  " + " ".join("-" * w for w in widths) + "\n"
+    return full + lines([[h] for h in header]) + under + "\n".join(lines(row) for row in rows) + full
+
+
+GRID_ROWS = [
+    [["1"], ["建设冷链物流园区，完善仓", "储配送设施。"], ["市商务局"], ["市发展改革委、市财政局、", "市自然资源和规划局"],
+     ["2026年底前"]],
+    [["2"], ["培育农产品电商主体。"], ["市农业农村局、", "市商务局"], ["市市场监管局、市邮政管", "理局等"],
+     ["持续推进"]],
+]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_pandoc_grid_table_is_read_as_cells_laid_out_in_columns(tmp_path: Path, newline):
+    # (set 31: shandong) pandoc -t plain of a .docx with wrapped cells: a grid table, each cell wrapped inside
+    # its column; a name cut across the cell's lines (市邮政管 / 理局) is one name, two leads in the lead column;
+    # a page's form feed before it counts no line (the columns are found on the header's line)
+    table = pandoc_grid(["序号", "重点任务", "牵头单位", "配合单位", "完成时限"], GRID_ROWS, [4, 24, 14, 24, 10])
+    path = tmp_path / "grid.txt"
+    text = "某市农村电商发展行动方案\n\f一、重点任务\n\n" + table + "\n二、保障措施\n"
+    path.write_bytes(text.replace("\n", newline).encode("utf-8"))
+    plan, name = read_path(path)
+    assert name == "pdf-table"
+    assert [(t.key, t.text, units(t), t.open_ended) for t in plan.tasks] == [
+        ("1", "建设冷链物流园区，完善仓储配送设施。", [
+            ("市商务局", "lead"), ("市发展改革委", "cooperating"), ("市财政局", "cooperating"),
+            ("市自然资源和规划局", "cooperating")], False),
+        ("2", "培育农产品电商主体。", [
+            ("市农业农村局", "lead"), ("市商务局", "lead"), ("市市场监管局", "cooperating"),
+            ("市邮政管理局", "cooperating")], True)]
+
+
+def test_a_pandoc_multiline_table_with_sections_numbered_anew_and_a_note_after_it(tmp_path: Path):
+    # (set 31: guoban) pandoc -t plain's multiline table: dashed rules, rows parted by blank lines, the section
+    # rows printed in the task column, 序号 restarting in each section; the rule before the table, the note after
+    # it carried to every row
+    rows = [
+        [[""], ["一、优化审批服务"], [""]],
+        [["1"], ["推行企业开办一网通办，压缩", "开办时间。"], ["市场监管总局、公安部、", "税务总局"]],
+        [["2"], ["深化工程建设项目审批改革。"], ["住房城乡建设部、自然资源部"]],
+        [[""], ["二、加强事中事后监管"], [""]],
+        [["1"], ["推进信用监管。"], ["国家发展改革委、人民银行"]],
+    ]
+    table = pandoc_multiline(["序号", "重点任务", "责任单位"], rows, [6, 28, 24])
+    text = ("重点任务分工\n\n表中所列任务，责任单位为多个部门的，排在第一位的为牵头单位，其他部门按职责分工负责。\n\n"
+            + table + "\n注：各省（区、市）人民政府负责本地区相关任务的落实，表中不再一一列出。\n")
+    path = tmp_path / "multiline.txt"
+    path.write_text(text, encoding="utf-8")
+    plan, name = read_path(path)
+    assert name == "pdf-table"
+    carried = ("各省（区、市）人民政府", "implementing")
+    assert [(t.key, t.parent, t.text, units(t)) for t in plan.tasks] == [
+        ("1.1", "1", "推行企业开办一网通办，压缩开办时间。", [
+            ("市场监管总局", "lead"), ("公安部", "participant"), ("税务总局", "participant"), carried]),
+        ("1.2", "1", "深化工程建设项目审批改革。", [("住房城乡建设部", "lead"), ("自然资源部", "participant"), carried]),
+        ("2.1", "2", "推进信用监管。", [("国家发展改革委", "lead"), ("人民银行", "participant"), carried])]
+
+
+def test_a_pandoc_simple_table_is_read_under_its_dashed_underline():
+    text = ("  序号   工作任务                 牵头单位       配合单位\n"
+            "  ------ ------------------------ -------------- ----------------\n"
+            "  1      建设智慧养老服务平台     市民政局       市数据局\n"
+            "  2      推进老旧小区加装电梯     市住建局       市市场监管局\n")
+    from fengong.readers.detect import READERS
+
+    source = SourceText("simple.txt", text)
+    assert choose_reader(source) == "pdf-table"
+    plan = READERS["pdf-table"](source)
+    assert [units(t) for t in plan.tasks] == [[("市民政局", "lead"), ("市数据局", "cooperating")],
+                                             [("市住建局", "lead"), ("市市场监管局", "cooperating")]]
+
+
+def test_the_text_after_a_table_is_read_and_the_table_s_notes_stay_the_table_s(tmp_path: Path):
+    # (set 31: shandong, hubei) the task table stands among the plan's sections: the measures after it are read
+    # as prose (a closing sentence over them); the note right above the table is the table's: its rule (标*) and
+    # its standing units hold for the rows, not for the body's brackets
+    table = pandoc_grid(["序号", "重点任务", "牵头单位", "配合单位", "完成时限"], GRID_ROWS, [4, 24, 14, 24, 10])
+    text = ("某市农村电商发展行动方案\n\n一、总体要求\n\n（一）强化统筹。建立联席会议制度。（责任单位：市商务局、市财政局）\n\n"
+            "二、重点任务\n\n注：各县（市、区）人民政府负责本地区相关工作，表中不再列出；排在第一位的为牵头单位，其余为配合单位。\n\n"
+            + table + "\n三、保障措施\n\n（一）加强组织领导。建立工作专班。\n\n（二）加大资金支持。统筹用好各类资金。\n\n"
+            "以上各项保障措施由市商务局牵头，市财政局配合。\n\n（三）强化考核评估。纳入年度考核。\n")
+    path = tmp_path / "around.txt"
+    path.write_text(text, encoding="utf-8")
+    plan, _ = read_path(path)
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1.1", [("市商务局", "lead"), ("市财政局", "participant")]),
+        ("3.1", [("市商务局", "lead"), ("市财政局", "cooperating")]),
+        ("3.2", [("市商务局", "lead"), ("市财政局", "cooperating")]),
+        ("1", [("市商务局", "lead"), ("市发展改革委", "cooperating"), ("市财政局", "cooperating"),
+               ("市自然资源和规划局", "cooperating"), ("各县（市、区）人民政府", "implementing")]),
+        ("2", [("市农业农村局", "lead"), ("市商务局", "lead"), ("市市场监管局", "cooperating"),
+               ("市邮政管理局", "cooperating"), ("各县（市、区）人民政府", "implementing")])]
+
+
+CATDOC = ("序号\t重点任务\t负责单位\n"
+          "1\t发展夜间经济。鼓励错峰休假；\n推动夜间文旅消费集聚区建设。\t文化和旅游部、商务部\n"
+          "2\t加强消费统计监测。\t国家统计局、文化和旅游部\n"
+          "3\t加大金融支持。鼓励信贷支持；\n推动开发性金融支持；\n完善保险服务。\t人民银行、银保监会\n")
+
+
+def test_a_tab_row_a_cell_s_line_break_cut_goes_on_on_the_next_lines():
+    # (set 31: wenlv) catdoc of a .doc prints a cell of two paragraphs with a line break between them, unquoted
+    plan = tabular.read(SourceText("t.txt", CATDOC))
+    assert [(t.number, t.text.replace("\n", ""), units(t)[0]) for t in plan.tasks] == [
+        (1, "发展夜间经济。鼓励错峰休假；推动夜间文旅消费集聚区建设。", ("文化和旅游部", "lead")),
+        (2, "加强消费统计监测。", ("国家统计局", "lead")),
+        (3, "加大金融支持。鼓励信贷支持；推动开发性金融支持；完善保险服务。", ("人民银行", "lead"))]
+    assert not [p for p in plan.problems if "cells" in p.message]
+
+
+@pytest.mark.parametrize("text", [
+    # a short row followed by a numbered row: the row is short, the next one its own
+    "序号\t重点任务\t负责单位\n1\t发展夜间经济。\n2\t加强消费统计监测。\t国家统计局\n",
+    # the lines after it would make more cells than the header's: no continuation of the row
+    "序号\t重点任务\t负责单位\n1\t发展夜间经济。\n推动集聚区建设。\t文化和旅游部\t2026年\t备注\n"
+    "2\t加强消费统计监测。\t国家统计局\n",
+])
+def test_a_short_tab_row_is_joined_only_to_lines_that_complete_it(text):
+    plan = tabular.read(SourceText("t.txt", text))
+    assert all(t.number != 1 or not t.units for t in plan.tasks)
+
+
+def test_a_plan_with_rules_of_dashes_between_its_parts_stays_prose(tmp_path: Path):
+    # a rule of dashes draws no table by itself: the plan's brackets are read as prose, the rules blanked
+    text = ("某县工作方案\n\n----------------------------------------\n\n一、重点任务\n\n"
+            "（一）建设冷链物流园区。（责任单位：县商务局、县财政局）\n\n------ ------\n\n"
+            "（二）培育电商主体。（责任单位：县农业农村局）\n")
+    path = tmp_path / "rules.txt"
+    path.write_text(text, encoding="utf-8")
+    plan, name = read_path(path)
+    assert name == "clauses"
+    assert [(t.key, units(t)[0]) for t in plan.tasks] == [("1.1", ("县商务局", "lead")), ("1.2", ("县农业农村局", "lead"))]
 
 
 def boxes(*cells: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -13,6 +14,16 @@ RULE_LINE = re.compile(r"^\s*(?:[|｜]{2,}|[—─━]{3,}|[-_=]{6,})\s*$")
 # 一: 一 3 一): page furniture of a text extracted from print, never content.
 PAGE_NUMBER = re.compile(r"^\s*(?:[—－–-]{1,2}\s*\d{1,4}\s*[—－–-]{1,2}|一\s*\d{1,4}\s*一"
                          r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)\s*$")
+
+
+def positions(text: str, display: bool = True) -> list[int]:
+    """The column each character of ``text`` starts at: in display columns (a CJK character is two wide, as a
+    terminal or a fixed-width rendering lays it out: East Asian wide and full-width characters) or in characters."""
+    out, at = [], 0
+    for char in text:
+        out.append(at)
+        at += 2 if display and unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return out
 
 
 def chunks(text: str) -> list[str]:

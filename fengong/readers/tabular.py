@@ -165,6 +165,8 @@ def _broken_rows_joined(source: SourceText, rows: list[list[Cell]], columns) -> 
     header's cells (numbered, or with an empty 序号 and its text: Word's automatic numbering lost), followed by lines
     that open with text and no number of their own whose cells, the first continuing the row's last, make up
     exactly the header's count, is one row, its cell spanning the break."""
+    if delimiter(source) != "\t":
+        return rows  # CSV quotes a cell's line break; pipes and spaces print a row a line
     out: list[list[Cell]] = []
     i = 0
     while i < len(rows):

@@ -148,15 +148,19 @@ TOPIC_WORK_NOUNS = ("整治", "治理", "整改", "改造", "建设", "改革", 
                     "监管", "试点", "计划", "服务", "保障", "创建", "宣传", "培训", "考核", "督查", "清理", "提升")
 _WORK_NOUN = "|".join(TOPIC_WORK_NOUNS)
 _COUNT = r"[一二两三四五六七八九十\d]{1,3}"
+# The measures may be named by the part of the plan they make up, a qualifier before the noun: 以上各项保障措施,
+# 上述重点任务, 此项改革举措 (not 以上资金, 上述保障资金: money names no measure).
+_KIND = "保障|重点|主要|政策|改革|具体|配套|支持|工作"
+_MEASURE = rf"(?:{_KIND})?(?:{_NOUN})"
 # The classifier of plan items (项, 条) names the measures by itself: 以上两项由A牵头, 上述各条由B负责, 此项由C负责.
 TOPIC_POINTED = re.compile(rf"(?:(?:[此该]一?项?|[本这]一?项|上述|以上|前述)(?:各项|几项|各条|这些|{_COUNT}[项条])?"
-                           rf"(?:{_NOUN})|[此该本这]一?项(?:{_WORK_NOUN})(?:工作|任务)?"
+                           rf"{_MEASURE}|[此该本这]一?项(?:{_WORK_NOUN})(?:工作|任务)?"
                            rf"|[此该本这]一?项|(?:上述|以上|前述)(?:各项|几项|各条|{_COUNT}[项条]))"
                            rf"(?:均|都)?(?:具体|主要)?(?=由)")
 # A pointed topic that points back over the text above (以上, 上述, 前述) may cover several measures: all those of
 # the series it closes where it says so (以上各项任务, 上述几项工作, 以上这些措施, 以上工作均由…), the last n where it
 # counts them (以上三项工作, 上述2项任务, 以上两项). 此项 / 该项 / 本项 / 这项 point to one measure.
-BACK_POINTER = re.compile(rf"^(?:以上|上述|前述)(?:(?:(各项|几项|各条|这些)|({_COUNT})[项条])(?:{_NOUN})?|(?:{_NOUN}))"
+BACK_POINTER = re.compile(rf"^(?:以上|上述|前述)(?:(?:(各项|几项|各条|这些)|({_COUNT})[项条]){_MEASURE}?|{_MEASURE})"
                           rf"(均|都)?")
 
 
@@ -216,12 +220,13 @@ ROLE_NOTE = re.compile(rf"^\s*(?:共同|联合|主要|双)?(?:{'|'.join(MODIFIER
 
 # The document's own lead rule, in its wordings: 列第一位者为牵头单位 / 排在第一位的部门为牵头部门 /
 # 排名第一的为牵头单位 / 第一个单位为牵头单位 / 标*的为牵头单位, and the lead named by a mark printed in words
-# after it: 标注“（牵头）”的为牵头单位 / 标明“牵头”的为牵头单位 / 注明（牵头）的为牵头部门.
+# after it: 标注“（牵头）”的为牵头单位 / 标明“牵头”的为牵头单位 / 注明（牵头）的为牵头部门. A mark Markdown escapes
+# (标\*的, pandoc's) reads with a space after it (markdown.blank_marks: 标* 的).
 _MARKING = r"(?:标注|标明|标有|注明|注有|带有|标|带|加)"
 _MARK = rf"(?:[“\"‘]?[（(]?(?:(?:{_LEADS})(?:单位|部门)?|[{MARKS}]号?)[）)]?[”\"’]?)"  # the mark a rule speaks of
 LEAD_RULE = re.compile(
     r"(?:(?:列|排|排在|排名|列于|列在|位列|名列)?(?:第一|首)(?:位|个|家)?的?(?:者|部门|单位)?"
-    rf"|{_MARKING}?[“\"‘]?[{MARKS}][”\"’]?号?(?:的|者)?(?:部门|单位)?"
+    rf"|{_MARKING}?[“\"‘]?[{MARKS}][”\"’]?号?[ ]?(?:的|者)?(?:部门|单位)?"
     rf"|{_MARKING}[“\"‘]?[（(]?(?:{_LEADS})[）)]?[”\"’]?(?:字样)?(?:的|者)(?:部门|单位)?)为(?:{_LEADS})(?:责任|起草)?(?:单位|部门)")
 # The lead and the others may be named by what they answer for (为牵头责任单位，其余为协同责任单位; a 立法计划's
 # 为牵头起草单位，其他为参与起草单位).
