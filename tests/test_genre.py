@@ -29,7 +29,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "linye-2019-linxia-jingji-guihua": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
         "renshebu-2018-zhiye-jineng-peixun-fengong": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
         "tianhe-2026-shoufa-jingji-fengong": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
-        "zhejiang-2026-dikong-jingji-fangan": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
     },
     "set-34": {
         "fuping-2026-wenwu-anquan-pdfminer": "pdfminer printed the one-character line 局 of （十）'s 责任单位 line before the "
