@@ -36,6 +36,15 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
                                            "starting on different lines, pieces parted by one space, so which piece "
                                            "is which column's (人事司、各 / 流域管理机 / 构) is not in the text",
     },
+    "set-39": {
+        "fgw-2019-lenglian-wuliu": "OCR text (blind set 39): not read right yet, see NOTES.md for its OCR profile",
+        "gdgxt-2026-zhongxiao-qiye": "OCR text (blind set 39): not read right yet, see NOTES.md for its OCR profile",
+        "guoban-2019-daji-qinquan": "OCR text (blind set 39): not read right yet, see NOTES.md for its OCR profile",
+        "hefei-2026-ai-zhizao": "OCR text (blind set 39): not read right yet, see NOTES.md for its OCR profile",
+        "hunan-2026-yinfa-jingji": "OCR text (blind set 39): not read right yet, see NOTES.md for its OCR profile",
+        "scjgzj-2019-shipin-anquan": "OCR text (blind set 39): not read right yet, see NOTES.md for its OCR profile",
+        "wuhou-2026-yejian-xiaofei": "OCR text (blind set 39): not read right yet, see NOTES.md for its OCR profile",
+    },
     "set-40": {
         "fagai-2019-1563-lenglian-buduanban": "office export (blind set 40): not read right yet, see NOTES.md for the tool that produced it",
         "nantong-2026-12-diko-jingji": "office export (blind set 40): not read right yet, see NOTES.md for the tool that produced it",
