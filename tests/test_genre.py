@@ -27,18 +27,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
                                             "differ: the truth types （一） and 1. where the text prints (一) and 1灡 "
                                             "(= 1．, typed 1． in set 26's hubei)",
     },
-    "set-30": {
-        "anji-2026-zhu-chanye": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
-        "guoban-2018-dengji-bianli": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
-        "guoban-2019-shequ-shangye": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
-        "gxb-2019-gufei-liyong": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
-        "henan-2026-fuwu-xiaofei": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
-        "hunan-2026-fangxun": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
-        "mianyang-2026-yingshang": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
-        "nongban-2018-renju-huanjing": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
-        "tianhe-2026-shuzi-jingji": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
-        "wuxi-2026-diankong-jingji": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
-    },
     "set-34": {
         "fuping-2026-wenwu-anquan-pdfminer": "pdfminer printed the one-character line 局 of （十）'s 责任单位 line before the "
                                              "line it ends (…县城市管理执法): the name 县城市管理执法局 no longer occurs; "
@@ -47,6 +35,15 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
                                            "column positions: a row's cells come out line by line, centred cells "
                                            "starting on different lines, pieces parted by one space, so which piece "
                                            "is which column's (人事司、各 / 流域管理机 / 构) is not in the text",
+    },
+    "set-39": {
+        "fgw-2019-lenglian-wuliu": "OCR text (blind set 39): not read right yet, see NOTES.md for its OCR profile",
+        "gdgxt-2026-zhongxiao-qiye": "OCR text (blind set 39): not read right yet, see NOTES.md for its OCR profile",
+        "guoban-2019-daji-qinquan": "OCR text (blind set 39): not read right yet, see NOTES.md for its OCR profile",
+        "hefei-2026-ai-zhizao": "OCR text (blind set 39): not read right yet, see NOTES.md for its OCR profile",
+        "hunan-2026-yinfa-jingji": "OCR text (blind set 39): not read right yet, see NOTES.md for its OCR profile",
+        "scjgzj-2019-shipin-anquan": "OCR text (blind set 39): not read right yet, see NOTES.md for its OCR profile",
+        "wuhou-2026-yejian-xiaofei": "OCR text (blind set 39): not read right yet, see NOTES.md for its OCR profile",
     },
     "set-40": {
         "fagai-2019-1563-lenglian-buduanban": "office export (blind set 40): not read right yet, see NOTES.md for the tool that produced it",

@@ -1288,6 +1288,15 @@ def test_a_role_note_on_the_line_after_a_name_is_its_role():
     assert [u.name for u in read("责任单位：各区人民政府\n〈含开发区、长江新区管委会,下同〉").units] == ["各区人民政府"]
 
 
+def test_a_backtick_is_the_separator_ocr_reads_for_a_list_comma():
+    # OCR of a scan reads 、 as a backtick where nothing else prints one
+    assert units("责任单位：省商务厅`省财政厅、省公安厅") == [
+        ("省商务厅", "lead"), ("省财政厅", "participant"), ("省公安厅", "participant")]
+    assert units("省住房城乡建设厅`省文化和旅游厅、省教育厅负责") == [
+        ("省住房城乡建设厅", "lead"), ("省文化和旅游厅", "participant"), ("省教育厅", "participant")]
+    assert units("各县（市`区）人民政府负责") == [("各县（市`区）人民政府", "lead")]  # inside a bracket: the name's own
+
+
 # ---------------------------------------------------------------- set 31: office exports
 
 

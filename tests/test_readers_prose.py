@@ -7,6 +7,7 @@ import re
 import pytest
 
 from fengong.readers import prose
+from fengong.readers.detect import read_path
 from fengong.records import SourceText
 from fengong.textrepair import normalise
 
@@ -1415,6 +1416,88 @@ def test_a_hard_wrapped_line_goes_on_after_the_form_feed_that_opens_the_next_pag
     # an indented line after the form feed opens a paragraph of its own
     _, plan = read(text.replace("\f预算总额", "\f暋暋预算总额"))
     assert plan.tasks[2].key == "3.1" and plan.tasks[2].text.startswith("预算总额")
+
+
+
+# ---------------------------------------------------------------- OCR text of a scan (set 30)
+
+# OCR of a scan spaces the characters of words apart, reads 、 as a backtick and a label's 、 as a comma, a dash or
+# a backtick, and prints the page's number between dashes it reads as 一: a clean text, wrapped at 28 characters,
+# then spaced as OCR spaces it.
+CLEAN = ["某省人民政府办公厅文件", "————————————————————", "某省人民政府办公厅关于做好防汛工作的通知",
+         "各市州人民政府，省政府各厅委、各直属机构：",
+         "当前我省已进入汛期，据省气象局预测，今年汛期全省降水偏多，局地强降雨引发山洪地质灾害的风险较高，防汛形势"
+         "严峻复杂。为切实做好今年防汛工作，全力保障人民群众生命财产安全，经省人民政府同意，现就有关事项通知如下。",
+         "{one}压紧压实防汛责任",
+         "1 .全面落实以行政首长负责制为核心的防汛责任制，逐级明确防汛行政责任人和水库、堤防等各类责任人，及时在媒体"
+         "上公布，接受社会监督。",
+         "2.健全成员单位信息共享`会商研判机制，汛期严格执行24小时值班和领导带班制度，确保信息报送及时准确。",
+         "一 2 一",
+         "以上各项工作由省防指办牵头，省水利厅、省应急厅配合。",
+         "二{comma}强化监测预报预警",
+         "（一 )加强雨情水情监测预报，滚动开展短临预报，提高暴雨、洪水预报精度和预见期，及时发布预警信息。"
+         "(省气象局`省水文中心负责)",
+         "（ 二 ）加强山洪灾害监测预警，完善县、乡、村、组、户五级预警体系，确保预警信息及时传递到户到人。"
+         "（省水利厅、省自然资源厅负责）",
+         "（三)加强城市防洪排涝，全面排查城市易涝点，落实断电、封闭、警示等措施。（省住房城乡建设厅,省公安厅负责)"]
+
+
+def ocr(lines: list[str], every: int) -> str:
+    """The lines wrapped at 28 characters, a space put after every ``every``-th character of a line of text."""
+    out = []
+    for line in lines:
+        for at in range(0, len(line), 28):
+            piece = line[at : at + 28]
+            out.append("".join(c + (" " if k % every == every - 1 and len(piece) > 20 and " " not in piece[k : k + 2]
+                                    else "") for k, c in enumerate(piece)).rstrip())
+    return "\n".join(out) + "\n"
+
+
+def test_an_ocr_text_is_read_without_its_spaces_and_its_look_alikes(tmp_path):
+    for every, one, comma in ((2, "一,", "`"), (3, "—、", ","), (5, "-、", "、"), (4, "一`", "、")):
+        path = tmp_path / "ocr.txt"
+        path.write_text(ocr([line.format(one=one, comma=comma) for line in CLEAN], every), encoding="utf-8")
+        plan, reader = read_path(path)
+        assert reader == "clauses"
+        assert [(t.key, t.label, t.text[:6], units(t)) for t in plan.tasks] == [
+            ("1.1", "1.", "全面落实以行", [("省防指办", "lead"), ("省水利厅", "cooperating"), ("省应急厅", "cooperating")]),
+            ("1.2", "2.", "健全成员单位", [("省防指办", "lead"), ("省水利厅", "cooperating"), ("省应急厅", "cooperating")]),
+            ("2.1", "（一)", "加强雨情水情", [("省气象局", "lead"), ("省水文中心", "participant")]),
+            ("2.2", "（二）", "加强山洪灾害", [("省水利厅", "lead"), ("省自然资源厅", "participant")]),
+            ("2.3", "（三)", "加强城市防洪", [("省住房城乡建设厅", "lead"), ("省公安厅", "participant")])], every
+        raw = path.read_text(encoding="utf-8")
+        mention = plan.tasks[3].units[1]  # the span points into the file, OCR's spaces inside it
+        assert normalise(raw[mention.span.start : mention.span.end]) == "省自然资源厅"
+
+
+def test_a_typed_text_is_no_ocr_text():
+    from fengong.readers.ocr import ocr_spaced
+
+    lines = [line.format(one="一、", comma="、") for line in CLEAN]
+    assert ocr_spaced(ocr(lines, 3)) and ocr_spaced(ocr(lines, 6))
+    clean = ocr(lines, 1000)
+    assert not ocr_spaced(clean)
+    # a letter-spaced head, fields side by side, words and a table's cells parted by spaces: a typed text's spaces
+    typed = ("某 省 人 民 政 府 办 公 厅\n" + clean
+             + "牵头单位：省水利厅　　配合单位：省应急厅　　完成时限：2026年6月底前\n"
+             + "标准名称为数字乡村建设指南 第2部分，由省农业农村厅负责组织起草和报批工作。\n"
+             + "序号 重点任务 牵头单位 配合单位\n"
+             + "".join(f"{k} 开展第{k}项防汛隐患排查整治工作 省水利厅 省应急厅、省自然资源厅\n" for k in range(1, 9)))
+    assert not ocr_spaced(typed)
+    assert not ocr_spaced(ocr(lines[:6], 3))  # too short to judge
+
+
+def test_labels_as_ocr_reads_them_and_their_near_misses():
+    # 一、 read 一, 二` —、 -、, 1、 read 1`, 1. read 1 . : labels, printed without their spaces
+    _, plan = read("一,组织领导\n1`建立工作机制。（市发改委负责）\n2 .完善考核制度。（市财政局负责）\n"
+                   "二`工作任务\n（ 一 )开展专项行动。（市商务局负责）\n")
+    assert [(t.key, t.label) for t in plan.tasks] == [("1.1", "1`"), ("1.2", "2."), ("2.1", "（一)")]
+    for dash in ("—、", "-、", "- 、"):
+        _, plan = read(f"{dash}工作任务\n1.开展专项行动。（市商务局负责）\n")
+        assert [(t.key, t.label) for t in plan.tasks] == [("1.1", "1.")], dash
+    # a dash not before 、 opens no item, nor a number before a comma and a digit
+    _, plan = read("—2026年底前，完成专项行动。（市商务局负责）\n十,5家企业完成改造。（市经信局负责）\n")
+    assert [(t.key, t.label) for t in plan.tasks] == [("s1", ""), ("s2", "")]
 
 
 def double_spaced(text: str) -> str:

@@ -1614,6 +1614,54 @@ def test_a_page_number_between_space_separated_rows_opens_no_section(page):
         ("1.1", "区商务局"), ("1.2", "区商务局"), ("1.3", "区商务局"), ("2.1", "区投资促进局")]
 
 
+# ---------------------------------------------------------------- OCR text of a scan (set 30)
+
+def test_a_table_ruled_as_ocr_reads_the_rules(tmp_path: Path):
+    # one cell per line, the table's rules read as |||, a page number between a row's cells
+    text = ("附件\n重点任务分工\n序号\n重点任务\n责任单位\n|||\n1\n推广尾矿综合利用技术\n工业和信息化部、自然资源部\n|||\n"
+            "2\n推动煤矸石发电\n\n— 4 —\n\n工业和信息化部、国家能源局\n||||\n3\n开展赤泥综合利用示范\n工业和信息化部、科技部\n")
+    path = tmp_path / "flat.txt"
+    path.write_text(text, encoding="utf-8")
+    plan, reader = read_path(path)
+    assert reader == "flat-table"
+    assert [(t.key, [u.name for u in t.units]) for t in plan.tasks] == [
+        ("1", ["工业和信息化部", "自然资源部"]), ("2", ["工业和信息化部", "国家能源局"]), ("3", ["工业和信息化部", "科技部"])]
+
+
+def test_a_space_separated_table_with_section_rows_and_rules_between_its_rows(tmp_path: Path):
+    # cells parted by runs of spaces; section rows (一、 read 一` or 二,) and rules (————) between the rows, 序号
+    # restarting in each section
+    for one, two in (("一`", "二,"), ("一、", "二、")):
+        text = (f"序号   主要任务  牵头单位  配合单位  完成时限\n{one}基础设施建设\n"
+                "1   编制低空基础设施布局规划   市发改委  市自然资源规划局、市住建局    2026年6月\n————————————\n"
+                "2  建设低空飞行服务站  市工信局  市发改委、市数据局  2027年12月\n"
+                f"{two}产业培育\n1   招引整机制造企业   市工信局   市商务局、各市(县)区政府   持续推进\n")
+        path = tmp_path / "spaced.txt"
+        path.write_text(text, encoding="utf-8")
+        plan, reader = read_path(path)
+        assert reader == "tabular", one
+        assert [(t.key, [u.name for u in t.units]) for t in plan.tasks] == [
+            ("1.1", ["市发改委", "市自然资源规划局", "市住建局"]), ("1.2", ["市工信局", "市发改委", "市数据局"]),
+            ("2.1", ["市工信局", "市商务局", "各市(县)区政府"])], one
+        assert not plan.problems or all(p.severity != "error" for p in plan.problems)
+
+
+def test_a_note_under_the_table_wrapped_inside_its_words_carries_its_units(tmp_path: Path):
+    for note in ("注:各省级人民政府负责本地区相关任务落实，表中不再一一列\n出。\n",
+                 "注：各省级人民政府负责本地区相关任务落实，表中不再一一列出。\n"):
+        text = ("序号 | 重点任务 | 牵头单位 | 参与单位\n1 | 将便民商业网点纳入规划 | 自然资源部 | 商务部\n"
+                "2 | 推动品牌连锁便利店发展 | 商务部 | 市场监管总局\n" + note)
+        path = tmp_path / "piped.txt"
+        path.write_text(text, encoding="utf-8")
+        plan, _ = read_path(path)
+        assert [[(u.name, u.role) for u in t.units][-1] for t in plan.tasks] == [("各省级人民政府", "implementing")] * 2
+    text = ("序号 | 重点任务 | 牵头单位 | 参与单位\n1 | 将便民商业网点纳入规划 | 自然资源部 | 商务部\n"
+            "注:各省级人民政府要加强组织领导，确保任务\n落实。\n")  # no 不再列出: a duty, nothing carried
+    path.write_text(text, encoding="utf-8")
+    plan, _ = read_path(path)
+    assert [u.name for u in plan.tasks[0].units] == ["自然资源部", "商务部"]
+
+
 # ---------------------------------------------------------------- forms found measuring blind set 31 (office exports)
 
 def _width(text: str) -> int:

@@ -5,7 +5,8 @@ rendering holds a header row) → ``tabular``, but a table laid out in columns b
 tried first; the PDF appendix with its one-line header ``序号 工作任务 负责单位`` → ``pdf-table`` (which also reads
 the layout form); a header of one cell per line (序号 / 工作任务 / 牵头单位 …) → ``flat-table``; anything else is
 prose whose measures carry responsibility statements → ``clauses``. A document's reader can be forced (the
-``--reader`` option, or ``reader`` in a folder's ``index.json``).
+``--reader`` option, or ``reader`` in a folder's ``index.json``). A page's HTML, and an OCR text with spaces inside
+its words, are read in their renderings (:mod:`fengong.readers.markup`, :mod:`fengong.readers.ocr`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from fengong.readers import flat_table, layout, markup, pdf_table, prose, tabular
+from fengong.readers import flat_table, layout, markup, ocr, pdf_table, prose, tabular
 from fengong.readers.docmeta import new_plan
 from fengong.readers.lexicon import lexicon_for
 from fengong.readers.lines import LineIndex
@@ -146,9 +147,13 @@ def read_path(path: Path, relative_to: Path | None = None, reader: str | None = 
     needs; the plan's ``problems`` hold the warnings of loading and reading.
     """
     original, problems = load_source(path, relative_to)
-    # a page's source, or a text with its table left as HTML: read in its rendering, spans put back into the file
-    rendering = markup.render(original) if original.rendered_from is None and (
-        path.suffix.lower() in HTML_SUFFIXES or markup.holds_html(original.raw)) else None
+    # a page's source, or a text with its table left as HTML, or an OCR text with spaces inside its words: read in
+    # its rendering, spans put back into the file
+    rendering = None
+    if original.rendered_from is None and (path.suffix.lower() in HTML_SUFFIXES or markup.holds_html(original.raw)):
+        rendering = markup.render(original)
+    elif original.rendered_from is None and ocr.ocr_spaced(original.raw):
+        rendering = ocr.render(original)
     source = rendering.source if rendering is not None else original
     name = reader or choose_reader(source)
     try:

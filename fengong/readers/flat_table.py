@@ -35,7 +35,7 @@ from itertools import combinations_with_replacement, product
 
 from fengong.readers.docmeta import new_plan
 from fengong.readers.lexicon import Lexicon, lexicon_for
-from fengong.readers.lines import PAGE_NUMBER, Line, LineIndex
+from fengong.readers.lines import PAGE_NUMBER, RULE_LINE, Line, LineIndex
 from fengong.readers.markdown import blank_marks
 from fengong.readers.rows import (
     EMPTY_CELLS,
@@ -69,7 +69,9 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     source = replace(source, raw=lines.text)  # the plan keeps the file's text; its table is read without the marks
     problems = plan.problems
     # a page number between the rows (— 3 —, then the header again) is page furniture: the table goes on
-    content = [line for line in readable_lines(lines.lines, source.path, problems) if not PAGE_NUMBER.match(line.text)]
+    # and so is a rule (|||) between them
+    content = [line for line in readable_lines(lines.lines, source.path, problems)
+               if not PAGE_NUMBER.match(line.text) and not RULE_LINE.match(line.text)]
     found = find_header(content)
     boxed = find_box_header(content) if found is None else None
     if boxed is not None:  # a ruled table pdfminer printed in text boxes, column by column

@@ -34,7 +34,8 @@ _SLOT = re.compile(r"[^\s，,；;。、：:（）()〈〉*＊]{1,12}\s*[：:]")
 _NO_NAME = re.compile(r"(无|暂无|同上)\s*(?=$|[，,；;。\s])")
 _FILLER = re.compile(rf"下同|{v.NOT_LISTED.pattern}")
 _VERBS = sorted(v.VERBS, key=len, reverse=True)
-_HARD = set(v.SEPARATOR + v.COMMAS + v.SEMICOLONS + v.FULL_STOPS + v.MARKS + v.FOOTNOTE_CHARS) | set(v.OPENERS)
+_HARD = (set(v.SEPARATOR + v.OCR_SEPARATORS + v.COMMAS + v.SEMICOLONS + v.FULL_STOPS + v.MARKS + v.FOOTNOTE_CHARS)
+         | set(v.OPENERS))
 _LINE_BREAK_TAG = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
 _WRAP = re.compile(r"[ \t]*\n\s*")  # a line break where a fixed-width rendering wrapped the text, and the indent
 # …and the space between the characters of a letter-spaced label (牵 头 单 位：, as a PDF viewer copies it)
@@ -110,8 +111,8 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
                   and not _continues(_last_name(out), raw[i:_word_end(raw, i, end)])):
                 # 市供销社★ 市商务局, 市委组织部（人才办）　市财政局: units printed side by side, a space between them
                 out.append(token("SEP", raw[space:i], space, i))
-        elif char in v.SEPARATOR:
-            out.append(token("SEP", char, i, i + 1))
+        elif char in v.SEPARATOR or char in v.OCR_SEPARATORS:
+            out.append(token("SEP", v.SEPARATOR, i, i + 1))
             i += 1
         elif (m := _LINE_BREAK_TAG.match(raw, i, end)) is not None:
             # 广东省税务局<br>省财政厅: a table cell of a web page converted to text keeps its line breaks as tags
@@ -690,7 +691,7 @@ def _next_separator(raw: str, i: int, end: int) -> int:
     while i < end:
         if raw[i] in v.OPENERS and (close := matching_bracket(raw, i, end)) is not None:
             i = close
-        elif raw[i] in v.SEPARATOR or raw.startswith("和", i):
+        elif raw[i] in v.SEPARATOR or raw[i] in v.OCR_SEPARATORS or raw.startswith("和", i):
             return i
         i += 1
     return end

@@ -8,9 +8,11 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-# A page number printed on a line of its own (— 2 —, - 12 -, 第3页, 第3页 共8页): page furniture of a text
-# extracted from print, never content.
-PAGE_NUMBER = re.compile(r"^\s*(?:[—－–-]{1,2}\s*\d{1,4}\s*[—－–-]{1,2}"
+# A table's ruling read as a line of text (OCR of a scan prints it |||, ————): layout, no cell.
+RULE_LINE = re.compile(r"^\s*(?:[|｜]{2,}|[—─━]{3,}|[-_=]{6,})\s*$")
+# A page number printed on a line of its own (— 2 —, - 12 -, 第3页, 第3页 共8页; OCR of a scan reads its dashes as
+# 一: 一 3 一): page furniture of a text extracted from print, never content.
+PAGE_NUMBER = re.compile(r"^\s*(?:[—－–-]{1,2}\s*\d{1,4}\s*[—－–-]{1,2}|一\s*\d{1,4}\s*一"
                          r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)\s*$")
 
 

@@ -14,6 +14,7 @@ from fengong.readers.lexicon import Lexicon
 from fengong.readers.lines import Line, LineIndex
 from fengong.readers.statement import Statement, Unit, read_statement, settle_roles, standing_units
 from fengong.readers.vocabulary import (
+    CJK_LABEL_STOP,
     COLUMN_ROLE_NOTE,
     LABEL_ROLES,
     LEAD_RULE,
@@ -36,7 +37,8 @@ SHORT_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,8}$")  # a header cell fengong has
 OTHER_HEADERS = {"推广范围", "完成时限", "完成时间", "时间进度", "进度安排", "时限", "备注", "预期成果", "工作目标",
                  "时间安排", "完成期限", "工作要求", "目标任务", "成果形式"}
 SECTION_ROW = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}(?:部分|章|节))"
+    rf"^\s*(?:[一二三四五六七八九十]{{1,3}}{CJK_LABEL_STOP}|[（(][一二三四五六七八九十]{{1,3}}[）)]"
+    r"|第[一二三四五六七八九十]{1,3}(?:部分|章|节))"
 )
 
 

@@ -17,11 +17,12 @@ from dataclasses import replace
 
 from fengong.readers.docmeta import new_plan
 from fengong.readers.lexicon import Lexicon, lexicon_for
-from fengong.readers.lines import PAGE_NUMBER, LineIndex
+from fengong.readers.lines import PAGE_NUMBER, RULE_LINE, LineIndex
 from fengong.readers.markdown import blank_marks
 from fengong.readers.rows import (
     EMPTY_CELLS,
     NUMBER,
+    SECTION_ROW,
     carried_by_notes,
     check_sequence,
     document_rule,
@@ -49,7 +50,7 @@ SAME_AS_ABOVE = {"同上", "同上栏", "同左"}
 # cell above it.
 MERGED_EMPTY = re.compile(r"合并单元格|(?:空白|空)(?:的)?(?:单元)?[格栏][^。\n]{0,16}(?:同上|与上一?[行格栏]相同)")
 # A line of its own a page break leaves in a table: the page's number, 续表 (the table goes on).
-FURNITURE = re.compile(rf"{PAGE_NUMBER.pattern}|^\s*续表\s*\d*\s*$")
+FURNITURE = re.compile(rf"{PAGE_NUMBER.pattern}|^\s*续表\s*\d*\s*$|{RULE_LINE.pattern}")
 RULE_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")  # | --- | :---: |
 
 
@@ -255,7 +256,9 @@ def spaced_header(lines: list[str]) -> bool:
         columns = map_header(SPACES.split(line.strip())) if "\t" not in line else None
         if columns is None or columns.width < 3 or columns.number != 0:
             continue
-        rows = [SPACES.split(r.strip()) for r in content[i + 1 : i + 4]]
+        # (a section row, 一、…, and a rule, ————, stand between rows)
+        rows = [SPACES.split(r.strip()) for r in content[i + 1 :]
+                if not SECTION_ROW.match(r.strip()) and not RULE_LINE.match(r)][:3]
         if rows and sum(len(r) >= columns.width and NUMBER.match(r[0]) is not None for r in rows) >= len(rows) - 1:
             return True
     return False

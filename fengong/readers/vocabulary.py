@@ -192,6 +192,8 @@ OPEN_MARKER = re.compile(r"等(?:[^、，,；;。等和]{0,10}?(?:部门|单位|
 # 人民政府). Many names hold 和 themselves (人力资源和社会保障部), so a piece is split only where both sides are units.
 AND = ("和", "及", "与", "以及")
 SEPARATOR = "、"
+# What OCR of a scan reads 、 as, where nothing else prints it: a backtick (省市场监管局`省商务厅).
+OCR_SEPARATORS = "`"
 COMMAS = "，,"
 SEMICOLONS = "；;"
 FULL_STOPS = "。"
@@ -248,7 +250,7 @@ CARRY = re.compile(r"以下(?:各项)?(?:任务|措施|工作)?[，,]?(?:均|都
 CARRY_SCOPE = re.compile(r"(?:(?:上述|以上|以下|本方案|本通知|本要点)(?:所列)?(?:各项|所有|全部)?"
                          r"|(?:所列)?(?:各项|所有|全部))(?:工作|任务|措施|事项)(?:[，,]?(?:均|都|皆)?(?:需|须|需由|须由|由)|(?:中|当中)?[，,])")
 # "Not listed again": the mark of a standing statement in running text (A、B负责本辖区各项任务的组织落实，以下不再列出).
-# (a line end may fall anywhere inside it: 表中不再一一 / 列出)
+# (across the line ends and OCR's spaces that fall anywhere inside the words: 表中不再一一 / 列出, …不再一一列 / 出。)
 NOT_LISTED = re.compile(r"不\s*再\s*(?:一\s*一|单\s*独|逐\s*一|逐\s*项)?\s*列\s*出")
 # A note that gives a table column's units a role, wherever it stands (说明 after the table, 注 before it):
 # “责任单位”栏所列单位为配合单位 / 配合单位一栏中列出的单位均为参与单位 / 责任部门栏为协办部门: the column's
@@ -381,16 +383,20 @@ def rest_role(rule: str) -> str:
     return LABEL_ROLES.get(word, "participant") if word not in (None, "责任") else "participant"
 
 
+# What ends a Chinese numeral's label (一、 二．), and what OCR of a scan reads its 、 as: a comma not before a digit
+# or a backtick (一,  三`).
+CJK_LABEL_STOP = r"(?:[、.．`]|,(?!\d))"
 # Numbering labels at the start of a paragraph, each form with its value's group.
 NUMBERING = (
     ("chapter", re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,5})章")),
     ("part", re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,5})(?:部分|节)")),
     ("article", re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,5})条")),
-    ("cjk", re.compile(r"([一二三四五六七八九十百零〇两]{1,5})\s*[、.．]")),
+    # (a lone 一 before the 、 that OCR of a scan reads as a dash: —、 -、)
+    ("cjk", re.compile(rf"([一二三四五六七八九十百零〇两]{{1,5}}|[—-](?=\s*[、`,]))\s*{CJK_LABEL_STOP}")),
     ("cjk-bracket", re.compile(r"[（(]\s*([一二三四五六七八九十百零〇两]{1,5})\s*[）)]")),
     # Not before a digit (3.5亿元 is a number, 1.2.3 no label of this form), save a year's four (3.2019年在…开展,
     # 7.2019—2020年…): a decimal never runs on so into 年.
-    ("arabic", re.compile(r"(\d{1,3})\s*[.．、](?!(?!\d{4}\s*(?:[—–\-~～至到]\s*\d{2,4}\s*)?年)\d)")),
+    ("arabic", re.compile(r"(\d{1,3})\s*[.．、`](?!(?!\d{4}\s*(?:[—–\-~～至到]\s*\d{2,4}\s*)?年)\d)")),
     ("arabic-bracket", re.compile(r"[（(]\s*(\d{1,3})\s*[）)]")),
     ("arabic-half-bracket", re.compile(r"(\d{1,3})\s*[)）]")),
     ("circled", re.compile(r"([①-⑳])")),
@@ -414,6 +420,8 @@ def numeral_value(text: str) -> int | None:
         return ord(text) - ord("⑴") + 1
     if len(text) == 1 and "⒈" <= text <= "⒛":
         return ord(text) - ord("⒈") + 1
+    if text in ("—", "-"):  # 一 as OCR reads it before a label's 、 (—、 -、): the label's pattern admits it only there
+        return 1
     if text.isdecimal():  # ASCII or full-width (１３ is 13, as PDF text and full-width typesetting print it)
         return int(text)
     total, digit = 0, 0
