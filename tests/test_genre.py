@@ -53,10 +53,8 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
                                            "is which column's (人事司、各 / 流域管理机 / 构) is not in the text",
     },
     "set-40": {
-        "fagai-2019-1563-lenglian-buduanban": "office export (blind set 40): not read right yet, see NOTES.md for the tool that produced it",
         "nantong-2026-12-diko-jingji": "office export (blind set 40): not read right yet, see NOTES.md for the tool that produced it",
         "wenlv-2018-97-quanyu-lvyou": "office export (blind set 40): not read right yet, see NOTES.md for the tool that produced it",
-        "yichang-2026-minsheng-shishi": "office export (blind set 40): not read right yet, see NOTES.md for the tool that produced it",
     },
     "set-41": {
         "feixi-2026-hemei-xiangcun": "real PDF extraction (blind set 41): not read right yet, see NOTES.md for its extractor",
