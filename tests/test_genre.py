@@ -53,7 +53,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
                                            "is which column's (人事司、各 / 流域管理机 / 构) is not in the text",
     },
     "set-40": {
-        "nantong-2026-12-diko-jingji": "office export (blind set 40): not read right yet, see NOTES.md for the tool that produced it",
         "wenlv-2018-97-quanyu-lvyou": "office export (blind set 40): not read right yet, see NOTES.md for the tool that produced it",
     },
     "set-41": {
