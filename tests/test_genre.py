@@ -53,7 +53,7 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
                                            "is which column's (人事司、各 / 流域管理机 / 构) is not in the text",
     },
     "set-40": {
-        "wenlv-2018-97-quanyu-lvyou": "office export (blind set 40): not read right yet, see NOTES.md for the tool that produced it",
+        "wenlv-2018-97-quanyu-lvyou": "office export (blind set 40): 国家文物局博物馆与社会文物司 (a department named by two fields joined by 与) is read as two units",
     },
     "set-41": {
         "feixi-2026-hemei-xiangcun": "real PDF extraction (blind set 41): not read right yet, see NOTES.md for its extractor",
