@@ -371,7 +371,7 @@ def read(source: SourceText, layout: Layout, slug: str | None = None, jurisdicti
                            if edge[k] is None or ends[p.end] <= edge[k]])}
     room = 4 if layout.display else 2  # two characters' room: a wrap may carry a character down with 、
     spanning = open_cells(source.raw)  # pandoc's grid: a cell with no border under it spans the row below too
-    for (_, above), (_, row) in zip(rows, rows[1:]):
+    for (_, above), (_, row) in zip(rows, rows[1:], strict=False):
         for start in spanning.get(row.line.number - 1, []) if layout.display else []:
             k = _column(start, layout.bounds)
             cell = above.cells.setdefault(k, [])  # one cell: what the row below prints in it goes on with it

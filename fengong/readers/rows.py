@@ -180,7 +180,8 @@ def task_from_cells(source: SourceText, number: int, text: Span, unit_cells: lis
                       reading="column", lead_basis=basis, label=str(number))
 
 
-def read_pieces(raw: str, pieces: tuple[Span, ...], lexicon: Lexicon, role: str, apart: bool = False) -> Statement | None:
+def read_pieces(raw: str, pieces: tuple[Span, ...], lexicon: Lexicon, role: str,
+                apart: bool = False) -> Statement | None:
     """The statement of a cell printed in pieces (a wrapped cell's lines, a row split by a page break: the cell's
     first lines on one page, its last on the next), read as one text, the pieces joined as the line breaks of a
     wrap are (``区财政局`` / ``（区金融服`` / ``务中心）`` is one name); each unit's span is mapped back to the
@@ -192,7 +193,7 @@ def read_pieces(raw: str, pieces: tuple[Span, ...], lexicon: Lexicon, role: str,
     statement = _read_joined(raw, pieces, lexicon, role, "")
     if apart:
         broken = _read_joined(raw, pieces, lexicon, role, SEPARATOR)
-        known = [sum(u.recognised == "gazetteer" for u in s.units) if s is not None else -1 for s in (statement, broken)]
+        known = [-1 if s is None else sum(u.recognised == "gazetteer" for u in s.units) for s in (statement, broken)]
         statement = broken if broken is not None and known[1] >= known[0] else statement
     return statement
 
