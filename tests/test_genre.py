@@ -23,13 +23,9 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "lankao-2026-minsheng-shishi": "brackets printed 氀/氁: no known font mapping (GBK 9AD1/9AD2 fit no shift of （）)",
     },
     "set-29": {
-        "fagai-2018-kuaidi-zhizao-ronghe": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
-        "hefei-2026-yingshang-huanjing-qingdan": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
-        "henan-2019-zhongxiao-qiye-fangan": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
-        "linye-2019-linxia-jingji-guihua": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
-        "renshebu-2018-zhiye-jineng-peixun-fengong": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
-        "tianhe-2026-shoufa-jingji-fengong": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
-        "zhejiang-2026-dikong-jingji-fangan": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
+        "henan-2019-zhongxiao-qiye-fangan": "raw PDF extraction (blind set 29): every statement read; only labels "
+                                            "differ: the truth types （一） and 1. where the text prints (一) and 1灡 "
+                                            "(= 1．, typed 1． in set 26's hubei)",
     },
     "set-30": {
         "anji-2026-zhu-chanye": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",

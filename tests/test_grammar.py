@@ -1263,6 +1263,23 @@ def test_levels_of_every_kind_share_the_body_after_the_last(text, expected):
     assert units(text) == expected
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # (set 29: linye) a name's line broke before its bracket: the bracket is still the name's
+    ("生态保护修复司\n（全国绿化委员会办公室）、森林资源管理司", ["生态保护修复司（全国绿化委员会办公室）", "森林资源管理司"]),
+    ("市委组织部\n（人才办）、市科技局", ["市委组织部（人才办）", "市科技局"]),
+    ("各县\n（市、区）人民政府", ["各县（市、区）人民政府"]),
+])
+def test_a_bracket_on_the_line_after_a_name_is_the_names(text, names):
+    assert [u.name for u in read(text, "responsible").units] == names
+
+
+def test_a_role_note_on_the_line_after_a_name_is_its_role():
+    assert units("市发展改革委\n（牵头）、市财政局", label_role="responsible") == [
+        ("市发展改革委", "lead"), ("市财政局", "participant")]
+    # a note on the next line stays a note (its 下同), as on the same line
+    assert [u.name for u in read("责任单位：各区人民政府\n〈含开发区、长江新区管委会,下同〉").units] == ["各区人民政府"]
+
+
 # ---------------------------------------------------------------- set 31: office exports
 
 

@@ -1346,6 +1346,92 @@ def test_a_label_colon_at_a_line_end_inside_an_open_bracket_goes_on():
                                                ("市消防救援支队", "participant"), ("市市场监管局", "participant")]] * 4
 
 
+def test_a_running_head_is_no_recurring_line_of_a_table():
+    from fengong.readers.lines import running_heads
+    # the title after one page number, and a head after two, are heads (a chapter's heading repeated too)
+    booklet = "林下经济规划\n正文。\n— 3 —\n林下经济规划\n正文。\n"
+    assert running_heads(booklet, [3]) == [4]
+    chapters = "第三章 做强产业\n正文。\n— 3 —\n第三章 做强产业\n正文。\n— 4 —\n第三章 做强产业\n正文。\n"
+    assert running_heads(chapters, [3, 6]) == [4, 7]
+    # a wrapped name's last piece that a page number cut once, printed as a line in many rows: no head
+    rows = "".join(f"{n}\n人力资源社会保\n障部\n" for n in range(1, 5)) + "5\n人力资源社会保\n— 9 —\n障部\n"
+    assert running_heads(rows, [16]) == []
+    # the page numbers in a row (— 5 — / — 6 — / header) precede one line: counted once
+    stacked = "正文。\n— 5 —\n— 6 —\n序号 任务\n1\n正文二。\n"
+    assert running_heads(stacked, [2, 3, 4]) == []
+
+
+# (set 29: hefei) pdftotext -layout: every line carries the page's left margin, paragraphs and labelled lines open
+# indented past it, and their next lines stand at the margin, however wide the line before
+LAYOUT_MARGIN_TEXT = """
+                    某市2026年重点任务清单
+          一、强化要素保障
+          1．破解企业融资难题。深化“信易贷”平台建设，扩大首贷、
+      信用贷覆盖面，全年新增普惠小微贷款300亿元以上。
+          牵头单位：市委金融办
+          配合单位：人民银行某市分行、国家金融监督管理总局某
+      市监管分局、市发展改革委
+          完成时限：2026年12月底
+          2．提高土地要素配置效率。推行工业用地“标准地”出让。
+          牵头单位：市自然资源和规划局
+          配合单位：市发展改革委
+"""
+
+
+def test_a_line_at_a_layout_texts_margin_goes_on_with_the_line_before():
+    _, plan = read(LAYOUT_MARGIN_TEXT)
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1.1", [("市委金融办", "lead"), ("人民银行某市分行", "cooperating"),
+                 ("国家金融监督管理总局某市监管分局", "cooperating"), ("市发展改革委", "cooperating")]),
+        ("1.2", [("市自然资源和规划局", "lead"), ("市发展改革委", "cooperating")])]
+
+
+def test_paragraphs_indented_by_full_width_spaces_have_no_layout_margin():
+    # a word processor's 　　 opens every paragraph: the paragraphs are no lines of one another
+    text = "".join(f"　　{k}.推进第{k}项工作。\n　　牵头单位：市发展改革委\n" for k in range(1, 4))
+    _, plan = read(text)
+    assert [(t.key, units(t)) for t in plan.tasks] == [(str(k), [("市发展改革委", "lead")]) for k in range(1, 4)]
+    # a text whose every line has the same ASCII margin and none indented past it: each line its own paragraph
+    _, plan = read("  加强统筹协调，形成工作合力。\n  推进重点项目建设（市发展改革委负责）。\n")
+    assert [t.text for t in plan.tasks] == ["推进重点项目建设"]
+
+
+def test_a_documents_colophon_of_drafting_and_overseeing_offices_names_no_task():
+    # (set 29: henan) 主办 beside 督办 at a provincial document's end: who drafted it and who oversees it
+    text = "一、加强组织保障\n推进重点工作（省发展改革委负责）。\n\n主办：省工业和信息化厅　　督办：省政府办公厅五处\n"
+    _, plan = read(text)
+    assert [(t.key, units(t)) for t in plan.tasks] == [("1", [("省发展改革委", "lead")])]
+    # a task's own block names its 主办 (lead) beside its 协办, whatever follows
+    _, plan = read("1.推进重点工作。\n主办单位：省发展改革委　　协办单位：省财政厅　　督办：省政府督查室\n")
+    assert units(plan.tasks[0]) == [("省发展改革委", "lead"), ("省财政厅", "cooperating")]
+
+
+def test_a_hard_wrapped_line_goes_on_after_the_form_feed_that_opens_the_next_page():
+    # (set 29: henan) pdftotext ends a page with its number and a form feed: the form feed opening the next line is
+    # no indent (half-width punctuation and 暋 indents as a wrongly decoded font prints them)
+    text = "暋暋(一)优化发展环境。\n" + "推动中小企业高质量发展,完善政策支持体系和公共服务体系建设\n" * 8 + \
+        "持续推进。(省发展改革委负责)\n" + """暋暋(二)落实减税降费政策。全面落实小微企业普惠性税收减免
+政策,深入开展 “便民办税春风行动暠,提高纳税服务便利度。规范
+涉企行政事业性收费,降低中小企业用能、用地、物流等成本。
+(省税务局、省财政厅负责)
+暋暋(三)支持中小企业开拓市场。
+暋暋1灡落实首台套产品推广应用政策,预留本部门年度采购项目
+—5—
+\f预算总额的一定比例专门面向首台套产品采购,形成示范效应。(省
+工业和信息化厅负责)
+暋暋2灡组织企业参加中国国际中小企业博览会、中国(郑州)国际
+跨境电商大会等展会活动,支持中小企业开拓国际市场,对参加境
+外展会的展位费按规定给予补贴。(省商务厅负责)
+"""
+    _, plan = read(text)
+    assert [(t.key, t.text[:10]) for t in plan.tasks] == [
+        ("1", "优化发展环境。推动中"), ("2", "落实减税降费政策。全"), ("3.1", "落实首台套产品推广应"),
+        ("3.2", "组织企业参加中国国际")]
+    # an indented line after the form feed opens a paragraph of its own
+    _, plan = read(text.replace("\f预算总额", "\f暋暋预算总额"))
+    assert plan.tasks[2].key == "3.1" and plan.tasks[2].text.startswith("预算总额")
+
+
 def double_spaced(text: str) -> str:
     """``text`` as pdfminer extracts a print whose line pitch is wider than its line margin (an official document's
     fixed 28pt): each printed line a text box of its own, its indent dropped, a blank line after every line."""

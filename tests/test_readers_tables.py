@@ -1288,6 +1288,237 @@ def test_a_letter_spaced_header_is_cut_into_known_cells_only():
     assert header_columns("序 号 重 点 任 务 其 他 说 明") is None  # no unit column
 
 
+# ------------------------------------------- set 29: a PDF table with a merged category column (PyMuPDF, landscape)
+
+GROUPED = """关于实施技能提升行动的通知
+各有关单位：
+现将重点任务分工方案印发给你们，请认真贯彻落实。
+— 2 —
+— 3 —
+序号 重点任务 具体措施 牵头单位 参与单位 完成时限
+1
+构建终身技能
+培训体系
+完善劳动者终身职业技能培训政策，
+建立覆盖城乡全体劳动者的职业技
+能培训制度
+人力资源社会保
+障部
+国家发展改革委、
+教育部、财政部
+2019年底
+前
+2
+持续开展就业技能培训，面向城乡
+各类有就业要求的劳动者开展培训
+人力资源社会保
+障部
+教育部、财政部
+持续实施
+3
+深化培训体制
+— 4 —
+机制改革
+建立职业技能培训市场化社会化发
+展机制，支持社会力量开展培训
+人力资源社会保
+障部
+财政部、税务总局
+持续实施
+4
+推进职业资格制度改革，建立职业
+技能等级制度
+人力资源社会保
+— 5 —
+障部
+全国总工会、共青
+团中央
+持续实施
+抄送：国务院办公厅。
+"""
+
+
+def test_a_pdf_table_whose_first_task_column_is_merged_over_its_rows_takes_the_next_as_the_task():
+    from fengong.readers.detect import READERS
+
+    source = SourceText("grouped.txt", GROUPED)
+    assert choose_reader(source) == "pdf-table"  # 重点任务 and 具体措施 before the unit columns
+    plan = READERS["pdf-table"](source)
+    assert not [p for p in plan.problems if p.severity == "error"]
+    assert [(t.number, t.text[:8], units(t)) for t in plan.tasks] == [
+        (1, "完善劳动者终身职", [("人力资源社会保障部", "lead"), ("国家发展改革委", "participant"),
+                         ("教育部", "participant"), ("财政部", "participant")]),
+        (2, "持续开展就业技能", [("人力资源社会保障部", "lead"), ("教育部", "participant"), ("财政部", "participant")]),
+        # the category cell cut by the page number printed first on the landscape page
+        (3, "建立职业技能培训", [("人力资源社会保障部", "lead"), ("财政部", "participant"), ("税务总局", "participant")]),
+        # the page number inside the lead's name; 障部, a line of many rows, is no running head
+        (4, "推进职业资格制度", [("人力资源社会保障部", "lead"), ("全国总工会", "participant"),
+                         ("共青团中央", "participant")]),
+    ]
+
+
+def test_two_task_columns_filled_in_every_row_keep_the_first_as_the_task():
+    from fengong.readers.detect import READERS
+
+    text = GROUPED.replace("2\n持续开展", "2\n开展就业\n技能培训\n持续开展").replace(
+        "4\n推进职业资格", "4\n推进资格\n制度改革\n推进职业资格")
+    plan = READERS["pdf-table"](SourceText("filled.txt", text))
+    # rows 2 and 4 print their own first cell: nothing is merged, the first task column names the task
+    assert [t.text[:4] for t in plan.tasks][1] == "开展就业"
+
+
+def test_a_one_line_header_needs_its_unit_columns_after_the_task_columns():
+    from fengong.readers.pdf_table import header_columns
+
+    assert header_columns("序号 重点任务 具体措施 牵头单位 参与单位 完成时限").texts == (1, 2)
+    assert header_columns("序号 工作任务 牵头单位 配合单位 完成时限").texts == (1,)
+    assert header_columns("序号 重点任务 牵头单位 具体措施 配合单位") is None  # a unit column between the tasks
+    assert header_columns("序号 牵头单位 重点任务 配合单位") is None
+
+
+# (set 29: linye) a booklet: bare page numbers, pages parted by blank lines, the running head on every page; the
+# table's names wrap inside their column and the gazetteer knows none of them
+BOOKLET = """林下经济发展规划
+附件
+重点任务分工
+序号 重点任务 责任单位
+1
+制定林下种植负面清单，科学发展林药、
+林菌、林果等林下种植
+改革发展司、生态保护修复司
+（全国绿化委员会办
+公室）、资源管理司
+2 推进林产品采集加工标准化、规模化
+改革发展司、科学技术司
+3 建设森林康养基地和森林体验基地
+6
+
+
+林下经济发展规划
+
+种苗管理司、改革发展
+司、自然保护地管理司
+4
+支持发展林下经济专业合作社、家庭林
+场和龙头企业
+改革发展司、种苗管理
+司
+5
+加强林下经济科技攻关和技术推广，编
+制林下经济技术标准
+科学技术司、中国林科
+院
+7
+
+
+林下经济发展规划
+
+抄送：国家发展改革委、财政部。
+"""
+
+
+def test_a_booklet_table_with_bare_page_numbers_and_names_its_other_rows_print():
+    from fengong.readers.detect import READERS
+
+    plan = READERS["pdf-table"](SourceText("booklet.txt", BOOKLET))
+    assert not [p for p in plan.problems if p.severity == "error"]
+    assert [(t.number, [u.name for u in t.units]) for t in plan.tasks] == [
+        (1, ["改革发展司", "生态保护修复司（全国绿化委员会办公室）", "资源管理司"]),
+        (2, ["改革发展司", "科学技术司"]),
+        (3, ["种苗管理司", "改革发展司", "自然保护地管理司"]),  # the bare 6 and the head between are furniture
+        # the text's last line is no part of a name the other rows print (not 场和龙头企业改革发展司)
+        (4, ["改革发展司", "种苗管理司"]),
+        (5, ["科学技术司", "中国林科院"]),
+    ]
+    assert plan.tasks[4].text.endswith("编制林下经济技术标准")
+
+
+def test_bare_page_numbers_are_the_ones_a_running_head_follows():
+    from fengong.readers.lines import bare_page_numbers
+
+    assert bare_page_numbers(BOOKLET) == {14, 31}
+    # a table's numbers alone on their lines, each followed by its row, are no page numbers
+    rows = "".join(f"{n}\n\n推进第{n}项工作\n市发展改革委\n" for n in range(1, 5))
+    assert bare_page_numbers(rows) == set()
+
+
+# (set 29: fagai) pdftotext's default mode: the header again after each page number, a row split by the page break
+PAGED = """附件
+重点任务分工
+序号 重点任务 牵头单位 配合单位
+1
+支持快递企业为制造企业提供
+入厂物流等综合服务
+国家邮政局
+工业和信息化部、
+商务部
+2
+推动快递包装标准化、循环化，
+开展包装减量试点
+国家邮政局
+市场监管总局、工
+— 9 —
+序号 重点任务 牵头单位 配合单位
+业和信息化部、商
+务部
+3
+推进园区物流设施共建共享，
+提高设施利用效率
+— 10 —
+序号 重点任务 牵头单位 配合单位
+交通运输部
+国家发展改革委、
+国家邮政局
+注：各省级人民政府负责本地区各项任务的组织落实，表中不再一一
+列出。
+抄送：国务院办公厅。
+"""
+
+
+def test_a_pdf_table_row_split_by_a_page_break_goes_on_in_its_cells():
+    from fengong.readers.detect import READERS
+
+    plan = READERS["pdf-table"](SourceText("paged.txt", PAGED))
+    assert [units(t) for t in plan.tasks] == [
+        [("国家邮政局", "lead"), ("工业和信息化部", "cooperating"), ("商务部", "cooperating"),
+         ("各省级人民政府", "implementing")],
+        # the page number and the header again part no cells: 工 / 业和信息化部 is one name
+        [("国家邮政局", "lead"), ("市场监管总局", "cooperating"), ("工业和信息化部", "cooperating"),
+         ("商务部", "cooperating"), ("各省级人民政府", "implementing")],
+        # 交通运输部 under the header again is the row's lead, no running head
+        [("交通运输部", "lead"), ("国家发展改革委", "cooperating"), ("国家邮政局", "cooperating"),
+         ("各省级人民政府", "implementing")],
+    ]
+
+
+def test_a_note_whose_phrase_a_line_end_breaks_carries_only_where_it_says_so():
+    from fengong.readers.detect import READERS
+
+    # the note wrapped inside 不再一一 / 列出 carries (above); one that lists no units as not listed carries nothing
+    plan = READERS["pdf-table"](SourceText("paged.txt", PAGED.replace("表中不再一一\n列出", "进展情况每季度\n报送")))
+    assert [[u.name for u in t.units if u.carried] for t in plan.tasks] == [[], [], []]
+
+
+# (set 29: tianhe) a PDF viewer's copy: each row one line, its cells parted by single spaces, the page number
+# between two rows of a section
+SPACED_PAGED = """序号 工作任务 牵头单位 配合单位 完成时限
+一、集聚首店首发资源
+1 编制首发经济发展地图 区商务局 区发展改革局、区投资促进局 2026年6月底
+2 对新引进的首店给予一次性奖励 区商务局 区财政局 长期坚持
+— 3 —
+3 推动老字号创新发展 区商务局 区文化广电旅游体育局 2027年12月底
+二、优化首发经济服务保障
+1 建立首店首发企业服务专员制度 区投资促进局 区商务局、各街道办事处 2026年5月底
+"""
+
+
+@pytest.mark.parametrize("page", ["— 3 —", "- 3 -", "第3页", "续表"])
+def test_a_page_number_between_space_separated_rows_opens_no_section(page):
+    plan = tabular.read(SourceText("t.txt", SPACED_PAGED.replace("— 3 —", page)))
+    assert [(t.key, units(t)[0][0]) for s in plan.sections for t in s.tasks] == [
+        ("1.1", "区商务局"), ("1.2", "区商务局"), ("1.3", "区商务局"), ("2.1", "区投资促进局")]
+
+
 # ---------------------------------------------------------------- forms found measuring blind set 31 (office exports)
 
 def _width(text: str) -> int:

@@ -17,9 +17,10 @@ from pathlib import Path
 
 from fengong.readers import flat_table, layout, markup, pdf_table, prose, tabular
 from fengong.readers.docmeta import new_plan
+from fengong.readers.lexicon import lexicon_for
 from fengong.readers.lines import LineIndex
 from fengong.readers.markdown import blank_marks, drawn_columns
-from fengong.readers.rows import SECTION_ROW, map_header
+from fengong.readers.rows import SECTION_ROW, carried_by_notes, carried_units, map_header
 from fengong.readers.sources import HTML_SUFFIXES, load_source
 from fengong.records import PlanRecord, ReadError, SourceText
 from fengong.textrepair import repair
@@ -33,11 +34,21 @@ def read_pdf_table(source: SourceText, slug: str | None = None, jurisdiction: st
     (:func:`fengong.readers.pdf_table.read_table`)."""
     found = layout.find(LineIndex(blank_marks(repair(source.raw))).lines, drawn_columns(source.raw))
     if found is not None:
-        return layout.read(source, found, slug, jurisdiction)
-    plan = new_plan(source, LineIndex(source.raw), slug, jurisdiction)
-    section, problems = pdf_table.read_table(source, plan.jurisdiction)
-    plan.sections = [section]
-    plan.problems.extend(problems)
+        plan = layout.read(source, found, slug, jurisdiction)
+    else:
+        plan = new_plan(source, LineIndex(source.raw), slug, jurisdiction)
+        section, problems = pdf_table.read_table(source, plan.jurisdiction)
+        plan.sections = [section]
+        plan.problems.extend(problems)
+    # a standing note under the table or in the notice (各设区市政府负责…，表中不再一一列出) carries its units to
+    # every row, as in a table of any other rendering
+    index = LineIndex(source.raw)
+    rows = {n for s in plan.sections for t in s.tasks if t.row_span is not None
+            for n in range(t.row_span.line, index.line_of(t.row_span.end) + 1)}
+    carried = carried_by_notes(source, lexicon_for(plan.jurisdiction), rows)
+    if carried:
+        plan.sections = [replace(s, tasks=tuple(replace(t, units=t.units + carried_units(t, carried))
+                                                for t in s.tasks)) for s in plan.sections]
     return plan
 
 

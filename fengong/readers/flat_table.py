@@ -355,6 +355,42 @@ def _wrapped_row(source: SourceText, content: list[Line], i: int, columns, heade
     return list(cells), lines[count - 1][0] + 1 - i
 
 
+def wrapped_cells(lines: list[Line], count: int, widths: dict[int, int]) -> tuple[tuple[list[Line], ...], ...] | None:
+    """``lines`` (a stretch of one row, blank lines where a page broke it) split into ``count`` cells in order, any
+    of them empty, each wrapping as a column does (:func:`_misfits`; ``widths``: the columns' full width from
+    the rows before, updated). On each page the cells go on in order; a cell's piece that goes on to the next
+    page fills its column. Ties go to the earlier cells left empty (a merged cell is printed once). Each cell as
+    its lines on each page; None for no lines."""
+    pages: list[list[Line]] = [[]]
+    for line in lines:
+        if line.blank:
+            if pages[-1]:
+                pages.append([])
+        else:
+            pages[-1].append(line)
+    pages = [p for p in pages if p]
+    if not pages or len(pages) > 3:
+        return None
+    best = None
+    for split in product(*(_splits(len(p), count, True) for p in pages)):
+        cells = tuple(tuple(p[a:b] for p, (a, b) in zip(pages, (s[c] for s in split), strict=True))
+                      for c in range(count))
+        misfits = sum(_misfits(g, widths.get(c)) for c, cell in enumerate(cells) for g in cell)
+        # a piece followed by more of its cell on the next page ends full
+        misfits += sum(1 for c, cell in enumerate(cells) for k, g in enumerate(cell)
+                       if g and any(cell[k + 1 :]) and widths.get(c) is not None
+                       and widths[c] - _width(g[-1].text) > WRAP_SLACK)
+        key = (-misfits, [-sum(len(g) for g in cell) for cell in cells[:-1]])
+        if best is None or key > best[0]:
+            best = (key, cells)
+    cells = best[1]
+    for c, cell in enumerate(cells):
+        for group in cell:
+            if len(group) > 1:
+                widths[c] = max(widths.get(c, 0), *(_width(line.text) for line in group[:-1]))
+    return cells
+
+
 def _splits(size: int, width: int, empty: bool):
     """Each way to cut ``size`` lines into ``width`` runs in order, as (start, stop) per run; runs may be empty
     only where ``empty`` (a row's lines on its second page)."""

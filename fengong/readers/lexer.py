@@ -352,7 +352,10 @@ def _bracket(raw: str, i: int, end: int, out: list[Token]) -> int:
     stop = close + 1 if close is not None else end
     inner = raw[i + 1 : close if close is not None else end]
     before = out[-1] if out else None
-    after_name = before is not None and before.type == "NAME" and before.end_pos == i
+    # right after the name, or on the next line where the name's line broke before its bracket (生态保护修复司 /
+    # （全国绿化委员会办公室）)
+    after_name = before is not None and before.type == "NAME" and (
+        before.end_pos == i or not raw[before.end_pos : i].strip() and "\n" in raw[before.end_pos : i])
     if after_name and (role := v.ROLE_NOTE.match(inner)) is not None:
         jointly = "*" if re.match(r"\s*(?:共同|联合|双)", inner) else ""  # A、B（共同牵头）: the note is both units'
         out.append(token("ROLE_NOTE", v.LABEL_ROLES.get(role.group(1)[:2], "lead") + jointly, i, stop))

@@ -53,6 +53,7 @@ HEADING_TITLE = 40  # an item's line this short, without a full stop, is a title
 BULLETS = "◆◇■□●○▪▫•►▶▸❖"  # the bullets of a box's or a list's entries
 WRAPPED_LINES = 10  # a hard-wrapped text has at least so many lines of its wrap width …
 WRAPPED_SHARE = 0.35  # … and they are at least this share of its lines
+LAYOUT_MARGIN = 2  # spaces before every line: the page's left margin a layout-keeping extraction prints
 WRAP_MIN = 16  # narrower lines are a list's or a table's, not a wrap width
 DOUBLE_SPACED = 0.9  # a wrapped text with so many of its full lines followed by a blank line is double-spaced
 INDENT = 2  # a paragraph's first line is indented two characters, which text extractors drop
@@ -111,6 +112,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     bare = _states_in_bare_brackets(raw, lines, lexicon)
     for line in _across_pages(readable_lines(lines.lines, source.path, plan.problems), raw, set(pages), lexicon):
         previous, this_line = this_line, line.number
+        if v.COLOPHON.match(raw, line.start, line.end):
+            continue  # 主办：A　督办：B — the office that drafted the document and the one overseeing it, no task's
         item = outline.feed(line)
         if item is not None:
             seen.append(item)
@@ -212,9 +215,10 @@ def _across_pages(lines, raw: str, pages: set[int], lexicon: Lexicon):
     # blank lines part no paragraphs, and are passed over as page furniture is
     gaps = pages | _blank_after_every_line(LineIndex(raw).lines, width)
     margin = _margin(lines, width)
+    layout = _layout_margin(lines)
     for line in lines:
         if held is not None and (_cut_by_page(held, line, raw, pages) or _cut_in_bracket(held, line, raw, lexicon)
-                                 or _wrapped(held, line, raw, width, gaps, margin)):
+                                 or _wrapped(held, line, raw, width, gaps, margin, layout)):
             held = Line(held.number, held.start, line.end, raw[held.start : line.end])
             continue
         if held is not None:
@@ -256,16 +260,34 @@ def _margin(lines: list[Line], width: int | None) -> int:
     return Counter(indents).most_common(1)[0][0] if indents else 0
 
 
+def _layout_margin(lines: list[Line]) -> int:
+    """The page's left margin a layout-keeping extraction prints before every line (pdftotext -layout), whose
+    paragraphs and labelled lines open indented past it: the ASCII spaces before every line (a word processor's
+    　　 indents a paragraph), where some lines stand further in; else 0."""
+    indents = [len(line.text) - len(line.text.lstrip(" \f")) for line in lines if not line.blank]
+    margin = min(indents, default=0)
+    return margin if any(n >= margin + LAYOUT_MARGIN for n in indents) else 0
+
+
 def _indent(text: str) -> int:
     return len(text) - len(text.lstrip())
 
 
-def _wrapped(before: Line, after: Line, raw: str, width: int | None, pages: set[int], margin: int = 0) -> bool:
+def _wrapped(before: Line, after: Line, raw: str, width: int | None, pages: set[int], margin: int = 0,
+             layout: int = 0) -> bool:
     """True where a hard-wrapped paragraph goes on: the line before is as long as the text's lines are, and this
     one is not indented (beyond the text's margin) as a paragraph's first line is, opens no item and no statement,
     and no blank line parts them (pdfminer's between blocks; page furniture blanked is none). A paragraph's first
-    line whose indent the extractor dropped (pdftotext, pdfminer) is as long as the text's lines less the indent."""
-    if width is None or after.blank or _indent(after.text) > margin:
+    line whose indent the extractor dropped (pdftotext, pdfminer) is as long as the text's lines less the indent.
+    The form feed opening a page is no indent. ``layout``: the left margin of a layout-keeping text
+    (:func:`_layout_margin`), where a line at the margin goes on with the one before, however wide
+    (…国家金融监督管理总局合 / 肥监管分局、…)."""
+    if after.blank:
+        return False
+    indent = _indent(after.text.lstrip("\f"))
+    if layout >= LAYOUT_MARGIN and indent == layout:
+        width = 0
+    elif width is None or indent > margin:
         return False
     if any(n not in pages for n in range(before.number + before.text.count("\n") + 1, after.number)):
         return False
@@ -360,7 +382,7 @@ def _candidates(raw: str, line: Line, body: int, problems: list[Problem], path: 
     closing = closings[0] if closings else None
     i = body
     while i < (closing[0] if closing else line.end):
-        if _after_sentence(raw, body, i) and opens_with_label(raw, i, line.end):
+        if not raw[i].isspace() and _after_sentence(raw, body, i) and opens_with_label(raw, i, line.end):
             # …。责任单位：A、B — a label closing the paragraph, neither bracketed nor on a line of its own
             yield i, _trim_end(raw, i, line.end), i, line.end
             return

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from fengong.readers.lexicon import Lexicon
-from fengong.readers.lines import LineIndex
+from fengong.readers.lines import Line, LineIndex
 from fengong.readers.statement import Statement, Unit, read_statement, settle_roles, standing_units
 from fengong.readers.vocabulary import (
     COLUMN_ROLE_NOTE,
@@ -107,8 +107,15 @@ def carried_by_notes(source: SourceText, lexicon: Lexicon, rows: set[int]) -> li
     found: list[Unit] = []
     lines = LineIndex(source.raw).lines
     for k, line in enumerate(lines):
-        if line.number in rows or NOT_LISTED.search(source.raw, line.start, line.end) is None:
+        if line.number in rows:
             continue
+        if NOT_LISTED.search(source.raw, line.start, line.end) is None:
+            # the phrase broken by the line end (…表中不再一一 / 列出。): the note ends on the next line
+            nxt = lines[k + 1] if k + 1 < len(lines) else None
+            if nxt is None or nxt.number in rows or NOT_LISTED.search(source.raw, line.start, nxt.end) is None \
+                    or NOT_LISTED.search(nxt.text) is not None:
+                continue
+            line = Line(line.number, line.start, nxt.end, source.raw[line.start : nxt.end])
         # the note may wrap: its sentence begins on a line above (…负责本地区相关任务落实， / 以下不再列出。)
         first = k
         while (first > 0 and first > k - 3 and not lines[first - 1].blank and lines[first - 1].number not in rows
@@ -235,7 +242,8 @@ def sections_of(parts: list[tuple[str, Span | None, list[TaskRecord]]], columns:
     for title, span, tasks in (part for part in parts if part[2]):
         key = f"table-{len(sections) + 1}"
         head = heads.get(len(sections))
-        tasks = [replace(t, lead_basis=_basis(t, listed, every), units=_others(t, rest, every) + _carried(t, carried),
+        tasks = [replace(t, lead_basis=_basis(t, listed, every),
+                         units=_others(t, rest, every) + carried_units(t, carried),
                          key=f"{head[0]}.{t.number}" if head and t.label else t.key,
                          parent=head[0] if head and t.label else t.parent)
                  for t in tasks]
@@ -293,7 +301,7 @@ def _others(task: TaskRecord, rest: str, every: bool) -> tuple[UnitMention, ...]
     return tuple(replace(u, role=role) if u.role == RESPONSIBLE else u for u in task.units)
 
 
-def _carried(task: TaskRecord, carried: list[Unit] | None) -> tuple[UnitMention, ...]:
+def carried_units(task: TaskRecord, carried: list[Unit] | None) -> tuple[UnitMention, ...]:
     """The units a standing statement carries to the row, after its printed ones (not one it prints itself)."""
     names = {u.name for u in task.units}
     return tuple(UnitMention(u.name, len(task.units) + n, u.role, u.span, carried=True, recognised=u.recognised)

@@ -78,8 +78,10 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
         row = _merged_cells_restored(row, columns)
         texts = _texts(source, row)
         filled = [(k, t) for k, t in enumerate(texts) if t not in EMPTY_CELLS]
-        if not filled or texts == header or (len(filled) == 1 and FURNITURE.match(filled[0][1])):
-            continue  # a page's number and 续表 where a page break cut the table, and the header it repeats
+        if not filled or texts == header or FURNITURE.match(source.raw[row[0].start : row[-1].end]):
+            # a page's number (— 3 —, whose dashes a space-separated row takes for empty cells) and 续表 where a
+            # page break cut the table, and the header it repeats
+            continue
         above = _texts(source, body[-1][0]) if body else []
         if body and (_continues_row(texts, columns) or _repeats_row(texts, above, columns)):
             for k, _ in columns.units:  # …、市市场监管局、 / page break / (empty) (empty) 市知识产权局

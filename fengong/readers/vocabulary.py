@@ -46,6 +46,9 @@ GROUP_HEADS = ("组长", "牵头组长")
 GROUP_LABEL_NOUNS = ("单位", "部门")
 # 督办：镇纪委, 督办单位：市政府督查室 — the body that supervises the work (督查督办) is no role of the scheme: the
 # field is read as a slot and names no unit.
+# 主办：省工业和信息化厅　督办：省政府办公厅五处 — a government document's colophon at its end (the office that
+# drafted it and the one that oversees it): 主办 beside 督办 with no other field names no task's units.
+COLOPHON = re.compile(r"\s*主办\s*[:：][^：:；;，,。]*?\s督办\s*[:：][^：:；;，,。]*$")
 # What the role word is a label of: 单位, 部门 … (or nothing: 牵头：A), or the kind of body named by two or three of
 # the characters that end bodies' names: a 科室 or 处室 is a department of a 街道, a bureau or a ministry (牵头科室：
 # 党建工作办公室, 责任处室：规划处), a 司局 a ministry's department (牵头司局：森林资源管理司, 责任司局：…), 厅局 and
@@ -245,7 +248,8 @@ CARRY = re.compile(r"以下(?:各项)?(?:任务|措施|工作)?[，,]?(?:均|都
 CARRY_SCOPE = re.compile(r"(?:(?:上述|以上|以下|本方案|本通知|本要点)(?:所列)?(?:各项|所有|全部)?"
                          r"|(?:所列)?(?:各项|所有|全部))(?:工作|任务|措施|事项)(?:[，,]?(?:均|都|皆)?(?:需|须|需由|须由|由)|(?:中|当中)?[，,])")
 # "Not listed again": the mark of a standing statement in running text (A、B负责本辖区各项任务的组织落实，以下不再列出).
-NOT_LISTED = re.compile(r"不再(?:一一|单独|逐一|逐项)?列出")
+# (a line end may fall anywhere inside it: 表中不再一一 / 列出)
+NOT_LISTED = re.compile(r"不\s*再\s*(?:一\s*一|单\s*独|逐\s*一|逐\s*项)?\s*列\s*出")
 # A note that gives a table column's units a role, wherever it stands (说明 after the table, 注 before it):
 # “责任单位”栏所列单位为配合单位 / 配合单位一栏中列出的单位均为参与单位 / 责任部门栏为协办部门: the column's
 # header, then the role word of the units it lists.
