@@ -46,10 +46,7 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "wuhou-2026-yejian-xiaofei": "OCR text (blind set 39): not read right yet, see NOTES.md for its OCR profile",
     },
     "set-40": {
-        "fagai-2019-1563-lenglian-buduanban": "office export (blind set 40): not read right yet, see NOTES.md for the tool that produced it",
-        "nantong-2026-12-diko-jingji": "office export (blind set 40): not read right yet, see NOTES.md for the tool that produced it",
-        "wenlv-2018-97-quanyu-lvyou": "office export (blind set 40): not read right yet, see NOTES.md for the tool that produced it",
-        "yichang-2026-minsheng-shishi": "office export (blind set 40): not read right yet, see NOTES.md for the tool that produced it",
+        "wenlv-2018-97-quanyu-lvyou": "office export (blind set 40): 国家文物局博物馆与社会文物司 (a department named by two fields joined by 与) is read as two units",
     },
     "set-41": {
         # pdfminer's boxes: the header cut by a section row (序号 主要任务 / 一、… / 牵头单位 责任单位), task and lead

@@ -418,6 +418,20 @@ def test_a_topic_pointing_to_the_measure_before_by(text, expected):
     assert statement.reading.startswith("topical") and statement.topic in ("pointed", "work")
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # (set 40: nantong) a topic pointing to the measures, 由A会同B and a verb of carrying out: A answers for them
+    ("以上保障措施由市低空经济发展工作领导小组办公室会同市有关部门组织实施",
+     [("市低空经济发展工作领导小组办公室", "lead"), ("市有关部门", "participant")]),
+    ("此项工作由市农业农村局会同市财政局落实", [("市农业农村局", "lead"), ("市财政局", "participant")]),
+    ("上述任务由市商务局会同各区人民政府具体实施", [("市商务局", "lead"), ("各区人民政府", "participant")]),
+    # no topic: a task handed over inside the measure (考核由A会同B组织实施), implementing as it says
+    ("由省发展改革委会同省统计局组织实施", [("省发展改革委", "implementing"), ("省统计局", "implementing")]),
+    ("市发展改革委会同市统计局组织实施", [("市发展改革委", "implementing"), ("市统计局", "implementing")]),
+])
+def test_a_topic_by_a_joined_with_b_carrying_out_the_measures(text, expected):
+    assert units(text) == expected
+
+
 @pytest.mark.parametrize("text", [
     "日常工作由市商务局负责",  # an office's housekeeping
     "日常督查工作由县委农办承担",

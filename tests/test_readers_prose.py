@@ -1194,6 +1194,21 @@ def test_plain_text_with_a_markdown_character_is_read_as_printed(text):
     assert units(plan.tasks[0])[0] == ("县发改委", "lead")
 
 
+def test_pandoc_s_bold_paragraphs_alone_make_a_text_markdown():
+    # (set 40: wenlv) pandoc -t markdown of a body whose headings were bold paragraphs: **一、…** on lines of
+    # their own and no other mark; three such lines are Markdown, the heading its numbered item
+    from fengong.readers.markdown import is_markdown
+    body = ("**某县乡村振兴工作要点**\n\n**一、完善工作制度**\n\n（一）建立台账。逐项推进。\n\n牵头单位：县农业农村局\n\n"
+            "配合单位：县财政局\n\n**二、强化保障**\n\n（二）加强督查。定期通报。\n\n牵头单位：县政府办\n")
+    assert is_markdown(body)
+    _, plan = read(body)
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1.1", [("县农业农村局", "lead"), ("县财政局", "cooperating")]), ("2.2", [("县政府办", "lead")])]
+    # two bold lines, or bold inside a line (**A**乙), are not enough alone
+    assert not is_markdown("**一、总体要求**\n甲\n**二、重点任务**\n乙\n")
+    assert not is_markdown("**甲**乙\n**丙**丁\n**戊**己\n")
+
+
 def test_markdown_marks_are_blanked_in_place():
     from fengong.readers.markdown import blank_marks
     text = "## 一、任务\n\n1\\. **甲**。[县商务局](http://x.cn/a_b)、`县财政局`\\\n2\\. 乙 \\\\\n| A \\| B | **C** |\n| --- | --- |\n"

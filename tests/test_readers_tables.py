@@ -1731,6 +1731,60 @@ def test_a_pandoc_grid_table_is_read_as_cells_laid_out_in_columns(tmp_path: Path
             ("市邮政管理局", "cooperating")], True)]
 
 
+# pandoc 3.9 -t plain of a table whose cells span rows (牵头单位 over rows 1-3, 配合单位 over rows 4-5): a cell
+# spanning rows has no border under it, blank between its edges, the last column's edge a | (set 40: fagai)
+SPANNED_GRID = (
+    "+------+--------------------+--------------------+----------------------------+\n"
+    "| 序号 | 重点任务           | 牵头单位           | 配合单位                   |\n"
+    "+======+====================+====================+============================+\n"
+    "| 1    | 建设冷链物流园区   | 市商务局           | 市财政局                   |\n"
+    "+------+--------------------+                    +----------------------------+\n"
+    "| 2    | 培育农产品电商主体 |                    | 市农业农村局               |\n"
+    "+------+--------------------+                    +----------------------------+\n"
+    "| 3    | 完善县乡村物流体系 |                    | 市交通运输局、市邮政管理局 |\n"
+    "+------+--------------------+--------------------+----------------------------+\n"
+    "| 4    | 推进快递进村       | 市邮政管理局       | 市交通运输局               |\n"
+    "+------+--------------------+--------------------+                            |\n"
+    "| 5    | 发展直播电商       | 市商务局、市网信办 |                            |\n"
+    "+------+--------------------+--------------------+----------------------------+\n"
+    "| 6    | 加强人才培训       | 市人社局           |                            |\n"
+    "+------+--------------------+--------------------+----------------------------+\n"
+)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_pandoc_grid_cell_with_no_border_under_it_spans_the_rows_below(tmp_path: Path, newline):
+    path = tmp_path / "spanned.txt"
+    path.write_bytes(("重点任务分工表\n\n" + SPANNED_GRID + "\n").replace("\n", newline).encode("utf-8"))
+    plan, name = read_path(path)
+    assert name == "pdf-table"
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1", [("市商务局", "lead"), ("市财政局", "cooperating")]),
+        ("2", [("市商务局", "lead"), ("市农业农村局", "cooperating")]),
+        ("3", [("市商务局", "lead"), ("市交通运输局", "cooperating"), ("市邮政管理局", "cooperating")]),
+        ("4", [("市邮政管理局", "lead"), ("市交通运输局", "cooperating")]),
+        ("5", [("市商务局", "lead"), ("市网信办", "lead"), ("市交通运输局", "cooperating")]),
+        # under a full border a blank cell is blank: row 6 borrows nothing
+        ("6", [("市人社局", "lead")])]
+
+
+def test_only_a_grid_border_s_blank_runs_are_open_cells():
+    from fengong.readers.markdown import blank_drawn_tables, open_cells
+
+    text = ("+------+--------+------------+\n"
+            "| 领域 | 序号   | 牵头单位   |\n"
+            "+======+========+============+\n"
+            "| 营商 | 1      | 市商务局   |\n"
+            "|      +--------+------------+\n"  # the first column spans: its edge a |
+            "|      | 2      | 市财政局   |\n"
+            "+------+--------+------------+\n")
+    assert open_cells(text) == {5: [1]}
+    assert blank_drawn_tables(text).splitlines()[5].split() == ["2", "市财政局"]  # its row's | blanked too
+    # a full border, a row of blanks, a line of plus signs or of dashes alone: no cell open
+    for line in ["+------+--------+", "|      |        |", "+      +        +", "|------|        |", "+ 1 + 2 +"]:
+        assert open_cells(line + "\n") == {}
+
+
 def test_a_pandoc_multiline_table_with_sections_numbered_anew_and_a_note_after_it(tmp_path: Path):
     # (set 31: guoban) pandoc -t plain's multiline table: dashed rules, rows parted by blank lines, the section
     # rows printed in the task column, 序号 restarting in each section; the rule before the table, the note after
@@ -1975,6 +2029,33 @@ def test_an_excel_tab_delimited_export_with_quoted_cells_over_lines():
     # every unit points at where the file prints it, inside the quotes, on its own line
     unit = plan.tasks[1].units[2]
     assert source.raw[unit.span.start : unit.span.end] == "市交通运输局" and unit.span.line == 5
+
+
+# a spreadsheet's unit cell typed one name a line (Alt+Enter; openpyxl → csv, tab- or comma-delimited): the
+# cell's line breaks were typed, a break between names (set 40: yichang); the lead marked (牵头) after its name
+@pytest.mark.parametrize("sep", ["\t", ","])
+def test_a_spreadsheet_unit_cell_typed_one_name_a_line(sep):
+    text = ("序号{s}项目名称{s}责任单位{s}完成时限\n"
+            "1{s}城乡居家养老服务提升工程{s}\"市民政局（牵头）\n市财政局\n各县市区人民政府，宜昌高新区管委会\"{s}2026年12月底\n"
+            "2{s}基础教育扩容提质工程{s}\"市教育局（牵头）\n市发改委、\n市住建局\"{s}2026年9月底\n"
+            "3{s}城乡供水一体化工程{s}\"市水利和湖泊局（牵头）\n\n市住建局\n宜昌水务集团\"{s}2026年12月底\n"
+            "说明：责任单位中标注“（牵头）”的为牵头单位，其余为责任单位。\n").replace("{s}", sep)
+    source = SourceText("t.txt", text)
+    plan = tabular.read(source)
+    assert [units(t) for t in plan.tasks] == [
+        [("市民政局", "lead"), ("市财政局", "participant"), ("各县市区人民政府", "participant"),
+         ("宜昌高新区管委会", "participant")],
+        [("市教育局", "lead"), ("市发改委", "participant"), ("市住建局", "participant")],
+        # a blank line inside the cell parts nothing
+        [("市水利和湖泊局", "lead"), ("市住建局", "participant"), ("宜昌水务集团", "participant")]]
+    assert all(source.quote(u.span) == u.name for t in plan.tasks for u in t.units)
+    assert plan.tasks[0].units[2].span.line == 4
+
+
+def test_a_spreadsheet_cell_s_long_name_typed_over_two_lines_stays_one_name():
+    # a break inside a name the gazetteer knows whole (国家发展和改革委 / 员会): read joined, the known name wins
+    text = "序号,重点任务,牵头单位\n1,推进物流降本,\"国家发展和改革委\n员会\"\n"
+    assert [units(t) for t in tabular.read(SourceText("t.csv", text)).tasks] == [[("国家发展和改革委员会", "lead")]]
 
 
 def test_a_typed_tab_table_whose_cell_opens_with_a_quote_is_split_at_its_tabs():

@@ -45,7 +45,7 @@ from itertools import product
 from fengong.readers.docmeta import new_plan
 from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.lines import PAGE_NUMBER, Line, LineIndex, positions
-from fengong.readers.markdown import blank_marks
+from fengong.readers.markdown import blank_marks, open_cells
 from fengong.readers.rows import (
     EMPTY_CELLS,
     NUMBER,
@@ -370,6 +370,13 @@ def read(source: SourceText, layout: Layout, slug: str | None = None, jurisdicti
              if (found := [ends[p.end] for _, row in rows for p in row.cells.get(k, [])
                            if edge[k] is None or ends[p.end] <= edge[k]])}
     room = 4 if layout.display else 2  # two characters' room: a wrap may carry a character down with 、
+    spanning = open_cells(source.raw)  # pandoc's grid: a cell with no border under it spans the row below too
+    for (_, above), (_, row) in zip(rows, rows[1:], strict=False):
+        for start in spanning.get(row.line.number - 1, []) if layout.display else []:
+            k = _column(start, layout.bounds)
+            cell = above.cells.setdefault(k, [])  # one cell: what the row below prints in it goes on with it
+            cell.extend(row.cells.get(k, []))
+            row.cells[k] = cell
     previous: dict[int, list[Span]] = {}
     for part, row in rows:
         for k, _ in columns.units:

@@ -39,15 +39,19 @@ EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])[^*_\n]*?(?<=[^\s*_])\1(?![\w
 CODE = re.compile(r"`+")
 LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")  # [A](url) ![A](url): the link's text is the text
 DASH_RULE = re.compile(r"^[ \t]*-{3,}(?:[ \t]+-{3,})*[ \t]*$")  # pandoc's simple/multiline table: a run a column
-GRID_BORDER = re.compile(r"^[ \t]*\+(?:[-=:]{3,}\+)+[ \t]*$")  # +------+-----+  +======+=====+
+# +------+-----+  +======+=====+; a cell spanning rows has no border under it, blank there between its edges
+# (+----+      +----+, |      +----+, +----+      |)
+GRID_BORDER = re.compile(r"^[ \t]*(?=[^\n]*\+[-=:]{3,}\+)[+|](?:(?:[-=:]{3,}| {3,})[+|])+[ \t]*$")
+OPEN_CELL = re.compile(r"(?<=[+|]) {3,}(?=[+|])")  # a border's blank run: the cell above goes on under it
 GRID_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")  # | 1    | 任务 |
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")  # | --- | :---: |
 
 
 def is_markdown(text: str) -> bool:
     """Whether ``text`` is printed through Markdown: two of its kinds of marks (ATX headings, strong emphasis,
-    backslash escapes, pipe tables' rule rows, thematic breaks) each on some line, or three ATX headings. Chinese
-    plain text uses none of them (a star marks a lead unit alone, ``*A``, never ``**A**``)."""
+    backslash escapes, pipe tables' rule rows, thematic breaks) each on some line, or three ATX headings, or three
+    lines each wholly strong (``**一、总体要求**``: pandoc's bold paragraph). Chinese plain text uses none of them
+    (a star marks a lead unit alone, ``*A``, never ``**A**``)."""
     if "#" not in text and "**" not in text and "\\" not in text and "---" not in text:
         return False  # at most a thematic break: one kind (read at every document, so decided cheaply first)
     lines = text.splitlines()
@@ -59,7 +63,9 @@ def is_markdown(text: str) -> bool:
         any(TABLE_RULE.match(line) and "|" in line for line in lines),
         any(THEMATIC_BREAK.match(line) and line.strip()[:1] in "-*_" for line in lines),
     ]
-    return headings >= 3 or sum(kinds) >= 2
+    # pandoc's bold paragraphs (**一、总体要求**, a Word heading set in bold): a line wholly strong, as ATX headings
+    strong = sum(bool(re.fullmatch(r"\*\*[^*\s][^*]*\*\*", line.strip())) for line in lines)
+    return headings >= 3 or strong >= 3 or sum(kinds) >= 2
 
 
 def blank_marks(text: str) -> str:
@@ -83,7 +89,7 @@ def blank_drawn_tables(text: str) -> str:
     for chunk in chunks(text):
         body = chunk.rstrip("\r\n")
         if DASH_RULE.match(body) or GRID_BORDER.match(body):
-            joints = {at for at, char in zip(positions(body), body, strict=True) if char == "+"} or None
+            joints = {at for at, char in zip(positions(body), body, strict=True) if char in "+|"} or None
             out.append(" " * len(body) + chunk[len(body):])
         elif joints is not None and GRID_ROW.match(body):
             out.append("".join(" " if char == "|" and at in joints else char
@@ -114,6 +120,19 @@ def drawn_columns(text: str) -> dict[int, tuple[int, ...]]:
             while k >= 0 and lines[k].strip() and not DASH_RULE.match(lines[k]):
                 found[k + 1] = starts  # each line of the header above the underline
                 k -= 1
+    return found
+
+
+def open_cells(text: str) -> dict[int, list[int]]:
+    """The cells of pandoc's grid tables that span rows, by the line number of the border they go on under (as
+    every reader numbers lines): the display column each begins at. A cell spanning rows has no border under
+    it, blank between its edges (``+----+      +----+``): the row below shares the cell."""
+    found: dict[int, list[int]] = {}
+    for n, chunk in enumerate(chunks(text)):
+        body = chunk.rstrip("\r\n")
+        if " " in body.strip() and GRID_BORDER.match(body):
+            at = positions(body)
+            found[n + 1] = [at[m.start()] for m in OPEN_CELL.finditer(body)]
     return found
 
 

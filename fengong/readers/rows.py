@@ -21,6 +21,7 @@ from fengong.readers.vocabulary import (
     NOT_LISTED,
     NUMBER_HEADERS,
     RESPONSIBLE,
+    SEPARATOR,
     column_role,
     numeral_value,
     rest_role,
@@ -144,10 +145,12 @@ def header_like(text: str) -> bool:
 
 
 def task_from_cells(source: SourceText, number: int, text: Span, unit_cells: list[tuple[str, Span]],
-                    problems: list[Problem], lexicon: Lexicon, body: str | None = None) -> TaskRecord | None:
+                    problems: list[Problem], lexicon: Lexicon, body: str | None = None,
+                    apart: bool = False) -> TaskRecord | None:
     """A task from its cells (``unit_cells``: the role of each unit column and the cell's span). Each unit cell
     is read by the grammar as a statement whose label is the column's header. ``body``: the task's text where the
-    table's form gives it otherwise than its cell's reading form (a CSV cell's doubled quotes undone)."""
+    table's form gives it otherwise than its cell's reading form (a CSV cell's doubled quotes undone). ``apart``:
+    a cell's pieces are lines typed apart (:func:`read_pieces`)."""
     units: list[Unit] = []
     open_ended = False
     for role, pieces in unit_cells:
@@ -155,7 +158,7 @@ def task_from_cells(source: SourceText, number: int, text: Span, unit_cells: lis
         if normalise("".join(source.quote(p) for p in pieces)) in EMPTY_CELLS:
             continue
         cell = pieces[0]
-        statement = read_pieces(source.raw, pieces, lexicon, role)
+        statement = read_pieces(source.raw, pieces, lexicon, role, apart)
         if statement is None:
             problems.append(Problem(source.path, cell.line, f"row {number}: the unit cell "
                                                             f"{normalise(source.quote(cell))!r} could not be read",
@@ -186,20 +189,34 @@ def task_from_cells(source: SourceText, number: int, text: Span, unit_cells: lis
                       reading="column", lead_basis=basis, label=str(number))
 
 
-def read_pieces(raw: str, pieces: tuple[Span, ...], lexicon: Lexicon, role: str) -> Statement | None:
+def read_pieces(raw: str, pieces: tuple[Span, ...], lexicon: Lexicon, role: str,
+                apart: bool = False) -> Statement | None:
     """The statement of a cell printed in pieces (a wrapped cell's lines, a row split by a page break: the cell's
     first lines on one page, its last on the next), read as one text, the pieces joined as the line breaks of a
     wrap are (``区财政局`` / ``（区金融服`` / ``务中心）`` is one name); each unit's span is mapped back to the
-    pieces it stands in."""
+    pieces it stands in. ``apart``: the pieces are lines typed apart (a spreadsheet cell's line breaks, a Word
+    cell's paragraphs: one name a line), a break between names where a line ends in no separator; read joined
+    instead where that names more bodies the gazetteer knows (a long name typed over two lines)."""
     if len(pieces) == 1:
         return read_statement(raw, pieces[0].start, pieces[0].end, pieces[0].line, lexicon, label_role=role)
-    joined = "".join(raw[p.start : p.end] for p in pieces)
+    statement = _read_joined(raw, pieces, lexicon, role, "")
+    if apart:
+        broken = _read_joined(raw, pieces, lexicon, role, SEPARATOR)
+        known = [-1 if s is None else sum(u.recognised == "gazetteer" for u in s.units) for s in (statement, broken)]
+        statement = broken if broken is not None and known[1] >= known[0] else statement
+    return statement
+
+
+def _read_joined(raw: str, pieces: tuple[Span, ...], lexicon: Lexicon, role: str, gap: str) -> Statement | None:
+    """The pieces read as one text, ``gap`` put between two where the first ends in no separator."""
+    gaps = [gap if raw[p.end - 1] not in SEPARATOR + "，,；;" else "" for p in pieces[:-1]] + [""]
+    joined = "".join(raw[p.start : p.end] + g for p, g in zip(pieces, gaps, strict=True))
     statement = read_statement(joined, 0, len(joined), pieces[0].line, lexicon, label_role=role)
     if statement is None:
         return None
     starts = [0]
-    for p in pieces[:-1]:
-        starts.append(starts[-1] + p.end - p.start)
+    for p, g in zip(pieces[:-1], gaps, strict=False):
+        starts.append(starts[-1] + p.end - p.start + len(g))
 
     def where(offset: int) -> int:
         k = max(i for i, s in enumerate(starts) if s <= offset)

@@ -222,11 +222,15 @@ class _Parts(Transformer):
         role = _verb_role(verb, by)
         return _Part("verbal", role, _roles(units, role), is_open)
 
-    def led_with(self, children, by: bool = False):
+    def led_with(self, children, by: bool = False, topical: bool = False):
         by = by or any(isinstance(c, Token) and c.type == "BY" for c in children)
         (first, open1), _, (second, open2), verb = [c for c in children
                                                     if not (isinstance(c, Token) and c.type == "BY")]
         role = _verb_role(verb, by)
+        if topical and role == "implementing":
+            # 以上保障措施由A会同B组织实施: the measures given to A, B joined to it (as 由A会同B负责); without the
+            # topic (考核由A会同B组织实施) it is a task handed over inside the measure, no statement
+            role = v.RESPONSIBLE
         joined = "participant" if role in (v.RESPONSIBLE, "lead") else role
         leading = v.RESPONSIBLE if role in (v.RESPONSIBLE, "lead") else role
         return _Part("led_with", role, _roles(first, leading) + _roles(second, joined), open1 or open2)
@@ -240,7 +244,7 @@ class _Parts(Transformer):
         """此项工作由A牵头 / 上述任务由A会同B负责: the roles as in 由A牵头 / 由A会同B负责; the topic is kept."""
         topic = children[0]
         rest = [c for c in children[1:] if not (isinstance(c, Token) and c.type == "BY")]
-        part = self.led_with(rest, by=True) if len(rest) == 4 else self.verbal(rest, by=True)
+        part = self.led_with(rest, by=True, topical=True) if len(rest) == 4 else self.verbal(rest, by=True)
         return _Part("topical", part.role, part.units, part.open, topic=topic.value)
 
     def carried(self, children):

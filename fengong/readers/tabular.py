@@ -387,6 +387,17 @@ def _trim(raw: str, cell: Cell) -> Cell:
     return Cell(start, end, cell.line + raw.count("\n", cell.start, start))
 
 
+def _lines_of(raw: str, cell: Cell) -> tuple[Cell, ...]:
+    """A cell's lines, each trimmed, blank ones left out (the cell itself when it holds one)."""
+    lines = []
+    for m in re.finditer(r"[^\r\n]+", raw[cell.start : cell.end]):
+        start = cell.start + m.start()
+        line = _trim(raw, Cell(start, cell.start + m.end(), cell.line + raw.count("\n", cell.start, start)))
+        if line.end > line.start:
+            lines.append(line)
+    return tuple(lines) or (cell,)
+
+
 def _texts(source: SourceText, row: list[Cell]) -> list[str]:
     return [normalise(source.quote(c).replace('""', '"')) for c in row]
 
@@ -430,13 +441,15 @@ def _task(source: SourceText, columns, row: list[Cell], texts: list[str], order:
     if text is None:
         problems.append(Problem(source.path, line, f"row {number} is cut short: it has no task text", "error"))
         return None
-    units = [(role, c) for k, role in columns.units for c in cells.get(k, [])]
+    # a line break inside a delimited text's cell was typed (a spreadsheet's wrap is display only; a Word cell's
+    # paragraphs): the cell's lines are read apart, one name a line
+    units = [(role, _lines_of(source.raw, c)) for k, role in columns.units for c in cells.get(k, [])]
     if len(row) < columns.width:
         problems.append(Problem(source.path, line, f"row {number} has {len(row)} of {columns.width} cells",
                                 "warning"))
     # a typed table's cell keeps its author's spaces between words; a CSV cell's doubled quotes are one quote
     body = normalise_typed(source.quote(text)).replace('""', '"') if not source.rendered_from else None
-    task = task_from_cells(source, number, text, units, problems, lexicon, body)
+    task = task_from_cells(source, number, text, units, problems, lexicon, body, apart=True)
     if task is None:
         return None
     return replace(task, row_span=Span(row[0].start, row[-1].end, line), label="" if blank else task.label)
