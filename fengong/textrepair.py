@@ -41,6 +41,9 @@ _CJK = (
 _SPACE_AFTER_CJK = re.compile(rf"(?<=[{_CJK}])[ \t\u3000]+")
 _SPACE_BEFORE_CJK = re.compile(rf"[ \t\u3000]+(?=[{_CJK}(（])")
 _SPACE_RUN = re.compile(r"[ \t\u3000]+")
+# Line and page ends inside a passage: a PDF's wraps, and the form feed an extractor prints at a page break
+# (市民政 / page break / 局 is one name).
+_LINE_ENDS = re.compile(r"[\r\n\f\v]")
 
 
 def repair(text: str) -> str:
@@ -62,8 +65,7 @@ def normalise(text: str) -> str:
     Line breaks inside a passage are where the PDF wrapped a line, not where the author broke it, so they are
     removed; spaces next to Chinese characters are layout; other runs of spaces become one space.
     """
-    text = unicodedata.normalize("NFC", repair(text))
-    text = text.replace("\r", "").replace("\n", "")
+    text = _LINE_ENDS.sub("", unicodedata.normalize("NFC", repair(text)))
     text = _SPACE_AFTER_CJK.sub("", text)
     text = _SPACE_BEFORE_CJK.sub("", text)
     return _SPACE_RUN.sub(" ", text).strip()
@@ -73,8 +75,7 @@ def normalise_typed(text: str) -> str:
     """The reading form of a table cell typed as it stands (a CSV, tab or Markdown table's, not a PDF's): artifacts
     repaired and line breaks rejoined as :func:`normalise` does, but a space between two words kept as one space —
     the author's, not the layout's (``数字乡村建设指南 第2部分``, ``核算与报告指南 印染行业``)."""
-    text = unicodedata.normalize("NFC", repair(text))
-    text = text.replace("\r", "").replace("\n", "")
+    text = _LINE_ENDS.sub("", unicodedata.normalize("NFC", repair(text)))
     return _SPACE_RUN.sub(" ", text).strip()
 
 

@@ -23,44 +23,44 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "lankao-2026-minsheng-shishi": "brackets printed 氀/氁: no known font mapping (GBK 9AD1/9AD2 fit no shift of （）)",
     },
     "set-29": {
-        "fagai-2018-kuaidi-zhizao-ronghe": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
-        "hefei-2026-yingshang-huanjing-qingdan": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
-        "henan-2019-zhongxiao-qiye-fangan": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
-        "linye-2019-linxia-jingji-guihua": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
-        "renshebu-2018-zhiye-jineng-peixun-fengong": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
-        "tianhe-2026-shoufa-jingji-fengong": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
-        "zhejiang-2026-dikong-jingji-fangan": "raw PDF extraction (blind set 29): not read right yet, see NOTES.md for its artifacts",
-    },
-    "set-30": {
-        "anji-2026-zhu-chanye": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
-        "guoban-2018-dengji-bianli": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
-        "guoban-2019-shequ-shangye": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
-        "gxb-2019-gufei-liyong": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
-        "henan-2026-fuwu-xiaofei": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
-        "hunan-2026-fangxun": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
-        "mianyang-2026-yingshang": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
-        "nongban-2018-renju-huanjing": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
-        "tianhe-2026-shuzi-jingji": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
-        "wuxi-2026-diankong-jingji": "OCR text (blind set 30): not read right yet, see NOTES.md for its artifacts",
-    },
-    "set-31": {
-        "guoban-2018-79-fangguanfu-fengong": "office export (blind set 31): not read right yet, see NOTES.md for the tool it imitates",
-        "hefei-2026-yingshang-taizhang": "office export (blind set 31): not read right yet, see NOTES.md for the tool it imitates",
-        "hubei-2026-yinfa-jingji": "office export (blind set 31): not read right yet, see NOTES.md for the tool it imitates",
-        "liuzhou-2026-xinnengyuan-qiche": "office export (blind set 31): not read right yet, see NOTES.md for the tool it imitates",
-        "luoyang-2026-duban-qingdan": "office export (blind set 31): not read right yet, see NOTES.md for the tool it imitates",
-        "shandong-2026-haiyang-muchang": "office export (blind set 31): not read right yet, see NOTES.md for the tool it imitates",
-        "shaoxing-2026-dikong-jingji": "office export (blind set 31): not read right yet, see NOTES.md for the tool it imitates",
-        "wenlv-2019-xiaofei-fengong": "office export (blind set 31): not read right yet, see NOTES.md for the tool it imitates",
+        "henan-2019-zhongxiao-qiye-fangan": "raw PDF extraction (blind set 29): every statement read; only labels "
+                                            "differ: the truth types （一） and 1. where the text prints (一) and 1灡 "
+                                            "(= 1．, typed 1． in set 26's hubei)",
     },
     "set-34": {
-        "foshan-2026-zhufang-zulin-pdfminer": "real PDF extraction (set 34, pdfminer.six / PyMuPDF / pdfplumber): not read right yet, see NOTES.md",
-        "fuping-2026-wenwu-anquan-pdfminer": "real PDF extraction (set 34, pdfminer.six / PyMuPDF / pdfplumber): not read right yet, see NOTES.md",
-        "henan-2026-yijiu-huanxin-pdfminer": "real PDF extraction (set 34, pdfminer.six / PyMuPDF / pdfplumber): not read right yet, see NOTES.md",
-        "jiangxi-2026-xueqian-jiaoyu-pdfminer": "real PDF extraction (set 34, pdfminer.six / PyMuPDF / pdfplumber): not read right yet, see NOTES.md",
-        "shenzhen-2026-dikong-jingji-pdfplumber-layout": "real PDF extraction (set 34, pdfminer.six / PyMuPDF / pdfplumber): not read right yet, see NOTES.md",
-        "slb-2019-hehu-guanli-pdfplumber": "real PDF extraction (set 34, pdfminer.six / PyMuPDF / pdfplumber): not read right yet, see NOTES.md",
-        "wuyuan-2026-feiyi-pdfplumber-layout": "real PDF extraction (set 34, pdfminer.six / PyMuPDF / pdfplumber): not read right yet, see NOTES.md",
+        "fuping-2026-wenwu-anquan-pdfminer": "pdfminer printed the one-character line 局 of （十）'s 责任单位 line before the "
+                                             "line it ends (…县城市管理执法): the name 县城市管理执法局 no longer occurs; "
+                                             "every other task and mention reads",
+        "slb-2019-hehu-guanli-pdfplumber": "pdfplumber's extract_text() merges each printed line across the page with no "
+                                           "column positions: a row's cells come out line by line, centred cells "
+                                           "starting on different lines, pieces parted by one space, so which piece "
+                                           "is which column's (人事司、各 / 流域管理机 / 构) is not in the text",
+    },
+    "set-39": {
+        "fgw-2019-lenglian-wuliu": "OCR (PaddleOCR, one cell per line): the note under the table carrying "
+                                   "各省级发展改革部门 to every row is not read",
+        "gdgxt-2026-zhongxiao-qiye": "OCR (WPS): ' read for 、 in labels (一' 二') and between units is neither a label "
+                                     "nor a separator yet; 各地级以上市工业和信息化主管部门 cut at 市",
+        "guoban-2019-daji-qinquan": "OCR (fax): one task, （八) 推进软件正版化工作 under a mixed-bracket label, unread; "
+                                    "cause not yet traced",
+        "hefei-2026-ai-zhizao": "OCR (Tesseract, | cells): a unit name wrapped to the row's second OCR line, another "
+                                "cell's tail between its halves (经开区 / 管委会, 市委组织部(市人 / 才办）)",
+        "hunan-2026-yinfa-jingji": "OCR (phone photo, lines split by the skew): one task, (三) 优化老年健康服务, unread; "
+                                   "cause not yet traced",
+        "scjgzj-2019-shipin-anquan": "OCR (WPS): a heading —、 then a label l . (the letter l for 1) opening the same line",
+        "wuhou-2026-yejian-xiaofei": "OCR (Tesseract, cells parted by spaces): section rows read as 三 , lose the "
+                                     "sections' keys, and unit names wrapped to the row's next line are cut (浆洗 / 街街道)",
+    },
+    "set-40": {
+        "wenlv-2018-97-quanyu-lvyou": "office export (blind set 40): 国家文物局博物馆与社会文物司 (a department named by two fields joined by 与) is read as two units",
+    },
+    "set-41": {
+        # pdfminer's boxes: the header cut by a section row (序号 主要任务 / 一、… / 牵头单位 责任单位), task and lead
+        # runs interleaved, a page's 责任单位 cells printed after the next section's rows, boxes holding two cells
+        # (9 任务 省商务厅, 省商务厅 省统计局): which unit box is a 牵头单位 cell and which a 责任单位 cell is
+        # left to the columns' widths, which the text does not keep; read_boxes refuses rather than guess
+        "yuzhengban-2026-xianyu-shangye": "real PDF extraction (blind set 41): pdfminer's text boxes regrouped "
+                                          "across sections; not read (never guessed)",
     },
 }
 

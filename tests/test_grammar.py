@@ -230,6 +230,14 @@ def test_a_collective_with_separators_inside_it():
         "市商务局", "市民政局", "各辖市、区人民政府"]
     assert [u.name for u in read("责任单位：省住房城乡建设厅，各设区市、县（市、区）人民政府").units] == [
         "省住房城乡建设厅", "各设区市、县（市、区）人民政府"]
+    # 有关 / 相关 single out some places of each level as 各 takes them all; the level's bracket may be 〔〕
+    assert [u.name for u in read("责任单位：市发改委、滨海新区管委会、有关区、县〔市〕政府").units] == [
+        "市发改委", "滨海新区管委会", "有关区、县〔市〕政府"]
+    assert [u.name for u in read("市发改委牵头，相关区、县（市、区）人民政府配合").units] == [
+        "市发改委", "相关区、县（市、区）人民政府"]
+    assert [u.name for u in read("责任单位：市发改委、各区、县〔市〕政府").units] == ["市发改委", "各区、县〔市〕政府"]
+    # not where a body of its own follows the places
+    assert [u.name for u in read("责任单位：市发改委、有关区、市财政局").units] == ["市发改委", "有关区", "市财政局"]
 
 
 def test_an_open_marker_after_a_bracketed_name_ends_the_list():
@@ -242,6 +250,18 @@ def test_a_unit_named_in_its_place_beside_recognised_units():
     statement = read("农业部、环境保护部指导，畜禽规模养殖场负责落实")
     assert [(u.name, u.recognised) for u in statement.units][-1] == ("畜禽规模养殖场", "context")
     assert read("畜禽规模养殖场负责落实") is None  # alone, nothing says it is a unit
+
+
+@pytest.mark.parametrize("text", [
+    # (set 37) a duty in running text: the run after 会同 holds the measure's words, no unit's name
+    "由公安部会同有关部门加强安全监管指导",
+    "由财政部会同有关部门完善资金管理办法并指导",
+    "由教育部会同相关司局推进试点工作并负责",
+    "商务部会同地方做好统计监测负责",
+])
+def test_a_run_holding_a_measures_verb_is_no_unit_by_its_place(text):
+    statement = read(text)
+    assert statement is None or all(u.recognised != "context" for u in statement.units), text
 
 
 def test_the_rule_names_the_role_of_the_others():
@@ -396,6 +416,20 @@ def test_a_topic_pointing_to_the_measure_before_by(text, expected):
     assert units(text) == expected
     statement = read(text)
     assert statement.reading.startswith("topical") and statement.topic in ("pointed", "work")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # (set 40: nantong) a topic pointing to the measures, 由A会同B and a verb of carrying out: A answers for them
+    ("以上保障措施由市低空经济发展工作领导小组办公室会同市有关部门组织实施",
+     [("市低空经济发展工作领导小组办公室", "lead"), ("市有关部门", "participant")]),
+    ("此项工作由市农业农村局会同市财政局落实", [("市农业农村局", "lead"), ("市财政局", "participant")]),
+    ("上述任务由市商务局会同各区人民政府具体实施", [("市商务局", "lead"), ("各区人民政府", "participant")]),
+    # no topic: a task handed over inside the measure (考核由A会同B组织实施), implementing as it says
+    ("由省发展改革委会同省统计局组织实施", [("省发展改革委", "implementing"), ("省统计局", "implementing")]),
+    ("市发展改革委会同市统计局组织实施", [("市发展改革委", "implementing"), ("市统计局", "implementing")]),
+])
+def test_a_topic_by_a_joined_with_b_carrying_out_the_measures(text, expected):
+    assert units(text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -846,6 +880,28 @@ def test_a_topic_naming_one_measure_by_its_work(text, expected):
     assert units(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a text wrapped at a fixed width (a PDF's extracted lines) breaks the topic anywhere in a word
+    ("此项工\n作由市委金融办牵头，人行青岛市分行配合", [("市委金融办", "lead"), ("人行青岛市分行", "cooperating")]),
+    ("以上三\n项工作由市海洋发展局牵头，市财政局配合", [("市海洋发展局", "lead"), ("市财政局", "cooperating")]),
+    ("具体\n\n工作由县住建局负责", [("县住建局", "lead")]),  # pdfminer: a blank line after each printed line
+    ("该项改\n造由市住建局牵头", [("市住建局", "lead")]),
+])
+def test_a_topic_broken_by_a_line_wrap(text, expected):
+    statement = read(text)
+    assert statement is not None and statement.reading.startswith("topical"), text
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "此项资\n金由县财政局负责",  # money, wrapped as well
+    "日常工\n作由市民政局负责",  # an office's housekeeping
+])
+def test_a_wrapped_topic_that_names_no_measure_stays_unread(text):
+    statement = read(text)
+    assert statement is None or statement.reading != "topical"
+
+
 @pytest.mark.parametrize("text", [
     "此项资金由县财政局负责",  # money: who pays is no role
     "该项经费由市财政局保障",
@@ -1078,15 +1134,19 @@ def test_a_label_broken_by_a_line_end(text, expected):
 ])
 def test_a_label_broken_anywhere_by_a_fixed_width_wrap(text, expected):
     # a converter that breaks every line at a fixed width cuts a label between any two characters (（责 / 任单位：,
-    # 牵头单 / 位：), the next line indented or not
+    # 牵头单 / 位：), the next line indented or not, a blank line between (pdfminer's double spacing) or the
+    # padding of a character grid (pdfplumber's layout: the line filled to the page's width, a padded blank line,
+    # the left margin)
+    grid = " " * 30 + "\n" + " " * 80 + "\n" + " " * 10
     for at in range(1, len(text)):
-        for wrap in ("\n", "  \n　　"):
+        for wrap in ("\n", "  \n　　", "\n\n", grid):
             assert units(text[:at] + wrap + text[at:]) == expected, (at, wrap)
 
 
 @pytest.mark.parametrize("text", [
     "责\n任编辑：县政府办信息科",  # a field that is no role label, wrapped alike
     "牵头\n抓总，统筹推进各项工作",  # a role word wrapped, no label after it
+    "责任" + " " * 30 + "\n" + " " * 80 + "\n" + " " * 10 + "编辑：县政府办信息科",  # the same in a character grid
 ])
 def test_a_wrapped_word_that_is_no_label_stays_unread(text):
     statement = read(text)
@@ -1223,3 +1283,85 @@ def test_a_column_headed_by_the_division_of_the_work_holds_its_units(header, rol
 ])
 def test_levels_of_every_kind_share_the_body_after_the_last(text, expected):
     assert units(text) == expected
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # (set 29: linye) a name's line broke before its bracket: the bracket is still the name's
+    ("生态保护修复司\n（全国绿化委员会办公室）、森林资源管理司", ["生态保护修复司（全国绿化委员会办公室）", "森林资源管理司"]),
+    ("市委组织部\n（人才办）、市科技局", ["市委组织部（人才办）", "市科技局"]),
+    ("各县\n（市、区）人民政府", ["各县（市、区）人民政府"]),
+])
+def test_a_bracket_on_the_line_after_a_name_is_the_names(text, names):
+    assert [u.name for u in read(text, "responsible").units] == names
+
+
+def test_a_role_note_on_the_line_after_a_name_is_its_role():
+    assert units("市发展改革委\n（牵头）、市财政局", label_role="responsible") == [
+        ("市发展改革委", "lead"), ("市财政局", "participant")]
+    # a note on the next line stays a note (its 下同), as on the same line
+    assert [u.name for u in read("责任单位：各区人民政府\n〈含开发区、长江新区管委会,下同〉").units] == ["各区人民政府"]
+
+
+def test_a_backtick_is_the_separator_ocr_reads_for_a_list_comma():
+    # OCR of a scan reads 、 as a backtick where nothing else prints one
+    assert units("责任单位：省商务厅`省财政厅、省公安厅") == [
+        ("省商务厅", "lead"), ("省财政厅", "participant"), ("省公安厅", "participant")]
+    assert units("省住房城乡建设厅`省文化和旅游厅、省教育厅负责") == [
+        ("省住房城乡建设厅", "lead"), ("省文化和旅游厅", "participant"), ("省教育厅", "participant")]
+    assert units("各县（市`区）人民政府负责") == [("各县（市`区）人民政府", "lead")]  # inside a bracket: the name's own
+
+
+# ---------------------------------------------------------------- set 31: office exports
+
+
+@pytest.mark.parametrize(("text", "reach"), [
+    # the measures named by the part of the plan they make up (a qualifier before the noun)
+    ("以上各项保障措施由省海洋局牵头，省发展改革委、省财政厅配合", (True, True, None)),
+    ("上述重点任务由市发展改革委负责", (True, False, None)),
+    ("以上三项改革举措均由市司法局牵头", (True, True, 3)),
+    ("上述各项政策措施由市财政局会同市税务局负责", (True, True, None)),
+    ("此项改革任务由市商务局负责", (False, False, None)),
+])
+def test_a_topic_pointing_back_names_the_measures_by_their_kind(text, reach):
+    statement = read(text)
+    assert statement is not None and statement.reading.startswith("topical") and statement.reach == reach
+
+
+@pytest.mark.parametrize("text", [
+    "以上保障资金由市财政局统筹安排",  # money names no measure, whatever its qualifier
+    "上述支持资金由省财政厅负责",
+    "以上重点由市商务局负责",  # a qualifier without the measure's noun
+])
+def test_a_qualified_topic_that_names_no_measure_stays_unread(text):
+    assert read(text) is None
+
+
+@pytest.mark.parametrize("rule", ["注：标\\*的为牵头单位，其余为配合单位", "标\\*者为牵头部门，其他为配合部门"])
+def test_a_lead_rule_whose_mark_markdown_escapes(rule):
+    # pandoc -t gfm escapes the mark typed in Word (标\*的): read with its marks blanked, 标* 的
+    from fengong.readers.markdown import blank_marks
+    from fengong.readers.vocabulary import LEAD_RULE, rest_role
+
+    text = blank_marks("# 附件\n\n## 任务分工表\n\n" + rule + "\n")
+    found = LEAD_RULE.search(text)
+    assert found is not None and rest_role(text[found.start():]) == "cooperating"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("各市、州、县人民政府负责本地区相关工作", ["各市、州、县人民政府"]),
+    ("各市、县人民政府负责本地区相关工作", ["各市、县人民政府"]),
+    ("各区、县（市）政府负责组织落实", ["各区、县（市）政府"]),
+    ("省民政厅、各市、州、县人民政府负责组织实施", ["省民政厅", "各市、州、县人民政府"]),
+    ("各市、州、县人民政府、省直有关部门负责落实", ["各市、州、县人民政府", "省直有关部门"]),
+    # a level the 各 governs with no shared body after it, or a body of its own after 、: units of their own
+    ("各市、省民政厅负责", ["各市", "省民政厅"]),
+    ("各市、州负责", ["各市"]),
+])
+def test_a_standing_subject_over_levels_is_one_collective(text, expected):
+    # a note's standing statement (各市、州、县人民政府负责本地区相关工作，表中不再列出) names its subject as a
+    # statement does (_joined_levels): 各 and a level, the other levels, the last with the body they share
+    from fengong.readers.lexer import subject_units
+    from fengong.readers.lexicon import lexicon_for
+
+    end = text.index("负责")
+    assert [name for name, *_ in subject_units(text, 0, end, lexicon_for("420000"))] == expected

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from fengong.readers import prose
+from fengong.readers.detect import read_path
 from fengong.records import SourceText
 from fengong.textrepair import normalise
 
@@ -657,7 +660,9 @@ def test_a_standing_statement_whose_scope_is_a_topic_before_its_units():
             ("以下各项任务，各省级人民政府均负责结合本地实际抓好落实，不再逐项列出。", ["各省级人民政府"]),
             ("上述各项工作，各市（州）人民政府都要认真组织实施，不再一一列出。", ["各市（州）人民政府"]),
             ("本方案所列各项任务，各区县政府、西咸新区管委会均负责抓好落实，以下不再列出。", ["各区县政府", "西咸新区管委会"]),
-            ("以下各项措施，各市人民政府负责落实，不再逐项列出。", ["各市人民政府"])):
+            ("以下各项措施，各市人民政府负责落实，不再逐项列出。", ["各市人民政府"]),
+            ("以下各项任务，各有关市、县（区）人民政府均负责抓好落实，不再逐项列出。", ["各有关市、县（区）人民政府"]),
+            ("以下各项任务，各市人民政府、宁东管委会均负责抓好落实，不再逐项列出。", ["各市人民政府", "宁东管委会"])):
         _, plan = read(f"{standing}\n一、改善条件\n（一）改造校舍。（教育部负责，财政部参加）\n（二）建设饮水工程。（水利部负责）\n")
         assert [[(u.name, u.role) for u in t.units if u.carried] for t in plan.tasks] == [
             [(name, "implementing") for name in names]] * 2, standing
@@ -1189,6 +1194,21 @@ def test_plain_text_with_a_markdown_character_is_read_as_printed(text):
     assert units(plan.tasks[0])[0] == ("县发改委", "lead")
 
 
+def test_pandoc_s_bold_paragraphs_alone_make_a_text_markdown():
+    # (set 40: wenlv) pandoc -t markdown of a body whose headings were bold paragraphs: **一、…** on lines of
+    # their own and no other mark; three such lines are Markdown, the heading its numbered item
+    from fengong.readers.markdown import is_markdown
+    body = ("**某县乡村振兴工作要点**\n\n**一、完善工作制度**\n\n（一）建立台账。逐项推进。\n\n牵头单位：县农业农村局\n\n"
+            "配合单位：县财政局\n\n**二、强化保障**\n\n（二）加强督查。定期通报。\n\n牵头单位：县政府办\n")
+    assert is_markdown(body)
+    _, plan = read(body)
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1.1", [("县农业农村局", "lead"), ("县财政局", "cooperating")]), ("2.2", [("县政府办", "lead")])]
+    # two bold lines, or bold inside a line (**A**乙), are not enough alone
+    assert not is_markdown("**一、总体要求**\n甲\n**二、重点任务**\n乙\n")
+    assert not is_markdown("**甲**乙\n**丙**丁\n**戊**己\n")
+
+
 def test_markdown_marks_are_blanked_in_place():
     from fengong.readers.markdown import blank_marks
     text = "## 一、任务\n\n1\\. **甲**。[县商务局](http://x.cn/a_b)、`县财政局`\\\n2\\. 乙 \\\\\n| A \\| B | **C** |\n| --- | --- |\n"
@@ -1196,6 +1216,32 @@ def test_markdown_marks_are_blanked_in_place():
     assert len(out) == len(text) and out.count("\n") == text.count("\n")
     assert out.splitlines() == ["   一、任务", "", "1.    甲  。 县商务局" + " " * len("](http://x.cn/a_b)") + "、 县财政局  ",
                                 "2.  乙 \\ ", "| A \\| B |   C   |", "| --- | --- |"]
+
+
+def test_pandoc_s_table_drawing_is_blanked_where_the_format_puts_it():
+    # (set 31) a grid table's borders and the | under their +, a simple or multiline table's dashed rules: layout,
+    # in any text; a | inside a cell stands under no + and stays; the columns begin where the drawing says
+    from fengong.readers.markdown import blank_marks, drawn_columns
+    grid = ("+------+--------------+\n| 序号 | 责任单位     |\n+======+==============+\n"
+            "| 1    | 市商务局|市  |\n+------+--------------+\n")
+    out = blank_marks(grid)
+    assert len(out) == len(grid) and out.count("\n") == grid.count("\n")
+    assert [line.rstrip() for line in out.splitlines()] == ["", "  序号   责任单位", "", "  1      市商务局|市", ""]
+    assert drawn_columns(grid) == {2: (7,)}
+    multiline = ("  --------------------\n  序号   重点任务\n  ------ ------------\n  1      推进甲项\n"
+                 "  --------------------\n")
+    assert [line.strip() for line in blank_marks(multiline).splitlines()] == ["", "序号   重点任务", "", "1      推进甲项", ""]
+    assert drawn_columns(multiline) == {2: (9,)}
+
+
+@pytest.mark.parametrize("text", [
+    "甲 | 乙 | 丙\n",  # pipes outside a grid table's borders
+    "+ 加强领导 +\n| 一、任务 |\n",  # a plus that draws no border
+    "2024-2026年\n",  # dashes inside a line
+])
+def test_text_drawn_with_no_pandoc_table_keeps_its_characters(text):
+    from fengong.readers.markdown import blank_drawn_tables, drawn_columns
+    assert blank_drawn_tables(text) == text and drawn_columns(text) == {}
 
 
 def test_a_pdf_fonts_mis_decoded_characters_are_read_as_what_they_stand_for():
@@ -1299,3 +1345,256 @@ def test_a_label_colon_at_a_line_end_inside_an_open_bracket_goes_on():
     _, plan = read("一、任务\n" + items)
     assert [units(t) for t in plan.tasks] == [[("市应急局", "lead"), ("市发展改革委", "participant"),
                                                ("市消防救援支队", "participant"), ("市市场监管局", "participant")]] * 4
+
+
+def test_a_running_head_is_no_recurring_line_of_a_table():
+    from fengong.readers.lines import running_heads
+    # the title after one page number, and a head after two, are heads (a chapter's heading repeated too)
+    booklet = "林下经济规划\n正文。\n— 3 —\n林下经济规划\n正文。\n"
+    assert running_heads(booklet, [3]) == [4]
+    chapters = "第三章 做强产业\n正文。\n— 3 —\n第三章 做强产业\n正文。\n— 4 —\n第三章 做强产业\n正文。\n"
+    assert running_heads(chapters, [3, 6]) == [4, 7]
+    # a wrapped name's last piece that a page number cut once, printed as a line in many rows: no head
+    rows = "".join(f"{n}\n人力资源社会保\n障部\n" for n in range(1, 5)) + "5\n人力资源社会保\n— 9 —\n障部\n"
+    assert running_heads(rows, [16]) == []
+    # the page numbers in a row (— 5 — / — 6 — / header) precede one line: counted once
+    stacked = "正文。\n— 5 —\n— 6 —\n序号 任务\n1\n正文二。\n"
+    assert running_heads(stacked, [2, 3, 4]) == []
+
+
+# (set 29: hefei) pdftotext -layout: every line carries the page's left margin, paragraphs and labelled lines open
+# indented past it, and their next lines stand at the margin, however wide the line before
+LAYOUT_MARGIN_TEXT = """
+                    某市2026年重点任务清单
+          一、强化要素保障
+          1．破解企业融资难题。深化“信易贷”平台建设，扩大首贷、
+      信用贷覆盖面，全年新增普惠小微贷款300亿元以上。
+          牵头单位：市委金融办
+          配合单位：人民银行某市分行、国家金融监督管理总局某
+      市监管分局、市发展改革委
+          完成时限：2026年12月底
+          2．提高土地要素配置效率。推行工业用地“标准地”出让。
+          牵头单位：市自然资源和规划局
+          配合单位：市发展改革委
+"""
+
+
+def test_a_line_at_a_layout_texts_margin_goes_on_with_the_line_before():
+    _, plan = read(LAYOUT_MARGIN_TEXT)
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1.1", [("市委金融办", "lead"), ("人民银行某市分行", "cooperating"),
+                 ("国家金融监督管理总局某市监管分局", "cooperating"), ("市发展改革委", "cooperating")]),
+        ("1.2", [("市自然资源和规划局", "lead"), ("市发展改革委", "cooperating")])]
+
+
+def test_paragraphs_indented_by_full_width_spaces_have_no_layout_margin():
+    # a word processor's 　　 opens every paragraph: the paragraphs are no lines of one another
+    text = "".join(f"　　{k}.推进第{k}项工作。\n　　牵头单位：市发展改革委\n" for k in range(1, 4))
+    _, plan = read(text)
+    assert [(t.key, units(t)) for t in plan.tasks] == [(str(k), [("市发展改革委", "lead")]) for k in range(1, 4)]
+    # a text whose every line has the same ASCII margin and none indented past it: each line its own paragraph
+    _, plan = read("  加强统筹协调，形成工作合力。\n  推进重点项目建设（市发展改革委负责）。\n")
+    assert [t.text for t in plan.tasks] == ["推进重点项目建设"]
+
+
+def test_a_documents_colophon_of_drafting_and_overseeing_offices_names_no_task():
+    # (set 29: henan) 主办 beside 督办 at a provincial document's end: who drafted it and who oversees it
+    text = "一、加强组织保障\n推进重点工作（省发展改革委负责）。\n\n主办：省工业和信息化厅　　督办：省政府办公厅五处\n"
+    _, plan = read(text)
+    assert [(t.key, units(t)) for t in plan.tasks] == [("1", [("省发展改革委", "lead")])]
+    # a task's own block names its 主办 (lead) beside its 协办, whatever follows
+    _, plan = read("1.推进重点工作。\n主办单位：省发展改革委　　协办单位：省财政厅　　督办：省政府督查室\n")
+    assert units(plan.tasks[0]) == [("省发展改革委", "lead"), ("省财政厅", "cooperating")]
+
+
+def test_a_hard_wrapped_line_goes_on_after_the_form_feed_that_opens_the_next_page():
+    # (set 29: henan) pdftotext ends a page with its number and a form feed: the form feed opening the next line is
+    # no indent (half-width punctuation and 暋 indents as a wrongly decoded font prints them)
+    text = "暋暋(一)优化发展环境。\n" + "推动中小企业高质量发展,完善政策支持体系和公共服务体系建设\n" * 8 + \
+        "持续推进。(省发展改革委负责)\n" + """暋暋(二)落实减税降费政策。全面落实小微企业普惠性税收减免
+政策,深入开展 “便民办税春风行动暠,提高纳税服务便利度。规范
+涉企行政事业性收费,降低中小企业用能、用地、物流等成本。
+(省税务局、省财政厅负责)
+暋暋(三)支持中小企业开拓市场。
+暋暋1灡落实首台套产品推广应用政策,预留本部门年度采购项目
+—5—
+\f预算总额的一定比例专门面向首台套产品采购,形成示范效应。(省
+工业和信息化厅负责)
+暋暋2灡组织企业参加中国国际中小企业博览会、中国(郑州)国际
+跨境电商大会等展会活动,支持中小企业开拓国际市场,对参加境
+外展会的展位费按规定给予补贴。(省商务厅负责)
+"""
+    _, plan = read(text)
+    assert [(t.key, t.text[:10]) for t in plan.tasks] == [
+        ("1", "优化发展环境。推动中"), ("2", "落实减税降费政策。全"), ("3.1", "落实首台套产品推广应"),
+        ("3.2", "组织企业参加中国国际")]
+    # an indented line after the form feed opens a paragraph of its own
+    _, plan = read(text.replace("\f预算总额", "\f暋暋预算总额"))
+    assert plan.tasks[2].key == "3.1" and plan.tasks[2].text.startswith("预算总额")
+
+
+
+# ---------------------------------------------------------------- OCR text of a scan (set 30)
+
+# OCR of a scan spaces the characters of words apart, reads 、 as a backtick and a label's 、 as a comma, a dash or
+# a backtick, and prints the page's number between dashes it reads as 一: a clean text, wrapped at 28 characters,
+# then spaced as OCR spaces it.
+CLEAN = ["某省人民政府办公厅文件", "————————————————————", "某省人民政府办公厅关于做好防汛工作的通知",
+         "各市州人民政府，省政府各厅委、各直属机构：",
+         "当前我省已进入汛期，据省气象局预测，今年汛期全省降水偏多，局地强降雨引发山洪地质灾害的风险较高，防汛形势"
+         "严峻复杂。为切实做好今年防汛工作，全力保障人民群众生命财产安全，经省人民政府同意，现就有关事项通知如下。",
+         "{one}压紧压实防汛责任",
+         "1 .全面落实以行政首长负责制为核心的防汛责任制，逐级明确防汛行政责任人和水库、堤防等各类责任人，及时在媒体"
+         "上公布，接受社会监督。",
+         "2.健全成员单位信息共享`会商研判机制，汛期严格执行24小时值班和领导带班制度，确保信息报送及时准确。",
+         "一 2 一",
+         "以上各项工作由省防指办牵头，省水利厅、省应急厅配合。",
+         "二{comma}强化监测预报预警",
+         "（一 )加强雨情水情监测预报，滚动开展短临预报，提高暴雨、洪水预报精度和预见期，及时发布预警信息。"
+         "(省气象局`省水文中心负责)",
+         "（ 二 ）加强山洪灾害监测预警，完善县、乡、村、组、户五级预警体系，确保预警信息及时传递到户到人。"
+         "（省水利厅、省自然资源厅负责）",
+         "（三)加强城市防洪排涝，全面排查城市易涝点，落实断电、封闭、警示等措施。（省住房城乡建设厅,省公安厅负责)"]
+
+
+def ocr(lines: list[str], every: int) -> str:
+    """The lines wrapped at 28 characters, a space put after every ``every``-th character of a line of text."""
+    out = []
+    for line in lines:
+        for at in range(0, len(line), 28):
+            piece = line[at : at + 28]
+            out.append("".join(c + (" " if k % every == every - 1 and len(piece) > 20 and " " not in piece[k : k + 2]
+                                    else "") for k, c in enumerate(piece)).rstrip())
+    return "\n".join(out) + "\n"
+
+
+def test_an_ocr_text_is_read_without_its_spaces_and_its_look_alikes(tmp_path):
+    for every, one, comma in ((2, "一,", "`"), (3, "—、", ","), (5, "-、", "、"), (4, "一`", "、")):
+        path = tmp_path / "ocr.txt"
+        path.write_text(ocr([line.format(one=one, comma=comma) for line in CLEAN], every), encoding="utf-8")
+        plan, reader = read_path(path)
+        assert reader == "clauses"
+        assert [(t.key, t.label, t.text[:6], units(t)) for t in plan.tasks] == [
+            ("1.1", "1.", "全面落实以行", [("省防指办", "lead"), ("省水利厅", "cooperating"), ("省应急厅", "cooperating")]),
+            ("1.2", "2.", "健全成员单位", [("省防指办", "lead"), ("省水利厅", "cooperating"), ("省应急厅", "cooperating")]),
+            ("2.1", "（一)", "加强雨情水情", [("省气象局", "lead"), ("省水文中心", "participant")]),
+            ("2.2", "（二）", "加强山洪灾害", [("省水利厅", "lead"), ("省自然资源厅", "participant")]),
+            ("2.3", "（三)", "加强城市防洪", [("省住房城乡建设厅", "lead"), ("省公安厅", "participant")])], every
+        raw = path.read_text(encoding="utf-8")
+        mention = plan.tasks[3].units[1]  # the span points into the file, OCR's spaces inside it
+        assert normalise(raw[mention.span.start : mention.span.end]) == "省自然资源厅"
+
+
+def test_a_typed_text_is_no_ocr_text():
+    from fengong.readers.ocr import ocr_spaced
+
+    lines = [line.format(one="一、", comma="、") for line in CLEAN]
+    assert ocr_spaced(ocr(lines, 3)) and ocr_spaced(ocr(lines, 6))
+    clean = ocr(lines, 1000)
+    assert not ocr_spaced(clean)
+    # a letter-spaced head, fields side by side, words and a table's cells parted by spaces: a typed text's spaces
+    typed = ("某 省 人 民 政 府 办 公 厅\n" + clean
+             + "牵头单位：省水利厅　　配合单位：省应急厅　　完成时限：2026年6月底前\n"
+             + "标准名称为数字乡村建设指南 第2部分，由省农业农村厅负责组织起草和报批工作。\n"
+             + "序号 重点任务 牵头单位 配合单位\n"
+             + "".join(f"{k} 开展第{k}项防汛隐患排查整治工作 省水利厅 省应急厅、省自然资源厅\n" for k in range(1, 9)))
+    assert not ocr_spaced(typed)
+    assert not ocr_spaced(ocr(lines[:6], 3))  # too short to judge
+
+
+def test_labels_as_ocr_reads_them_and_their_near_misses():
+    # 一、 read 一, 二` —、 -、, 1、 read 1`, 1. read 1 . : labels, printed without their spaces
+    _, plan = read("一,组织领导\n1`建立工作机制。（市发改委负责）\n2 .完善考核制度。（市财政局负责）\n"
+                   "二`工作任务\n（ 一 )开展专项行动。（市商务局负责）\n")
+    assert [(t.key, t.label) for t in plan.tasks] == [("1.1", "1`"), ("1.2", "2."), ("2.1", "（一)")]
+    for dash in ("—、", "-、", "- 、"):
+        _, plan = read(f"{dash}工作任务\n1.开展专项行动。（市商务局负责）\n")
+        assert [(t.key, t.label) for t in plan.tasks] == [("1.1", "1.")], dash
+    # a dash not before 、 opens no item, nor a number before a comma and a digit
+    _, plan = read("—2026年底前，完成专项行动。（市商务局负责）\n十,5家企业完成改造。（市经信局负责）\n")
+    assert [(t.key, t.label) for t in plan.tasks] == [("s1", ""), ("s2", "")]
+
+
+def double_spaced(text: str) -> str:
+    """``text`` as pdfminer extracts a print whose line pitch is wider than its line margin (an official document's
+    fixed 28pt): each printed line a text box of its own, its indent dropped, a blank line after every line."""
+    return "".join(line.lstrip("　") + "\n\n" for line in text.splitlines())
+
+
+def character_grid(text: str, margin: int = 10, page: int = 80) -> str:
+    """``text`` as pdfplumber's extract_text(layout=True) gives it: a grid of the page, every line padded to its
+    width after a left margin of spaces (an indent of two characters is five spaces more), a padded blank line
+    between lines for the line pitch."""
+    out = []
+    for line in text.splitlines():
+        indent = 5 if line.startswith("　　") else 0
+        out.append((" " * (margin + indent) + line.lstrip("　")).ljust(page) + "\n" + " " * page + "\n")
+    return "".join(out)
+
+
+SPACED = wrapped(
+    "为加快普及学前教育和托育服务，结合本省实际，制定本方案。各项任务责任单位中，排在第一位的为牵头单位，其他为配合单位。",
+    "一、主要任务",
+    "（一）保障幼儿园教师待遇。督促民办园按照劳动合同法规定足额发放教师工资，依法缴纳社会保险费和住房公积金。"
+    "（责任单位：省教育厅、省人力资源社会保障厅、省财政厅、省住房城乡建设厅）",
+    "（二）提升教师专业素质。实施幼儿园教师全员培训，完善省、市、县三级培训体系，每五年一周期对幼儿园园长和"
+    "教师开展全员轮训，推动优质园与薄弱园结对帮扶，提升保育教育质量。",
+    "责任单位：省教育厅、省财政厅、各设区市人民政府",
+    "（三）深化幼小科学衔接。建立幼儿园与小学结对机制，开展入学准备和入学适应教育，每年组织联合教研活动不少于两次。"
+    "（牵头单位：省教育厅；责任单位：省卫生健康委、各设区市人民政府）",
+    "（四）强化卫生保健和安全管理。落实幼儿园卫生保健制度，配齐卫生保健人员，定期开展安全隐患排查整治，"
+    "完善安全风险防控体系，切实保障幼儿身心健康和生命安全。（责任单位：省卫生健康委、省教育厅、省公安厅）",
+)
+SPACED_TASKS = [
+    ("1.1", "保障幼儿园教师待遇", [("省教育厅", "lead"), ("省人力资源社会保障厅", "cooperating"),
+                                  ("省财政厅", "cooperating"), ("省住房城乡建设厅", "cooperating")]),
+    ("1.2", "提升教师专业素质", [("省教育厅", "lead"), ("省财政厅", "cooperating"),
+                                ("各设区市人民政府", "cooperating")]),
+    ("1.3", "深化幼小科学衔接", [("省教育厅", "lead"), ("省卫生健康委", "cooperating"),
+                                ("各设区市人民政府", "cooperating")]),
+    ("1.4", "强化卫生保健和安全管理", [("省卫生健康委", "lead"), ("省教育厅", "cooperating"),
+                                      ("省公安厅", "cooperating")])]
+
+
+@pytest.mark.parametrize("render", [double_spaced, character_grid], ids=["pdfminer", "pdfplumber-layout"])
+def test_a_double_spaced_extraction_reads_its_paragraphs_across_its_blank_lines(render):
+    # a blank line after every printed line parts no paragraphs: the measure, its bracket cut over three lines
+    # (…（责 / 任单位：…省住房 / 城乡建设厅）), the 责任单位 line and the lead rule cut inside its words (其他为配 / 合单位)
+    # are read whole; a short line (the heading) still ends its paragraph
+    text = render(SPACED)
+    assert all(re.search(cut + " *\n", text) for cut in ("其他为配", "（责", "省住房"))
+    _, plan = read(text)
+    assert [(t.key, t.text[:t.text.index("。")], units(t)) for t in plan.tasks] == SPACED_TASKS
+    assert plan.tasks[2].text.endswith("每年组织联合教研活动不少于两次。")
+    assert prose.wrap_width(prose.LineIndex(text).lines) is not None
+
+
+def test_blank_lines_between_paragraphs_of_a_wrapped_text_still_end_them():
+    # blank lines after some lines only (between paragraphs) are paragraph breaks: the lines before a blank line
+    # are no more read on into the next paragraph, and a statement after a blank line closes its paragraph alone
+    paragraphs = wrapped(*[f"{k}.开展第{k}项产业链精准招商。围绕储能电池材料、结构件、系统集成和回收利用等环节，编制产业链"
+                           "招商图谱，实行链长加链主工作机制，每年引进储能领域重大项目一批以上。" for k in range(1, 6)])
+    lines = paragraphs.splitlines()
+    assert prose._blank_after_every_line(prose.LineIndex(paragraphs.replace("一批以上。\n", "一批以上。\n\n")).lines,
+                                         prose.wrap_width(prose.LineIndex(paragraphs).lines)) == set()
+    assert len(lines) > 10
+    # a text of one-line paragraphs, each followed by a blank line, has no wrap width: nothing is joined
+    text = "".join(f"{k}.推进第{k}项重点工作任务落实。（市发展改革委负责）\n\n" for k in range(1, 13))
+    _, plan = read(text)
+    assert [t.key for t in plan.tasks] == [str(k) for k in range(1, 13)]
+
+
+def test_a_statement_bracket_is_as_long_as_its_printed_characters():
+    # a character grid pads the lines of a bracket cut by a page break (…（牵头单位： / — 2 — / 县文广新旅局；…）) to
+    # hundreds of spaces: its printed characters, not its padding, are its length; a bracket of prose longer than a
+    # statement is printed stays unread
+    measure = "（二）加强代表性传承人队伍建设。完善县级代表性传承人认定与管理办法，落实传承补助政策，县级代表性传承人" \
+              "传承补助由县财政局按每人每年3000元标准予以保障。（牵头单位：县文广新旅局；责任单位：县财政局）"
+    text = character_grid(wrapped("一、主要任务", measure))
+    cut = text.index("县文广新旅局")
+    text = text[:cut].rstrip(" ") + "\n" + (" " * 80 + "\n") * 12 + " " * 12 + "— 2 —\n" + " " * 10 + text[cut:]
+    _, plan = read(text)
+    assert [(t.key, units(t)) for t in plan.tasks] == [("1.2", [("县文广新旅局", "lead"), ("县财政局", "participant")])]
+    prose_bracket = "（" + "加强组织领导，完善工作机制，" * 30 + "由县财政局负责）"
+    _, plan = read(character_grid(wrapped("一、主要任务", "（一）加强保障。" + prose_bracket)))
+    assert plan.tasks == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import tempfile
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -677,6 +679,9 @@ def test_a_standing_statement_in_a_note_after_the_table_is_carried_to_every_row(
     ("注：上述措施均由各县（市、区）人民政府协助落实，不再列出。", ("各县（市、区）人民政府", "cooperating")),
     ("注：以上任务均需各省级人民政府负责落实，表中不再一一列出。", ("各省级人民政府", "implementing")),
     ("注：本方案所列任务，各市人民政府均要抓好落实，不再逐项列出。", ("各市人民政府", "implementing")),
+    # (set 36: ningxia) a collective whose levels a 、 parts, joined as a statement's are
+    ("注：各有关市、县（区）人民政府负责本地区相关任务落实，表中不再一一列出。", ("各有关市、县（区）人民政府", "implementing")),
+    ("注：各市、州、直管市人民政府负责组织落实，表中不再列出。", ("各市、州、直管市人民政府", "implementing")),
 ])
 def test_a_note_scoping_the_tasks_by_a_demonstrative_carries_its_units_with_their_verbs_role(note, carried):
     table = NOTED_TABS.split("说明：")[0] + note + "\n"
@@ -1220,6 +1225,101 @@ def test_flat_table_cells_wrapped_over_lines():
     assert [t.key for t in plan.tasks] == ["1.1", "1.2", "2.1"]
 
 
+# PyMuPDF: each cell its own block of wrapped lines, an empty cell printing nothing at all; a 、 or ， pushed by the
+# renderer to the start of a cell's next line; a unit cell whose last line is short, before a 责任领导 column.
+BLOCKS = """序号
+重点任务
+牵头单位
+参与单位
+1
+统筹规划建设综合性公共实
+训基地
+人力资源社会
+保障部
+国家发展改革委、财
+政部
+2
+落实职业培训补贴和生活费补
+贴政策
+财政部、人力
+资源社会保障
+部
+3
+加快修订国家职业技能标准
+人力资源社会
+保障部
+教育部
+"""
+
+LEADERS = """序号
+重点任务
+责任单位
+县级责任领导
+完成时限
+1
+实施农村人居环境整治提升，完成整治提升村
+个以上，开展村庄清洁行动
+县农业农村局、县城管局
+、县卫健委、县民政局
+负责
+分管副县长
+2026年11月底
+2
+实施农村电网巩固提升工程，推进充电基础设施
+向农村延伸，提升农村供电可靠性
+县供电公司负责
+，县发展改革委配合
+分管副县长
+2026年12月底
+3
+深化党建引领乡村治理，推广积分制、清单制等
+治理方式，开展文明村镇创建
+县委组织部指导，县委宣
+传部、县民政局、各乡镇
+（园区）负责
+县委组织部部长
+2026年12月底
+"""
+
+
+def test_flat_table_a_unit_cell_after_the_first_printed_empty_as_nothing():
+    plan = flat_table.read(SourceText("blocks.txt", BLOCKS), jurisdiction="100000")
+    assert [units(t) for t in plan.tasks] == [
+        [("人力资源社会保障部", "lead"), ("国家发展改革委", "participant"), ("财政部", "participant")],
+        # 参与单位 empty: 人力 / 资源社会保障 / 部 is one name of the lead cell, not a lead and a participant
+        [("财政部", "lead"), ("人力资源社会保障部", "lead")],
+        # both cells filled: never one lead cell and an empty one
+        [("人力资源社会保障部", "lead"), ("教育部", "participant")]]
+
+
+def test_flat_table_a_mark_at_a_line_start_goes_on_a_cell_and_units_take_their_lines():
+    plan = flat_table.read(SourceText("leaders.txt", LEADERS), jurisdiction="340123")
+    assert [units(t) for t in plan.tasks] == [
+        # 、县卫健委… opens no cell: it goes on the unit cell, and 负责 with it (not the 责任领导 cell)
+        [("县农业农村局", "lead"), ("县城管局", "participant"), ("县卫健委", "participant"),
+         ("县民政局", "participant")],
+        [("县供电公司", "lead"), ("县发展改革委", "cooperating")],
+        # （园区）负责 ends the unit cell: 县委组织部部长 alone is the 责任领导 cell
+        [("县委组织部", "guiding"), ("县委宣传部", "lead"), ("县民政局", "participant"),
+         ("各乡镇（园区）", "participant")]]
+    assert [t.text for t in plan.tasks][1] == "实施农村电网巩固提升工程，推进充电基础设施向农村延伸，提升农村供电可靠性"
+
+
+def test_flat_table_a_deadline_cell_reads_as_a_deadline():
+    # 负责 / 分管副县长 / 2026年11月底: the 完成时限 cell is the date alone, the 责任领导 cell 分管副县长
+    text = LEADERS.replace("县农业农村局、县城管局\n、县卫健委、县民政局\n负责", "县农业农村局、县人社局\n负责")
+    plan = flat_table.read(SourceText("leaders.txt", text), jurisdiction="340123")
+    assert units(plan.tasks[0]) == [("县农业农村局", "lead"), ("县人社局", "participant")]
+
+
+def test_flat_table_with_blank_lines_for_empty_cells_never_reads_a_silent_one():
+    # where the table prints an empty cell as a blank line, a cell left out with no line cuts the row short
+    text = BLOCKS.replace("3\n加快修订", "\n3\n加快修订")
+    plan = flat_table.read(SourceText("blocks.txt", text), jurisdiction="100000")
+    assert units(plan.tasks[1]) != [("财政部", "lead"), ("人力资源社会保障部", "lead")]
+    assert units(plan.tasks[2]) == [("人力资源社会保障部", "lead"), ("教育部", "participant")]
+
+
 def test_flat_table_one_line_cells_stay_read_line_by_line():
     """A table whose cells are one line each keeps its reading; the prose after its last row stays out of it."""
     text = FLAT + "为确保各项任务落实，各牵头单位要会同配合单位制定具体方案，\n明确时间表和路线图，按期完成各项任务。\n"
@@ -1281,3 +1381,782 @@ def test_a_letter_spaced_header_is_cut_into_known_cells_only():
     assert header_columns("序 号 工 作 任 务 责 任 单 位").width == 3
     assert header_columns("苏 州 市 人 民 政 府 办 公 室") is None  # a letter-spaced signature
     assert header_columns("序 号 重 点 任 务 其 他 说 明") is None  # no unit column
+
+
+# ------------------------------------------- set 29: a PDF table with a merged category column (PyMuPDF, landscape)
+
+GROUPED = """关于实施技能提升行动的通知
+各有关单位：
+现将重点任务分工方案印发给你们，请认真贯彻落实。
+— 2 —
+— 3 —
+序号 重点任务 具体措施 牵头单位 参与单位 完成时限
+1
+构建终身技能
+培训体系
+完善劳动者终身职业技能培训政策，
+建立覆盖城乡全体劳动者的职业技
+能培训制度
+人力资源社会保
+障部
+国家发展改革委、
+教育部、财政部
+2019年底
+前
+2
+持续开展就业技能培训，面向城乡
+各类有就业要求的劳动者开展培训
+人力资源社会保
+障部
+教育部、财政部
+持续实施
+3
+深化培训体制
+— 4 —
+机制改革
+建立职业技能培训市场化社会化发
+展机制，支持社会力量开展培训
+人力资源社会保
+障部
+财政部、税务总局
+持续实施
+4
+推进职业资格制度改革，建立职业
+技能等级制度
+人力资源社会保
+— 5 —
+障部
+全国总工会、共青
+团中央
+持续实施
+抄送：国务院办公厅。
+"""
+
+
+def test_a_pdf_table_whose_first_task_column_is_merged_over_its_rows_takes_the_next_as_the_task():
+    from fengong.readers.detect import READERS
+
+    source = SourceText("grouped.txt", GROUPED)
+    assert choose_reader(source) == "pdf-table"  # 重点任务 and 具体措施 before the unit columns
+    plan = READERS["pdf-table"](source)
+    assert not [p for p in plan.problems if p.severity == "error"]
+    assert [(t.number, t.text[:8], units(t)) for t in plan.tasks] == [
+        (1, "完善劳动者终身职", [("人力资源社会保障部", "lead"), ("国家发展改革委", "participant"),
+                         ("教育部", "participant"), ("财政部", "participant")]),
+        (2, "持续开展就业技能", [("人力资源社会保障部", "lead"), ("教育部", "participant"), ("财政部", "participant")]),
+        # the category cell cut by the page number printed first on the landscape page
+        (3, "建立职业技能培训", [("人力资源社会保障部", "lead"), ("财政部", "participant"), ("税务总局", "participant")]),
+        # the page number inside the lead's name; 障部, a line of many rows, is no running head
+        (4, "推进职业资格制度", [("人力资源社会保障部", "lead"), ("全国总工会", "participant"),
+                         ("共青团中央", "participant")]),
+    ]
+
+
+def test_two_task_columns_filled_in_every_row_keep_the_first_as_the_task():
+    from fengong.readers.detect import READERS
+
+    text = GROUPED.replace("2\n持续开展", "2\n开展就业\n技能培训\n持续开展").replace(
+        "4\n推进职业资格", "4\n推进资格\n制度改革\n推进职业资格")
+    plan = READERS["pdf-table"](SourceText("filled.txt", text))
+    # rows 2 and 4 print their own first cell: nothing is merged, the first task column names the task
+    assert [t.text[:4] for t in plan.tasks][1] == "开展就业"
+
+
+def test_a_one_line_header_needs_its_unit_columns_after_the_task_columns():
+    from fengong.readers.pdf_table import header_columns
+
+    assert header_columns("序号 重点任务 具体措施 牵头单位 参与单位 完成时限").texts == (1, 2)
+    assert header_columns("序号 工作任务 牵头单位 配合单位 完成时限").texts == (1,)
+    assert header_columns("序号 重点任务 牵头单位 具体措施 配合单位") is None  # a unit column between the tasks
+    assert header_columns("序号 牵头单位 重点任务 配合单位") is None
+
+
+# (set 29: linye) a booklet: bare page numbers, pages parted by blank lines, the running head on every page; the
+# table's names wrap inside their column and the gazetteer knows none of them
+BOOKLET = """林下经济发展规划
+附件
+重点任务分工
+序号 重点任务 责任单位
+1
+制定林下种植负面清单，科学发展林药、
+林菌、林果等林下种植
+改革发展司、生态保护修复司
+（全国绿化委员会办
+公室）、资源管理司
+2 推进林产品采集加工标准化、规模化
+改革发展司、科学技术司
+3 建设森林康养基地和森林体验基地
+6
+
+
+林下经济发展规划
+
+种苗管理司、改革发展
+司、自然保护地管理司
+4
+支持发展林下经济专业合作社、家庭林
+场和龙头企业
+改革发展司、种苗管理
+司
+5
+加强林下经济科技攻关和技术推广，编
+制林下经济技术标准
+科学技术司、中国林科
+院
+7
+
+
+林下经济发展规划
+
+抄送：国家发展改革委、财政部。
+"""
+
+
+def test_a_booklet_table_with_bare_page_numbers_and_names_its_other_rows_print():
+    from fengong.readers.detect import READERS
+
+    plan = READERS["pdf-table"](SourceText("booklet.txt", BOOKLET))
+    assert not [p for p in plan.problems if p.severity == "error"]
+    assert [(t.number, [u.name for u in t.units]) for t in plan.tasks] == [
+        (1, ["改革发展司", "生态保护修复司（全国绿化委员会办公室）", "资源管理司"]),
+        (2, ["改革发展司", "科学技术司"]),
+        (3, ["种苗管理司", "改革发展司", "自然保护地管理司"]),  # the bare 6 and the head between are furniture
+        # the text's last line is no part of a name the other rows print (not 场和龙头企业改革发展司)
+        (4, ["改革发展司", "种苗管理司"]),
+        (5, ["科学技术司", "中国林科院"]),
+    ]
+    assert plan.tasks[4].text.endswith("编制林下经济技术标准")
+
+
+def test_bare_page_numbers_are_the_ones_a_running_head_follows():
+    from fengong.readers.lines import bare_page_numbers
+
+    assert bare_page_numbers(BOOKLET) == {14, 31}
+    # a table's numbers alone on their lines, each followed by its row, are no page numbers
+    rows = "".join(f"{n}\n\n推进第{n}项工作\n市发展改革委\n" for n in range(1, 5))
+    assert bare_page_numbers(rows) == set()
+
+
+# (set 29: fagai) pdftotext's default mode: the header again after each page number, a row split by the page break
+PAGED = """附件
+重点任务分工
+序号 重点任务 牵头单位 配合单位
+1
+支持快递企业为制造企业提供
+入厂物流等综合服务
+国家邮政局
+工业和信息化部、
+商务部
+2
+推动快递包装标准化、循环化，
+开展包装减量试点
+国家邮政局
+市场监管总局、工
+— 9 —
+序号 重点任务 牵头单位 配合单位
+业和信息化部、商
+务部
+3
+推进园区物流设施共建共享，
+提高设施利用效率
+— 10 —
+序号 重点任务 牵头单位 配合单位
+交通运输部
+国家发展改革委、
+国家邮政局
+注：各省级人民政府负责本地区各项任务的组织落实，表中不再一一
+列出。
+抄送：国务院办公厅。
+"""
+
+
+def test_a_pdf_table_row_split_by_a_page_break_goes_on_in_its_cells():
+    from fengong.readers.detect import READERS
+
+    plan = READERS["pdf-table"](SourceText("paged.txt", PAGED))
+    assert [units(t) for t in plan.tasks] == [
+        [("国家邮政局", "lead"), ("工业和信息化部", "cooperating"), ("商务部", "cooperating"),
+         ("各省级人民政府", "implementing")],
+        # the page number and the header again part no cells: 工 / 业和信息化部 is one name
+        [("国家邮政局", "lead"), ("市场监管总局", "cooperating"), ("工业和信息化部", "cooperating"),
+         ("商务部", "cooperating"), ("各省级人民政府", "implementing")],
+        # 交通运输部 under the header again is the row's lead, no running head
+        [("交通运输部", "lead"), ("国家发展改革委", "cooperating"), ("国家邮政局", "cooperating"),
+         ("各省级人民政府", "implementing")],
+    ]
+
+
+def test_a_note_whose_phrase_a_line_end_breaks_carries_only_where_it_says_so():
+    from fengong.readers.detect import READERS
+
+    # the note wrapped inside 不再一一 / 列出 carries (above); one that lists no units as not listed carries nothing
+    plan = READERS["pdf-table"](SourceText("paged.txt", PAGED.replace("表中不再一一\n列出", "进展情况每季度\n报送")))
+    assert [[u.name for u in t.units if u.carried] for t in plan.tasks] == [[], [], []]
+
+
+# (set 29: tianhe) a PDF viewer's copy: each row one line, its cells parted by single spaces, the page number
+# between two rows of a section
+SPACED_PAGED = """序号 工作任务 牵头单位 配合单位 完成时限
+一、集聚首店首发资源
+1 编制首发经济发展地图 区商务局 区发展改革局、区投资促进局 2026年6月底
+2 对新引进的首店给予一次性奖励 区商务局 区财政局 长期坚持
+— 3 —
+3 推动老字号创新发展 区商务局 区文化广电旅游体育局 2027年12月底
+二、优化首发经济服务保障
+1 建立首店首发企业服务专员制度 区投资促进局 区商务局、各街道办事处 2026年5月底
+"""
+
+
+@pytest.mark.parametrize("page", ["— 3 —", "- 3 -", "第3页", "续表"])
+def test_a_page_number_between_space_separated_rows_opens_no_section(page):
+    plan = tabular.read(SourceText("t.txt", SPACED_PAGED.replace("— 3 —", page)))
+    assert [(t.key, units(t)[0][0]) for s in plan.sections for t in s.tasks] == [
+        ("1.1", "区商务局"), ("1.2", "区商务局"), ("1.3", "区商务局"), ("2.1", "区投资促进局")]
+
+
+# ---------------------------------------------------------------- OCR text of a scan (set 30)
+
+def test_a_table_ruled_as_ocr_reads_the_rules(tmp_path: Path):
+    # one cell per line, the table's rules read as |||, a page number between a row's cells
+    text = ("附件\n重点任务分工\n序号\n重点任务\n责任单位\n|||\n1\n推广尾矿综合利用技术\n工业和信息化部、自然资源部\n|||\n"
+            "2\n推动煤矸石发电\n\n— 4 —\n\n工业和信息化部、国家能源局\n||||\n3\n开展赤泥综合利用示范\n工业和信息化部、科技部\n")
+    path = tmp_path / "flat.txt"
+    path.write_text(text, encoding="utf-8")
+    plan, reader = read_path(path)
+    assert reader == "flat-table"
+    assert [(t.key, [u.name for u in t.units]) for t in plan.tasks] == [
+        ("1", ["工业和信息化部", "自然资源部"]), ("2", ["工业和信息化部", "国家能源局"]), ("3", ["工业和信息化部", "科技部"])]
+
+
+def test_a_space_separated_table_with_section_rows_and_rules_between_its_rows(tmp_path: Path):
+    # cells parted by runs of spaces; section rows (一、 read 一` or 二,) and rules (————) between the rows, 序号
+    # restarting in each section
+    for one, two in (("一`", "二,"), ("一、", "二、")):
+        text = (f"序号   主要任务  牵头单位  配合单位  完成时限\n{one}基础设施建设\n"
+                "1   编制低空基础设施布局规划   市发改委  市自然资源规划局、市住建局    2026年6月\n————————————\n"
+                "2  建设低空飞行服务站  市工信局  市发改委、市数据局  2027年12月\n"
+                f"{two}产业培育\n1   招引整机制造企业   市工信局   市商务局、各市(县)区政府   持续推进\n")
+        path = tmp_path / "spaced.txt"
+        path.write_text(text, encoding="utf-8")
+        plan, reader = read_path(path)
+        assert reader == "tabular", one
+        assert [(t.key, [u.name for u in t.units]) for t in plan.tasks] == [
+            ("1.1", ["市发改委", "市自然资源规划局", "市住建局"]), ("1.2", ["市工信局", "市发改委", "市数据局"]),
+            ("2.1", ["市工信局", "市商务局", "各市(县)区政府"])], one
+        assert not plan.problems or all(p.severity != "error" for p in plan.problems)
+
+
+def test_a_note_under_the_table_wrapped_inside_its_words_carries_its_units(tmp_path: Path):
+    for note in ("注:各省级人民政府负责本地区相关任务落实，表中不再一一列\n出。\n",
+                 "注：各省级人民政府负责本地区相关任务落实，表中不再一一列出。\n"):
+        text = ("序号 | 重点任务 | 牵头单位 | 参与单位\n1 | 将便民商业网点纳入规划 | 自然资源部 | 商务部\n"
+                "2 | 推动品牌连锁便利店发展 | 商务部 | 市场监管总局\n" + note)
+        path = tmp_path / "piped.txt"
+        path.write_text(text, encoding="utf-8")
+        plan, _ = read_path(path)
+        assert [[(u.name, u.role) for u in t.units][-1] for t in plan.tasks] == [("各省级人民政府", "implementing")] * 2
+    text = ("序号 | 重点任务 | 牵头单位 | 参与单位\n1 | 将便民商业网点纳入规划 | 自然资源部 | 商务部\n"
+            "注:各省级人民政府要加强组织领导，确保任务\n落实。\n")  # no 不再列出: a duty, nothing carried
+    path.write_text(text, encoding="utf-8")
+    plan, _ = read_path(path)
+    assert [u.name for u in plan.tasks[0].units] == ["自然资源部", "商务部"]
+
+
+# ---------------------------------------------------------------- forms found measuring blind set 31 (office exports)
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def pandoc_grid(header: list[str], rows: list[list[list[str]]], widths: list[int]) -> str:
+    """A table as pandoc draws a grid table (``-t plain``): each cell's lines padded to its column, in display
+    columns; ``+---+`` between rows, ``+===+`` under the header."""
+    def border(char: str) -> str:
+        return "+" + "+".join(char * (w + 2) for w in widths) + "+\n"
+
+    def lines(cells: list[list[str]]) -> str:
+        height = max(len(c) for c in cells)
+        return "".join("|" + "|".join(f" {_pad(c[k] if k < len(c) else '', w)} "
+                                      for c, w in zip(cells, widths, strict=True)) + "|\n" for k in range(height))
+
+    out = border("-") + lines([[h] for h in header]) + border("=")
+    for row in rows:
+        out += lines(row) + border("-")
+    return out
+
+
+def pandoc_multiline(header: list[str], rows: list[list[list[str]]], widths: list[int]) -> str:
+    """A table as pandoc draws a multiline table (``-t plain``): a full rule above and below, the header's
+    underline a run of dashes a column, rows parted by blank lines, each cell wrapped inside its column."""
+    full = "  " + "-" * (sum(widths) + len(widths) - 1) + "\n"
+
+    def lines(cells: list[list[str]]) -> str:
+        height = max(len(c) for c in cells)
+        return "".join(("  " + " ".join(_pad(c[k] if k < len(c) else "", w) for c, w in zip(cells, widths, strict=True))).rstrip()
+                       + "\n" for k in range(height))
+
+    under = "  " + " ".join("-" * w for w in widths) + "\n"
+    return full + lines([[h] for h in header]) + under + "\n".join(lines(row) for row in rows) + full
+
+
+GRID_ROWS = [
+    [["1"], ["建设冷链物流园区，完善仓", "储配送设施。"], ["市商务局"], ["市发展改革委、市财政局、", "市自然资源和规划局"],
+     ["2026年底前"]],
+    [["2"], ["培育农产品电商主体。"], ["市农业农村局、", "市商务局"], ["市市场监管局、市邮政管", "理局等"],
+     ["持续推进"]],
+]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_pandoc_grid_table_is_read_as_cells_laid_out_in_columns(tmp_path: Path, newline):
+    # (set 31: shandong) pandoc -t plain of a .docx with wrapped cells: a grid table, each cell wrapped inside
+    # its column; a name cut across the cell's lines (市邮政管 / 理局) is one name, two leads in the lead column;
+    # a page's form feed before it counts no line (the columns are found on the header's line)
+    table = pandoc_grid(["序号", "重点任务", "牵头单位", "配合单位", "完成时限"], GRID_ROWS, [4, 24, 14, 24, 10])
+    path = tmp_path / "grid.txt"
+    text = "某市农村电商发展行动方案\n\f一、重点任务\n\n" + table + "\n二、保障措施\n"
+    path.write_bytes(text.replace("\n", newline).encode("utf-8"))
+    plan, name = read_path(path)
+    assert name == "pdf-table"
+    assert [(t.key, t.text, units(t), t.open_ended) for t in plan.tasks] == [
+        ("1", "建设冷链物流园区，完善仓储配送设施。", [
+            ("市商务局", "lead"), ("市发展改革委", "cooperating"), ("市财政局", "cooperating"),
+            ("市自然资源和规划局", "cooperating")], False),
+        ("2", "培育农产品电商主体。", [
+            ("市农业农村局", "lead"), ("市商务局", "lead"), ("市市场监管局", "cooperating"),
+            ("市邮政管理局", "cooperating")], True)]
+
+
+# pandoc 3.9 -t plain of a table whose cells span rows (牵头单位 over rows 1-3, 配合单位 over rows 4-5): a cell
+# spanning rows has no border under it, blank between its edges, the last column's edge a | (set 40: fagai)
+SPANNED_GRID = (
+    "+------+--------------------+--------------------+----------------------------+\n"
+    "| 序号 | 重点任务           | 牵头单位           | 配合单位                   |\n"
+    "+======+====================+====================+============================+\n"
+    "| 1    | 建设冷链物流园区   | 市商务局           | 市财政局                   |\n"
+    "+------+--------------------+                    +----------------------------+\n"
+    "| 2    | 培育农产品电商主体 |                    | 市农业农村局               |\n"
+    "+------+--------------------+                    +----------------------------+\n"
+    "| 3    | 完善县乡村物流体系 |                    | 市交通运输局、市邮政管理局 |\n"
+    "+------+--------------------+--------------------+----------------------------+\n"
+    "| 4    | 推进快递进村       | 市邮政管理局       | 市交通运输局               |\n"
+    "+------+--------------------+--------------------+                            |\n"
+    "| 5    | 发展直播电商       | 市商务局、市网信办 |                            |\n"
+    "+------+--------------------+--------------------+----------------------------+\n"
+    "| 6    | 加强人才培训       | 市人社局           |                            |\n"
+    "+------+--------------------+--------------------+----------------------------+\n"
+)
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_pandoc_grid_cell_with_no_border_under_it_spans_the_rows_below(tmp_path: Path, newline):
+    path = tmp_path / "spanned.txt"
+    path.write_bytes(("重点任务分工表\n\n" + SPANNED_GRID + "\n").replace("\n", newline).encode("utf-8"))
+    plan, name = read_path(path)
+    assert name == "pdf-table"
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1", [("市商务局", "lead"), ("市财政局", "cooperating")]),
+        ("2", [("市商务局", "lead"), ("市农业农村局", "cooperating")]),
+        ("3", [("市商务局", "lead"), ("市交通运输局", "cooperating"), ("市邮政管理局", "cooperating")]),
+        ("4", [("市邮政管理局", "lead"), ("市交通运输局", "cooperating")]),
+        ("5", [("市商务局", "lead"), ("市网信办", "lead"), ("市交通运输局", "cooperating")]),
+        # under a full border a blank cell is blank: row 6 borrows nothing
+        ("6", [("市人社局", "lead")])]
+
+
+def test_only_a_grid_border_s_blank_runs_are_open_cells():
+    from fengong.readers.markdown import blank_drawn_tables, open_cells
+
+    text = ("+------+--------+------------+\n"
+            "| 领域 | 序号   | 牵头单位   |\n"
+            "+======+========+============+\n"
+            "| 营商 | 1      | 市商务局   |\n"
+            "|      +--------+------------+\n"  # the first column spans: its edge a |
+            "|      | 2      | 市财政局   |\n"
+            "+------+--------+------------+\n")
+    assert open_cells(text) == {5: [1]}
+    assert blank_drawn_tables(text).splitlines()[5].split() == ["2", "市财政局"]  # its row's | blanked too
+    # a full border, a row of blanks, a line of plus signs or of dashes alone: no cell open
+    for line in ["+------+--------+", "|      |        |", "+      +        +", "|------|        |", "+ 1 + 2 +"]:
+        assert open_cells(line + "\n") == {}
+
+
+def test_a_pandoc_multiline_table_with_sections_numbered_anew_and_a_note_after_it(tmp_path: Path):
+    # (set 31: guoban) pandoc -t plain's multiline table: dashed rules, rows parted by blank lines, the section
+    # rows printed in the task column, 序号 restarting in each section; the rule before the table, the note after
+    # it carried to every row
+    rows = [
+        [[""], ["一、优化审批服务"], [""]],
+        [["1"], ["推行企业开办一网通办，压缩", "开办时间。"], ["市场监管总局、公安部、", "税务总局"]],
+        [["2"], ["深化工程建设项目审批改革。"], ["住房城乡建设部、自然资源部"]],
+        [[""], ["二、加强事中事后监管"], [""]],
+        [["1"], ["推进信用监管。"], ["国家发展改革委、人民银行"]],
+    ]
+    table = pandoc_multiline(["序号", "重点任务", "责任单位"], rows, [6, 28, 24])
+    text = ("重点任务分工\n\n表中所列任务，责任单位为多个部门的，排在第一位的为牵头单位，其他部门按职责分工负责。\n\n"
+            + table + "\n注：各省（区、市）人民政府负责本地区相关任务的落实，表中不再一一列出。\n")
+    path = tmp_path / "multiline.txt"
+    path.write_text(text, encoding="utf-8")
+    plan, name = read_path(path)
+    assert name == "pdf-table"
+    carried = ("各省（区、市）人民政府", "implementing")
+    assert [(t.key, t.parent, t.text, units(t)) for t in plan.tasks] == [
+        ("1.1", "1", "推行企业开办一网通办，压缩开办时间。", [
+            ("市场监管总局", "lead"), ("公安部", "participant"), ("税务总局", "participant"), carried]),
+        ("1.2", "1", "深化工程建设项目审批改革。", [("住房城乡建设部", "lead"), ("自然资源部", "participant"), carried]),
+        ("2.1", "2", "推进信用监管。", [("国家发展改革委", "lead"), ("人民银行", "participant"), carried])]
+
+
+def test_a_pandoc_simple_table_is_read_under_its_dashed_underline():
+    text = ("  序号   工作任务                 牵头单位       配合单位\n"
+            "  ------ ------------------------ -------------- ----------------\n"
+            "  1      建设智慧养老服务平台     市民政局       市数据局\n"
+            "  2      推进老旧小区加装电梯     市住建局       市市场监管局\n")
+    from fengong.readers.detect import READERS
+
+    source = SourceText("simple.txt", text)
+    assert choose_reader(source) == "pdf-table"
+    plan = READERS["pdf-table"](source)
+    assert [units(t) for t in plan.tasks] == [[("市民政局", "lead"), ("市数据局", "cooperating")],
+                                             [("市住建局", "lead"), ("市市场监管局", "cooperating")]]
+
+
+def test_the_text_after_a_table_is_read_and_the_table_s_notes_stay_the_table_s(tmp_path: Path):
+    # (set 31: shandong, hubei) the task table stands among the plan's sections: the measures after it are read
+    # as prose (a closing sentence over them); the note right above the table is the table's: its rule (标*) and
+    # its standing units hold for the rows, not for the body's brackets
+    table = pandoc_grid(["序号", "重点任务", "牵头单位", "配合单位", "完成时限"], GRID_ROWS, [4, 24, 14, 24, 10])
+    text = ("某市农村电商发展行动方案\n\n一、总体要求\n\n（一）强化统筹。建立联席会议制度。（责任单位：市商务局、市财政局）\n\n"
+            "二、重点任务\n\n注：各县（市、区）人民政府负责本地区相关工作，表中不再列出；排在第一位的为牵头单位，其余为配合单位。\n\n"
+            + table + "\n三、保障措施\n\n（一）加强组织领导。建立工作专班。\n\n（二）加大资金支持。统筹用好各类资金。\n\n"
+            "以上各项保障措施由市商务局牵头，市财政局配合。\n\n（三）强化考核评估。纳入年度考核。\n")
+    path = tmp_path / "around.txt"
+    path.write_text(text, encoding="utf-8")
+    plan, _ = read_path(path)
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1.1", [("市商务局", "lead"), ("市财政局", "participant")]),
+        ("3.1", [("市商务局", "lead"), ("市财政局", "cooperating")]),
+        ("3.2", [("市商务局", "lead"), ("市财政局", "cooperating")]),
+        ("1", [("市商务局", "lead"), ("市发展改革委", "cooperating"), ("市财政局", "cooperating"),
+               ("市自然资源和规划局", "cooperating"), ("各县（市、区）人民政府", "implementing")]),
+        ("2", [("市农业农村局", "lead"), ("市商务局", "lead"), ("市市场监管局", "cooperating"),
+               ("市邮政管理局", "cooperating"), ("各县（市、区）人民政府", "implementing")])]
+
+
+CATDOC = ("序号\t重点任务\t负责单位\n"
+          "1\t发展夜间经济。鼓励错峰休假；\n推动夜间文旅消费集聚区建设。\t文化和旅游部、商务部\n"
+          "2\t加强消费统计监测。\t国家统计局、文化和旅游部\n"
+          "3\t加大金融支持。鼓励信贷支持；\n推动开发性金融支持；\n完善保险服务。\t人民银行、银保监会\n")
+
+
+def test_a_tab_row_a_cell_s_line_break_cut_goes_on_on_the_next_lines():
+    # (set 31: wenlv) catdoc of a .doc prints a cell of two paragraphs with a line break between them, unquoted
+    plan = tabular.read(SourceText("t.txt", CATDOC))
+    assert [(t.number, t.text.replace("\n", ""), units(t)[0]) for t in plan.tasks] == [
+        (1, "发展夜间经济。鼓励错峰休假；推动夜间文旅消费集聚区建设。", ("文化和旅游部", "lead")),
+        (2, "加强消费统计监测。", ("国家统计局", "lead")),
+        (3, "加大金融支持。鼓励信贷支持；推动开发性金融支持；完善保险服务。", ("人民银行", "lead"))]
+    assert not [p for p in plan.problems if "cells" in p.message]
+
+
+@pytest.mark.parametrize("text", [
+    # a short row followed by a numbered row: the row is short, the next one its own
+    "序号\t重点任务\t负责单位\n1\t发展夜间经济。\n2\t加强消费统计监测。\t国家统计局\n",
+    # the lines after it would make more cells than the header's: no continuation of the row
+    "序号\t重点任务\t负责单位\n1\t发展夜间经济。\n推动集聚区建设。\t文化和旅游部\t2026年\t备注\n"
+    "2\t加强消费统计监测。\t国家统计局\n",
+])
+def test_a_short_tab_row_is_joined_only_to_lines_that_complete_it(text):
+    plan = tabular.read(SourceText("t.txt", text))
+    assert all(t.number != 1 or not t.units for t in plan.tasks)
+
+
+def test_a_plan_with_rules_of_dashes_between_its_parts_stays_prose(tmp_path: Path):
+    # a rule of dashes draws no table by itself: the plan's brackets are read as prose, the rules blanked
+    text = ("某县工作方案\n\n----------------------------------------\n\n一、重点任务\n\n"
+            "（一）建设冷链物流园区。（责任单位：县商务局、县财政局）\n\n------ ------\n\n"
+            "（二）培育电商主体。（责任单位：县农业农村局）\n")
+    path = tmp_path / "rules.txt"
+    path.write_text(text, encoding="utf-8")
+    plan, name = read_path(path)
+    assert name == "clauses"
+    assert [(t.key, units(t)[0]) for t in plan.tasks] == [("1.1", ("县商务局", "lead")), ("1.2", ("县农业农村局", "lead"))]
+
+
+def boxes(*cells: str) -> str:
+    """Cells as pdfminer prints a ruled table's text boxes: each box's lines, then a blank line."""
+    return "".join(cell + "\n\n" for cell in cells)
+
+
+# pdfminer reads a ruled table column by column within blocks of rows: the 序号 of a section as a run after its
+# cells, the task cells of rows 2-4 and then their unit cells (the 完成时限 cells between them), a page number
+BOXED = boxes(
+    "某省人民政府办公厅关于印发重点任务分工的通知", "附件", "序号 工作任务", "责任单位", "完成时限",
+    "一、消费品以旧换新",
+    "组织实施汽车报废更\n新和置换更新补贴", "省商务厅、省财政厅、省公\n安厅", "2026年12月底",
+    "组织实施家电产品以\n旧换新补贴", "省商务厅、省市场监管局", "持续推进",
+    "1", "2",
+    "二、设备更新", "1", "2", "3",
+    "实施工业领域设备更\n新和技术改造", "省工业和信息化厅、省发展\n改革委", "2026年12月底",
+    "推进老旧电梯、供水\n供热设备更新", "加快老旧营运货车淘\n汰更新",
+    "省住房城乡建设厅、省市场\n监管局", "2026年12月底", "省交通运输厅、省财政厅", "2026年底前",
+    "— 6 —", "\f4", "实施农业机械报废更\n新补贴", "省农业农村厅、省财政厅", "2026年12月底",
+    "抄送：省委各部门。")
+
+
+def test_a_table_pdfminer_printed_in_text_boxes_column_by_column():
+    source = SourceText("boxed.txt", BOXED)
+    assert choose_reader(source) == "flat-table"
+    plan = flat_table.read(source)
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1.1", "组织实施汽车报废更新和置换更新补贴", [("省商务厅", "lead"), ("省财政厅", "participant"),
+                                                    ("省公安厅", "participant")]),
+        ("1.2", "组织实施家电产品以旧换新补贴", [("省商务厅", "lead"), ("省市场监管局", "participant")]),
+        ("2.1", "实施工业领域设备更新和技术改造", [("省工业和信息化厅", "lead"), ("省发展改革委", "participant")]),
+        ("2.2", "推进老旧电梯、供水供热设备更新", [("省住房城乡建设厅", "lead"), ("省市场监管局", "participant")]),
+        ("2.3", "加快老旧营运货车淘汰更新", [("省交通运输厅", "lead"), ("省财政厅", "participant")]),
+        ("2.4", "实施农业机械报废更新补贴", [("省农业农村厅", "lead"), ("省财政厅", "participant")])]
+
+
+def test_a_boxed_table_with_a_lead_and_a_cooperating_column_deals_a_run_of_rows_column_after_column():
+    # the 序号 of the page first, the header again after a page break, a run of two task cells followed by their
+    # two 牵头单位 cells and then their two 配合单位 cells
+    text = boxes("附件", "序号 工作任务", "牵头单位", "配合单位", "完成时限", "2026年6\n月底前", "1", "2", "3",
+                 "编制保障性租赁住房发展规划和年度筹集计\n划", "市住房城乡建\n设局", "市发展改革局、市自然资源\n局",
+                 "支持利用集体经营性建设用地建设保障性租\n赁住房", "推进非居住存量房屋改建为保障性租赁住\n房",
+                 "市自然资源局", "市住房城乡建\n设局、市自然\n资源局", "市农业农村局，各区人民政府",
+                 "市消防救援支队、市城管执\n法局", "持续推进", "— 9 —", "序号 工作任务", "牵头单位", "配合单位",
+                 "完成时限", "2026年9\n月底前", "公开方式：主动公开")
+    plan = flat_table.read(SourceText("boxed.txt", text))
+    assert [(t.key, t.text[:6], units(t)) for t in plan.tasks] == [
+        ("1", "编制保障性租", [("市住房城乡建设局", "lead"), ("市发展改革局", "cooperating"),
+                           ("市自然资源局", "cooperating")]),
+        ("2", "支持利用集体", [("市自然资源局", "lead"), ("市农业农村局", "cooperating"),
+                           ("各区人民政府", "cooperating")]),
+        ("3", "推进非居住存", [("市住房城乡建设局", "lead"), ("市自然资源局", "lead"),
+                           ("市消防救援支队", "cooperating"), ("市城管执法局", "cooperating")])]
+
+
+@pytest.mark.parametrize("broken", [
+    BOXED.replace("省交通运输厅、省财政厅\n\n", ""),  # a unit cell too few: the run of rows no longer aligns
+    BOXED.replace("\n\n2\n\n二、", "\n\n二、"),  # a 序号 too few in a section
+    BOXED.replace("2026年底前", "年内完成改造任务"),  # a cell of another kind read as a task: the counts differ
+    BOXED.replace("持续推进\n\n1\n\n2\n\n", "持续推进\n\n1\n\n3\n\n"),  # 序号 that do not count up by one
+])
+def test_a_boxed_table_whose_cells_do_not_align_is_not_guessed_at(broken):
+    with pytest.raises(ReadError, match="do not align"):
+        flat_table.read(SourceText("boxed.txt", broken))
+
+
+def centred_grid(rows: list[tuple], spaced: bool) -> str:
+    """A table laid out in columns by spaces whose cells are centred in their rows, as pdfplumber's layout grid
+    prints it: a row as tall as its tallest cell, each other cell (the 序号 too) on the lines around its middle;
+    ``spaced``: a padded blank line between grid lines. A row of one cell is a section row."""
+    starts = (13, 17, 38, 52)
+    out = [" " * 11 + "序号    重点任务" + " " * 17 + "牵头单位" + " " * 7 + "配合单位"]
+    for number, *cells in rows:
+        if not cells:
+            out.append(" " * 11 + number)
+            continue
+        cells = [[number], *cells]
+        height = max(len(c) for c in cells)
+        grid = [[""] * 4 for _ in range(2 * height - 1)]  # half-line steps: a cell of fewer lines sits between
+        for k, cell in enumerate(cells):
+            top = height - len(cell)
+            for n, text in enumerate(cell):
+                grid[top + 2 * n][k] = text
+        for slots in grid:
+            if any(slots):
+                line = ""
+                for at, text in zip(starts, slots, strict=True):
+                    line = (line.ljust(at) + text) if text else line
+                out.append(line)
+    sep = "\n" + " " * 80 + "\n" if spaced else "\n"
+    return "附件\n" + sep.join(line.ljust(80) if spaced else line for line in out) + "\n"
+
+
+CENTRED = [
+    ("一、完善基础设施",),
+    ("1", ["加密起降设施网络，编制", "全市起降设施布局规划"], ["市交通运输", "局、市规划", "和自然资源", "局"],
+     ["市住房建设局、市城管和综", "合执法局，各区政府"]),
+    ("2", ["建设智能融合基础设施", "，建成飞行服务平台"], ["市工业和信", "息化局"], ["市气象局"]),
+    ("二、拓展应用场景",),
+    ("1", ["推广无人机即时配送"], ["市邮政管理", "局"], ["市商务局，各区政府"]),
+]
+
+
+@pytest.mark.parametrize("spaced", [True, False], ids=["grid", "lines"])
+def test_a_layout_table_whose_cells_are_centred_in_their_rows(spaced):
+    # the lines of a row printed above its 序号 are its own, and it takes as many below: 市交通运输 / 局、市规划 /
+    # 和自然资源 / 局 is one cell, the task text starts above the number's line
+    text = centred_grid(CENTRED, spaced)
+    assert "市交通运输" in text.split("1   全市")[0]
+    plan, name = read_path_of(text)
+    assert name == "pdf-table"
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1.1", "加密起降设施网络，编制全市起降设施布局规划", [("市交通运输局", "lead"), ("市规划和自然资源局", "lead"),
+                                                          ("市住房建设局", "cooperating"),
+                                                          ("市城管和综合执法局", "cooperating"),
+                                                          ("各区政府", "cooperating")]),
+        ("1.2", "建设智能融合基础设施，建成飞行服务平台", [("市工业和信息化局", "lead"), ("市气象局", "cooperating")]),
+        ("2.1", "推广无人机即时配送", [("市邮政管理局", "lead"), ("市商务局", "cooperating"),
+                                      ("各区政府", "cooperating")])]
+
+
+def read_path_of(text: str):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "t.txt"
+        path.write_text(text, encoding="utf-8")
+        return read_path(path)
+
+
+# Excel's "Text (Tab delimited)": CRLF row ends, a cell holding a line break or a quote quoted, its quotes doubled
+EXCEL_TSV = ("序号\t重点工作\t责任单位\t完成时限\r\n"
+             "1\t\"打造\"\"古都夜八点\"\"夜游品牌，\n接待游客1.6亿人次以上。\"\t市文化广电和旅游局、市住建局\t2026年10月底\r\n"
+             "2\t提升对外开放水平\t\"市商务局、洛阳海关、\n市交通运输局\"\t2026年12月底\r\n")
+
+
+def test_an_excel_tab_delimited_export_with_quoted_cells_over_lines():
+    source = SourceText("t.txt", EXCEL_TSV)
+    plan = tabular.read(source)
+    assert [(t.number, t.text, units(t)) for t in plan.tasks] == [
+        (1, "打造\"古都夜八点\"夜游品牌，接待游客1.6亿人次以上。", [("市文化广电和旅游局", "lead"), ("市住建局", "participant")]),
+        (2, "提升对外开放水平", [("市商务局", "lead"), ("洛阳海关", "participant"), ("市交通运输局", "participant")])]
+    # every unit points at where the file prints it, inside the quotes, on its own line
+    unit = plan.tasks[1].units[2]
+    assert source.raw[unit.span.start : unit.span.end] == "市交通运输局" and unit.span.line == 5
+
+
+# a spreadsheet's unit cell typed one name a line (Alt+Enter; openpyxl → csv, tab- or comma-delimited): the
+# cell's line breaks were typed, a break between names (set 40: yichang); the lead marked (牵头) after its name
+@pytest.mark.parametrize("sep", ["\t", ","])
+def test_a_spreadsheet_unit_cell_typed_one_name_a_line(sep):
+    text = ("序号{s}项目名称{s}责任单位{s}完成时限\n"
+            "1{s}城乡居家养老服务提升工程{s}\"市民政局（牵头）\n市财政局\n各县市区人民政府，宜昌高新区管委会\"{s}2026年12月底\n"
+            "2{s}基础教育扩容提质工程{s}\"市教育局（牵头）\n市发改委、\n市住建局\"{s}2026年9月底\n"
+            "3{s}城乡供水一体化工程{s}\"市水利和湖泊局（牵头）\n\n市住建局\n宜昌水务集团\"{s}2026年12月底\n"
+            "说明：责任单位中标注“（牵头）”的为牵头单位，其余为责任单位。\n").replace("{s}", sep)
+    source = SourceText("t.txt", text)
+    plan = tabular.read(source)
+    assert [units(t) for t in plan.tasks] == [
+        [("市民政局", "lead"), ("市财政局", "participant"), ("各县市区人民政府", "participant"),
+         ("宜昌高新区管委会", "participant")],
+        [("市教育局", "lead"), ("市发改委", "participant"), ("市住建局", "participant")],
+        # a blank line inside the cell parts nothing
+        [("市水利和湖泊局", "lead"), ("市住建局", "participant"), ("宜昌水务集团", "participant")]]
+    assert all(source.quote(u.span) == u.name for t in plan.tasks for u in t.units)
+    assert plan.tasks[0].units[2].span.line == 4
+
+
+def test_a_spreadsheet_cell_s_long_name_typed_over_two_lines_stays_one_name():
+    # a break inside a name the gazetteer knows whole (国家发展和改革委 / 员会): read joined, the known name wins
+    text = "序号,重点任务,牵头单位\n1,推进物流降本,\"国家发展和改革委\n员会\"\n"
+    assert [units(t) for t in tabular.read(SourceText("t.csv", text)).tasks] == [[("国家发展和改革委员会", "lead")]]
+
+
+def test_a_typed_tab_table_whose_cell_opens_with_a_quote_is_split_at_its_tabs():
+    # no export's quoting (the quote closes before text, not before a tab): the quotes are the cell's own
+    text = ("序号\t重点工作\t责任单位\n"
+            "1\t\"放管服\"改革\t市政务服务中心、市司法局\n"
+            "2\t优化营商环境\t市发展改革委\n")
+    plan = tabular.read(SourceText("t.txt", text))
+    assert [(t.number, units(t)) for t in plan.tasks] == [
+        (1, [("市政务服务中心", "lead"), ("市司法局", "participant")]), (2, [("市发展改革委", "lead")])]
+    assert plan.tasks[0].text.startswith("\"放管服\"")
+
+
+# An .xlsx ledger saved as CSV: 序号 and 重点任务 merged over the 具体措施 rows of one item, written in its first row
+# only; each row has its own units
+LEDGER_CSV = ("序号,重点任务,具体措施,牵头单位,配合单位,责任领导,完成时限\r\n"
+              "1,深化企业开办改革,推行企业开办“一件事”集成办理。,市市场监管局,市数据资源局、市公安局,张××,2026年6月底前\r\n"
+              ",,拓展企业简易注销适用范围。,市市场监管局,\"市税务局,合肥海关\",,2026年12月底前\r\n"
+              "2,提升审批效率,\"深化“拿地即开工”改革，\n压缩审批时间。\",市城乡建设局,市自然资源和规划局,李××,2026年9月底前\r\n"
+              "3,优化政务服务,推进“高效办成一件事”。,市数据资源局,市政务服务中心,李××,2026年12月底前\r\n"
+              ",,完善“办不成事”反映窗口。,市政务服务中心,市数据资源局,,持续推进\r\n"
+              ",,建立政务服务“好差评”制度。,市政务服务中心,,,持续推进\r\n")
+
+
+def test_a_ledger_whose_merged_number_spans_several_measures():
+    plan = tabular.read(SourceText("t.csv", LEDGER_CSV))
+    assert [(t.key, t.label, t.parent, t.text[:8], units(t)) for t in plan.tasks] == [
+        ("1-1", "", "1", "推行企业开办“一", [("市市场监管局", "lead"), ("市数据资源局", "cooperating"),
+                                               ("市公安局", "cooperating")]),
+        ("1-2", "", "1", "拓展企业简易注销", [("市市场监管局", "lead"), ("市税务局", "cooperating"),
+                                                ("合肥海关", "cooperating")]),
+        # an item of one row is keyed by its number; its text is its measure, as every row's is
+        ("2", "2", None, "深化“拿地即开工", [("市城乡建设局", "lead"), ("市自然资源和规划局", "cooperating")]),
+        ("3-1", "", "3", "推进“高效办成一", [("市数据资源局", "lead"), ("市政务服务中心", "cooperating")]),
+        ("3-2", "", "3", "完善“办不成事”", [("市政务服务中心", "lead"), ("市数据资源局", "cooperating")]),
+        ("3-3", "", "3", "建立政务服务“好", [("市政务服务中心", "lead")])]
+    # the merged 重点任务 titles the item its rows share
+    assert [(i.key, i.label, i.title) for i in plan.items] == [("1", "1", "深化企业开办改革"), ("3", "3", "优化政务服务")]
+
+
+def test_a_numbered_row_per_measure_keeps_its_numbers():
+    # every row prints its number: no row is another's, whatever is merged beside it; a row with no number
+    # where the others print theirs is reported, not read
+    text = ("序号,重点任务,具体措施,牵头单位,配合单位\n"
+            "1,深化企业开办改革,推行企业开办“一件事”集成办理。,市市场监管局,市数据资源局\n"
+            "2,,拓展企业简易注销适用范围。,市市场监管局,市税务局\n"
+            ",优化政务服务,推进“高效办成一件事”。,市数据资源局,市政务服务中心\n")
+    plan = tabular.read(SourceText("t.csv", text))
+    assert [(t.key, t.label, t.parent) for t in plan.tasks] == [("1", "1", None), ("2", "2", None)]
+    assert plan.tasks[0].text == "深化企业开办改革" and not plan.items
+    assert any("no number" in p.message for p in plan.problems)
+
+
+# python-docx's dump of a .docx table: Word's automatic numbering of 序号 lost (the cell empty), a section row merged
+# across the table repeated in every cell, a cell of two paragraphs joined by a line break
+DOCX_DUMP = ("序号\t重点任务\t牵头单位\t责任单位\t完成时限\n"
+             "一、做强产业\t一、做强产业\t一、做强产业\t一、做强产业\t一、做强产业\n"
+             "\t支持整车企业加快新能源车型研发\t市工业和信息化局\t市财政局\t2028年底前\n"
+             "\t完善充换电基础设施\n推进居住社区充电设施建设\t市发展改革委\t市住房城乡建设局、柳州供电局\t2028年底前\n"
+             "二、强化保障\t二、强化保障\t二、强化保障\t二、强化保障\t二、强化保障\n"
+             "\t保障重大项目用地\t市自然资源和规划局\t各县区人民政府\t持续推进\n"
+             "抄送：市委各部门，市人大常委会办公室。\t抄送：市委各部门，市人大常委会办公室。\n")
+
+
+def test_a_python_docx_dump_of_a_table_whose_numbering_was_automatic():
+    plan = tabular.read(SourceText("t.txt", DOCX_DUMP))
+    assert [(t.key, t.label, t.parent, t.text, units(t)) for t in plan.tasks] == [
+        ("1-1", "", "1", "支持整车企业加快新能源车型研发", [("市工业和信息化局", "lead"), ("市财政局", "participant")]),
+        ("1-2", "", "1", "完善充换电基础设施推进居住社区充电设施建设",
+         [("市发展改革委", "lead"), ("市住房城乡建设局", "participant"), ("柳州供电局", "participant")]),
+        # a section of one row: the row is the section's statement
+        ("2", "", None, "保障重大项目用地", [("市自然资源和规划局", "lead"), ("各县区人民政府", "participant")])]
+    assert [(i.key, i.label, i.title) for i in plan.items] == [("1", "一、", "做强产业")]
+
+
+def test_a_short_line_is_joined_to_the_next_only_where_it_completes_the_row():
+    # the next line opens a numbered row of its own (a row missing its last cells): not a cell's second line
+    text = ("序号\t重点任务\t牵头单位\t责任单位\n"
+            "1\t加快新能源车型研发\t市工业和信息化局\n"
+            "2\t保障重大项目用地\t市自然资源和规划局\n")
+    plan = tabular.read(SourceText("t.txt", text))
+    assert [(t.number, units(t)) for t in plan.tasks] == [
+        (1, [("市工业和信息化局", "lead")]), (2, [("市自然资源和规划局", "lead")])]
+
+
+def test_a_line_that_is_no_quoted_record_leaves_the_export_s_quoting_to_the_others():
+    # prose before the table opens with a quote that closes before text: that line alone is split plainly
+    text = ("\"放管服\"改革重点任务分工如下。\n"
+            "序号,重点任务,牵头单位,配合单位\n"
+            "1,\"推进“一网通办”，\n压缩办理时限\",市数据资源局,\"市政务服务中心,市司法局\"\n"
+            "2,\"放管服\"改革,市发展改革委,市司法局\n")
+    plan = tabular.read(SourceText("t.txt", text))
+    assert [(t.number, t.text, units(t)) for t in plan.tasks] == [
+        (1, "推进“一网通办”，压缩办理时限", [("市数据资源局", "lead"), ("市政务服务中心", "cooperating"),
+                                           ("市司法局", "cooperating")]),
+        (2, "\"放管服\"改革", [("市发展改革委", "lead"), ("市司法局", "cooperating")])]
+
+
+def test_rows_whose_numbering_was_automatic_with_no_section_are_numbered_by_their_order():
+    text = ("序号\t重点任务\t牵头单位\t责任单位\n"
+            "\t支持整车企业加快新能源车型研发\t市工业和信息化局\t市财政局\n"
+            "\t保障重大项目用地\t市自然资源和规划局\t各县区人民政府\n")
+    plan = tabular.read(SourceText("t.txt", text))
+    assert [(t.key, t.label, t.parent) for t in plan.tasks] == [("1", "", None), ("2", "", None)]

@@ -52,6 +52,8 @@ def test_normalise_rejoins_lines_and_drops_layout_spaces():
     assert normalise("组织实施 《国家手语和盲文规范化行动计划 (2015—\n2020年)》") == "组织实施《国家手语和盲文规范化行动计划(2015—2020年)》"
     assert normalise("暋暋五、落实责任") == "五、落实责任"
     assert normalise("Internet  plus   services") == "Internet plus services"
+    # (set 41) a page break an extractor printed as a form feed inside a name
+    assert normalise("市民政\f局、市残联") == normalise("市民政\r\n局、市残联") == "市民政局、市残联"
 
 
 def test_locate_finds_a_passage_across_line_breaks():

@@ -5,20 +5,23 @@ rendering holds a header row) → ``tabular``, but a table laid out in columns b
 tried first; the PDF appendix with its one-line header ``序号 工作任务 负责单位`` → ``pdf-table`` (which also reads
 the layout form); a header of one cell per line (序号 / 工作任务 / 牵头单位 …) → ``flat-table``; anything else is
 prose whose measures carry responsibility statements → ``clauses``. A document's reader can be forced (the
-``--reader`` option, or ``reader`` in a folder's ``index.json``).
+``--reader`` option, or ``reader`` in a folder's ``index.json``). A page's HTML, and an OCR text with spaces inside
+its words, are read in their renderings (:mod:`fengong.readers.markup`, :mod:`fengong.readers.ocr`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from fengong.readers import flat_table, layout, markup, pdf_table, prose, tabular
+from fengong.readers import flat_table, layout, markup, ocr, pdf_table, prose, tabular
 from fengong.readers.docmeta import new_plan
+from fengong.readers.lexicon import lexicon_for
 from fengong.readers.lines import LineIndex
-from fengong.readers.markdown import blank_marks
-from fengong.readers.rows import map_header
+from fengong.readers.markdown import blank_marks, drawn_columns
+from fengong.readers.rows import SECTION_ROW, carried_by_notes, carried_units, map_header
 from fengong.readers.sources import HTML_SUFFIXES, load_source
 from fengong.records import PlanRecord, ReadError, SourceText
 from fengong.textrepair import repair
@@ -30,13 +33,23 @@ def read_pdf_table(source: SourceText, slug: str | None = None, jurisdiction: st
     """The PDF appendix reader with the plan around its table: a table laid out in columns by spaces
     (:mod:`fengong.readers.layout`), else one whose rows the extraction ran together
     (:func:`fengong.readers.pdf_table.read_table`)."""
-    found = layout.find(LineIndex(source.raw).lines)
+    found = layout.find(LineIndex(blank_marks(repair(source.raw))).lines, drawn_columns(source.raw))
     if found is not None:
-        return layout.read(source, found, slug, jurisdiction)
-    plan = new_plan(source, LineIndex(source.raw), slug, jurisdiction)
-    section, problems = pdf_table.read_table(source, plan.jurisdiction)
-    plan.sections = [section]
-    plan.problems.extend(problems)
+        plan = layout.read(source, found, slug, jurisdiction)
+    else:
+        plan = new_plan(source, LineIndex(source.raw), slug, jurisdiction)
+        section, problems = pdf_table.read_table(source, plan.jurisdiction)
+        plan.sections = [section]
+        plan.problems.extend(problems)
+    # a standing note under the table or in the notice (各设区市政府负责…，表中不再一一列出) carries its units to
+    # every row, as in a table of any other rendering
+    index = LineIndex(source.raw)
+    rows = {n for s in plan.sections for t in s.tasks if t.row_span is not None
+            for n in range(t.row_span.line, index.line_of(t.row_span.end) + 1)}
+    carried = carried_by_notes(source, lexicon_for(plan.jurisdiction), rows)
+    if carried:
+        plan.sections = [replace(s, tasks=tuple(replace(t, units=t.units + carried_units(t, carried))
+                                                for t in s.tasks)) for s in plan.sections]
     return plan
 
 
@@ -56,12 +69,13 @@ def choose_reader(source: SourceText) -> str:
 
 def table_header(source: SourceText) -> tuple[str, int] | None:
     """``(reader, offset of its header's line)`` for the first table form ``source`` shows, or None for prose."""
-    source = replace(source, raw=blank_marks(repair(source.raw)))  # Markdown's marks (| **序号** |) are layout
+    original = repair(source.raw)
+    source = replace(source, raw=blank_marks(original))  # Markdown's marks (| **序号** |) are layout
     lines = source.raw.split("\n", SNIFF_LINES)[:SNIFF_LINES]
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
-    found = layout.find(LineIndex(source.raw).lines[:SNIFF_LINES])
+    found = layout.find(LineIndex(source.raw).lines[:SNIFF_LINES], drawn_columns(original))
     if found is not None:  # columns laid out by spaces (pdftotext -layout), rows wrapped inside them
         return "pdf-table", found.header.start
     sep = tabular.delimiter(source)  # a plain-text file may hold a table as tab-separated lines too
@@ -72,15 +86,21 @@ def table_header(source: SourceText) -> tuple[str, int] | None:
     if at is not None:
         return "pdf-table", starts[at]
     content = [line for line in LineIndex("\n".join(lines)).lines if not line.blank]
-    found = flat_table.find_header(content)
+    found = flat_table.find_header(content) or flat_table.find_box_header(content)
     return ("flat-table", content[found[0]].start) if found is not None else None
 
 
-def with_prose_before(plan: PlanRecord, source: SourceText, end: int) -> None:
-    """Add to a table's plan the statements of the text before its table (``source.raw[:end]``), read as prose:
-    a plan whose measures close with brackets (（责任单位：…）) may send out a task table as its annex, and both
-    state responsibility. A table row whose key a statement of the text already took numbers anew (``3~2``)."""
-    before = prose.read(SourceText(source.path, source.raw[:end], source.rendered_from), slug=plan.slug,
+def with_prose_around(plan: PlanRecord, source: SourceText, end: int) -> None:
+    """Add to a table's plan the statements of the text around its table, read as prose: the text before its
+    header (``source.raw[:end]``) and the text after its last row, the table's lines blanked in between (offsets
+    stay the file's). A plan whose measures close with brackets (（责任单位：…）) may send out a task table as its
+    annex, and a plan may hold its task table among its sections (二、重点任务 with the table, then 三、保障措施 whose
+    measures a closing sentence gives units): both state responsibility. A table row whose key a statement of the
+    text already took numbers anew (``3~2``)."""
+    last = max((t.row_span.end for s in plan.sections for t in s.tasks if t.row_span is not None), default=end)
+    start, after = _with_notes(source.raw, end, max(last, end))
+    text = source.raw[:start] + re.sub(r"[^\n]", " ", source.raw[start:after]) + source.raw[after:]
+    before = prose.read(SourceText(source.path, text, source.rendered_from), slug=plan.slug,
                         jurisdiction=plan.jurisdiction)
     plan.problems.extend(p for p in before.problems if p not in plan.problems)
     plan.statements_seen += before.statements_seen
@@ -94,6 +114,31 @@ def with_prose_before(plan: PlanRecord, source: SourceText, end: int) -> None:
     plan.items[:0] = before.items
 
 
+def _with_notes(raw: str, start: int, end: int) -> tuple[int, int]:
+    """The lines of a table from its header's (at ``start``) to its last row's (holding ``end``), with the notes
+    standing right above and right below it (``注：标*的为牵头单位…``, ``说明：1.…``; the blank lines between): the
+    table's, not the text's (its lead rule and its standing units hold for its rows, not for the prose)."""
+    lines = LineIndex(blank_marks(repair(raw))).lines  # a grid table's border above its header is no text
+    first = next(k for k, ln in enumerate(lines) if ln.end >= start)
+    last = next(k for k, ln in enumerate(lines) if ln.end >= end)
+    above = first - 1
+    while above >= 0 and lines[above].blank:
+        above -= 1
+    opening = above  # the first line of the paragraph above the header
+    while opening > 0 and not lines[opening - 1].blank:
+        opening -= 1
+    if above >= 0 and layout.NOTE.match(lines[opening].text):
+        first = opening
+    below = last + 1
+    while below < len(lines) and lines[below].blank:
+        below += 1
+    if below < len(lines) and layout.NOTE.match(lines[below].text):
+        last = below  # the note runs to a blank line or the next item of the outline (三、工作要求)
+        while last + 1 < len(lines) and not lines[last + 1].blank and not SECTION_ROW.match(lines[last + 1].text):
+            last += 1
+    return lines[first].start, lines[last].end
+
+
 def read_path(path: Path, relative_to: Path | None = None, reader: str | None = None, slug: str | None = None,
               jurisdiction: str | None = None) -> tuple[PlanRecord, str]:
     """Load, choose a reader (unless given) and read one file; returns the plan and the reader's name.
@@ -102,9 +147,13 @@ def read_path(path: Path, relative_to: Path | None = None, reader: str | None = 
     needs; the plan's ``problems`` hold the warnings of loading and reading.
     """
     original, problems = load_source(path, relative_to)
-    # a page's source, or a text with its table left as HTML: read in its rendering, spans put back into the file
-    rendering = markup.render(original) if original.rendered_from is None and (
-        path.suffix.lower() in HTML_SUFFIXES or markup.holds_html(original.raw)) else None
+    # a page's source, or a text with its table left as HTML, or an OCR text with spaces inside its words: read in
+    # its rendering, spans put back into the file
+    rendering = None
+    if original.rendered_from is None and (path.suffix.lower() in HTML_SUFFIXES or markup.holds_html(original.raw)):
+        rendering = markup.render(original)
+    elif original.rendered_from is None and ocr.ocr_spaced(original.raw):
+        rendering = ocr.render(original)
     source = rendering.source if rendering is not None else original
     name = reader or choose_reader(source)
     try:
@@ -117,7 +166,7 @@ def read_path(path: Path, relative_to: Path | None = None, reader: str | None = 
         plan.count_rows_as_statements()
         found = table_header(source)
         if found is not None and found[0] == name:
-            with_prose_before(plan, source, found[1])
+            with_prose_around(plan, source, found[1])
     if rendering is not None:
         rendering.restore(plan)
     plan.problems[:0] = problems

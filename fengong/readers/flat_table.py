@@ -21,6 +21,9 @@ a blank line inside a row is an empty cell (where a blank line parts every cell,
 is one). A row is its number line and the cells after it; a line where a number
 is due that is a heading (一、…, （一）…) opens a section; a note (注：…) ends the table and may state the
 lead rule. A row cut short (the next number or the end comes early) is reported with its line.
+
+A ruled table pdfminer printed in text boxes, column by column within blocks of rows, is read by counting each
+column's cells (:func:`read_boxes`).
 """
 
 from __future__ import annotations
@@ -28,11 +31,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import replace
-from itertools import combinations, combinations_with_replacement, product
+from itertools import combinations_with_replacement, product
 
 from fengong.readers.docmeta import new_plan
 from fengong.readers.lexicon import Lexicon, lexicon_for
-from fengong.readers.lines import PAGE_NUMBER, Line, LineIndex
+from fengong.readers.lines import PAGE_NUMBER, RULE_LINE, Line, LineIndex
 from fengong.readers.markdown import blank_marks
 from fengong.readers.rows import (
     EMPTY_CELLS,
@@ -52,7 +55,7 @@ from fengong.readers.rows import (
 )
 from fengong.readers.sources import readable_lines
 from fengong.readers.statement import Statement
-from fengong.readers.vocabulary import LEAD_RULE, rule_extent
+from fengong.readers.vocabulary import COMMAS, FULL_STOPS, LEAD_RULE, OPENERS, SEMICOLONS, SEPARATOR, rule_extent
 from fengong.records import PlanRecord, Problem, ReadError, SourceText, Span, TaskRecord
 from fengong.textrepair import normalise, repair
 
@@ -66,8 +69,22 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     source = replace(source, raw=lines.text)  # the plan keeps the file's text; its table is read without the marks
     problems = plan.problems
     # a page number between the rows (— 3 —, then the header again) is page furniture: the table goes on
-    content = [line for line in readable_lines(lines.lines, source.path, problems) if not PAGE_NUMBER.match(line.text)]
+    # and so is a rule (|||) between them
+    content = [line for line in readable_lines(lines.lines, source.path, problems)
+               if not PAGE_NUMBER.match(line.text) and not RULE_LINE.match(line.text)]
     found = find_header(content)
+    boxed = find_box_header(content) if found is None else None
+    if boxed is not None:  # a ruled table pdfminer printed in text boxes, column by column
+        at, run, columns, header = boxed
+        lexicon = lexicon_for(plan.jurisdiction)
+        parts = read_boxes(source, lines, content[at + run - 1].number, columns, header, lexicon, problems)
+        if parts is None:
+            raise ReadError(problems + [Problem(source.path, content[at].number, "a table printed in text boxes whose "
+                                                "columns' cells do not align one to one: not read")])
+        plan.sections = sections_of(parts, columns, document_rule(source), source,
+                                    carried_by_notes(source, lexicon, set()))
+        plan.items = section_items(parts, source)
+        return plan
     if found is None:
         raise ReadError(problems + [Problem(source.path, 1, "no table header found: no lines such as 序号 / "
                                                             "工作任务 / 牵头单位 one per line")])
@@ -77,6 +94,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     widths: dict[int, int] = {}  # a wrapped table's columns: the width of their full lines
     gap = _cell_gap(content[at : at + columns.width], blanks)
     header_texts = [normalise(line.text) for line in content[at : at + columns.width]]
+    # an empty cell printed as nothing (PyMuPDF), where no blank line after the header prints one
+    silent = not any(blanks.get(line.number) for line in content[at + 1 :])
     columns = noted_columns(columns, header_texts, source.raw)  # “责任单位”栏所列单位为配合单位
     parts: list[tuple[str, Span | None, list[TaskRecord]]] = [("任务分工", None, [])]
     numbers: list[tuple[int, int]] = []
@@ -102,7 +121,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
         cut = next((k for k, c in enumerate(cells) if _starts_next_row(c, int(number.group(1)))), None)
         if cut is not None or not _row_ends(content, i + taken, int(number.group(1)), header_texts):
             wrapped = _wrapped_row(source, content, i, columns, header_texts, blanks, breaks,
-                                   lexicon_for(plan.jurisdiction), widths)
+                                   lexicon_for(plan.jurisdiction), widths, silent)
             if wrapped is not None:
                 cells, taken = wrapped
                 cut = None
@@ -250,6 +269,9 @@ WRAP_SLACK = 4  # display columns: a wrapped cell's full lines differ by a chara
 MAX_ROW_LINES = 40
 
 
+_MID_TEXT = set(SEPARATOR + COMMAS + SEMICOLONS + FULL_STOPS + "：:" + "".join(OPENERS.values()))
+
+
 def _width(text: str) -> int:
     text = normalise(text).rstrip("，、。；：,;:")
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
@@ -267,8 +289,23 @@ def _misfits(group: list[Line], column: int | None) -> int:
     return wider + sum(full - w > WRAP_SLACK for w in widths[:-1]) + (widths[-1] > full + WRAP_SLACK)
 
 
+def _reads_as_deadline(cell: tuple) -> bool:
+    """True for a 完成时限 cell that is empty or opens with a date or a standing time (2026年12 / 月 is one)."""
+    text = normalise("".join(line.text.strip() for group in cell for line in group))
+    return not text or DEADLINE_CELL.match(text) is not None
+
+
+def _opens_mid_text(cell: tuple) -> bool:
+    """True for a cell whose first line opens with a mark that only goes on a text (、，；。 or a closing bracket): a
+    renderer pushes such a mark to the start of a cell's next line (县农业农村局、县城管局 / 、县卫健委), never to its
+    first."""
+    first = next((group for group in cell if group), None)
+    return first is not None and normalise(first[0].text).lstrip()[:1] in _MID_TEXT
+
+
 def _wrapped_row(source: SourceText, content: list[Line], i: int, columns, header_texts: list[str],
-                 blanks: dict[int, list[Line]], breaks: set[int], lexicon: Lexicon, widths: dict[int, int]):
+                 blanks: dict[int, list[Line]], breaks: set[int], lexicon: Lexicon, widths: dict[int, int],
+                 silent: bool = False):
     """A row whose cells wrap over several lines each (pdftotext without -layout): the lines after the number
     line ``content[i]`` up to the next row, split into the row's cells in order, where every unit cell reads as
     unit names and each cell's lines wrap as a column's do (see :func:`_misfits`). A row split by a page break
@@ -290,6 +327,7 @@ def _wrapped_row(source: SourceText, content: list[Line], i: int, columns, heade
     closed = j < len(content) and _row_ends(content, j, number, header_texts)  # the last row's end is unmarked
     width = columns.width - 1
     unit_columns = dict(columns.units)
+    deadlines = [c for c, text in enumerate(header_texts) if DEADLINE_HEADER.search(text) and 0 < c <= width]
     read: dict = {}
 
     def unit_cell(col: int, groups: tuple) -> Statement | None | bool:
@@ -315,19 +353,29 @@ def _wrapped_row(source: SourceText, content: list[Line], i: int, columns, heade
             pages[-1].append(line)
         if len(pages) > 3:
             continue
-        for split in product(*(_splits(len(p), width, k > 0) for k, p in enumerate(pages))):
+        # a unit cell after the first may be empty (a row with no 参与单位: PyMuPDF prints nothing for it) in a
+        # table that never prints an empty cell as a blank line; other cells only on a row's second page
+        unit_runs = {c - 1 for c in unit_columns if c > min(unit_columns)} if silent else set()
+        for split in product(*(_splits(len(p), width, range(width) if k else unit_runs)
+                               for k, p in enumerate(pages))):
             cells = tuple(tuple(p[a:b] for p, (a, b) in zip(pages, (s[c] for s in split), strict=True))
                           for c in range(width))
             statements = [unit_cell(c + 1, cells[c]) for c in range(width) if c + 1 in unit_columns]
             if any(s is False for s in statements) or not any(statements):
                 continue
-            misfits = sum(_misfits(g, widths.get(c)) for c, cell in enumerate(cells) for g in cell)
+            misfits = (sum(_misfits(g, widths.get(c)) for c, cell in enumerate(cells) for g in cell)
+                       + sum(_opens_mid_text(cell) for cell in cells)
+                       + sum(not _reads_as_deadline(cells[c - 1]) for c in deadlines))
             named = [u.recognised for s in statements if s for u in s.units]
             # the split that wraps as columns do, then the fewest names only the header vouches for, the most
             # known bodies, the most lines (the last row), and the text before the unit cells taking every line
-            # it can (区政府副区 / 长 王×× is the 责任领导 cell, not the start of a name)
-            key = (-misfits, -named.count("label"), named.count("gazetteer"), count,
-                   sum(len(cells[c][0]) for c in range(min(unit_columns) - 1)))
+            # it can (区政府副区 / 长 王×× is the 责任领导 cell, not the start of a name); a unit cell left empty
+            # only where no filled one reads as well; then the unit cells taking every line they can before the
+            # cells after them (县委宣 / 传部、各乡镇 / （园区）负责 is one cell, not a 责任领导 cell （园区）负责)
+            empties = sum(not cells[c][0] for c in unit_runs)
+            key = (-misfits, -named.count("label"), named.count("gazetteer"), -empties, count,
+                   sum(len(cells[c][0]) for c in range(min(unit_columns) - 1)),
+                   sum(len(cells[c][0]) for c in range(max(unit_columns))))
             if best is None or key > best[0]:
                 best = (key, cells, count)
     if best is None:
@@ -340,14 +388,50 @@ def _wrapped_row(source: SourceText, content: list[Line], i: int, columns, heade
     return list(cells), lines[count - 1][0] + 1 - i
 
 
-def _splits(size: int, width: int, empty: bool):
-    """Each way to cut ``size`` lines into ``width`` runs in order, as (start, stop) per run; runs may be empty
-    only where ``empty`` (a row's lines on its second page)."""
-    cuts = (combinations_with_replacement(range(size + 1), width - 1) if empty
-            else combinations(range(1, size), width - 1))
-    for cut in cuts:
+def wrapped_cells(lines: list[Line], count: int, widths: dict[int, int]) -> tuple[tuple[list[Line], ...], ...] | None:
+    """``lines`` (a stretch of one row, blank lines where a page broke it) split into ``count`` cells in order, any
+    of them empty, each wrapping as a column does (:func:`_misfits`; ``widths``: the columns' full width from
+    the rows before, updated). On each page the cells go on in order; a cell's piece that goes on to the next
+    page fills its column. Ties go to the earlier cells left empty (a merged cell is printed once). Each cell as
+    its lines on each page; None for no lines."""
+    pages: list[list[Line]] = [[]]
+    for line in lines:
+        if line.blank:
+            if pages[-1]:
+                pages.append([])
+        else:
+            pages[-1].append(line)
+    pages = [p for p in pages if p]
+    if not pages or len(pages) > 3:
+        return None
+    best = None
+    for split in product(*(_splits(len(p), count, range(count)) for p in pages)):
+        cells = tuple(tuple(p[a:b] for p, (a, b) in zip(pages, (s[c] for s in split), strict=True))
+                      for c in range(count))
+        misfits = sum(_misfits(g, widths.get(c)) for c, cell in enumerate(cells) for g in cell)
+        # a piece followed by more of its cell on the next page ends full
+        misfits += sum(1 for c, cell in enumerate(cells) for k, g in enumerate(cell)
+                       if g and any(cell[k + 1 :]) and widths.get(c) is not None
+                       and widths[c] - _width(g[-1].text) > WRAP_SLACK)
+        key = (-misfits, [-sum(len(g) for g in cell) for cell in cells[:-1]])
+        if best is None or key > best[0]:
+            best = (key, cells)
+    cells = best[1]
+    for c, cell in enumerate(cells):
+        for group in cell:
+            if len(group) > 1:
+                widths[c] = max(widths.get(c, 0), *(_width(line.text) for line in group[:-1]))
+    return cells
+
+
+def _splits(size: int, width: int, empty):
+    """Each way to cut ``size`` lines into ``width`` runs in order, as (start, stop) per run; only the runs
+    numbered in ``empty`` may be empty."""
+    for cut in combinations_with_replacement(range(size + 1), width - 1):
         bounds = [0, *cut, size]
-        yield list(zip(bounds, bounds[1:], strict=False))
+        runs = list(zip(bounds, bounds[1:], strict=False))
+        if all(a < b or k in empty for k, (a, b) in enumerate(runs)):
+            yield runs
 
 
 def _rule(source: SourceText, line: Line) -> Span | None:
@@ -356,3 +440,103 @@ def _rule(source: SourceText, line: Line) -> Span | None:
         return None
     start = line.start + len(line.text) - len(line.text.lstrip())
     return Span(start, max(rule_extent(source.raw[: line.end], found), found.end()), line.number)
+
+
+# A 完成时限 column's header, and its cell: a date or a standing time (2026年12月底, 2027年底前, 持续推进).
+DEADLINE_HEADER = re.compile(r"时限|完成时间|时间节点")
+DEADLINE_CELL = re.compile(r"(?:\d{4}年(?:\d{1,2}月)?(?:[上中下]旬|底|末)?(?:以)?前?|长期坚持|持续推进|长期)")
+# What closes a table printed in text boxes: a note, the contact, the distribution list, the disclosure line.
+BOX_TABLE_END = re.compile(r"^\s*(?:注|说明|备注|联\s*系\s*人|抄送|公开方式)\s*[:：]")
+
+
+def find_box_header(content: list[Line]):
+    """``(index, lines, Columns, its cells)`` of a header printed as pdfminer prints a ruled table's header, one
+    text box a cell or several cells close together in one box (``序号 工作任务`` / ``责任单位`` / ``完成时限``): 序号
+    first, then lines of header cells only."""
+    for i, line in enumerate(content):
+        cells = [normalise(c) for c in line.text.split()]
+        if not cells or cells[0] not in NUMBER_HEADERS or len(cells) > 4:
+            continue
+        run = 1
+        while i + run < len(content) and all(header_like(c) for c in content[i + run].text.split()):
+            cells += [normalise(c) for c in content[i + run].text.split()]
+            run += 1
+        columns = map_header(cells) if len(cells) >= 3 and run > 1 else None
+        if columns is not None and columns.number == 0:
+            return i, run, columns, set(cells)
+    return None
+
+
+def read_boxes(source: SourceText, lines: LineIndex, after: int, columns, header: set[str], lexicon: Lexicon,
+               problems: list[Problem]) -> list[tuple[str, Span | None, list[TaskRecord]]] | None:
+    """The rows of a ruled table that pdfminer printed as text boxes (a blank line after each) read column by
+    column within blocks of rows: the 序号 cells of a page as a run of their own (``1`` ``2`` ``3``), the task cells
+    of several rows, then their unit cells, the 完成时限 cells anywhere. Each column keeps its cells' order, so
+    within a section (its row ``二、…`` parts them) the k-th number, task and unit cell are one row's; a run of k task
+    cells is followed by its k cells of each unit column in turn (牵头单位 of the k rows, then their 配合单位). Every
+    box is a number, a section row, a deadline, a unit cell (every name in it known) or a task; the counts must
+    align one to one, else None (no guess). The header again at a page break and page numbers are furniture."""
+    boxes: list[list[Line]] = [[]]
+    for line in lines.lines[after:]:
+        if BOX_TABLE_END.match(line.text):
+            break
+        if line.blank or PAGE_NUMBER.match(line.text):
+            boxes.append([])
+        else:
+            boxes[-1].append(line)
+    unit_columns = [col for col, _ in columns.units]
+    parts: list[tuple[str, Span | None, list[TaskRecord], list[tuple[str, list[Line]]]]] = []
+    for box in filter(None, boxes):
+        text = normalise("".join(line.text.strip() for line in box))
+        words = [normalise(w) for w in box[0].text.split()]
+        if len(box) == 1 and set(words) <= header:
+            continue  # the header again at a page break, in boxes of its own
+        if len(box) == 1 and SECTION_ROW.match(text) and len(text) <= 60:
+            parts.append((text, Span(box[0].start, box[0].end, box[0].number), [], []))
+            continue
+        kind = ("number" if len(box) == 1 and NUMBER.match(text) else "deadline" if DEADLINE_CELL.fullmatch(text)
+                else "units" if _names_only(source, box, lexicon) else "task")
+        if not parts:
+            parts.append(("任务分工", None, [], []))
+        parts[-1][3].append((kind, box))
+    for _, _, found, group in parts:
+        numbers = [box for kind, box in group if kind == "number"]
+        tasks: list[list[Line]] = []
+        cells: list[list[list[Line]]] = []  # per task, its unit cells in column order
+        run: list[int] = []  # the tasks of the current run
+        units: list[list[Line]] = []
+        for kind, box in [*group, ("task", None)]:
+            if kind == "units":
+                units.append(box)
+            elif kind == "task" and (units or box is None):
+                if len(units) != len(run) * len(unit_columns):
+                    return None
+                for r, t in enumerate(run):  # column after column: the run's cells of each unit column
+                    cells[t] = [units[c * len(run) + r] for c in range(len(unit_columns))]
+                run, units = [], []
+            if kind == "task" and box is not None:
+                run.append(len(tasks))
+                tasks.append(box)
+                cells.append([])
+        values = [int(NUMBER.match(normalise(box[0].text)).group(1)) for box in numbers]
+        if not tasks or len(numbers) != len(tasks) or any(not c for c in cells) or values != list(
+                range(values[0], values[0] + len(values))):
+            return None  # the 序号 count up by one, as many as the tasks
+        for number, value, task, row_units in zip(numbers, values, tasks, cells, strict=True):
+            row: list = [number[0]] + [()] * (columns.width - 1)
+            row[columns.task] = (task,)
+            for col, box in zip(unit_columns, row_units, strict=True):
+                row[col] = (box,)
+            if (read := _task(source, columns, row, value, problems, lexicon)) is not None:
+                found.append(read)
+    return [(title, span, found) for title, span, found, _ in parts]
+
+
+def _names_only(source: SourceText, box: list[Line], lexicon: Lexicon) -> bool:
+    """True for a box that reads as unit names only, every one a body known by the gazetteer or its ending."""
+    spans = _pieces((box,), lines=True)
+    found = read_pieces(source.raw, spans, lexicon, "participant")
+    if found is None or not found.units or any(u.recognised == "label" for u in found.units):
+        return False
+    named = sum(len(normalise(u.name)) for u in found.units)
+    return named >= 0.8 * len(normalise("".join(source.quote(p) for p in spans)).replace("、", "").replace("，", ""))

@@ -16,7 +16,8 @@ cell that starts a little left or right of its header). A body line is cut at th
 belongs to the column its first display column falls in, but a run printed past its column's edge into a column
 whose own cell stands apart on the line overflowed, and stays whole. A header may take two or three lines: a
 cell spanning the cells under it (责任单位 over 牵头单位 / 配合单位) gives way to them; a word wrapped (牵头 / 单位)
-is joined (:func:`_spanned`).
+is joined (:func:`_spanned`). A table pandoc draws (its rules blanked by :mod:`fengong.readers.markdown`) is cut
+where its drawing puts the columns, as its format defines them, not where its text is measured.
 
 **Rows.** A line whose number column holds a number opens a row (without a number column: a line whose first
 column holds text); a line whose number column is empty carries on the row above, cell by cell, across page
@@ -38,19 +39,20 @@ The task's text is its column's pieces joined, its span from the first to the la
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from itertools import product
 
 from fengong.readers.docmeta import new_plan
 from fengong.readers.lexicon import Lexicon, lexicon_for
-from fengong.readers.lines import PAGE_NUMBER, Line, LineIndex
+from fengong.readers.lines import PAGE_NUMBER, Line, LineIndex, positions
+from fengong.readers.markdown import blank_marks, open_cells
 from fengong.readers.rows import (
     EMPTY_CELLS,
     NUMBER,
     OTHER_HEADERS,
     SECTION_ROW,
     Columns,
+    carried_by_notes,
     check_sequence,
     document_rule,
     header_like,
@@ -91,16 +93,7 @@ class _Row:
     line: Line
     cells: dict[int, list[Span]] = field(default_factory=dict)  # column → its pieces, line by line
     end: int = 0
-
-
-def positions(text: str, display: bool) -> list[int]:
-    """The column each character of ``text`` starts at: in display columns (a CJK character is two wide) or in
-    characters."""
-    out, at = [], 0
-    for char in text:
-        out.append(at)
-        at += 2 if display and unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return out
+    above: int = 0  # the lines of its cells printed above its number's line (cells centred in the row)
 
 
 def _runs(text: str) -> list[tuple[int, int]]:
@@ -123,9 +116,10 @@ def _header_cells(text: str) -> list[tuple[int, int]] | None:
     return merged
 
 
-def find(lines: list[Line]) -> Layout | None:
+def find(lines: list[Line], drawn: dict[int, tuple[int, ...]] | None = None) -> Layout | None:
     """The first layout table among ``lines``: a header line (and the header lines right under it) whose columns
-    the lines after it keep to."""
+    the lines after it keep to, or whose columns a drawing gives (``drawn``: by the header's line number, where
+    pandoc's rules put the columns, :func:`fengong.readers.markdown.drawn_columns`)."""
     for i, line in enumerate(lines):
         cells = _header_cells(repair(line.text))
         if not cells:
@@ -143,7 +137,8 @@ def find(lines: list[Line]) -> Layout | None:
         if not (words or alone):
             continue  # a line holding anything but header words opens no header: not worth measuring
         for tried in ([block, [line]] if alone and len(block) > 1 else [block]):
-            layout = _measured(tried, lines[i + len(tried) : i + len(tried) + SAMPLE * 2])
+            layout = _measured(tried, lines[i + len(tried) : i + len(tried) + SAMPLE * 2],
+                               (drawn or {}).get(line.number))
             if layout is not None:
                 return layout
     return None
@@ -215,9 +210,11 @@ def _spanned(upper: list[tuple[int, int, str]], lower: list[tuple[int, int, str]
     return sorted(out) if any(is_header_cell(n) for n in named) else None
 
 
-def _measured(block: list[Line], after: list[Line]) -> Layout | None:
+def _measured(block: list[Line], after: list[Line], drawn: tuple[int, ...] | None = None) -> Layout | None:
     """The layout of the table under the header ``block`` in the measure its body keeps to, or None when the lines
-    after it do not keep to the header's columns (text that only has a header-like line)."""
+    after it do not keep to the header's columns (text that only has a header-like line). A table drawn with
+    rules (``drawn``: where its columns begin, in display columns) is cut where the drawing puts its columns, as
+    the format defines them, whatever the text after it."""
     body = []
     for line in after:
         text = repair(line.text)
@@ -239,6 +236,10 @@ def _measured(block: list[Line], after: list[Line]) -> Layout | None:
         if columns is None:
             continue
         spans = [(a, b) for a, b, _ in cells]  # each header cell's first and past-last column
+        if display and drawn is not None and len(drawn) == len(cells) - 1:
+            lines = tuple(tuple(re.sub(r"\s+", "", ln.text[a:b]) for a, b in _header_cells(repair(ln.text)) or [])
+                          for ln in block)
+            return Layout(block[0], columns, lines, drawn, display)
         pieces = [[(p[a], p[b]) for a, b in _runs(text)] for text in body for p in [positions(text + " ", display)]]
         bounds = []
         for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
@@ -278,7 +279,7 @@ def _crossing(runs: list[tuple[int, int]], bounds: tuple[int, ...] | list[int]) 
 
 def read(source: SourceText, layout: Layout, slug: str | None = None, jurisdiction: str | None = None) -> PlanRecord:
     """Read the layout table ``layout`` of ``source`` (:func:`find`) into a plan."""
-    text = repair(source.raw)
+    text = blank_marks(repair(source.raw))  # pandoc's rules and borders (blank_drawn_tables) are layout
     index = LineIndex(text)
     plan = new_plan(source, LineIndex(source.raw), slug, jurisdiction)
     problems = plan.problems
@@ -292,6 +293,28 @@ def read(source: SourceText, layout: Layout, slug: str | None = None, jurisdicti
     rule: Span | None = None
     ends: dict[int, int] = {}  # a piece's end offset → the column past it
     lines = index.lines[layout.header.number :]
+    # the lines read since the last row's number, not yet given to a row: a table whose cells are centred in their
+    # rows (pdfplumber's grid: the 序号 on a row's middle line, a taller cell's lines above it) prints some of a
+    # row's lines before its number; there each row takes as many lines below its number as above it, the rest
+    # going up to the next row
+    pending: list[tuple[Line, dict[int, list[Span]]]] = []
+    centred = False
+
+    def place(row: _Row, taken: list[tuple[Line, dict[int, list[Span]]]]) -> None:
+        for line, cut in taken:
+            for k, pieces in cut.items():
+                row.cells.setdefault(k, []).extend(pieces)
+            row.end = max(row.end, line.end)
+
+    def flush() -> None:  # a section row or the table's end: the lines left belong to the last row
+        if rows and rows[-1][0] == len(parts) - 1:
+            place(rows[-1][1], pending)
+        else:
+            for line, _ in pending:
+                problems.append(Problem(source.path, line.number, f"text before the first row of the table: "
+                                                                  f"{normalise(line.text)!r}", "warning"))
+        pending.clear()
+
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -305,6 +328,7 @@ def read(source: SourceText, layout: Layout, slug: str | None = None, jurisdicti
                 i += repeat + 1  # the next page's running head and the header printed again
             continue
         if NOTE.match(line.text):
+            flush()
             found = LEAD_RULE.search(text, line.start, line.end)
             if found is not None:
                 start = line.start + len(line.text) - len(line.text.lstrip())
@@ -312,6 +336,7 @@ def read(source: SourceText, layout: Layout, slug: str | None = None, jurisdicti
             break
         content = normalise(line.text)
         if SECTION_ROW.match(content) and len(line.text.split()) == 1 and not NUMBER.match(content):
+            flush()
             start = line.start + len(line.text) - len(line.text.lstrip())
             parts.append((content, Span(start, line.start + len(line.text.rstrip()), line.number), []))
             continue  # 一、优化营商环境 on a line of its own: a section of the table
@@ -320,19 +345,23 @@ def read(source: SourceText, layout: Layout, slug: str | None = None, jurisdicti
             break  # prose across the columns: the table has ended
         first = columns.number if columns.number is not None else 0
         head = normalise(_joined(text, cut.get(first, []))[0])
-        if head:
-            number = NUMBER.match(head)
-            if number is None and columns.number is not None:
-                break  # text in the number column that is no number: the table has ended
-            rows.append((len(parts) - 1, _Row(int(number.group(1)) if number else len(rows) + 1, line)))
-        elif not rows:
-            problems.append(Problem(source.path, line.number, f"text before the first row of the table: "
-                                                              f"{content!r}", "warning"))
+        if not head:
+            pending.append((line, cut))
             continue
-        row = rows[-1][1]
-        for k, pieces in cut.items():
-            row.cells.setdefault(k, []).extend(pieces)
-        row.end = line.end
+        number = NUMBER.match(head)
+        if number is None and columns.number is not None:
+            break  # text in the number column that is no number: the table has ended
+        if rows and rows[-1][0] == len(parts) - 1:  # the row above takes its lines below its number
+            below = rows[-1][1].above if centred else len(pending)
+            place(rows[-1][1], pending[:below])
+            pending[:below] = []
+        else:  # the first row of the table or of a section: the lines above its number are its own
+            centred = centred or bool(pending)
+        row = _Row(int(number.group(1)) if number else len(rows) + 1, line, above=len(pending))
+        rows.append((len(parts) - 1, row))
+        place(row, [*pending, (line, cut)])
+        pending.clear()
+    flush()
     check_sequence([(row.number, row.line.number) for _, row in rows], source.path, problems)
     # how far each column's text reaches (a cell that overflowed past its column's edge aside): a line of a cell
     # that stops short of it was broken on purpose
@@ -341,6 +370,13 @@ def read(source: SourceText, layout: Layout, slug: str | None = None, jurisdicti
              if (found := [ends[p.end] for _, row in rows for p in row.cells.get(k, [])
                            if edge[k] is None or ends[p.end] <= edge[k]])}
     room = 4 if layout.display else 2  # two characters' room: a wrap may carry a character down with 、
+    spanning = open_cells(source.raw)  # pandoc's grid: a cell with no border under it spans the row below too
+    for (_, above), (_, row) in zip(rows, rows[1:], strict=False):
+        for start in spanning.get(row.line.number - 1, []) if layout.display else []:
+            k = _column(start, layout.bounds)
+            cell = above.cells.setdefault(k, [])  # one cell: what the row below prints in it goes on with it
+            cell.extend(row.cells.get(k, []))
+            row.cells[k] = cell
     previous: dict[int, list[Span]] = {}
     for part, row in rows:
         for k, _ in columns.units:
@@ -351,7 +387,9 @@ def read(source: SourceText, layout: Layout, slug: str | None = None, jurisdicti
         task = _task(source, text, index, columns, row, problems, lexicon, full)
         if task is not None:
             parts[part][2].append(task)
-    plan.sections = sections_of(parts, columns, rule or document_rule(source), source)
+    rows_at = {n for _, row in rows for n in range(row.line.number, index.line_of(row.end) + 1)}
+    carried = carried_by_notes(source, lexicon, rows_at)  # 注：各省（区、市）人民政府负责…，表中不再一一列出
+    plan.sections = sections_of(parts, columns, rule or document_rule(source), source, carried)
     plan.items = section_items(parts, source)
     if not plan.sections:
         raise ReadError(problems + [Problem(source.path, layout.header.number, "a table header was found but no "

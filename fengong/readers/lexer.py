@@ -34,12 +34,14 @@ _SLOT = re.compile(r"[^\s，,；;。、：:（）()〈〉*＊]{1,12}\s*[：:]")
 _NO_NAME = re.compile(r"(无|暂无|同上)\s*(?=$|[，,；;。\s])")
 _FILLER = re.compile(rf"下同|{v.NOT_LISTED.pattern}")
 _VERBS = sorted(v.VERBS, key=len, reverse=True)
-_HARD = set(v.SEPARATOR + v.COMMAS + v.SEMICOLONS + v.FULL_STOPS + v.MARKS + v.FOOTNOTE_CHARS) | set(v.OPENERS)
+_HARD = (set(v.SEPARATOR + v.OCR_SEPARATORS + v.COMMAS + v.SEMICOLONS + v.FULL_STOPS + v.MARKS + v.FOOTNOTE_CHARS)
+         | set(v.OPENERS))
 _LINE_BREAK_TAG = re.compile(r"<\s*br\s*/?\s*>", re.IGNORECASE)
 _WRAP = re.compile(r"[ \t]*\n\s*")  # a line break where a fixed-width rendering wrapped the text, and the indent
 # …and the space between the characters of a letter-spaced label (牵 头 单 位：, as a PDF viewer copies it)
 _GAP = re.compile(rf"{_WRAP.pattern}|(?<=[\u4e00-\u9fff])[ \u3000](?=[\u4e00-\u9fff])")
 _LABEL_REACH = 16  # characters a label takes at most, its wraps included
+_TOPIC_REACH = 24  # characters a topic before 由 takes at most (以上各项保障措施均由), its wraps not counted
 
 
 
@@ -55,7 +57,11 @@ def _label_at(raw: str, i: int, end: int) -> tuple[re.Match[str], int] | None:
     found = _LABEL.match(raw, i, end)
     if found is not None:
         return found, found.end()
-    window = raw[i : min(end, i + _LABEL_REACH)]
+    stop = min(end, i + _LABEL_REACH)
+    wrap = _WRAP.search(raw, i, end)
+    if wrap is not None and wrap.start() < stop:  # a wrap's padding and blank lines (a character grid's) take no reach
+        stop = min(end, stop + wrap.end() - wrap.start())
+    window = raw[i:stop]
     gaps = [w.span() for w in _GAP.finditer(window)]
     if not gaps:
         return None
@@ -105,8 +111,8 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
                   and not _continues(_last_name(out), raw[i:_word_end(raw, i, end)])):
                 # 市供销社★ 市商务局, 市委组织部（人才办）　市财政局: units printed side by side, a space between them
                 out.append(token("SEP", raw[space:i], space, i))
-        elif char in v.SEPARATOR:
-            out.append(token("SEP", char, i, i + 1))
+        elif char in v.SEPARATOR or char in v.OCR_SEPARATORS:
+            out.append(token("SEP", v.SEPARATOR, i, i + 1))
             i += 1
         elif (m := _LINE_BREAK_TAG.match(raw, i, end)) is not None:
             # 广东省税务局<br>省财政厅: a table cell of a web page converted to text keeps its line breaks as tags
@@ -190,10 +196,19 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
 
 def topic_at(raw: str, i: int, end: int) -> tuple[str, int] | None:
     """``(kind, end)`` of a topic standing before 由 at ``i`` that makes the clause a statement about the measure:
-    ``pointed`` (此项工作, 上述任务), ``work`` (具体工作) or ``related`` (相关工作); None for any other text."""
+    ``pointed`` (此项工作, 上述任务), ``work`` (具体工作) or ``related`` (相关工作); None for any other text. It is
+    read across the line breaks of a text wrapped at a fixed width, which fall anywhere in a word (此项工 / 作由)."""
+    stop = min(end, i + _TOPIC_REACH)
+    for wrap in _WRAP.finditer(raw, i, end):  # a wrap's padding and blank lines take no reach
+        if wrap.start() >= stop:
+            break
+        stop = min(end, stop + wrap.end() - wrap.start())
+    kept = [k for k in range(i, stop) if not any(a <= k < b for a, b in
+                                                 (w.span() for w in _WRAP.finditer(raw, i, stop)))]
+    text = "".join(raw[k] for k in kept)
     for kind, pattern in (("pointed", v.TOPIC_POINTED), ("work", v.TOPIC_WORK), ("related", v.TOPIC_RELATED)):
-        if (m := pattern.match(raw, i, end)) is not None:
-            return kind, m.end()
+        if (m := pattern.match(text)) is not None and m.end() > 0:
+            return kind, kept[m.end() - 1] + 1
     return None
 
 
@@ -330,8 +345,9 @@ def _levels_before(out: list[Token]) -> int:
 
 
 # A level of the administrative divisions (_LEVEL_WORD), with a bracket of its own (县（市、区）).
-_LEVELS = rf"{_LEVEL_WORD}(?:[（(][^）)]*[）)])?"
-_LEVEL_HEAD = re.compile(rf"^各(?:所?辖|设区的?)?{_LEVELS}$")  # 各辖市、区人民政府
+_LEVELS = rf"{_LEVEL_WORD}(?:[（(〔][^）)〕]*[）)〕])?"
+# 各辖市、区人民政府; 有关区、县〔市〕政府 (有关 or 相关 singles out some places of each level, as 各 takes them all)
+_LEVEL_HEAD = re.compile(rf"^(?:各(?:所?辖|设区的?)?|有关|相关){_LEVELS}$")
 _LEVEL = re.compile(rf"^{_LEVELS}$")
 _LEVEL_TAIL = re.compile(rf"^{_LEVELS}(?:人民)?(?:政府|党委|管委会)$")
 
@@ -347,7 +363,10 @@ def _bracket(raw: str, i: int, end: int, out: list[Token]) -> int:
     stop = close + 1 if close is not None else end
     inner = raw[i + 1 : close if close is not None else end]
     before = out[-1] if out else None
-    after_name = before is not None and before.type == "NAME" and before.end_pos == i
+    # right after the name, or on the next line where the name's line broke before its bracket (生态保护修复司 /
+    # （全国绿化委员会办公室）)
+    after_name = before is not None and before.type == "NAME" and (
+        before.end_pos == i or not raw[before.end_pos : i].strip() and "\n" in raw[before.end_pos : i])
     if after_name and (role := v.ROLE_NOTE.match(inner)) is not None:
         jointly = "*" if re.match(r"\s*(?:共同|联合|双)", inner) else ""  # A、B（共同牵头）: the note is both units'
         out.append(token("ROLE_NOTE", v.LABEL_ROLES.get(role.group(1)[:2], "lead") + jointly, i, stop))
@@ -643,22 +662,27 @@ def _trim(raw: str, start: int, end: int) -> tuple[int, int]:
 
 def subject_units(raw: str, start: int, end: int, lexicon: Lexicon) -> list[tuple[str, int, int, str]]:
     """The units a sentence opens with, as ``(name, start, end, how recognised)``: the pieces between 、 and 和
-    while each begins with a unit name, the last cut where its name ends (防城区人民政府结合实际 → 防城区人民政府)."""
-    found = []
+    while each begins with a unit name, the last cut where its name ends (防城区人民政府结合实际 → 防城区人民政府),
+    joined into collectives as a statement's are (各有关市、县（区）人民政府, 各省级农业农村部门、乡村振兴部门)."""
+    found: list[Token] = []
+    how: dict[int, str] = {}
     i = start
     while i < end:
         stop = _next_separator(raw, i, end)
         piece = _longest_unit(raw, i, stop, lexicon)
+        if piece is None and found and _LEVEL.match(level := normalise(raw[i:stop])):
+            piece = (level, i, stop, how[found[0].start_pos])  # 各市、州、直管市人民政府: a level between, joined below
         if piece is None:
             break
-        if found and raw[i - 1] == "、" and governs_field(found[-1][0], piece[0], lexicon):
-            head = found.pop()  # 各省级农业农村部门、乡村振兴部门: one collective
-            piece = (normalise(raw[head[1] : piece[2]]), head[1], piece[2], head[3])
-        found.append(piece)
+        if found:
+            found.append(token("SEP", raw[i - 1], i - 1, i))
+        found.append(token("NAME", piece[0], piece[1], piece[2]))
+        how[piece[1]] = piece[3]
         if piece[2] < stop or stop >= end:
             break
         i = stop + 1
-    return found
+    return [(t.value, t.start_pos, t.end_pos, how[t.start_pos])
+            for t in _joined_levels(raw, found, lexicon) if t.type == "NAME" and not _LEVEL.match(t.value)]
 
 
 def _next_separator(raw: str, i: int, end: int) -> int:
@@ -667,7 +691,7 @@ def _next_separator(raw: str, i: int, end: int) -> int:
     while i < end:
         if raw[i] in v.OPENERS and (close := matching_bracket(raw, i, end)) is not None:
             i = close
-        elif raw[i] in v.SEPARATOR or raw.startswith("和", i):
+        elif raw[i] in v.SEPARATOR or raw[i] in v.OCR_SEPARATORS or raw.startswith("和", i):
             return i
         i += 1
     return end

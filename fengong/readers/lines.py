@@ -4,13 +4,26 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-# A page number printed on a line of its own (— 2 —, - 12 -, 第3页, 第3页 共8页): page furniture of a text
-# extracted from print, never content.
-PAGE_NUMBER = re.compile(r"^\s*(?:[—－–-]{1,2}\s*\d{1,4}\s*[—－–-]{1,2}"
+# A table's ruling read as a line of text (OCR of a scan prints it |||, ————): layout, no cell.
+RULE_LINE = re.compile(r"^\s*(?:[|｜]{2,}|[—─━]{3,}|[-_=]{6,})\s*$")
+# A page number printed on a line of its own (— 2 —, - 12 -, 第3页, 第3页 共8页; OCR of a scan reads its dashes as
+# 一: 一 3 一): page furniture of a text extracted from print, never content.
+PAGE_NUMBER = re.compile(r"^\s*(?:[—－–-]{1,2}\s*\d{1,4}\s*[—－–-]{1,2}|一\s*\d{1,4}\s*一"
                          r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)\s*$")
+
+
+def positions(text: str, display: bool = True) -> list[int]:
+    """The column each character of ``text`` starts at: in display columns (a CJK character is two wide, as a
+    terminal or a fixed-width rendering lays it out: East Asian wide and full-width characters) or in characters."""
+    out, at = [], 0
+    for char in text:
+        out.append(at)
+        at += 2 if display and unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return out
 
 
 def chunks(text: str) -> list[str]:
@@ -117,23 +130,49 @@ def line_numbers(text: str) -> dict[int, int]:
 def running_heads(text: str, pages: list[int]) -> list[int]:
     """The lines that print the document's running head after a page number (``— 3 —`` / ``桃江县…实施方案``): the
     first non-blank line after a page number, where its text stands as a line of its own elsewhere in the document
-    too (after another page number, or as the title). Furniture, as the page number is."""
+    too (after another page number, or as the title or the heading it repeats). Furniture, as the page number is.
+    A text printed as a line many times elsewhere but after one page number only is a table's recurring cell or a
+    wrapped name's last piece (``人力资源社会保`` / ``— 9 —`` / ``障部``), no head."""
     lines = [c.rstrip("\r\n") for c in chunks(text)]
     counts: dict[str, int] = {}
     for body in lines:
         if body.strip():
             counts[body.strip()] = counts.get(body.strip(), 0) + 1
-    heads = []
+    after: dict[int, str] = {}  # furniture lines in a row (a page number, the header again) precede one line
     for page in pages:
         at = page  # the line after the page number (0-based index = number)
         while at < len(lines) and not lines[at].strip():
             at += 1
         if at < len(lines) and counts.get(lines[at].strip(), 0) >= 2 and not PAGE_NUMBER.match(lines[at]) \
                 and not re.search(r"[。；;，,：:]", lines[at]) and len(lines[at].strip()) <= HEAD_MAX:
-            heads.append(at + 1)
-    return heads
+            after[at] = lines[at].strip()
+    heads: dict[str, int] = {}
+    for head in after.values():
+        heads[head] = heads.get(head, 0) + 1
+    return [at + 1 for at, head in after.items()
+            if heads[head] >= 2 or counts[head] - heads[head] <= HEAD_ELSEWHERE]
 
 
+def bare_page_numbers(text: str) -> set[int]:
+    """The line numbers of page numbers printed as bare digits (a booklet's ``6``, pages parted by blank lines
+    only): a line of digits, then a blank gap, then the running head, a line that follows two such numbers or
+    more. A table's 序号 standing alone is followed by its row, never by the head."""
+    lines = [c.rstrip("\r\n") for c in chunks(text)]
+    after: dict[int, str] = {}
+    for k, line in enumerate(lines):
+        if re.fullmatch(r"\s*\d{1,4}\s*", line) and k + 1 < len(lines) and not lines[k + 1].strip():
+            at = k + 1
+            while at < len(lines) and not lines[at].strip():
+                at += 1
+            if at < len(lines):
+                after[k + 1] = lines[at].strip()
+    counts: dict[str, int] = {}
+    for head in after.values():
+        counts[head] = counts.get(head, 0) + 1
+    return {number for number, head in after.items() if counts[head] >= 2}
+
+
+HEAD_ELSEWHERE = 2  # the title, the heading a head repeats (a cover and a title page): not a row's every line
 HEAD_MAX = 40  # a running head is a title, not a paragraph
 
 

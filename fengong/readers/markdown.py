@@ -11,11 +11,20 @@ offset still points at the same character of the file (``## 一、`` is an inden
 labelled line). A backslash escape (``1\\.``, ``\\*``, ``\\#``) prints its character: the character takes the
 backslash's place and a space its own (``1. ``), so a label reads as printed. A pipe table's pipes and rule row
 are left to the table readers, which read tables drawn with pipes; the marks inside its cells are blanked.
+
+Pandoc draws its other tables (``-t plain``, ``-t markdown``) with rules, in any text, Markdown or not
+(:func:`blank_drawn_tables`): a simple or multiline table's rules are lines of dashes, one run per column (the
+header's underline ``------ ------------ --------``), a grid table's borders ``+------+------+`` (``+======+``
+under the header) and the ``|`` that part its cells, standing under the border's ``+``. Drawn so, the table is
+its cells laid out in columns by spaces, each cell wrapped inside its column: the rules and borders are blanked,
+and the layout reader (:mod:`fengong.readers.layout`) reads what is left.
 """
 
 from __future__ import annotations
 
 import re
+
+from fengong.readers.lines import chunks, positions
 
 ATX_HEADING = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")  # ## 一、总体要求
 CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")  # ## 一、总体要求 ##
@@ -29,13 +38,20 @@ STRONG = re.compile(r"\*{2,}|(?<![A-Za-z0-9])_{2,}|_{2,}(?![A-Za-z0-9])")  # **A
 EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])[^*_\n]*?(?<=[^\s*_])\1(?![\w*])")
 CODE = re.compile(r"`+")
 LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")  # [A](url) ![A](url): the link's text is the text
+DASH_RULE = re.compile(r"^[ \t]*-{3,}(?:[ \t]+-{3,})*[ \t]*$")  # pandoc's simple/multiline table: a run a column
+# +------+-----+  +======+=====+; a cell spanning rows has no border under it, blank there between its edges
+# (+----+      +----+, |      +----+, +----+      |)
+GRID_BORDER = re.compile(r"^[ \t]*(?=[^\n]*\+[-=:]{3,}\+)[+|](?:(?:[-=:]{3,}| {3,})[+|])+[ \t]*$")
+OPEN_CELL = re.compile(r"(?<=[+|]) {3,}(?=[+|])")  # a border's blank run: the cell above goes on under it
+GRID_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")  # | 1    | 任务 |
 TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")  # | --- | :---: |
 
 
 def is_markdown(text: str) -> bool:
     """Whether ``text`` is printed through Markdown: two of its kinds of marks (ATX headings, strong emphasis,
-    backslash escapes, pipe tables' rule rows, thematic breaks) each on some line, or three ATX headings. Chinese
-    plain text uses none of them (a star marks a lead unit alone, ``*A``, never ``**A**``)."""
+    backslash escapes, pipe tables' rule rows, thematic breaks) each on some line, or three ATX headings, or three
+    lines each wholly strong (``**一、总体要求**``: pandoc's bold paragraph). Chinese plain text uses none of them
+    (a star marks a lead unit alone, ``*A``, never ``**A**``)."""
     if "#" not in text and "**" not in text and "\\" not in text and "---" not in text:
         return False  # at most a thematic break: one kind (read at every document, so decided cheaply first)
     lines = text.splitlines()
@@ -47,15 +63,77 @@ def is_markdown(text: str) -> bool:
         any(TABLE_RULE.match(line) and "|" in line for line in lines),
         any(THEMATIC_BREAK.match(line) and line.strip()[:1] in "-*_" for line in lines),
     ]
-    return headings >= 3 or sum(kinds) >= 2
+    # pandoc's bold paragraphs (**一、总体要求**, a Word heading set in bold): a line wholly strong, as ATX headings
+    strong = sum(bool(re.fullmatch(r"\*\*[^*\s][^*]*\*\*", line.strip())) for line in lines)
+    return headings >= 3 or strong >= 3 or sum(kinds) >= 2
 
 
 def blank_marks(text: str) -> str:
     """``text`` with its Markdown marks replaced by spaces of the same length (escapes: the character moved onto
     the backslash); the text itself when it is not Markdown (:func:`is_markdown`)."""
+    text = blank_drawn_tables(text)
     if not is_markdown(text):
         return text
     return "".join(_line(chunk) for chunk in text.splitlines(keepends=True))
+
+
+def blank_drawn_tables(text: str) -> str:
+    """``text`` with the rules and borders pandoc draws its tables with blanked (see the module's docstring): a
+    line of dashes in runs; a grid table's borders, and in the rows between two of them each ``|`` standing (in
+    display columns, a CJK character two wide, as pandoc lays the table out) under a ``+`` of the border above.
+    A ``|`` inside a cell's text stands under no ``+`` and stays."""
+    if "---" not in text:
+        return text  # no rule: no table drawn (read at every document, so decided cheaply first)
+    out = []
+    joints: set[int] | None = None  # the display columns of the last grid border's +, while its rows follow
+    for chunk in chunks(text):
+        body = chunk.rstrip("\r\n")
+        if DASH_RULE.match(body) or GRID_BORDER.match(body):
+            joints = {at for at, char in zip(positions(body), body, strict=True) if char in "+|"} or None
+            out.append(" " * len(body) + chunk[len(body):])
+        elif joints is not None and GRID_ROW.match(body):
+            out.append("".join(" " if char == "|" and at in joints else char
+                               for at, char in zip(positions(body), body, strict=True)) + chunk[len(body):])
+        else:
+            joints = None
+            out.append(chunk)
+    return "".join(out)
+
+
+def drawn_columns(text: str) -> dict[int, tuple[int, ...]]:
+    """Where pandoc's drawing of a table puts its columns, for each header line of a table it draws (by line
+    number): the display column each column but the first begins at — a grid table's ``+`` in the border above
+    the header, the first dash of each run of a simple or multiline table's underline under it (the header's
+    lines between it and the rule or blank line above). The format defines its columns so: the layout reader
+    cuts the table there rather than measuring where its text stands."""
+    found: dict[int, tuple[int, ...]] = {}
+    lines = [chunk.rstrip("\r\n") for chunk in chunks(text)]  # numbered as every reader numbers them (\n only)
+    for n, line in enumerate(lines):
+        top = n == 0 or not GRID_ROW.match(lines[n - 1])  # the table's top border, no row above it
+        if GRID_BORDER.match(line) and top and n + 1 < len(lines) and GRID_ROW.match(lines[n + 1]):
+            joints = [at for at, char in zip(positions(line), line, strict=True) if char == "+"]
+            found[n + 2] = tuple(joints[1:-1])  # the header (or first row) under the top border
+        elif DASH_RULE.match(line) and len(line.split()) > 1 and n > 0 and lines[n - 1].strip():
+            at = positions(line)
+            starts = tuple(at[m.start()] for m in re.finditer(r"-+", line))[1:]
+            k = n - 1
+            while k >= 0 and lines[k].strip() and not DASH_RULE.match(lines[k]):
+                found[k + 1] = starts  # each line of the header above the underline
+                k -= 1
+    return found
+
+
+def open_cells(text: str) -> dict[int, list[int]]:
+    """The cells of pandoc's grid tables that span rows, by the line number of the border they go on under (as
+    every reader numbers lines): the display column each begins at. A cell spanning rows has no border under
+    it, blank between its edges (``+----+      +----+``): the row below shares the cell."""
+    found: dict[int, list[int]] = {}
+    for n, chunk in enumerate(chunks(text)):
+        body = chunk.rstrip("\r\n")
+        if " " in body.strip() and GRID_BORDER.match(body):
+            at = positions(body)
+            found[n + 1] = [at[m.start()] for m in OPEN_CELL.finditer(body)]
+    return found
 
 
 def _line(chunk: str) -> str:

@@ -56,11 +56,12 @@ class Rendering:
     text: str
     starts: list[int]
     ends: list[int]
+    rendered_from: str | None = "html"  # None: the rendering reads as a plain text (an OCR text's, its spaces dropped)
 
     @property
     def source(self) -> SourceText:
         """The rendering as the source text the readers read."""
-        return SourceText(self.original.path, self.text, rendered_from="html")
+        return SourceText(self.original.path, self.text, rendered_from=self.rendered_from)
 
     def restore(self, plan: PlanRecord) -> None:
         """Point every span and line of ``plan`` (read from :attr:`source`) into the original file instead."""

@@ -111,7 +111,8 @@ def label_at(line: Line) -> tuple[str, str, int, int] | None:
         end = m.end()
         while end < len(text) and text[end] in " \t\u3000":
             end += 1
-        return form, m.group().strip(), value, line.start + end
+        # the label as printed, without the spaces OCR of a scan puts inside it (（一 ) and 1 . are （一) and 1.)
+        return form, re.sub(r"\s+", "", m.group()), value, line.start + end
     return None
 
 

@@ -21,11 +21,21 @@ is the other form of the PDF's table: :mod:`fengong.readers.layout` cuts it at i
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import combinations, product
 
+from fengong.readers.flat_table import wrapped_cells
 from fengong.readers.lexicon import Lexicon, lexicon_for
-from fengong.readers.lines import PAGE_NUMBER, Line, LineIndex, blank_lines, blank_out, running_heads
+from fengong.readers.lines import (
+    PAGE_NUMBER,
+    Line,
+    LineIndex,
+    bare_page_numbers,
+    blank_lines,
+    blank_out,
+    running_heads,
+)
 from fengong.readers.rows import (
     EMPTY_CELLS,
     OTHER_HEADERS,
@@ -71,8 +81,13 @@ def read_table(source: SourceText, jurisdiction: str | None = None) -> tuple[Sec
                                  "like '序号 工作任务 负责单位'")])
     columns = header_columns(first_header.text)
     # the header repeated at the top of each page, and page numbers, are furniture
-    masked, pages = blank_out(repair(source.raw), lambda text: PAGE_NUMBER.match(text) or header_columns(text))
-    masked = blank_lines(masked, set(running_heads(masked, pages)))  # the running head after a page number too
+    masked, pages = blank_out(repair(source.raw), PAGE_NUMBER.match)
+    bare = bare_page_numbers(masked)  # a booklet's bare 6 before a blank gap and the running head
+    masked, pages = blank_lines(masked, bare), sorted(set(pages) | bare)
+    # the running head after a page number too: above the header printed again, never the row under it
+    heads = set(running_heads(masked, pages))
+    masked, headers = blank_out(blank_lines(masked, heads), header_columns)
+    furniture = frozenset(pages) | heads | set(headers)  # blanked, but no blank line parting a row's cells
     index = LineIndex(masked)
     problems: list[Problem] = []
     body = [ln for ln in index.lines if ln.number > first_header.number]
@@ -87,8 +102,17 @@ def read_table(source: SourceText, jurisdiction: str | None = None) -> tuple[Sec
                                  "a table header was found but no numbered rows follow it")])
     rule = _rule(source, masked, note, rows, problems, columns)
     rest = rest_role(source.quote(rule)) if rule is not None else "participant"
-    tasks = [t for t in (_read_row(r, masked, index, source.path, problems, lexicon, rest, columns) for r in rows)
-             if t is not None]
+    once = [_read_row(r, masked, index, source.path, [], lexicon, rest, columns, furniture=furniture) for r in rows]
+    # a name the table prints in its other rows is a body's name, where the gazetteer knows neither split's
+    printed = Counter(name for t in once if t is not None for name in {u.name for u in t.units})
+    tasks = []
+    for r, t in zip(rows, once, strict=True):
+        own = Counter({u.name for u in t.units}) if t is not None else Counter()
+        tasks.append(_read_row(r, masked, index, source.path, problems, lexicon, rest, columns,
+                               frozenset(printed - own), furniture))
+    tasks = [t for t in tasks if t is not None]
+    if len(columns.texts) > 1:
+        tasks = _grouped_texts(tasks, masked, index)
 
     title_line = _title_before(index, first_header.number)
     role_rule = normalise(source.quote(rule)) if rule is not None else None
@@ -122,7 +146,11 @@ def header_columns(text: str) -> Columns | None:
     columns = map_header(cells) if cells else None
     if columns is None or columns.number != 0 or columns.task != 1:
         return None
-    return columns if [k for k, _ in columns.units] == list(range(2, 2 + len(columns.units))) else None
+    # the task's columns (重点任务, 具体措施) first, then the unit columns side by side
+    first = len(columns.texts) + 1
+    if columns.texts != tuple(range(1, first)):
+        return None
+    return columns if [k for k, _ in columns.units] == list(range(first, first + len(columns.units))) else None
 
 
 def _header_cells(letters: str) -> list[str] | None:
@@ -207,7 +235,8 @@ def _split_rows(body: list[Line], path: str, problems: list[Problem], lexicon: L
 
 
 def _read_row(row: _Row, masked: str, index: LineIndex, path: str, problems: list[Problem],
-              lexicon: Lexicon, rest: str, columns: Columns) -> TaskRecord | None:
+              lexicon: Lexicon, rest: str, columns: Columns, elsewhere: frozenset[str] = frozenset(),
+              furniture: frozenset[int] = frozenset()) -> TaskRecord | None:
     start_line = row.lines[0].number
     end = max(ln.end for ln in row.lines if not ln.blank)
     by_line = _by_visual_line(row, masked, lexicon, columns)
@@ -216,7 +245,7 @@ def _read_row(row: _Row, masked: str, index: LineIndex, path: str, problems: lis
         text_start, text_end = pieces[0].start, pieces[-1].end
         text = normalise("".join(masked[p.start : p.end] for p in pieces))
     else:
-        found = _find_cells(row, masked, end, lexicon, columns)
+        found = _find_cells(row, masked, end, lexicon, columns, elsewhere, furniture)
         if found is None:
             problems.append(Problem(path, start_line, f"task {row.number} has no unit list that can be read"))
             return None
@@ -247,6 +276,33 @@ def _read_row(row: _Row, masked: str, index: LineIndex, path: str, problems: lis
         row_span=Span(row.lines[0].start + len(row.lines[0].text) - len(row.lines[0].text.lstrip()), end,
                       start_line),
     )
+
+
+def _grouped_texts(tasks: list[TaskRecord], masked: str, index: LineIndex) -> list[TaskRecord]:
+    """A table with two task columns (重点任务 / 具体措施): where the first is printed only on the first of the
+    numbered rows it spans (a cell merged over rows, empty below), it groups the rows, and each row's task is its
+    next task column's cell. The text before the unit cells is split into the task columns' cells as columns
+    wrap (:func:`fengong.readers.flat_table.wrapped_cells`); where every row fills the first column, it names the
+    task as before."""
+    widths: dict[int, int] = {}
+    cells = []
+    for task in tasks:
+        lines = [Line(ln.number, max(ln.start, task.span.start), min(ln.end, task.span.end),
+                      masked[max(ln.start, task.span.start) : min(ln.end, task.span.end)])
+                 for ln in index.lines if ln.end > task.span.start and ln.start < task.span.end]
+        cells.append(wrapped_cells(lines, 2, widths))
+    if all(c is None or any(c[0]) for c in cells):
+        return tasks
+    out = []
+    for task, split in zip(tasks, cells, strict=True):
+        rest = [ln for group in split[1] for ln in group] if split is not None else []
+        if not rest:
+            out.append(task)
+            continue
+        start = rest[0].start + len(rest[0].text) - len(rest[0].text.lstrip())
+        text = normalise("".join(masked[ln.start : ln.end] for ln in rest))
+        out.append(replace(task, text=text, span=Span(start, rest[-1].end, rest[0].number)))
+    return out
 
 
 VISUAL_SPLITS = 20000  # ways to deal a row's pieces to its columns tried at most
@@ -313,15 +369,19 @@ def _pieces_cell(masked: str, pieces: tuple[Span, ...], lexicon: Lexicon, role: 
     return block
 
 
-def _find_cells(row: _Row, masked: str, end: int, lexicon: Lexicon,
-                columns: Columns) -> tuple[int, list[Statement | None]] | None:
+def _find_cells(row: _Row, masked: str, end: int, lexicon: Lexicon, columns: Columns,
+                elsewhere: frozenset[str] = frozenset(), furniture: frozenset[int] = frozenset()
+                ) -> tuple[int, list[Statement | None]] | None:
     """Where the unit cells begin, and each unit cell's statement (None for an empty cell); None when no split
-    of the row works (see the module's docstring)."""
+    of the row works (see the module's docstring). ``elsewhere``: the names the table's other rows print, which
+    rank a split after the gazetteer's (``…，编`` / ``制林下经济技术标准`` / ``科学技术司``: the text's last line is no
+    part of 科学技术司, a name row 3 prints). ``furniture``: the blanked lines of a page break (its number, the
+    header again), which part no cells (``市场监管总局、工`` / page / ``业和信息化部、商`` is one cell going on)."""
     places: list[tuple[int, bool]] = []  # (offset, follows a blank line)
     gap = False
     for ln in row.lines:
         if ln.blank:
-            gap = True
+            gap = gap or ln.number not in furniture
             continue
         line_start = max(ln.start, row.text_start) if ln is row.lines[0] else ln.start
         if ln is not row.lines[0]:
@@ -331,7 +391,7 @@ def _find_cells(row: _Row, masked: str, end: int, lexicon: Lexicon,
         gap = False
     line = row.lines[0].number
     roles = [role for _, role in columns.units]
-    after = columns.width > 2 + len(roles)  # cells after the unit columns (完成时限)
+    after = columns.width > 1 + len(columns.texts) + len(roles)  # cells after the unit columns (完成时限)
     read: dict[tuple[int, int, str], Statement | None | bool] = {}
 
     def cell(start: int, stop: int, role: str) -> Statement | None | bool:
@@ -352,9 +412,10 @@ def _find_cells(row: _Row, masked: str, end: int, lexicon: Lexicon,
             if not cells[0] or any(c is False for c in cells):
                 continue
             known = sum(u.recognised == "gazetteer" for c in cells if c for u in c.units)
-            # the first place after a blank line, then the most known bodies, then the earliest place, then the
-            # longest unit cells
-            key = (after_gap, known, -first, bounds[-1])
+            echoed = sum(u.name in elsewhere for c in cells if c for u in c.units)
+            # the first place after a blank line, then the most known bodies, the most names the other rows print,
+            # then the earliest place, then the longest unit cells
+            key = (after_gap, known, echoed, -first, bounds[-1])
             if best is None or key > best[0]:
                 best = (key, first, cells)
     return None if best is None else (best[1], best[2])

@@ -53,7 +53,9 @@ HEADING_TITLE = 40  # an item's line this short, without a full stop, is a title
 BULLETS = "◆◇■□●○▪▫•►▶▸❖"  # the bullets of a box's or a list's entries
 WRAPPED_LINES = 10  # a hard-wrapped text has at least so many lines of its wrap width …
 WRAPPED_SHARE = 0.35  # … and they are at least this share of its lines
+LAYOUT_MARGIN = 2  # spaces before every line: the page's left margin a layout-keeping extraction prints
 WRAP_MIN = 16  # narrower lines are a list's or a table's, not a wrap width
+DOUBLE_SPACED = 0.9  # a wrapped text with so many of its full lines followed by a blank line is double-spaced
 INDENT = 2  # a paragraph's first line is indented two characters, which text extractors drop
 
 
@@ -110,6 +112,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     bare = _states_in_bare_brackets(raw, lines, lexicon)
     for line in _across_pages(readable_lines(lines.lines, source.path, plan.problems), raw, set(pages), lexicon):
         previous, this_line = this_line, line.number
+        if v.COLOPHON.match(raw, line.start, line.end):
+            continue  # 主办：A　督办：B — the office that drafted the document and the one overseeing it, no task's
         item = outline.feed(line)
         if item is not None:
             seen.append(item)
@@ -207,9 +211,14 @@ def _across_pages(lines, raw: str, pages: set[int], lexicon: Lexicon):
     held: Line | None = None
     lines = list(lines)
     width = wrap_width(lines)
+    # a double-spaced extraction (pdfminer's box for each printed line) prints a blank line after every line: its
+    # blank lines part no paragraphs, and are passed over as page furniture is
+    gaps = pages | _blank_after_every_line(LineIndex(raw).lines, width)
+    margin = _margin(lines, width)
+    layout = _layout_margin(lines)
     for line in lines:
         if held is not None and (_cut_by_page(held, line, raw, pages) or _cut_in_bracket(held, line, raw, lexicon)
-                                 or _wrapped(held, line, raw, width, pages)):
+                                 or _wrapped(held, line, raw, width, gaps, margin, layout)):
             held = Line(held.number, held.start, line.end, raw[held.start : line.end])
             continue
         if held is not None:
@@ -231,17 +240,59 @@ def wrap_width(lines: list[Line]) -> int | None:
     return common if common >= WRAP_MIN and near >= WRAPPED_LINES and near >= WRAPPED_SHARE * len(lengths) else None
 
 
-def _wrapped(before: Line, after: Line, raw: str, width: int | None, pages: set[int]) -> bool:
+def _blank_after_every_line(lines: list[Line], width: int | None) -> set[int]:
+    """The blank lines of a hard-wrapped text that prints a blank line after (nearly) every line of its wrap
+    width, as pdfminer does where the line pitch of the print is wider than its line margin (an official
+    document's fixed 28pt): such blank lines carry no paragraph breaks. Empty for any other text, where a blank
+    line after a full line ends its paragraph."""
+    full = [i for i, line in enumerate(lines) if width and not line.blank and len(line.text.rstrip()) >= width - 1]
+    spaced = sum(i + 1 < len(lines) and lines[i + 1].blank for i in full)
+    if len(full) < WRAPPED_LINES or spaced < DOUBLE_SPACED * len(full):
+        return set()
+    return {line.number for line in lines if line.blank}
+
+
+def _margin(lines: list[Line], width: int | None) -> int:
+    """The left margin a character-grid extraction prints before every line (pdfplumber's layout=True pads from
+    the page's edge: ten spaces before each full line): the indent of most lines of the wrap width; 0 for a text
+    whose lines start at its left edge. A line is indented as a paragraph's first line only beyond it."""
+    indents = [_indent(line.text) for line in lines if width and abs(len(line.text.rstrip()) - width) <= 1]
+    return Counter(indents).most_common(1)[0][0] if indents else 0
+
+
+def _layout_margin(lines: list[Line]) -> int:
+    """The page's left margin a layout-keeping extraction prints before every line (pdftotext -layout), whose
+    paragraphs and labelled lines open indented past it: the ASCII spaces before every line (a word processor's
+    　　 indents a paragraph), where some lines stand further in; else 0."""
+    indents = [len(line.text) - len(line.text.lstrip(" \f")) for line in lines if not line.blank]
+    margin = min(indents, default=0)
+    return margin if any(n >= margin + LAYOUT_MARGIN for n in indents) else 0
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def _wrapped(before: Line, after: Line, raw: str, width: int | None, pages: set[int], margin: int = 0,
+             layout: int = 0) -> bool:
     """True where a hard-wrapped paragraph goes on: the line before is as long as the text's lines are, and this
-    one is not indented as a paragraph's first line is, opens no item and no statement, and no blank line parts
-    them (pdfminer's between blocks; page furniture blanked is none). A paragraph's first line whose indent the
-    extractor dropped (pdftotext, pdfminer) is as long as the text's lines less the indent."""
-    if width is None or after.blank or after.text[:1].isspace():
+    one is not indented (beyond the text's margin) as a paragraph's first line is, opens no item and no statement,
+    and no blank line parts them (pdfminer's between blocks; page furniture blanked is none). A paragraph's first
+    line whose indent the extractor dropped (pdftotext, pdfminer) is as long as the text's lines less the indent.
+    The form feed opening a page is no indent. ``layout``: the left margin of a layout-keeping text
+    (:func:`_layout_margin`), where a line at the margin goes on with the one before, however wide
+    (…国家金融监督管理总局合 / 肥监管分局、…)."""
+    if after.blank:
+        return False
+    indent = _indent(after.text.lstrip("\f"))
+    if layout >= LAYOUT_MARGIN and indent == layout:
+        width = 0
+    elif width is None or indent > margin:
         return False
     if any(n not in pages for n in range(before.number + before.text.count("\n") + 1, after.number)):
         return False
     last = before.text.rsplit("\n", 1)[-1].rstrip()
-    dropped = INDENT if "\n" not in before.text and not last[:1].isspace() else 0
+    dropped = INDENT if "\n" not in before.text and _indent(last) <= margin else 0
     # a line ending in a colon introduces what follows (the addressees: 各街道办事处，…，区政府各部门：), save a
     # label's inside a bracket left open (…（牵头单位： / 市应急局；…）)
     colon = last.endswith(("：", ":")) and _open_bracket(raw, before.start, before.end) is None
@@ -331,7 +382,7 @@ def _candidates(raw: str, line: Line, body: int, problems: list[Problem], path: 
     closing = closings[0] if closings else None
     i = body
     while i < (closing[0] if closing else line.end):
-        if _after_sentence(raw, body, i) and opens_with_label(raw, i, line.end):
+        if not raw[i].isspace() and _after_sentence(raw, body, i) and opens_with_label(raw, i, line.end):
             # …。责任单位：A、B — a label closing the paragraph, neither bracketed nor on a line of its own
             yield i, _trim_end(raw, i, line.end), i, line.end
             return
@@ -350,7 +401,7 @@ def _candidates(raw: str, line: Line, body: int, problems: list[Problem], path: 
                 problems.append(Problem(path, line.number, f"bracket opened at column {i - line.start + 1} is never "
                                                            "closed: a responsibility statement may be lost", "warning"))
             return
-        if close - i - 1 <= MAX_STATEMENT and not _quoted(raw, i, close + 1):
+        if _printed(raw, i + 1, close) <= MAX_STATEMENT and not _quoted(raw, i, close + 1):
             yield i + 1, close, i, close + 1
         i = close + 1
     for n, (start, stop) in enumerate(closings):
@@ -457,6 +508,12 @@ def _closing_sentence(raw: str, body: int, line: Line, lexicon: Lexicon,
 def _whole_sentence(raw: str, span: tuple[int, int], starts: list[int]) -> bool:
     """True where the statement ``span`` is a whole sentence (not a sentence's last clause)."""
     return span[0] in starts
+
+
+def _printed(raw: str, start: int, stop: int) -> int:
+    """The characters printed in ``raw[start:stop]``: the white space of line ends, of a character grid's padding
+    and of a page break between (pdfplumber's layout pads each line to the page's width) is no length."""
+    return stop - start - sum(c.isspace() for c in raw[start:stop])
 
 
 def _past_blank(raw: str, at: int, stop: int) -> int:
@@ -575,7 +632,7 @@ def _tasks(found: list[_Found], raw: str, lines: LineIndex,
         names = {u.name for u in f.statement.units}
         units = f.statement.units + [u for u in f.carried if u.name not in names]
         rule = f.rule
-        stated = raw[rule.start : rule.end] if rule else ""
+        stated = normalise(raw[rule.start : rule.end]) if rule else ""  # across its line breaks (其他为配 / 合单位)
         settled, basis = settle_roles(units, v.rest_role(stated) if rule else "participant", v.unmarked_leads(stated))
         if basis == "listed-first":
             basis = "rule" if rule is not None else "convention"

@@ -11,15 +11,17 @@ import re
 from dataclasses import dataclass, replace
 
 from fengong.readers.lexicon import Lexicon
-from fengong.readers.lines import LineIndex
+from fengong.readers.lines import Line, LineIndex
 from fengong.readers.statement import Statement, Unit, read_statement, settle_roles, standing_units
 from fengong.readers.vocabulary import (
+    CJK_LABEL_STOP,
     COLUMN_ROLE_NOTE,
     LABEL_ROLES,
     LEAD_RULE,
     NOT_LISTED,
     NUMBER_HEADERS,
     RESPONSIBLE,
+    SEPARATOR,
     column_role,
     numeral_value,
     rest_role,
@@ -36,7 +38,8 @@ SHORT_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,8}$")  # a header cell fengong has
 OTHER_HEADERS = {"推广范围", "完成时限", "完成时间", "时间进度", "进度安排", "时限", "备注", "预期成果", "工作目标",
                  "时间安排", "完成期限", "工作要求", "目标任务", "成果形式"}
 SECTION_ROW = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}(?:部分|章|节))"
+    rf"^\s*(?:[一二三四五六七八九十]{{1,3}}{CJK_LABEL_STOP}|[（(][一二三四五六七八九十]{{1,3}}[）)]"
+    r"|第[一二三四五六七八九十]{1,3}(?:部分|章|节))"
 )
 
 
@@ -106,8 +109,15 @@ def carried_by_notes(source: SourceText, lexicon: Lexicon, rows: set[int]) -> li
     found: list[Unit] = []
     lines = LineIndex(source.raw).lines
     for k, line in enumerate(lines):
-        if line.number in rows or NOT_LISTED.search(source.raw, line.start, line.end) is None:
+        if line.number in rows:
             continue
+        if NOT_LISTED.search(source.raw, line.start, line.end) is None:
+            # the phrase broken by the line end (…表中不再一一 / 列出。): the note ends on the next line
+            nxt = lines[k + 1] if k + 1 < len(lines) else None
+            if nxt is None or nxt.number in rows or NOT_LISTED.search(source.raw, line.start, nxt.end) is None \
+                    or NOT_LISTED.search(nxt.text) is not None:
+                continue
+            line = Line(line.number, line.start, nxt.end, source.raw[line.start : nxt.end])
         # the note may wrap: its sentence begins on a line above (…负责本地区相关任务落实， / 以下不再列出。)
         first = k
         while (first > 0 and first > k - 3 and not lines[first - 1].blank and lines[first - 1].number not in rows
@@ -135,10 +145,12 @@ def header_like(text: str) -> bool:
 
 
 def task_from_cells(source: SourceText, number: int, text: Span, unit_cells: list[tuple[str, Span]],
-                    problems: list[Problem], lexicon: Lexicon, body: str | None = None) -> TaskRecord | None:
+                    problems: list[Problem], lexicon: Lexicon, body: str | None = None,
+                    apart: bool = False) -> TaskRecord | None:
     """A task from its cells (``unit_cells``: the role of each unit column and the cell's span). Each unit cell
     is read by the grammar as a statement whose label is the column's header. ``body``: the task's text where the
-    table's form gives it otherwise than its cell's reading form (a CSV cell's doubled quotes undone)."""
+    table's form gives it otherwise than its cell's reading form (a CSV cell's doubled quotes undone). ``apart``:
+    a cell's pieces are lines typed apart (:func:`read_pieces`)."""
     units: list[Unit] = []
     open_ended = False
     for role, pieces in unit_cells:
@@ -146,7 +158,7 @@ def task_from_cells(source: SourceText, number: int, text: Span, unit_cells: lis
         if normalise("".join(source.quote(p) for p in pieces)) in EMPTY_CELLS:
             continue
         cell = pieces[0]
-        statement = read_pieces(source.raw, pieces, lexicon, role)
+        statement = read_pieces(source.raw, pieces, lexicon, role, apart)
         if statement is None:
             problems.append(Problem(source.path, cell.line, f"row {number}: the unit cell "
                                                             f"{normalise(source.quote(cell))!r} could not be read",
@@ -177,20 +189,34 @@ def task_from_cells(source: SourceText, number: int, text: Span, unit_cells: lis
                       reading="column", lead_basis=basis, label=str(number))
 
 
-def read_pieces(raw: str, pieces: tuple[Span, ...], lexicon: Lexicon, role: str) -> Statement | None:
+def read_pieces(raw: str, pieces: tuple[Span, ...], lexicon: Lexicon, role: str,
+                apart: bool = False) -> Statement | None:
     """The statement of a cell printed in pieces (a wrapped cell's lines, a row split by a page break: the cell's
     first lines on one page, its last on the next), read as one text, the pieces joined as the line breaks of a
     wrap are (``区财政局`` / ``（区金融服`` / ``务中心）`` is one name); each unit's span is mapped back to the
-    pieces it stands in."""
+    pieces it stands in. ``apart``: the pieces are lines typed apart (a spreadsheet cell's line breaks, a Word
+    cell's paragraphs: one name a line), a break between names where a line ends in no separator; read joined
+    instead where that names more bodies the gazetteer knows (a long name typed over two lines)."""
     if len(pieces) == 1:
         return read_statement(raw, pieces[0].start, pieces[0].end, pieces[0].line, lexicon, label_role=role)
-    joined = "".join(raw[p.start : p.end] for p in pieces)
+    statement = _read_joined(raw, pieces, lexicon, role, "")
+    if apart:
+        broken = _read_joined(raw, pieces, lexicon, role, SEPARATOR)
+        known = [-1 if s is None else sum(u.recognised == "gazetteer" for u in s.units) for s in (statement, broken)]
+        statement = broken if broken is not None and known[1] >= known[0] else statement
+    return statement
+
+
+def _read_joined(raw: str, pieces: tuple[Span, ...], lexicon: Lexicon, role: str, gap: str) -> Statement | None:
+    """The pieces read as one text, ``gap`` put between two where the first ends in no separator."""
+    gaps = [gap if raw[p.end - 1] not in SEPARATOR + "，,；;" else "" for p in pieces[:-1]] + [""]
+    joined = "".join(raw[p.start : p.end] + g for p, g in zip(pieces, gaps, strict=True))
     statement = read_statement(joined, 0, len(joined), pieces[0].line, lexicon, label_role=role)
     if statement is None:
         return None
     starts = [0]
-    for p in pieces[:-1]:
-        starts.append(starts[-1] + p.end - p.start)
+    for p, g in zip(pieces[:-1], gaps, strict=False):
+        starts.append(starts[-1] + p.end - p.start + len(g))
 
     def where(offset: int) -> int:
         k = max(i for i, s in enumerate(starts) if s <= offset)
@@ -218,8 +244,10 @@ def sections_of(parts: list[tuple[str, Span | None, list[TaskRecord]]], columns:
     for title, span, tasks in (part for part in parts if part[2]):
         key = f"table-{len(sections) + 1}"
         head = heads.get(len(sections))
-        tasks = [replace(t, lead_basis=_basis(t, listed, every), units=_others(t, rest, every) + _carried(t, carried),
-                         key=f"{head[0]}.{t.number}" if head else t.key, parent=head[0] if head else t.parent)
+        tasks = [replace(t, lead_basis=_basis(t, listed, every),
+                         units=_others(t, rest, every) + carried_units(t, carried),
+                         key=f"{head[0]}.{t.number}" if head and t.label else t.key,
+                         parent=head[0] if head and t.label else t.parent)
                  for t in tasks]
         if rule is not None and needs_rule:
             sections.append(SectionRecord(key, title, span=span, role_rule=normalise(source.quote(rule)),
@@ -236,17 +264,17 @@ def _restarting_parts(parts: list[tuple[str, Span | None, list[TaskRecord]]]) ->
     number (一、 → 1, （二） → 2) where every such row prints a distinct one, its order otherwise. Empty where the
     rows are numbered through the table (they are then keyed by their own numbers, at the top level)."""
     holding = [part for part in parts if part[2]]
-    numbers = [t.number for part in holding for t in part[2]]
+    numbers = [t.number for part in holding for t in part[2] if t.label]  # a row printing no number: its item's
     if len(numbers) == len(set(numbers)):
         return {}
-    labels = [_section_label(title) if span is not None else None for title, span, _ in holding]
+    labels = [section_label(title) if span is not None else None for title, span, _ in holding]
     values = [label[1] for label in labels if label is not None]
     printed = len(values) == len(holding) and len(set(values)) == len(values)
     return {n: (str(labels[n][1]), labels[n][0], labels[n][1]) if printed else (str(n + 1), "", n + 1)
             for n in range(len(holding))}
 
 
-def _section_label(title: str) -> tuple[str, int] | None:
+def section_label(title: str) -> tuple[str, int] | None:
     """``(label as printed, value)`` of a section row's numbering label (一、 （二） 第三部分), or None."""
     found = SECTION_ROW.match(title)
     if found is None:
@@ -275,7 +303,7 @@ def _others(task: TaskRecord, rest: str, every: bool) -> tuple[UnitMention, ...]
     return tuple(replace(u, role=role) if u.role == RESPONSIBLE else u for u in task.units)
 
 
-def _carried(task: TaskRecord, carried: list[Unit] | None) -> tuple[UnitMention, ...]:
+def carried_units(task: TaskRecord, carried: list[Unit] | None) -> tuple[UnitMention, ...]:
     """The units a standing statement carries to the row, after its printed ones (not one it prints itself)."""
     names = {u.name for u in task.units}
     return tuple(UnitMention(u.name, len(task.units) + n, u.role, u.span, carried=True, recognised=u.recognised)

@@ -222,11 +222,15 @@ class _Parts(Transformer):
         role = _verb_role(verb, by)
         return _Part("verbal", role, _roles(units, role), is_open)
 
-    def led_with(self, children, by: bool = False):
+    def led_with(self, children, by: bool = False, topical: bool = False):
         by = by or any(isinstance(c, Token) and c.type == "BY" for c in children)
         (first, open1), _, (second, open2), verb = [c for c in children
                                                     if not (isinstance(c, Token) and c.type == "BY")]
         role = _verb_role(verb, by)
+        if topical and role == "implementing":
+            # 以上保障措施由A会同B组织实施: the measures given to A, B joined to it (as 由A会同B负责); without the
+            # topic (考核由A会同B组织实施) it is a task handed over inside the measure, no statement
+            role = v.RESPONSIBLE
         joined = "participant" if role in (v.RESPONSIBLE, "lead") else role
         leading = v.RESPONSIBLE if role in (v.RESPONSIBLE, "lead") else role
         return _Part("led_with", role, _roles(first, leading) + _roles(second, joined), open1 or open2)
@@ -240,7 +244,7 @@ class _Parts(Transformer):
         """此项工作由A牵头 / 上述任务由A会同B负责: the roles as in 由A牵头 / 由A会同B负责; the topic is kept."""
         topic = children[0]
         rest = [c for c in children[1:] if not (isinstance(c, Token) and c.type == "BY")]
-        part = self.led_with(rest, by=True) if len(rest) == 4 else self.verbal(rest, by=True)
+        part = self.led_with(rest, by=True, topical=True) if len(rest) == 4 else self.verbal(rest, by=True)
         return _Part("topical", part.role, part.units, part.open, topic=topic.value)
 
     def carried(self, children):
@@ -318,8 +322,10 @@ def _interpret(parts: list[_Part], span: Span, line: int, lexicon: Lexicon, list
             if recognised is None and part.labelled_by is not None and not _BY_INSIDE.search(token.value):
                 recognised = "label"  # but not 所需资金由市财政局, 日常工作由市民政局: a clause about something else
             elif (recognised is None and anchored and part.kind in _VERBAL and _PLAIN_NAME.match(token.value)
-                  and not v.CLAUSE_WORDS.search(token.value)):
-                recognised = "context"  # 农业部指导，畜禽规模养殖场负责落实: named in a unit's place, with a role verb
+                  and not v.CLAUSE_WORDS.search(token.value) and not any(w in token.value for w in v.MEASURE_VERBS)):
+                # 农业部指导，畜禽规模养殖场负责落实: named in a unit's place, with a role verb; not a measure's
+                # words (由公安部会同有关部门加强安全监管指导: 有关部门 and what it is to do)
+                recognised = "context"
             if recognised is None or (bare and not lists and "gazetteer" not in known.values()):
                 return None  # prose in a bracket, or a bare list of names none of which the gazetteer knows
             unit = Unit(token.value, Span(token.start_pos, token.end_pos, line), role, recognised, marked,

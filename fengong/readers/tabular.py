@@ -9,29 +9,34 @@ number is numbered by its order when the table has no number column, and reporte
 
 from __future__ import annotations
 
+import bisect
+import csv
+import io
 import re
 from dataclasses import replace
 
 from fengong.readers.docmeta import new_plan
 from fengong.readers.lexicon import Lexicon, lexicon_for
-from fengong.readers.lines import PAGE_NUMBER, LineIndex
+from fengong.readers.lines import PAGE_NUMBER, RULE_LINE, LineIndex
 from fengong.readers.markdown import blank_marks
 from fengong.readers.rows import (
     EMPTY_CELLS,
     NUMBER,
+    SECTION_ROW,
     carried_by_notes,
     check_sequence,
     document_rule,
     map_header,
     noted_columns,
     section_items,
+    section_label,
     sections_of,
     sub_header,
     task_from_cells,
 )
 from fengong.readers.sources import LONG_LINE
 from fengong.readers.vocabulary import LEAD_RULE, rule_extent
-from fengong.records import PlanRecord, Problem, ReadError, SourceText, Span, TaskRecord
+from fengong.records import ItemRecord, PlanRecord, Problem, ReadError, SourceText, Span, TaskRecord
 from fengong.textrepair import normalise, normalise_typed, repair
 
 Cell = Span  # a cell's content in the text (quotes excluded)
@@ -45,7 +50,7 @@ SAME_AS_ABOVE = {"同上", "同上栏", "同左"}
 # cell above it.
 MERGED_EMPTY = re.compile(r"合并单元格|(?:空白|空)(?:的)?(?:单元)?[格栏][^。\n]{0,16}(?:同上|与上一?[行格栏]相同)")
 # A line of its own a page break leaves in a table: the page's number, 续表 (the table goes on).
-FURNITURE = re.compile(rf"{PAGE_NUMBER.pattern}|^\s*续表\s*\d*\s*$")
+FURNITURE = re.compile(rf"{PAGE_NUMBER.pattern}|^\s*续表\s*\d*\s*$|{RULE_LINE.pattern}")
 RULE_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")  # | --- | :---: |
 
 
@@ -55,7 +60,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     plan = new_plan(source, LineIndex(reading), slug, jurisdiction)
     problems = plan.problems
     source = replace(source, raw=reading)  # the plan keeps the file's text; its table is read without the marks
-    rows = list(split_rows(source.raw, delimiter(source), source.path, problems))
+    rows = list(split_rows(source.raw, delimiter(source), source.path, problems, not source.rendered_from))
     found = next((f for i in range(len(rows)) if (f := _header_at(source, rows, i)) is not None), None)
     if found is None:
         raise ReadError(problems + [Problem(source.path, 1, "no table header found: no row with columns such as "
@@ -66,7 +71,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     numbers: list[tuple[int, int]] = []
     rule: Span | None = None
     body: list[tuple[list[Cell], dict[int, list[Cell]]]] = []  # each row, with the cells that continue it
-    for row in rows[at + 1 :]:
+    for row in _broken_rows_joined(source, rows[at + 1 :], columns):
         if len(row) > columns.width and delimiter(source) == " ":
             extra = len(row) - columns.width  # spaces inside the task's text: its cells are one
             row = [*row[: columns.task], Cell(row[columns.task].start, row[columns.task + extra].end,
@@ -74,8 +79,10 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
         row = _merged_cells_restored(row, columns)
         texts = _texts(source, row)
         filled = [(k, t) for k, t in enumerate(texts) if t not in EMPTY_CELLS]
-        if not filled or texts == header or (len(filled) == 1 and FURNITURE.match(filled[0][1])):
-            continue  # a page's number and 续表 where a page break cut the table, and the header it repeats
+        if not filled or texts == header or FURNITURE.match(source.raw[row[0].start : row[-1].end]):
+            # a page's number (— 3 —, whose dashes a space-separated row takes for empty cells) and 续表 where a
+            # page break cut the table, and the header it repeats
+            continue
         above = _texts(source, body[-1][0]) if body else []
         if body and (_continues_row(texts, columns) or _repeats_row(texts, above, columns)):
             for k, _ in columns.units:  # …、市市场监管局、 / page break / (empty) (empty) 市知识产权局
@@ -94,10 +101,19 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     previous: dict[int, list[Cell]] = {}
     # empty unit cells under a merged one: where a note says so, or where a numbered row has none of its own
     merged = MERGED_EMPTY.search(source.raw) is not None or _merged_unit_cells(source, body, columns)
+    heading = columns.task
+    grouped = _merged_numbers(source, body, columns)
+    if grouped:  # the merged 重点任务 names the item its rows share; each row's text is its own 具体措施
+        columns = replace(columns, task=columns.texts[1], texts=columns.texts[1:])
+    # rows with no number of their own are statements where the 序号 is merged over them, or where no row prints
+    # one (Word's automatic numbering, lost in the export)
+    unnumbered = grouped or columns.number is not None and not any(
+        NUMBER.match(t) for row, _ in body for t in _texts(source, row)[columns.number : columns.number + 1])
+    headings: dict[int, Cell] = {}
     for row, more in body:
         texts = _texts(source, row)
         filled = [(k, t) for k, t in enumerate(texts) if t not in EMPTY_CELLS]
-        if len(filled) == 1:
+        if len({t for _, t in filled}) == 1:  # python-docx prints a cell merged across the row in every column
             cell = row[filled[0][0]]
             found_rule = LEAD_RULE.search(source.raw, cell.start, cell.end)
             if found_rule is not None:
@@ -113,17 +129,20 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             elif merged and texts[k] in EMPTY_CELLS and not more.get(k) and k in previous:
                 cells[k] = previous[k]  # under a merged cell: the units of the cell it spans from
         previous = cells
-        task = _task(source, columns, row, texts, len(numbers) + 1, problems, lexicon_for(plan.jurisdiction),
-                     cells)
+        order = sum(len(part[2]) for part in parts) + 1
+        task = _task(source, columns, row, texts, order, problems, lexicon_for(plan.jurisdiction), cells, unnumbered)
         if task is not None:
-            numbers.append((task.number, row[0].line))
+            if task.label:
+                numbers.append((task.number, row[0].line))
+            headings[id(task)] = row[heading] if heading < len(row) else task.span
             parts[-1][2].append(task)
     check_sequence(numbers, source.path, problems)
+    grouped_items = _rows_of_items(parts, headings, source) if unnumbered else []
     lines = {c.line for row, more in body if sum(t not in EMPTY_CELLS for t in _texts(source, row)) > 1
              for c in [*row, *(x for cells in more.values() for x in cells)]}  # a note of one cell may carry
     carried = carried_by_notes(source, lexicon_for(plan.jurisdiction), lines)
     plan.sections = sections_of(parts, columns, rule or document_rule(source), source, carried)
-    plan.items = section_items(parts, source)
+    plan.items = section_items(parts, source) + grouped_items
     if not plan.sections:
         raise ReadError(problems + [Problem(source.path, rows[at][0].line, "a table header was found but no row "
                                                                            "with units follows it")])
@@ -139,6 +158,35 @@ def _header_at(source: SourceText, rows: list[list[Cell]], i: int) -> tuple[int,
         return i + 1, columns, names
     columns = map_header(texts)
     return (i, columns, texts) if columns is not None else None
+
+
+def _broken_rows_joined(source: SourceText, rows: list[list[Cell]], columns) -> list[list[Cell]]:
+    """The rows with a row a line break cuts made whole: a converter that prints a table as tab-separated lines
+    (catdoc of a .doc, python-docx) prints a cell of two paragraphs with a line break between them, unquoted, so
+    the row goes on on the next line (``7\t发展…；`` / ``大力发展…。\t人力资源社会保障部、…``). A row short of the
+    header's cells (numbered, or with an empty 序号 and its text: Word's automatic numbering lost), followed by lines
+    that open with text and no number of their own whose cells, the first continuing the row's last, make up
+    exactly the header's count, is one row, its cell spanning the break."""
+    if delimiter(source) != "\t":
+        return rows  # CSV quotes a cell's line break; pipes and spaces print a row a line
+    out: list[list[Cell]] = []
+    i = 0
+    while i < len(rows):
+        row, i = rows[i], i + 1
+        number = source.quote(row[columns.number]).strip() if columns.number is not None and columns.number < len(
+            row) else None
+        numbered = number is not None and (NUMBER.match(number) is not None or not number and len(row) > columns.task
+                                           and source.quote(row[columns.task]).strip() != "")
+        width, k = len(row), i
+        while numbered and width < columns.width and k < len(rows) and rows[k] and source.quote(
+                rows[k][0]).strip() and not NUMBER.match(source.quote(rows[k][0])):
+            width, k = width + len(rows[k]) - 1, k + 1
+        if numbered and k > i and width == columns.width:
+            for more in rows[i:k]:
+                row = [*row[:-1], Cell(row[-1].start, more[0].end, row[-1].line), *more[1:]]
+            i = k
+        out.append(row)
+    return out
 
 
 def _merged_unit_cells(source: SourceText, body: list[tuple[list[Cell], dict[int, list[Cell]]]], columns) -> bool:
@@ -208,43 +256,101 @@ def spaced_header(lines: list[str]) -> bool:
         columns = map_header(SPACES.split(line.strip())) if "\t" not in line else None
         if columns is None or columns.width < 3 or columns.number != 0:
             continue
-        rows = [SPACES.split(r.strip()) for r in content[i + 1 : i + 4]]
+        # (a section row, 一、…, and a rule, ————, stand between rows)
+        rows = [SPACES.split(r.strip()) for r in content[i + 1 :]
+                if not SECTION_ROW.match(r.strip()) and not RULE_LINE.match(r)][:3]
         if rows and sum(len(r) >= columns.width and NUMBER.match(r[0]) is not None for r in rows) >= len(rows) - 1:
             return True
     return False
 
 
-def split_rows(raw: str, sep: str, path: str, problems: list[Problem]):
-    """The rows of a CSV/TSV text as lists of cell spans; quoted cells (CSV) may hold separators and breaks."""
+def split_rows(raw: str, sep: str, path: str, problems: list[Problem], quoted: bool = True):
+    """The rows of a CSV/TSV text as lists of cell spans. A spreadsheet's export (CSV, or Excel's tab-delimited
+    text) quotes a cell that holds the separator, a quote or a line break (RFC 4180: ``"A,B"``, ``"打造""夜游""品牌"``,
+    a cell over two lines): such a text is parsed by Python's csv module (``quoted``; not a rendering, which
+    never quotes), each cell mapped back to where it stands in the text, its quotes outside the span."""
     if sep == PIPE:
         yield from _piped_rows(raw)
         return
+    quoting = quoted and sep in ",\t" and '"' in raw
+    for row in _csv_rows(raw, sep) if quoting else _plain_rows(raw, sep):
+        if row and row[-1].end - row[0].start > LONG_LINE:
+            problems.append(Problem(path, row[0].line, f"row of {row[-1].end - row[0].start} characters skipped: "
+                                                       "too long to be a table row", "warning"))
+            continue
+        yield [_trim(raw, c) for c in row]
+
+
+def _csv_rows(raw: str, sep: str) -> list[list[Cell]]:
+    """The rows of ``raw``, each record that holds a quote read by the csv module, strictly (a quote closes a cell
+    only before a separator or a line end); a line that is no well-formed quoted record (a typed cell opening with
+    a quote, ``"放管服"改革``; prose before the table) is split at its separators alone."""
+    lines = list(io.StringIO(raw, newline=""))  # the csv module's lines: ends kept, \r\n, \n or \r
+    breaks = [m.start() for m in re.finditer("\n", raw)]
+    rows: list[list[Cell]] = []
+    k, start = 0, 0
+    while k < len(lines):
+        line = bisect.bisect_left(breaks, start) + 1
+        found = None
+        if '"' in lines[k]:
+            try:
+                values = next(csv.reader((lines[j] for j in range(k, len(lines))), delimiter=sep, strict=True))
+                found = _record_cells(raw, start, values, sep, line)
+            except (csv.Error, StopIteration):
+                found = None
+        if found is None:
+            found = (next(_plain_rows(lines[k], sep)), start + len(lines[k]))
+            found = ([Cell(start + c.start, start + c.end, line) for c in found[0]], found[1])
+        cells, end = found
+        while k < len(lines) and start < end:
+            start += len(lines[k])
+            k += 1
+        if cells:
+            rows.append(cells)
+    return rows
+
+
+def _record_cells(raw: str, i: int, values: list[str], sep: str, line: int) -> tuple[list[Cell], int] | None:
+    """The cells of the record the csv module read as ``values`` from offset ``i``, and where it ends (past its
+    line end); None where the text does not print it so."""
+    row: list[Cell] = []
+    for k, value in enumerate(values):
+        if k:
+            if raw[i : i + 1] != sep:
+                return None
+            i += 1
+        if raw.startswith('"', i):
+            width = len(value) + value.count('"')  # its quotes are doubled in the text
+            if raw[i + 1 + width : i + 2 + width] != '"':
+                return None
+            row.append(Cell(i + 1, i + 1 + width, line))
+            i += width + 2
+        else:
+            if raw[i : i + len(value)] != value:
+                return None
+            row.append(Cell(i, i + len(value), line))
+            i += len(value)
+        line += raw.count("\n", row[-1].start, row[-1].end)
+    for end in ("\r\n", "\n", "\r"):  # the record's end
+        if raw.startswith(end, i):
+            return row, i + len(end)
+    return (row, i) if i >= len(raw) else None
+
+
+def _plain_rows(raw: str, sep: str):
+    """The rows of a text whose cells are separated by ``sep`` and hold no quoting: one row a line."""
     line = 1
     i, n = 0, len(raw)
     stops = " \t\u3000" if sep == " " else sep
     while i < n:
         row: list[Cell] = []
-        row_line = line
-        row_start = i
         while True:
-            if sep == "," and i < n and raw[i] == '"':
-                close = _closing_quote(raw, i + 1)
-                if close < 0:
-                    problems.append(Problem(path, line, "a quoted cell is never closed: the rest of the file is "
-                                                        "one cell", "warning"))
-                    close = n
-                row.append(Cell(i + 1, close, line))
-                line += raw.count("\n", i, close)
-                i = close + 1
-                while i < n and raw[i] not in (sep, "\n"):
-                    i += 1  # text after a closing quote: malformed, skipped
-            else:
-                end = i
-                while end < n and raw[end] != "\n" and raw[end] not in stops:
-                    end += 1
-                stop = end - 1 if end > i and raw[end - 1] == "\r" else end
-                row.append(Cell(i, stop, line))
-                i = end
+            end = i
+            while end < n and raw[end] != "\n" and raw[end] not in stops:
+                end += 1
+            stop = end - 1 if end > i and raw[end - 1] == "\r" else end
+            row.append(Cell(i, stop, line))
+            i = end
             if i < n and raw[i] in stops:
                 i += 1
                 while sep == " " and i < n and raw[i] in stops:
@@ -253,11 +359,7 @@ def split_rows(raw: str, sep: str, path: str, problems: list[Problem]):
             i += 1  # past the line break
             line += 1
             break
-        if i - row_start > LONG_LINE:
-            problems.append(Problem(path, row_line, f"row of {i - row_start} characters skipped: too long to be a "
-                                                    "table row", "warning"))
-            continue
-        yield [_trim(raw, c) for c in row]
+        yield row
 
 
 def _piped_rows(raw: str):
@@ -276,14 +378,6 @@ def _piped_rows(raw: str):
         yield cells
 
 
-def _closing_quote(raw: str, i: int) -> int:
-    while True:
-        j = raw.find('"', i)
-        if j < 0 or j + 1 >= len(raw) or raw[j + 1] != '"':
-            return j
-        i = j + 2  # a doubled quote inside the cell
-
-
 def _trim(raw: str, cell: Cell) -> Cell:
     start, end = cell.start, cell.end
     while start < end and raw[start].isspace():
@@ -291,6 +385,17 @@ def _trim(raw: str, cell: Cell) -> Cell:
     while end > start and raw[end - 1].isspace():
         end -= 1
     return Cell(start, end, cell.line + raw.count("\n", cell.start, start))
+
+
+def _lines_of(raw: str, cell: Cell) -> tuple[Cell, ...]:
+    """A cell's lines, each trimmed, blank ones left out (the cell itself when it holds one)."""
+    lines = []
+    for m in re.finditer(r"[^\r\n]+", raw[cell.start : cell.end]):
+        start = cell.start + m.start()
+        line = _trim(raw, Cell(start, cell.start + m.end(), cell.line + raw.count("\n", cell.start, start)))
+        if line.end > line.start:
+            lines.append(line)
+    return tuple(lines) or (cell,)
 
 
 def _texts(source: SourceText, row: list[Cell]) -> list[str]:
@@ -317,12 +422,14 @@ def _repeats_row(texts: list[str], above: list[str], columns) -> bool:
 
 
 def _task(source: SourceText, columns, row: list[Cell], texts: list[str], order: int,
-          problems: list[Problem], lexicon: Lexicon, cells: dict[int, list[Cell]]) -> TaskRecord | None:
+          problems: list[Problem], lexicon: Lexicon, cells: dict[int, list[Cell]],
+          unnumbered: bool = False) -> TaskRecord | None:
     def cell(k: int) -> Cell | None:
         return row[k] if k < len(row) else None
 
     line = row[0].line
-    if columns.number is None:
+    blank = unnumbered and (columns.number >= len(texts) or texts[columns.number] in EMPTY_CELLS)
+    if columns.number is None or blank:
         number = order
     else:
         found = NUMBER.match(texts[columns.number]) if columns.number < len(texts) else None
@@ -334,13 +441,70 @@ def _task(source: SourceText, columns, row: list[Cell], texts: list[str], order:
     if text is None:
         problems.append(Problem(source.path, line, f"row {number} is cut short: it has no task text", "error"))
         return None
-    units = [(role, c) for k, role in columns.units for c in cells.get(k, [])]
+    # a line break inside a delimited text's cell was typed (a spreadsheet's wrap is display only; a Word cell's
+    # paragraphs): the cell's lines are read apart, one name a line
+    units = [(role, _lines_of(source.raw, c)) for k, role in columns.units for c in cells.get(k, [])]
     if len(row) < columns.width:
         problems.append(Problem(source.path, line, f"row {number} has {len(row)} of {columns.width} cells",
                                 "warning"))
     # a typed table's cell keeps its author's spaces between words; a CSV cell's doubled quotes are one quote
     body = normalise_typed(source.quote(text)).replace('""', '"') if not source.rendered_from else None
-    task = task_from_cells(source, number, text, units, problems, lexicon, body)
+    task = task_from_cells(source, number, text, units, problems, lexicon, body, apart=True)
     if task is None:
         return None
-    return replace(task, row_span=Span(row[0].start, row[-1].end, line))
+    return replace(task, row_span=Span(row[0].start, row[-1].end, line), label="" if blank else task.label)
+
+
+def _merged_numbers(source: SourceText, body: list[tuple[list[Cell], dict[int, list[Cell]]]], columns) -> bool:
+    """True for a ledger whose 序号 and 重点任务 are merged over the 具体措施 rows of one item (Excel writes a merged
+    cell in its first row and leaves it blank below): a row after a numbered one has neither, but a task column
+    after them and units of its own."""
+    if columns.number is None or len(columns.texts) < 2:
+        return False
+    seen = False
+    for row, _ in body:
+        texts = _texts(source, row)
+        if columns.number < len(texts) and NUMBER.match(texts[columns.number]):
+            seen = True
+        elif (seen and all(k >= len(texts) or texts[k] in EMPTY_CELLS for k in (columns.number, columns.task))
+              and any(k < len(texts) and texts[k] not in EMPTY_CELLS for k in columns.texts[1:])
+              and any(k < len(texts) and texts[k] not in EMPTY_CELLS for k, _ in columns.units)):
+            return True
+    return False
+
+
+def _rows_of_items(parts: list[tuple[str, Span | None, list[TaskRecord]]], headings: dict[int, Cell],
+                   source: SourceText) -> list[ItemRecord]:
+    """The items whose rows print no number of their own, each row a statement of its item (keyed ``N-k``, no
+    label): a numbered row and the rows its merged 序号 spans (item ``N``, titled by its 重点任务), or the rows
+    under a section row where no row prints a number (``一、…`` is item ``1``). An item with one row is keyed by
+    its own number, as before. Returns the items made, the parts' tasks keyed in place."""
+    items: list[ItemRecord] = []
+    for n, (title, span, tasks) in enumerate(parts):
+        groups: list[list[TaskRecord]] = []
+        for task in tasks:
+            if task.label or not groups or not groups[-1][0].label and span is None:
+                groups.append([task])
+            else:
+                groups[-1].append(task)
+        keyed: list[TaskRecord] = []
+        for group in groups:
+            head = group[0]
+            section = section_label(title) if not head.label and span is not None else None
+            if head.label:
+                cell = headings[id(head)]
+                item = ItemRecord(head.key, head.label, head.number, None, normalise(source.quote(cell)), cell)
+            elif section is not None:
+                item = ItemRecord(str(section[1]), section[0], section[1], None,
+                                  normalise(title[len(section[0]) :]).strip() or title, span)
+            else:
+                keyed.extend(group)  # rows with no number and no section: numbered by their order
+                continue
+            if len(group) == 1:
+                keyed.append(replace(head, key=item.key, number=item.number))
+                continue
+            items.append(item)
+            keyed.extend(replace(t, key=f"{item.key}-{k}", number=k, label="", parent=item.key)
+                         for k, t in enumerate(group, 1))
+        parts[n] = (title, span, keyed)
+    return items

@@ -46,6 +46,9 @@ GROUP_HEADS = ("组长", "牵头组长")
 GROUP_LABEL_NOUNS = ("单位", "部门")
 # 督办：镇纪委, 督办单位：市政府督查室 — the body that supervises the work (督查督办) is no role of the scheme: the
 # field is read as a slot and names no unit.
+# 主办：省工业和信息化厅　督办：省政府办公厅五处 — a government document's colophon at its end (the office that
+# drafted it and the one that oversees it): 主办 beside 督办 with no other field names no task's units.
+COLOPHON = re.compile(r"\s*主办\s*[:：][^：:；;，,。]*?\s督办\s*[:：][^：:；;，,。]*$")
 # What the role word is a label of: 单位, 部门 … (or nothing: 牵头：A), or the kind of body named by two or three of
 # the characters that end bodies' names: a 科室 or 处室 is a department of a 街道, a bureau or a ministry (牵头科室：
 # 党建工作办公室, 责任处室：规划处), a 司局 a ministry's department (牵头司局：森林资源管理司, 责任司局：…), 厅局 and
@@ -148,15 +151,19 @@ TOPIC_WORK_NOUNS = ("整治", "治理", "整改", "改造", "建设", "改革", 
                     "监管", "试点", "计划", "服务", "保障", "创建", "宣传", "培训", "考核", "督查", "清理", "提升")
 _WORK_NOUN = "|".join(TOPIC_WORK_NOUNS)
 _COUNT = r"[一二两三四五六七八九十\d]{1,3}"
+# The measures may be named by the part of the plan they make up, a qualifier before the noun: 以上各项保障措施,
+# 上述重点任务, 此项改革举措 (not 以上资金, 上述保障资金: money names no measure).
+_KIND = "保障|重点|主要|政策|改革|具体|配套|支持|工作"
+_MEASURE = rf"(?:{_KIND})?(?:{_NOUN})"
 # The classifier of plan items (项, 条) names the measures by itself: 以上两项由A牵头, 上述各条由B负责, 此项由C负责.
 TOPIC_POINTED = re.compile(rf"(?:(?:[此该]一?项?|[本这]一?项|上述|以上|前述)(?:各项|几项|各条|这些|{_COUNT}[项条])?"
-                           rf"(?:{_NOUN})|[此该本这]一?项(?:{_WORK_NOUN})(?:工作|任务)?"
+                           rf"{_MEASURE}|[此该本这]一?项(?:{_WORK_NOUN})(?:工作|任务)?"
                            rf"|[此该本这]一?项|(?:上述|以上|前述)(?:各项|几项|各条|{_COUNT}[项条]))"
                            rf"(?:均|都)?(?:具体|主要)?(?=由)")
 # A pointed topic that points back over the text above (以上, 上述, 前述) may cover several measures: all those of
 # the series it closes where it says so (以上各项任务, 上述几项工作, 以上这些措施, 以上工作均由…), the last n where it
 # counts them (以上三项工作, 上述2项任务, 以上两项). 此项 / 该项 / 本项 / 这项 point to one measure.
-BACK_POINTER = re.compile(rf"^(?:以上|上述|前述)(?:(?:(各项|几项|各条|这些)|({_COUNT})[项条])(?:{_NOUN})?|(?:{_NOUN}))"
+BACK_POINTER = re.compile(rf"^(?:以上|上述|前述)(?:(?:(各项|几项|各条|这些)|({_COUNT})[项条]){_MEASURE}?|{_MEASURE})"
                           rf"(均|都)?")
 
 
@@ -185,6 +192,8 @@ OPEN_MARKER = re.compile(r"等(?:[^、，,；;。等和]{0,10}?(?:部门|单位|
 # 人民政府). Many names hold 和 themselves (人力资源和社会保障部), so a piece is split only where both sides are units.
 AND = ("和", "及", "与", "以及")
 SEPARATOR = "、"
+# What OCR of a scan reads 、 as, where nothing else prints it: a backtick (省市场监管局`省商务厅).
+OCR_SEPARATORS = "`"
 COMMAS = "，,"
 SEMICOLONS = "；;"
 FULL_STOPS = "。"
@@ -214,12 +223,13 @@ ROLE_NOTE = re.compile(rf"^\s*(?:共同|联合|主要|双)?(?:{'|'.join(MODIFIER
 
 # The document's own lead rule, in its wordings: 列第一位者为牵头单位 / 排在第一位的部门为牵头部门 /
 # 排名第一的为牵头单位 / 第一个单位为牵头单位 / 标*的为牵头单位, and the lead named by a mark printed in words
-# after it: 标注“（牵头）”的为牵头单位 / 标明“牵头”的为牵头单位 / 注明（牵头）的为牵头部门.
+# after it: 标注“（牵头）”的为牵头单位 / 标明“牵头”的为牵头单位 / 注明（牵头）的为牵头部门. A mark Markdown escapes
+# (标\*的, pandoc's) reads with a space after it (markdown.blank_marks: 标* 的).
 _MARKING = r"(?:标注|标明|标有|注明|注有|带有|标|带|加)"
 _MARK = rf"(?:[“\"‘]?[（(]?(?:(?:{_LEADS})(?:单位|部门)?|[{MARKS}]号?)[）)]?[”\"’]?)"  # the mark a rule speaks of
 LEAD_RULE = re.compile(
     r"(?:(?:列|排|排在|排名|列于|列在|位列|名列)?(?:第一|首)(?:位|个|家)?的?(?:者|部门|单位)?"
-    rf"|{_MARKING}?[“\"‘]?[{MARKS}][”\"’]?号?(?:的|者)?(?:部门|单位)?"
+    rf"|{_MARKING}?[“\"‘]?[{MARKS}][”\"’]?号?[ ]?(?:的|者)?(?:部门|单位)?"
     rf"|{_MARKING}[“\"‘]?[（(]?(?:{_LEADS})[）)]?[”\"’]?(?:字样)?(?:的|者)(?:部门|单位)?)为(?:{_LEADS})(?:责任|起草)?(?:单位|部门)")
 # The lead and the others may be named by what they answer for (为牵头责任单位，其余为协同责任单位; a 立法计划's
 # 为牵头起草单位，其他为参与起草单位).
@@ -240,7 +250,8 @@ CARRY = re.compile(r"以下(?:各项)?(?:任务|措施|工作)?[，,]?(?:均|都
 CARRY_SCOPE = re.compile(r"(?:(?:上述|以上|以下|本方案|本通知|本要点)(?:所列)?(?:各项|所有|全部)?"
                          r"|(?:所列)?(?:各项|所有|全部))(?:工作|任务|措施|事项)(?:[，,]?(?:均|都|皆)?(?:需|须|需由|须由|由)|(?:中|当中)?[，,])")
 # "Not listed again": the mark of a standing statement in running text (A、B负责本辖区各项任务的组织落实，以下不再列出).
-NOT_LISTED = re.compile(r"不再(?:一一|单独|逐一|逐项)?列出")
+# (across the line ends and OCR's spaces that fall anywhere inside the words: 表中不再一一 / 列出, …不再一一列 / 出。)
+NOT_LISTED = re.compile(r"不\s*再\s*(?:一\s*一|单\s*独|逐\s*一|逐\s*项)?\s*列\s*出")
 # A note that gives a table column's units a role, wherever it stands (说明 after the table, 注 before it):
 # “责任单位”栏所列单位为配合单位 / 配合单位一栏中列出的单位均为参与单位 / 责任部门栏为协办部门: the column's
 # header, then the role word of the units it lists.
@@ -372,16 +383,20 @@ def rest_role(rule: str) -> str:
     return LABEL_ROLES.get(word, "participant") if word not in (None, "责任") else "participant"
 
 
+# What ends a Chinese numeral's label (一、 二．), and what OCR of a scan reads its 、 as: a comma not before a digit
+# or a backtick (一,  三`).
+CJK_LABEL_STOP = r"(?:[、.．`]|,(?!\d))"
 # Numbering labels at the start of a paragraph, each form with its value's group.
 NUMBERING = (
     ("chapter", re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,5})章")),
     ("part", re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,5})(?:部分|节)")),
     ("article", re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,5})条")),
-    ("cjk", re.compile(r"([一二三四五六七八九十百零〇两]{1,5})\s*[、.．]")),
+    # (a lone 一 before the 、 that OCR of a scan reads as a dash: —、 -、)
+    ("cjk", re.compile(rf"([一二三四五六七八九十百零〇两]{{1,5}}|[—-](?=\s*[、`,]))\s*{CJK_LABEL_STOP}")),
     ("cjk-bracket", re.compile(r"[（(]\s*([一二三四五六七八九十百零〇两]{1,5})\s*[）)]")),
     # Not before a digit (3.5亿元 is a number, 1.2.3 no label of this form), save a year's four (3.2019年在…开展,
     # 7.2019—2020年…): a decimal never runs on so into 年.
-    ("arabic", re.compile(r"(\d{1,3})\s*[.．、](?!(?!\d{4}\s*(?:[—–\-~～至到]\s*\d{2,4}\s*)?年)\d)")),
+    ("arabic", re.compile(r"(\d{1,3})\s*[.．、`](?!(?!\d{4}\s*(?:[—–\-~～至到]\s*\d{2,4}\s*)?年)\d)")),
     ("arabic-bracket", re.compile(r"[（(]\s*(\d{1,3})\s*[）)]")),
     ("arabic-half-bracket", re.compile(r"(\d{1,3})\s*[)）]")),
     ("circled", re.compile(r"([①-⑳])")),
@@ -405,6 +420,8 @@ def numeral_value(text: str) -> int | None:
         return ord(text) - ord("⑴") + 1
     if len(text) == 1 and "⒈" <= text <= "⒛":
         return ord(text) - ord("⒈") + 1
+    if text in ("—", "-"):  # 一 as OCR reads it before a label's 、 (—、 -、): the label's pattern admits it only there
+        return 1
     if text.isdecimal():  # ASCII or full-width (１３ is 13, as PDF text and full-width typesetting print it)
         return int(text)
     total, digit = 0, 0

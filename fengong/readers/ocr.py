@@ -1,0 +1,47 @@
+"""OCR text of a scan → the text the readers read: the spaces OCR put between characters dropped.
+
+OCR of a scanned document (Tesseract, ABBYY, PaddleOCR) prints spaces between the characters of Chinese words and
+around punctuation (``国务 院办公 厅关于深化 企 业登 记``, ``（一 )``, ``市场监管 总局 ,国务``): spaces Chinese never
+prints, which cut names, labels and the readers' words. A text whose lines are so spaced (:func:`ocr_spaced`) is
+read in a rendering without them (a single space with a Chinese character or mark on one side of it); a run of two
+spaces or more is kept, as it parts a table's cells, and so is an indent. Each rendered character is the file's
+own, so the spans read in the rendering are put back into the file (:class:`fengong.readers.markup.Rendering`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from fengong.readers.markup import Rendering
+from fengong.records import SourceText
+from fengong.textrepair import is_cjk
+
+_SPACE_IN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff，。、；：（）]) (?=[\u4e00-\u9fff，。、；：（）])")
+_IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]")
+# A table's row, whose spaces part cells: a number and a space opening it, pipes, tabs, a run of spaces inside it.
+_ROW = re.compile(r"^\d+\s|[|\t\u3000]|\S {2,}\S")
+RUNNING_TEXT = 12  # ideographs on a line of running text
+OCR_LINES = 10  # lines of running text a text must have to be judged
+OCR_SHARE = 0.3
+
+
+def ocr_spaced(text: str) -> bool:
+    """True for a text read by OCR from a scan: of its lines of running text (twelve ideographs or more, ten lines
+    or more, table rows aside), three in ten or more hold two spaces or more between Chinese characters, the runs
+    between them short (under twelve characters on average). A typed text's spaces part words, fields or columns:
+    on about a tenth of such lines at most (a letter-spaced head, a label's field)."""
+    lines = [line for line in map(str.strip, text.splitlines())
+             if len(_IDEOGRAPHS.findall(line)) >= RUNNING_TEXT and not _ROW.search(line)]
+    spaced = sum(1 for line in lines
+                 if (n := len(_SPACE_IN_WORDS.findall(line))) >= 2 and len(line) / (n + 1) < RUNNING_TEXT)
+    return len(lines) >= OCR_LINES and spaced >= OCR_SHARE * len(lines)
+
+
+def render(source: SourceText) -> Rendering:
+    """``source`` without OCR's spaces: a single space (or ideographic space) between two characters of a line,
+    one of them Chinese (an ideograph, a Chinese or full-width mark)."""
+    raw = source.raw
+    kept = [i for i, char in enumerate(raw)
+            if not (char in " \u3000" and 0 < i < len(raw) - 1 and not raw[i - 1].isspace()
+                    and not raw[i + 1].isspace() and (is_cjk(raw[i - 1]) or is_cjk(raw[i + 1])))]
+    return Rendering(source, "".join(raw[i] for i in kept), kept, [i + 1 for i in kept], rendered_from=None)
