@@ -2160,3 +2160,33 @@ def test_rows_whose_numbering_was_automatic_with_no_section_are_numbered_by_thei
             "\t保障重大项目用地\t市自然资源和规划局\t各县区人民政府\n")
     plan = tabular.read(SourceText("t.txt", text))
     assert [(t.key, t.label, t.parent) for t in plan.tasks] == [("1", "", None), ("2", "", None)]
+
+
+# (set 41: guoweiban, pdfplumber layout) a cell that parts its units with 、 wraps at its full lines' ends: the
+# gazetteer knowing 国家中医药局 (or 省农业农村厅) does not cut a department's name printed after it on the next line
+LAYOUT_PARTED_CELL = """附件：重点任务分工
+序号   重点任务                牵头单位    配合单位
+1    推进县域医疗共同体建设       医政医管    体制改革
+     试点                局、基层    司、国家
+                       卫生健康    中医药局
+                       司       医政司
+2    加强乡村医生队伍建设        基层卫生    人事司、省农
+                       健康司     业农村厅
+                               科教处
+3    提升基层中医药服务能力       基层卫生    国家中医药局
+                       健康司     财务司
+                               规划司
+"""
+
+
+def test_a_layout_cell_parted_by_separators_wraps_at_its_full_lines():
+    plan, name = read_path_of(LAYOUT_PARTED_CELL)
+    assert name == "pdf-table"
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1", [("医政医管局", "lead"), ("基层卫生健康司", "lead"), ("体制改革司", "cooperating"),
+               ("国家中医药局医政司", "cooperating")]),
+        ("2", [("基层卫生健康司", "lead"), ("人事司", "cooperating"), ("省农业农村厅科教处", "cooperating")]),
+        # no separator in the cell: a list printed one name a line, each line a name
+        ("3", [("基层卫生健康司", "lead"), ("国家中医药局", "cooperating"), ("财务司", "cooperating"),
+               ("规划司", "cooperating")]),
+    ]

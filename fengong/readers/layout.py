@@ -28,12 +28,13 @@ a run of text across two boundaries: prose) ends the table.
 
 **Cells.** A cell spread over several lines is its pieces joined without spaces (Chinese wraps anywhere: ``市规`` /
 ``划局`` is 市规划局); in a unit column, where a piece ends in no separator, the pieces are also tried as separate
-names (a list printed one name a line), and the reading that names the most bodies the gazetteer knows, and the
-fewest the column's label alone vouches for, wins. The joined cell is read by the statement grammar with the
-column's header as its label, as every table's cells are. Every unit keeps its place in the text: its span runs
-from its first character to its last, so the span of a name cut across lines also covers what the columns to its
-right print between its pieces (the record has one span per mention; its line is the line of its first piece).
-The task's text is its column's pieces joined, its span from the first to the last.
+names (a list printed one name a line; not in a cell whose units separators part: its full lines wrap), and the
+reading that names the most bodies the gazetteer knows, and the fewest the column's label alone vouches for, wins.
+The joined cell is read by the statement grammar with the column's header as its label, as every table's cells
+are. Every unit keeps its place in the text: its span runs from its first character to its last, so the span of a
+name cut across lines also covers what the columns to its right print between its pieces (the record has one span
+per mention; its line is the line of its first piece). The task's text is its column's pieces joined, its span
+from the first to the last.
 """
 
 from __future__ import annotations
@@ -453,7 +454,11 @@ def _read_cell(text: str, pieces: list[Span], role: str, lexicon: Lexicon,
     a separator; a break between names where a piece stops short of its column's reach (``full``: the ends of
     the pieces that reach it); both tried elsewhere (see the module's docstring)."""
     ends = SEPARATOR + "，,；;"
-    open_joins = [n for n, piece in enumerate(pieces[:-1]) if text[piece.end - 1] not in ends and piece.end in full]
+    # a cell that parts its units with separators wraps at a full line's end: 司、国家 / 中医药局 / 医政司 is one
+    # name, however many the gazetteer would know in its pieces
+    parted = any(c in ends for piece in pieces for c in text[piece.start : piece.end])
+    open_joins = [n for n, piece in enumerate(pieces[:-1])
+                  if text[piece.end - 1] not in ends and piece.end in full and not parted]
     short = [n for n, piece in enumerate(pieces[:-1]) if text[piece.end - 1] not in ends and piece.end not in full]
     best = None
     for choice in product((False, True), repeat=min(len(open_joins), JOINS)):
