@@ -46,7 +46,8 @@ class Lexicon:
                 and not _CLAUSE_IN_COLLECTIVE.search(name)):  # 对有关政策措施的解释由各牵头单位: a clause
             return "collective"
         if (len(name) >= MIN_SUFFIXED and _ends_like_bodies(name) and not name.startswith(v.NOT_A_NAME_START)
-                and not (name.startswith(v.MEASURE_VERBS) and not v.REMIT_BODY.match(name)) and not v.CLAUSE_WORDS.search(_without_bracket(name))):
+                and not (name.startswith(v.MEASURE_VERBS) and not v.REMIT_BODY.match(name))
+                and not v.CLAUSE_WORDS.search(_without_bracket(name))):
             return "suffix"
         return None
 
