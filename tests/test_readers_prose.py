@@ -1506,13 +1506,14 @@ def test_an_ocr_text_that_spaces_some_lines_character_by_character_is_ocr_text()
     from fengong.readers.ocr import ocr_spaced
 
     lines = ocr([line.format(one="一、", comma="、") for line in CLEAN], 1000).splitlines()
-    apart = [" ".join(line) for line in lines]  # PaddleOCR: a line spaced character by character, its marks too
+
+    def spaced_every(every: int) -> str:  # PaddleOCR: a line spaced character by character, its marks too
+        return "\n".join(" ".join(line) if k % every == 0 else line for k, line in enumerate(lines)) + "\n"
+
     for every in (2, 3, 5):  # one line in two, three, five so spaced, the rest printed as typed
-        text = "\n".join(a if k % every == 0 else line for k, (line, a) in enumerate(zip(lines, apart))) + "\n"
-        assert ocr_spaced(text), every
+        assert ocr_spaced(spaced_every(every)), every
     # too few such lines (one in twelve), or lines letter-spaced with no mark in them (a head, a header row)
-    text = "\n".join(a if k % 12 == 0 else line for k, (line, a) in enumerate(zip(lines, apart))) + "\n"
-    assert not ocr_spaced(text)
+    assert not ocr_spaced(spaced_every(12))
     heads = "\n".join(lines) + "\n" + "序 号 重 点 任 务 牵 头 单 位 配 合 单 位 完 成 时 限\n" * 2 \
         + "某 省 人 民 政 府 办 公 厅 关 于 做 好 防 汛 工 作 的 通 知\n"
     assert not ocr_spaced(heads)

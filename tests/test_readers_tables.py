@@ -399,6 +399,16 @@ def test_a_spaced_row_wrapped_over_two_lines_is_one_row_its_pieces_placed_by_the
         ("2.3", "开展夜间经济统计监测", [("区统计局", "lead"), ("区商务局", "participant")])]
 
 
+@pytest.mark.parametrize("under", ["注：表中任务2026年底前完成", "抄送：区委办，区人大办，区政协办，区纪委监委，区法院。",
+                                   "二、强化夜间消费保障"])
+def test_a_line_under_a_full_spaced_row_that_is_a_note_a_wider_line_or_a_section_is_none_of_it(under):
+    text = ("序号    重点任务    责任单位\n1    开展夜间经济统计监测    *区统计局,区商务局\n"
+            f"2    加强夜间消费场所治安管理和巡逻    *武侯公安分局、各街道办事处\n{under}\n")
+    plan = tabular.read(SourceText("t.txt", text))
+    assert plan.tasks[-1].text == "加强夜间消费场所治安管理和巡逻"
+    assert units(plan.tasks[-1]) == [("武侯公安分局", "lead"), ("各街道办事处", "participant")]
+
+
 def test_a_markdown_table_with_marks_in_its_cells():
     # a Markdown export bolds the header and a cell (| **序号** |, *A* in italics): the marks are layout, blanked in
     # place, so the header is found and the spans still quote the file

@@ -32,8 +32,8 @@ def ocr_spaced(text: str) -> bool:
     """True for a text read by OCR from a scan: of its lines of running text (twelve ideographs or more, ten lines
     or more, table rows aside), three in ten or more hold two spaces or more between Chinese characters, the runs
     between them short (under twelve characters on average), or one in ten or more is spaced character by
-    character, its sentence's marks too (``短 板 ， 经 商 有 关 部 门 ，``: PaddleOCR spaces some lines so and prints the
-    rest unspaced). A typed text's spaces part words, fields or columns: on about a tenth of such lines at most (a
+    character, its sentence's marks too (``短 板 ， 经 商 有 关 部 门 ，``: PaddleOCR spaces some lines so and prints
+    the rest unspaced). A typed text's spaces part words, fields or columns: on about a tenth of such lines at most (a
     letter-spaced head, a label's field), and never around a full-width mark (a letter-spaced head holds none)."""
     lines = [line for line in map(str.strip, text.splitlines())
              if len(_IDEOGRAPHS.findall(line)) >= RUNNING_TEXT and not _ROW.search(line)]

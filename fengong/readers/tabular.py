@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 
 from fengong.readers.docmeta import new_plan
+from fengong.readers.layout import NOTE
 from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.lines import PAGE_NUMBER, RULE_LINE, LineIndex
 from fengong.readers.markdown import blank_marks
@@ -464,16 +465,16 @@ def _wrapped_tails(source: SourceText, row: list[Cell], texts: list[str], above:
     """The cells of a line that carries on the numbered row above it where the row's cells wrap inside their
     columns (OCR of a scan, a plain text's table: a row printed over two lines, the second holding only the
     wrapped tails ``| | 中心扩容升级 | | 管委会 |``), by column; None for a line of its own. The line prints no
-    number and no section's label, and each of its pieces stands under a cell that fills its column's width (a
-    cell wraps only where its line is full). With pipes each piece is in its column; with spaces, a line of one
-    piece fewer than the columns holds each column's tail after the number, and a line of one piece the tail of
-    a unit cell the line ends cut (``、`` at its end, or a last piece that is no name alone and with this one
-    completes a name: 区商务 / 局, 各街 / 道办事处), else of the task's text."""
+    number, no section's label and no note, and each of its pieces, no wider than its column, stands under a cell
+    that fills its column's width (a cell wraps only where its line is full). With pipes each piece is in its
+    column; with spaces, a line of one piece fewer than the columns holds each column's tail after the number,
+    and a line of one piece the tail of a unit cell the line ends cut (``、`` at its end, or a last piece that is
+    no name alone and with this one completes a name: 区商务 / 局, 各街 / 道办事处), else of the task's text."""
     if columns.number is None or columns.number >= len(above) or NUMBER.match(source.quote(above[columns.number])) \
             is None:
         return None
     first = next((t for t in texts if t not in EMPTY_CELLS), "")
-    if NUMBER.match(first) or SECTION_ROW.match(first):
+    if NUMBER.match(first) or SECTION_ROW.match(first) or NOTE.match(first):
         return None
 
     def last(k: int) -> Cell:
@@ -494,7 +495,9 @@ def _wrapped_tails(source: SourceText, row: list[Cell], texts: list[str], above:
         found = {cut: row[0]}
     else:
         return None
-    return found if found and all(full(k) for k in found) else None
+    # a tail is no wider than its column (a note or 抄送 under the table is)
+    return found if found and all(full(k) and _width(source.quote(c)) <= widths[k] + 1 for k, c in found.items()) \
+        else None
 
 
 def _cut(source: SourceText, cell: Cell, piece: Cell, lexicon: Lexicon, role: str) -> bool:
