@@ -48,6 +48,33 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
     "set-40": {
         "wenlv-2018-97-quanyu-lvyou": "office export (blind set 40): 国家文物局博物馆与社会文物司 (a department named by two fields joined by 与) is read as two units",
     },
+    "set-42": {
+        # real PDFs through extractors the earlier probes did not use (blind set 42, by 3f36bc9); reasons as measured
+        "dezhengbanfa-2026-weilai-xiangcun": "PyMuPDF get_text(sort=True): three tasks unread",
+        "ezhengbanfa-2026-yinfa-jingji": "pdfplumber layout=True with a narrow x_density: names cut by column gaps "
+                                         "(省老 / 龄办, 省卫 / 健委)",
+        "fagai-2018-bianmin-sheshi": "pypdfium2 get_text_range: items numbered 1.–10. across headings read under "
+                                     "their headings; a page number glued to the next label (—4—4.)",
+        "guobanfa-2019-nongcun-yinshui": "pymupdf4llm markdown: a two-level header's columns misplaced; "
+                                         "the note carrying 各省级人民政府 and second leads lost",
+        "shuzhengbanfa-2026-huamu-chanye": "pdfminer detect_vertical: a landscape six-column table with a two-level "
+                                           "header and merged lead cells, one cell a line: no task read",
+        "yongzhengbanfa-2026-jishuyun": "PyMuPDF blocks: a table one cell a block, merged lead cells printed once: "
+                                        "refused (header found, no row with units)",
+    },
+    "set-43": {
+        "guofa-2019-zhiye-jineng-tisheng": "web page (html2text): a lead cell merged over two rows (rowspan) is printed "
+                                           "in the first row only; the second row, one cell short, reads its "
+                                           "participants as leads",
+        "luozhengban-2026-wenlv-xiaofei": "web page (html2text, body_width=0): a two-level header (责任单位 over "
+                                          "牵头单位 | 配合单位) printed as a row of its own under the separator is not "
+                                          "read, and rows one cell short (a merged lead cell) lose their lead",
+        "shennanfuban-2026-zhengfu-gongzuo-baogao": "web page (trafilatura): a cell's <br> became a space "
+                                                    "(区发展改革局牵头 区工业和信息化局、区统计局配合): the space after a "
+                                                    "role verb does not end its part",
+        "sufagaigongyefa-2026-shebei-gengxin": "web page (BeautifulSoup get_text()): a cell's names parted by <br> "
+                                               "run together with nothing between (省工业和信息化厅省数据局省通信管理局)",
+    },
     "set-41": {
         # pdfminer's boxes: the header cut by a section row (序号 主要任务 / 一、… / 牵头单位 责任单位), task and lead
         # runs interleaved, a page's 责任单位 cells printed after the next section's rows, boxes holding two cells
@@ -55,6 +82,10 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         # left to the columns' widths, which the text does not keep; read_boxes refuses rather than guess
         "yuzhengban-2026-xianyu-shangye": "real PDF extraction (blind set 41): pdfminer's text boxes regrouped "
                                           "across sections; not read (never guessed)",
+    },
+    "set-46": {
+        "zunyi-shiweiban-2026-rencai": "A牵头，各县（市、区）党委和政府抓好落实: 抓好落实 after a stated lead is read as a "
+                                       "responsible list's verb (participant); the truth types the places implementing",
     },
 }
 
