@@ -45,9 +45,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
                                    "cause not yet traced",
         "scjgzj-2019-shipin-anquan": "OCR (WPS): a heading —、 then a label l . (the letter l for 1) opening the same line",
     },
-    "set-40": {
-        "wenlv-2018-97-quanyu-lvyou": "office export (blind set 40): 国家文物局博物馆与社会文物司 (a department named by two fields joined by 与) is read as two units",
-    },
     "set-42": {
         # real PDFs through extractors the earlier probes did not use (blind set 42, by 3f36bc9); reasons as measured
         "dezhengbanfa-2026-weilai-xiangcun": "PyMuPDF get_text(sort=True): three tasks unread",
@@ -82,6 +79,20 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         # left to the columns' widths, which the text does not keep; read_boxes refuses rather than guess
         "yuzhengban-2026-xianyu-shangye": "real PDF extraction (blind set 41): pdfminer's text boxes regrouped "
                                           "across sections; not read (never guessed)",
+    },
+    "set-44": {
+        # office files through real converters no earlier probe used (blind set 44, by 3f36bc9); reasons as measured
+        "dezhengbanfa-2026-renju-huanjing": "docx2txt: Word's automatic numbers lost; the measures under 一、 and "
+                                            "closing 以上…由… statements read as unlabelled sections",
+        "guobanfa-2019-lenglian-wuliu": "mammoth convert_to_markdown: Word's automatic （一） numbers printed as a "
+                                        "Markdown list's 1.; the truth keeps the clean text's labels (every unit read)",
+        "guishangliutong-2026-xianyu-shangye": "pandas read_excel(...).to_string(): a column-aligned frame with a "
+                                               "two-level header and merged cells as NaN: refused (header found, no "
+                                               "row with units)",
+        "wuzhengban-2026-minsheng-shishi": "xlsx2csv --all: a merged 牵头单位 cell empty in the rows under its first "
+                                           "(two leads lost)",
+        "yuyingshang-2026-zhongdian-qingdan": "pandas to_csv: the frame's index column and merged cells as empty "
+                                              "fields; extra tasks and keys lost",
     },
     "set-46": {
         "zunyi-shiweiban-2026-rencai": "A牵头，各县（市、区）党委和政府抓好落实: 抓好落实 after a stated lead is read as a "
