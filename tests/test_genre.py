@@ -61,11 +61,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "luozhengban-2026-wenlv-xiaofei": "web page (html2text, body_width=0): a two-level header (责任单位 over "
                                           "牵头单位 | 配合单位) printed as a row of its own under the separator is not "
                                           "read, and rows one cell short (a merged lead cell) lose their lead",
-        "shennanfuban-2026-zhengfu-gongzuo-baogao": "web page (trafilatura): a cell's <br> became a space "
-                                                    "(区发展改革局牵头 区工业和信息化局、区统计局配合): the space after a "
-                                                    "role verb does not end its part",
-        "sufagaigongyefa-2026-shebei-gengxin": "web page (BeautifulSoup get_text()): a cell's names parted by <br> "
-                                               "run together with nothing between (省工业和信息化厅省数据局省通信管理局)",
     },
     "set-41": {
         # pdfminer's boxes: the header cut by a section row (序号 主要任务 / 一、… / 牵头单位 责任单位), task and lead
