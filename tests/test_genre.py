@@ -54,14 +54,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
     "set-40": {
         "wenlv-2018-97-quanyu-lvyou": "office export (blind set 40): 国家文物局博物馆与社会文物司 (a department named by two fields joined by 与) is read as two units",
     },
-    "set-43": {
-        "guofa-2019-zhiye-jineng-tisheng": "web page (html2text): a lead cell merged over two rows (rowspan) is printed "
-                                           "in the first row only; the second row, one cell short, reads its "
-                                           "participants as leads",
-        "luozhengban-2026-wenlv-xiaofei": "web page (html2text, body_width=0): a two-level header (责任单位 over "
-                                          "牵头单位 | 配合单位) printed as a row of its own under the separator is not "
-                                          "read, and rows one cell short (a merged lead cell) lose their lead",
-    },
     "set-41": {
         # pdfminer's boxes: the header cut by a section row (序号 主要任务 / 一、… / 牵头单位 责任单位), task and lead
         # runs interleaved, a page's 责任单位 cells printed after the next section's rows, boxes holding two cells
