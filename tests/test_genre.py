@@ -62,10 +62,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "yuzhengban-2026-xianyu-shangye": "real PDF extraction (blind set 41): pdfminer's text boxes regrouped "
                                           "across sections; not read (never guessed)",
     },
-    "set-46": {
-        "zunyi-shiweiban-2026-rencai": "A牵头，各县（市、区）党委和政府抓好落实: 抓好落实 after a stated lead is read as a "
-                                       "responsible list's verb (participant); the truth types the places implementing",
-    },
 }
 
 

@@ -908,6 +908,27 @@ def test_seeing_to_it_that_a_measure_is_done_is_answering_for_it(text, expected)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # bare 抓好落实 beside a stated lead: the units carry out what the lead leads (the places, in their areas)
+    ("市委组织部（市委人才办）牵头，各县（市、区）党委和政府抓好落实",
+     [("市委组织部（市委人才办）", "lead"), ("各县（市、区）党委和政府", "implementing")]),
+    ("县农业农村局牵头，各乡镇抓好落实", [("县农业农村局", "lead"), ("各乡镇", "implementing")]),
+    ("县农业农村局负总责，各乡镇、各村抓好落实",
+     [("县农业农村局", "lead"), ("各乡镇", "implementing"), ("各村", "implementing")]),
+    # a modifier makes it a responsible list's verb again (each answers for its share): they take part
+    ("县农业农村局牵头，县林业局、县供销社各自抓好落实",
+     [("县农业农村局", "lead"), ("县林业局", "participant"), ("县供销社", "participant")]),
+    ("市教育局牵头，市财政局共同抓好落实", [("市教育局", "lead"), ("市财政局", "participant")]),
+    # no lead stated: bare 抓好落实 answers for the measure, as 负责 does
+    ("市教育局、市卫生健康委抓好落实", [("市教育局", "lead"), ("市卫生健康委", "participant")]),
+    ("由市教育局抓好落实", [("市教育局", "lead")]),
+    ("市教育局会同市财政局抓好落实", [("市教育局", "lead"), ("市财政局", "participant")]),
+    ("市教育局负责，各区抓好落实", [("市教育局", "lead"), ("各区", "participant")]),  # 负责 states no lead
+])
+def test_a_bare_seeing_to_it_beside_a_stated_lead_is_carrying_it_out(text, expected):
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # 由 gives the measure to the units it names, whatever the verb after them: 由A负责落实 is 由A负责
     ("由县农业农村局负责落实", [("县农业农村局", "lead")]),
     ("此项工作由县农业农村局负责落实", [("县农业农村局", "lead")]),

@@ -533,16 +533,19 @@ def _names(raw: str, start: int, end: int, lexicon: Lexicon, verb: bool = False)
 
 
 def _verb_at_end(raw: str, start: int, end: int) -> tuple[int, str] | None:
-    """``(where the verb and its modifier begin, role)`` when the run ends with a role verb."""
+    """``(where the verb and its modifier begin, role)`` when the run ends with a role verb. A modifier makes
+    抓好落实 the verb of a responsible list (按职责分工抓好落实, 共同抓好落实: each answers for its share)."""
     compact = _compact(raw, start, end)
     for verb in _VERBS:
         if compact.text.endswith(verb):
             at = len(compact.text) - len(verb)
+            role = v.VERBS[verb]
             for modifier in v.MODIFIERS:
                 if compact.text.endswith(modifier, 0, at):
                     at -= len(modifier)
+                    role = v.RESPONSIBLE if role == v.SEEING_TO else role
                     break
-            return compact.at(at), v.VERBS[verb]
+            return compact.at(at), role
     return None
 
 
