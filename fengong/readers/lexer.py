@@ -638,9 +638,10 @@ def _conjoined(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
                 out.append(token("SEP", raw[b:c], b, c))
         return out
     name = normalise(raw[start:end])
-    if lexicon.recognise(name) not in ("gazetteer", "collective"):
+    if (how := lexicon.recognise(name)) not in ("gazetteer", "collective"):
         compact = _compact(raw, start, end)
-        if len(compact.text) == end - start and (cuts := _run_together(compact.text, lexicon)) is not None:
+        if (how == "suffix" and len(compact.text) == end - start  # ends as its last name does
+                and (cuts := _run_together(compact.text, lexicon)) is not None):
             # 省工业和信息化厅省数据局省通信管理局: a cell's names, one a line, a converter ran together (a line
             # break or a space between them is a wrapped or laid-out cell's, read where its lines are read)
             bounds = [compact.at(c) for c in cuts] + [compact.at(len(compact.text) - 1) + 1]
@@ -660,6 +661,7 @@ def _conjoined(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
 
 _LOCAL_LEVELS = tuple(w for w in v.OWN_LEVEL if len(w) == 1)  # 省 市 县 区 …: a local body's name opens with its level
 _PLACES = tuple(w for w in _LOCAL_LEVELS if w != "各")  # 宁波市税务局: a place, then its own body
+_NAME_ENDS = frozenset(s[-1] for s in v.UNIT_SUFFIXES)  # where a known name can end (looked up only there)
 
 
 def _run_together(text: str, lexicon: Lexicon) -> list[int] | None:
@@ -673,8 +675,9 @@ def _run_together(text: str, lexicon: Lexicon) -> list[int] | None:
     for i in range(len(text)):
         if i not in best:
             continue
-        for j in range(i + 2, min(len(text), i + MAX_NAME) + 1):
-            if (j not in best or len(best[j]) > len(best[i]) + 1) and lexicon.recognise(text[i:j]) == "gazetteer":
+        for j in range(i + 3, min(len(text), i + MAX_NAME) + 1):  # a name has three characters or more
+            if (text[j - 1] in _NAME_ENDS and (j not in best or len(best[j]) > len(best[i]) + 1)
+                    and lexicon.recognise(text[i:j]) == "gazetteer"):
                 best[j] = [*best[i], i]
     cuts = best.get(len(text))
     if cuts is None or len(cuts) < 2:
