@@ -51,8 +51,19 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "wuhou-2026-yejian-xiaofei": "OCR (Tesseract, cells parted by spaces): section rows read as 三 , lose the "
                                      "sections' keys, and unit names wrapped to the row's next line are cut (浆洗 / 街街道)",
     },
-    "set-40": {
-        "wenlv-2018-97-quanyu-lvyou": "office export (blind set 40): 国家文物局博物馆与社会文物司 (a department named by two fields joined by 与) is read as two units",
+    "set-42": {
+        # real PDFs through extractors the earlier probes did not use (blind set 42, by 3f36bc9); reasons as measured
+        "dezhengbanfa-2026-weilai-xiangcun": "PyMuPDF get_text(sort=True): three tasks unread",
+        "ezhengbanfa-2026-yinfa-jingji": "pdfplumber layout=True with a narrow x_density: names cut by column gaps "
+                                         "(省老 / 龄办, 省卫 / 健委)",
+        "fagai-2018-bianmin-sheshi": "pypdfium2 get_text_range: items numbered 1.–10. across headings read under "
+                                     "their headings; a page number glued to the next label (—4—4.)",
+        "guobanfa-2019-nongcun-yinshui": "pymupdf4llm markdown: a two-level header's columns misplaced; "
+                                         "the note carrying 各省级人民政府 and second leads lost",
+        "shuzhengbanfa-2026-huamu-chanye": "pdfminer detect_vertical: a landscape six-column table with a two-level "
+                                           "header and merged lead cells, one cell a line: no task read",
+        "yongzhengbanfa-2026-jishuyun": "PyMuPDF blocks: a table one cell a block, merged lead cells printed once: "
+                                        "refused (header found, no row with units)",
     },
     "set-41": {
         # pdfminer's boxes: the header cut by a section row (序号 主要任务 / 一、… / 牵头单位 责任单位), task and lead
@@ -61,6 +72,20 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         # left to the columns' widths, which the text does not keep; read_boxes refuses rather than guess
         "yuzhengban-2026-xianyu-shangye": "real PDF extraction (blind set 41): pdfminer's text boxes regrouped "
                                           "across sections; not read (never guessed)",
+    },
+    "set-44": {
+        # office files through real converters no earlier probe used (blind set 44, by 3f36bc9); reasons as measured
+        "dezhengbanfa-2026-renju-huanjing": "docx2txt: Word's automatic numbers lost; the measures under 一、 and "
+                                            "closing 以上…由… statements read as unlabelled sections",
+        "guobanfa-2019-lenglian-wuliu": "mammoth convert_to_markdown: Word's automatic （一） numbers printed as a "
+                                        "Markdown list's 1.; the truth keeps the clean text's labels (every unit read)",
+        "guishangliutong-2026-xianyu-shangye": "pandas read_excel(...).to_string(): a column-aligned frame with a "
+                                               "two-level header and merged cells as NaN: refused (header found, no "
+                                               "row with units)",
+        "wuzhengban-2026-minsheng-shishi": "xlsx2csv --all: a merged 牵头单位 cell empty in the rows under its first "
+                                           "(two leads lost)",
+        "yuyingshang-2026-zhongdian-qingdan": "pandas to_csv: the frame's index column and merged cells as empty "
+                                              "fields; extra tasks and keys lost",
     },
 }
 
