@@ -37,33 +37,24 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
                                            "is which column's (人事司、各 / 流域管理机 / 构) is not in the text",
     },
     "set-39": {
-        "fgw-2019-lenglian-wuliu": "OCR (PaddleOCR, one cell per line): the note under the table carrying "
-                                   "各省级发展改革部门 to every row is not read",
         "gdgxt-2026-zhongxiao-qiye": "OCR (WPS): ' read for 、 in labels (一' 二') and between units is neither a label "
                                      "nor a separator yet; 各地级以上市工业和信息化主管部门 cut at 市",
         "guoban-2019-daji-qinquan": "OCR (fax): one task, （八) 推进软件正版化工作 under a mixed-bracket label, unread; "
                                     "cause not yet traced",
-        "hefei-2026-ai-zhizao": "OCR (Tesseract, | cells): a unit name wrapped to the row's second OCR line, another "
-                                "cell's tail between its halves (经开区 / 管委会, 市委组织部(市人 / 才办）)",
         "hunan-2026-yinfa-jingji": "OCR (phone photo, lines split by the skew): one task, (三) 优化老年健康服务, unread; "
                                    "cause not yet traced",
         "scjgzj-2019-shipin-anquan": "OCR (WPS): a heading —、 then a label l . (the letter l for 1) opening the same line",
-        "wuhou-2026-yejian-xiaofei": "OCR (Tesseract, cells parted by spaces): section rows read as 三 , lose the "
-                                     "sections' keys, and unit names wrapped to the row's next line are cut (浆洗 / 街街道)",
     },
     "set-42": {
         # real PDFs through extractors the earlier probes did not use (blind set 42, by 3f36bc9); reasons as measured
-        "dezhengbanfa-2026-weilai-xiangcun": "PyMuPDF get_text(sort=True): three tasks unread",
-        "ezhengbanfa-2026-yinfa-jingji": "pdfplumber layout=True with a narrow x_density: names cut by column gaps "
-                                         "(省老 / 龄办, 省卫 / 健委)",
-        "fagai-2018-bianmin-sheshi": "pypdfium2 get_text_range: items numbered 1.–10. across headings read under "
-                                     "their headings; a page number glued to the next label (—4—4.)",
-        "guobanfa-2019-nongcun-yinshui": "pymupdf4llm markdown: a two-level header's columns misplaced; "
-                                         "the note carrying 各省级人民政府 and second leads lost",
-        "shuzhengbanfa-2026-huamu-chanye": "pdfminer detect_vertical: a landscape six-column table with a two-level "
-                                           "header and merged lead cells, one cell a line: no task read",
-        "yongzhengbanfa-2026-jishuyun": "PyMuPDF blocks: a table one cell a block, merged lead cells printed once: "
-                                        "refused (header found, no row with units)",
+        "shuzhengbanfa-2026-huamu-chanye": "pdfminer detect_vertical: a table printed in text boxes with a second "
+                                           "text column (具体措施), lead cells merged over two or three rows printed "
+                                           "once, a 配合单位 cell and its 完成时限 in one box: the columns' cells do not "
+                                           "align one to one, refused (not guessed)",
+        "yongzhengbanfa-2026-jishuyun": "PyMuPDF blocks sorted by position: one cell a block, a row's 序号 after its "
+                                        "cells, merged lead cells printed once at their span's middle (市交通局 "
+                                        "between rows 2 and 3): no order proves which cell is whose; refused "
+                                        "(header found, no row with units)",
     },
     "set-41": {
         # pdfminer's boxes: the header cut by a section row (序号 主要任务 / 一、… / 牵头单位 责任单位), task and lead

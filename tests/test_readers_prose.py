@@ -248,6 +248,27 @@ def test_a_paragraph_cut_by_a_page_number_is_one_paragraph():
     assert "— 4 —" not in plan.tasks[0].text
 
 
+@pytest.mark.parametrize("foot", ["— 4 —", "- 4 -", "第4页", "第 4 页 共 8 页"])
+def test_a_page_number_glued_to_the_next_page_by_a_form_feed_is_furniture(foot):
+    # pdfium prints each page's number at its foot and the pages are joined with \f: the next page's first line
+    # (an item's number, a heading) follows the page number on the same line
+    _, plan = read("二、主要任务\n（一）完善配置\n1.制定标准。明确要求。\n责任单位：住房城乡建设部、商务部\n"
+                   f"{foot}\f（二）补齐短板\n2.推进改造。增设网点。\n{foot}\f牵头单位：民政部；参与单位：商务部\n"
+                   f"{foot}\f3.盘活资源。简化审批。\n责任单位：自然资源部\n")
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("2.1.1", [("住房城乡建设部", "lead"), ("商务部", "participant")]),
+        ("2.2.2", [("民政部", "lead"), ("商务部", "participant")]),
+        ("2.2.3", [("自然资源部", "lead")])]
+    assert all("4" not in t.text for t in plan.tasks)
+
+
+def test_text_before_a_form_feed_that_is_no_page_number_stays():
+    # a line's text before the form feed is content where it is no page furniture (a wrapped name, a date)
+    _, plan = read("二、主要任务\n1.制定标准。明确要求。\n责任单位：住房城乡建设部、\f商务部\n")
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("2.1", [("住房城乡建设部", "lead"), ("商务部", "participant")])]
+
+
 def test_a_bracket_naming_the_body_before_it_again_is_no_statement():
     # 国务院安委会办公室（应急管理部）: the body's other seat, not who answers for the measure
     _, plan = read("请各地区于每季度末将任务推进情况报送国务院安委会办公室（应急管理部）。\n"
@@ -1500,6 +1521,23 @@ def test_a_typed_text_is_no_ocr_text():
              + "".join(f"{k} 开展第{k}项防汛隐患排查整治工作 省水利厅 省应急厅、省自然资源厅\n" for k in range(1, 9)))
     assert not ocr_spaced(typed)
     assert not ocr_spaced(ocr(lines[:6], 3))  # too short to judge
+
+
+def test_an_ocr_text_that_spaces_some_lines_character_by_character_is_ocr_text():
+    from fengong.readers.ocr import ocr_spaced
+
+    lines = ocr([line.format(one="一、", comma="、") for line in CLEAN], 1000).splitlines()
+
+    def spaced_every(every: int) -> str:  # PaddleOCR: a line spaced character by character, its marks too
+        return "\n".join(" ".join(line) if k % every == 0 else line for k, line in enumerate(lines)) + "\n"
+
+    for every in (2, 3, 5):  # one line in two, three, five so spaced, the rest printed as typed
+        assert ocr_spaced(spaced_every(every)), every
+    # too few such lines (one in twelve), or lines letter-spaced with no mark in them (a head, a header row)
+    assert not ocr_spaced(spaced_every(12))
+    heads = "\n".join(lines) + "\n" + "序 号 重 点 任 务 牵 头 单 位 配 合 单 位 完 成 时 限\n" * 2 \
+        + "某 省 人 民 政 府 办 公 厅 关 于 做 好 防 汛 工 作 的 通 知\n"
+    assert not ocr_spaced(heads)
 
 
 def test_labels_as_ocr_reads_them_and_their_near_misses():
