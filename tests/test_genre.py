@@ -36,23 +36,16 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
                                            "starting on different lines, pieces parted by one space, so which piece "
                                            "is which column's (人事司、各 / 流域管理机 / 构) is not in the text",
     },
-    "set-39": {
-        "fgw-2019-lenglian-wuliu": "OCR (PaddleOCR, one cell per line): the note under the table carrying "
-                                   "各省级发展改革部门 to every row is not read",
-        "gdgxt-2026-zhongxiao-qiye": "OCR (WPS): ' read for 、 in labels (一' 二') and between units is neither a label "
-                                     "nor a separator yet; 各地级以上市工业和信息化主管部门 cut at 市",
-        "guoban-2019-daji-qinquan": "OCR (fax): one task, （八) 推进软件正版化工作 under a mixed-bracket label, unread; "
-                                    "cause not yet traced",
-        "hefei-2026-ai-zhizao": "OCR (Tesseract, | cells): a unit name wrapped to the row's second OCR line, another "
-                                "cell's tail between its halves (经开区 / 管委会, 市委组织部(市人 / 才办）)",
-        "hunan-2026-yinfa-jingji": "OCR (phone photo, lines split by the skew): one task, (三) 优化老年健康服务, unread; "
-                                   "cause not yet traced",
-        "scjgzj-2019-shipin-anquan": "OCR (WPS): a heading —、 then a label l . (the letter l for 1) opening the same line",
-        "wuhou-2026-yejian-xiaofei": "OCR (Tesseract, cells parted by spaces): section rows read as 三 , lose the "
-                                     "sections' keys, and unit names wrapped to the row's next line are cut (浆洗 / 街街道)",
-    },
-    "set-40": {
-        "wenlv-2018-97-quanyu-lvyou": "office export (blind set 40): 国家文物局博物馆与社会文物司 (a department named by two fields joined by 与) is read as two units",
+    "set-42": {
+        # real PDFs through extractors the earlier probes did not use (blind set 42, by 3f36bc9); reasons as measured
+        "shuzhengbanfa-2026-huamu-chanye": "pdfminer detect_vertical: a table printed in text boxes with a second "
+                                           "text column (具体措施), lead cells merged over two or three rows printed "
+                                           "once, a 配合单位 cell and its 完成时限 in one box: the columns' cells do not "
+                                           "align one to one, refused (not guessed)",
+        "yongzhengbanfa-2026-jishuyun": "PyMuPDF blocks sorted by position: one cell a block, a row's 序号 after its "
+                                        "cells, merged lead cells printed once at their span's middle (市交通局 "
+                                        "between rows 2 and 3): no order proves which cell is whose; refused "
+                                        "(header found, no row with units)",
     },
     "set-41": {
         # pdfminer's boxes: the header cut by a section row (序号 主要任务 / 一、… / 牵头单位 责任单位), task and lead
@@ -61,6 +54,20 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         # left to the columns' widths, which the text does not keep; read_boxes refuses rather than guess
         "yuzhengban-2026-xianyu-shangye": "real PDF extraction (blind set 41): pdfminer's text boxes regrouped "
                                           "across sections; not read (never guessed)",
+    },
+    "set-44": {
+        # office files through real converters no earlier probe used (blind set 44, by 3f36bc9); reasons as measured
+        "dezhengbanfa-2026-renju-huanjing": "docx2txt: Word's automatic numbers lost; the measures under 一、 and "
+                                            "closing 以上…由… statements read as unlabelled sections",
+        "guobanfa-2019-lenglian-wuliu": "mammoth convert_to_markdown: Word's automatic （一） numbers printed as a "
+                                        "Markdown list's 1.; the truth keeps the clean text's labels (every unit read)",
+        "guishangliutong-2026-xianyu-shangye": "pandas read_excel(...).to_string(): a column-aligned frame with a "
+                                               "two-level header and merged cells as NaN: refused (header found, no "
+                                               "row with units)",
+        "wuzhengban-2026-minsheng-shishi": "xlsx2csv --all: a merged 牵头单位 cell empty in the rows under its first "
+                                           "(two leads lost)",
+        "yuyingshang-2026-zhongdian-qingdan": "pandas to_csv: the frame's index column and merged cells as empty "
+                                              "fields; extra tasks and keys lost",
     },
 }
 

@@ -160,6 +160,20 @@ def test_conjunctions_split_only_between_units():
     assert [u.name for u in read("人力资源和社会保障部负责").units] == ["人力资源和社会保障部"]
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # (set 40: wenlv) 与/和 inside one department's name: a body the gazetteer knows, words that are no department
+    # yet, then a department's ending with no level of its own
+    ("资源开发司、国家文物局博物馆与社会文物司配合", ["资源开发司", "国家文物局博物馆与社会文物司"]),
+    ("国家文物局文物保护与考古司牵头", ["国家文物局文物保护与考古司"]),
+    # a department on each side, nothing after the body on the left, a unit of its own level on the right: two units
+    ("国家卫生健康委医政医管局和基层卫生健康司负责", ["国家卫生健康委医政医管局", "基层卫生健康司"]),
+    ("民政部与财政部社会保障司负责", ["民政部", "财政部社会保障司"]),
+    ("国家文物局办公室与省文物局负责", ["国家文物局办公室", "省文物局"]),
+])
+def test_a_department_named_with_and_is_one_unit(text, names):
+    assert [u.name for u in read(text).units] == names
+
+
 def test_names_broken_across_lines_are_rejoined_and_keep_their_place():
     text = "省民政厅、省公安\n厅、省财政厅"
     statement = read(text, label_role="responsible")
@@ -590,6 +604,63 @@ def test_a_space_inside_one_name_never_makes_two_units(text):
     assert statement is None or len(statement.units) == 1
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a table cell's <br> printed as a space (trafilatura): the space after a role verb ends the part as ，does
+    ("区发展改革局牵头 区工业和信息化局、区统计局配合",
+     [("区发展改革局", "lead"), ("区工业和信息化局", "cooperating"), ("区统计局", "cooperating")]),
+    ("市发展改革委牵头　市财政局配合", [("市发展改革委", "lead"), ("市财政局", "cooperating")]),
+    ("省教育厅负责 省财政厅、省人力资源社会保障厅参与",
+     [("省教育厅", "lead"), ("省财政厅", "participant"), ("省人力资源社会保障厅", "participant")]),
+    ("区政务服务和数据管理局牵头 区直有关单位配合", [("区政务服务和数据管理局", "lead"), ("区直有关单位", "cooperating")]),
+    ("市商务局牵头\n市财政局、市文广旅局按职责分工负责",  # or as a line break
+     [("市商务局", "lead"), ("市财政局", "participant"), ("市文广旅局", "participant")]),
+])
+def test_a_space_after_a_role_verb_ends_its_part(text, expected):
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("市科技局牵头 负责", [("市科技局", "lead")]),  # no unit after the space: nothing parted
+    ("昆明市 人民政府负责", [("昆明市人民政府", "lead")]),  # no verb before the space: one name as printed
+])
+def test_a_space_after_a_role_verb_parts_only_before_a_unit(text, expected):
+    assert units(text) == expected
+
+
+def local_units(text: str, jurisdiction: str):
+    statement = read_statement(text, 0, len(text), 1, lexicon_for(jurisdiction), label_role="responsible")
+    settled, _ = settle_roles(statement.units)
+    return [(u.name, u.role) for u in settled]
+
+
+@pytest.mark.parametrize(("jurisdiction", "text", "expected"), [
+    # a cell's names one a line (<br>), run together by a converter (BeautifulSoup get_text()): parted where the
+    # run is no name and every piece is one the gazetteer knows
+    ("320000", "*省工业和信息化厅省数据局省通信管理局",
+     [("省工业和信息化厅", "lead"), ("省数据局", "participant"), ("省通信管理局", "participant")]),
+    ("320000", "省商务厅省发展改革委省生态环境厅、省财政厅",
+     [("省商务厅", "lead"), ("省发展改革委", "participant"), ("省生态环境厅", "participant"), ("省财政厅", "participant")]),
+    ("100000", "人力资源社会保障部财政部全国总工会",
+     [("人力资源社会保障部", "lead"), ("财政部", "participant"), ("全国总工会", "participant")]),
+])
+def test_names_run_together_part_into_names_the_gazetteer_knows(jurisdiction, text, expected):
+    assert local_units(text, jurisdiction) == expected
+
+
+@pytest.mark.parametrize(("jurisdiction", "text"), [
+    ("320000", "省发展改革委员会"),  # holds 省发展改革委, but 员会 is no name: a long name as printed
+    ("320000", "省发展和改革委员会"),  # a name the gazetteer knows whole
+    ("320000", "省委组织部人才办"),  # an office with no level of its own after a local body: the body's own
+    ("320000", "江苏金融监管局人民银行江苏省分行"),  # a branch after a parent's ending: not parted
+    ("330000", "宁波市税务局"),  # a place, then its body
+    ("110105", "区纪委区监委"),  # two names of one body (a joint office)
+    ("100000", "国家金融监督管理总局云南监管局"),  # a branch named after its parent
+    ("100000", "国家发展改革委价格司"),  # a department: no name the gazetteer knows alone, never by its ending
+])
+def test_a_long_name_holding_a_known_name_is_not_parted(jurisdiction, text):
+    assert local_units(text, jurisdiction) == [(text, "lead")]
+
+
 def test_a_branch_with_a_level_of_its_own_after_a_space_is_a_unit():
     assert units("市公安局 市交警支队负责") == [("市公安局", "lead"), ("市交警支队", "participant")]
 
@@ -637,6 +708,31 @@ def test_a_joint_lead_note_is_no_part_of_the_name(text, expected):
     ("省司法厅、<br>省应急管理厅", ["省司法厅", "省应急管理厅"]),
 ])
 def test_a_line_break_tag_in_a_cell_separates_units(text, expected):
+    assert [u.name for u in read(text, label_role="lead").units] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # pymupdf4llm prints a PDF cell's wrapped lines joined by <br>: the wrap falls anywhere in a name
+    ("国家卫生健康委、生态环境部、市场<br>监管总局", ["国家卫生健康委", "生态环境部", "市场监管总局"]),
+    ("住房城乡建设部、财政部、自然资源<br>部", ["住房城乡建设部", "财政部", "自然资源部"]),
+    ("自然资源部、税<br>务总局", ["自然资源部", "税务总局"]),
+    ("人民银行、银保<br>监会", ["人民银行", "银保监会"]),
+    ("国家发展改革委、水利部、农业农村<br>部等", ["国家发展改革委", "水利部", "农业农村部"]),
+    # the wrap before the separator parts nothing more
+    ("国家发展改革委<br>、水利部", ["国家发展改革委", "水利部"]),
+    ("国家发展改革委<br>，水利部", ["国家发展改革委", "水利部"]),
+])
+def test_a_line_break_tag_inside_a_name_is_a_wrap(text, expected):
+    assert [u.name for u in read(text, label_role="lead").units] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # near misses: two pieces each a unit stay two units, whatever their ending
+    ("省发展改革委<br>各地级以上市人民政府", ["省发展改革委", "各地级以上市人民政府"]),
+    ("市公安局<br>交警支队", ["市公安局", "交警支队"]),
+    ("国家能源局<br>水利部", ["国家能源局", "水利部"]),
+])
+def test_a_line_break_tag_between_two_units_still_parts_them(text, expected):
     assert [u.name for u in read(text, label_role="lead").units] == expected
 
 
@@ -847,6 +943,27 @@ def test_the_body_named_as_the_one_that_answers(text, expected):
     ("市教育局、市卫生健康委共同抓好落实", [("市教育局", "lead"), ("市卫生健康委", "participant")]),
 ])
 def test_seeing_to_it_that_a_measure_is_done_is_answering_for_it(text, expected):
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # bare 抓好落实 beside a stated lead: the units carry out what the lead leads (the places, in their areas)
+    ("市委组织部（市委人才办）牵头，各县（市、区）党委和政府抓好落实",
+     [("市委组织部（市委人才办）", "lead"), ("各县（市、区）党委和政府", "implementing")]),
+    ("县农业农村局牵头，各乡镇抓好落实", [("县农业农村局", "lead"), ("各乡镇", "implementing")]),
+    ("县农业农村局负总责，各乡镇、各村抓好落实",
+     [("县农业农村局", "lead"), ("各乡镇", "implementing"), ("各村", "implementing")]),
+    # a modifier makes it a responsible list's verb again (each answers for its share): they take part
+    ("县农业农村局牵头，县林业局、县供销社各自抓好落实",
+     [("县农业农村局", "lead"), ("县林业局", "participant"), ("县供销社", "participant")]),
+    ("市教育局牵头，市财政局共同抓好落实", [("市教育局", "lead"), ("市财政局", "participant")]),
+    # no lead stated: bare 抓好落实 answers for the measure, as 负责 does
+    ("市教育局、市卫生健康委抓好落实", [("市教育局", "lead"), ("市卫生健康委", "participant")]),
+    ("由市教育局抓好落实", [("市教育局", "lead")]),
+    ("市教育局会同市财政局抓好落实", [("市教育局", "lead"), ("市财政局", "participant")]),
+    ("市教育局负责，各区抓好落实", [("市教育局", "lead"), ("各区", "participant")]),  # 负责 states no lead
+])
+def test_a_bare_seeing_to_it_beside_a_stated_lead_is_carrying_it_out(text, expected):
     assert units(text) == expected
 
 
@@ -1365,3 +1482,50 @@ def test_a_standing_subject_over_levels_is_one_collective(text, expected):
 
     end = text.index("负责")
     assert [name for name, *_ in subject_units(text, 0, end, lexicon_for("420000"))] == expected
+
+
+# ---------------------------------------------------------------- set 39: OCR renderings
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("中央宣传部（国家版权局）牵头，推进使用正版软件工作部际联席会议各成员单位参与",
+     [("中央宣传部（国家版权局）", "lead"), ("推进使用正版软件工作部际联席会议各成员单位", "participant")]),
+    ("市发展改革委牵头，推进京津冀协同发展工作领导小组办公室配合",
+     [("市发展改革委", "lead"), ("推进京津冀协同发展工作领导小组办公室", "cooperating")]),
+    ("加强食品安全工作协调小组各成员单位按职责分工负责", [("加强食品安全工作协调小组各成员单位", "lead")]),
+])
+def test_a_body_named_by_the_work_it_coordinates_is_a_unit(text, expected):
+    # a joint conference or a leading group named by its remit opens with the remit's verb: a name, not a measure
+    assert units(text) == expected
+
+
+def test_a_body_set_up_or_a_verb_before_its_members_stays_a_measure():
+    lexicon = Lexicon()
+    for clause in ("成立打击侵权假冒工作领导小组办公室", "建立推进使用正版软件工作部际联席会议各成员单位",
+                   "推进工作领导小组办公室", "推进各成员单位", "加强部门", "成立工作专班"):
+        assert lexicon.recognise(clause) is None, clause
+
+
+def test_ocr_square_brackets_for_a_names_own_bracket():
+    # OCR of a scan prints 〔〕 as [ ]: the bracket is the name's, as 〔〕 or （） would be
+    assert units("省市场监管局[知识产权局]、省商务厅负责") == [
+        ("省市场监管局[知识产权局]", "lead"), ("省商务厅", "participant")]
+    assert units("牵头单位：市委组织部[市人才办]；配合单位：市人社局") == [
+        ("市委组织部[市人才办]", "lead"), ("市人社局", "cooperating")]
+    assert Lexicon().recognise("加强知识产权保护[重点任务]") is None  # what it qualifies is still no body
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("各地级以上市工业和信息化主管部门负责落实", ["各地级以上市工业和信息化主管部门"]),
+    ("各市工业和信息化主管部门\n负责落实", ["各市工业和信息化主管部门"]),
+    ("各县人力资源和社会保障部门负责组织实施", ["各县人力资源和社会保障部门"]),
+    # 和 between two units parts them; after a unit and the words that follow it, the subject has ended
+    ("各市人民政府和省工业和信息化厅负责落实", ["各市人民政府", "省工业和信息化厅"]),
+    ("东兴市人民政府和防城区人民政府负责落实", ["东兴市人民政府", "防城区人民政府"]),
+    ("各县区政府结合实际和本地情况负责落实", ["各县区政府"]),
+])
+def test_a_standing_subject_keeps_the_and_inside_a_name(text, expected):
+    from fengong.readers.lexer import subject_units
+
+    end = text.index("负责")
+    assert [name for name, *_ in subject_units(text, 0, end, lexicon_for("440000"))] == expected

@@ -248,6 +248,27 @@ def test_a_paragraph_cut_by_a_page_number_is_one_paragraph():
     assert "— 4 —" not in plan.tasks[0].text
 
 
+@pytest.mark.parametrize("foot", ["— 4 —", "- 4 -", "第4页", "第 4 页 共 8 页"])
+def test_a_page_number_glued_to_the_next_page_by_a_form_feed_is_furniture(foot):
+    # pdfium prints each page's number at its foot and the pages are joined with \f: the next page's first line
+    # (an item's number, a heading) follows the page number on the same line
+    _, plan = read("二、主要任务\n（一）完善配置\n1.制定标准。明确要求。\n责任单位：住房城乡建设部、商务部\n"
+                   f"{foot}\f（二）补齐短板\n2.推进改造。增设网点。\n{foot}\f牵头单位：民政部；参与单位：商务部\n"
+                   f"{foot}\f3.盘活资源。简化审批。\n责任单位：自然资源部\n")
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("2.1.1", [("住房城乡建设部", "lead"), ("商务部", "participant")]),
+        ("2.2.2", [("民政部", "lead"), ("商务部", "participant")]),
+        ("2.2.3", [("自然资源部", "lead")])]
+    assert all("4" not in t.text for t in plan.tasks)
+
+
+def test_text_before_a_form_feed_that_is_no_page_number_stays():
+    # a line's text before the form feed is content where it is no page furniture (a wrapped name, a date)
+    _, plan = read("二、主要任务\n1.制定标准。明确要求。\n责任单位：住房城乡建设部、\f商务部\n")
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("2.1", [("住房城乡建设部", "lead"), ("商务部", "participant")])]
+
+
 def test_a_bracket_naming_the_body_before_it_again_is_no_statement():
     # 国务院安委会办公室（应急管理部）: the body's other seat, not who answers for the measure
     _, plan = read("请各地区于每季度末将任务推进情况报送国务院安委会办公室（应急管理部）。\n"
@@ -379,6 +400,22 @@ def test_a_bracket_left_open_at_a_line_end_goes_on_on_the_next_line():
                    "10.强化人才支撑。建设培训基地。（省人社厅，省教育厅，哈尔滨工业\n大学）\n")
     assert [units(t) for t in plan.tasks] == [
         [("省人社厅", "lead"), ("省教育厅", "cooperating"), ("哈尔滨工业大学", "cooperating")]]
+
+
+def test_a_bracket_a_skewed_photo_parts_over_three_lines_is_rejoined():
+    # a phone photo's skewed line is read as two: the bracket wrapped once more closes two lines on
+    for bracket in ("(责任单位：省卫生健康委、省民政厅、\n省医保局、省中医药管理\n局)",
+                    "（牵头单位：省卫生健康委；\n配合单位：省民政厅、省医\n保局、省中医药管理局）",
+                    "（省卫生健康委牵头，\n省民政厅、省医保局、\n省中医药管理局配合）"):
+        _, plan = read("各项措施的责任单位中，排在第一位的为牵头单位，其他为参与单位。\n"
+                       f"（三）优化老年健康服务。推进老年医学科建设。{bracket}\n"
+                       "（四）丰富老年文体服务。推动老年大学扩容。（责任单位：省文化和旅游厅）\n")
+        assert [(t.key, [name for name, _ in units(t)]) for t in plan.tasks] == [
+            ("3", ["省卫生健康委", "省民政厅", "省医保局", "省中医药管理局"]),
+            ("4", ["省文化和旅游厅"])], bracket
+    # an item's line ends the bracket's reach: the next measure keeps its own line and bracket
+    _, plan = read("1.推进甲。（责任单位：省民政厅、\n省医保局\n2.推进乙。（省财政厅负责）\n")
+    assert [(t.key, units(t)) for t in plan.tasks][-1] == ("2", [("省财政厅", "lead")])
 
 
 def test_a_bracket_of_prose_left_open_joins_nothing():
@@ -1502,6 +1539,23 @@ def test_a_typed_text_is_no_ocr_text():
     assert not ocr_spaced(ocr(lines[:6], 3))  # too short to judge
 
 
+def test_an_ocr_text_that_spaces_some_lines_character_by_character_is_ocr_text():
+    from fengong.readers.ocr import ocr_spaced
+
+    lines = ocr([line.format(one="一、", comma="、") for line in CLEAN], 1000).splitlines()
+
+    def spaced_every(every: int) -> str:  # PaddleOCR: a line spaced character by character, its marks too
+        return "\n".join(" ".join(line) if k % every == 0 else line for k, line in enumerate(lines)) + "\n"
+
+    for every in (2, 3, 5):  # one line in two, three, five so spaced, the rest printed as typed
+        assert ocr_spaced(spaced_every(every)), every
+    # too few such lines (one in twelve), or lines letter-spaced with no mark in them (a head, a header row)
+    assert not ocr_spaced(spaced_every(12))
+    heads = "\n".join(lines) + "\n" + "序 号 重 点 任 务 牵 头 单 位 配 合 单 位 完 成 时 限\n" * 2 \
+        + "某 省 人 民 政 府 办 公 厅 关 于 做 好 防 汛 工 作 的 通 知\n"
+    assert not ocr_spaced(heads)
+
+
 def test_labels_as_ocr_reads_them_and_their_near_misses():
     # 一、 read 一, 二` —、 -、, 1、 read 1`, 1. read 1 . : labels, printed without their spaces
     _, plan = read("一,组织领导\n1`建立工作机制。（市发改委负责）\n2 .完善考核制度。（市财政局负责）\n"
@@ -1513,6 +1567,36 @@ def test_labels_as_ocr_reads_them_and_their_near_misses():
     # a dash not before 、 opens no item, nor a number before a comma and a digit
     _, plan = read("—2026年底前，完成专项行动。（市商务局负责）\n十,5家企业完成改造。（市经信局负责）\n")
     assert [(t.key, t.label) for t in plan.tasks] == [("s1", ""), ("s2", "")]
+
+
+def test_wps_ocr_reads_its_list_comma_as_an_apostrophe_and_a_1_as_the_letter_l(tmp_path):
+    # WPS 图片转文字 reads 、 as ' (in labels too: 一' 二') and once 1. as l . : read so in an OCR text
+    lines = [line.format(one="一'", comma="'").replace("1 .", "l .").replace("`", "'") for line in CLEAN]
+    for every in (2, 3):
+        path = tmp_path / "ocr.txt"
+        path.write_text(ocr(lines, every), encoding="utf-8")
+        plan, _ = read_path(path)
+        assert [(t.key, t.label, t.text[:6], units(t)) for t in plan.tasks] == [
+            ("1.1", "l.", "全面落实以行", [("省防指办", "lead"), ("省水利厅", "cooperating"), ("省应急厅", "cooperating")]),
+            ("1.2", "2.", "健全成员单位", [("省防指办", "lead"), ("省水利厅", "cooperating"), ("省应急厅", "cooperating")]),
+            ("2.1", "（一)", "加强雨情水情", [("省气象局", "lead"), ("省水文中心", "participant")]),
+            ("2.2", "（二）", "加强山洪灾害", [("省水利厅", "lead"), ("省自然资源厅", "participant")]),
+            ("2.3", "（三)", "加强城市防洪", [("省住房城乡建设厅", "lead"), ("省公安厅", "participant")])], every
+        assert [item.label for item in plan.items if "." not in item.key] == ["一'", "二'"]
+
+
+def test_an_apostrophe_and_a_letter_l_in_a_typed_text():
+    # a typed text's apostrophe is a quote, inside a name too: no separator there
+    _, plan = read("一、深化改革\n（一）推进'放管服'改革。（市'放管服'改革办公室、市政数局负责）\n"
+                   "（二）推进改革。（市政数局'市商务局负责）\n")
+    assert [units(t) for t in plan.tasks] == [
+        [("市'放管服'改革办公室", "lead"), ("市政数局", "participant")], [("市政数局'市商务局", "lead")]]
+    # 一' before Chinese text opens an item in any text, as 一` does; a letter l opens only a series of 1. 2.
+    _, plan = read("一' 深化改革\n（一）推进改革\nl.推进丙。（市商务局负责）\n2.推进丁。（市财政局负责）\n")
+    assert [(t.key, t.label) for t in plan.tasks] == [("1.1.1", "l."), ("1.1.2", "2.")]
+    # inside a series (a list a. … l. under 3.) it is a letter; before Latin text (l.c.) no label at all
+    _, plan = read("3.推进改革。（市政数局负责）\na.推进甲\nk.推进乙\nl.推进丙。（市商务局负责）\nl.c.推进丁。（市财政局负责）\n")
+    assert [(t.key, t.label) for t in plan.tasks] == [("3-1", ""), ("3-2", ""), ("3-3", "")]
 
 
 def double_spaced(text: str) -> str:

@@ -316,6 +316,99 @@ def test_a_table_drawn_with_pipes_is_read_like_a_tab_separated_one():
                                                                    "交通运输部"]
 
 
+# OCR of a scanned table (set 39): a row printed over two lines, each wrapped cell's tail on the second under its
+# column (pipes), a rule between rows; a cell wraps where its line fills the column's width.
+OCR_PIPED = """| 序号 | 重点任务 | 牵头单位 | 责任单位 |
+——————————————
+| 1 | 推动先进计算中心、人工智能计算 | 市数据资源局 | 市发改委、市经信局、高新区 |
+|   | 中心扩容升级 |   | 管委会 |
+——————————————
+| 2 | 实施人工智能领域高层次人才引进 | 市委组织部(市人 | 市人社局、市科技局 |
+|   | 计划 | 才办） |   |
+|||  ||| |||
+| 3 | 支持建设行业可信数据空间 | 市数据资源局 | 市委宣传部、各县(市)区政 |
+|   |   |   | 府 |
+——————————————
+| 4 | 建设面向制造业的公共算力调度平 | 市经信局 | 市财政局 |
+| 5 | 推广典型案例。 | 市经信局 | 市商务局 |
+|   | 开展供需对接。 |   | 市科技局 |
+——————————————
+| 6 | 发布场景需求清单和能力清单，组 | 市经信局 | 市科技局、市投资促进局 |
+— 3 —
+|   | 织供需对接 |   |   |
+"""
+
+
+def test_a_piped_row_wrapped_over_two_lines_is_one_row_its_cells_joined():
+    plan = tabular.read(SourceText("t.txt", OCR_PIPED))
+    assert [(t.number, t.text, units(t)) for t in plan.tasks] == [
+        (1, "推动先进计算中心、人工智能计算中心扩容升级",
+         [("市数据资源局", "lead"), ("市发改委", "participant"), ("市经信局", "participant"),
+          ("高新区管委会", "participant")]),
+        (2, "实施人工智能领域高层次人才引进计划",
+         [("市委组织部(市人才办）", "lead"), ("市人社局", "participant"), ("市科技局", "participant")]),
+        (3, "支持建设行业可信数据空间", [("市数据资源局", "lead"), ("市委宣传部", "participant"),
+                                     ("各县(市)区政府", "participant")]),
+        (4, "建设面向制造业的公共算力调度平", [("市经信局", "lead"), ("市财政局", "participant")]),
+        # the line under a row whose cells fill no column is no wrap of it, nor a line after a page's number
+        (5, "推广典型案例。", [("市经信局", "lead"), ("市商务局", "participant")]),
+        (6, "发布场景需求清单和能力清单，组", [("市经信局", "lead"), ("市科技局", "participant"),
+                                          ("市投资促进局", "participant")])]
+    assert sum("no number" in p.message for p in plan.problems) == 1
+
+
+# The same in a table whose cells are parted by spaces: the second line holds the tails with no empty cells, its
+# pieces in the columns' order; a line of one piece is a unit cell's tail where the cell ends cut (、, or a last
+# piece that is no name alone and completes one with it), else the task's.
+OCR_SPACED = """（标注“*”的为牵头单位）
+序号    重点任务    责任单位
+一、丰富夜间消费业态
+1   提升锦里、武侯祠夜间文旅消费品质   *区文体旅局、区商务局、浆洗
+,延长开放时间    街街道
+2    培育夜间健身、夜间阅读等新兴业态    区教育局、*区文体旅局、各街
+道办事处
+3     发展“夜购”经济，支持大型商场延     *区商务局、区市场监管局
+时营业
+4    加强夜间消费场所治安管理和巡逻    *武侯公安分局、各街道办事处
+二、强化夜间消费保障
+1     支持金融机构推出夜间消费信贷产品     *区金融工作服务中心、区商务
+局
+2    开展夜间经济宣传推介    *区委宣传部、区融媒体中心、
+区文体旅局
+3    开展夜间经济统计监测    *区统计局,区商务局
+抄送:区委办,区人大办,区政协办,区纪委监委。
+"""
+
+
+def test_a_spaced_row_wrapped_over_two_lines_is_one_row_its_pieces_placed_by_the_names_they_complete():
+    source = SourceText("t.txt", OCR_SPACED)
+    assert tabular.delimiter(source) == " "
+    plan = tabular.read(source)
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1.1", "提升锦里、武侯祠夜间文旅消费品质,延长开放时间",
+         [("区文体旅局", "lead"), ("区商务局", "participant"), ("浆洗街街道", "participant")]),
+        ("1.2", "培育夜间健身、夜间阅读等新兴业态",
+         [("区教育局", "participant"), ("区文体旅局", "lead"), ("各街道办事处", "participant")]),
+        # 区市场监管局 is a name alone: 时营业 is the task's
+        ("1.3", "发展“夜购”经济，支持大型商场延时营业", [("区商务局", "lead"), ("区市场监管局", "participant")]),
+        ("1.4", "加强夜间消费场所治安管理和巡逻", [("武侯公安分局", "lead"), ("各街道办事处", "participant")]),
+        ("2.1", "支持金融机构推出夜间消费信贷产品", [("区金融工作服务中心", "lead"), ("区商务局", "participant")]),
+        ("2.2", "开展夜间经济宣传推介",
+         [("区委宣传部", "lead"), ("区融媒体中心", "participant"), ("区文体旅局", "participant")]),
+        # 抄送 under a row whose cells fill no column is none of it
+        ("2.3", "开展夜间经济统计监测", [("区统计局", "lead"), ("区商务局", "participant")])]
+
+
+@pytest.mark.parametrize("under", ["注：表中任务2026年底前完成", "抄送：区委办，区人大办，区政协办，区纪委监委，区法院。",
+                                   "二、强化夜间消费保障"])
+def test_a_line_under_a_full_spaced_row_that_is_a_note_a_wider_line_or_a_section_is_none_of_it(under):
+    text = ("序号    重点任务    责任单位\n1    开展夜间经济统计监测    *区统计局,区商务局\n"
+            f"2    加强夜间消费场所治安管理和巡逻    *武侯公安分局、各街道办事处\n{under}\n")
+    plan = tabular.read(SourceText("t.txt", text))
+    assert plan.tasks[-1].text == "加强夜间消费场所治安管理和巡逻"
+    assert units(plan.tasks[-1]) == [("武侯公安分局", "lead"), ("各街道办事处", "participant")]
+
+
 def test_a_markdown_table_with_marks_in_its_cells():
     # a Markdown export bolds the header and a cell (| **序号** |, *A* in italics): the marks are layout, blanked in
     # place, so the header is found and the spans still quote the file
@@ -584,6 +677,71 @@ def test_an_empty_unit_cell_stays_empty_where_no_row_shows_merged_cells():
     assert [(t.number, units(t)) for t in plan.tasks][3:] == [
         (4, [("省交通运输厅", "lead")]),  # no 配合单位: nothing shows a merged cell
         (5, [("省能源局", "lead")])]
+
+
+# html2text's Markdown of a web page's table: spans ignored, each row printing its own cells only
+HTML2TEXT = ("附件\n\n重点任务分工\n\n"
+             "序号 | 重点任务 | 责任单位 | 完成时限  \n---|---|---|---  \n牵头单位 | 配合单位  \n"
+             "一、丰富文旅消费供给  \n"
+             "1 | 推动重点景区提质升级 | 市文广旅局 | 市发展改革委、市财政局 | 2026年12月底  \n"
+             "2 | 打造沉浸式演艺新业态 | 市文物局、市科技局 | 2026年10月底  \n"
+             "3 | 建设特色文旅街区 | 老城区政府 | 市商务局 | 持续推进  \n")
+
+
+@pytest.mark.parametrize(("upper", "lower", "roles"), [
+    ("责任单位", "牵头单位 | 配合单位", ("lead", "cooperating")),
+    ("责任分工", "牵头 | 参与", ("lead", "participant")),  # bare role words take the noun
+    ("责任部门", "牵头部门 | 协办部门", ("lead", "cooperating")),
+])
+def test_a_two_level_header_printed_as_a_row_of_its_own_under_the_rule(upper, lower, roles):
+    # the row under the rule holds the spanning cell's columns alone, which take its place
+    text = HTML2TEXT.replace("| 责任单位 |", f"| {upper} |").replace("牵头单位 | 配合单位", lower)
+    source = SourceText("t.txt", text)
+    plan = tabular.read(source)
+    lead, other = roles
+    assert [(t.number, units(t)) for t in plan.tasks] == [
+        (1, [("市文广旅局", lead), ("市发展改革委", other), ("市财政局", other)]),
+        (2, [("市文广旅局", lead), ("市文物局", other), ("市科技局", other)]),  # the lead merged over rows 1-2
+        (3, [("老城区政府", lead), ("市商务局", other)])]
+    merged = plan.tasks[1].units[0].span  # the merged lead points at the cell where it is printed, in row 1
+    assert source.quote(merged) == "市文广旅局" and merged.start < text.index("2 | 打造")
+
+
+@pytest.mark.parametrize("rows", [
+    # a lead merged over three rows: each short row takes the cell above
+    ("1 | 推动重点景区提质升级 | 市文广旅局 | 市财政局  \n2 | 打造沉浸式演艺新业态 | 市文物局  \n"
+     "3 | 建设特色文旅街区 | 市商务局  \n", [["市文广旅局", "市财政局"], ["市文广旅局", "市文物局"],
+                                              ["市文广旅局", "市商务局"]]),
+])
+def test_rows_one_cell_short_under_a_merged_lead_cell(rows):
+    text, expected = rows
+    plan = tabular.read(SourceText("t.txt", "序号 | 重点任务 | 牵头单位 | 参与单位  \n---|---|---|---  \n" + text))
+    assert [[u.name for u in t.units] for t in plan.tasks] == expected
+    assert [t.units[0].role for t in plan.tasks] == ["lead"] * 3
+
+
+@pytest.mark.parametrize(("text", "second"), [
+    # the row's last cell names units: the 完成时限 went missing (merged), not a unit cell
+    ("1 | 推动景区提质 | 市文广旅局 | 市财政局 | 2026年12月底  \n2 | 打造新业态 | 市文物局 | 市科技局  \n",
+     [("市文物局", "lead"), ("市科技局", "cooperating")]),
+    # an empty cell prints between its pipes: the row is full, its empty cell names nobody
+    ("1 | 推动景区提质 | 市文广旅局 | 市财政局 | 2026年12月底  \n2 | 打造新业态 | 市文物局 |  | 2026年10月底  \n",
+     [("市文物局", "lead")]),
+    # under a section row no merged cell reaches
+    ("1 | 推动景区提质 | 市文广旅局 | 市财政局 | 2026年12月底  \n二、优化环境  \n2 | 打造新业态 | 市文物局 | 2026年10月底  \n",
+     [("市文物局", "lead")]),
+])
+def test_a_row_short_for_another_reason_stands_as_it_is(text, second):
+    plan = tabular.read(SourceText("t.txt", "序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限  \n---|---|---|---|---  \n"
+                                   + text))
+    assert units(plan.tasks[1]) == second
+
+
+def test_a_space_delimited_row_one_cell_short_is_no_merged_cell():
+    # spaces print no empty cell: a row one short may lack its 配合单位, so nothing is taken from above
+    plan = tabular.read(SourceText("t.txt", "序号 重点任务 牵头单位 配合单位 完成时限\n"
+                                   "1 推动景区提质 市文广旅局 市财政局 2026年12月底\n2 打造新业态 市文物局 2026年10月底\n"))
+    assert units(plan.tasks[1])[0] == ("市文物局", "lead")
 
 
 def test_a_reference_column_before_the_task_is_not_the_task():
@@ -1952,6 +2110,37 @@ def test_a_boxed_table_whose_cells_do_not_align_is_not_guessed_at(broken):
         flat_table.read(SourceText("boxed.txt", broken))
 
 
+def test_a_boxed_table_whose_first_section_row_stands_among_the_header_boxes():
+    # pdfminer orders boxes by position: the first section row, at the left under 序号, comes before the header
+    # cells to its right (牵头单位 / 配合单位 under a 责任单位 spanning them); it opens the table's first section
+    text = boxes("附件", "序号", "工作任务", "一、种业创新提升", "责任单位", "牵头单位", "配合单位", "完成时限",
+                 "1", "2", "建设花木种质资\n源圃", "开展花木新品种\n选育", "县农业农村局", "县商务局",
+                 "县科技局、县自然资源规\n划局", "县科技局、县市场监管局", "2028年12月", "2027年6月",
+                 "二、标准化生产推进", "3", "制定花木生产技\n术规程", "县市场监\n管局", "县农业农村局", "2027年6月",
+                 "抄送：县委办公室。")
+    assert choose_reader(SourceText("boxed.txt", text)) == "flat-table"
+    plan = flat_table.read(SourceText("boxed.txt", text))
+    assert [s.title for s in plan.sections] == ["一、种业创新提升", "二、标准化生产推进"]
+    assert [(t.key, t.text, [u.name for u in t.units]) for t in plan.tasks] == [
+        ("1", "建设花木种质资源圃", ["县农业农村局", "县科技局", "县自然资源规划局"]),  # 序号 running on: top-level
+        ("2", "开展花木新品种选育", ["县商务局", "县科技局", "县市场监管局"]),
+        ("3", "制定花木生产技术规程", ["县市场监管局", "县农业农村局"])]
+    assert [u.role for u in plan.tasks[0].units] == ["lead", "cooperating", "cooperating"]
+    # a merged lead cell printed once for two rows: the counts no longer prove which row is whose, not guessed
+    merged = text.replace("县商务局\n\n", "")
+    with pytest.raises(ReadError, match="do not align"):
+        flat_table.read(SourceText("boxed.txt", merged))
+
+
+def test_a_section_row_before_no_header_cell_is_no_part_of_a_boxed_header():
+    from fengong.readers.lines import LineIndex
+
+    # the header ends where a line of no header cells follows the section row: 一、 opens the rows, as before
+    text = boxes("序号", "工作任务", "牵头单位", "一、种业创新提升", "1", "建设花木种质资源圃", "县农业农村局")
+    found = flat_table.find_box_header([ln for ln in LineIndex(text).lines if not ln.blank])
+    assert found is not None and found[1] == 3
+
+
 def centred_grid(rows: list[tuple], spaced: bool) -> str:
     """A table laid out in columns by spaces whose cells are centred in their rows, as pdfplumber's layout grid
     prints it: a row as tall as its tallest cell, each other cell (the 序号 too) on the lines around its middle;
@@ -2005,6 +2194,37 @@ def test_a_layout_table_whose_cells_are_centred_in_their_rows(spaced):
         ("1.2", "建设智能融合基础设施，建成飞行服务平台", [("市工业和信息化局", "lead"), ("市气象局", "cooperating")]),
         ("2.1", "推广无人机即时配送", [("市邮政管理局", "lead"), ("市商务局", "cooperating"),
                                       ("各区政府", "cooperating")])]
+
+
+def _at(*parts: tuple[int, str]) -> str:
+    """A line of a layout rendering: each text at its display column (a CJK character two wide)."""
+    out = ""
+    for at, text in parts:
+        out += " " * (at - sum(2 if ord(c) > 0x2E80 else 1 for c in out)) + text
+    return out
+
+
+def test_a_layout_cell_cut_unevenly_joins_a_name_whose_first_piece_is_no_name():
+    # pdfplumber's layout text with a narrow x_density prints a unit cell's lines at different columns (further
+    # left where the line holds no task text): a line stopping short of the column's reach still goes on into the
+    # next where it ends with no name (省老 / 龄办, 省市 / 场监管局, 人民银行湖北 / 省分行); where it ends with a
+    # name (省数据局 / 省民政厅, a list one name a line) the break parts two names
+    text = "\n".join([
+        "附件", "某省重点任务分工", _at((2, "序号"), (20, "工作任务"), (60, "责任单位")), _at((1, "一、扩大服务供给")),
+        _at((46, "省民政厅、省商务厅、省市")), _at((10, "健全老年助餐服务网络，推广")),
+        _at((3, "1"), (46, "场监管局，各市、州人民政")), _at((10, "中央厨房模式")), _at((46, "府")),
+        _at((46, "省文旅厅、省体育局、省老")), _at((3, "2"), (10, "发展老年文化旅游和体育健身")), _at((46, "龄办")),
+        _at((10, "推动老年用品制造业发展，培育"), (56, "省经信厅、省科技厅、省民")), _at((3, "3")),
+        _at((10, "品特色产业园区"), (50, "政厅")),
+        _at((46, "省委金融办、人民银行湖北")), _at((3, "4"), (10, "加大金融支持，丰富养老金融"), (56, "省分行、湖北金融监管局、")),
+        _at((46, "省发改委")),
+        _at((46, "省数据局")), _at((3, "5"), (10, "建设全省统一的智慧养老服务平台")), _at((46, "省民政厅")),
+        "注：排在第一位的为牵头单位，其他单位按职责分工负责。", ""])
+    plan, name = read_path_of(text)
+    assert name == "pdf-table"
+    assert [[u.name for u in t.units] for t in plan.tasks] == [
+        ["省民政厅", "省商务厅", "省市场监管局", "各市、州人民政府"], ["省文旅厅", "省体育局", "省老龄办"],
+        ["省经信厅", "省科技厅", "省民政厅"], ["省委金融办", "人民银行湖北省分行", "湖北金融监管局", "省发改委"], ["省数据局", "省民政厅"]]
 
 
 def read_path_of(text: str):

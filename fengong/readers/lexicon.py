@@ -29,11 +29,14 @@ class Lexicon:
     """The names a reader of a plan of one jurisdiction accepts as units, and how (see :meth:`recognise`).
 
     ``known`` answers whether the gazetteer knows a printed name: the registry's names for the plan's
-    jurisdiction and those above it, the local forms generated from the national pattern, historical names.
+    jurisdiction and those above it, the local forms generated from the national pattern, historical names;
+    ``body`` names the body a known name stands for (区纪委 and 区监委 are one body, working as one).
     """
 
-    def __init__(self, known: Callable[[str], bool] = lambda name: False):
+    def __init__(self, known: Callable[[str], bool] = lambda name: False,
+                 body: Callable[[str], object] = lambda name: name):
         self.known = known
+        self.body = body
 
     def recognise(self, name: str) -> str | None:
         """``gazetteer``, ``collective`` or ``suffix`` for a unit name, None for text that is not one."""
@@ -46,15 +49,16 @@ class Lexicon:
                 and not _CLAUSE_IN_COLLECTIVE.search(name)):  # 对有关政策措施的解释由各牵头单位: a clause
             return "collective"
         if (len(name) >= MIN_SUFFIXED and _ends_like_bodies(name) and not name.startswith(v.NOT_A_NAME_START)
-                and not name.startswith(v.MEASURE_VERBS) and not v.CLAUSE_WORDS.search(_without_bracket(name))):
+                and not (name.startswith(v.MEASURE_VERBS) and not v.REMIT_BODY.match(name))
+                and not v.CLAUSE_WORDS.search(_without_bracket(name))):
             return "suffix"
         return None
 
 
 def _without_bracket(name: str) -> str:
     """``市委组织部（人才办）`` → ``市委组织部``, ``自然保护地管理司〔国家公园管理办公室〕`` → ``自然保护地管理司``: the
-    body the bracket qualifies or names again."""
-    return re.sub(r"[（(〈〔［].*?[）)〉〕］]$", "", name)
+    body the bracket qualifies or names again; OCR of a scan prints 〔〕 as ``[]`` (省市场监管局[知识产权局])."""
+    return re.sub(r"[（(〈〔［\[].*?[）)〉〕］\]]$", "", name)
 
 
 def _ends_like_bodies(name: str) -> bool:
@@ -73,7 +77,7 @@ def lexicon_for(jurisdiction: str | None) -> Lexicon:
 
     registry = project_registry()
     code = jurisdiction if jurisdiction and registry.ensure(jurisdiction) is not None else NATIONAL
-    return Lexicon(lambda name: registry.knows(name, code))
+    return Lexicon(lambda name: registry.knows(name, code), lambda name: registry.resolve(name, code).iri)
 
 
 @cache

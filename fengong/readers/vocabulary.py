@@ -18,6 +18,9 @@ RESPONSIBLE = "responsible"
 HANDLER = "handler"
 # 负责落实: implementing, or responsible where 由 gives the measure to its units (由A负责落实, 此项工作由A负责落实).
 ANSWERING = "answering"
+# 抓好落实 (see to it that it is done) with no modifier: the units carry out what a lead stated beside them leads
+# (A牵头，各县（市、区）党委和政府抓好落实); with none stated they answer for it, as with 负责 (A、B抓好落实).
+SEEING_TO = "seeing-to"
 ROLES = ("lead", "participant", "cooperating", "guiding", "implementing")
 
 # The role word of a label (牵头单位：, 责任部门：, 配合单位：) → the role of the units it introduces.
@@ -68,8 +71,8 @@ VERBS = {
     "为责任主体": RESPONSIBLE, "为责任单位": RESPONSIBLE, "为责任部门": RESPONSIBLE, "为主体责任单位": RESPONSIBLE,
     "为牵头单位": "lead", "为牵头部门": "lead", "为主责单位": "lead", "为主责部门": "lead",
     # A、B按职责分工抓好落实: 抓好落实 (see to it that it is done) is the verb of the whole sentence, as 负责 is:
-    # a responsible list (after A负总责 its units take part)
-    "抓好落实": RESPONSIBLE, "负责抓好落实": RESPONSIBLE,
+    # a responsible list (after A负总责 its units take part); bare, beside a stated lead, see SEEING_TO
+    "抓好落实": SEEING_TO, "负责抓好落实": RESPONSIBLE,
     # 负责落实: implementing beside a body that answers (A指导，B负责落实; A负责，各地区负责落实), but 由A负责落实 gives
     # the measure to A as 由A负责 does: a responsible list (ANSWERING, settled by the statement's 由)
     "负责落实": ANSWERING, "具体落实": "implementing", "组织落实": "implementing", "督促落实": "implementing",
@@ -289,6 +292,10 @@ NOT_A_NAME_START = ("含", "包括", "不含", "包含", "如", "即", "其中",
 CLAUSE_WORDS = re.compile(r"(?<!自)由|设在|负责|牵头|的|(?<![主重纲摘提])要")
 # Verbs that open a measure and never a name (成立工作专班, 开展…活动): a run that begins so is the measure's text.
 MEASURE_VERBS = ("成立", "设立", "组建", "建立", "开展", "推进", "加强", "完善", "实施", "落实", "做好", "强化")
+# A coordinating body named by the work it coordinates opens with that work's verb (推进使用正版软件工作部际联席会议
+# 各成员单位, 推进京津冀协同发展工作领导小组办公室): a name, not a measure; a body set up (成立…领导小组) is a measure.
+REMIT_BODY = re.compile(r"^(?:开展|推进|加强|完善|实施|落实|做好|强化).{2,}?工作(?:部际|省际|厅际)?"
+                        r"(?:联席会议|领导小组|协调小组)")
 # Collectives: a class of bodies named by a description (各省级人民政府, 有关区县, 各OPC社区), not one body.
 COLLECTIVE = re.compile(
     r"^(?:(?:地方)?各级(?:人民)?政府|各.{1,16}|.{0,8}(?:有关|相关).{1,16}|.{0,8}(?:试点|示范).{0,6}(?:政府|城市|地区))$")
@@ -383,9 +390,9 @@ def rest_role(rule: str) -> str:
     return LABEL_ROLES.get(word, "participant") if word not in (None, "责任") else "participant"
 
 
-# What ends a Chinese numeral's label (一、 二．), and what OCR of a scan reads its 、 as: a comma not before a digit
-# or a backtick (一,  三`).
-CJK_LABEL_STOP = r"(?:[、.．`]|,(?!\d))"
+# What ends a Chinese numeral's label (一、 二．), and what OCR of a scan reads its 、 as: a comma not before a digit,
+# a backtick or an apostrophe before Chinese text (一,  三`  二' 强化…).
+CJK_LABEL_STOP = r"(?:[、.．`]|,(?!\d)|'(?=\s*[\u4e00-\u9fff]))"
 # Numbering labels at the start of a paragraph, each form with its value's group.
 NUMBERING = (
     ("chapter", re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,5})章")),
@@ -395,8 +402,10 @@ NUMBERING = (
     ("cjk", re.compile(rf"([一二三四五六七八九十百零〇两]{{1,5}}|[—-](?=\s*[、`,]))\s*{CJK_LABEL_STOP}")),
     ("cjk-bracket", re.compile(r"[（(]\s*([一二三四五六七八九十百零〇两]{1,5})\s*[）)]")),
     # Not before a digit (3.5亿元 is a number, 1.2.3 no label of this form), save a year's four (3.2019年在…开展,
-    # 7.2019—2020年…): a decimal never runs on so into 年.
-    ("arabic", re.compile(r"(\d{1,3})\s*[.．、`](?!(?!\d{4}\s*(?:[—–\-~～至到]\s*\d{2,4}\s*)?年)\d)")),
+    # 7.2019—2020年…): a decimal never runs on so into 年. OCR of a scan reads a 1 as the letter l (l.督促…): a
+    # Latin l, a full stop and Chinese text open no paragraph else (the outline takes it only to open a series).
+    ("arabic", re.compile(r"(\d{1,3}|l(?=\s*[.．]\s*[\u4e00-\u9fff]))\s*[.．、`]"
+                          r"(?!(?!\d{4}\s*(?:[—–\-~～至到]\s*\d{2,4}\s*)?年)\d)")),
     ("arabic-bracket", re.compile(r"[（(]\s*(\d{1,3})\s*[）)]")),
     ("arabic-half-bracket", re.compile(r"(\d{1,3})\s*[)）]")),
     ("circled", re.compile(r"([①-⑳])")),
@@ -421,6 +430,8 @@ def numeral_value(text: str) -> int | None:
     if len(text) == 1 and "⒈" <= text <= "⒛":
         return ord(text) - ord("⒈") + 1
     if text in ("—", "-"):  # 一 as OCR reads it before a label's 、 (—、 -、): the label's pattern admits it only there
+        return 1
+    if text == "l":  # 1 as OCR reads it in a label (l.): the label's pattern admits it only there
         return 1
     if text.isdecimal():  # ASCII or full-width (１３ is 13, as PDF text and full-width typesetting print it)
         return int(text)
