@@ -2197,12 +2197,63 @@ def test_an_empty_lead_cell_beside_cooperating_units_is_merged_from_the_row_abov
                                   ("人行芜湖市分行", "cooperating")])]
 
 
-def test_an_empty_lead_cell_stays_empty_beside_a_responsible_list():
-    # 责任单位 names who answers, with or without a lead: an empty 牵头单位 beside it shows no merged cell
+def test_an_empty_lead_cell_is_merged_only_where_the_table_gives_every_row_a_lead():
     text = ("序号,重点任务,牵头单位,责任单位\n1,推进企业开办便利化,市市场监管局,市公安局、市税务局\n"
             "2,简化不动产登记,,市自然资源局、市税务局\n")
     plan = tabular.read(SourceText("t.csv", text))
-    assert [u.name for u in plan.tasks[1].units] == ["市自然资源局", "市税务局"]  # no 市市场监管局 from above
+    assert units(plan.tasks[1]) == [("市市场监管局", "lead"), ("市自然资源局", "participant"),
+                                    ("市税务局", "participant")]
+    # a first row with no lead: the table does not give every row one, and an empty 牵头单位 stays empty
+    text = text.replace("1,推进企业开办便利化,市市场监管局,", "1,推进企业开办便利化,,") + "3,建立信用监管机制,,市发展改革委\n"
+    plan = tabular.read(SourceText("t.csv", text.replace("2,简化不动产登记,,", "2,简化不动产登记,市自然资源局,")))
+    assert [u.name for u in plan.tasks[2].units] == ["市发展改革委"]
+
+
+DOCX2TXT = """序号
+
+重点任务
+
+牵头单位
+
+责任单位
+
+一、发展民生事业
+
+1
+
+扩大老年助餐服务覆盖面
+
+省民政厅
+
+省财政厅、省商务厅
+
+2
+
+推进家庭养老床位建设
+
+
+
+省卫健委、省住建厅
+
+二、发展银发经济
+
+3
+
+培育银发经济领军企业
+
+
+
+省发改委
+"""
+
+
+def test_a_word_cell_merged_over_rows_printed_once_by_docx2txt():
+    # one cell per line, blank lines between: the merged 牵头单位 is an empty cell under a filled one, its units
+    # the row above's; after a section row (no cell is merged across it) an empty lead stays empty
+    plan = flat_table.read(SourceText("t.txt", DOCX2TXT))
+    assert [(t.number, [u for u, _ in units(t)]) for t in plan.tasks] == [
+        (1, ["省民政厅", "省财政厅", "省商务厅"]), (2, ["省民政厅", "省卫健委", "省住建厅"]), (3, ["省发改委"])]
+    assert plan.tasks[1].units[0].span.line == 15  # where the merged cell is printed
 
 
 def test_a_specific_task_column_names_the_tasks_a_merged_first_column_groups():

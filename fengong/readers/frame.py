@@ -22,6 +22,7 @@ from fengong.records import SourceText
 
 MISSING = {"NaN", "<NA>"}  # pandas' print of a missing value (an empty or merged cell)
 TOKEN = re.compile(r"\S+")
+INDEX_ZERO = re.compile(r"^0 ", re.MULTILINE)  # a frame's first row, opened by its index
 MIN_COLUMNS = 3
 MIN_ROWS = 2
 
@@ -80,6 +81,7 @@ def _cells(text: str, edges: list[int], display: bool, index: int | None) -> lis
     """The ``(start, end)`` of each cell of a row line, its spaces trimmed (an empty cell's ``start == end``), or
     None where the line does not keep to the columns: a character standing across a column's end, a cell not
     right-aligned to it, a line wider than the frame, or (``index``) no running index opening it."""
+    text = text.rstrip()  # a line's end (``\r``, spaces an editor left) is no cell's
     at = positions(text + " ", display)
     if index is not None:
         opening = TOKEN.match(text)
@@ -106,6 +108,8 @@ def _cells(text: str, edges: list[int], display: bool, index: int | None) -> lis
 
 def printed_frame(raw: str) -> bool:
     """True for a text holding a printed DataFrame (see the module docstring)."""
+    if not INDEX_ZERO.search(raw) and not any(m in raw for m in MISSING):
+        return False  # no row 0 and no NaN: no frame (a long text is not searched line by line)
     return bool(frames(LineIndex(raw).lines))
 
 

@@ -27,6 +27,7 @@ from fengong.readers.rows import (
     check_sequence,
     document_rule,
     map_header,
+    merged_lead,
     noted_columns,
     section_items,
     section_label,
@@ -108,7 +109,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     heading = columns.task
     grouped = _merged_numbers(source, body, columns)
     if grouped or _grouping_text(source, body, columns, header):
-        # the merged 重点任务 names the item its rows share, or groups numbered rows: each row's text is its own 具体措施
+        # the merged 重点任务 names the item its rows share, or groups numbered rows: each row's text is its 具体措施
         columns = replace(columns, task=columns.texts[1], texts=columns.texts[1:])
     # rows with no number of their own are statements where the 序号 is merged over them, or where no row prints
     # one (Word's automatic numbering, lost in the export)
@@ -198,25 +199,28 @@ def _merged_unit_cells(source: SourceText, body: list[tuple[list[Cell], dict[int
     """True for a table rendered from one whose unit cells were merged over several rows (rowspan): the merged
     cell prints in its first row and the rows below print it empty. A row with its number and task but no unit
     cell at all can be no row of its own, so the table shows it merges cells; its empty unit cells then mean the
-    units of the cell above (`2\t实施…工程\t\t\t2026年底前` under `1\t…\t省交通运输厅\t省发展改革委…`). A table with
-    no such row keeps an empty cell empty (a task with no 配合单位)."""
+    units of the cell above (`2\t实施…工程\t\t\t2026年底前` under `1\t…\t省交通运输厅\t省发展改革委…`); so does a
+    row with units of its own but its 牵头单位 empty under a filled one (:func:`rows.merged_lead`), in a table
+    whose first row has a lead. A table with no such row keeps an empty cell empty (a task with no 配合单位)."""
     units = [k for k, _ in columns.units]
     leads = [k for k, role in columns.units if role == "lead"]
-    assisting = [k for k, role in columns.units if role == "cooperating"]
+    first = None  # the first numbered row: where it has no lead, the table does not give every row one
     for n, (row, more) in enumerate(body):
         texts = _texts(source, row)
         numbered = columns.number is None or (columns.number < len(texts)
                                               and NUMBER.match(texts[columns.number]) is not None)
         text = columns.text_of(texts)
-        if not (n > 0 and numbered and text < len(texts) and texts[text] not in EMPTY_CELLS and not more):
+        if not (numbered and text < len(texts) and texts[text] not in EMPTY_CELLS):
+            continue
+        if first is None:
+            first = texts
+            continue
+        if more:
             continue
         if all(k >= len(texts) or texts[k] in EMPTY_CELLS for k in units):
             return True
-        # units that assist (配合单位) with no lead to assist: the 牵头单位 is merged from the row above (an
-        # Excel sheet's export, xlsx2csv or pandas, prints a merged cell in its first row only)
-        above = _texts(source, body[n - 1][0])
-        if any(k < len(texts) and texts[k] in EMPTY_CELLS and k < len(above) and above[k] not in EMPTY_CELLS
-               for k in leads) and any(k < len(texts) and texts[k] not in EMPTY_CELLS for k in assisting):
+        if (all(k < len(first) and first[k] not in EMPTY_CELLS for k in leads)
+                and merged_lead(texts, _texts(source, body[n - 1][0]), columns)):
             return True
     return False
 
