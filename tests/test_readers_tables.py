@@ -116,7 +116,8 @@ def test_a_blank_line_inside_a_flat_row_is_an_empty_cell():
     one, two, three, four, five = plan.tasks
     assert units(one) == [("省供销社", "lead")]  # the empty 配合单位 cell: 2023年底前 stays 完成时限
     assert units(two) == [("省商务厅", "lead"), ("省农业农村厅", "cooperating")]
-    assert units(three) == [("省发展改革委", "cooperating")]  # an empty lead cell leaves the others in place
+    # an empty lead cell leaves the others in place; under a filled one it is merged from the row above (set 44)
+    assert units(three) == [("省商务厅", "lead"), ("省发展改革委", "cooperating")]
     assert four.open_ended and units(four)[-1] == ("省市场监管局", "cooperating")  # an empty last cell
     assert [source.quote(u.span) for u in five.units] == ["省商务厅", "省财政厅"]
 
@@ -977,12 +978,20 @@ def test_merged_cells_left_empty_below_take_the_cell_above_where_the_document_sa
 
 
 def test_empty_cells_name_nobody_where_no_note_says_they_are_merged():
-    plan = tabular.read(SourceText("t.txt", MERGED.format(note="")))
+    # no note, and no row shows a merged cell: row 2's empty 牵头单位 lies under the table's first row, which has
+    # a lead, but row 1's own (set 44: an empty lead under a filled one beside units of the row's own is merged)
+    # is taken only where the first row has one; here the empty cell is moved to row 1, which has none
+    text = MERGED.format(note="").replace("整治占道经营。\t县城管局\t", "整治占道经营。\t　\t").replace(
+        "规范户外广告设置。\t　\t", "规范户外广告设置。\t县城管局\t")
+    plan = tabular.read(SourceText("t.txt", text))
     assert [(t.number, units(t)) for t in plan.tasks] == [
-        (1, [("县城管局", "lead"), ("泉江镇", "participant"), ("县市场监管局", "participant")]),
-        (2, [("县住建局", "lead"), ("泉江镇", "participant")]),
+        (1, [("泉江镇", "lead"), ("县市场监管局", "participant")]),
+        (2, [("县城管局", "lead"), ("县住建局", "participant"), ("泉江镇", "participant")]),
         (3, [("县公安局交警大队", "lead"), ("县城管局", "participant"), ("县住建局", "participant")]),
         (4, [("县公安局交警大队", "lead")])]
+    # the table as printed: row 2's empty lead under row 1's is merged, and so the table's empty cells are
+    plan = tabular.read(SourceText("t.txt", MERGED.format(note="")))
+    assert [t.units[0].name for t in plan.tasks] == ["县城管局", "县城管局", "县公安局交警大队", "县公安局交警大队"]
 
 
 def test_a_unit_repeated_across_the_lead_and_cooperating_cells_of_a_row_is_named_once_as_lead():
