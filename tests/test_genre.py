@@ -51,9 +51,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "wuhou-2026-yejian-xiaofei": "OCR (Tesseract, cells parted by spaces): section rows read as 三 , lose the "
                                      "sections' keys, and unit names wrapped to the row's next line are cut (浆洗 / 街街道)",
     },
-    "set-40": {
-        "wenlv-2018-97-quanyu-lvyou": "office export (blind set 40): 国家文物局博物馆与社会文物司 (a department named by two fields joined by 与) is read as two units",
-    },
     "set-42": {
         # real PDFs through extractors the earlier probes did not use (blind set 42, by 3f36bc9); reasons as measured
         "dezhengbanfa-2026-weilai-xiangcun": "PyMuPDF get_text(sort=True): three tasks unread",

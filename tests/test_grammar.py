@@ -160,6 +160,20 @@ def test_conjunctions_split_only_between_units():
     assert [u.name for u in read("人力资源和社会保障部负责").units] == ["人力资源和社会保障部"]
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    # (set 40: wenlv) 与/和 inside one department's name: a body the gazetteer knows, words that are no department
+    # yet, then a department's ending with no level of its own
+    ("资源开发司、国家文物局博物馆与社会文物司配合", ["资源开发司", "国家文物局博物馆与社会文物司"]),
+    ("国家文物局文物保护与考古司牵头", ["国家文物局文物保护与考古司"]),
+    # a department on each side, nothing after the body on the left, a unit of its own level on the right: two units
+    ("国家卫生健康委医政医管局和基层卫生健康司负责", ["国家卫生健康委医政医管局", "基层卫生健康司"]),
+    ("民政部与财政部社会保障司负责", ["民政部", "财政部社会保障司"]),
+    ("国家文物局办公室与省文物局负责", ["国家文物局办公室", "省文物局"]),
+])
+def test_a_department_named_with_and_is_one_unit(text, names):
+    assert [u.name for u in read(text).units] == names
+
+
 def test_names_broken_across_lines_are_rejoined_and_keep_their_place():
     text = "省民政厅、省公安\n厅、省财政厅"
     statement = read(text, label_role="responsible")

@@ -628,12 +628,28 @@ def _conjoined(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
             at = compact.text.find(word, 1)
             while at > 0:
                 left, right = compact.text[:at], compact.text[at + len(word):]
-                if lexicon.recognise(left) and lexicon.recognise(right) and len(right) > 2:
+                if lexicon.recognise(left) and lexicon.recognise(right) and len(right) > 2 \
+                        and not _department_named_with_and(left, right, lexicon):
                     split, rest = compact.at(at), compact.at(at + len(word))
                     return [token("NAME", normalise(raw[start:split]), start, split),
                             token("AND", word, split, rest), *_conjoined(raw, rest, end, lexicon)]
                 at = compact.text.find(word, at + 1)
     return [token("NAME", name, start, end)]
+
+
+def _department_named_with_and(left: str, right: str, lexicon: Lexicon) -> bool:
+    """Whether 和/与 at the join of ``left`` and ``right`` stands inside one department's name: a body the gazetteer
+    knows with words after it that are no department yet (国家文物局博物馆, 国家文物局文物保护), then a department's
+    ending with no level or body of its own (社会文物司, 考古司): 国家文物局博物馆与社会文物司 is one 司. Not
+    国家卫生健康委医政医管局和基层卫生健康司 (a department on each side), 民政部与财政部社会保障司 (nothing after the
+    body on the left) nor 省教育厅办公室与省财政厅 (a unit of its own level on the right)."""
+    if not right.endswith(_DEPARTMENTS) or right.startswith(v.OWN_LEVEL) or lexicon.recognise(right) == "gazetteer":
+        return False
+    return not left.endswith(_DEPARTMENTS + ("局", "办", "中心")) \
+        and any(lexicon.recognise(left[:k]) == "gazetteer" for k in range(len(left) - 1, 1, -1))
+
+
+_DEPARTMENTS = ("司", "处", "科", "室")
 
 
 @dataclass(frozen=True)
