@@ -705,6 +705,7 @@ def _paragraphs_closed(found: list[_Found], plain: list[tuple[Line, str]]) -> li
     if not any(f.item is None and f.alone and f.statement.reach[0] for f in found):
         return found
     at = {line.number: k for k, (line, _) in enumerate(plain)}
+    own = {e.line.number for e in found if not e.alone}  # paragraphs with a statement of their own
     out: list[_Found] = []
     for f in found:
         back, several, count = f.statement.reach
@@ -717,10 +718,9 @@ def _paragraphs_closed(found: list[_Found], plain: list[tuple[Line, str]]) -> li
             k -= 1
             block.insert(0, plain[k][0])
         titled = k > 0 and plain[k - 1][1] == "title"
-        own = {e.line.number for e in found if not e.alone}
         if several and block and (not count or count <= len(block)):
             for p in block[-count if count else 0 : -1]:
-                if p.number not in own:  # in document order, before the paragraph's neighbours' own statements
+                if p.number not in own:  # placed in document order among the statements
                     entry = _Found(f.statement, None, p, p.start, p.end, False, Span(p.start, f.whole.end, p.number),
                                    f.rule, f.carried, True)
                     out.insert(next((j for j, e in enumerate(out) if e.line.start > p.start), len(out)), entry)
