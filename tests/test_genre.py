@@ -53,17 +53,14 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
     },
     "set-42": {
         # real PDFs through extractors the earlier probes did not use (blind set 42, by 3f36bc9); reasons as measured
-        "dezhengbanfa-2026-weilai-xiangcun": "PyMuPDF get_text(sort=True): three tasks unread",
-        "ezhengbanfa-2026-yinfa-jingji": "pdfplumber layout=True with a narrow x_density: names cut by column gaps "
-                                         "(省老 / 龄办, 省卫 / 健委)",
-        "fagai-2018-bianmin-sheshi": "pypdfium2 get_text_range: items numbered 1.–10. across headings read under "
-                                     "their headings; a page number glued to the next label (—4—4.)",
-        "guobanfa-2019-nongcun-yinshui": "pymupdf4llm markdown: a two-level header's columns misplaced; "
-                                         "the note carrying 各省级人民政府 and second leads lost",
-        "shuzhengbanfa-2026-huamu-chanye": "pdfminer detect_vertical: a landscape six-column table with a two-level "
-                                           "header and merged lead cells, one cell a line: no task read",
-        "yongzhengbanfa-2026-jishuyun": "PyMuPDF blocks: a table one cell a block, merged lead cells printed once: "
-                                        "refused (header found, no row with units)",
+        "shuzhengbanfa-2026-huamu-chanye": "pdfminer detect_vertical: a table printed in text boxes with a second "
+                                           "text column (具体措施), lead cells merged over two or three rows printed "
+                                           "once, a 配合单位 cell and its 完成时限 in one box: the columns' cells do not "
+                                           "align one to one, refused (not guessed)",
+        "yongzhengbanfa-2026-jishuyun": "PyMuPDF blocks sorted by position: one cell a block, a row's 序号 after its "
+                                        "cells, merged lead cells printed once at their span's middle (市交通局 "
+                                        "between rows 2 and 3): no order proves which cell is whose; refused "
+                                        "(header found, no row with units)",
     },
     "set-43": {
         "guofa-2019-zhiye-jineng-tisheng": "web page (html2text): a lead cell merged over two rows (rowspan) is printed "

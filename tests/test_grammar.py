@@ -654,6 +654,31 @@ def test_a_line_break_tag_in_a_cell_separates_units(text, expected):
     assert [u.name for u in read(text, label_role="lead").units] == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # pymupdf4llm prints a PDF cell's wrapped lines joined by <br>: the wrap falls anywhere in a name
+    ("国家卫生健康委、生态环境部、市场<br>监管总局", ["国家卫生健康委", "生态环境部", "市场监管总局"]),
+    ("住房城乡建设部、财政部、自然资源<br>部", ["住房城乡建设部", "财政部", "自然资源部"]),
+    ("自然资源部、税<br>务总局", ["自然资源部", "税务总局"]),
+    ("人民银行、银保<br>监会", ["人民银行", "银保监会"]),
+    ("国家发展改革委、水利部、农业农村<br>部等", ["国家发展改革委", "水利部", "农业农村部"]),
+    # the wrap before the separator parts nothing more
+    ("国家发展改革委<br>、水利部", ["国家发展改革委", "水利部"]),
+    ("国家发展改革委<br>，水利部", ["国家发展改革委", "水利部"]),
+])
+def test_a_line_break_tag_inside_a_name_is_a_wrap(text, expected):
+    assert [u.name for u in read(text, label_role="lead").units] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # near misses: two pieces each a unit stay two units, whatever their ending
+    ("省发展改革委<br>各地级以上市人民政府", ["省发展改革委", "各地级以上市人民政府"]),
+    ("市公安局<br>交警支队", ["市公安局", "交警支队"]),
+    ("国家能源局<br>水利部", ["国家能源局", "水利部"]),
+])
+def test_a_line_break_tag_between_two_units_still_parts_them(text, expected):
+    assert [u.name for u in read(text, label_role="lead").units] == expected
+
+
 @pytest.mark.parametrize(("text", "names"), [
     ("区司法局牵头，区政府各委、办、局按职责分工负责", ["区司法局", "区政府各委、办、局"]),
     ("市发展改革委牵头，市各委、办、局配合", ["市发展改革委", "市各委、办、局"]),

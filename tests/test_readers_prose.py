@@ -248,6 +248,27 @@ def test_a_paragraph_cut_by_a_page_number_is_one_paragraph():
     assert "— 4 —" not in plan.tasks[0].text
 
 
+@pytest.mark.parametrize("foot", ["— 4 —", "- 4 -", "第4页", "第 4 页 共 8 页"])
+def test_a_page_number_glued_to_the_next_page_by_a_form_feed_is_furniture(foot):
+    # pdfium prints each page's number at its foot and the pages are joined with \f: the next page's first line
+    # (an item's number, a heading) follows the page number on the same line
+    _, plan = read("二、主要任务\n（一）完善配置\n1.制定标准。明确要求。\n责任单位：住房城乡建设部、商务部\n"
+                   f"{foot}\f（二）补齐短板\n2.推进改造。增设网点。\n{foot}\f牵头单位：民政部；参与单位：商务部\n"
+                   f"{foot}\f3.盘活资源。简化审批。\n责任单位：自然资源部\n")
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("2.1.1", [("住房城乡建设部", "lead"), ("商务部", "participant")]),
+        ("2.2.2", [("民政部", "lead"), ("商务部", "participant")]),
+        ("2.2.3", [("自然资源部", "lead")])]
+    assert all("4" not in t.text for t in plan.tasks)
+
+
+def test_text_before_a_form_feed_that_is_no_page_number_stays():
+    # a line's text before the form feed is content where it is no page furniture (a wrapped name, a date)
+    _, plan = read("二、主要任务\n1.制定标准。明确要求。\n责任单位：住房城乡建设部、\f商务部\n")
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("2.1", [("住房城乡建设部", "lead"), ("商务部", "participant")])]
+
+
 def test_a_bracket_naming_the_body_before_it_again_is_no_statement():
     # 国务院安委会办公室（应急管理部）: the body's other seat, not who answers for the measure
     _, plan = read("请各地区于每季度末将任务推进情况报送国务院安委会办公室（应急管理部）。\n"

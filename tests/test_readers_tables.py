@@ -1961,6 +1961,37 @@ def test_a_boxed_table_whose_cells_do_not_align_is_not_guessed_at(broken):
         flat_table.read(SourceText("boxed.txt", broken))
 
 
+def test_a_boxed_table_whose_first_section_row_stands_among_the_header_boxes():
+    # pdfminer orders boxes by position: the first section row, at the left under 序号, comes before the header
+    # cells to its right (牵头单位 / 配合单位 under a 责任单位 spanning them); it opens the table's first section
+    text = boxes("附件", "序号", "工作任务", "一、种业创新提升", "责任单位", "牵头单位", "配合单位", "完成时限",
+                 "1", "2", "建设花木种质资\n源圃", "开展花木新品种\n选育", "县农业农村局", "县商务局",
+                 "县科技局、县自然资源规\n划局", "县科技局、县市场监管局", "2028年12月", "2027年6月",
+                 "二、标准化生产推进", "3", "制定花木生产技\n术规程", "县市场监\n管局", "县农业农村局", "2027年6月",
+                 "抄送：县委办公室。")
+    assert choose_reader(SourceText("boxed.txt", text)) == "flat-table"
+    plan = flat_table.read(SourceText("boxed.txt", text))
+    assert [s.title for s in plan.sections] == ["一、种业创新提升", "二、标准化生产推进"]
+    assert [(t.key, t.text, [u.name for u in t.units]) for t in plan.tasks] == [
+        ("1", "建设花木种质资源圃", ["县农业农村局", "县科技局", "县自然资源规划局"]),  # 序号 running on: top-level
+        ("2", "开展花木新品种选育", ["县商务局", "县科技局", "县市场监管局"]),
+        ("3", "制定花木生产技术规程", ["县市场监管局", "县农业农村局"])]
+    assert [u.role for u in plan.tasks[0].units] == ["lead", "cooperating", "cooperating"]
+    # a merged lead cell printed once for two rows: the counts no longer prove which row is whose, not guessed
+    merged = text.replace("县商务局\n\n", "")
+    with pytest.raises(ReadError, match="do not align"):
+        flat_table.read(SourceText("boxed.txt", merged))
+
+
+def test_a_section_row_before_no_header_cell_is_no_part_of_a_boxed_header():
+    from fengong.readers.lines import LineIndex
+
+    # the header ends where a line of no header cells follows the section row: 一、 opens the rows, as before
+    text = boxes("序号", "工作任务", "牵头单位", "一、种业创新提升", "1", "建设花木种质资源圃", "县农业农村局")
+    found = flat_table.find_box_header([ln for ln in LineIndex(text).lines if not ln.blank])
+    assert found is not None and found[1] == 3
+
+
 def centred_grid(rows: list[tuple], spaced: bool) -> str:
     """A table laid out in columns by spaces whose cells are centred in their rows, as pdfplumber's layout grid
     prints it: a row as tall as its tallest cell, each other cell (the 序号 too) on the lines around its middle;
@@ -2014,6 +2045,37 @@ def test_a_layout_table_whose_cells_are_centred_in_their_rows(spaced):
         ("1.2", "建设智能融合基础设施，建成飞行服务平台", [("市工业和信息化局", "lead"), ("市气象局", "cooperating")]),
         ("2.1", "推广无人机即时配送", [("市邮政管理局", "lead"), ("市商务局", "cooperating"),
                                       ("各区政府", "cooperating")])]
+
+
+def _at(*parts: tuple[int, str]) -> str:
+    """A line of a layout rendering: each text at its display column (a CJK character two wide)."""
+    out = ""
+    for at, text in parts:
+        out += " " * (at - sum(2 if ord(c) > 0x2E80 else 1 for c in out)) + text
+    return out
+
+
+def test_a_layout_cell_cut_unevenly_joins_a_name_whose_first_piece_is_no_name():
+    # pdfplumber's layout text with a narrow x_density prints a unit cell's lines at different columns (further
+    # left where the line holds no task text): a line stopping short of the column's reach still goes on into the
+    # next where it ends with no name (省老 / 龄办, 省市 / 场监管局, 人民银行湖北 / 省分行); where it ends with a
+    # name (省数据局 / 省民政厅, a list one name a line) the break parts two names
+    text = "\n".join([
+        "附件", "某省重点任务分工", _at((2, "序号"), (20, "工作任务"), (60, "责任单位")), _at((1, "一、扩大服务供给")),
+        _at((46, "省民政厅、省商务厅、省市")), _at((10, "健全老年助餐服务网络，推广")),
+        _at((3, "1"), (46, "场监管局，各市、州人民政")), _at((10, "中央厨房模式")), _at((46, "府")),
+        _at((46, "省文旅厅、省体育局、省老")), _at((3, "2"), (10, "发展老年文化旅游和体育健身")), _at((46, "龄办")),
+        _at((10, "推动老年用品制造业发展，培育"), (56, "省经信厅、省科技厅、省民")), _at((3, "3")),
+        _at((10, "品特色产业园区"), (50, "政厅")),
+        _at((46, "省委金融办、人民银行湖北")), _at((3, "4"), (10, "加大金融支持，丰富养老金融"), (56, "省分行、湖北金融监管局、")),
+        _at((46, "省发改委")),
+        _at((46, "省数据局")), _at((3, "5"), (10, "建设全省统一的智慧养老服务平台")), _at((46, "省民政厅")),
+        "注：排在第一位的为牵头单位，其他单位按职责分工负责。", ""])
+    plan, name = read_path_of(text)
+    assert name == "pdf-table"
+    assert [[u.name for u in t.units] for t in plan.tasks] == [
+        ["省民政厅", "省商务厅", "省市场监管局", "各市、州人民政府"], ["省文旅厅", "省体育局", "省老龄办"],
+        ["省经信厅", "省科技厅", "省民政厅"], ["省委金融办", "人民银行湖北省分行", "湖北金融监管局", "省发改委"], ["省数据局", "省民政厅"]]
 
 
 def read_path_of(text: str):

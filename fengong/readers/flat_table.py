@@ -56,7 +56,17 @@ from fengong.readers.rows import (
 )
 from fengong.readers.sources import readable_lines
 from fengong.readers.statement import Statement
-from fengong.readers.vocabulary import COMMAS, FULL_STOPS, LEAD_RULE, OPENERS, SEMICOLONS, SEPARATOR, rule_extent
+from fengong.readers.vocabulary import (
+    COMMAS,
+    FULL_STOPS,
+    LEAD_RULE,
+    OPENERS,
+    RESPONSIBLE,
+    SEMICOLONS,
+    SEPARATOR,
+    column_role,
+    rule_extent,
+)
 from fengong.records import PlanRecord, Problem, ReadError, SourceText, Span, TaskRecord
 from fengong.textrepair import normalise, repair
 
@@ -78,7 +88,11 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     if boxed is not None:  # a ruled table pdfminer printed in text boxes, column by column
         at, run, columns, header = boxed
         lexicon = lexicon_for(plan.jurisdiction)
-        parts = read_boxes(source, lines, content[at + run - 1].number, columns, header, lexicon, problems)
+        # from the header's last line on, or from its 序号 on where a section row stands among its boxes (the
+        # header's own boxes are skipped there as the header printed again is)
+        inside = any(_section_in_header(content, k) for k in range(at + 1, at + run))
+        start = content[at].number if inside else content[at + run - 1].number
+        parts = read_boxes(source, lines, start, columns, header, lexicon, problems)
         if parts is None:
             raise ReadError(problems + [Problem(source.path, content[at].number, "a table printed in text boxes whose "
                                                 "columns' cells do not align one to one: not read")])
@@ -468,19 +482,39 @@ BOX_TABLE_END = re.compile(r"^\s*(?:注|说明|备注|联\s*系\s*人|抄送|公
 def find_box_header(content: list[Line]):
     """``(index, lines, Columns, its cells)`` of a header printed as pdfminer prints a ruled table's header, one
     text box a cell or several cells close together in one box (``序号 工作任务`` / ``责任单位`` / ``完成时限``): 序号
-    first, then lines of header cells only."""
+    first, then lines of header cells only. The table's first section row may stand among them (pdfminer orders
+    boxes by position: ``一、种业创新提升`` at the left under 序号, before the cells of a two-level header to its
+    right); it is the table's, not the header's (:func:`read_boxes` reads it from the 序号 line on)."""
     for i, line in enumerate(content):
         cells = [normalise(c) for c in line.text.split()]
         if not cells or cells[0] not in NUMBER_HEADERS or len(cells) > 4:
             continue
         run = 1
-        while i + run < len(content) and all(header_like(c) for c in content[i + run].text.split()):
-            cells += [normalise(c) for c in content[i + run].text.split()]
+        while i + run < len(content) and (all(header_like(c) for c in content[i + run].text.split())
+                                          or _section_in_header(content, i + run)):
+            if not _section_in_header(content, i + run):
+                cells += [normalise(c) for c in content[i + run].text.split()]
             run += 1
-        columns = map_header(cells) if len(cells) >= 3 and run > 1 else None
+        columns = map_header(_spanned_away(cells)) if len(cells) >= 3 and run > 1 else None
         if columns is not None and columns.number == 0:
             return i, run, columns, set(cells)
     return None
+
+
+def _spanned_away(cells: list[str]) -> list[str]:
+    """A two-level header's cells printed in a row without the upper cell that spans the role columns under it
+    (责任单位 over 牵头单位 | 配合单位): a column of its own it is not."""
+    roles = [column_role(c) for c in cells]
+    return [c for k, c in enumerate(cells)
+            if not (roles[k] == RESPONSIBLE and len(roles) > k + 2
+                    and all(r not in (None, RESPONSIBLE) for r in roles[k + 1 : k + 3]))]
+
+
+def _section_in_header(content: list[Line], k: int) -> bool:
+    """True for a section row (``一、…``, one cell) with a header cell on the line after it."""
+    text = normalise(content[k].text)
+    return (len(content[k].text.split()) == 1 and bool(SECTION_ROW.match(text)) and len(text) <= 60
+            and k + 1 < len(content) and all(header_like(c) for c in content[k + 1].text.split()))
 
 
 def read_boxes(source: SourceText, lines: LineIndex, after: int, columns, header: set[str], lexicon: Lexicon,

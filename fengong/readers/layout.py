@@ -28,7 +28,8 @@ a run of text across two boundaries: prose) ends the table.
 
 **Cells.** A cell spread over several lines is its pieces joined without spaces (Chinese wraps anywhere: ``市规`` /
 ``划局`` is 市规划局); in a unit column, where a piece ends in no separator, the pieces are also tried as separate
-names (a list printed one name a line), and the reading that names the most bodies the gazetteer knows, and the
+names (a list printed one name a line; a piece stopping short of the column's reach ends a name unless what it ends
+with is no name alone), and the reading that names the most bodies the gazetteer knows, and the
 fewest the column's label alone vouches for, wins. The joined cell is read by the statement grammar with the
 column's header as its label, as every table's cells are. Every unit keeps its place in the text: its span runs
 from its first character to its last, so the span of a name cut across lines also covers what the columns to its
@@ -453,8 +454,12 @@ def _read_cell(text: str, pieces: list[Span], role: str, lexicon: Lexicon,
     a separator; a break between names where a piece stops short of its column's reach (``full``: the ends of
     the pieces that reach it); both tried elsewhere (see the module's docstring)."""
     ends = SEPARATOR + "，,；;"
-    open_joins = [n for n, piece in enumerate(pieces[:-1]) if text[piece.end - 1] not in ends and piece.end in full]
-    short = [n for n, piece in enumerate(pieces[:-1]) if text[piece.end - 1] not in ends and piece.end not in full]
+    # a piece that stops short of the column's reach ends a name, save where what it ends with is no name alone
+    # (省文旅厅、省体育局、省老 / 龄办: a layout that cuts the cell's lines unevenly): both readings are tried there
+    either = [n for n, piece in enumerate(pieces[:-1])
+           if piece.end in full or not lexicon.recognise(_tail(text, piece))]
+    open_joins = [n for n, piece in enumerate(pieces[:-1]) if text[piece.end - 1] not in ends and n in either]
+    short = [n for n, piece in enumerate(pieces[:-1]) if text[piece.end - 1] not in ends and n not in either]
     best = None
     for choice in product((False, True), repeat=min(len(open_joins), JOINS)):
         breaks = [n in short for n in range(max(len(pieces) - 1, 0))]
@@ -470,6 +475,12 @@ def _read_cell(text: str, pieces: list[Span], role: str, lexicon: Lexicon,
         if best is None or key > best[0]:
             best = (key, statement, where)
     return None if best is None else (best[1], best[2])
+
+
+def _tail(text: str, piece: Span) -> str:
+    """What a cell's piece ends with after its last separator: the name it ends with, or the first part of one
+    the next line goes on with."""
+    return normalise(re.split(rf"[{SEPARATOR}，,；;\s]", text[piece.start : piece.end].strip())[-1])
 
 
 def _task(source: SourceText, text: str, index: LineIndex, columns: Columns, row: _Row, problems: list[Problem],

@@ -96,6 +96,7 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
     """The tokens of ``raw[start:end]``: the genre's words, separators, brackets and unit-name runs."""
     out: list[Token] = []
     i = start
+    wrapped = -1  # where the name goes on after a cell's line-break tag read as a wrap
     while i < end:
         char = raw[i]
         at_part = not out or out[-1].type in ("COMMA", "SEMI", "STOP", "LABEL", "TOPIC")
@@ -115,10 +116,18 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
             out.append(token("SEP", v.SEPARATOR, i, i + 1))
             i += 1
         elif (m := _LINE_BREAK_TAG.match(raw, i, end)) is not None:
-            # 广东省税务局<br>省财政厅: a table cell of a web page converted to text keeps its line breaks as tags
-            if out and out[-1].type not in ("SEP", "COMMA", "SEMI", "STOP", "LABEL"):
+            # 广东省税务局<br>省财政厅: a table cell of a web page converted to text keeps its line breaks as tags.
+            # A cell wrapped at its width (pymupdf4llm) breaks anywhere: next to a separator the tag parts nothing
+            # (国家发展改革委<br>、水利部), and between pieces that are no two units it is a wrap inside one name
+            # (市场<br>监管总局, 自然资源<br>部), read as a PDF's line end is.
+            after = _past_spaces(raw, m.end(), end)
+            if _after_unit(out, i) and not (lexicon.recognise(_last_name(out)) and _unit_follows(raw, after, end,
+                                                                                                  lexicon)):
+                wrapped = after
+            elif (out and out[-1].type not in ("SEP", "COMMA", "SEMI", "STOP", "LABEL")
+                  and not (after < end and raw[after] in _HARD and raw[after] not in v.OPENERS)):
                 out.append(token("SEP", m.group(), i, m.end()))
-            i = m.end()
+            i = after
         elif char in v.COMMAS or char in v.SEMICOLONS or char in v.FULL_STOPS:
             kind = "COMMA" if char in v.COMMAS else "SEMI" if char in v.SEMICOLONS else "STOP"
             out.append(token(kind, char, i, i + 1))
@@ -184,11 +193,11 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
                 # …分别牵头，按职责分工负责: how the units before do it, naming no one (but 各镇（街道）按职责分工负责:
                 # the verb of the name before it, a bracket closing the name)
                 run = [token("FILLER", raw[i:stop], i, stop)]
-            if run and run[0].type == "NAME" and out and out[-1].type == "NAME" and out[-1].end_pos == i:
-                # a name goes on after a bracket inside it: 各区县（市）政府
+            if run and run[0].type == "NAME" and out and out[-1].type == "NAME" and i in (out[-1].end_pos, wrapped):
+                # a name goes on after a bracket inside it (各区县（市）政府), or after a cell's wrap (市场<br>监管总局)
                 head = out.pop()
-                run[0] = token("NAME", normalise(raw[head.start_pos : run[0].end_pos]), head.start_pos,
-                                run[0].end_pos)
+                joined = _LINE_BREAK_TAG.sub("", raw[head.start_pos : run[0].end_pos])
+                run[0] = token("NAME", normalise(re.sub(r"\s+", "", joined)), head.start_pos, run[0].end_pos)
             out.extend(run)
             i = stop
     return out

@@ -70,6 +70,10 @@ def blank_out(text: str, furniture: Callable[[str], object]) -> tuple[str, list[
 
     Page numbers and headers repeated by the PDF are furniture, not content; blanking keeps every other offset
     valid. Returns the new text and the numbers of the blanked lines.
+
+    An extractor that joins its pages with a form feed glues the page's foot to the next page's first line
+    (``— 4 —\f4.盘活…``, pdfium's page text ends with its page number): furniture before a form feed becomes form
+    feeds, so the line reads as the next page's first, not indented, and is not listed as blanked.
     """
     out: list[str] = []
     blanked: list[int] = []
@@ -78,6 +82,10 @@ def blank_out(text: str, furniture: Callable[[str], object]) -> tuple[str, list[
         if body.strip() and furniture(body):
             out.append(" " * len(body) + chunk[len(body):])
             blanked.append(number)
+        elif "\f" in body:
+            *feet, rest = body.split("\f")
+            feet = ["\f" * len(foot) if foot.strip() and furniture(foot) else foot for foot in feet]
+            out.append("\f".join([*feet, rest]) + chunk[len(body):])
         else:
             out.append(chunk)
     return "".join(out), blanked
