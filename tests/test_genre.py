@@ -37,19 +37,13 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
                                            "is which column's (人事司、各 / 流域管理机 / 构) is not in the text",
     },
     "set-39": {
-        "fgw-2019-lenglian-wuliu": "OCR (PaddleOCR, one cell per line): the note under the table carrying "
-                                   "各省级发展改革部门 to every row is not read",
         "gdgxt-2026-zhongxiao-qiye": "OCR (WPS): ' read for 、 in labels (一' 二') and between units is neither a label "
                                      "nor a separator yet; 各地级以上市工业和信息化主管部门 cut at 市",
         "guoban-2019-daji-qinquan": "OCR (fax): one task, （八) 推进软件正版化工作 under a mixed-bracket label, unread; "
                                     "cause not yet traced",
-        "hefei-2026-ai-zhizao": "OCR (Tesseract, | cells): a unit name wrapped to the row's second OCR line, another "
-                                "cell's tail between its halves (经开区 / 管委会, 市委组织部(市人 / 才办）)",
         "hunan-2026-yinfa-jingji": "OCR (phone photo, lines split by the skew): one task, (三) 优化老年健康服务, unread; "
                                    "cause not yet traced",
         "scjgzj-2019-shipin-anquan": "OCR (WPS): a heading —、 then a label l . (the letter l for 1) opening the same line",
-        "wuhou-2026-yejian-xiaofei": "OCR (Tesseract, cells parted by spaces): section rows read as 三 , lose the "
-                                     "sections' keys, and unit names wrapped to the row's next line are cut (浆洗 / 街街道)",
     },
     "set-42": {
         # real PDFs through extractors the earlier probes did not use (blind set 42, by 3f36bc9); reasons as measured

@@ -1523,6 +1523,23 @@ def test_a_typed_text_is_no_ocr_text():
     assert not ocr_spaced(ocr(lines[:6], 3))  # too short to judge
 
 
+def test_an_ocr_text_that_spaces_some_lines_character_by_character_is_ocr_text():
+    from fengong.readers.ocr import ocr_spaced
+
+    lines = ocr([line.format(one="一、", comma="、") for line in CLEAN], 1000).splitlines()
+
+    def spaced_every(every: int) -> str:  # PaddleOCR: a line spaced character by character, its marks too
+        return "\n".join(" ".join(line) if k % every == 0 else line for k, line in enumerate(lines)) + "\n"
+
+    for every in (2, 3, 5):  # one line in two, three, five so spaced, the rest printed as typed
+        assert ocr_spaced(spaced_every(every)), every
+    # too few such lines (one in twelve), or lines letter-spaced with no mark in them (a head, a header row)
+    assert not ocr_spaced(spaced_every(12))
+    heads = "\n".join(lines) + "\n" + "序 号 重 点 任 务 牵 头 单 位 配 合 单 位 完 成 时 限\n" * 2 \
+        + "某 省 人 民 政 府 办 公 厅 关 于 做 好 防 汛 工 作 的 通 知\n"
+    assert not ocr_spaced(heads)
+
+
 def test_labels_as_ocr_reads_them_and_their_near_misses():
     # 一、 read 一, 二` —、 -、, 1、 read 1`, 1. read 1 . : labels, printed without their spaces
     _, plan = read("一,组织领导\n1`建立工作机制。（市发改委负责）\n2 .完善考核制度。（市财政局负责）\n"

@@ -317,6 +317,99 @@ def test_a_table_drawn_with_pipes_is_read_like_a_tab_separated_one():
                                                                    "交通运输部"]
 
 
+# OCR of a scanned table (set 39): a row printed over two lines, each wrapped cell's tail on the second under its
+# column (pipes), a rule between rows; a cell wraps where its line fills the column's width.
+OCR_PIPED = """| 序号 | 重点任务 | 牵头单位 | 责任单位 |
+——————————————
+| 1 | 推动先进计算中心、人工智能计算 | 市数据资源局 | 市发改委、市经信局、高新区 |
+|   | 中心扩容升级 |   | 管委会 |
+——————————————
+| 2 | 实施人工智能领域高层次人才引进 | 市委组织部(市人 | 市人社局、市科技局 |
+|   | 计划 | 才办） |   |
+|||  ||| |||
+| 3 | 支持建设行业可信数据空间 | 市数据资源局 | 市委宣传部、各县(市)区政 |
+|   |   |   | 府 |
+——————————————
+| 4 | 建设面向制造业的公共算力调度平 | 市经信局 | 市财政局 |
+| 5 | 推广典型案例。 | 市经信局 | 市商务局 |
+|   | 开展供需对接。 |   | 市科技局 |
+——————————————
+| 6 | 发布场景需求清单和能力清单，组 | 市经信局 | 市科技局、市投资促进局 |
+— 3 —
+|   | 织供需对接 |   |   |
+"""
+
+
+def test_a_piped_row_wrapped_over_two_lines_is_one_row_its_cells_joined():
+    plan = tabular.read(SourceText("t.txt", OCR_PIPED))
+    assert [(t.number, t.text, units(t)) for t in plan.tasks] == [
+        (1, "推动先进计算中心、人工智能计算中心扩容升级",
+         [("市数据资源局", "lead"), ("市发改委", "participant"), ("市经信局", "participant"),
+          ("高新区管委会", "participant")]),
+        (2, "实施人工智能领域高层次人才引进计划",
+         [("市委组织部(市人才办）", "lead"), ("市人社局", "participant"), ("市科技局", "participant")]),
+        (3, "支持建设行业可信数据空间", [("市数据资源局", "lead"), ("市委宣传部", "participant"),
+                                     ("各县(市)区政府", "participant")]),
+        (4, "建设面向制造业的公共算力调度平", [("市经信局", "lead"), ("市财政局", "participant")]),
+        # the line under a row whose cells fill no column is no wrap of it, nor a line after a page's number
+        (5, "推广典型案例。", [("市经信局", "lead"), ("市商务局", "participant")]),
+        (6, "发布场景需求清单和能力清单，组", [("市经信局", "lead"), ("市科技局", "participant"),
+                                          ("市投资促进局", "participant")])]
+    assert sum("no number" in p.message for p in plan.problems) == 1
+
+
+# The same in a table whose cells are parted by spaces: the second line holds the tails with no empty cells, its
+# pieces in the columns' order; a line of one piece is a unit cell's tail where the cell ends cut (、, or a last
+# piece that is no name alone and completes one with it), else the task's.
+OCR_SPACED = """（标注“*”的为牵头单位）
+序号    重点任务    责任单位
+一、丰富夜间消费业态
+1   提升锦里、武侯祠夜间文旅消费品质   *区文体旅局、区商务局、浆洗
+,延长开放时间    街街道
+2    培育夜间健身、夜间阅读等新兴业态    区教育局、*区文体旅局、各街
+道办事处
+3     发展“夜购”经济，支持大型商场延     *区商务局、区市场监管局
+时营业
+4    加强夜间消费场所治安管理和巡逻    *武侯公安分局、各街道办事处
+二、强化夜间消费保障
+1     支持金融机构推出夜间消费信贷产品     *区金融工作服务中心、区商务
+局
+2    开展夜间经济宣传推介    *区委宣传部、区融媒体中心、
+区文体旅局
+3    开展夜间经济统计监测    *区统计局,区商务局
+抄送:区委办,区人大办,区政协办,区纪委监委。
+"""
+
+
+def test_a_spaced_row_wrapped_over_two_lines_is_one_row_its_pieces_placed_by_the_names_they_complete():
+    source = SourceText("t.txt", OCR_SPACED)
+    assert tabular.delimiter(source) == " "
+    plan = tabular.read(source)
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1.1", "提升锦里、武侯祠夜间文旅消费品质,延长开放时间",
+         [("区文体旅局", "lead"), ("区商务局", "participant"), ("浆洗街街道", "participant")]),
+        ("1.2", "培育夜间健身、夜间阅读等新兴业态",
+         [("区教育局", "participant"), ("区文体旅局", "lead"), ("各街道办事处", "participant")]),
+        # 区市场监管局 is a name alone: 时营业 is the task's
+        ("1.3", "发展“夜购”经济，支持大型商场延时营业", [("区商务局", "lead"), ("区市场监管局", "participant")]),
+        ("1.4", "加强夜间消费场所治安管理和巡逻", [("武侯公安分局", "lead"), ("各街道办事处", "participant")]),
+        ("2.1", "支持金融机构推出夜间消费信贷产品", [("区金融工作服务中心", "lead"), ("区商务局", "participant")]),
+        ("2.2", "开展夜间经济宣传推介",
+         [("区委宣传部", "lead"), ("区融媒体中心", "participant"), ("区文体旅局", "participant")]),
+        # 抄送 under a row whose cells fill no column is none of it
+        ("2.3", "开展夜间经济统计监测", [("区统计局", "lead"), ("区商务局", "participant")])]
+
+
+@pytest.mark.parametrize("under", ["注：表中任务2026年底前完成", "抄送：区委办，区人大办，区政协办，区纪委监委，区法院。",
+                                   "二、强化夜间消费保障"])
+def test_a_line_under_a_full_spaced_row_that_is_a_note_a_wider_line_or_a_section_is_none_of_it(under):
+    text = ("序号    重点任务    责任单位\n1    开展夜间经济统计监测    *区统计局,区商务局\n"
+            f"2    加强夜间消费场所治安管理和巡逻    *武侯公安分局、各街道办事处\n{under}\n")
+    plan = tabular.read(SourceText("t.txt", text))
+    assert plan.tasks[-1].text == "加强夜间消费场所治安管理和巡逻"
+    assert units(plan.tasks[-1]) == [("武侯公安分局", "lead"), ("各街道办事处", "participant")]
+
+
 def test_a_markdown_table_with_marks_in_its_cells():
     # a Markdown export bolds the header and a cell (| **序号** |, *A* in italics): the marks are layout, blanked in
     # place, so the header is found and the spans still quote the file

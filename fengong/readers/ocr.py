@@ -20,21 +20,29 @@ _SPACE_IN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff，。、；：（）]) (?=[\u4
 _IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]")
 # A table's row, whose spaces part cells: a number and a space opening it, pipes, tabs, a run of spaces inside it.
 _ROW = re.compile(r"^\d+\s|[|\t\u3000]|\S {2,}\S")
+# A mark of a sentence with a space on each side, between characters: ``短 板 ， 经 商``.
+_SPACED_MARK = re.compile(r"[\u4e00-\u9fff] [，。、；：] [\u4e00-\u9fff]")
 RUNNING_TEXT = 12  # ideographs on a line of running text
 OCR_LINES = 10  # lines of running text a text must have to be judged
 OCR_SHARE = 0.3
+APART_SHARE = 0.1  # of lines spaced character by character, their marks too
 
 
 def ocr_spaced(text: str) -> bool:
     """True for a text read by OCR from a scan: of its lines of running text (twelve ideographs or more, ten lines
     or more, table rows aside), three in ten or more hold two spaces or more between Chinese characters, the runs
-    between them short (under twelve characters on average). A typed text's spaces part words, fields or columns:
-    on about a tenth of such lines at most (a letter-spaced head, a label's field)."""
+    between them short (under twelve characters on average), or one in ten or more is spaced character by
+    character, its sentence's marks too (``短 板 ， 经 商 有 关 部 门 ，``: PaddleOCR spaces some lines so and prints
+    the rest unspaced). A typed text's spaces part words, fields or columns: on about a tenth of such lines at most (a
+    letter-spaced head, a label's field), and never around a full-width mark (a letter-spaced head holds none)."""
     lines = [line for line in map(str.strip, text.splitlines())
              if len(_IDEOGRAPHS.findall(line)) >= RUNNING_TEXT and not _ROW.search(line)]
-    spaced = sum(1 for line in lines
-                 if (n := len(_SPACE_IN_WORDS.findall(line))) >= 2 and len(line) / (n + 1) < RUNNING_TEXT)
-    return len(lines) >= OCR_LINES and spaced >= OCR_SHARE * len(lines)
+    spaced = apart = 0
+    for line in lines:
+        n = len(_SPACE_IN_WORDS.findall(line))
+        spaced += n >= 2 and len(line) / (n + 1) < RUNNING_TEXT
+        apart += n >= 0.8 * (len(_IDEOGRAPHS.findall(line)) - 1) and _SPACED_MARK.search(line) is not None
+    return len(lines) >= OCR_LINES and (spaced >= OCR_SHARE * len(lines) or apart >= APART_SHARE * len(lines))
 
 
 def render(source: SourceText) -> Rendering:

@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 
 from fengong.readers.docmeta import new_plan
+from fengong.readers.layout import NOTE
 from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.lines import PAGE_NUMBER, RULE_LINE, LineIndex
 from fengong.readers.markdown import blank_marks
@@ -29,6 +30,7 @@ from fengong.readers.rows import (
     map_header,
     merged_lead,
     noted_columns,
+    read_pieces,
     section_items,
     section_label,
     sections_of,
@@ -36,7 +38,8 @@ from fengong.readers.rows import (
     task_from_cells,
 )
 from fengong.readers.sources import LONG_LINE
-from fengong.readers.vocabulary import LEAD_RULE, NUMBER_HEADERS, rule_extent, task_header
+from fengong.readers.statement import read_statement
+from fengong.readers.vocabulary import LEAD_RULE, NUMBER_HEADERS, SEPARATOR, rule_extent, task_header
 from fengong.records import ItemRecord, PlanRecord, Problem, ReadError, SourceText, Span, TaskRecord
 from fengong.textrepair import normalise, normalise_typed, repair
 
@@ -73,6 +76,11 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     numbers: list[tuple[int, int]] = []
     rule: Span | None = None
     body: list[tuple[list[Cell], dict[int, list[Cell]]]] = []  # each row, with the cells that continue it
+    tails: dict[int, dict[int, list[Cell]]] = {}  # by row: each wrapped cell's tails, the lines it wraps onto
+    lexicon = lexicon_for(plan.jurisdiction)
+    sep = delimiter(source)
+    widths = _column_widths(source, rows[at + 1 :], columns) if sep in (PIPE, " ") else {}
+    broke = False  # a rule, a page's number or a blank line since the last row: no wrap goes on across it
     for row in _broken_rows_joined(source, rows[at + 1 :], columns):
         if len(row) > columns.width and delimiter(source) == " ":
             extra = len(row) - columns.width  # spaces inside the task's text: its cells are one
@@ -85,6 +93,14 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
                 or _column_numbers(texts)):
             # a page's number (— 3 —, whose dashes a space-separated row takes for empty cells) and 续表 where a
             # page break cut the table, and the header it repeats
+            broke = True
+            continue
+        wrapped = None if broke or not body else _wrapped_tails(source, row, texts, body[-1][0], tails.get(
+            len(body) - 1, {}), columns, widths, lexicon, sep)
+        broke = False
+        if wrapped:
+            for k, cell in wrapped.items():
+                tails.setdefault(len(body) - 1, {}).setdefault(k, []).append(cell)
             continue
         if body and _other_header(texts, columns):
             break  # the header of another table (a workbook's 联系人 sheet: 序号 单位 联系人 职务): this one has ended
@@ -116,7 +132,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     unnumbered = grouped or columns.number is not None and not any(
         NUMBER.match(t) for row, _ in body for t in _texts(source, row)[columns.number : columns.number + 1])
     headings: dict[int, Cell] = {}
-    for row, more in body:
+    for n, (row, more) in enumerate(body):
         texts = _texts(source, row)
         filled = [(k, t) for k, t in enumerate(texts) if t not in EMPTY_CELLS]
         if len({t for _, t in filled}) == 1:  # python-docx prints a cell merged across the row in every column
@@ -127,7 +143,9 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             else:
                 parts.append((filled[0][1], cell, []))
             continue
-        cells = {k: [row[k], *more.get(k, [])] for k, _ in columns.units if k < len(row)}
+        wraps = tails.get(n, {})
+        cells = {k: [(row[k], *wraps.get(k, [])), *((c,) for c in more.get(k, []))] for k, _ in columns.units
+                 if k < len(row)}
         for k in list(cells):
             # 同上: the cell of the row above; so is an empty cell below a merged one, where the note says so
             if k in previous and (texts[k] in SAME_AS_ABOVE or merged and texts[k] == ""):
@@ -136,7 +154,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
                 cells[k] = previous[k]  # under a merged cell: the units of the cell it spans from
         previous = cells
         order = sum(len(part[2]) for part in parts) + 1
-        task = _task(source, columns, row, texts, order, problems, lexicon_for(plan.jurisdiction), cells, unnumbered)
+        task = _task(source, columns, row, texts, order, problems, lexicon, cells, unnumbered, wraps)
         if task is not None:
             if task.label:
                 numbers.append((task.number, row[0].line))
@@ -146,7 +164,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     grouped_items = _rows_of_items(parts, headings, source) if unnumbered else []
     lines = {c.line for row, more in body if sum(t not in EMPTY_CELLS for t in _texts(source, row)) > 1
              for c in [*row, *(x for cells in more.values() for x in cells)]}  # a note of one cell may carry
-    carried = carried_by_notes(source, lexicon_for(plan.jurisdiction), lines)
+    lines |= {c.line for wraps in tails.values() for cells in wraps.values() for c in cells}
+    carried = carried_by_notes(source, lexicon, lines)
     plan.sections = sections_of(parts, columns, rule or document_rule(source), source, carried)
     plan.items = section_items(parts, source) + grouped_items
     if not plan.sections:
@@ -473,9 +492,82 @@ def _repeats_row(texts: list[str], above: list[str], columns) -> bool:
                for k in keys)
 
 
+def _width(text: str) -> float:
+    """How wide ``text`` prints: a Latin letter or digit ½, any other character 1 (a Chinese text's marks print
+    full-width, even where OCR reads them as their ASCII look-alikes: ，→,)."""
+    return sum(0.5 if c.isascii() and c.isalnum() else 1 for c in text if not c.isspace())
+
+
+def _column_widths(source: SourceText, rows: list[list[Cell]], columns) -> dict[int, float]:
+    """The width of each column of a table printed a line a row (pipes, spaces): its widest cell on the first
+    line of a numbered row, the width the column wraps at."""
+    widths: dict[int, float] = {}
+    for row in rows:
+        if columns.number is None or columns.number >= len(row) or len(row) != columns.width or NUMBER.match(
+                source.quote(row[columns.number])) is None:
+            continue
+        for k, cell in enumerate(row):
+            widths[k] = max(widths.get(k, 0), _width(source.quote(cell)))
+    return widths
+
+
+def _wrapped_tails(source: SourceText, row: list[Cell], texts: list[str], above: list[Cell],
+                   wrapped: dict[int, list[Cell]], columns, widths: dict[int, float], lexicon: Lexicon,
+                   sep: str) -> dict[int, Cell] | None:
+    """The cells of a line that carries on the numbered row above it where the row's cells wrap inside their
+    columns (OCR of a scan, a plain text's table: a row printed over two lines, the second holding only the
+    wrapped tails ``| | 中心扩容升级 | | 管委会 |``), by column; None for a line of its own. The line prints no
+    number, no section's label and no note, and each of its pieces, no wider than its column, stands under a cell
+    that fills its column's width (a cell wraps only where its line is full). With pipes each piece is in its
+    column; with spaces, a line of one piece fewer than the columns holds each column's tail after the number,
+    and a line of one piece the tail of a unit cell the line ends cut (``、`` at its end, or a last piece that is
+    no name alone and with this one completes a name: 区商务 / 局, 各街 / 道办事处), else of the task's text."""
+    if columns.number is None or columns.number >= len(above) or NUMBER.match(source.quote(above[columns.number])) \
+            is None:
+        return None
+    first = next((t for t in texts if t not in EMPTY_CELLS), "")
+    if NUMBER.match(first) or SECTION_ROW.match(first) or NOTE.match(first):
+        return None
+
+    def last(k: int) -> Cell:
+        return (wrapped.get(k) or [above[k]])[-1]
+
+    def full(k: int) -> bool:
+        return k < len(above) and k in widths and _width(source.quote(last(k))) >= widths[k] - 1
+
+    if sep == PIPE:
+        if len(row) != len(above) or texts[columns.number] not in EMPTY_CELLS:
+            return None
+        found = {k: row[k] for k, t in enumerate(texts) if t not in EMPTY_CELLS}
+    elif columns.number == 0 and len(row) == columns.width - 1:
+        found = {k + 1: cell for k, cell in enumerate(row)}
+    elif len(row) == 1:
+        cut = next((k for k, role in columns.units if full(k) and _cut(source, last(k), row[0], lexicon, role)),
+                   columns.task)
+        found = {cut: row[0]}
+    else:
+        return None
+    # a tail is no wider than its column (a note or 抄送 under the table is)
+    return found if found and all(full(k) and _width(source.quote(c)) <= widths[k] + 1 for k, c in found.items()) \
+        else None
+
+
+def _cut(source: SourceText, cell: Cell, piece: Cell, lexicon: Lexicon, role: str) -> bool:
+    """True where a unit cell ends cut and ``piece`` (the next line's) carries it on: the cell ends with a
+    separator, or its last name is no name alone (read by its place only) and the two read joined end with one."""
+    text = source.quote(cell).rstrip()
+    joined = read_pieces(source.raw, (cell, piece), lexicon, role)
+    if joined is None or not joined.units or joined.units[-1].recognised == "label":
+        return False
+    if text.endswith(tuple(SEPARATOR + "，,；;")):
+        return True
+    alone = read_statement(source.raw, cell.start, cell.end, cell.line, lexicon, label_role=role)
+    return alone is None or not alone.units or alone.units[-1].recognised == "label"
+
+
 def _task(source: SourceText, columns, row: list[Cell], texts: list[str], order: int,
-          problems: list[Problem], lexicon: Lexicon, cells: dict[int, list[Cell]],
-          unnumbered: bool = False) -> TaskRecord | None:
+          problems: list[Problem], lexicon: Lexicon, cells: dict[int, list[tuple[Cell, ...]]],
+          unnumbered: bool = False, wraps: dict[int, list[Cell]] | None = None) -> TaskRecord | None:
     def cell(k: int) -> Cell | None:
         return row[k] if k < len(row) else None
 
@@ -495,13 +587,18 @@ def _task(source: SourceText, columns, row: list[Cell], texts: list[str], order:
         return None
     # a line break inside a delimited text's cell was typed (a spreadsheet's wrap is display only; a Word cell's
     # paragraphs): the cell's lines are read apart, one name a line
-    units = [(role, _lines_of(source.raw, c)) for k, role in columns.units for c in cells.get(k, [])]
+    # a cell wrapped onto the row's next lines (:func:`_wrapped_tails`) is read as its lines joined, as a wrap is
+    units = [(role, tuple(x for piece in c for x in _lines_of(source.raw, piece)))
+             for k, role in columns.units for c in cells.get(k, [])]
     if len(row) < columns.width:
         problems.append(Problem(source.path, line, f"row {number} has {len(row)} of {columns.width} cells",
                                 "warning"))
     # a typed table's cell keeps its author's spaces between words; a CSV cell's doubled quotes are one quote
     body = normalise_typed(source.quote(text)).replace('""', '"') if not source.rendered_from else None
-    task = task_from_cells(source, number, text, units, problems, lexicon, body, apart=True)
+    wraps = wraps or {}
+    if wraps.get(columns.text_of(texts)):
+        body = normalise("".join(source.quote(c) for c in (text, *wraps[columns.text_of(texts)])))
+    task = task_from_cells(source, number, text, units, problems, lexicon, body, apart=not wraps)
     if task is None:
         return None
     return replace(task, row_span=Span(row[0].start, row[-1].end, line), label="" if blank else task.label)
