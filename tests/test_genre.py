@@ -56,19 +56,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
                                         "between rows 2 and 3): no order proves which cell is whose; refused "
                                         "(header found, no row with units)",
     },
-    "set-43": {
-        "guofa-2019-zhiye-jineng-tisheng": "web page (html2text): a lead cell merged over two rows (rowspan) is printed "
-                                           "in the first row only; the second row, one cell short, reads its "
-                                           "participants as leads",
-        "luozhengban-2026-wenlv-xiaofei": "web page (html2text, body_width=0): a two-level header (责任单位 over "
-                                          "牵头单位 | 配合单位) printed as a row of its own under the separator is not "
-                                          "read, and rows one cell short (a merged lead cell) lose their lead",
-        "shennanfuban-2026-zhengfu-gongzuo-baogao": "web page (trafilatura): a cell's <br> became a space "
-                                                    "(区发展改革局牵头 区工业和信息化局、区统计局配合): the space after a "
-                                                    "role verb does not end its part",
-        "sufagaigongyefa-2026-shebei-gengxin": "web page (BeautifulSoup get_text()): a cell's names parted by <br> "
-                                               "run together with nothing between (省工业和信息化厅省数据局省通信管理局)",
-    },
     "set-41": {
         # pdfminer's boxes: the header cut by a section row (序号 主要任务 / 一、… / 牵头单位 责任单位), task and lead
         # runs interleaved, a page's 责任单位 cells printed after the next section's rows, boxes holding two cells
@@ -84,10 +71,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
                                             "but keyed s1…s12: the truth keeps the clean text's labels",
         "guobanfa-2019-lenglian-wuliu": "mammoth convert_to_markdown: Word's automatic （一） numbers printed as a "
                                         "Markdown list's 1.; the truth keeps the clean text's labels (every unit read)",
-    },
-    "set-46": {
-        "zunyi-shiweiban-2026-rencai": "A牵头，各县（市、区）党委和政府抓好落实: 抓好落实 after a stated lead is read as a "
-                                       "responsible list's verb (participant); the truth types the places implementing",
     },
 }
 

@@ -604,6 +604,63 @@ def test_a_space_inside_one_name_never_makes_two_units(text):
     assert statement is None or len(statement.units) == 1
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a table cell's <br> printed as a space (trafilatura): the space after a role verb ends the part as ，does
+    ("区发展改革局牵头 区工业和信息化局、区统计局配合",
+     [("区发展改革局", "lead"), ("区工业和信息化局", "cooperating"), ("区统计局", "cooperating")]),
+    ("市发展改革委牵头　市财政局配合", [("市发展改革委", "lead"), ("市财政局", "cooperating")]),
+    ("省教育厅负责 省财政厅、省人力资源社会保障厅参与",
+     [("省教育厅", "lead"), ("省财政厅", "participant"), ("省人力资源社会保障厅", "participant")]),
+    ("区政务服务和数据管理局牵头 区直有关单位配合", [("区政务服务和数据管理局", "lead"), ("区直有关单位", "cooperating")]),
+    ("市商务局牵头\n市财政局、市文广旅局按职责分工负责",  # or as a line break
+     [("市商务局", "lead"), ("市财政局", "participant"), ("市文广旅局", "participant")]),
+])
+def test_a_space_after_a_role_verb_ends_its_part(text, expected):
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("市科技局牵头 负责", [("市科技局", "lead")]),  # no unit after the space: nothing parted
+    ("昆明市 人民政府负责", [("昆明市人民政府", "lead")]),  # no verb before the space: one name as printed
+])
+def test_a_space_after_a_role_verb_parts_only_before_a_unit(text, expected):
+    assert units(text) == expected
+
+
+def local_units(text: str, jurisdiction: str):
+    statement = read_statement(text, 0, len(text), 1, lexicon_for(jurisdiction), label_role="responsible")
+    settled, _ = settle_roles(statement.units)
+    return [(u.name, u.role) for u in settled]
+
+
+@pytest.mark.parametrize(("jurisdiction", "text", "expected"), [
+    # a cell's names one a line (<br>), run together by a converter (BeautifulSoup get_text()): parted where the
+    # run is no name and every piece is one the gazetteer knows
+    ("320000", "*省工业和信息化厅省数据局省通信管理局",
+     [("省工业和信息化厅", "lead"), ("省数据局", "participant"), ("省通信管理局", "participant")]),
+    ("320000", "省商务厅省发展改革委省生态环境厅、省财政厅",
+     [("省商务厅", "lead"), ("省发展改革委", "participant"), ("省生态环境厅", "participant"), ("省财政厅", "participant")]),
+    ("100000", "人力资源社会保障部财政部全国总工会",
+     [("人力资源社会保障部", "lead"), ("财政部", "participant"), ("全国总工会", "participant")]),
+])
+def test_names_run_together_part_into_names_the_gazetteer_knows(jurisdiction, text, expected):
+    assert local_units(text, jurisdiction) == expected
+
+
+@pytest.mark.parametrize(("jurisdiction", "text"), [
+    ("320000", "省发展改革委员会"),  # holds 省发展改革委, but 员会 is no name: a long name as printed
+    ("320000", "省发展和改革委员会"),  # a name the gazetteer knows whole
+    ("320000", "省委组织部人才办"),  # an office with no level of its own after a local body: the body's own
+    ("320000", "江苏金融监管局人民银行江苏省分行"),  # a branch after a parent's ending: not parted
+    ("330000", "宁波市税务局"),  # a place, then its body
+    ("110105", "区纪委区监委"),  # two names of one body (a joint office)
+    ("100000", "国家金融监督管理总局云南监管局"),  # a branch named after its parent
+    ("100000", "国家发展改革委价格司"),  # a department: no name the gazetteer knows alone, never by its ending
+])
+def test_a_long_name_holding_a_known_name_is_not_parted(jurisdiction, text):
+    assert local_units(text, jurisdiction) == [(text, "lead")]
+
+
 def test_a_branch_with_a_level_of_its_own_after_a_space_is_a_unit():
     assert units("市公安局 市交警支队负责") == [("市公安局", "lead"), ("市交警支队", "participant")]
 
@@ -886,6 +943,27 @@ def test_the_body_named_as_the_one_that_answers(text, expected):
     ("市教育局、市卫生健康委共同抓好落实", [("市教育局", "lead"), ("市卫生健康委", "participant")]),
 ])
 def test_seeing_to_it_that_a_measure_is_done_is_answering_for_it(text, expected):
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # bare 抓好落实 beside a stated lead: the units carry out what the lead leads (the places, in their areas)
+    ("市委组织部（市委人才办）牵头，各县（市、区）党委和政府抓好落实",
+     [("市委组织部（市委人才办）", "lead"), ("各县（市、区）党委和政府", "implementing")]),
+    ("县农业农村局牵头，各乡镇抓好落实", [("县农业农村局", "lead"), ("各乡镇", "implementing")]),
+    ("县农业农村局负总责，各乡镇、各村抓好落实",
+     [("县农业农村局", "lead"), ("各乡镇", "implementing"), ("各村", "implementing")]),
+    # a modifier makes it a responsible list's verb again (each answers for its share): they take part
+    ("县农业农村局牵头，县林业局、县供销社各自抓好落实",
+     [("县农业农村局", "lead"), ("县林业局", "participant"), ("县供销社", "participant")]),
+    ("市教育局牵头，市财政局共同抓好落实", [("市教育局", "lead"), ("市财政局", "participant")]),
+    # no lead stated: bare 抓好落实 answers for the measure, as 负责 does
+    ("市教育局、市卫生健康委抓好落实", [("市教育局", "lead"), ("市卫生健康委", "participant")]),
+    ("由市教育局抓好落实", [("市教育局", "lead")]),
+    ("市教育局会同市财政局抓好落实", [("市教育局", "lead"), ("市财政局", "participant")]),
+    ("市教育局负责，各区抓好落实", [("市教育局", "lead"), ("各区", "participant")]),  # 负责 states no lead
+])
+def test_a_bare_seeing_to_it_beside_a_stated_lead_is_carrying_it_out(text, expected):
     assert units(text) == expected
 
 

@@ -680,6 +680,71 @@ def test_an_empty_unit_cell_stays_empty_where_no_row_shows_merged_cells():
         (5, [("省能源局", "lead")])]
 
 
+# html2text's Markdown of a web page's table: spans ignored, each row printing its own cells only
+HTML2TEXT = ("附件\n\n重点任务分工\n\n"
+             "序号 | 重点任务 | 责任单位 | 完成时限  \n---|---|---|---  \n牵头单位 | 配合单位  \n"
+             "一、丰富文旅消费供给  \n"
+             "1 | 推动重点景区提质升级 | 市文广旅局 | 市发展改革委、市财政局 | 2026年12月底  \n"
+             "2 | 打造沉浸式演艺新业态 | 市文物局、市科技局 | 2026年10月底  \n"
+             "3 | 建设特色文旅街区 | 老城区政府 | 市商务局 | 持续推进  \n")
+
+
+@pytest.mark.parametrize(("upper", "lower", "roles"), [
+    ("责任单位", "牵头单位 | 配合单位", ("lead", "cooperating")),
+    ("责任分工", "牵头 | 参与", ("lead", "participant")),  # bare role words take the noun
+    ("责任部门", "牵头部门 | 协办部门", ("lead", "cooperating")),
+])
+def test_a_two_level_header_printed_as_a_row_of_its_own_under_the_rule(upper, lower, roles):
+    # the row under the rule holds the spanning cell's columns alone, which take its place
+    text = HTML2TEXT.replace("| 责任单位 |", f"| {upper} |").replace("牵头单位 | 配合单位", lower)
+    source = SourceText("t.txt", text)
+    plan = tabular.read(source)
+    lead, other = roles
+    assert [(t.number, units(t)) for t in plan.tasks] == [
+        (1, [("市文广旅局", lead), ("市发展改革委", other), ("市财政局", other)]),
+        (2, [("市文广旅局", lead), ("市文物局", other), ("市科技局", other)]),  # the lead merged over rows 1-2
+        (3, [("老城区政府", lead), ("市商务局", other)])]
+    merged = plan.tasks[1].units[0].span  # the merged lead points at the cell where it is printed, in row 1
+    assert source.quote(merged) == "市文广旅局" and merged.start < text.index("2 | 打造")
+
+
+@pytest.mark.parametrize("rows", [
+    # a lead merged over three rows: each short row takes the cell above
+    ("1 | 推动重点景区提质升级 | 市文广旅局 | 市财政局  \n2 | 打造沉浸式演艺新业态 | 市文物局  \n"
+     "3 | 建设特色文旅街区 | 市商务局  \n", [["市文广旅局", "市财政局"], ["市文广旅局", "市文物局"],
+                                              ["市文广旅局", "市商务局"]]),
+])
+def test_rows_one_cell_short_under_a_merged_lead_cell(rows):
+    text, expected = rows
+    plan = tabular.read(SourceText("t.txt", "序号 | 重点任务 | 牵头单位 | 参与单位  \n---|---|---|---  \n" + text))
+    assert [[u.name for u in t.units] for t in plan.tasks] == expected
+    assert [t.units[0].role for t in plan.tasks] == ["lead"] * 3
+
+
+@pytest.mark.parametrize(("text", "second"), [
+    # the row's last cell names units: the 完成时限 went missing (merged), not a unit cell
+    ("1 | 推动景区提质 | 市文广旅局 | 市财政局 | 2026年12月底  \n2 | 打造新业态 | 市文物局 | 市科技局  \n",
+     [("市文物局", "lead"), ("市科技局", "cooperating")]),
+    # an empty cell prints between its pipes: the row is full, its empty cell names nobody
+    ("1 | 推动景区提质 | 市文广旅局 | 市财政局 | 2026年12月底  \n2 | 打造新业态 | 市文物局 |  | 2026年10月底  \n",
+     [("市文物局", "lead")]),
+    # under a section row no merged cell reaches
+    ("1 | 推动景区提质 | 市文广旅局 | 市财政局 | 2026年12月底  \n二、优化环境  \n2 | 打造新业态 | 市文物局 | 2026年10月底  \n",
+     [("市文物局", "lead")]),
+])
+def test_a_row_short_for_another_reason_stands_as_it_is(text, second):
+    plan = tabular.read(SourceText("t.txt", "序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限  \n---|---|---|---|---  \n"
+                                   + text))
+    assert units(plan.tasks[1]) == second
+
+
+def test_a_space_delimited_row_one_cell_short_is_no_merged_cell():
+    # spaces print no empty cell: a row one short may lack its 配合单位, so nothing is taken from above
+    plan = tabular.read(SourceText("t.txt", "序号 重点任务 牵头单位 配合单位 完成时限\n"
+                                   "1 推动景区提质 市文广旅局 市财政局 2026年12月底\n2 打造新业态 市文物局 2026年10月底\n"))
+    assert units(plan.tasks[1])[0] == ("市文物局", "lead")
+
+
 def test_a_reference_column_before_the_task_is_not_the_task():
     plan = tabular.read(SourceText("t.txt", ROWSPAN))
     assert "对应" not in plan.tasks[0].text and plan.tasks[0].text.startswith("推进京杭运河")

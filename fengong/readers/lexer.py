@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from lark import Token
 
 from fengong.readers import vocabulary as v
-from fengong.readers.lexicon import Lexicon
+from fengong.readers.lexicon import MAX_NAME, Lexicon
 from fengong.textrepair import normalise
 
 _VERBS_OF_STATEMENTS = ("牵头", "负责", "参与", "配合", "指导", "落实")
@@ -108,6 +108,9 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
             if out and not at_part and _field_at(raw, i, end):
                 # 牵头单位：A　　配合单位：B　　完成时限：2021年6月底前 — fields side by side, spaces between them
                 out.append(token("SEMI", "", i, i))
+            elif out and out[-1].type == "VERB" and out[-1].end_pos == space and _unit_follows(raw, i, end, lexicon):
+                # A牵头 B、C配合: a cell's line break (<br>) a converter printed as a space ends the part as ，does
+                out.append(token("COMMA", raw[space:i], space, i))
             elif (_after_unit(out, space) and "\n" not in raw[space:i] and _unit_follows(raw, i, end, lexicon)
                   and not _continues(_last_name(out), raw[i:_word_end(raw, i, end)])):
                 # 市供销社★ 市商务局, 市委组织部（人才办）　市财政局: units printed side by side, a space between them
@@ -178,7 +181,7 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
             out.append(token("FILLER", m.group(), i, m.end()))
             i = m.end()
         else:
-            stop = _run_end(raw, i, end)
+            stop = _run_end(raw, i, end, lexicon)
             draft = v.DRAFT_FOR_APPROVAL.search(raw, i, end)
             drafted = draft is not None and i < draft.start() < stop
             if drafted:  # A会同B提出方案，按程序报批: the drafting duty and its procedure stand for the verb
@@ -447,15 +450,25 @@ def _past_spaces(raw: str, j: int, end: int) -> int:
     return j
 
 
-def _run_end(raw: str, i: int, end: int) -> int:
+def _run_end(raw: str, i: int, end: int, lexicon: Lexicon) -> int:
     """The end of a run of name text: the next separator, bracket or mark, or a labelled field (配合单位：,
     完成时限：) that follows a space."""
     j = i
     while j < end and raw[j] not in _HARD:
         if raw[j].isspace() and _field_at(raw, _past_spaces(raw, j, end), end):
             break
+        if raw[j].isspace() and _verb_ends_part(raw, i, j, end, lexicon):
+            break
         j += 1
     return j
+
+
+def _verb_ends_part(raw: str, i: int, j: int, end: int, lexicon: Lexicon) -> bool:
+    """True where the space at ``j`` follows a role verb closing a unit's name and a unit follows it
+    (区发展改革局牵头 区工业和信息化局、区统计局配合: a cell's <br> a converter printed as a space): the part ends
+    there as at a comma. A space inside a name (昆明市 人民政府) has no verb before it."""
+    verb = _verb_at_end(raw, i, j)
+    return verb is not None and verb[0] > i and _unit_follows(raw, _past_spaces(raw, j, end), end, lexicon)
 
 
 def _run(raw: str, start: int, end: int, lexicon: Lexicon, at_part: bool) -> list[Token]:
@@ -529,16 +542,19 @@ def _names(raw: str, start: int, end: int, lexicon: Lexicon, verb: bool = False)
 
 
 def _verb_at_end(raw: str, start: int, end: int) -> tuple[int, str] | None:
-    """``(where the verb and its modifier begin, role)`` when the run ends with a role verb."""
+    """``(where the verb and its modifier begin, role)`` when the run ends with a role verb. A modifier makes
+    抓好落实 the verb of a responsible list (按职责分工抓好落实, 共同抓好落实: each answers for its share)."""
     compact = _compact(raw, start, end)
     for verb in _VERBS:
         if compact.text.endswith(verb):
             at = len(compact.text) - len(verb)
+            role = v.VERBS[verb]
             for modifier in v.MODIFIERS:
                 if compact.text.endswith(modifier, 0, at):
                     at -= len(modifier)
+                    role = v.RESPONSIBLE if role == v.SEEING_TO else role
                     break
-            return compact.at(at), v.VERBS[verb]
+            return compact.at(at), role
     return None
 
 
@@ -631,8 +647,15 @@ def _conjoined(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
                 out.append(token("SEP", raw[b:c], b, c))
         return out
     name = normalise(raw[start:end])
-    if lexicon.recognise(name) not in ("gazetteer", "collective"):
+    if (how := lexicon.recognise(name)) not in ("gazetteer", "collective"):
         compact = _compact(raw, start, end)
+        if (how == "suffix" and len(compact.text) == end - start  # ends as its last name does
+                and (cuts := _run_together(compact.text, lexicon)) is not None):
+            # 省工业和信息化厅省数据局省通信管理局: a cell's names, one a line, a converter ran together (a line
+            # break or a space between them is a wrapped or laid-out cell's, read where its lines are read)
+            bounds = [compact.at(c) for c in cuts] + [compact.at(len(compact.text) - 1) + 1]
+            return [t for a, b in zip(bounds, bounds[1:], strict=False)
+                    for t in (token("NAME", normalise(raw[a:b]), a, b), token("SEP", "", b, b))][:-1]
         for word in v.AND:
             at = compact.text.find(word, 1)
             while at > 0:
@@ -644,6 +667,36 @@ def _conjoined(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
                             token("AND", word, split, rest), *_conjoined(raw, rest, end, lexicon)]
                 at = compact.text.find(word, at + 1)
     return [token("NAME", name, start, end)]
+
+
+_LOCAL_LEVELS = tuple(w for w in v.OWN_LEVEL if len(w) == 1)  # 省 市 县 区 …: a local body's name opens with its level
+_PLACES = tuple(w for w in _LOCAL_LEVELS if w != "各")  # 宁波市税务局: a place, then its own body
+_NAME_ENDS = frozenset(s[-1] for s in v.UNIT_SUFFIXES)  # where a known name can end (looked up only there)
+
+
+def _run_together(text: str, lexicon: Lexicon) -> list[int] | None:
+    """Where ``text``, no name itself, parts wholly into two or more names the gazetteer knows (the fewest), as
+    the starts of the pieces. The gazetteer only, never a name's ending: 省发展改革委员会 holds 省发展改革委 but 员会
+    is no name, and a body's own department (价格司) is no name the gazetteer knows alone. None too where one
+    piece is part of the one before it: its branch (国家金融监督管理总局云南监管局), the body of a place
+    (宁波市税务局), an office with no level of its own after a local body (省委组织部人才办; peers of a level each
+    print it: 省商务厅省发展改革委), or the same body (区纪委区监委, a joint office)."""
+    best: dict[int, list[int]] = {0: []}  # the fewest cuts that reach each position
+    for i in range(len(text)):
+        if i not in best:
+            continue
+        for j in range(i + 3, min(len(text), i + MAX_NAME) + 1):  # a name has three characters or more
+            if (text[j - 1] in _NAME_ENDS and (j not in best or len(best[j]) > len(best[i]) + 1)
+                    and lexicon.recognise(text[i:j]) == "gazetteer"):
+                best[j] = [*best[i], i]
+    cuts = best.get(len(text))
+    if cuts is None or len(cuts) < 2:
+        return None
+    pieces = [text[a:b] for a, b in zip(cuts, [*cuts[1:], len(text)], strict=True)]
+    if any(_continues(a, b) or a.endswith(_PLACES) or (a.startswith(_LOCAL_LEVELS) and not b.startswith(_LOCAL_LEVELS))
+           for a, b in zip(pieces, pieces[1:], strict=False)):
+        return None
+    return cuts if len({lexicon.body(p) for p in pieces}) == len(pieces) else None
 
 
 def _department_named_with_and(left: str, right: str, lexicon: Lexicon) -> bool:

@@ -29,11 +29,14 @@ class Lexicon:
     """The names a reader of a plan of one jurisdiction accepts as units, and how (see :meth:`recognise`).
 
     ``known`` answers whether the gazetteer knows a printed name: the registry's names for the plan's
-    jurisdiction and those above it, the local forms generated from the national pattern, historical names.
+    jurisdiction and those above it, the local forms generated from the national pattern, historical names;
+    ``body`` names the body a known name stands for (区纪委 and 区监委 are one body, working as one).
     """
 
-    def __init__(self, known: Callable[[str], bool] = lambda name: False):
+    def __init__(self, known: Callable[[str], bool] = lambda name: False,
+                 body: Callable[[str], object] = lambda name: name):
         self.known = known
+        self.body = body
 
     def recognise(self, name: str) -> str | None:
         """``gazetteer``, ``collective`` or ``suffix`` for a unit name, None for text that is not one."""
@@ -74,7 +77,7 @@ def lexicon_for(jurisdiction: str | None) -> Lexicon:
 
     registry = project_registry()
     code = jurisdiction if jurisdiction and registry.ensure(jurisdiction) is not None else NATIONAL
-    return Lexicon(lambda name: registry.knows(name, code))
+    return Lexicon(lambda name: registry.knows(name, code), lambda name: registry.resolve(name, code).iri)
 
 
 @cache

@@ -75,8 +75,17 @@ def sub_header(upper: list[str], lower: list[str]) -> list[str] | None:
 
     A header cell spanning columns (责任单位 over 牵头 | 参与) leaves the role of each column to the row under it,
     whose other cells are empty or repeat the cell above (序号 and 重点任务 spanning both rows). Each column is
-    named by its lower cell where it has one, a bare role word made a header (牵头 → 牵头单位)."""
+    named by its lower cell where it has one, a bare role word made a header (牵头 → 牵头单位). A converter that
+    prints a row's cells only, ignoring spans (html2text), prints the lower row as the spanning cell's columns
+    alone (``序号 | 重点任务 | 责任单位 | 完成时限`` over ``牵头单位 | 配合单位``): every lower cell a role word, fewer
+    than the upper's, under the one upper cell that names units, which they replace."""
     names = [normalise(c) for c in upper]
+    roles = [normalise(c) for c in lower]
+    spanning = [k for k, name in enumerate(names) if column_role(name) is not None]
+    if (1 < len(roles) < len(names) and len(spanning) == 1
+            and all(column_role(c) is not None or c in LABEL_ROLES for c in roles)):
+        k = spanning[0]
+        return [*names[:k], *(c if column_role(c) is not None else c + "单位" for c in roles), *names[k + 1:]]
     found = False
     for k, cell in enumerate(normalise(c) for c in lower):
         if not cell or (k < len(names) and cell == names[k]):

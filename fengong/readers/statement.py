@@ -226,7 +226,7 @@ class _Parts(Transformer):
         by = by or any(isinstance(c, Token) and c.type == "BY" for c in children)
         (first, open1), _, (second, open2), verb = [c for c in children
                                                     if not (isinstance(c, Token) and c.type == "BY")]
-        role = _verb_role(verb, by)
+        role = _verb_role(verb, by, joined=True)
         if topical and role == "implementing":
             # 以上保障措施由A会同B组织实施: the measures given to A, B joined to it (as 由A会同B负责); without the
             # topic (考核由A会同B组织实施) it is a task handed over inside the measure, no statement
@@ -237,7 +237,8 @@ class _Parts(Transformer):
 
     def joined(self, children):
         _, (units, is_open), verb = children
-        role = "participant" if _verb_role(verb) in (v.RESPONSIBLE, "lead") else _verb_role(verb)
+        role = _verb_role(verb, joined=True)
+        role = "participant" if role in (v.RESPONSIBLE, "lead") else role
         return _Part("joined", role, _roles(units, role), is_open)
 
     def topical(self, children):
@@ -271,12 +272,14 @@ class _Parts(Transformer):
         return _Part("listed", None, _roles(units, ""), is_open)
 
 
-def _verb_role(verb: Token, by: bool = False) -> str:
+def _verb_role(verb: Token, by: bool = False, joined: bool = False) -> str:
     """The role a verb gives its units. 负责落实 (vocabulary.ANSWERING) gives the measure to them where 由 names them
     (由A负责落实, 此项工作由A、B负责落实: a responsible list, as 由A负责 is); without 由 it is the implementing
     units' verb beside a body that answers (A负责，各地区负责落实)."""
     if verb.value == v.ANSWERING:
         return v.RESPONSIBLE if by else "implementing"
+    if verb.value == v.SEEING_TO and (by or joined):
+        return v.RESPONSIBLE  # 由A抓好落实, A会同B抓好落实: the measure given to them
     return verb.value
 
 
@@ -312,6 +315,8 @@ def _interpret(parts: list[_Part], span: Span, line: int, lexicon: Lexicon, list
     statement.topic = next((p.topic for p in parts if p.topic is not None), None)
     bare = all(p.kind in ("listed", "slot", "filler") for p in parts)
     known = {token.value: lexicon.recognise(token.value) for part in parts for token, _, _ in part.units}
+    # a bare 抓好落实 beside a stated lead carries it out; with no lead stated its units answer for the measure
+    seeing_to = "implementing" if any(role == "lead" for part in parts for _, _, role in part.units) else v.RESPONSIBLE
     anchored = any(known.values())  # some name is a unit by itself: the others stand beside it
     for part in parts:
         if part.kind == "rule" and part.span is not None:
@@ -328,6 +333,7 @@ def _interpret(parts: list[_Part], span: Span, line: int, lexicon: Lexicon, list
                 recognised = "context"
             if recognised is None or (bare and not lists and "gazetteer" not in known.values()):
                 return None  # prose in a bracket, or a bare list of names none of which the gazetteer knows
+            role = seeing_to if role == v.SEEING_TO else role
             unit = Unit(token.value, Span(token.start_pos, token.end_pos, line), role, recognised, marked,
                         carried=part.kind == "carried")
             (statement.carry if part.kind == "carried" else statement.units).append(unit)

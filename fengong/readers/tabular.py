@@ -76,9 +76,11 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     numbers: list[tuple[int, int]] = []
     rule: Span | None = None
     body: list[tuple[list[Cell], dict[int, list[Cell]]]] = []  # each row, with the cells that continue it
+    spanned: set[int] = set()  # the rows whose lead cell is the one merged over them from the row above
     tails: dict[int, dict[int, list[Cell]]] = {}  # by row: each wrapped cell's tails, the lines it wraps onto
     lexicon = lexicon_for(plan.jurisdiction)
     sep = delimiter(source)
+    pipes = sep == PIPE  # an empty cell prints between its pipes: a short row is a merged cell's
     widths = _column_widths(source, rows[at + 1 :], columns) if sep in (PIPE, " ") else {}
     broke = False  # a rule, a page's number or a blank line since the last row: no wrap goes on across it
     for row in _broken_rows_joined(source, rows[at + 1 :], columns):
@@ -118,6 +120,10 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
                         cut[at] = Cell(cut[at].start, end, cut[at].line)
                     body[-1][1].setdefault(k, []).append(row[k])
             continue
+        if body and pipes and _spanned_unit_missing(texts, _texts(source, body[-1][0]), columns, lexicon):
+            k = columns.units[0][0]  # the lead cell merged over this row and the one above
+            row = [*row[:k], Cell(row[k].start, row[k].start, row[k].line), *row[k:]]
+            spanned.add(id(row))
         body.append((row, {}))
     previous: dict[int, list[Cell]] = {}
     # empty unit cells under a merged one: where a note says so, or where a numbered row has none of its own
@@ -150,7 +156,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             # 同上: the cell of the row above; so is an empty cell below a merged one, where the note says so
             if k in previous and (texts[k] in SAME_AS_ABOVE or merged and texts[k] == ""):
                 cells[k] = previous[k]
-            elif merged and texts[k] in EMPTY_CELLS and not more.get(k) and k in previous:
+            elif (merged and texts[k] in EMPTY_CELLS and not more.get(k)
+                  or id(row) in spanned and k == columns.units[0][0]) and k in previous:
                 cells[k] = previous[k]  # under a merged cell: the units of the cell it spans from
         previous = cells
         order = sum(len(part[2]) for part in parts) + 1
@@ -276,6 +283,24 @@ def _other_header(texts: list[str], columns) -> bool:
     k = columns.number
     return (k is not None and k < len(texts) and re.sub(r"\s+", "", texts[k]) in NUMBER_HEADERS
             and not any(task_header(re.sub(r"\s+", "", t)) for t in texts))
+
+
+def _spanned_unit_missing(texts: list[str], above: list[str], columns, lexicon: Lexicon) -> bool:
+    """True for a row that lacks a unit cell merged over it and the row above (rowspan), as a converter that
+    prints each row's own cells only (html2text's Markdown) leaves it: the row is one cell short, with its number
+    and task in place, right under a full row, and the cells it prints after its units name no unit (a 完成时限
+    is no column that went missing). Which unit cell went missing is not in the text: the lead's is taken, a lead
+    over several measures being what such tables merge. Read in pipe tables only, where an empty cell still
+    prints (`| |`); a row short otherwise (no number, under a short row, a unit printed last) stands as it is."""
+    units = [k for k, _ in columns.units]
+    after = columns.width - 1 - units[-1]  # the columns after the units (完成时限, 备注)
+    if (len(texts) != columns.width - 1 or len(above) != columns.width or columns.number is None
+            or columns.number >= units[0] or columns.task >= units[0]
+            or NUMBER.match(texts[columns.number]) is None or NUMBER.match(above[columns.number]) is None
+            or texts[columns.task] in EMPTY_CELLS or texts[units[0]] in EMPTY_CELLS):
+        return False
+    return not any(lexicon.recognise(name) for cell in texts[len(texts) - after:] if after
+                   for name in re.split(r"[、，,；;\s]+", cell) if name)
 
 
 def _merged_cells_restored(row: list[Cell], columns) -> list[Cell]:

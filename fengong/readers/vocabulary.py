@@ -18,6 +18,9 @@ RESPONSIBLE = "responsible"
 HANDLER = "handler"
 # 负责落实: implementing, or responsible where 由 gives the measure to its units (由A负责落实, 此项工作由A负责落实).
 ANSWERING = "answering"
+# 抓好落实 (see to it that it is done) with no modifier: the units carry out what a lead stated beside them leads
+# (A牵头，各县（市、区）党委和政府抓好落实); with none stated they answer for it, as with 负责 (A、B抓好落实).
+SEEING_TO = "seeing-to"
 ROLES = ("lead", "participant", "cooperating", "guiding", "implementing")
 
 # The role word of a label (牵头单位：, 责任部门：, 配合单位：) → the role of the units it introduces.
@@ -68,8 +71,8 @@ VERBS = {
     "为责任主体": RESPONSIBLE, "为责任单位": RESPONSIBLE, "为责任部门": RESPONSIBLE, "为主体责任单位": RESPONSIBLE,
     "为牵头单位": "lead", "为牵头部门": "lead", "为主责单位": "lead", "为主责部门": "lead",
     # A、B按职责分工抓好落实: 抓好落实 (see to it that it is done) is the verb of the whole sentence, as 负责 is:
-    # a responsible list (after A负总责 its units take part)
-    "抓好落实": RESPONSIBLE, "负责抓好落实": RESPONSIBLE,
+    # a responsible list (after A负总责 its units take part); bare, beside a stated lead, see SEEING_TO
+    "抓好落实": SEEING_TO, "负责抓好落实": RESPONSIBLE,
     # 负责落实: implementing beside a body that answers (A指导，B负责落实; A负责，各地区负责落实), but 由A负责落实 gives
     # the measure to A as 由A负责 does: a responsible list (ANSWERING, settled by the statement's 由)
     "负责落实": ANSWERING, "具体落实": "implementing", "组织落实": "implementing", "督促落实": "implementing",
