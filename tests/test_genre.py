@@ -36,15 +36,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
                                            "starting on different lines, pieces parted by one space, so which piece "
                                            "is which column's (人事司、各 / 流域管理机 / 构) is not in the text",
     },
-    "set-39": {
-        "gdgxt-2026-zhongxiao-qiye": "OCR (WPS): ' read for 、 in labels (一' 二') and between units is neither a label "
-                                     "nor a separator yet; 各地级以上市工业和信息化主管部门 cut at 市",
-        "guoban-2019-daji-qinquan": "OCR (fax): one task, （八) 推进软件正版化工作 under a mixed-bracket label, unread; "
-                                    "cause not yet traced",
-        "hunan-2026-yinfa-jingji": "OCR (phone photo, lines split by the skew): one task, (三) 优化老年健康服务, unread; "
-                                   "cause not yet traced",
-        "scjgzj-2019-shipin-anquan": "OCR (WPS): a heading —、 then a label l . (the letter l for 1) opening the same line",
-    },
     "set-42": {
         # real PDFs through extractors the earlier probes did not use (blind set 42, by 3f36bc9); reasons as measured
         "shuzhengbanfa-2026-huamu-chanye": "pdfminer detect_vertical: a table printed in text boxes with a second "

@@ -1494,3 +1494,50 @@ def test_a_standing_subject_over_levels_is_one_collective(text, expected):
 
     end = text.index("负责")
     assert [name for name, *_ in subject_units(text, 0, end, lexicon_for("420000"))] == expected
+
+
+# ---------------------------------------------------------------- set 39: OCR renderings
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("中央宣传部（国家版权局）牵头，推进使用正版软件工作部际联席会议各成员单位参与",
+     [("中央宣传部（国家版权局）", "lead"), ("推进使用正版软件工作部际联席会议各成员单位", "participant")]),
+    ("市发展改革委牵头，推进京津冀协同发展工作领导小组办公室配合",
+     [("市发展改革委", "lead"), ("推进京津冀协同发展工作领导小组办公室", "cooperating")]),
+    ("加强食品安全工作协调小组各成员单位按职责分工负责", [("加强食品安全工作协调小组各成员单位", "lead")]),
+])
+def test_a_body_named_by_the_work_it_coordinates_is_a_unit(text, expected):
+    # a joint conference or a leading group named by its remit opens with the remit's verb: a name, not a measure
+    assert units(text) == expected
+
+
+def test_a_body_set_up_or_a_verb_before_its_members_stays_a_measure():
+    lexicon = Lexicon()
+    for clause in ("成立打击侵权假冒工作领导小组办公室", "建立推进使用正版软件工作部际联席会议各成员单位",
+                   "推进工作领导小组办公室", "推进各成员单位", "加强部门", "成立工作专班"):
+        assert lexicon.recognise(clause) is None, clause
+
+
+def test_ocr_square_brackets_for_a_names_own_bracket():
+    # OCR of a scan prints 〔〕 as [ ]: the bracket is the name's, as 〔〕 or （） would be
+    assert units("省市场监管局[知识产权局]、省商务厅负责") == [
+        ("省市场监管局[知识产权局]", "lead"), ("省商务厅", "participant")]
+    assert units("牵头单位：市委组织部[市人才办]；配合单位：市人社局") == [
+        ("市委组织部[市人才办]", "lead"), ("市人社局", "cooperating")]
+    assert Lexicon().recognise("加强知识产权保护[重点任务]") is None  # what it qualifies is still no body
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("各地级以上市工业和信息化主管部门负责落实", ["各地级以上市工业和信息化主管部门"]),
+    ("各市工业和信息化主管部门\n负责落实", ["各市工业和信息化主管部门"]),
+    ("各县人力资源和社会保障部门负责组织实施", ["各县人力资源和社会保障部门"]),
+    # 和 between two units parts them; after a unit and the words that follow it, the subject has ended
+    ("各市人民政府和省工业和信息化厅负责落实", ["各市人民政府", "省工业和信息化厅"]),
+    ("东兴市人民政府和防城区人民政府负责落实", ["东兴市人民政府", "防城区人民政府"]),
+    ("各县区政府结合实际和本地情况负责落实", ["各县区政府"]),
+])
+def test_a_standing_subject_keeps_the_and_inside_a_name(text, expected):
+    from fengong.readers.lexer import subject_units
+
+    end = text.index("负责")
+    assert [name for name, *_ in subject_units(text, 0, end, lexicon_for("440000"))] == expected

@@ -402,6 +402,22 @@ def test_a_bracket_left_open_at_a_line_end_goes_on_on_the_next_line():
         [("省人社厅", "lead"), ("省教育厅", "cooperating"), ("哈尔滨工业大学", "cooperating")]]
 
 
+def test_a_bracket_a_skewed_photo_parts_over_three_lines_is_rejoined():
+    # a phone photo's skewed line is read as two: the bracket wrapped once more closes two lines on
+    for bracket in ("(责任单位：省卫生健康委、省民政厅、\n省医保局、省中医药管理\n局)",
+                    "（牵头单位：省卫生健康委；\n配合单位：省民政厅、省医\n保局、省中医药管理局）",
+                    "（省卫生健康委牵头，\n省民政厅、省医保局、\n省中医药管理局配合）"):
+        _, plan = read("各项措施的责任单位中，排在第一位的为牵头单位，其他为参与单位。\n"
+                       f"（三）优化老年健康服务。推进老年医学科建设。{bracket}\n"
+                       "（四）丰富老年文体服务。推动老年大学扩容。（责任单位：省文化和旅游厅）\n")
+        assert [(t.key, [name for name, _ in units(t)]) for t in plan.tasks] == [
+            ("3", ["省卫生健康委", "省民政厅", "省医保局", "省中医药管理局"]),
+            ("4", ["省文化和旅游厅"])], bracket
+    # an item's line ends the bracket's reach: the next measure keeps its own line and bracket
+    _, plan = read("1.推进甲。（责任单位：省民政厅、\n省医保局\n2.推进乙。（省财政厅负责）\n")
+    assert [(t.key, units(t)) for t in plan.tasks][-1] == ("2", [("省财政厅", "lead")])
+
+
 def test_a_bracket_of_prose_left_open_joins_nothing():
     _, plan = read("1.推进甲（含乙\n2.推进丙。（市商务局负责）\n")
     assert [(t.key, units(t)) for t in plan.tasks] == [("2", [("市商务局", "lead")])]
@@ -1551,6 +1567,36 @@ def test_labels_as_ocr_reads_them_and_their_near_misses():
     # a dash not before 、 opens no item, nor a number before a comma and a digit
     _, plan = read("—2026年底前，完成专项行动。（市商务局负责）\n十,5家企业完成改造。（市经信局负责）\n")
     assert [(t.key, t.label) for t in plan.tasks] == [("s1", ""), ("s2", "")]
+
+
+def test_wps_ocr_reads_its_list_comma_as_an_apostrophe_and_a_1_as_the_letter_l(tmp_path):
+    # WPS 图片转文字 reads 、 as ' (in labels too: 一' 二') and once 1. as l . : read so in an OCR text
+    lines = [line.format(one="一'", comma="'").replace("1 .", "l .").replace("`", "'") for line in CLEAN]
+    for every in (2, 3):
+        path = tmp_path / "ocr.txt"
+        path.write_text(ocr(lines, every), encoding="utf-8")
+        plan, _ = read_path(path)
+        assert [(t.key, t.label, t.text[:6], units(t)) for t in plan.tasks] == [
+            ("1.1", "l.", "全面落实以行", [("省防指办", "lead"), ("省水利厅", "cooperating"), ("省应急厅", "cooperating")]),
+            ("1.2", "2.", "健全成员单位", [("省防指办", "lead"), ("省水利厅", "cooperating"), ("省应急厅", "cooperating")]),
+            ("2.1", "（一)", "加强雨情水情", [("省气象局", "lead"), ("省水文中心", "participant")]),
+            ("2.2", "（二）", "加强山洪灾害", [("省水利厅", "lead"), ("省自然资源厅", "participant")]),
+            ("2.3", "（三)", "加强城市防洪", [("省住房城乡建设厅", "lead"), ("省公安厅", "participant")])], every
+        assert [item.label for item in plan.items if "." not in item.key] == ["一'", "二'"]
+
+
+def test_an_apostrophe_and_a_letter_l_in_a_typed_text():
+    # a typed text's apostrophe is a quote, inside a name too: no separator there
+    _, plan = read("一、深化改革\n（一）推进'放管服'改革。（市'放管服'改革办公室、市政数局负责）\n"
+                   "（二）推进改革。（市政数局'市商务局负责）\n")
+    assert [units(t) for t in plan.tasks] == [
+        [("市'放管服'改革办公室", "lead"), ("市政数局", "participant")], [("市政数局'市商务局", "lead")]]
+    # 一' before Chinese text opens an item in any text, as 一` does; a letter l opens only a series of 1. 2.
+    _, plan = read("一' 深化改革\n（一）推进改革\nl.推进丙。（市商务局负责）\n2.推进丁。（市财政局负责）\n")
+    assert [(t.key, t.label) for t in plan.tasks] == [("1.1.1", "l."), ("1.1.2", "2.")]
+    # inside a series (a list a. … l. under 3.) it is a letter; before Latin text (l.c.) no label at all
+    _, plan = read("3.推进改革。（市政数局负责）\na.推进甲\nk.推进乙\nl.推进丙。（市商务局负责）\nl.c.推进丁。（市财政局负责）\n")
+    assert [(t.key, t.label) for t in plan.tasks] == [("3-1", ""), ("3-2", ""), ("3-3", "")]
 
 
 def double_spaced(text: str) -> str:

@@ -748,6 +748,12 @@ def subject_units(raw: str, start: int, end: int, lexicon: Lexicon) -> list[tupl
     while i < end:
         stop = _next_separator(raw, i, end)
         piece = _longest_unit(raw, i, stop, lexicon)
+        if raw.startswith("和", stop) and (piece is None or piece[2] < _trim(raw, i, stop)[1]):
+            # 各地级以上市工业和信息化主管部门: where what stands before 和 is no unit, the 和 is inside a name
+            after = _next_separator(raw, stop + 1, end)
+            longer = _longest_unit(raw, i, after, lexicon)
+            if longer is not None and longer[2] > stop:
+                piece, stop = longer, after
         if piece is None and found and _LEVEL.match(level := normalise(raw[i:stop])):
             piece = (level, i, stop, how[found[0].start_pos])  # 各市、州、直管市人民政府: a level between, joined below
         if piece is None:

@@ -49,15 +49,16 @@ class Lexicon:
                 and not _CLAUSE_IN_COLLECTIVE.search(name)):  # 对有关政策措施的解释由各牵头单位: a clause
             return "collective"
         if (len(name) >= MIN_SUFFIXED and _ends_like_bodies(name) and not name.startswith(v.NOT_A_NAME_START)
-                and not name.startswith(v.MEASURE_VERBS) and not v.CLAUSE_WORDS.search(_without_bracket(name))):
+                and not (name.startswith(v.MEASURE_VERBS) and not v.REMIT_BODY.match(name))
+                and not v.CLAUSE_WORDS.search(_without_bracket(name))):
             return "suffix"
         return None
 
 
 def _without_bracket(name: str) -> str:
     """``市委组织部（人才办）`` → ``市委组织部``, ``自然保护地管理司〔国家公园管理办公室〕`` → ``自然保护地管理司``: the
-    body the bracket qualifies or names again."""
-    return re.sub(r"[（(〈〔［].*?[）)〉〕］]$", "", name)
+    body the bracket qualifies or names again; OCR of a scan prints 〔〕 as ``[]`` (省市场监管局[知识产权局])."""
+    return re.sub(r"[（(〈〔［\[].*?[）)〉〕］\]]$", "", name)
 
 
 def _ends_like_bodies(name: str) -> bool:

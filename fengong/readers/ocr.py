@@ -20,6 +20,8 @@ _SPACE_IN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff，。、；：（）]) (?=[\u4
 _IDEOGRAPHS = re.compile(r"[\u4e00-\u9fff]")
 # A table's row, whose spaces part cells: a number and a space opening it, pipes, tabs, a run of spaces inside it.
 _ROW = re.compile(r"^\d+\s|[|\t\u3000]|\S {2,}\S")
+_APOSTROPHE = re.compile(r"(?<=[\u4e00-\u9fff）)\]])'(?=[\u4e00-\u9fff])")
+_LABEL = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}'", re.M)  # 一' 健全…: read by the outline
 # A mark of a sentence with a space on each side, between characters: ``短 板 ， 经 商``.
 _SPACED_MARK = re.compile(r"[\u4e00-\u9fff] [，。、；：] [\u4e00-\u9fff]")
 RUNNING_TEXT = 12  # ideographs on a line of running text
@@ -47,9 +49,19 @@ def ocr_spaced(text: str) -> bool:
 
 def render(source: SourceText) -> Rendering:
     """``source`` without OCR's spaces: a single space (or ideographic space) between two characters of a line,
-    one of them Chinese (an ideograph, a Chinese or full-width mark)."""
+    one of them Chinese (an ideograph, a Chinese or full-width mark); an apostrophe between Chinese characters is
+    the 、 it renders, one character for one."""
     raw = source.raw
     kept = [i for i, char in enumerate(raw)
             if not (char in " \u3000" and 0 < i < len(raw) - 1 and not raw[i - 1].isspace()
                     and not raw[i + 1].isspace() and (is_cjk(raw[i - 1]) or is_cjk(raw[i + 1])))]
-    return Rendering(source, "".join(raw[i] for i in kept), kept, [i + 1 for i in kept], rendered_from=None)
+    text = "".join(raw[i] for i in kept)
+    # OCR (WPS's) reads 、 as an apostrophe (省委金融办' 广东证监局, 省' 市' 县三级): read as 、 between Chinese
+    # characters, as a typed text's apostrophe (a quote: '放管服'改革) is not; a label's (一' 健全…) stays as printed
+    labels = {m.end() - 1 for m in _LABEL.finditer(text)}
+    chars = list(text)
+    for m in _APOSTROPHE.finditer(text):
+        if m.start() not in labels:
+            chars[m.start()] = "、"
+    text = "".join(chars)
+    return Rendering(source, text, kept, [i + 1 for i in kept], rendered_from=None)

@@ -63,6 +63,8 @@ class Outline:
                 self.stack, self.items = [], {}
             return None
         form, label, value, body_start = found
+        if label.startswith("l") and any(item.form == form for item in self.stack):
+            return None  # OCR's l for 1 opens a series; inside one it is a letter (a list a. b. … l.)
         while self.stack and form in (item.form for item in self.stack):
             self.stack.pop()
         parent = self.stack[-1] if self.stack else None

@@ -56,6 +56,7 @@ WRAPPED_SHARE = 0.35  # … and they are at least this share of its lines
 LAYOUT_MARGIN = 2  # spaces before every line: the page's left margin a layout-keeping extraction prints
 WRAP_MIN = 16  # narrower lines are a list's or a table's, not a wrap width
 DOUBLE_SPACED = 0.9  # a wrapped text with so many of its full lines followed by a blank line is double-spaced
+BRACKET_LINES = 3  # a statement's bracket cut by line ends closes on one of the so many lines after its first
 INDENT = 2  # a paragraph's first line is indented two characters, which text extractors drop
 
 
@@ -220,8 +221,9 @@ def _across_pages(lines, raw: str, pages: set[int], lexicon: Lexicon):
     gaps = pages | _blank_after_every_line(LineIndex(raw).lines, width)
     margin = _margin(lines, width)
     layout = _layout_margin(lines)
-    for line in lines:
-        if held is not None and (_cut_by_page(held, line, raw, pages) or _cut_in_bracket(held, line, raw, lexicon)
+    for k, line in enumerate(lines):
+        if held is not None and (_cut_by_page(held, line, raw, pages)
+                                 or _cut_in_bracket(held, line, raw, lexicon, lines[k + 1 : k + BRACKET_LINES])
                                  or _wrapped(held, line, raw, width, gaps, margin, layout)):
             held = Line(held.number, held.start, line.end, raw[held.start : line.end])
             continue
@@ -316,14 +318,20 @@ def _cut_by_page(before: Line, after: Line, raw: str, pages: set[int]) -> bool:
             and label_at(after) is None and not opens_with_label(raw, start, after.end))
 
 
-def _cut_in_bracket(before: Line, after: Line, raw: str, lexicon: Lexicon) -> bool:
+def _cut_in_bracket(before: Line, after: Line, raw: str, lexicon: Lexicon, ahead: list[Line] = ()) -> bool:
     """True when a line ends inside a bracket that the next line closes, as text extracted from print wraps it
     (…、哈尔滨工业 / 大学，哈尔滨工程大学）, …（牵头单位：A；/ 责任单位：B）): the next line opens no item and closes
-    the bracket, and the bracket, rejoined, is a statement."""
+    the bracket, and the bracket, rejoined, is a statement. A photographed page's skewed line may part the bracket
+    into three (…、省民政厅、 / 省医保局、省中医药管理 / 局）): a line of ``ahead`` that goes on so may close it."""
     start = _open_bracket(raw, before.start, before.end)
     if start is None or after.blank or label_at(after) is not None:
         return False
-    close = matching_bracket(raw, start, after.end)  # …（牵头单位：A；/ 责任单位：B、C）: the label goes on inside it
+    end = after.end
+    for line in ahead:
+        if line.blank or label_at(line) is not None or matching_bracket(raw, start, end) is not None:
+            break
+        end = line.end
+    close = matching_bracket(raw, start, end)  # …（牵头单位：A；/ 责任单位：B、C）: the label goes on inside it
     return close is not None and read_statement(raw, start + 1, close, before.number, lexicon, lists=True) is not None
 
 

@@ -296,6 +296,10 @@ NOT_A_NAME_START = ("含", "包括", "不含", "包含", "如", "即", "其中",
 CLAUSE_WORDS = re.compile(r"(?<!自)由|设在|负责|牵头|的|(?<![主重纲摘提])要")
 # Verbs that open a measure and never a name (成立工作专班, 开展…活动): a run that begins so is the measure's text.
 MEASURE_VERBS = ("成立", "设立", "组建", "建立", "开展", "推进", "加强", "完善", "实施", "落实", "做好", "强化")
+# A coordinating body named by the work it coordinates opens with that work's verb (推进使用正版软件工作部际联席会议
+# 各成员单位, 推进京津冀协同发展工作领导小组办公室): a name, not a measure; a body set up (成立…领导小组) is a measure.
+REMIT_BODY = re.compile(r"^(?:开展|推进|加强|完善|实施|落实|做好|强化).{2,}?工作(?:部际|省际|厅际)?"
+                        r"(?:联席会议|领导小组|协调小组)")
 # Collectives: a class of bodies named by a description (各省级人民政府, 有关区县, 各OPC社区), not one body.
 COLLECTIVE = re.compile(
     r"^(?:(?:地方)?各级(?:人民)?政府|各.{1,16}|.{0,8}(?:有关|相关).{1,16}|.{0,8}(?:试点|示范).{0,6}(?:政府|城市|地区))$")
@@ -390,9 +394,9 @@ def rest_role(rule: str) -> str:
     return LABEL_ROLES.get(word, "participant") if word not in (None, "责任") else "participant"
 
 
-# What ends a Chinese numeral's label (一、 二．), and what OCR of a scan reads its 、 as: a comma not before a digit
-# or a backtick (一,  三`).
-CJK_LABEL_STOP = r"(?:[、.．`]|,(?!\d))"
+# What ends a Chinese numeral's label (一、 二．), and what OCR of a scan reads its 、 as: a comma not before a digit,
+# a backtick or an apostrophe before Chinese text (一,  三`  二' 强化…).
+CJK_LABEL_STOP = r"(?:[、.．`]|,(?!\d)|'(?=\s*[\u4e00-\u9fff]))"
 # Numbering labels at the start of a paragraph, each form with its value's group.
 NUMBERING = (
     ("chapter", re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,5})章")),
@@ -402,8 +406,10 @@ NUMBERING = (
     ("cjk", re.compile(rf"([一二三四五六七八九十百零〇两]{{1,5}}|[—-](?=\s*[、`,]))\s*{CJK_LABEL_STOP}")),
     ("cjk-bracket", re.compile(r"[（(]\s*([一二三四五六七八九十百零〇两]{1,5})\s*[）)]")),
     # Not before a digit (3.5亿元 is a number, 1.2.3 no label of this form), save a year's four (3.2019年在…开展,
-    # 7.2019—2020年…): a decimal never runs on so into 年.
-    ("arabic", re.compile(r"(\d{1,3})\s*[.．、`](?!(?!\d{4}\s*(?:[—–\-~～至到]\s*\d{2,4}\s*)?年)\d)")),
+    # 7.2019—2020年…): a decimal never runs on so into 年. OCR of a scan reads a 1 as the letter l (l.督促…): a
+    # Latin l, a full stop and Chinese text open no paragraph else (the outline takes it only to open a series).
+    ("arabic", re.compile(r"(\d{1,3}|l(?=\s*[.．]\s*[\u4e00-\u9fff]))\s*[.．、`]"
+                          r"(?!(?!\d{4}\s*(?:[—–\-~～至到]\s*\d{2,4}\s*)?年)\d)")),
     ("arabic-bracket", re.compile(r"[（(]\s*(\d{1,3})\s*[）)]")),
     ("arabic-half-bracket", re.compile(r"(\d{1,3})\s*[)）]")),
     ("circled", re.compile(r"([①-⑳])")),
@@ -428,6 +434,8 @@ def numeral_value(text: str) -> int | None:
     if len(text) == 1 and "⒈" <= text <= "⒛":
         return ord(text) - ord("⒈") + 1
     if text in ("—", "-"):  # 一 as OCR reads it before a label's 、 (—、 -、): the label's pattern admits it only there
+        return 1
+    if text == "l":  # 1 as OCR reads it in a label (l.): the label's pattern admits it only there
         return 1
     if text.isdecimal():  # ASCII or full-width (１３ is 13, as PDF text and full-width typesetting print it)
         return int(text)
