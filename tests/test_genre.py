@@ -57,17 +57,11 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
     },
     "set-44": {
         # office files through real converters no earlier probe used (blind set 44, by 3f36bc9); reasons as measured
-        "dezhengbanfa-2026-renju-huanjing": "docx2txt: Word's automatic numbers lost; the measures under 一、 and "
-                                            "closing 以上…由… statements read as unlabelled sections",
+        "dezhengbanfa-2026-renju-huanjing": "docx2txt: Word's automatic numbers lost (一、（一）1.); every task and "
+                                            "unit read (the closing 以上…由… lines cover the paragraphs above them), "
+                                            "but keyed s1…s12: the truth keeps the clean text's labels",
         "guobanfa-2019-lenglian-wuliu": "mammoth convert_to_markdown: Word's automatic （一） numbers printed as a "
                                         "Markdown list's 1.; the truth keeps the clean text's labels (every unit read)",
-        "guishangliutong-2026-xianyu-shangye": "pandas read_excel(...).to_string(): a column-aligned frame with a "
-                                               "two-level header and merged cells as NaN: refused (header found, no "
-                                               "row with units)",
-        "wuzhengban-2026-minsheng-shishi": "xlsx2csv --all: a merged 牵头单位 cell empty in the rows under its first "
-                                           "(two leads lost)",
-        "yuyingshang-2026-zhongdian-qingdan": "pandas to_csv: the frame's index column and merged cells as empty "
-                                              "fields; extra tasks and keys lost",
     },
 }
 

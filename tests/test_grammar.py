@@ -1055,6 +1055,18 @@ def test_words_ending_like_a_section_name_none(text):
     assert read(text) is None
 
 
+def test_words_ending_like_a_bank_name_none():
+    # 市场运行 ends like 人行…分行 and names no body: 市场运行和消费促进处 is one division, not two units
+    lexicon = Lexicon()
+    for word in ("市场运行", "政策执行", "先行先试", "绿色出行", "公开发行"):
+        assert lexicon.recognise(word) is None, word
+    for name in ("人行芜湖市分行", "农业发展银行", "市场运行和消费促进处", "国家开发银行省分行"):
+        assert lexicon.recognise(name) is not None, name
+    assert units("市场运行和消费促进处牵头，服务贸易和商贸服务业处配合") == [
+        ("市场运行和消费促进处", "lead"), ("服务贸易和商贸服务业处", "cooperating")]
+    assert units("县财政局和人行县支行负责") == [("县财政局", "lead"), ("人行县支行", "participant")]
+
+
 
 
 # ---------------------------------------------------------------- set 14: verb pairs, 商, drafting, 分别, fields

@@ -1682,3 +1682,39 @@ def test_a_statement_bracket_is_as_long_as_its_printed_characters():
     prose_bracket = "（" + "加强组织领导，完善工作机制，" * 30 + "由县财政局负责）"
     _, plan = read(character_grid(wrapped("一、主要任务", "（一）加强保障。" + prose_bracket)))
     assert plan.tasks == []
+
+
+# ---------------------------------------------------------------- set 44: Word's automatic numbers lost (docx2txt)
+
+NUMBERS_LOST = ("重点任务\n深化垃圾分类处理\n完善分类投放体系。优化投放点布局。\n推进资源化利用。建成处理站2个。（县商务局负责）\n"
+                "健全长效机制。推行积分制。\n{closing}\n提升道路通达水平。改造农村公路。（县交通运输局负责）\n")
+
+
+@pytest.mark.parametrize("closing", ["以上各项工作由县综合行政执法局牵头，县财政局配合。",
+                                     "上述几项工作均由县综合行政执法局牵头，县财政局配合。",
+                                     "以上三项工作由县综合行政执法局牵头，县财政局配合。"])
+def test_a_closing_line_covers_the_paragraphs_above_it_where_the_numbers_are_lost(closing):
+    # no label: the paragraphs back to the title above them are the series, each without a statement of its own
+    _, plan = read(NUMBERS_LOST.format(closing=closing))
+    assert [(t.text[:6], [u for u, _ in units(t)]) for t in plan.tasks] == [
+        ("完善分类投放", ["县综合行政执法局", "县财政局"]), ("推进资源化利", ["县商务局"]),
+        ("健全长效机制", ["县综合行政执法局", "县财政局"]), ("提升道路通达", ["县交通运输局"])]
+
+
+@pytest.mark.parametrize("closing", ["以上两项工作由县综合行政执法局牵头，县财政局配合。",
+                                     "以上五项工作由县综合行政执法局牵头，县财政局配合。"])
+def test_a_count_takes_the_last_paragraphs_and_a_count_beyond_them_is_not_guessed_at(closing):
+    _, plan = read(NUMBERS_LOST.format(closing=closing))
+    covered = [t.text[:6] for t in plan.tasks if units(t)[0][0] == "县综合行政执法局"]
+    assert covered == ["健全长效机制"]  # 推进资源化利用 keeps its own; 完善分类投放 is beyond the count
+    assert "完善分类投放" not in [t.text[:6] for t in plan.tasks]
+
+
+def test_a_closing_line_without_several_closes_the_block_under_its_title_as_one_measure():
+    # 标题 / 段落 / 段落 / 以上工作由A负责: one task, its text from the first paragraph; with no title above the
+    # paragraphs it closes the last one alone, as before
+    text = ("推进村容村貌提升\n全面开展村庄清洁行动，清理杂物。\n加强农房风貌管控，编制图集。\n以上工作由县农业农村局负责。\n")
+    _, plan = read(text)
+    assert [(t.text[:8], units(t)) for t in plan.tasks] == [("全面开展村庄清洁", [("县农业农村局", "lead")])]
+    _, plan = read(text.replace("推进村容村貌提升\n", "为提升村容村貌，制定本方案。\n"))
+    assert [(t.text[:8], units(t)) for t in plan.tasks] == [("加强农房风貌管控", [("县农业农村局", "lead")])]

@@ -116,7 +116,8 @@ def test_a_blank_line_inside_a_flat_row_is_an_empty_cell():
     one, two, three, four, five = plan.tasks
     assert units(one) == [("省供销社", "lead")]  # the empty 配合单位 cell: 2023年底前 stays 完成时限
     assert units(two) == [("省商务厅", "lead"), ("省农业农村厅", "cooperating")]
-    assert units(three) == [("省发展改革委", "cooperating")]  # an empty lead cell leaves the others in place
+    # an empty lead cell leaves the others in place; under a filled one it is merged from the row above (set 44)
+    assert units(three) == [("省商务厅", "lead"), ("省发展改革委", "cooperating")]
     assert four.open_ended and units(four)[-1] == ("省市场监管局", "cooperating")  # an empty last cell
     assert [source.quote(u.span) for u in five.units] == ["省商务厅", "省财政厅"]
 
@@ -1135,12 +1136,20 @@ def test_merged_cells_left_empty_below_take_the_cell_above_where_the_document_sa
 
 
 def test_empty_cells_name_nobody_where_no_note_says_they_are_merged():
-    plan = tabular.read(SourceText("t.txt", MERGED.format(note="")))
+    # no note, and no row shows a merged cell: row 2's empty 牵头单位 lies under the table's first row, which has
+    # a lead, but row 1's own (set 44: an empty lead under a filled one beside units of the row's own is merged)
+    # is taken only where the first row has one; here the empty cell is moved to row 1, which has none
+    text = MERGED.format(note="").replace("整治占道经营。\t县城管局\t", "整治占道经营。\t　\t").replace(
+        "规范户外广告设置。\t　\t", "规范户外广告设置。\t县城管局\t")
+    plan = tabular.read(SourceText("t.txt", text))
     assert [(t.number, units(t)) for t in plan.tasks] == [
-        (1, [("县城管局", "lead"), ("泉江镇", "participant"), ("县市场监管局", "participant")]),
-        (2, [("县住建局", "lead"), ("泉江镇", "participant")]),
+        (1, [("泉江镇", "lead"), ("县市场监管局", "participant")]),
+        (2, [("县城管局", "lead"), ("县住建局", "participant"), ("泉江镇", "participant")]),
         (3, [("县公安局交警大队", "lead"), ("县城管局", "participant"), ("县住建局", "participant")]),
         (4, [("县公安局交警大队", "lead")])]
+    # the table as printed: row 2's empty lead under row 1's is merged, and so the table's empty cells are
+    plan = tabular.read(SourceText("t.txt", MERGED.format(note="")))
+    assert [t.units[0].name for t in plan.tasks] == ["县城管局", "县城管局", "县公安局交警大队", "县公安局交警大队"]
 
 
 def test_a_unit_repeated_across_the_lead_and_cooperating_cells_of_a_row_is_named_once_as_lead():
@@ -2325,7 +2334,8 @@ def test_a_numbered_row_per_measure_keeps_its_numbers():
             ",优化政务服务,推进“高效办成一件事”。,市数据资源局,市政务服务中心\n")
     plan = tabular.read(SourceText("t.csv", text))
     assert [(t.key, t.label, t.parent) for t in plan.tasks] == [("1", "1", None), ("2", "2", None)]
-    assert plan.tasks[0].text == "深化企业开办改革" and not plan.items
+    # the merged 重点任务 groups rows 1-2 (no item of its own): each row's task is its 具体措施 (set 44)
+    assert plan.tasks[0].text == "推行企业开办“一件事”集成办理。" and not plan.items
     assert any("no number" in p.message for p in plan.problems)
 
 
@@ -2410,3 +2420,186 @@ def test_a_layout_cell_parted_by_separators_wraps_at_its_full_lines():
         ("3", [("基层卫生健康司", "lead"), ("国家中医药局", "cooperating"), ("财务司", "cooperating"),
                ("规划司", "cooperating")]),
     ]
+
+
+# ---------------------------------------------------------------- set 44: workbooks through xlsx2csv and pandas
+
+XLSX2CSV = """-------- 1 - 民生实事
+附件,,,,,
+2026年民生实事项目责任分解表,,,,,
+序号,项目名称,主要内容,责任单位,,完成时限
+,,,牵头单位,配合单位,
+1,老旧小区改造,实施城镇老旧小区改造项目36个,市住建局,市自然资源和规划局、市城管局,2026年11月底
+2,城市停车设施建设,新增城市公共停车泊位5000个,,市公安局、市城管局,2026年12月底
+-------- 2 - 重点改革
+序号,改革任务,主要内容,责任单位,,完成时限
+,,,牵头单位,配合单位,
+3,营商环境改革,开展营商环境对标提升行动,市发改委,市司法局,2026年12月底
+4,社会信用体系建设改革,推进信用修复“一网通办”,,市市场监管局、人行芜湖市分行,2026年10月底
+-------- 3 - 联系人
+序号,单位,联系人,职务,联系电话
+1,市住建局,周立,城市更新科科长,0553-3831510
+2,市发改委,马骏,综合科科长,0553-3956211
+"""
+
+
+def test_an_empty_lead_cell_beside_cooperating_units_is_merged_from_the_row_above():
+    # xlsx2csv (and pandas) print a merged 牵头单位 in its first row only: units that assist with no lead to assist
+    # show the cell merged; the task header printed again on the next sheet (改革任务) goes on; the 联系人 sheet's
+    # header (序号 单位 联系人 …: no task column) ends the table, its rows no tasks
+    plan = tabular.read(SourceText("t.csv", XLSX2CSV))
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1", "老旧小区改造", [("市住建局", "lead"), ("市自然资源和规划局", "cooperating"), ("市城管局", "cooperating")]),
+        ("2", "城市停车设施建设", [("市住建局", "lead"), ("市公安局", "cooperating"), ("市城管局", "cooperating")]),
+        ("3", "营商环境改革", [("市发改委", "lead"), ("市司法局", "cooperating")]),
+        ("4", "社会信用体系建设改革", [("市发改委", "lead"), ("市市场监管局", "cooperating"),
+                                  ("人行芜湖市分行", "cooperating")])]
+
+
+def test_an_empty_lead_cell_is_merged_only_where_the_table_gives_every_row_a_lead():
+    text = ("序号,重点任务,牵头单位,责任单位\n1,推进企业开办便利化,市市场监管局,市公安局、市税务局\n"
+            "2,简化不动产登记,,市自然资源局、市税务局\n")
+    plan = tabular.read(SourceText("t.csv", text))
+    assert units(plan.tasks[1]) == [("市市场监管局", "lead"), ("市自然资源局", "participant"),
+                                    ("市税务局", "participant")]
+    # a first row with no lead: the table does not give every row one, and an empty 牵头单位 stays empty
+    text = text.replace("1,推进企业开办便利化,市市场监管局,", "1,推进企业开办便利化,,") + "3,建立信用监管机制,,市发展改革委\n"
+    plan = tabular.read(SourceText("t.csv", text.replace("2,简化不动产登记,,", "2,简化不动产登记,市自然资源局,")))
+    assert [u.name for u in plan.tasks[2].units] == ["市发展改革委"]
+
+
+DOCX2TXT = """序号
+
+重点任务
+
+牵头单位
+
+责任单位
+
+一、发展民生事业
+
+1
+
+扩大老年助餐服务覆盖面
+
+省民政厅
+
+省财政厅、省商务厅
+
+2
+
+推进家庭养老床位建设
+
+
+
+省卫健委、省住建厅
+
+二、发展银发经济
+
+3
+
+培育银发经济领军企业
+
+
+
+省发改委
+"""
+
+
+def test_a_word_cell_merged_over_rows_printed_once_by_docx2txt():
+    # one cell per line, blank lines between: the merged 牵头单位 is an empty cell under a filled one, its units
+    # the row above's; after a section row (no cell is merged across it) an empty lead stays empty
+    plan = flat_table.read(SourceText("t.txt", DOCX2TXT))
+    assert [(t.number, [u for u, _ in units(t)]) for t in plan.tasks] == [
+        (1, ["省民政厅", "省财政厅", "省商务厅"]), (2, ["省民政厅", "省卫健委", "省住建厅"]), (3, ["省发改委"])]
+    assert plan.tasks[1].units[0].span.line == 15  # where the merged cell is printed
+
+
+def test_a_specific_task_column_names_the_tasks_a_merged_first_column_groups():
+    # 重点任务 merged over numbered rows (empty below its first): each row's task is its 具体措施
+    text = ("序号,重点任务,具体措施,牵头单位,配合单位\n"
+            "1,完善县域商业网络,支持乡镇商贸中心改造提升,流通业发展处,财务处\n"
+            "2,,推动连锁商贸流通企业下沉供应链,,市场运行和消费促进处\n"
+            "3,发展农村电子商务,实施“数商兴农”行动,电子商务和信息化处,对外贸易处\n")
+    plan = tabular.read(SourceText("t.csv", text))
+    assert [(t.number, t.text) for t in plan.tasks] == [
+        (1, "支持乡镇商贸中心改造提升"), (2, "推动连锁商贸流通企业下沉供应链"), (3, "实施“数商兴农”行动")]
+    assert units(plan.tasks[1]) == [("流通业发展处", "lead"), ("市场运行和消费促进处", "cooperating")]
+    # every row filling 重点任务: it names the task
+    full = text.replace("2,,推动", "2,发展县域连锁,推动")
+    assert [t.text for t in tabular.read(SourceText("t.csv", full)).tasks][0] == "完善县域商业网络"
+
+
+FRAME_ROWS = [["附件", None, None, None, None], ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"],
+              [1, "推进企业开办便利化", "市市场监管局", "市公安局、市税务局", "2026年底"],
+              [2, "简化不动产登记", None, "市税务局", "2026年6月"],
+              [3, "建立信用监管机制", "市发展改革委", "市市场监管局等", "长期"]]
+# pandas DataFrame(FRAME_ROWS).to_string(): by default, with index=False, and with East Asian widths on
+FRAMES = {
+    "default": """    0          1       2          3        4
+0  附件        NaN     NaN        NaN      NaN
+1  序号       重点任务    牵头单位       配合单位     完成时限
+2   1  推进企业开办便利化  市市场监管局  市公安局、市税务局   2026年底
+3   2    简化不动产登记     NaN       市税务局  2026年6月
+4   3   建立信用监管机制  市发展改革委    市市场监管局等       长期
+""",
+    "no-index": """ 0         1      2         3       4
+附件       NaN    NaN       NaN     NaN
+序号      重点任务   牵头单位      配合单位    完成时限
+ 1 推进企业开办便利化 市市场监管局 市公安局、市税务局  2026年底
+ 2   简化不动产登记    NaN      市税务局 2026年6月
+ 3  建立信用监管机制 市发展改革委   市市场监管局等      长期
+""",
+    "east-asian-width": """      0                   1             2                   3          4
+0  附件                 NaN           NaN                 NaN        NaN
+1  序号            重点任务      牵头单位            配合单位   完成时限
+2     1  推进企业开办便利化  市市场监管局  市公安局、市税务局   2026年底
+3     2      简化不动产登记           NaN            市税务局  2026年6月
+4     3    建立信用监管机制  市发展改革委      市市场监管局等       长期
+""",
+}
+
+
+@pytest.mark.parametrize("form", sorted(FRAMES))
+def test_a_workbook_printed_by_pandas_is_read_by_its_columns(tmp_path: Path, form: str):
+    from fengong.readers import frame
+
+    path = tmp_path / "frame.txt"
+    path.write_text("工作任务分工表\n\n" + FRAMES[form], encoding="utf-8")
+    assert frame.printed_frame(path.read_text(encoding="utf-8"))
+    plan, reader = read_path(path)
+    assert reader == "tabular"
+    assert [(t.number, t.text, units(t), t.open_ended) for t in plan.tasks] == [
+        (1, "推进企业开办便利化", [("市市场监管局", "lead"), ("市公安局", "cooperating"), ("市税务局", "cooperating")],
+         False),
+        (2, "简化不动产登记", [("市市场监管局", "lead"), ("市税务局", "cooperating")], False),  # NaN: merged
+        (3, "建立信用监管机制", [("市发展改革委", "lead"), ("市市场监管局", "cooperating")], True)]
+    raw = path.read_text(encoding="utf-8")
+    assert [raw[u.span.start : u.span.end] for u in plan.tasks[0].units] == ["市市场监管局", "市公安局", "市税务局"]
+
+
+def test_a_table_laid_out_by_spaces_is_no_printed_frame():
+    from fengong.readers import frame
+
+    # typed columns (left-aligned, no index, no NaN), prose, and a numbered list are no pandas frame
+    typed = ("序号  重点任务            牵头单位      配合单位\n1     推进企业开办便利化  市市场监管局  市公安局\n"
+             "2     简化不动产登记      市自然资源局  市税务局\n")
+    prose_text = "一、主要任务\n1.推进企业开办便利化。（市市场监管局负责）\n2.简化不动产登记。（市自然资源局负责）\n"
+    for text in (typed, prose_text):
+        assert not frame.printed_frame(text), text
+
+
+def test_a_sheet_written_by_pandas_to_csv_with_its_index_and_column_numbers():
+    # read_excel(header=None).to_csv(): a header of column numbers (,0,1,2,…) and every row opened by its index;
+    # neither is the table's (the header over two rows is found under them, merged cells empty)
+    text = (",0,1,2,3,4\n0,附件,,,,\n1,序号,项目名称,责任单位,,完成时限\n2,,,牵头单位,配合单位,\n"
+            "3,1,老旧小区改造,市住建局,市城管局,2026年11月底\n4,2,城市停车设施建设,,市公安局,2026年12月底\n"
+            ",0,1,2,3,4\n0,序号,项目名称,责任单位,,完成时限\n1,,,牵头单位,配合单位,\n2,3,营商环境改革,市发改委,市司法局,2026年12月底\n")
+    plan = tabular.read(SourceText("t.csv", text))
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1", [("市住建局", "lead"), ("市城管局", "cooperating")]),
+        ("2", [("市住建局", "lead"), ("市公安局", "cooperating")]),
+        ("3", [("市发改委", "lead"), ("市司法局", "cooperating")])]
+    # a first column that counts no rows from 0 is the table's own (its 序号)
+    own = "序号,项目名称,牵头单位,配合单位\n1,老旧小区改造,市住建局,市城管局\n2,城市停车设施建设,市公安局,市城管局\n"
+    assert [t.key for t in tabular.read(SourceText("t.csv", own)).tasks] == ["1", "2"]

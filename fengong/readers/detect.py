@@ -6,7 +6,8 @@ tried first; the PDF appendix with its one-line header ``序号 工作任务 负
 the layout form); a header of one cell per line (序号 / 工作任务 / 牵头单位 …) → ``flat-table``; anything else is
 prose whose measures carry responsibility statements → ``clauses``. A document's reader can be forced (the
 ``--reader`` option, or ``reader`` in a folder's ``index.json``). A page's HTML, and an OCR text with spaces inside
-its words, are read in their renderings (:mod:`fengong.readers.markup`, :mod:`fengong.readers.ocr`).
+its words, and a workbook printed by pandas, are read in their renderings (:mod:`fengong.readers.markup`,
+:mod:`fengong.readers.ocr`, :mod:`fengong.readers.frame`).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from fengong.readers import flat_table, layout, markup, ocr, pdf_table, prose, tabular
+from fengong.readers import flat_table, frame, layout, markup, ocr, pdf_table, prose, tabular
 from fengong.readers.docmeta import new_plan
 from fengong.readers.lexicon import lexicon_for
 from fengong.readers.lines import LineIndex
@@ -154,6 +155,8 @@ def read_path(path: Path, relative_to: Path | None = None, reader: str | None = 
         rendering = markup.render(original)
     elif original.rendered_from is None and ocr.ocr_spaced(original.raw):
         rendering = ocr.render(original)
+    elif original.rendered_from is None and frame.printed_frame(original.raw):
+        rendering = frame.render(original)  # a workbook printed by pandas: its frames' cells found by their columns
     source = rendering.source if rendering is not None else original
     name = reader or choose_reader(source)
     try:

@@ -47,6 +47,7 @@ from fengong.readers.rows import (
     document_rule,
     header_like,
     map_header,
+    merged_lead,
     noted_columns,
     read_pieces,
     section_items,
@@ -115,6 +116,9 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     numbers: list[tuple[int, int]] = []
     rule: Span | None = None
     i = at + columns.width
+    above: tuple[list, list[str]] | None = None  # the row above: its cells and their texts
+    leads = [k for k, role in columns.units if role == "lead"]
+    given: bool | None = None  # whether the first row has a lead: a table that gives every row one
     while i < len(content):
         line = content[i]
         text = normalise(line.text)
@@ -128,6 +132,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
         if number is None:
             if SECTION_ROW.match(text) and len(text) <= 60:
                 parts.append((text, Span(line.start, line.end, line.number), []))
+                above = None  # no cell is merged across a section row
                 i += 1
                 continue
             break  # the table has ended
@@ -147,6 +152,13 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             i += 1 + have
             continue
         row = [line, *cells]
+        texts = _cell_texts(source, row)
+        given = all(texts[k] not in EMPTY_CELLS for k in leads) if given is None else given
+        if given and above is not None and merged_lead(texts, above[1], columns):
+            # docx2txt prints a Word cell merged over rows in its first row, empty below: the lead of the row above
+            row = [above[0][k] if k in leads else cell for k, cell in enumerate(row)]
+            texts = _cell_texts(source, row)
+        above = (row, texts)
         numbers.append((int(number.group(1)), line.number))
         task = _task(source, columns, row, int(number.group(1)), problems, lexicon_for(plan.jurisdiction))
         if task is not None:
@@ -242,6 +254,10 @@ def _task(source: SourceText, columns, row: list, number: int, problems: list[Pr
         return None
     first = _pieces(row[0])[0]
     return replace(task, row_span=Span(first.start, max(p.end for cell in row for p in _pieces(cell)), first.line))
+
+
+def _cell_texts(source: SourceText, row: list) -> list[str]:
+    return [normalise("".join(source.quote(p) for p in _pieces(cell))).strip() for cell in row]
 
 
 def _pieces(cell, lines: bool = False) -> tuple[Span, ...]:

@@ -63,7 +63,8 @@ def _without_bracket(name: str) -> str:
 
 def _ends_like_bodies(name: str) -> bool:
     bare = _without_bracket(name)
-    if bare.endswith(v.NOT_A_SECTION + v.NOT_A_TOWNSHIP) or (bare.endswith(v.TOWNSHIPS) and len(bare) < MIN_SUFFIXED):
+    if (bare.endswith(v.NOT_A_SECTION + v.NOT_A_TOWNSHIP + v.NOT_A_BANK)
+            or (bare.endswith(v.TOWNSHIPS) and len(bare) < MIN_SUFFIXED)):
         # a township is named by its place: 正定镇, not 镇〔街道〕
         return False
     return bare.endswith(v.UNIT_SUFFIXES) or bare.endswith(("区县", "市州", "区镇", "县区", "县市", "地区", "城市",

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from fengong.readers import vocabulary as v
 from fengong.readers.docmeta import new_plan
@@ -103,6 +103,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     found: list[_Found] = []
     seen: list[Item] = []  # every outline item, in document order
     last_line: dict[Item, Line] = {}  # the last paragraph of each item
+    plain: list[tuple[Line, str]] = []  # lines under no outline item: each a title, a paragraph or a closing line
     before: tuple[int, int] | None = None  # the last paragraph read, without its label
     general: Span | None = None  # a lead rule stated outside any statement holds for the whole document
     own_line: int | None = None  # the line number of the last statement that stood on a line of its own
@@ -188,6 +189,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             before = (body, line.end)
             if outline.current is not None:
                 last_line[outline.current] = line
+            else:
+                plain.append((line, _plain_kind(raw, line, found)))
     if general is not None:
         for f in found:
             f.rule = f.rule or general
@@ -195,6 +198,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     plan.statements_read = len({id(f.statement) for f in found})
     plan.statements_seen = plan.statements_read + len(state.unread)
     found = _series_closed(found, seen, last_line)
+    found = _paragraphs_closed(found, plain)
     for number, text in state.unread:
         plan.problems.append(Problem(source.path, number, f"a responsibility statement that could not be read: "
                                                           f"{text[:60]!r}", "warning"))
@@ -687,6 +691,50 @@ def _series_closed(found: list[_Found], seen: list[Item], last_line: dict[Item, 
             continue  # a line of its own after the series is the series': the last item's own statement stands
         out.append(f)
         stated.add(f.item)
+    return out
+
+
+def _plain_kind(raw: str, line: Line, found: list[_Found]) -> str:
+    """What a line under no outline item is: ``closing`` where a statement stands on it alone, ``title`` where it
+    is short and holds no full stop (重点任务, 深化农村生活垃圾分类处理), a ``paragraph`` otherwise."""
+    if found and found[-1].alone and found[-1].line.number == line.number:
+        return "closing"
+    text = normalise(line.text).strip()
+    return "title" if "。" not in text and len(text) <= HEADING_TITLE else "paragraph"
+
+
+def _paragraphs_closed(found: list[_Found], plain: list[tuple[Line, str]]) -> list[_Found]:
+    """The statements, with a closing statement on a line of its own that points back (以上, 上述) over paragraphs
+    under no outline item (a Word file's automatic numbers lost in its text: docx2txt) given to the paragraphs it
+    covers, as :func:`_series_closed` gives it to numbered items: back to the title above them or the closing line
+    before them, where it says it covers several (以上各项工作由A牵头: each paragraph without a statement of its own;
+    以上三项工作: the last three), else the block under a title as one measure (标题 / 段落 / 段落 / 以上工作由A负责:
+    from its first paragraph)."""
+    if not any(f.item is None and f.alone and f.statement.reach[0] for f in found):
+        return found
+    at = {line.number: k for k, (line, _) in enumerate(plain)}
+    own = {e.line.number for e in found if not e.alone}  # paragraphs with a statement of their own
+    out: list[_Found] = []
+    for f in found:
+        back, several, count = f.statement.reach
+        k = at.get(f.line.number)
+        if f.item is not None or not f.alone or not back or k is None:
+            out.append(f)
+            continue
+        block: list[Line] = []
+        while k > 0 and plain[k - 1][1] == "paragraph":
+            k -= 1
+            block.insert(0, plain[k][0])
+        titled = k > 0 and plain[k - 1][1] == "title"
+        if several and block and (not count or count <= len(block)):
+            for p in block[-count if count else 0 : -1]:
+                if p.number not in own:  # placed in document order among the statements
+                    entry = _Found(f.statement, None, p, p.start, p.end, False, Span(p.start, f.whole.end, p.number),
+                                   f.rule, f.carried, True)
+                    out.insert(next((j for j, e in enumerate(out) if e.line.start > p.start), len(out)), entry)
+        elif not several and titled and len(block) > 1 and not own & {p.number for p in block}:
+            f = replace(f, start=block[0].start, whole=Span(block[0].start, f.whole.end, block[0].number))
+        out.append(f)
     return out
 
 

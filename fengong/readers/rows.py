@@ -110,6 +110,18 @@ def noted_columns(columns: Columns, names: list[str], raw: str) -> Columns:
     return replace(columns, units=tuple((k, roles[k]) for k, _ in columns.units))
 
 
+def merged_lead(texts: list[str], above: list[str], columns: Columns) -> bool:
+    """True for a row whose 牵头单位 cell is empty under a filled one while it names other units: a table with a
+    lead column gives every row a lead, so the cell is merged from the row above (a workbook's or a Word table's
+    export prints a merged cell in its first row only: xlsx2csv, pandas, docx2txt)."""
+    def filled(cells: list[str], k: int) -> bool:
+        return k < len(cells) and cells[k] not in EMPTY_CELLS
+
+    leads = [k for k, role in columns.units if role == "lead"]
+    return (any(not filled(texts, k) and filled(above, k) for k in leads)
+            and any(filled(texts, k) for k, role in columns.units if role != "lead"))
+
+
 def carried_by_notes(source: SourceText, lexicon: Lexicon, rows: set[int]) -> list[Unit]:
     """The units a standing statement outside the table's rows gives every row: a note after the table
     (``2.各省级人民政府负责本地区各项任务的组织落实，表中不再一一列出``) or the notice before it

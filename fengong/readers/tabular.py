@@ -28,6 +28,7 @@ from fengong.readers.rows import (
     check_sequence,
     document_rule,
     map_header,
+    merged_lead,
     noted_columns,
     read_pieces,
     section_items,
@@ -38,7 +39,7 @@ from fengong.readers.rows import (
 )
 from fengong.readers.sources import LONG_LINE
 from fengong.readers.statement import read_statement
-from fengong.readers.vocabulary import LEAD_RULE, SEPARATOR, rule_extent
+from fengong.readers.vocabulary import LEAD_RULE, NUMBER_HEADERS, SEPARATOR, rule_extent, task_header
 from fengong.records import ItemRecord, PlanRecord, Problem, ReadError, SourceText, Span, TaskRecord
 from fengong.textrepair import normalise, normalise_typed, repair
 
@@ -63,7 +64,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     plan = new_plan(source, LineIndex(reading), slug, jurisdiction)
     problems = plan.problems
     source = replace(source, raw=reading)  # the plan keeps the file's text; its table is read without the marks
-    rows = list(split_rows(source.raw, delimiter(source), source.path, problems, not source.rendered_from))
+    rows = _without_index(source, list(split_rows(source.raw, delimiter(source), source.path, problems,
+                                                  not source.rendered_from)))
     found = next((f for i in range(len(rows)) if (f := _header_at(source, rows, i)) is not None), None)
     if found is None:
         raise ReadError(problems + [Problem(source.path, 1, "no table header found: no row with columns such as "
@@ -89,7 +91,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
         row = _merged_cells_restored(row, columns)
         texts = _texts(source, row)
         filled = [(k, t) for k, t in enumerate(texts) if t not in EMPTY_CELLS]
-        if not filled or texts == header or FURNITURE.match(source.raw[row[0].start : row[-1].end]):
+        if (not filled or texts == header or FURNITURE.match(source.raw[row[0].start : row[-1].end])
+                or _column_numbers(texts)):
             # a page's number (— 3 —, whose dashes a space-separated row takes for empty cells) and 续表 where a
             # page break cut the table, and the header it repeats
             broke = True
@@ -101,6 +104,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             for k, cell in wrapped.items():
                 tails.setdefault(len(body) - 1, {}).setdefault(k, []).append(cell)
             continue
+        if body and _other_header(texts, columns):
+            break  # the header of another table (a workbook's 联系人 sheet: 序号 单位 联系人 职务): this one has ended
         above = _texts(source, body[-1][0]) if body else []
         if body and (_continues_row(texts, columns) or _repeats_row(texts, above, columns)):
             for k, _ in columns.units:  # …、市市场监管局、 / page break / (empty) (empty) 市知识产权局
@@ -125,7 +130,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     merged = MERGED_EMPTY.search(source.raw) is not None or _merged_unit_cells(source, body, columns)
     heading = columns.task
     grouped = _merged_numbers(source, body, columns)
-    if grouped:  # the merged 重点任务 names the item its rows share; each row's text is its own 具体措施
+    if grouped or _grouping_text(source, body, columns, header):
+        # the merged 重点任务 names the item its rows share, or groups numbered rows: each row's text is its 具体措施
         columns = replace(columns, task=columns.texts[1], texts=columns.texts[1:])
     # rows with no number of their own are statements where the 序号 is merged over them, or where no row prints
     # one (Word's automatic numbering, lost in the export)
@@ -219,18 +225,64 @@ def _merged_unit_cells(source: SourceText, body: list[tuple[list[Cell], dict[int
     """True for a table rendered from one whose unit cells were merged over several rows (rowspan): the merged
     cell prints in its first row and the rows below print it empty. A row with its number and task but no unit
     cell at all can be no row of its own, so the table shows it merges cells; its empty unit cells then mean the
-    units of the cell above (`2\t实施…工程\t\t\t2026年底前` under `1\t…\t省交通运输厅\t省发展改革委…`). A table with
-    no such row keeps an empty cell empty (a task with no 配合单位)."""
+    units of the cell above (`2\t实施…工程\t\t\t2026年底前` under `1\t…\t省交通运输厅\t省发展改革委…`); so does a
+    row with units of its own but its 牵头单位 empty under a filled one (:func:`rows.merged_lead`), in a table
+    whose first row has a lead. A table with no such row keeps an empty cell empty (a task with no 配合单位)."""
     units = [k for k, _ in columns.units]
+    leads = [k for k, role in columns.units if role == "lead"]
+    first = None  # the first numbered row: where it has no lead, the table does not give every row one
     for n, (row, more) in enumerate(body):
         texts = _texts(source, row)
         numbered = columns.number is None or (columns.number < len(texts)
                                               and NUMBER.match(texts[columns.number]) is not None)
         text = columns.text_of(texts)
-        if (n > 0 and numbered and text < len(texts) and texts[text] not in EMPTY_CELLS and not more
-                and all(k >= len(texts) or texts[k] in EMPTY_CELLS for k in units)):
+        if not (numbered and text < len(texts) and texts[text] not in EMPTY_CELLS):
+            continue
+        if first is None:
+            first = texts
+            continue
+        if more:
+            continue
+        if all(k >= len(texts) or texts[k] in EMPTY_CELLS for k in units):
+            return True
+        if (all(k < len(first) and first[k] not in EMPTY_CELLS for k in leads)
+                and merged_lead(texts, _texts(source, body[n - 1][0]), columns)):
             return True
     return False
+
+
+def _without_index(source: SourceText, rows: list[list[Cell]]) -> list[list[Cell]]:
+    """The rows without the index pandas writes before them (``to_csv()``): a row opening with an empty cell (its
+    header's) over three rows or more opening with the running index 0, 1, 2 …; each frame (a workbook's sheet)
+    opens its own."""
+    out: list[list[Cell]] = []
+    i = 0
+    while i < len(rows):
+        k = i + 1
+        while k < len(rows) and len(rows[k]) > 1 and source.quote(rows[k][0]).strip() == str(k - i - 1):
+            k += 1
+        if k - i > 3 and len(rows[i]) > 1 and not source.quote(rows[i][0]).strip():
+            out.extend(row[1:] for row in rows[i:k])
+            i = k
+        else:
+            out.append(rows[i])
+            i += 1
+    return out
+
+
+def _column_numbers(texts: list[str]) -> bool:
+    """True for pandas' header of column numbers (``,0,1,2,…``: a sheet read with no header of its own, written
+    with ``to_csv``), which is no row of the table."""
+    numbers = texts[1:] if texts and texts[0] == "" else texts
+    return len(numbers) >= 3 and numbers == [str(n) for n in range(len(numbers))]
+
+
+def _other_header(texts: list[str], columns) -> bool:
+    """True for the header row of another table: its 序号 cell says 序号 and no cell names a task column (the
+    task table's header printed again on a workbook's next sheet does, its upper row too where it takes two)."""
+    k = columns.number
+    return (k is not None and k < len(texts) and re.sub(r"\s+", "", texts[k]) in NUMBER_HEADERS
+            and not any(task_header(re.sub(r"\s+", "", t)) for t in texts))
 
 
 def _spanned_unit_missing(texts: list[str], above: list[str], columns, lexicon: Lexicon) -> bool:
@@ -591,6 +643,25 @@ def _merged_numbers(source: SourceText, body: list[tuple[list[Cell], dict[int, l
         elif (seen and all(k >= len(texts) or texts[k] in EMPTY_CELLS for k in (columns.number, columns.task))
               and any(k < len(texts) and texts[k] not in EMPTY_CELLS for k in columns.texts[1:])
               and any(k < len(texts) and texts[k] not in EMPTY_CELLS for k, _ in columns.units)):
+            return True
+    return False
+
+
+def _grouping_text(source: SourceText, body: list[tuple[list[Cell], dict[int, list[Cell]]]], columns,
+                   names: list[str]) -> bool:
+    """True for a table with two task columns, the second the specific one (具体措施, 具体任务), whose first is
+    printed only on the first of the numbered rows it spans (重点任务 merged over rows 1-3, each with its 序号 and
+    具体措施): it groups the rows, and every row's task is its specific cell, as in a PDF's table
+    (:func:`fengong.readers.pdf_table._grouped_texts`). A second column that only describes (工作措施) leaves the
+    first printed text the task's."""
+    if columns.number is None or len(columns.texts) < 2 or not re.sub(r"\s+", "", names[columns.texts[1]]).startswith(
+            "具体"):
+        return False
+    for n, (row, _) in enumerate(body):
+        texts = _texts(source, row)
+        if (n > 0 and columns.number < len(texts) and NUMBER.match(texts[columns.number])
+                and columns.task < len(texts) and texts[columns.task] in EMPTY_CELLS
+                and columns.texts[1] < len(texts) and texts[columns.texts[1]] not in EMPTY_CELLS):
             return True
     return False
 

@@ -281,6 +281,10 @@ NOT_A_TOWNSHIP = ("城镇", "小镇", "古镇", "村镇", "集镇", "重镇", "�
 # Words that end like a section (…科, …股) and name none: a field of study, a degree, a share.
 NOT_A_SECTION = ("学科", "本科", "专科", "预科", "文科", "理科", "工科", "医科", "控股", "入股", "参股", "持股", "配股",
                  "新股", "个股", "A股", "B股")
+# Words that end like a bank (…行: 银行, 分行, 人行) and name none: the verbs of carrying out and going (市场运行 is a
+# division's field, 市场运行和消费促进处 one division).
+NOT_A_BANK = ("运行", "执行", "进行", "实行", "推行", "施行", "试行", "先行", "现行", "暂行", "履行", "践行", "奉行",
+              "举行", "发行", "通行", "出行", "旅行", "步行", "航行", "飞行", "并行", "同行", "可行", "流行", "例行")
 # Words a unit's name never begins with: a bracket or run that begins so is a note or prose (（含省属企业所属
 # 景区）, （设在区发展改革委）, 对符合条件的…).
 NOT_A_NAME_START = ("含", "包括", "不含", "包含", "如", "即", "其中", "设在", "以下", "下同", "为", "对", "在", "把",
