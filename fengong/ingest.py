@@ -28,7 +28,7 @@ from tqdm import tqdm
 from fengong import PROJECT_ROOT, trig
 from fengong.atomic import write_atomically
 from fengong.documents import read_document
-from fengong.graph import nquads, plan_graph_iri, plan_iri, plan_triples, registry_graph
+from fengong.graph import nquads, plan_graph_iri, plan_iri, plan_triples, registry_graph_iri, registry_triples
 from fengong.readers.detect import READERS, read_path
 from fengong.readers.sources import TEXT_SUFFIXES
 from fengong.records import FieldValue, PlanRecord, Problem, ReadError
@@ -236,8 +236,8 @@ def ingest(documents: list[Document], output: Path, registry: Registry, root: Pa
                         registry.ensure(code)
             # The registries last: only now is every jurisdiction a plan named known.
             for code in sorted(registry.jurisdictions):
-                graph = registry_graph(registry.jurisdictions[code], registry, sink=trig.TripleList)
-                out.write(serialise(trig.plain_triples(graph), str(graph.identifier), rdf_format).encode("utf-8"))
+                triples = trig.sorted_triples(registry_triples(registry.jurisdictions[code], registry))
+                out.write(serialise(triples, str(registry_graph_iri(code)), rdf_format).encode("utf-8"))
             out.flush()
             os.fsync(out.fileno())
         umask = os.umask(0)

@@ -63,21 +63,12 @@ def plain_triples(graph: Iterable) -> list[Triple]:
             raise ValueError("fengong graphs have no blank nodes")
         return str(term)
 
-    triples = {(str(s), str(p), plain(o)) for s, p, o in graph}
-    return sorted(triples, key=lambda t: (t[0], t[1] != _TYPE, t[1], _object(t[2], None)))
+    return sorted_triples((str(s), str(p), plain(o)) for s, p, o in graph)
 
 
-class TripleList(list):
-    """Collects the triples a graph builder adds (``.add``, as an rdflib graph takes them) without indexing them:
-    for graphs that are only written, where an rdflib graph's indexes cost more than the rest (the registries of
-    thousands of jurisdictions at ingest)."""
-
-    def __init__(self, identifier):
-        super().__init__()
-        self.identifier = identifier
-
-    def add(self, triple) -> None:
-        self.append(triple)
+def sorted_triples(triples: Iterable[Triple]) -> list[Triple]:
+    """Plain triples without repeats, sorted (type first for each subject): the same graph, the same bytes."""
+    return sorted(set(triples), key=lambda t: (t[0], t[1] != _TYPE, t[1], _object(t[2], None)))
 
 
 def _iri(iri: str, base: str | None) -> str:
