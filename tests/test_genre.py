@@ -63,6 +63,33 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "guobanfa-2019-lenglian-wuliu": "mammoth convert_to_markdown: Word's automatic （一） numbers printed as a "
                                         "Markdown list's 1.; the truth keeps the clean text's labels (every unit read)",
     },
+    "set-49": {
+        # blind set 49, measured by 41ddc29 (task F1 / mention F1 / lead accuracy); not yet studied
+        "mianfubanhan-2026-21-yingshang-huanjing": "blind: 1.000 / 0.974 / 0.917",
+        "panfubanhan-2026-18-baiqianwan": "blind: 0.000 / 0.000 / 0.000",
+        "xuzhengbanfa-2026-15-tizhen-xiaofei": "blind: 0.364 / 0.406 / 0.364",
+        "yizhengbanzi-2026-06-renju-huanjing": "blind: 0.833 / 0.758 / 0.769",
+    },
+    "set-50": {
+        # blind set 50, measured by 41ddc29 (task F1 / mention F1 / lead accuracy); not yet studied
+        "d03-zhejiang-2026-fuwu-xiaofei": "blind: 0.963 / 0.977 / 1.000",
+        "d04-suzhou-2026-diankong-jingji": "blind: 1.000 / 0.864 / 0.846",
+        "d07-wuyuan-2026-cha-chanye": "blind: 0.960 / 0.065 / 0.167",
+    },
+    "set-51": {
+        # blind set 51, measured by 41ddc29 (task F1 / mention F1 / lead accuracy); not yet studied
+        "duchang-2026-fangxun-kanghan": "blind: 0.957 / 0.959 / 0.917",
+        "longgang-2026-shuzi-zhengfu": "blind: 0.870 / 0.854 / 0.769",
+        "yingji-2019-weihua-gongmao-zhengzhi": "blind: 1.000 / 0.931 / 0.909",
+        "yueyang-2026-ducha-zhenggai": "blind: 0.000 / 0.000 / 0.000",
+    },
+    "set-52": {
+        # blind set 52, measured by 41ddc29 (task F1 / mention F1 / lead accuracy); not yet studied
+        "guicheng-2026-chengzhongcun": "blind: 1.000 / 0.756 / 1.000",
+        "kunshan-gaoxinqu-2026-zhaoshang": "blind: 0.960 / 0.972 / 0.923",
+        "shouguang-jiaoti-2026-xiaoyuan-anquan": "blind: 0.375 / 0.381 / 0.231",
+        "yiling-2026-zhongdian-xiangmu-baolian": "blind: 0.000 / 0.000 / 0.000",
+    },
 }
 
 
