@@ -69,11 +69,9 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "guoban-2019-jianshen-xiaofei": "blind: 0.909 / 0.903 / 0.909",
         "jiangxi-2026-yinfa-jingji": "blind: 1.000 / 0.803 / 1.000",
         "jiaoban-2018-huoyun-peisong": "blind: 0.000 / 0.000 / 0.000",
-        "luoyang-2026-wenlv-xiaofei": "blind: 0.952 / 0.946 / 1.000",
         "mianyang-2026-keji-chengguo": "blind: 0.000 / 0.000 / 0.000",
         "wuhou-2026-shoudian-jingji": "blind: 0.842 / 0.857 / 0.800",
         "xihu-2026-laojiu-xiaoqu": "blind: 0.000 / 0.000 / 0.000",
-        "zigui-2026-renju-huanjing": "blind: 1.000 / 0.987 / 1.000",
     },
     "set-49": {
         # blind set 49, measured by 41ddc29 (task F1 / mention F1 / lead accuracy); not yet studied

@@ -1272,6 +1272,23 @@ def test_a_label_broken_anywhere_by_a_fixed_width_wrap(text, expected):
             assert units(text[:at] + wrap + text[at:]) == expected, (at, wrap)
 
 
+@pytest.mark.parametrize("field", ["完成时限", "完成时间", "办结时限", "时间节点"])
+def test_a_time_field_broken_anywhere_by_a_fixed_width_wrap_names_no_one(field):
+    # pdfplumber's page text (set 48's zigui): …、各乡镇人民政府；完成时 / 限：2026年11月底前）
+    text = f"牵头单位：县农业农村局；责任单位：县卫健局、各乡镇人民政府；{field}：2026年11月底前"
+    expected = [("县农业农村局", "lead"), ("县卫健局", "participant"), ("各乡镇人民政府", "participant")]
+    at = text.index(field)
+    for cut in range(at + 1, at + len(field) + 1):
+        for wrap in ("\n", "\n\n"):
+            assert units(text[:cut] + wrap + text[cut:]) == expected, (cut, wrap)
+
+
+def test_a_unit_before_a_wrapped_label_is_no_field():
+    # only a time field is read across a wrap: a unit on the line before a label stays a unit
+    assert sorted(units("责任单位：县财政局；县卫健局\n牵头单位：县农业农村局")) == [
+        ("县农业农村局", "lead"), ("县卫健局", "participant"), ("县财政局", "participant")]
+
+
 @pytest.mark.parametrize("text", [
     "责\n任编辑：县政府办信息科",  # a field that is no role label, wrapped alike
     "牵头\n抓总，统筹推进各项工作",  # a role word wrapped, no label after it

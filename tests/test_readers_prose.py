@@ -1399,6 +1399,42 @@ def test_a_running_head_is_no_recurring_line_of_a_table():
     assert running_heads(stacked, [2, 3, 4]) == []
 
 
+def test_a_running_head_printed_before_its_page_number():
+    from fengong.readers.lines import running_heads
+    # pdftext (pdfium's page text): each page's head, then its number, then the page's text
+    pages = "— 1 —\n正文。\n某市方案\n— 2 —\n正文。\n某市方案\n\n— 3 —\n正文。\n"
+    assert running_heads(pages, [1, 4, 8]) == [3, 6]
+    # printed so before one page number only: the last line of a page (a unit cell), no head
+    once = "某市方案\n正文。\n市财政局\n— 2 —\n正文。\n"
+    assert running_heads(once, [4]) == []
+    # a table's recurring cell at the foot of two pages, printed in other rows too: no head
+    rows = "".join(f"{n}\n市财政局\n" for n in range(1, 6)) + "市财政局\n— 2 —\n6\n市财政局\n— 3 —\n"
+    pages_at = [i + 1 for i, line in enumerate(rows.split("\n")) if line.startswith("—")]
+    assert running_heads(rows, pages_at) == []
+
+
+LUOYANG_LIKE = """某市人民政府办公室关于印发某市行动方案的通知
+1.加强宣传推广。统筹利用主流媒体和新媒体平台，开展系列主题营销。
+牵头单位：市委宣传部
+ 某市人民政府办公室文件
+— 2 —
+配合单位：市文化广电和旅游局、市外事办
+完成时限：长期坚持
+2.繁荣夜间经济。优化活动组织。
+ 某市人民政府办公室文件
+— 3 —
+延长开放时间。
+牵头单位：市商务局
+"""
+
+
+def test_labelled_lines_go_on_over_a_head_printed_before_the_page_number():
+    _, plan = read(LUOYANG_LIKE)
+    assert [units(t) for t in plan.tasks] == [
+        [("市委宣传部", "lead"), ("市文化广电和旅游局", "cooperating"), ("市外事办", "cooperating")],
+        [("市商务局", "lead")]]
+
+
 # (set 29: hefei) pdftotext -layout: every line carries the page's left margin, paragraphs and labelled lines open
 # indented past it, and their next lines stand at the margin, however wide the line before
 LAYOUT_MARGIN_TEXT = """

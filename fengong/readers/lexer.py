@@ -30,6 +30,9 @@ _LABEL = re.compile(rf"(?:主要)?({_ROLE_WORDS})(?:\s*{_NOUNS})?\s*[：:]"
 _GROUP_LABEL = re.compile(rf"(?<![\u4e00-\u9fff])({_GROUP_WORDS})(?:{'|'.join(v.GROUP_LABEL_NOUNS)})\s*[：:]")
 _LOOKS_LIKE = re.compile(rf"(?:{_ROLE_WORDS})(?:{_NOUNS})\s*[：:]|(?:{'|'.join(_VERBS_OF_STATEMENTS)})$")
 _SLOT = re.compile(r"[^\s，,；;。、：:（）()〈〉*＊]{1,12}\s*[：:]")
+# A time field, the one a statement's bracket closes with, which a fixed-width wrap may cut anywhere (完成时 / 限：);
+# any other field is not read across a wrap (A / 牵头单位： is a unit, then a label)
+_TIME_SLOT = re.compile(r"(?:完成|办结)?(?:时限|时间|期限|时间节点)(?:要求)?\s*[：:]")
 # What a label's field says where it names nobody (无, 暂无) or repeats the field above (同上).
 _NO_NAME = re.compile(r"(无|暂无|同上)\s*(?=$|[，,；;。\s])")
 _FILLER = re.compile(rf"下同|{v.NOT_LISTED.pattern}")
@@ -166,8 +169,8 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
         elif at_part and (m := v.CARRY.match(raw, i, end)) is not None:
             out.append(token("CARRY", m.group(), i, m.end()))
             i = m.end()
-        elif at_part and (m := _SLOT.match(raw, i, end)) is not None:
-            stop = _slot_end(raw, m.end(), end)
+        elif at_part and (label_end := _slot_at(raw, i, end)) is not None:
+            stop = _slot_end(raw, label_end, end)
             out.append(token("SLOT", raw[i:stop], i, stop))
             i = stop
         elif at_part and (m := v.TIME.match(raw, i, end)) is not None:
@@ -428,7 +431,22 @@ def matching_bracket(raw: str, i: int, end: int) -> int | None:
 
 def _field_at(raw: str, i: int, end: int) -> bool:
     """True where a labelled field begins at ``i``: a role label (配合单位：) or another (完成时限：, 责任领导：)."""
-    return i < end and (_label_at(raw, i, end) is not None or _SLOT.match(raw, i, end) is not None)
+    return i < end and (_label_at(raw, i, end) is not None or _slot_at(raw, i, end) is not None)
+
+
+def _slot_at(raw: str, i: int, end: int) -> int | None:
+    """Where the label of a field that names no one (适用范围：, 完成时限：) ends, if one begins at ``i``; a time
+    field is read across a fixed-width wrap inside it (完成时 / 限：2026年…), as a role label is."""
+    found = _SLOT.match(raw, i, end)
+    if found is not None:
+        return found.end()
+    wrap = _WRAP.search(raw, i, min(end, i + _LABEL_REACH))
+    if wrap is None or wrap.start() == i:
+        return None
+    found = _TIME_SLOT.match(raw[i:wrap.start()] + raw[wrap.end():end])
+    if found is None or found.end() <= wrap.start() - i:
+        return None
+    return wrap.end() + found.end() - (wrap.start() - i)
 
 
 def _slot_end(raw: str, i: int, end: int) -> int:

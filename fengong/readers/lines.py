@@ -136,8 +136,9 @@ def line_numbers(text: str) -> dict[int, int]:
 
 
 def running_heads(text: str, pages: list[int]) -> list[int]:
-    """The lines that print the document's running head after a page number (``— 3 —`` / ``桃江县…实施方案``): the
-    first non-blank line after a page number, where its text stands as a line of its own elsewhere in the document
+    """The lines that print the document's running head after a page number (``— 3 —`` / ``桃江县…实施方案``), or
+    before it on two pages or more (pdftext: ``桃江县…实施方案`` / ``— 3 —``): the first non-blank line after a page
+    number (the last before it), where its text stands as a line of its own elsewhere in the document
     too (after another page number, or as the title or the heading it repeats). Furniture, as the page number is.
     A text printed as a line many times elsewhere but after one page number only is a table's recurring cell or a
     wrapped name's last piece (``人力资源社会保`` / ``— 9 —`` / ``障部``), no head."""
@@ -146,19 +147,37 @@ def running_heads(text: str, pages: list[int]) -> list[int]:
     for body in lines:
         if body.strip():
             counts[body.strip()] = counts.get(body.strip(), 0) + 1
+    def head(at: int) -> str | None:
+        if 0 <= at < len(lines) and counts.get(lines[at].strip(), 0) >= 2 and not PAGE_NUMBER.match(lines[at]) \
+                and not re.search(r"[。；;，,：:]", lines[at]) and len(lines[at].strip()) <= HEAD_MAX:
+            return lines[at].strip()
+        return None
+
     after: dict[int, str] = {}  # furniture lines in a row (a page number, the header again) precede one line
+    before: dict[int, str] = {}
     for page in pages:
         at = page  # the line after the page number (0-based index = number)
         while at < len(lines) and not lines[at].strip():
             at += 1
-        if at < len(lines) and counts.get(lines[at].strip(), 0) >= 2 and not PAGE_NUMBER.match(lines[at]) \
-                and not re.search(r"[。；;，,：:]", lines[at]) and len(lines[at].strip()) <= HEAD_MAX:
-            after[at] = lines[at].strip()
+        if (found := head(at)) is not None:
+            after[at] = found
+        at = page - 2  # the line before it: pdfium's page text (pdftext) prints each page's head, then its number
+        while at >= 0 and not lines[at].strip():
+            at -= 1
+        if (found := head(at)) is not None:
+            before[at] = found
     heads: dict[str, int] = {}
-    for head in after.values():
-        heads[head] = heads.get(head, 0) + 1
-    return [at + 1 for at, head in after.items()
-            if heads[head] >= 2 or counts[head] - heads[head] <= HEAD_ELSEWHERE]
+    for found in after.values():
+        heads[found] = heads.get(found, 0) + 1
+    printed_before: dict[str, int] = {}
+    for found in before.values():
+        printed_before[found] = printed_before.get(found, 0) + 1
+    # before the number, only a line printed so on two pages or more and hardly anywhere else (a cell recurring at
+    # the foot of pages is printed in other rows too)
+    return sorted({at + 1 for at, found in after.items()
+                   if heads[found] >= 2 or counts[found] - heads[found] <= HEAD_ELSEWHERE}
+                  | {at + 1 for at, found in before.items()
+                     if printed_before[found] >= 2 and counts[found] - printed_before[found] <= HEAD_ELSEWHERE})
 
 
 def bare_page_numbers(text: str) -> set[int]:
