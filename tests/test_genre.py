@@ -68,8 +68,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "fagai-2019-ershouche-liutong": "blind: 1.000 / 0.958 / 1.000",
         "guoban-2019-jianshen-xiaofei": "blind: 0.909 / 0.903 / 0.909",
         "jiangxi-2026-yinfa-jingji": "blind: 1.000 / 0.803 / 1.000",
-        "jiaoban-2018-huoyun-peisong": "blind: 0.000 / 0.000 / 0.000",
-        "mianyang-2026-keji-chengguo": "blind: 0.000 / 0.000 / 0.000",
         "wuhou-2026-shoudian-jingji": "blind: 0.842 / 0.857 / 0.800",
         "xihu-2026-laojiu-xiaoqu": "blind: 0.000 / 0.000 / 0.000",
     },

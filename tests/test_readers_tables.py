@@ -2603,3 +2603,108 @@ def test_a_sheet_written_by_pandas_to_csv_with_its_index_and_column_numbers():
     # a first column that counts no rows from 0 is the table's own (its 序号)
     own = "序号,项目名称,牵头单位,配合单位\n1,老旧小区改造,市住建局,市城管局\n2,城市停车设施建设,市公安局,市城管局\n"
     assert [t.key for t in tabular.read(SourceText("t.csv", own)).tasks] == ["1", "2"]
+
+
+# ---------------------------------------------------------------- set 48: tables a PDF table tool appends to the text
+
+# PyMuPDF: page.get_text() (the table's cells one a line), then each page's find_tables() table as to_markdown()
+# (wrapped cell lines joined by <br>, a cell merged over rows filled with its left neighbour's text, the 序号)
+PYMUPDF_PAGES = """附件
+重点任务分工表
+序号
+重点任务
+具体措施
+责任单位
+1
+完善配送
+网络
+编制城市配送发展
+规划
+运输服务司、综
+合规划司
+2
+推动设置智能快件箱
+国家邮政局
+
+|序号|重点任务|具体措施|责任单位|完成时限|
+|---|---|---|---|---|
+|1|完善配送<br>网络|编制城市配送发展<br>规划|运输服务司、综<br>合规划司|2018年12<br>月底前|
+|2|2|推动设置智能快件箱|国家邮政局|2019年6月<br>底前|
+
+— 6 —
+序号
+重点任务
+具体措施
+责任单位
+3
+强化法规保障
+研究修订管理规定
+法制司、运输服
+务司
+抄送：公安部。
+
+|序号|重点任务|具体措施|责任单位|完成时限|
+|---|---|---|---|---|
+|3|强化法规<br>保障|研究修订管理规定|法制司、运输服<br>务司|2019年12<br>月底前|
+"""
+
+
+def test_a_pymupdf_markdown_table_after_the_page_text():
+    plan = tabular.read(SourceText("t.txt", PYMUPDF_PAGES))
+    # the page text's cells are no rows; the table goes on in the next page's Markdown table; the 重点任务 merged
+    # over rows (its lower row filled with the 序号) groups them, so each row's task is its 具体措施
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1", "编制城市配送发展规划", [("运输服务司", "lead"), ("综合规划司", "participant")]),
+        ("2", "推动设置智能快件箱", [("国家邮政局", "lead")]),
+        ("3", "研究修订管理规定", [("法制司", "lead"), ("运输服务司", "participant")])]
+
+
+def test_a_task_cell_that_is_no_copy_of_the_number_names_the_task():
+    # a 重点任务 printed in every row (none empty, none the 序号 again) names each row's task
+    text = ("|序号|重点任务|具体措施|责任单位|\n|---|---|---|---|\n|1|完善配送网络|编制发展规划|运输服务司|\n"
+            "|2|推广新能源车辆|完善支持政策|财务审计司|\n")
+    assert [t.text for t in tabular.read(SourceText("t.txt", text)).tasks] == ["完善配送网络", "推广新能源车辆"]
+    # a task cell that is a number of its own, not the 序号 beside it, is no filled cell
+    text = ("|序号|重点任务|具体措施|责任单位|\n|---|---|---|---|\n|1|完善配送网络|编制发展规划|运输服务司|\n"
+            "|2|12|完善支持政策|财务审计司|\n")
+    assert [t.text for t in tabular.read(SourceText("t.txt", text)).tasks] == ["完善配送网络", "12"]
+
+
+# camelot's stream table (to_markdown): each printed line of a row a pipe row, the cells centred in the row, the 序号
+# on its middle line; pandas' column numbers above the header
+CAMELOT_STREAM = """| 0   | 1                  | 2          | 3       |
+|:----|:-------------------|:-----------|:--------|
+| 序 号 | 工作任务               | 责任单位       | 完成时限    |
+|     | 建立科技成果“常态化发  |            | 2026年6  |
+|     | 布”机制，每季度发布一批 | 市科技局*、科学城办 | 月底前启    |
+| 1   |  可转化科技成果清单     |            |  动     |
+|     | 推动成果信息与企业需  | 、市教育和体育局   |  长期    |
+|     | 求精准对接              |            | 坚持      |
+|     | 支持在绵院所开  |            |         |
+| 2   | 展职务科技成果赋权改革试点  | 科学城办*、市科技局 | 2026年12 |
+|     | 研人员成果所有权     |            |  月底前    |
+|     | 推动中试平台开放共享  | 市经济和信息化局*、 |         |
+| 3   | 降低中小企业中试成本  | 市科技局、市市场监管 | 2027年6月 |
+|     | 企业中试成本             | 局          |         |
+
+注：责任单位中标注“*”的为牵头单位。
+"""
+
+
+def test_a_camelot_stream_table_of_rows_centred_on_their_number():
+    plan = tabular.read(SourceText("t.txt", CAMELOT_STREAM))
+    assert [(t.key, t.text[:8], units(t)) for t in plan.tasks] == [
+        ("1", "建立科技成果“常", [("市科技局", "lead"), ("科学城办", "participant"), ("市教育和体育局", "participant")]),
+        ("2", "支持在绵院所开展", [("科学城办", "lead"), ("市科技局", "participant")]),
+        ("3", "推动中试平台开放", [("市经济和信息化局", "lead"), ("市科技局", "participant"),
+                            ("市市场监管局", "participant")])]
+
+
+def test_a_pipe_tables_second_header_row_and_section_rows_are_no_centred_lines():
+    # 牵头单位 / 配合单位 under 责任单位, and a section row, stand above the first number: the rows are one line each
+    text = ("|序号|重点任务||责任单位|\n|---|---|---|---|\n|||牵头单位|配合单位|\n|| 一、完善机制 |||\n"
+            "|1|建立管理机构|水利部|财政部|\n|2|制定管理办法|水利部|生态环境部、市场<br>监管总局|\n")
+    plan = tabular.read(SourceText("t.txt", text))
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1", [("水利部", "lead"), ("财政部", "cooperating")]),
+        ("2", [("水利部", "lead"), ("生态环境部", "cooperating"), ("市场监管总局", "cooperating")])]

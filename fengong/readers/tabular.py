@@ -55,6 +55,7 @@ SAME_AS_ABOVE = {"同上", "同上栏", "同左"}
 MERGED_EMPTY = re.compile(r"合并单元格|(?:空白|空)(?:的)?(?:单元)?[格栏][^。\n]{0,16}(?:同上|与上一?[行格栏]相同)")
 # A line of its own a page break leaves in a table: the page's number, 续表 (the table goes on).
 FURNITURE = re.compile(rf"{PAGE_NUMBER.pattern}|^\s*续表\s*\d*\s*$|{RULE_LINE.pattern}")
+BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 RULE_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")  # | --- | :---: |
 
 
@@ -83,11 +84,17 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     pipes = sep == PIPE  # an empty cell prints between its pipes: a short row is a merged cell's
     widths = _column_widths(source, rows[at + 1 :], columns) if sep in (PIPE, " ") else {}
     broke = False  # a rule, a page's number or a blank line since the last row: no wrap goes on across it
-    for row in _broken_rows_joined(source, rows[at + 1 :], columns):
+    for row, seeded in _centred_rows(source, _broken_rows_joined(source, rows[at + 1 :], columns), columns, header):
         if len(row) > columns.width and delimiter(source) == " ":
             extra = len(row) - columns.width  # spaces inside the task's text: its cells are one
             row = [*row[: columns.task], Cell(row[columns.task].start, row[columns.task + extra].end,
                                               row[columns.task].line), *row[columns.task + extra + 1 :]]
+        if pipes and len(row) == 1 and not SECTION_ROW.match(source.quote(row[0])):
+            # a line drawn with no pipe is none of the table's rows: the page's text an extractor prints before
+            # the tables it appends (PyMuPDF's find_tables().to_markdown() after get_text(), camelot's after
+            # pdfminer's), the same cells one a line (序号 / 重点任务 / …); the table goes on at its next pipes
+            broke = True
+            continue
         row = _merged_cells_restored(row, columns)
         texts = _texts(source, row)
         filled = [(k, t) for k, t in enumerate(texts) if t not in EMPTY_CELLS]
@@ -124,6 +131,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             k = columns.units[0][0]  # the lead cell merged over this row and the one above
             row = [*row[:k], Cell(row[k].start, row[k].start, row[k].line), *row[k:]]
             spanned.add(id(row))
+        if seeded:
+            tails[len(body)] = seeded
         body.append((row, {}))
     previous: dict[int, list[Cell]] = {}
     # empty unit cells under a merged one: where a note says so, or where a numbered row has none of its own
@@ -249,6 +258,83 @@ def _merged_unit_cells(source: SourceText, body: list[tuple[list[Cell], dict[int
                 and merged_lead(texts, _texts(source, body[n - 1][0]), columns)):
             return True
     return False
+
+
+def _centred_rows(source: SourceText, rows: list[list[Cell]], columns, header: list[str]):
+    """Each row with the tails of its wrapped cells (by column) to read with it. camelot's stream tables
+    (``to_markdown()``) print every line of a row as a pipe row of its own, the cells centred in the row: the 序号
+    on its middle line, a taller cell's lines above and below it. Where the first row of a run of pipe rows (a
+    table, or its part on the next page) has lines above its number, each numbered row takes as many lines below
+    its number as above it, the rest going to the next row (as :mod:`fengong.readers.layout` reads pdfplumber's
+    centred grid), and each column's lines are one cell, read as a wrap is. Any other table's rows stand as they
+    are."""
+    if columns.number is None or delimiter(source) != PIPE:
+        return [(row, {}) for row in rows]
+    out: list[tuple[list[Cell], dict[int, list[Cell]]] | list[list[Cell]]] = []
+    pending: list[list[Cell]] = []
+    last: int | None = None  # the place in ``out`` of the run's last numbered row, a list of its lines
+    above = 0
+    centred = found = False
+
+    def flush() -> None:
+        nonlocal last
+        if last is not None:
+            out[last].extend(pending)
+        else:
+            out.extend((row, {}) for row in pending)
+        pending.clear()
+        last = None
+
+    for row in rows:
+        texts = _texts(source, row)
+        filled = [t for t in texts if t not in EMPTY_CELLS]
+        if (len(row) < 2 or texts == header or not filled or _column_numbers(texts)
+                or len(filled) == 1 and (SECTION_ROW.match(filled[0]) or NOTE.match(filled[0]))):
+            # the run ends: a line of text, a page's number, the header printed again, a section row, a note
+            flush()
+            out.append((row, {}))
+            centred = False
+            continue
+        if columns.number >= len(texts) or texts[columns.number] in EMPTY_CELLS:
+            pending.append(row)
+            continue
+        if NUMBER.match(texts[columns.number]) is None:
+            flush()
+            out.append((row, {}))
+            continue
+        if last is not None:
+            below = above if centred else len(pending)
+            out[last].extend(pending[:below])
+            pending[:below] = []
+        else:  # lines above the first number that carry the task's text (not a header's second row: 牵头 / 配合)
+            centred = any(columns.task < len(r) and r[columns.task].end > r[columns.task].start for r in pending)
+            found = found or centred
+        above = len(pending)
+        last = len(out)
+        out.append([*pending, row])
+        pending.clear()
+    flush()
+    if not found:
+        return [(row, {}) for row in rows]
+    grouped = []
+    for entry in out:
+        if isinstance(entry, tuple):
+            grouped.append(entry)
+            continue
+        numbered = next(r for r in entry if NUMBER.match(_texts(source, r)[columns.number]))
+        width = max(len(r) for r in entry)
+        row, tails = list(numbered) + [Cell(numbered[-1].end, numbered[-1].end, numbered[-1].line)] * (
+            width - len(numbered)), {}
+        for k in range(width):
+            if k == columns.number:
+                continue
+            pieces = [r[k] for r in entry if k < len(r) and r[k].end > r[k].start]
+            if pieces:
+                row[k] = pieces[0]
+                if pieces[1:]:
+                    tails[k] = pieces[1:]
+        grouped.append((row, tails))
+    return grouped
 
 
 def _without_index(source: SourceText, rows: list[list[Cell]]) -> list[list[Cell]]:
@@ -623,10 +709,14 @@ def _task(source: SourceText, columns, row: list[Cell], texts: list[str], order:
     wraps = wraps or {}
     if wraps.get(columns.text_of(texts)):
         body = normalise("".join(source.quote(c) for c in (text, *wraps[columns.text_of(texts)])))
+    if body is not None:  # a Markdown cell's line break (<br>, a PDF cell's wrap: pymupdf4llm) is no text
+        body = BREAK_TAG.sub("", body)
     task = task_from_cells(source, number, text, units, problems, lexicon, body, apart=not wraps)
     if task is None:
         return None
-    return replace(task, row_span=Span(row[0].start, row[-1].end, line), label="" if blank else task.label)
+    pieces = [*row, *(c for more in wraps.values() for c in more)]  # a centred row's lines stand above its number
+    return replace(task, row_span=Span(min(c.start for c in pieces), max(c.end for c in pieces), line),
+                   label="" if blank else task.label)
 
 
 def _merged_numbers(source: SourceText, body: list[tuple[list[Cell], dict[int, list[Cell]]]], columns) -> bool:
@@ -660,10 +750,19 @@ def _grouping_text(source: SourceText, body: list[tuple[list[Cell], dict[int, li
     for n, (row, _) in enumerate(body):
         texts = _texts(source, row)
         if (n > 0 and columns.number < len(texts) and NUMBER.match(texts[columns.number])
-                and columns.task < len(texts) and texts[columns.task] in EMPTY_CELLS
+                and columns.task < len(texts) and (texts[columns.task] in EMPTY_CELLS or _filled_from_left(texts,
+                                                                                            columns.task))
                 and columns.texts[1] < len(texts) and texts[columns.texts[1]] not in EMPTY_CELLS):
             return True
     return False
+
+
+def _filled_from_left(texts: list[str], k: int) -> bool:
+    """True for a cell printing the text of the cell to its left: PyMuPDF's ``Table.to_markdown()`` fills a cell
+    merged over rows (empty below its first row) with its left neighbour's text (``| 2 | 2 | 推动… |``); a task
+    cell that says only the row's number is such an empty cell."""
+    return 0 < k < len(texts) and texts[k] not in EMPTY_CELLS and texts[k] == texts[k - 1] and NUMBER.fullmatch(
+        texts[k]) is not None
 
 
 def _rows_of_items(parts: list[tuple[str, Span | None, list[TaskRecord]]], headings: dict[int, Cell],
