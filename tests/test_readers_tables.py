@@ -2708,3 +2708,18 @@ def test_a_pipe_tables_second_header_row_and_section_rows_are_no_centred_lines()
     assert [(t.key, units(t)) for t in plan.tasks] == [
         ("1", [("水利部", "lead"), ("财政部", "cooperating")]),
         ("2", [("水利部", "lead"), ("生态环境部", "cooperating"), ("市场监管总局", "cooperating")])]
+
+
+def test_a_csv_cells_line_break_inside_a_name_that_only_its_ending_vouches_for():
+    # camelot's lattice table as CSV: a PDF cell's wrap is a line break inside the quoted cell; 中国汽车流 is a name
+    # only because it stands in the column, 中国汽车流通协会 one by its ending
+    text = ('序号,工作任务,牵头单位,配合单位,完成时限\n'
+            '1,"修订二手车鉴定评估技术规范",市场监管总局,"商务部、中国汽车流\n通协会等",2020年底前\n'
+            '2,"开展二手车流通统计监测",商务部,"国家统计局\n某市城市发展集团",持续推进\n'
+            '3,"推进养老服务",市民政局,"市财政局\n市卫生健康委",持续推进\n')
+    plan = tabular.read(SourceText("t.csv", text))
+    assert [units(t) for t in plan.tasks] == [
+        [("市场监管总局", "lead"), ("商务部", "cooperating"), ("中国汽车流通协会", "cooperating")],
+        # names each a line, typed apart, stay apart (known, or each a name by its ending)
+        [("商务部", "lead"), ("国家统计局", "cooperating"), ("某市城市发展集团", "cooperating")],
+        [("市民政局", "lead"), ("市财政局", "cooperating"), ("市卫生健康委", "cooperating")]]

@@ -217,13 +217,18 @@ def read_pieces(raw: str, pieces: tuple[Span, ...], lexicon: Lexicon, role: str,
     wrap are (``区财政局`` / ``（区金融服`` / ``务中心）`` is one name); each unit's span is mapped back to the
     pieces it stands in. ``apart``: the pieces are lines typed apart (a spreadsheet cell's line breaks, a Word
     cell's paragraphs: one name a line), a break between names where a line ends in no separator; read joined
-    instead where that names more bodies the gazetteer knows (a long name typed over two lines)."""
+    instead where that names more bodies the gazetteer knows (a long name typed over two lines), or as many and
+    fewer names only the column vouches for (a PDF cell's wrap: 中国汽车流 / 通协会)."""
     if len(pieces) == 1:
         return read_statement(raw, pieces[0].start, pieces[0].end, pieces[0].line, lexicon, label_role=role)
     statement = _read_joined(raw, pieces, lexicon, role, "")
     if apart:
         broken = _read_joined(raw, pieces, lexicon, role, SEPARATOR)
-        known = [-1 if s is None else sum(u.recognised == "gazetteer" for u in s.units) for s in (statement, broken)]
+        # the most known bodies; then the fewest names the column's header alone vouches for (a PDF cell's wrap,
+        # camelot's CSV: 商务部、中国汽车流 / 通协会等 is 中国汽车流通协会, a name by its ending, not a piece that is
+        # a name only because it stands in the column)
+        known = [(-1, 0) if s is None else (sum(u.recognised == "gazetteer" for u in s.units),
+                                            -sum(u.recognised == "label" for u in s.units)) for s in (statement, broken)]
         statement = broken if broken is not None and known[1] >= known[0] else statement
     return statement
 
