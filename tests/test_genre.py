@@ -67,7 +67,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         # blind set 48, measured by 9033734 (task F1 / mention F1 / lead accuracy); not yet studied
         "guoban-2019-jianshen-xiaofei": "blind: 0.909 / 0.903 / 0.909",
         "jiangxi-2026-yinfa-jingji": "blind: 1.000 / 0.803 / 1.000",
-        "wuhou-2026-shoudian-jingji": "blind: 0.842 / 0.857 / 0.800",
         "xihu-2026-laojiu-xiaoqu": "blind: 0.000 / 0.000 / 0.000",
     },
     "set-49": {

@@ -814,6 +814,24 @@ def test_lines_that_are_paragraphs_are_not_joined_as_wrapped():
     assert prose.wrap_width(prose.LineIndex(text).lines) is None
 
 
+def test_short_paragraphs_whose_first_lines_lost_their_indent_are_wrapped_at_the_full_width():
+    # markitdown / pdfminer (set 48: wuhou): paragraphs of two lines, each first line printed without its indent, so
+    # the commonest length is the width less the indent; a closing line on its own after （三） covers the series
+    items = [f"（{n}）推进第{k}项重点工作。支持商圈提档升级，推动老旧商业载体改造和业态调整，引入一批首店和特色品牌，"
+             "打造“一圈一特色”，形成一批具有影响力的消费新地标和新场景。"
+             for n, k in zip("一二三四五六七八九十", range(1, 11))]
+    body = [items[0], items[1] + "（区商务局、区城管局负责）", items[2], "以上工作由区投促局牵头，区商务局配合。"]
+    text = wrapped("二、提升商圈消费能级", *body, *items[3:], width=34).replace("　　", "")
+    lines = prose.LineIndex(text).lines
+    assert prose.wrap_width(lines) == 34
+    _, plan = read(text)
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("2.1", [("区投促局", "lead"), ("区商务局", "cooperating")]),
+        ("2.2", [("区商务局", "lead"), ("区城管局", "participant")]),
+        ("2.3", [("区投促局", "lead"), ("区商务局", "cooperating")])]
+    assert plan.tasks[2].text.startswith("推进第3项重点工作")
+
+
 def test_closing_sentences_that_name_who_answers_in_more_words():
     _, plan = read("二、重点任务\n"
                    "（一）盘活闲置资产。通过出租、入股等方式盘活利用。此项工作由县农业农村局负责落实。\n"

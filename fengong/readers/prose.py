@@ -241,9 +241,18 @@ def wrap_width(lines: list[Line]) -> int | None:
     lengths = [len(line.text.rstrip()) for line in lines if not line.blank]
     if len(lengths) < WRAPPED_LINES:
         return None
-    common = Counter(lengths).most_common(1)[0][0]
+    counts = Counter(lengths)
+    common = counts.most_common(1)[0][0]
     near = sum(abs(n - common) <= 1 for n in lengths)
-    return common if common >= WRAP_MIN and near >= WRAPPED_LINES and near >= WRAPPED_SHARE * len(lengths) else None
+    if common >= WRAP_MIN and near >= WRAPPED_LINES and near >= WRAPPED_SHARE * len(lengths):
+        return common
+    # short paragraphs (two or three lines each) whose first lines lost their indent (pdftotext, pdfminer,
+    # markitdown): those first lines, at the width less the indent, are the commonest length; the full lines
+    # above them and the first lines together are the text's
+    wide = common + INDENT
+    full = sum(abs(n - wide) <= 1 for n in lengths)
+    near = full + counts[common]
+    return wide if (common >= WRAP_MIN and full >= WRAPPED_LINES and near >= WRAPPED_SHARE * len(lengths)) else None
 
 
 def _blank_after_every_line(lines: list[Line], width: int | None) -> set[int]:
