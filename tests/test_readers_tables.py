@@ -2723,3 +2723,44 @@ def test_a_csv_cells_line_break_inside_a_name_that_only_its_ending_vouches_for()
         # names each a line, typed apart, stay apart (known, or each a name by its ending)
         [("商务部", "lead"), ("国家统计局", "cooperating"), ("某市城市发展集团", "cooperating")],
         [("市民政局", "lead"), ("市财政局", "cooperating"), ("市卫生健康委", "cooperating")]]
+
+
+# pdfplumber's find_tables() rows joined by tabs (set 48: jiangxi): every wrapped cell's lines parted by line breaks,
+# so a row runs over lines, its last cell's lines standing after its last tab
+PLUMBER_ROWS = """序号\t重点任务\t牵头单位\t配合单位
+一、发展民生事业，解决急难愁盼\t\t\t
+1\t扩大老年助餐服务，建设城乡老年助餐点
+，到2027年覆盖率达到
+75%以上\t省民政厅\t省财政厅、省市场监管
+局、省商务厅
+2\t发展社区便民服务，推进一刻钟便民生活
+圈建设\t省商务厅、省住
+房城乡建设厅\t省民政厅、省发展改革
+委
+二、扩大产品供给，提升质量水平\t\t\t
+1\t推动老年用品创新\t省工业和信息化
+厅\t省科技厅、省民政厅、
+省残联
+注：各设区市人民政府负责本地区相关任务落实，表中不再一一列出。
+抄送：省委各部门。
+"""
+
+
+def test_a_tab_joined_table_whose_cells_wrap_onto_lines_of_their_own():
+    plan = tabular.read(SourceText("t.txt", PLUMBER_ROWS))
+    assert [(t.key, t.text[:8], units(t)[:4]) for t in plan.tasks] == [
+        ("1.1", "扩大老年助餐服务", [("省民政厅", "lead"), ("省财政厅", "cooperating"), ("省市场监管局", "cooperating"),
+                               ("省商务厅", "cooperating")]),
+        ("1.2", "发展社区便民服务", [("省商务厅", "lead"), ("省住房城乡建设厅", "lead"), ("省民政厅", "cooperating"),
+                               ("省发展改革委", "cooperating")]),
+        ("2.1", "推动老年用品创新", [("省工业和信息化厅", "lead"), ("省科技厅", "cooperating"), ("省民政厅", "cooperating"),
+                               ("省残联", "cooperating")])]
+
+
+def test_a_line_after_a_tab_table_whose_rows_stand_whole_is_no_cell_of_it():
+    # rows each on one line: a paragraph under the table is none of the last row's cells
+    text = ("序号\t重点任务\t牵头单位\t配合单位\n1\t扩大老年助餐服务\t省民政厅\t省财政厅\n"
+            "2\t发展社区便民服务\t省商务厅\t省民政厅\n各地要结合实际抓好落实\n")
+    plan = tabular.read(SourceText("t.txt", text))
+    assert [units(t) for t in plan.tasks] == [[("省民政厅", "lead"), ("省财政厅", "cooperating")],
+                                              [("省商务厅", "lead"), ("省民政厅", "cooperating")]]

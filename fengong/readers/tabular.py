@@ -56,6 +56,7 @@ MERGED_EMPTY = re.compile(r"合并单元格|(?:空白|空)(?:的)?(?:单元)?[�
 # A line of its own a page break leaves in a table: the page's number, 续表 (the table goes on).
 FURNITURE = re.compile(rf"{PAGE_NUMBER.pattern}|^\s*续表\s*\d*\s*$|{RULE_LINE.pattern}")
 BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+FIELD = re.compile(r"^\s*[^\s：:，,。；;、]{1,8}[：:]")  # a line opening with a label of its own: 抄送：, 附件：
 RULE_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")  # | --- | :---: |
 
 
@@ -212,6 +213,7 @@ def _broken_rows_joined(source: SourceText, rows: list[list[Cell]], columns) -> 
         return rows  # CSV quotes a cell's line break; pipes and spaces print a row a line
     out: list[list[Cell]] = []
     i = 0
+    broken = False  # a row went on over lines: the table's cells wrap onto lines of their own
     while i < len(rows):
         row, i = rows[i], i + 1
         number = source.quote(row[columns.number]).strip() if columns.number is not None and columns.number < len(
@@ -226,8 +228,22 @@ def _broken_rows_joined(source: SourceText, rows: list[list[Cell]], columns) -> 
             for more in rows[i:k]:
                 row = [*row[:-1], Cell(row[-1].start, more[0].end, row[-1].line), *more[1:]]
             i = k
+            broken = True
+        # pdfplumber's and PyMuPDF's table rows joined by tabs break every wrapped cell's lines apart: in a table
+        # whose rows go on so, the lines of one cell after a row's last tab are its last cell's (…、省市场监管 / 局、
+        # 省商务厅), up to a number, a section row, a note or a label (抄送：), or a page's furniture
+        while broken and numbered and width == columns.width and i < len(rows) and _last_cell_goes_on(
+                source, rows[i]):
+            row = [*row[:-1], Cell(row[-1].start, rows[i][0].end, row[-1].line)]
+            i += 1
         out.append(row)
     return out
+
+
+def _last_cell_goes_on(source: SourceText, row: list[Cell]) -> bool:
+    text = source.quote(row[0]) if len(row) == 1 else ""
+    return bool(text.strip()) and not (NUMBER.match(text) or SECTION_ROW.match(text) or NOTE.match(text)
+                                       or FIELD.match(text) or FURNITURE.match(text))
 
 
 def _merged_unit_cells(source: SourceText, body: list[tuple[list[Cell], dict[int, list[Cell]]]], columns) -> bool:
