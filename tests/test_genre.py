@@ -65,7 +65,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
     },
     "set-48": {
         # blind set 48, measured by 9033734 (task F1 / mention F1 / lead accuracy); not yet studied
-        "guoban-2019-jianshen-xiaofei": "blind: 0.909 / 0.903 / 0.909",
         "xihu-2026-laojiu-xiaoqu": "blind: 0.000 / 0.000 / 0.000",
     },
     "set-49": {

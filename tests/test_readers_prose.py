@@ -832,6 +832,27 @@ def test_short_paragraphs_whose_first_lines_lost_their_indent_are_wrapped_at_the
     assert plan.tasks[2].text.startswith("推进第3项重点工作")
 
 
+def test_a_line_at_the_width_less_the_indent_after_a_sentences_end_opens_a_paragraph():
+    # pdftext (set 48: guoban): an item of two bracketed paragraphs, the second's first line printed without its
+    # indent (32 of 34), stopping mid-sentence after the first's bracket (33 of 34): the paragraph starts there
+    head = "（七）改善体育消费环境。鼓励保险机构开发场地责任保险、运动人身意\n"
+    assert len(head) - 1 == 32
+    full = "外伤害保险等产品，支持金融机构创新适合体育企业的金融产品，推广体育消\n"
+    first = "费券、健身积分等消费激励措施。（银保监会、人民银行、体育总局负责）\n"
+    second = ("加强体育市场监管，规范预付式消费行为，建立体育经营主体信用记录，\n"
+              "依法查处侵害消费者权益的违法行为。（市场监管总局、体育总局、国家发展\n改革委负责）\n")
+    filler = wrapped(*(f"（{n}）推进第{n}项体育产业重点工作。支持体育场馆拓展健身休闲、运动培训、文化演艺、会议展览等功能，"
+                       "打造城市体育服务综合体，提高场馆综合利用效率。推进大型体育场馆所有权与经营权分离改革，引入社会"
+                       "力量参与运营管理。（体育总局负责）" for n in "一二三四五六"), width=34).replace("　　", "")
+    _, plan = read("二、重点任务\n" + filler + head + full + first + second)
+    assert [(t.key, t.text[:8]) for t in plan.tasks][-2:] == [("2.7-1", "改善体育消费环境"), ("2.7-2", "加强体育市场监管")]
+    # a line as short that ends its sentence is the paragraph's last line: it goes on from the line before
+    last = "费券、健身积分等消费激励措施。推广体育消费券、健身积分等激励措施\n加强体育市场监管，规范预付式消费行为，推动体育消费提质扩容。\n（体育总局负责）\n"
+    _, plan = read("二、重点任务\n" + filler + head + full + last)
+    assert [t.key for t in plan.tasks][-1] == "2.7"
+    assert "加强体育市场监管" in plan.tasks[-1].text
+
+
 def test_closing_sentences_that_name_who_answers_in_more_words():
     _, plan = read("二、重点任务\n"
                    "（一）盘活闲置资产。通过出租、入股等方式盘活利用。此项工作由县农业农村局负责落实。\n"

@@ -57,6 +57,7 @@ LAYOUT_MARGIN = 2  # spaces before every line: the page's left margin a layout-k
 WRAP_MIN = 16  # narrower lines are a list's or a table's, not a wrap width
 DOUBLE_SPACED = 0.9  # a wrapped text with so many of its full lines followed by a blank line is double-spaced
 BRACKET_LINES = 3  # a statement's bracket cut by line ends closes on one of the so many lines after its first
+SENTENCE_END = ("。", "！", "？", "；", "）", ")")  # what a paragraph's last line ends with
 INDENT = 2  # a paragraph's first line is indented two characters, which text extractors drop
 
 
@@ -311,7 +312,12 @@ def _wrapped(before: Line, after: Line, raw: str, width: int | None, pages: set[
     # a line ending in a colon introduces what follows (the addressees: 各街道办事处，…，区政府各部门：), save a
     # label's inside a bracket left open (…（牵头单位： / 市应急局；…）)
     colon = last.endswith(("：", ":")) and _open_bracket(raw, before.start, before.end) is None
-    return (len(last) >= width - 1 - dropped and not colon and label_at(after) is None
+    # after a sentence's end, a line as long as the text's less the indent that stops mid-sentence is no paragraph's
+    # last line: it is the first, its indent dropped (…体育总局负责） / 加强体育市场监管，…，)
+    text = after.text.rstrip()
+    opens = (width and last.endswith(SENTENCE_END) and len(text.lstrip("\f")) == width - INDENT
+             and not text.endswith(SENTENCE_END))
+    return (len(last) >= width - 1 - dropped and not colon and not opens and label_at(after) is None
             and not opens_with_label(raw, after.start, after.end) and not PAGE_NUMBER.match(after.text))
 
 
