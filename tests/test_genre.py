@@ -64,8 +64,13 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
                                         "Markdown list's 1.; the truth keeps the clean text's labels (every unit read)",
     },
     "set-48": {
-        # blind set 48, measured by 9033734 (task F1 / mention F1 / lead accuracy); not yet studied
-        "xihu-2026-laojiu-xiaoqu": "blind: 0.000 / 0.000 / 0.000",
+        # blind set 48 (PDF table tools), measured by 9033734; the other nine read since
+        "xihu-2026-laojiu-xiaoqu": "PyMuPDF extract() rows joined by tabs: every full-width mark (and 一) of a cell "
+                                   "moved onto a line of its own under its line, a space left where it stood; with "
+                                   "one mark more than spaces (区住建局 区规划资 / 、 、) the text does not say whether "
+                                   "it opened the line or closed it (…管理办、区住建局 or 区规划资、源分局), nor which "
+                                   "mark of two such lines went in which space: refused (the header's 序 / 号 "
+                                   "wrapped too: row 1 reads cut short), not guessed",
     },
     "set-49": {
         # blind set 49, measured by 41ddc29 (task F1 / mention F1 / lead accuracy); not yet studied
