@@ -819,7 +819,7 @@ def test_short_paragraphs_whose_first_lines_lost_their_indent_are_wrapped_at_the
     # the commonest length is the width less the indent; a closing line on its own after （三） covers the series
     items = [f"（{n}）推进第{k}项重点工作。支持商圈提档升级，推动老旧商业载体改造和业态调整，引入一批首店和特色品牌，"
              "打造“一圈一特色”，形成一批具有影响力的消费新地标和新场景。"
-             for n, k in zip("一二三四五六七八九十", range(1, 11))]
+             for n, k in zip("一二三四五六七八九十", range(1, 11), strict=True)]
     body = [items[0], items[1] + "（区商务局、区城管局负责）", items[2], "以上工作由区投促局牵头，区商务局配合。"]
     text = wrapped("二、提升商圈消费能级", *body, *items[3:], width=34).replace("　　", "")
     lines = prose.LineIndex(text).lines

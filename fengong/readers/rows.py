@@ -228,7 +228,8 @@ def read_pieces(raw: str, pieces: tuple[Span, ...], lexicon: Lexicon, role: str,
         # camelot's CSV: 商务部、中国汽车流 / 通协会等 is 中国汽车流通协会, a name by its ending, not a piece that is
         # a name only because it stands in the column)
         known = [(-1, 0) if s is None else (sum(u.recognised == "gazetteer" for u in s.units),
-                                            -sum(u.recognised == "label" for u in s.units)) for s in (statement, broken)]
+                                            -sum(u.recognised == "label" for u in s.units))
+                 for s in (statement, broken)]
         statement = broken if broken is not None and known[1] >= known[0] else statement
     return statement
 
