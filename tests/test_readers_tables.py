@@ -2637,6 +2637,18 @@ def test_a_workbook_in_markitdown_s_tables_prints_its_empty_and_merged_cells_nan
     assert units(plan.tasks[3]) == [("市公安局", "lead")]
 
 
+def test_a_two_level_header_in_markitdown_s_table_prints_nan_under_the_cells_spanning_both_rows():
+    # 序号 and 重点任务 merged over both header rows, 责任单位 across two columns: pandas names the empty upper cell
+    # Unnamed: 3 and prints NaN under the spanning ones
+    text = ("## 任务\n| 序号 | 重点任务 | 责任单位 | Unnamed: 3 | 完成时限 |\n| --- | --- | --- | --- | --- |\n"
+            "| NaN | NaN | 牵头单位 | 配合单位 | NaN |\n| 1 | 推进甲项 | 市商务局 | 市财政局 | 2026年 |\n"
+            "| 2 | 推进乙项 | NaN | 市公安局 | 2026年 |\n")
+    plan = tabular.read(SourceText("t.md", text))
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1", [("市商务局", "lead"), ("市财政局", "cooperating")]),
+        ("2", [("市商务局", "lead"), ("市公安局", "cooperating")])]
+
+
 def test_a_table_laid_out_by_spaces_is_no_printed_frame():
     from fengong.readers import frame
 

@@ -90,8 +90,8 @@ def sub_header(upper: list[str], lower: list[str]) -> list[str] | None:
         return [*names[:k], *(c if column_role(c) is not None else c + "单位" for c in roles), *names[k + 1:]]
     found = False
     for k, cell in enumerate(normalise(c) for c in lower):
-        if not cell or (k < len(names) and cell == names[k]):
-            continue
+        if cell in EMPTY_CELLS or (k < len(names) and cell == names[k]):
+            continue  # empty (pandas' NaN under a cell spanning both rows), or the spanning cell printed again
         if column_role(cell) is None and cell not in LABEL_ROLES:
             return None  # text of a row, not a header's
         names += [""] * (k + 1 - len(names))
