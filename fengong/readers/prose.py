@@ -573,13 +573,17 @@ def _quoted(raw: str, start: int, end: int) -> bool:
 def _topic_clause(raw: str, start: int, stop: int) -> int | None:
     """Where a clause of the sentence ``raw[start:stop]`` opens with a topic that points to the measure and runs to
     the sentence's end (…完善工作机制，此项工作由A牵头，B配合): its topic names what it is about, so the clauses
-    before it are the measure's text, not part of the statement."""
+    before it are the measure's text, not part of the statement. So does 由 after the measure's work divided by its
+    parts (…排涝工作分别由A、B负责: :data:`vocabulary.SEVERAL_PARTS`)."""
     depth = 0
     for i in range(start, stop):
         if raw[i] in v.OPENERS:
             depth += 1
         elif raw[i] in v.OPENERS.values():
             depth = max(0, depth - 1)
+        elif depth == 0 and raw.startswith("分别由", i) and v.SEVERAL_PARTS.search(
+                normalise(raw[max(start, i - 6) : i + 3])):
+            return i + 2  # …排涝工作分别由A、B负责，C配合: the work named before 分别 is the measure's, divided
         elif depth == 0 and raw[i] in v.COMMAS:
             at = i + 1
             while at < stop and raw[at].isspace():
