@@ -1779,3 +1779,30 @@ def test_the_measure_s_work_divided_by_fenbie_you(sentence, expected):
 def test_money_and_other_work_before_you_stay_unread(sentence):
     _, plan = read(f"三、主要任务\n（一）隐患排查\n1. 城区内涝隐患排查。全面清理排水管网，消除易涝点。{sentence}\n")
     assert plan.tasks == []
+
+
+PART_AHEAD = ("三、推进基层治理\n（一）甲措施。（主责单位：区民政局；协同单位：区财政局）\n"
+              "四、加强数据开发利用{heading}\n{lead_in}（一）完善数据目录。全面梳理数据资源。\n"
+              "（二）推进授权运营。探索开展试点。（主责单位：区财政局）\n（三）提升数据质量。加强数据治理。\n"
+              "五、保障措施\n（一）加强统筹。各主责单位要制定实施计划。\n")
+
+
+@pytest.mark.parametrize(("heading", "lead_in"), [
+    ("", "　　坚持数据赋能。本部分任务主责单位为区政务服务和数据管理局，协同单位为区发展改革局。\n"),
+    ("", "　　本部分各项任务由区政务服务和数据管理局牵头，区发展改革局配合。\n"),
+    ("（本部分任务由区政务服务和数据管理局牵头，区发展改革局配合）", ""),
+])
+def test_a_part_s_statement_before_its_items_covers_them_not_its_heading(heading, lead_in):
+    _, plan = read(PART_AHEAD.format(heading=heading, lead_in=lead_in))
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("3.1", [("区民政局", "lead"), ("区财政局", "cooperating")]),
+        ("4.1", [("区政务服务和数据管理局", "lead"), ("区发展改革局", "cooperating")]),
+        ("4.2", [("区财政局", "lead")]),  # its own statement stands
+        ("4.3", [("区政务服务和数据管理局", "lead"), ("区发展改革局", "cooperating")])]
+    assert plan.tasks[1].text == "完善数据目录。全面梳理数据资源。"
+
+
+def test_a_statement_of_one_measure_in_a_heading_s_lead_in_stays_the_heading_s():
+    # 此项工作 points to one measure, not the part: the heading's own, as before
+    _, plan = read(PART_AHEAD.format(heading="", lead_in="　　坚持数据赋能。此项工作由区政务服务和数据管理局负责。\n"))
+    assert [t.key for t in plan.tasks] == ["3.1", "4", "4.2"]

@@ -51,6 +51,7 @@ class Statement:
     same: list[str] = field(default_factory=list)  # roles whose field reads 同上: the units of the block above
     nobody: bool = False  # a field that names nobody (协办部门：无)
     reach: tuple[bool, bool, int | None] = (False, False, None)  # what the topic covers (vocabulary.topic_reach)
+    part: bool = False  # the topic names the part of the plan it stands in (本部分任务): every measure of it
     group: list[str] = field(default_factory=list)  # the task-force labels of its parts (组长, 副组长, 成员)
 
     @property
@@ -117,6 +118,7 @@ def read_statement(raw: str, start: int, end: int, line: int, lexicon: Lexicon,
     if statement is not None and statement.topic == "pointed":
         topic = next(t for t in found if t.type == "TOPIC")
         statement.reach = v.topic_reach(raw[topic.start_pos : topic.end_pos])
+        statement.part = v.PART_TOPIC.match(raw, topic.start_pos, topic.end_pos) is not None
     return statement
 
 

@@ -170,6 +170,7 @@ _MEASURE = rf"(?:{_KIND})?(?:{_NOUN})"
 # The part of the plan a statement stands in may be its topic (本部分任务由A牵头, 本部分任务主责单位为A, 本章各项
 #工作由A负责, 该部分任务): the measures of that part, all of them.
 _PART = r"(?:[本该这此]一?(?:部分|章|节|篇|板块))(?:各项|所有|全部)?的?"
+PART_TOPIC = re.compile(_PART)
 _POINTED = (rf"(?:(?:[此该]一?项?|[本这]一?项|上述|以上|前述)(?:各项|几项|各条|这些|{_COUNT}[项条])?"
             rf"{_MEASURE}|[此该本这]一?项(?:{_WORK_NOUN})(?:工作|任务)?"
             rf"|[此该本这]一?项|(?:上述|以上|前述)(?:各项|几项|各条|{_COUNT}[项条])|{_PART}(?:{_MEASURE})?)"
