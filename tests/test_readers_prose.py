@@ -1873,3 +1873,91 @@ def test_paragraphs_that_state_their_own_with_no_title_above_them_are_no_series(
         closing="以上工作由县农业农村局牵头，各乡镇（街道）落实。")
     _, plan = read(text)
     assert [t.text[:8] for t in plan.tasks if units(t)[0][0] == "县农业农村局"] == ["开展农村危房改造"]
+
+
+# ---------------------------------------------------------------- set 51: a part's statement, work divided by 分别由
+
+PART = ("三、推进基层治理\n（一）甲措施。（主责单位：区民政局；协同单位：区财政局）\n"
+        "四、加强数据开发利用\n　　坚持数据赋能，释放数据价值。\n（一）完善数据目录。全面梳理数据资源。\n"
+        "（二）推进授权运营。探索开展试点。\n（三）提升数据质量。加强数据治理。\n"
+        "　　{closing}\n五、保障措施\n（一）加强统筹。各主责单位要制定实施计划。\n")
+
+
+@pytest.mark.parametrize("closing", [
+    "本部分任务主责单位为区政务服务和数据管理局，协同单位为区发展改革局、区工业和信息化局及区直各有关部门。",
+    "本部分各项任务由区政务服务和数据管理局牵头，区发展改革局、区工业和信息化局及区直各有关部门协同。",
+    "以上任务的牵头单位为区政务服务和数据管理局，配合单位为区发展改革局、区工业和信息化局及区直各有关部门。",
+])
+def test_a_part_s_statement_on_a_line_of_its_own_covers_its_items(closing):
+    _, plan = read(PART.format(closing=closing))
+    assert [t.key for t in plan.tasks] == ["3.1", "4.1", "4.2", "4.3"]
+    for task in plan.tasks[1:]:
+        assert units(task) == [("区政务服务和数据管理局", "lead"), ("区发展改革局", "cooperating"),
+                               ("区工业和信息化局", "cooperating"), ("区直各有关部门", "cooperating")]
+
+
+def test_an_item_s_own_statement_stands_under_a_part_s_statement():
+    text = PART.format(closing="本部分任务主责单位为区政务服务和数据管理局，协同单位为区发展改革局。").replace(
+        "探索开展试点。", "探索开展试点。（主责单位：区财政局）")
+    _, plan = read(text)
+    assert [(t.key, units(t)[0][0]) for t in plan.tasks] == [
+        ("3.1", "区民政局"), ("4.1", "区政务服务和数据管理局"), ("4.2", "区财政局"), ("4.3", "区政务服务和数据管理局")]
+
+
+@pytest.mark.parametrize("text", [
+    # a label's 为 at a sentence's start, with no topic naming the measures, is running text
+    "三、加强组织实施\n（一）各起草单位要落实责任制。起草单位为两个以上的，排在第一位的为牵头起草单位，其他为参与起草单位。\n",
+    "三、保障措施\n（一）加强统筹。牵头单位为各项任务的第一责任主体。\n",
+    "三、保障措施\n（一）加强保障。本部分所需资金由区财政局统筹安排。\n",
+])
+def test_a_said_label_without_a_topic_and_a_part_s_money_stay_unread(text):
+    _, plan = read(text)
+    assert plan.tasks == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("县城区和各乡镇集镇排涝工作分别由县城市管理局、各乡（镇）人民政府负责，县住建局配合。",
+     [("县城市管理局", "lead"), ("各乡（镇）人民政府", "participant"), ("县住建局", "cooperating")]),
+    ("城区和农村的排查整治分别由县住建局、县农业农村局负责。",
+     [("县住建局", "lead"), ("县农业农村局", "participant")]),
+])
+def test_the_measure_s_work_divided_by_fenbie_you(sentence, expected):
+    _, plan = read(f"三、主要任务\n（一）隐患排查\n1. 城区内涝隐患排查。全面清理排水管网，消除易涝点。{sentence}\n")
+    (task,) = plan.tasks
+    assert task.key == "3.1.1" and units(task) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "所需资金分别由县财政局、各乡（镇）人民政府承担。",  # money: no noun of work before 分别由
+    "年度考核工作由县委督查室负责。",  # another activity's work, without 分别: running text as before
+])
+def test_money_and_other_work_before_you_stay_unread(sentence):
+    _, plan = read(f"三、主要任务\n（一）隐患排查\n1. 城区内涝隐患排查。全面清理排水管网，消除易涝点。{sentence}\n")
+    assert plan.tasks == []
+
+
+PART_AHEAD = ("三、推进基层治理\n（一）甲措施。（主责单位：区民政局；协同单位：区财政局）\n"
+              "四、加强数据开发利用{heading}\n{lead_in}（一）完善数据目录。全面梳理数据资源。\n"
+              "（二）推进授权运营。探索开展试点。（主责单位：区财政局）\n（三）提升数据质量。加强数据治理。\n"
+              "五、保障措施\n（一）加强统筹。各主责单位要制定实施计划。\n")
+
+
+@pytest.mark.parametrize(("heading", "lead_in"), [
+    ("", "　　坚持数据赋能。本部分任务主责单位为区政务服务和数据管理局，协同单位为区发展改革局。\n"),
+    ("", "　　本部分各项任务由区政务服务和数据管理局牵头，区发展改革局配合。\n"),
+    ("（本部分任务由区政务服务和数据管理局牵头，区发展改革局配合）", ""),
+])
+def test_a_part_s_statement_before_its_items_covers_them_not_its_heading(heading, lead_in):
+    _, plan = read(PART_AHEAD.format(heading=heading, lead_in=lead_in))
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("3.1", [("区民政局", "lead"), ("区财政局", "cooperating")]),
+        ("4.1", [("区政务服务和数据管理局", "lead"), ("区发展改革局", "cooperating")]),
+        ("4.2", [("区财政局", "lead")]),  # its own statement stands
+        ("4.3", [("区政务服务和数据管理局", "lead"), ("区发展改革局", "cooperating")])]
+    assert plan.tasks[1].text == "完善数据目录。全面梳理数据资源。"
+
+
+def test_a_statement_of_one_measure_in_a_heading_s_lead_in_stays_the_heading_s():
+    # 此项工作 points to one measure, not the part: the heading's own, as before
+    _, plan = read(PART_AHEAD.format(heading="", lead_in="　　坚持数据赋能。此项工作由区政务服务和数据管理局负责。\n"))
+    assert [t.key for t in plan.tasks] == ["3.1", "4", "4.2"]

@@ -2835,3 +2835,32 @@ def test_a_line_after_a_tab_table_whose_rows_stand_whole_is_no_cell_of_it():
     plan = tabular.read(SourceText("t.txt", text))
     assert [units(t) for t in plan.tasks] == [[("省民政厅", "lead"), ("省财政厅", "cooperating")],
                                               [("省商务厅", "lead"), ("省民政厅", "cooperating")]]
+
+
+# ---------------------------------------------------------------- set 51: a rectification list (整改方案's 问题清单)
+
+RECTIFICATION = ("督察反馈问题整改任务清单\n\n"
+                 "序号\t{problem}\t整改目标\t整改措施\t责任领导\t{units}\t整改时限\n"
+                 "1\t核心区内仍存在违规养殖设施\t完成清理\t依法拆除违规设施\t刘建华\t市林业局、市农业农村局、岳阳县政府\t"
+                 "2026年9月底前\n"
+                 "2\t部分工业企业在线监测数据弄虚作假\t严厉打击\t开展专项检查\t张明远\t市生态环境局、市公安局\t长期坚持\n"
+                 "注：{units}中排在第一位的为牵头单位，其他为配合单位。各县市区人民政府负责本辖区内相关问题整改落实，"
+                 "表中不再一一列出。\n")
+
+
+@pytest.mark.parametrize(("problem", "unit_header"), [
+    ("反馈问题", "整改责任单位"), ("存在问题", "责任单位"), ("问题描述", "落实责任单位"), ("问题", "主体责任单位")])
+def test_a_rectification_list_reads_its_problems_as_tasks(problem, unit_header):
+    plan = tabular.read(SourceText("t.txt", RECTIFICATION.format(problem=problem, units=unit_header)))
+    assert [t.text for t in plan.tasks] == ["核心区内仍存在违规养殖设施", "部分工业企业在线监测数据弄虚作假"]
+    assert [units(t) for t in plan.tasks] == [
+        [("市林业局", "lead"), ("市农业农村局", "cooperating"), ("岳阳县政府", "cooperating"),
+         ("各县市区人民政府", "implementing")],
+        [("市生态环境局", "lead"), ("市公安局", "cooperating"), ("各县市区人民政府", "implementing")]]
+
+
+def test_a_rectification_list_without_a_unit_column_is_no_task_table():
+    # 责任领导 names persons, 整改时限 a deadline: no column of units, no task table
+    table = RECTIFICATION.format(problem="反馈问题", units="整改责任人")
+    with pytest.raises(ReadError):
+        tabular.read(SourceText("t.txt", table))
