@@ -83,13 +83,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "yingji-2019-weihua-gongmao-zhengzhi": "blind: 1.000 / 0.931 / 0.909",
         "yueyang-2026-ducha-zhenggai": "blind: 0.000 / 0.000 / 0.000",
     },
-    "set-52": {
-        # blind set 52, measured by 41ddc29 (task F1 / mention F1 / lead accuracy); not yet studied
-        "guicheng-2026-chengzhongcun": "blind: 1.000 / 0.756 / 1.000",
-        "kunshan-gaoxinqu-2026-zhaoshang": "blind: 0.960 / 0.972 / 0.923",
-        "shouguang-jiaoti-2026-xiaoyuan-anquan": "blind: 0.375 / 0.381 / 0.231",
-        "yiling-2026-zhongdian-xiangmu-baolian": "blind: 0.000 / 0.000 / 0.000",
-    },
 }
 
 
