@@ -63,6 +63,19 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "guobanfa-2019-lenglian-wuliu": "mammoth convert_to_markdown: Word's automatic （一） numbers printed as a "
                                         "Markdown list's 1.; the truth keeps the clean text's labels (every unit read)",
     },
+    "set-47": {
+        # blind set 47, measured by a086724 (task F1 / mention F1 / lead accuracy); not yet studied
+        "anji-2026-baicha-chanye": "blind: 0.286 / 0.047 / 0.000",
+        "gansu-2026-gebi-nongye": "blind: 0.923 / 0.902 / 0.923",
+        "guobanfa-2018-lenglian-sheshi": "blind: 0.000 / 0.000 / 0.000",
+        "guobanfa-2019-shequ-bianmin": "blind: 0.846 / 0.829 / 0.846",
+        "hunan-2026-dikong-jingji": "blind: 0.143 / 0.000 / 0.000",
+        "lankao-2026-yueqi-chanye": "blind: 1.000 / 0.818 / 1.000",
+        "luoyang-2026-wenlv-xiaofei": "blind: 0.846 / 0.848 / 0.846",
+        "shaoxing-2026-yinran-shuzhi": "blind: 1.000 / 0.968 / 1.000",
+        "wuhou-2026-chengshi-gengxin": "blind: 0.093 / 0.000 / 0.000",
+        "yuhang-2026-rengong-zhineng": "blind: 0.909 / 0.902 / 0.909",
+    },
     "set-48": {
         # blind set 48, measured by 9033734 (task F1 / mention F1 / lead accuracy); not yet studied
         "fagai-2019-ershouche-liutong": "blind: 1.000 / 0.958 / 1.000",
