@@ -99,13 +99,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "d04-suzhou-2026-diankong-jingji": "blind: 1.000 / 0.864 / 0.846",
         "d07-wuyuan-2026-cha-chanye": "blind: 0.960 / 0.065 / 0.167",
     },
-    "set-52": {
-        # blind set 52, measured by 41ddc29 (task F1 / mention F1 / lead accuracy); not yet studied
-        "guicheng-2026-chengzhongcun": "blind: 1.000 / 0.756 / 1.000",
-        "kunshan-gaoxinqu-2026-zhaoshang": "blind: 0.960 / 0.972 / 0.923",
-        "shouguang-jiaoti-2026-xiaoyuan-anquan": "blind: 0.375 / 0.381 / 0.231",
-        "yiling-2026-zhongdian-xiangmu-baolian": "blind: 0.000 / 0.000 / 0.000",
-    },
 }
 
 
