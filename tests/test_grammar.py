@@ -857,6 +857,20 @@ def test_a_label_noun_with_the_other_kinds_it_admits_in_a_bracket(header, role):
     assert column_role(header) == role
 
 
+@pytest.mark.parametrize(("header", "role"), [
+    ("责任单位（带*为牵头单位）", "responsible"), ("责任单位(标*的为牵头单位)", "responsible"),
+    ("责任单位（带“★”的为牵头单位）", "responsible"), ("责任部门（排在第一位的为牵头部门）", "responsible"),
+    ("责任单位（列第一位者为牵头单位，其余为配合单位）", "responsible"), ("配合单位（标*的为牵头单位）", "cooperating"),
+    # the bracket is no lead rule, or the column names no units
+    ("责任单位（带*）", None), ("责任单位（牵头单位填报）", None), ("责任人（带*为牵头单位）", None),
+    ("完成时限（带*为牵头单位）", None), ("责任单位（带*为牵头单位）及完成时限", None),
+])
+def test_a_unit_header_carrying_the_lead_rule_in_a_bracket(header, role):
+    """(set 49: panfubanhan) 责任单位（带*为牵头单位）: the rule stands in the header's bracket; the column is the one
+    the words before it name."""
+    assert column_role(header) == role
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("责任单位（部门）：市科技局、市工信局", [("市科技局", "lead"), ("市工信局", "participant")]),
     ("牵头部门（单位）：市科技局；配合单位（部门）：市工信局", [("市科技局", "lead"), ("市工信局", "cooperating")]),

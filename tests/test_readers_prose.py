@@ -1246,6 +1246,55 @@ def test_pandoc_s_bold_paragraphs_alone_make_a_text_markdown():
     assert not is_markdown("**甲**乙\n**丙**丁\n**戊**己\n")
 
 
+# markdownify of mammoth's HTML of a Word file numbered automatically (一、 （一） 1.): the numbers lost, each list
+# item printed 1.; a paragraph numbered at a deeper level than the list open above it printed under empty parents'
+# bullets (`* + 1.`), which are layout: its own 1. is its label
+MARKDOWNIFY = """**某市人民政府办公室关于印发提振消费实施方案的通知**
+
+1. 重点任务
+   1. 推动大宗消费更新升级
+      1. 持续实施汽车以旧换新。用好补贴政策。
+
+责任单位：市商务局、市财政局
+
+完成时限：2026年12月底
+
+* + 1. 推进家电家装焕新。支持以旧换新。
+
+牵头单位：市商务局；配合单位：市市场监管局
+
+* 1. 培育服务消费新增长点
+     1. 扩大文旅消费。提升景区品质。
+
+责任单位：市文化广电和旅游局、各县（市）区政府
+"""
+
+
+@pytest.mark.parametrize("stack", ["* + 1. ", "- * 1. ", "+ - 2) ", "* - + "])
+def test_list_markers_stacked_on_a_line_are_markdown_and_the_last_is_the_item_s(stack):
+    from fengong.readers.markdown import blank_marks, is_markdown
+    text = MARKDOWNIFY.replace("* + 1. ", stack)
+    assert is_markdown(text) and is_markdown(text.replace("**", ""))  # two stacks are Markdown alone
+    line = next(ln for ln in blank_marks(text).splitlines() if "推进家电" in ln)
+    assert line.lstrip().startswith(stack.split()[-1] + " 推进" if stack[-2] in ".)" else "推进")
+    _, plan = read(text)
+    assert [(t.text[:6], units(t)) for t in plan.tasks] == [
+        ("持续实施汽车", [("市商务局", "lead"), ("市财政局", "participant")]),
+        ("推进家电家装", [("市商务局", "lead"), ("市市场监管局", "cooperating")]),
+        ("扩大文旅消费", [("市文化广电和旅游局", "lead"), ("各县（市）区政府", "participant")])]
+
+
+@pytest.mark.parametrize("text", [
+    "一、任务\n* 市商务局、市财政局负责宣传。\n1.甲。（责任单位：县发改委）\n",  # one bullet is no stack
+    "一、任务\n* * *\n1.甲。（责任单位：县发改委）\n",  # a thematic break
+    "一、任务\n1. 1.甲。（责任单位：县发改委）\n",  # numbers alone are no bullets
+    "一、任务\n1.甲。（责任单位：*县发改委、*县财政局）\n",  # the lead mark
+])
+def test_a_bullet_or_a_rule_alone_stacks_no_list_markers(text):
+    from fengong.readers.markdown import STACKED, is_markdown
+    assert STACKED.search(text) is None and not is_markdown(text)
+
+
 def test_markdown_marks_are_blanked_in_place():
     from fengong.readers.markdown import blank_marks
     text = "## 一、任务\n\n1\\. **甲**。[县商务局](http://x.cn/a_b)、`县财政局`\\\n2\\. 乙 \\\\\n| A \\| B | **C** |\n| --- | --- |\n"
@@ -1722,12 +1771,6 @@ def test_a_closing_line_without_several_closes_the_block_under_its_title_as_one_
 
 # ---------------------------------------------------------------- set 47: RapidOCR (PP-OCR) of rendered pages
 
-def unindented(*paragraphs: str) -> str:
-    """Paragraphs wrapped at 28 characters as OCR reads a printed page: one line per printed row, the indent of
-    a paragraph's first row dropped (its row holds two characters fewer)."""
-    return wrapped(*paragraphs).replace("　　", "")
-
-
 @pytest.mark.parametrize("foot", ["-3一", "一2-", "—3一", "一 4 —", "--- 第3页 ---", "---第12页---"])
 def test_page_numbers_whose_dashes_ocr_read_apart_are_furniture(foot):
     assert prose.PAGE_NUMBER.match(foot)
@@ -1849,3 +1892,34 @@ def test_a_labelled_line_goes_on_across_a_page_break_with_its_list_not_with_sent
     assert [units(t) for t in plan.tasks] == [
         [("省农业农村厅", "lead"), ("省自然资源厅", "participant"), ("河西五市人民政府", "participant")],
         [("省农业农村厅", "lead"), ("省发展改革委", "participant")]]
+
+
+SERIES_LOST = ("推进村容村貌整体提升\n深入开展村庄清洁行动。清理杂物。\n推进美丽乡村示范村建设。打造示范片区。\n"
+               "开展农村危房改造。做到应改尽改。（县住房城乡建设局负责）\n{closing}\n")
+
+
+@pytest.mark.parametrize("closing", ["以上工作由县农业农村局牵头，县文化和旅游局配合，各乡镇（街道）落实。",
+                                     "上述工作由县农业农村局牵头，县文化和旅游局配合，各乡镇（街道）落实。",
+                                     "以上各项工作由县农业农村局牵头，县文化和旅游局配合，各乡镇（街道）落实。"])
+def test_a_closing_line_over_paragraphs_that_state_their_own_is_the_series_one(closing):
+    # (set 49: yizhengbanzi, mammoth's raw text) a paragraph with a statement of its own is a measure: the block
+    # under the title is a series, as numbered items are; the closing line covers each paragraph without one,
+    # and the last paragraph's own statement stands (said several or not)
+    _, plan = read(SERIES_LOST.format(closing=closing))
+    closing_units = [("县农业农村局", "lead"), ("县文化和旅游局", "cooperating"), ("各乡镇（街道）", "implementing")]
+    assert [(t.text[:8], units(t)) for t in plan.tasks] == [
+        ("深入开展村庄清洁", closing_units), ("推进美丽乡村示范", closing_units),
+        ("开展农村危房改造", [("县住房城乡建设局", "lead")])]
+    # the paragraph with its own statement in the middle: the last takes the closing line
+    middle = SERIES_LOST.replace("（县住房城乡建设局负责）", "").replace("打造示范片区。", "打造示范片区。（县住房城乡建设局负责）")
+    _, plan = read(middle.format(closing=closing))
+    assert [(t.text[:8], units(t)[0][0]) for t in plan.tasks] == [
+        ("深入开展村庄清洁", "县农业农村局"), ("推进美丽乡村示范", "县住房城乡建设局"), ("开展农村危房改造", "县农业农村局")]
+
+
+def test_paragraphs_that_state_their_own_with_no_title_above_them_are_no_series():
+    # nothing bounds the block (no title, no closing line before it): not taken back over the text above
+    text = SERIES_LOST.replace("推进村容村貌整体提升\n", "为提升村容村貌，制定本方案。\n").format(
+        closing="以上工作由县农业农村局牵头，各乡镇（街道）落实。")
+    _, plan = read(text)
+    assert [t.text[:8] for t in plan.tasks if units(t)[0][0] == "县农业农村局"] == ["开展农村危房改造"]

@@ -767,13 +767,18 @@ def _paragraphs_closed(found: list[_Found], plain: list[tuple[Line, str]]) -> li
             k -= 1
             block.insert(0, plain[k][0])
         titled = k > 0 and plain[k - 1][1] == "title"
-        if several and block and (not count or count <= len(block)):
+        # paragraphs of which one states its own responsibility are measures, not one measure's paragraphs: the
+        # statement covers the others as it covers a numbered series (标题 / 段落 / 段落（B负责） / 以上工作由A负责)
+        measures = k > 0 and len(block) > 1 and bool(own & {p.number for p in block})
+        if (several or measures) and block and (not count or count <= len(block)):
             for p in block[-count if count else 0 : -1]:
                 if p.number not in own:  # placed in document order among the statements
                     entry = _Found(f.statement, None, p, p.start, p.end, False, Span(p.start, f.whole.end, p.number),
                                    f.rule, f.carried, True)
                     out.insert(next((j for j, e in enumerate(out) if e.line.start > p.start), len(out)), entry)
-        elif not several and titled and len(block) > 1 and not own & {p.number for p in block}:
+            if block[-1].number in own:
+                continue  # the series': the last paragraph's own statement stands, as a numbered item's does
+        elif not several and titled and len(block) > 1:
             f = replace(f, start=block[0].start, whole=Span(block[0].start, f.whole.end, block[0].number))
         out.append(f)
     return out

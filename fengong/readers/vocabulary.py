@@ -358,6 +358,12 @@ def column_role(header: str) -> str | None:
     """The role a table column's header gives its units (牵头单位 → lead, 配合部门 → cooperating, 责任司局 →
     responsible), or None for a column that holds no units (完成时限, 备注)."""
     name = re.sub(r"\s+", "", header)
+    # the header may carry the table's lead rule in a bracket (责任单位（带*为牵头单位）): the rule holds for the
+    # table as a note's does, and the column is named by what stands before it
+    noted = re.fullmatch(r"(.+?)[（(](.+)[）)]", name)
+    if noted is not None and (rule := LEAD_RULE.match(noted.group(2))) and rule_extent(noted.group(2), rule) == len(
+            noted.group(2)):
+        name = noted.group(1)
     found = _COLUMN.fullmatch(name)
     if found is not None:
         return LABEL_ROLES[found.group(1)]
