@@ -114,20 +114,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "d04-suzhou-2026-diankong-jingji": "blind: 1.000 / 0.864 / 0.846",
         "d07-wuyuan-2026-cha-chanye": "blind: 0.960 / 0.065 / 0.167",
     },
-    "set-51": {
-        # blind set 51, measured by 41ddc29 (task F1 / mention F1 / lead accuracy); not yet studied
-        "duchang-2026-fangxun-kanghan": "blind: 0.957 / 0.959 / 0.917",
-        "longgang-2026-shuzi-zhengfu": "blind: 0.870 / 0.854 / 0.769",
-        "yingji-2019-weihua-gongmao-zhengzhi": "blind: 1.000 / 0.931 / 0.909",
-        "yueyang-2026-ducha-zhenggai": "blind: 0.000 / 0.000 / 0.000",
-    },
-    "set-52": {
-        # blind set 52, measured by 41ddc29 (task F1 / mention F1 / lead accuracy); not yet studied
-        "guicheng-2026-chengzhongcun": "blind: 1.000 / 0.756 / 1.000",
-        "kunshan-gaoxinqu-2026-zhaoshang": "blind: 0.960 / 0.972 / 0.923",
-        "shouguang-jiaoti-2026-xiaoyuan-anquan": "blind: 0.375 / 0.381 / 0.231",
-        "yiling-2026-zhongdian-xiangmu-baolian": "blind: 0.000 / 0.000 / 0.000",
-    },
 }
 
 

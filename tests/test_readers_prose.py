@@ -1923,3 +1923,131 @@ def test_paragraphs_that_state_their_own_with_no_title_above_them_are_no_series(
         closing="以上工作由县农业农村局牵头，各乡镇（街道）落实。")
     _, plan = read(text)
     assert [t.text[:8] for t in plan.tasks if units(t)[0][0] == "县农业农村局"] == ["开展农村危房改造"]
+
+
+# ---------------------------------------------------------------- set 51: a part's statement, work divided by 分别由
+
+PART = ("三、推进基层治理\n（一）甲措施。（主责单位：区民政局；协同单位：区财政局）\n"
+        "四、加强数据开发利用\n　　坚持数据赋能，释放数据价值。\n（一）完善数据目录。全面梳理数据资源。\n"
+        "（二）推进授权运营。探索开展试点。\n（三）提升数据质量。加强数据治理。\n"
+        "　　{closing}\n五、保障措施\n（一）加强统筹。各主责单位要制定实施计划。\n")
+
+
+@pytest.mark.parametrize("closing", [
+    "本部分任务主责单位为区政务服务和数据管理局，协同单位为区发展改革局、区工业和信息化局及区直各有关部门。",
+    "本部分各项任务由区政务服务和数据管理局牵头，区发展改革局、区工业和信息化局及区直各有关部门协同。",
+    "以上任务的牵头单位为区政务服务和数据管理局，配合单位为区发展改革局、区工业和信息化局及区直各有关部门。",
+])
+def test_a_part_s_statement_on_a_line_of_its_own_covers_its_items(closing):
+    _, plan = read(PART.format(closing=closing))
+    assert [t.key for t in plan.tasks] == ["3.1", "4.1", "4.2", "4.3"]
+    for task in plan.tasks[1:]:
+        assert units(task) == [("区政务服务和数据管理局", "lead"), ("区发展改革局", "cooperating"),
+                               ("区工业和信息化局", "cooperating"), ("区直各有关部门", "cooperating")]
+
+
+def test_an_item_s_own_statement_stands_under_a_part_s_statement():
+    text = PART.format(closing="本部分任务主责单位为区政务服务和数据管理局，协同单位为区发展改革局。").replace(
+        "探索开展试点。", "探索开展试点。（主责单位：区财政局）")
+    _, plan = read(text)
+    assert [(t.key, units(t)[0][0]) for t in plan.tasks] == [
+        ("3.1", "区民政局"), ("4.1", "区政务服务和数据管理局"), ("4.2", "区财政局"), ("4.3", "区政务服务和数据管理局")]
+
+
+@pytest.mark.parametrize("text", [
+    # a label's 为 at a sentence's start, with no topic naming the measures, is running text
+    "三、加强组织实施\n（一）各起草单位要落实责任制。起草单位为两个以上的，排在第一位的为牵头起草单位，其他为参与起草单位。\n",
+    "三、保障措施\n（一）加强统筹。牵头单位为各项任务的第一责任主体。\n",
+    "三、保障措施\n（一）加强保障。本部分所需资金由区财政局统筹安排。\n",
+])
+def test_a_said_label_without_a_topic_and_a_part_s_money_stay_unread(text):
+    _, plan = read(text)
+    assert plan.tasks == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("县城区和各乡镇集镇排涝工作分别由县城市管理局、各乡（镇）人民政府负责，县住建局配合。",
+     [("县城市管理局", "lead"), ("各乡（镇）人民政府", "participant"), ("县住建局", "cooperating")]),
+    ("城区和农村的排查整治分别由县住建局、县农业农村局负责。",
+     [("县住建局", "lead"), ("县农业农村局", "participant")]),
+])
+def test_the_measure_s_work_divided_by_fenbie_you(sentence, expected):
+    _, plan = read(f"三、主要任务\n（一）隐患排查\n1. 城区内涝隐患排查。全面清理排水管网，消除易涝点。{sentence}\n")
+    (task,) = plan.tasks
+    assert task.key == "3.1.1" and units(task) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "所需资金分别由县财政局、各乡（镇）人民政府承担。",  # money: no noun of work before 分别由
+    "年度考核工作由县委督查室负责。",  # another activity's work, without 分别: running text as before
+])
+def test_money_and_other_work_before_you_stay_unread(sentence):
+    _, plan = read(f"三、主要任务\n（一）隐患排查\n1. 城区内涝隐患排查。全面清理排水管网，消除易涝点。{sentence}\n")
+    assert plan.tasks == []
+
+
+PART_AHEAD = ("三、推进基层治理\n（一）甲措施。（主责单位：区民政局；协同单位：区财政局）\n"
+              "四、加强数据开发利用{heading}\n{lead_in}（一）完善数据目录。全面梳理数据资源。\n"
+              "（二）推进授权运营。探索开展试点。（主责单位：区财政局）\n（三）提升数据质量。加强数据治理。\n"
+              "五、保障措施\n（一）加强统筹。各主责单位要制定实施计划。\n")
+
+
+@pytest.mark.parametrize(("heading", "lead_in"), [
+    ("", "　　坚持数据赋能。本部分任务主责单位为区政务服务和数据管理局，协同单位为区发展改革局。\n"),
+    ("", "　　本部分各项任务由区政务服务和数据管理局牵头，区发展改革局配合。\n"),
+    ("（本部分任务由区政务服务和数据管理局牵头，区发展改革局配合）", ""),
+])
+def test_a_part_s_statement_before_its_items_covers_them_not_its_heading(heading, lead_in):
+    _, plan = read(PART_AHEAD.format(heading=heading, lead_in=lead_in))
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("3.1", [("区民政局", "lead"), ("区财政局", "cooperating")]),
+        ("4.1", [("区政务服务和数据管理局", "lead"), ("区发展改革局", "cooperating")]),
+        ("4.2", [("区财政局", "lead")]),  # its own statement stands
+        ("4.3", [("区政务服务和数据管理局", "lead"), ("区发展改革局", "cooperating")])]
+    assert plan.tasks[1].text == "完善数据目录。全面梳理数据资源。"
+
+
+def test_a_statement_of_one_measure_in_a_heading_s_lead_in_stays_the_heading_s():
+    # 此项工作 points to one measure, not the part: the heading's own, as before
+    _, plan = read(PART_AHEAD.format(heading="", lead_in="　　坚持数据赋能。此项工作由区政务服务和数据管理局负责。\n"))
+    assert [t.key for t in plan.tasks] == ["3.1", "4", "4.2"]
+
+
+@pytest.mark.parametrize("closing", ["以上工作由党政办牵头，各局（办、中心）按职责分工负责。",
+                                     "以上工作由区委组织部牵头，区直各委（办、局）配合。"])
+def test_a_title_heading_closed_by_a_collective_with_its_kinds_in_a_bracket(closing):
+    # (set 52: kunshan) a title line without a full stop, unnumbered paragraphs, then the closing line: one task of
+    # the heading, from its first paragraph; the collective's bracket of kinds is part of its name
+    _, plan = read("二、重点任务\n（四）优化服务\n1.完善政策。修订政策。（经发局负责）\n（五）加强招商队伍建设\n"
+                   "选优配强专业招商力量。\n定期组织专题培训。\n" + closing + "\n")
+    assert [(t.key, t.text[:11], [n for n, _ in units(t)]) for t in plan.tasks] == [
+        ("2.4.1", "完善政策。修订政策。", ["经发局"]),
+        ("2.5", "选优配强专业招商力量。", [n for n in ("党政办", "各局（办、中心）", "区委组织部", "区直各委（办、局）")
+                                    if n in closing])]
+
+
+@pytest.mark.parametrize(("rule", "rest"), [("其余为责任科室（单位）", "participant"),
+                                            ("其余为配合科室（单位）", "cooperating")])
+def test_a_marking_rule_naming_sections_reads_bare_brackets_with_a_mark_anywhere(rule, rest):
+    # (set 52: shouguang) the rule in the notice names the lead by its kind (科室（单位）); the mark may stand on a
+    # unit after the first, and two marks are two leads
+    _, plan = read(f"各项任务中标注“*”的为牵头科室（单位），{rule}。\n一、压实责任\n"
+                   "（一）健全体系。落实责任清单。（*安全管理科、局办公室，各学校）\n"
+                   "（二）推进护校安园。落实高峰勤务。（基础教育科、*安全管理科）\n"
+                   "（三）排查隐患。建立隐患台账。（*安全管理科、*后勤管理服务中心、各学校）\n")
+    assert [units(t) for t in plan.tasks] == [
+        [("安全管理科", "lead"), ("局办公室", rest), ("各学校", rest)],
+        [("基础教育科", rest), ("安全管理科", "lead")],
+        [("安全管理科", "lead"), ("后勤管理服务中心", "lead"), ("各学校", rest)]]
+
+
+def test_a_standing_statement_with_a_duty_modal_carries_its_collective_after_the_printed_units():
+    # (set 52: guicheng) 各社区均需结合本社区实际…不再一一列出: 各社区 (the modal ends the name) is carried to every
+    # later task, after the units each prints (涉及社区负责落实 among them)
+    _, plan = read("二、重点任务\n以下各项任务，各社区均需结合本社区实际抓好落实，不再一一列出。\n"
+                   "（一）加快改造\n1.推动项目启动。（牵头单位：街道城市更新局；责任单位：街道财政局）\n"
+                   "2.做好群众工作。（牵头单位：街道政法委员会；责任单位：街道城市更新局，涉及社区负责落实）\n")
+    assert [units(t) for t in plan.tasks] == [
+        [("街道城市更新局", "lead"), ("街道财政局", "participant"), ("各社区", "implementing")],
+        [("街道政法委员会", "lead"), ("街道城市更新局", "participant"), ("涉及社区", "implementing"),
+         ("各社区", "implementing")]]

@@ -2674,3 +2674,54 @@ def test_a_sheet_written_by_pandas_to_csv_with_its_index_and_column_numbers():
     # a first column that counts no rows from 0 is the table's own (its 序号)
     own = "序号,项目名称,牵头单位,配合单位\n1,老旧小区改造,市住建局,市城管局\n2,城市停车设施建设,市公安局,市城管局\n"
     assert [t.key for t in tabular.read(SourceText("t.csv", own)).tasks] == ["1", "2"]
+
+
+# ---------------------------------------------------------------- set 51: a rectification list (整改方案's 问题清单)
+
+RECTIFICATION = ("督察反馈问题整改任务清单\n\n"
+                 "序号\t{problem}\t整改目标\t整改措施\t责任领导\t{units}\t整改时限\n"
+                 "1\t核心区内仍存在违规养殖设施\t完成清理\t依法拆除违规设施\t刘建华\t市林业局、市农业农村局、岳阳县政府\t"
+                 "2026年9月底前\n"
+                 "2\t部分工业企业在线监测数据弄虚作假\t严厉打击\t开展专项检查\t张明远\t市生态环境局、市公安局\t长期坚持\n"
+                 "注：{units}中排在第一位的为牵头单位，其他为配合单位。各县市区人民政府负责本辖区内相关问题整改落实，"
+                 "表中不再一一列出。\n")
+
+
+@pytest.mark.parametrize(("problem", "unit_header"), [
+    ("反馈问题", "整改责任单位"), ("存在问题", "责任单位"), ("问题描述", "落实责任单位"), ("问题", "主体责任单位")])
+def test_a_rectification_list_reads_its_problems_as_tasks(problem, unit_header):
+    plan = tabular.read(SourceText("t.txt", RECTIFICATION.format(problem=problem, units=unit_header)))
+    assert [t.text for t in plan.tasks] == ["核心区内仍存在违规养殖设施", "部分工业企业在线监测数据弄虚作假"]
+    assert [units(t) for t in plan.tasks] == [
+        [("市林业局", "lead"), ("市农业农村局", "cooperating"), ("岳阳县政府", "cooperating"),
+         ("各县市区人民政府", "implementing")],
+        [("市生态环境局", "lead"), ("市公安局", "cooperating"), ("各县市区人民政府", "implementing")]]
+
+
+def test_a_rectification_list_without_a_unit_column_is_no_task_table():
+    # 责任领导 names persons, 整改时限 a deadline: no column of units, no task table
+    table = RECTIFICATION.format(problem="反馈问题", units="整改责任人")
+    with pytest.raises(ReadError):
+        tabular.read(SourceText("t.txt", table))
+
+
+def test_a_baolian_table_with_a_leaders_post_column_and_numbers_restarting_in_each_section(tmp_path: Path):
+    # (set 52: yiling) 项目（企业）名称 names the row; 包联区领导 (posts), 年度目标 and 完成时限 hold no units; the
+    # 序号 restarts under each section row, so the rows are the sections' children
+    text = ("附件\n\n重点项目包联责任分工表\n\n"
+            "序号\t项目（企业）名称\t年度目标\t包联区领导\t牵头单位\t责任单位\t完成时限\n"
+            "一、重点工业项目\n"
+            "1\t高端磷化工新材料产业园项目\t完成一期主体工程\t区委常委、常务副区长\t区经信局\t区自然资源规划分局、龙泉镇\t2026年12月底\n"
+            "2\t数字经济产业园二期项目\t引进企业20家\t区政府副区长（分管科技）\t区科技局、区招商服务中心\t区住建局\t2026年12月底\n"
+            "二、重点企业\n"
+            "1\t宜昌三峡精密机械有限公司\t产值增长15%\t区政府副区长（分管工业）\t区财政局\t区国资中心、区发改局等\t2026年12月底\n")
+    path = tmp_path / "baolian.txt"
+    path.write_text(text, encoding="utf-8")
+    plan, _ = read_path(path)
+    assert [(t.key, t.parent, t.text, units(t), t.open_ended) for t in plan.tasks] == [
+        ("1.1", "1", "高端磷化工新材料产业园项目", [("区经信局", "lead"), ("区自然资源规划分局", "participant"),
+                                                   ("龙泉镇", "participant")], False),
+        ("1.2", "1", "数字经济产业园二期项目", [("区科技局", "lead"), ("区招商服务中心", "lead"),
+                                               ("区住建局", "participant")], False),
+        ("2.1", "2", "宜昌三峡精密机械有限公司", [("区财政局", "lead"), ("区国资中心", "participant"),
+                                                 ("区发改局", "participant")], True)]

@@ -21,6 +21,9 @@ ANSWERING = "answering"
 # 抓好落实 (see to it that it is done) with no modifier: the units carry out what a lead stated beside them leads
 # (A牵头，各县（市、区）党委和政府抓好落实); with none stated they answer for it, as with 负责 (A、B抓好落实).
 SEEING_TO = "seeing-to"
+# 分别负责: each answers for its own part. Without 由 every unit leads its part (A、B分别负责, as A、B分别牵头); where
+# 由 gives the measure to them (此项工作由A、B、C分别负责) they are a responsible list, as with 由A、B负责落实.
+SEVERALLY = "severally"
 ROLES = ("lead", "participant", "cooperating", "guiding", "implementing")
 
 # The role word of a label (牵头单位：, 责任部门：, 配合单位：) → the role of the units it introduces.
@@ -62,6 +65,11 @@ _KIND = rf"(?:{'|'.join(LABEL_NOUNS)}|[{BODY_KIND_CHARS}]{{2,3}})"
 # A kind may be followed by the other kinds the field admits, in a bracket: 责任单位（部门）, 牵头部门（单位）,
 # 责任科室（单位）, 配合单位（部门、科室）.
 LABEL_NOUN = rf"(?:{_KIND}(?:[（(]{_KIND}(?:[、/／]{_KIND})*[）)])?)"
+# A label or a column's header may say before its role word what the work is or how much of it the body bears
+# (整改责任单位, 落实责任单位, 主体责任单位, 任务牵头部门, 主要责任单位): the role is the role word's. 落实 before 责任
+# is the work (the body answers for carrying it out), while 落实单位 alone is an implementing label.
+LABEL_QUALIFIERS = ("主要", "整改", "落实", "主体", "任务", "工作", "具体")
+LABEL_QUALIFIER = rf"(?:{'|'.join(LABEL_QUALIFIERS)})"
 
 # Verbs after a unit list, longest first where one ends another (牵头负责 before 负责). A modifier between the
 # units and the verb (按职责分工负责, 分别负责, 按属地负责) changes nothing of the role.
@@ -87,9 +95,9 @@ VERBS = {
     "配合": "cooperating", "协助": "cooperating", "协同": "cooperating", "协办": "cooperating",
     "指导": "guiding", "督导": "guiding",
     "主办": "lead", "主责": "lead", "承办": HANDLER,
-    # 分别负责: each answers for its own part, so each leads it (A、B分别负责 → two leads, as A、B分别牵头); 分别 before
-    # any other verb changes nothing (A、B分别落实)
-    "分别负责": "lead", "分别牵头负责": "lead",
+    # 分别负责: each answers for its own part, so each leads it (A、B分别负责 → two leads, as A、B分别牵头), save
+    # where 由 names them (SEVERALLY); 分别 before any other verb changes nothing (A、B分别落实)
+    "分别负责": SEVERALLY, "分别牵头负责": "lead",
 }
 # How a body guides, said by a pair of verbs (指导督促, 督促指导, 监督指导, 统筹指导): the guiding verb with a verb of
 # supervising or steering before or after it is still guiding. The pair before it is a modifier (below); after it
@@ -159,15 +167,24 @@ _COUNT = r"[一二两三四五六七八九十\d]{1,3}"
 _KIND = "保障|重点|主要|政策|改革|具体|配套|支持|工作"
 _MEASURE = rf"(?:{_KIND})?(?:{_NOUN})"
 # The classifier of plan items (项, 条) names the measures by itself: 以上两项由A牵头, 上述各条由B负责, 此项由C负责.
-TOPIC_POINTED = re.compile(rf"(?:(?:[此该]一?项?|[本这]一?项|上述|以上|前述)(?:各项|几项|各条|这些|{_COUNT}[项条])?"
-                           rf"{_MEASURE}|[此该本这]一?项(?:{_WORK_NOUN})(?:工作|任务)?"
-                           rf"|[此该本这]一?项|(?:上述|以上|前述)(?:各项|几项|各条|{_COUNT}[项条]))"
-                           rf"(?:均|都)?(?:具体|主要)?(?=由)")
+# The part of the plan a statement stands in may be its topic (本部分任务由A牵头, 本部分任务主责单位为A, 本章各项
+#工作由A负责, 该部分任务): the measures of that part, all of them.
+_PART = r"(?:[本该这此]一?(?:部分|章|节|篇|板块))(?:各项|所有|全部)?的?"
+PART_TOPIC = re.compile(_PART)
+_POINTED = (rf"(?:(?:[此该]一?项?|[本这]一?项|上述|以上|前述)(?:各项|几项|各条|这些|{_COUNT}[项条])?"
+            rf"{_MEASURE}|[此该本这]一?项(?:{_WORK_NOUN})(?:工作|任务)?"
+            rf"|[此该本这]一?项|(?:上述|以上|前述)(?:各项|几项|各条|{_COUNT}[项条])|{_PART}(?:{_MEASURE})?)"
+            rf"(?:均|都)?")
+TOPIC_POINTED = re.compile(rf"{_POINTED}(?:具体|主要)?(?=由)")
+# The same topic before a role label that gives the measures' units (本部分任务主责单位为A，协同单位为B; 以上任务的
+# 牵头单位：A; 此项工作牵头单位为A): the label's statement is about them (the lexer checks the label after it).
+TOPIC_BEFORE_LABEL = re.compile(rf"{_POINTED}的?")
 # A pointed topic that points back over the text above (以上, 上述, 前述) may cover several measures: all those of
 # the series it closes where it says so (以上各项任务, 上述几项工作, 以上这些措施, 以上工作均由…), the last n where it
-# counts them (以上三项工作, 上述2项任务, 以上两项). 此项 / 该项 / 本项 / 这项 point to one measure.
-BACK_POINTER = re.compile(rf"^(?:以上|上述|前述)(?:(?:(各项|几项|各条|这些)|({_COUNT})[项条]){_MEASURE}?|{_MEASURE})"
-                          rf"(均|都)?")
+# counts them (以上三项工作, 上述2项任务, 以上两项). 此项 / 该项 / 本项 / 这项 point to one measure. The part of the
+# plan (本部分任务, 本章各项工作) is every measure of the series it closes.
+BACK_POINTER = re.compile(rf"^(?:(?:以上|上述|前述)(?:(?:(各项|几项|各条|这些)|({_COUNT})[项条]){_MEASURE}?|{_MEASURE})"
+                          rf"|({_PART})(?:{_MEASURE})?)(均|都)?")
 
 
 def topic_reach(topic: str) -> tuple[bool, bool, int | None]:
@@ -178,7 +195,11 @@ def topic_reach(topic: str) -> tuple[bool, bool, int | None]:
     if m is None:
         return False, False, None
     count = numeral_value(m.group(2)) if m.group(2) else None
-    return True, bool(m.group(1) or m.group(3) or count), count
+    return True, bool(m.group(1) or m.group(3) or m.group(4) or count), count
+# The measure's work divided between bodies by its parts, named before 分别由 (县城区和各乡镇集镇排涝工作分别由A、
+# B负责，C配合; 城区和农村的排查整治分别由A、B负责): the clause from 由 is a statement about the measure, as after a
+# topic; not money (所需资金分别由市、县财政承担: no noun of work before it).
+SEVERAL_PARTS = re.compile(rf"(?:{_NOUN}|{_WORK_NOUN})分别(?=由)")
 # A condition opening a closing sentence after a statement (由A负责；涉及资本市场的，由B负责; 属于中央事权的，由…):
 # who answers for that part of the measure, a statement of its own.
 CONDITION = re.compile(r"(?:涉及|属于|其中|对于|针对)[^，,；;。、（）()由]{1,20}的[，,]\s*(?=由)")
@@ -215,6 +236,9 @@ GOVERNMENT_BODY = re.compile(r"(?:人民政府|政府|行政公署)$")
 # A bracket that is part of the name before it although it holds separators: 各县（市、区）人民政府.
 # So is a bracket that names the other kinds of place a collective's 各 covers: 各乡镇（街道、园区）.
 LEVELS_IN_NAME = re.compile(rf"^(?:[省市县区州盟旗地自治直辖、，,]|{'|'.join(KINDS)})+$")
+# After a 各 collective, a bracket of the other kinds of body its 各 covers is part of the name: 各局（办、中心）,
+# 各委（办、局）, 各部门（单位、中心）.
+KINDS_IN_NAME = re.compile(rf"^(?:[、，,]|中心|{'|'.join(KINDS)}|[{''.join(BODY_KINDS)}])+$")
 # A bracket after a unit that gives its role, not its name: 市发展改革委（牵头）, and how it takes it: 各街道办事处
 # （按职责分工负责）, 各区（分别落实）.
 # The lead's words (牵头, and 主责 / 主办 in the documents that call the lead so) are as good in a note
@@ -233,13 +257,14 @@ _MARK = rf"(?:[“\"‘]?[（(]?(?:(?:{_LEADS})(?:单位|部门)?|[{MARKS}]号?)
 LEAD_RULE = re.compile(
     r"(?:(?:列|排|排在|排名|列于|列在|位列|名列)?(?:第一|首)(?:位|个|家)?的?(?:者|部门|单位)?"
     rf"|{_MARKING}?[“\"‘]?[{MARKS}][”\"’]?号?[ ]?(?:的|者)?(?:部门|单位)?"
-    rf"|{_MARKING}[“\"‘]?[（(]?(?:{_LEADS})[）)]?[”\"’]?(?:字样)?(?:的|者)(?:部门|单位)?)为(?:{_LEADS})(?:责任|起草)?(?:单位|部门)")
+    rf"|{_MARKING}[“\"‘]?[（(]?(?:{_LEADS})[）)]?[”\"’]?(?:字样)?(?:的|者)(?:部门|单位)?)为(?:{_LEADS})(?:责任|起草)?{LABEL_NOUN}")
 # The lead and the others may be named by what they answer for (为牵头责任单位，其余为协同责任单位; a 立法计划's
-# 为牵头起草单位，其他为参与起草单位).
+# 为牵头起草单位，其他为参与起草单位), or by their kind as a label names it (为牵头科室（单位），其余为责任科室
+# （单位）).
 # Its sequel, kept in the quoted rule: 其余为参与单位, 其他为配合部门, 下同, and what a list without a lead says
 # (未标明牵头的，所列单位均为牵头单位: every unit of it leads).
 RULE_TAIL = re.compile(
-    r"[，,；;]?\s*(?:其余|其他|其它)(?:的)?(?:单位|部门)?(?:为|是)(?:主要)?(参与|配合|责任|协办|协同)(?:责任|起草)?(?:单位|部门)"
+    rf"[，,；;]?\s*(?:其余|其他|其它)(?:的)?(?:单位|部门)?(?:为|是)(?:主要)?(参与|配合|责任|协办|协同)(?:责任|起草)?{LABEL_NOUN}"
     r"|[，,；;]?\s*下同"
     rf"|[，,；;]?\s*(?:未|没有|不)(?:(?:{_MARKING}|明确|列明){_MARK}?|{_MARK})的(?:任务|事项|措施)?[，,]?"
     r"\s*(?:所列|列出的|列明的|其|各)?(?:单位|部门)?(?:均|都|皆|共同)?(?:为|是)(牵头|责任)(?:单位|部门)")
@@ -278,9 +303,10 @@ TOWNSHIPS = ("镇", "乡")
 # Words that end like a township (…镇, …乡) and name none: a kind of place, or where someone comes from or goes.
 NOT_A_TOWNSHIP = ("城镇", "小镇", "古镇", "村镇", "集镇", "重镇", "名镇", "城乡", "家乡", "故乡", "下乡", "返乡",
                   "回乡", "老乡", "同乡", "水乡", "之乡", "异乡", "他乡", "入乡")
-# Words that end like a section (…科, …股) and name none: a field of study, a degree, a share.
-NOT_A_SECTION = ("学科", "本科", "专科", "预科", "文科", "理科", "工科", "医科", "控股", "入股", "参股", "持股", "配股",
-                 "新股", "个股", "A股", "B股")
+# Words that end like a section (…科, …股) and name none: a field of study, a degree, a share (文理科; but 管理科,
+# 护理科, 审理科 are sections named by their work).
+NOT_A_SECTION = ("学科", "本科", "专科", "预科", "文科", "文理科", "工科", "医科", "控股", "入股", "参股", "持股",
+                 "配股", "新股", "个股", "A股", "B股")
 # Words that end like a bank (…行: 银行, 分行, 人行) and name none: the verbs of carrying out and going (市场运行 is a
 # division's field, 市场运行和消费促进处 one division).
 NOT_A_BANK = ("运行", "执行", "进行", "实行", "推行", "施行", "试行", "先行", "现行", "暂行", "履行", "践行", "奉行",
@@ -291,9 +317,10 @@ NOT_A_NAME_START = ("含", "包括", "不含", "包含", "如", "即", "其中",
                     "将", "向", "按", "由于", "根据", "按照", "通过", "其他", "其余")
 # Words a name known by its ending alone, or by its place, never holds: with them the run is a clause that
 # happens to end like a body's name (日常工作由市商务局, 办公室设在市商务局, 负责统筹的市商务局) or a duty in
-# running text (各功能区要结合实际抓好落实: 要 is the modal of a duty); 自由 is a word of names (自由贸易试验区),
-# 主要 and 重要 are not modals.
-CLAUSE_WORDS = re.compile(r"(?<!自)由|设在|负责|牵头|的|(?<![主重纲摘提])要")
+# running text (各功能区要结合实际抓好落实, 各社区均需结合本社区实际: 要, 需, 须 are the modals of a duty); 自由 is a
+# word of names (自由贸易试验区), 主要, 重要, 要素, 需求 are no modals.
+DUTY_MODAL = r"(?<![主重纲摘提])要(?![素点件])|须|需(?!求)|[均都皆]应"
+CLAUSE_WORDS = re.compile(rf"(?<!自)由|设在|负责|牵头|的|{DUTY_MODAL}")
 # Verbs that open a measure and never a name (成立工作专班, 开展…活动): a run that begins so is the measure's text.
 MEASURE_VERBS = ("成立", "设立", "组建", "建立", "开展", "推进", "加强", "完善", "实施", "落实", "做好", "强化")
 # A coordinating body named by the work it coordinates opens with that work's verb (推进使用正版软件工作部际联席会议
@@ -315,16 +342,24 @@ MEASURE_QUALIFIERS = ("重点", "主要", "具体", "工作", "改革", "政策"
                       "支持", "保障", "推进", "实施", "建设", "创新", "专项",
                       # what kind of list the rows are: a 督查清单's 督查事项, a 民生实事 list's 实事项目, a 政府工作
                       # 报告 breakdown's 目标任务, a 立法计划's 立法项目, a year's 年度任务, 攻坚任务, 考核事项
-                      "督查", "督办", "实事", "民生", "目标", "立法", "年度", "攻坚", "考核")
+                      "督查", "督办", "实事", "民生", "目标", "立法", "年度", "攻坚", "考核",
+                      # a rectification list's 整改任务, 整改措施, 整改事项
+                      "整改")
+# A rectification list (整改方案's 问题清单, 督察 / 巡视 / 审计 整改台账) is a list of the problems found, one a row,
+# each the task its 整改责任单位 answers for: its problem column names the task (反馈问题, 存在问题, 问题描述, 问题).
+PROBLEM_QUALIFIERS = ("反馈", "存在", "主要", "突出", "发现", "整改", "督察", "督查", "巡视", "巡察", "审计", "检查",
+                      "具体")
 # The things a plan lists by their names, one a row: a column of their names names the task (项目名称, 标准名称 of a
-# 标准制修订计划, 法规名称 / 规章名称 of a 立法计划, 课题名称, 文件名称); never a name of whoever does it (单位名称,
-# 企业名称: a unit column's).
+# 标准制修订计划, 法规名称 / 规章名称 of a 立法计划, 课题名称, 文件名称), with another kind of thing listed beside it
+# in a bracket (a 包联 table's 项目（企业）名称: the firm served is the row's object); never a name of whoever does it
+# (单位名称, 企业名称: a unit column's).
 LISTED_THINGS = ("任务", "项目", "工作", "事项", "措施", "标准", "法规", "规章", "条例", "课题", "文件", "规划",
                  "计划", "政策", "工程", "行动")
 _TASK_HEADER = re.compile(
     rf"(?:{'|'.join(MEASURE_QUALIFIERS)}){{0,2}}(?:{'|'.join(MEASURE_NOUNS)})(?:及(?:{'|'.join(MEASURE_NOUNS)}))?"
     rf"|(?:{'|'.join(MEASURE_QUALIFIERS + MEASURE_NOUNS)})*(?:任务|项目|工作|事项|措施)(?:名称|内容)"
-    rf"|(?:{'|'.join(MEASURE_QUALIFIERS)})?(?:{'|'.join(LISTED_THINGS)})名称")
+    rf"|(?:{'|'.join(MEASURE_QUALIFIERS)})?(?:{'|'.join(LISTED_THINGS)})(?:[（(][\u4e00-\u9fff、/／]{{2,8}}[）)])?名称"
+    rf"|(?:{'|'.join(PROBLEM_QUALIFIERS)}){{0,2}}问题(?:描述|内容|表现|清单)?")
 # A bare noun heads a task column only where it names measures alone (任务, 事项, 项目); 工作, 内容, 政策 need a
 # qualifier (重点工作, 主要内容, 支持政策).
 _BARE = ("工作", "内容", "政策", "行动", "工程")
@@ -332,7 +367,8 @@ _BARE = ("工作", "内容", "政策", "行动", "工程")
 
 def is_task_header(header: str) -> bool:
     """True for a table header that names the column of the tasks: 工作任务, 重点任务, 具体举措, 工作措施, 主要举措,
-    任务举措, 工作内容, 改革事项, 项目名称; not 对应国家任务, 工作目标, 完成时限, 工作 alone."""
+    任务举措, 工作内容, 改革事项, 项目名称, a rectification list's 反馈问题; not 对应国家任务, 工作目标, 完成时限, 工作
+    alone."""
     name = re.sub(r"\s+", "", header)
     return name not in _BARE and _TASK_HEADER.fullmatch(name) is not None
 
@@ -377,7 +413,7 @@ def column_role(header: str) -> str | None:
 DIVISION_HEADERS = ("责任分工", "职责分工", "工作分工", "分工")
 
 
-_COLUMN = re.compile(rf"({'|'.join(sorted(LABEL_ROLES, key=len, reverse=True))}){LABEL_NOUN}")
+_COLUMN = re.compile(rf"{LABEL_QUALIFIER}?({'|'.join(sorted(LABEL_ROLES, key=len, reverse=True))}){LABEL_NOUN}")
 
 
 def rule_extent(text: str, match: re.Match[str]) -> int:
