@@ -64,17 +64,29 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
                                         "Markdown list's 1.; the truth keeps the clean text's labels (every unit read)",
     },
     "set-47": {
-        # blind set 47, measured by a086724 (task F1 / mention F1 / lead accuracy); not yet studied
-        "anji-2026-baicha-chanye": "blind: 0.286 / 0.047 / 0.000",
-        "gansu-2026-gebi-nongye": "blind: 0.923 / 0.902 / 0.923",
-        "guobanfa-2018-lenglian-sheshi": "blind: 0.000 / 0.000 / 0.000",
-        "guobanfa-2019-shequ-bianmin": "blind: 0.846 / 0.829 / 0.846",
-        "hunan-2026-dikong-jingji": "blind: 0.143 / 0.000 / 0.000",
-        "lankao-2026-yueqi-chanye": "blind: 1.000 / 0.818 / 1.000",
-        "luoyang-2026-wenlv-xiaofei": "blind: 0.846 / 0.848 / 0.846",
-        "shaoxing-2026-yinran-shuzhi": "blind: 1.000 / 0.968 / 1.000",
-        "wuhou-2026-chengshi-gengxin": "blind: 0.093 / 0.000 / 0.000",
-        "yuhang-2026-rengong-zhineng": "blind: 0.909 / 0.902 / 0.909",
+        # blind set 47, measured by a086724 (task F1 / mention F1 / lead accuracy); studied: what is left is OCR's
+        # (characters lost or misread, a label's box not found) or a table whose rows OCR's assembly interleaved
+        "anji-2026-baicha-chanye": "0.286 / 0.047 / 0.000: landscape table in visual rows (space-joined): wrapped "
+                                   "cells interleaved row by row, the 县领导 names run into the unit cells; not read. "
+                                   "OCR also read 1.2's and 6.1's ” as \"",
+        "gansu-2026-gebi-nongye": "0.923 / 0.902 / 0.923: OCR found no box for the label （二） opening page 3, so its "
+                                  "paragraph reads as 1.1's second statement (1.1-1, 1.1-2): OCR's lost label",
+        "guobanfa-2018-lenglian-sheshi": "0 / 0 / 0: table one OCR box a line in engine order (cells interleaved, the "
+                                         "merged lead cells on one row of their span); OCR also read 序号 9 as 6",
+        "guobanfa-2019-shequ-bianmin": "0.923 / 0.914 / 0.923: every task and unit read; OCR read 2.4's ” as \" "
+                                       "(发展“一站式\"便民服务): OCR's misread character",
+        "hunan-2026-dikong-jingji": "0.143 / 0.000 / 0.000: table rows merged into paragraphs by the OCR tool, the "
+                                    "wrapped cells of every column interleaved; not read",
+        "lankao-2026-yueqi-chanye": "1.000 / 0.818 / 1.000: OCR lost 堌 of 堌阳镇 (4 tasks) and read the labels' "
+                                    "full-width ． as . (6 tasks; the truth keeps the clean text's 1．)",
+        "luoyang-2026-wenlv-xiaofei": "0.846 / 0.848 / 0.846: OCR's losses only: 瀍 of 瀍河区政府, 1.3-1's ＋ read "
+                                      "as 十, 2.7's 入 as 大",
+        "shaoxing-2026-yinran-shuzhi": "1.000 / 1.000 / 1.000, numbering 0.250: every task and unit read; OCR read "
+                                       "the labels' full-width ． as . in 9 of 12 (the truth keeps the clean 1．)",
+        "wuhou-2026-chengshi-gengxin": "0.093 / 0.000 / 0.000: table in tab-joined visual rows: the merged 牵头单位 "
+                                       "cell on one row of four, wrapped cells interleaved; not read",
+        "yuhang-2026-rengong-zhineng": "0.909 / 0.902 / 0.909: OCR's losses only: 2.6's ＋ read as 十, the labels' "
+                                       "full-width ． read as . in 4",
     },
     "set-48": {
         # blind set 48 (PDF table tools), measured by 9033734; the other nine read since

@@ -1844,6 +1844,131 @@ def test_a_closing_line_without_several_closes_the_block_under_its_title_as_one_
     assert [(t.text[:8], units(t)) for t in plan.tasks] == [("加强农房风貌管控", [("县农业农村局", "lead")])]
 
 
+# ---------------------------------------------------------------- set 47: RapidOCR (PP-OCR) of rendered pages
+
+@pytest.mark.parametrize("foot", ["-3一", "一2-", "—3一", "一 4 —", "--- 第3页 ---", "---第12页---"])
+def test_page_numbers_whose_dashes_ocr_read_apart_are_furniture(foot):
+    assert prose.PAGE_NUMBER.match(foot)
+    _, plan = read("一、主要任务\n（一）落实带薪休假。督促用人单位落实制度。\n责任单位：省人力资源社会保障厅、省总\n"
+                   f"{foot}\n工会\n")
+    assert units(plan.tasks[0]) == [("省人力资源社会保障厅", "lead"), ("省总工会", "participant")]
+
+
+@pytest.mark.parametrize("line", ["一、2026年", "1-2", "-3", "第3页内容", "--- 第3页", "二一3一四"])
+def test_lines_that_only_look_like_page_numbers_stay(line):
+    assert not prose.PAGE_NUMBER.match(line)
+
+
+@pytest.mark.parametrize("brk", ["\n--- 第6页 ---\n", "\n\f", "\n\n", "\n一6一\n"])
+def test_a_page_number_ocr_ran_into_the_pages_last_line_is_furniture(brk):
+    # Umi-OCR's natural paragraphs run a page's number into its last row where that row reaches the margin
+    text = ("一、重点任务\n1.强化金融服务。鼓励银行机构推出专项信贷产品。（市委金融办、人行绍兴市分行、-5-" + brk
+            + "市财政局负责）\n2.开展培训。每年培训在岗职工1-4一" + brk + "万人次以上。（市人力社保局负责）\n")
+    _, plan = read(text)
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1.1", [("市委金融办", "lead"), ("人行绍兴市分行", "participant"), ("市财政局", "participant")]),
+        ("1.2", [("市人力社保局", "lead")])]
+    assert "4" not in plan.tasks[1].text and "职工1" in plan.tasks[1].text
+
+
+def test_a_number_between_dashes_inside_a_page_is_text():
+    # not before a page break: no page's foot
+    assert prose.glued_feet("编号为A-5-\n第二行\n") == "编号为A-5-\n第二行\n"
+    assert prose.glued_feet("-5-\n\n") == "-5-\n\n"  # a line of its own is PAGE_NUMBER's
+
+
+@pytest.mark.parametrize("label", ["二）", "二)", "二 ）"])
+def test_a_bracketed_label_whose_opening_bracket_ocr_dropped_is_the_label(label):
+    # PP-OCR reads the label as a box of its own and may drop its （: 二） 盘活存量设施资源。
+    _, plan = read(f"一、优化布局\n（一）完善标准。明确配建指标。（自然资源部负责）\n{label} 盘活存量资源。鼓励改造利用。"
+                   "（商务部负责）\n（三）推动网点进社区。支持连锁企业。（住房城乡建设部负责）\n")
+    assert [(t.key, t.label, t.text[:6]) for t in plan.tasks] == [
+        ("1.1", "（一）", "完善标准。明"), ("1.2", label.replace(" ", ""), "盘活存量资源"), ("1.3", "（三）", "推动网点进社")]
+
+
+def test_a_numeral_and_closing_bracket_inside_a_line_open_no_item():
+    _, plan = read("（一）完善标准。按附件二）所列执行。（自然资源部负责）\n（二）盘活资源。（商务部负责）\n")
+    assert [(t.key, t.text[:6]) for t in plan.tasks] == [("1", "完善标准。按"), ("2", "盘活资源。")]
+
+
+# RapidOCR's rows of a printed page (set 47: guobanfa-2019-shequ-bianmin), 28 characters a full row, the indent of a
+# paragraph's first row dropped
+OCR_ROWS = """社区便民商业是服务居民日常生活的重要载体，直接关系
+群众切身利益。近年来，各地积极推进社区商业网点建设，便
+民服务水平不断提升，但仍存在网点布局不均衡、业态结构单
+一、经营成本偏高、服务质量参差不齐等问题。为加快发展社
+区便民商业，更好满足居民消费需求，经国务院同意，现提出
+以下意见。
+总的要求是：以习近平新时代中国特色社会主义思想为指
+导，全面贯彻党的十九大和十九届二中、三中、四中全会精神，
+坚持以人民为中心的发展思想，坚持市场主导、政府引导，坚
+持补齐短板、提升品质，以便利居民生活为出发点和落脚点，
+加快补齐社区便民商业设施短板，优化业态结构，提升服务质
+量。
+{before}
+一、优化社区商业网点布局
+（一）完善规划配置标准。将社区便民商业网点纳人国土
+空间规划和城市更新统筹考虑，明确新建居住区便民商业设施
+配建指标，按照每百户居民不低于一定面积的标准配置菜市场、
+便利店、早餐店等网点。（自然资源部、住房城乡建设部、商
+务部按职责分工负责)
+（二）盘活存量设施资源。鼓励利用老旧厂房、闲置用房
+等存量资源改造建设社区商业网点，在不改变用地主体和规划
+条件的前提下，可按过渡期政策办理相关手续。（自然资源部
+牵头，住房城乡建设部、商务部参与）
+"""
+
+
+def test_a_row_opening_with_the_tail_of_a_word_is_no_label():
+    # …业态结构单 / 一、经营成本偏高…: the word 单一、 wrapped at the row's end, where OCR printed no indent
+    text = OCR_ROWS.format(before="")
+    assert prose.wrap_width(prose.LineIndex(text).lines) in (27, 28)  # digits and marks OCR prints narrow
+    _, plan = read(text)
+    assert [(t.key, t.label) for t in plan.tasks] == [("1.1", "（一）"), ("1.2", "（二）")]
+
+
+@pytest.mark.parametrize("before", [
+    "二、总体要求：以习近平新时代中国特色社会主义思想为指导坚持",  # a heading of one line: no full stop in it
+    "责任单位：省发展改革委、省财政厅、省自然资源厅、省农业农村",  # a labelled line ends on a name
+])
+def test_a_full_row_that_may_end_its_paragraph_leaves_the_label_after_it(before):
+    _, plan = read(OCR_ROWS.format(before=before))
+    assert [(t.key.split("~")[0], t.label) for t in plan.tasks][-2:] == [("1.1", "（一）"), ("1.2", "（二）")]
+    assert all(t.text[:4] in ("完善规划", "盘活存量") for t in plan.tasks[-2:])
+
+
+@pytest.mark.parametrize("heading", ["（二）建设行业数字化公共平台", "(二)建设行业数字化、智能化公共平台"])
+def test_a_heading_run_on_after_a_paragraphs_last_sentence_opens_its_item(heading):
+    # OCR's natural paragraphs run the next row on where a paragraph's last row reaches the margin
+    _, plan = read("二、重点任务\n（一）推进企业智能化改造\n1.实施诊断。组织服务机构开展诊断。\n2.推进低碳改造。推广先进工艺。\n"
+                   f"以上各项任务由市经信局牵头，市科技局、市财政局配合。{heading}\n"
+                   "1.建设产业大脑。集成订单数据。（市数据局负责）\n")
+    assert [(t.key, t.text[:4]) for t in plan.tasks] == [("2.1.1", "实施诊断"), ("2.1.2", "推进低碳"),
+                                                       ("2.2.1", "建设产业")]
+
+
+def test_a_section_heading_run_on_after_a_paragraph_opens_its_section():
+    _, plan = read("一、重点任务\n（一）实施诊断。组织服务机构开展诊断。（市经信局负责）二、保障措施\n"
+                   "（一）加强组织领导。成立工作专班。（市政府办公室负责）\n")
+    assert [t.key for t in plan.tasks] == ["1.1", "2.1"]
+
+
+@pytest.mark.parametrize("tail", ["主要包括：（一）完善标准；（二）盘活资源。", "（二）盘活资源，推动改造。"])
+def test_an_inline_item_closed_by_a_mark_is_no_heading(tail):
+    _, plan = read(f"（一）完善标准。明确指标。{tail}（自然资源部负责）\n（二）推动网点进社区。（商务部负责）\n")
+    assert [t.key for t in plan.tasks] == ["1", "2"]
+
+
+def test_a_labelled_line_goes_on_across_a_page_break_with_its_list_not_with_sentences():
+    # (set 47: gansu) OCR lost the label of the paragraph opening the next page: its sentences are no part of the
+    # list above the page number
+    _, plan = read("（一）科学划定区域。引导项目集中。\n责任单位：省农业农村厅、省自然资源厅，河西五市人民政府\n一2-\n"
+                   "推进集中连片建设。支持建设一批产业园。\n责任单位：省农业农村厅、省发展改革委\n")
+    assert [units(t) for t in plan.tasks] == [
+        [("省农业农村厅", "lead"), ("省自然资源厅", "participant"), ("河西五市人民政府", "participant")],
+        [("省农业农村厅", "lead"), ("省发展改革委", "participant")]]
+
+
 SERIES_LOST = ("推进村容村貌整体提升\n深入开展村庄清洁行动。清理杂物。\n推进美丽乡村示范村建设。打造示范片区。\n"
                "开展农村危房改造。做到应改尽改。（县住房城乡建设局负责）\n{closing}\n")
 

@@ -10,10 +10,11 @@ from dataclasses import dataclass
 
 # A table's ruling read as a line of text (OCR of a scan prints it |||, ————): layout, no cell.
 RULE_LINE = re.compile(r"^\s*(?:[|｜]{2,}|[—─━]{3,}|[-_=]{6,})\s*$")
-# A page number printed on a line of its own (— 2 —, - 12 -, 第3页, 第3页 共8页; OCR of a scan reads its dashes as
-# 一: 一 3 一): page furniture of a text extracted from print, never content.
-PAGE_NUMBER = re.compile(r"^\s*(?:[—－–-]{1,2}\s*\d{1,4}\s*[—－–-]{1,2}|一\s*\d{1,4}\s*一"
-                         r"|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)\s*$")
+# A page number printed on a line of its own (— 2 —, - 12 -, 第3页, 第3页 共8页; OCR of a scan reads either dash as
+# 一 or as a hyphen, each on its own: 一 3 一, -3一, 一2-), or the line an OCR tool prints before each page
+# (Umi-OCR's --- 第3页 ---): page furniture of a text extracted from print, never content.
+PAGE_NUMBER = re.compile(r"^\s*(?:[—－–\-一]{1,2}\s*\d{1,4}\s*[—－–\-一]{1,2}"
+                         r"|(-{3}\s*)?第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?(?(1)\s*-{3}))\s*$")
 
 
 def positions(text: str, display: bool = True) -> list[int]:
@@ -89,6 +90,26 @@ def blank_out(text: str, furniture: Callable[[str], object]) -> tuple[str, list[
         else:
             out.append(chunk)
     return "".join(out), blanked
+
+
+# A page number an OCR tool's paragraphs glued to the end of the page's last line (…人行绍兴市分行、-5-, …每年培训在岗
+# 职工1-4一): its dashes as OCR reads them, closing the line.
+_GLUED_FOOT = re.compile(r"[—－–\-一]{1,2}\s*\d{1,4}\s*[—－–\-一]{1,2}[ \t]*$")
+
+
+def glued_feet(text: str) -> str:
+    """``text`` with each page number glued to the end of a page's last line blanked (offsets stay put): an OCR
+    tool that merges a page's rows into paragraphs runs the page number at the foot into the last row where that
+    row reaches the right margin. Only right before a page break (a blank line, blanked furniture, a form feed),
+    where a page's foot stands; the line then goes on on the next page."""
+    out = chunks(text)
+    for k, chunk in enumerate(out[:-1]):
+        body = chunk.rstrip("\r\n")
+        after = out[k + 1]
+        m = _GLUED_FOOT.search(body)
+        if m is not None and m.start() > 0 and body[: m.start()].strip() and (not after.strip() or after[:1] == "\f"):
+            out[k] = body[: m.start()] + " " * (len(body) - m.start()) + chunk[len(body):]
+    return "".join(out)
 
 
 # A line number printed in the margin of a PDF's lines (line-numbered drafts, 公文 set with 行号), extracted before

@@ -33,6 +33,7 @@ from fengong.readers.lines import (
     LineIndex,
     blank_lines,
     blank_out,
+    glued_feet,
     line_numbers,
     page_footer,
     running_heads,
@@ -91,6 +92,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     # Markdown's marks (## 一、, 1\., **牵头单位：**) and page numbers are furniture, a PDF font's mis-decoded
     # characters (暋暋责任单位：, 1灡) are read as the characters they stand for; offsets stay put
     raw, pages = blank_out(blank_marks(repair(source.raw)), PAGE_NUMBER.match)
+    raw = glued_feet(raw)  # …人行绍兴市分行、-5- / (next page) 市财政局负责）: the page number OCR ran into the line
     margins = line_numbers(raw)  # a column of line numbers printed in the margin (9 　　８．…, 4 务局、…)
     heads = running_heads(raw, pages)  # the running head printed again after a page number
     # the running heads, and a web page's footer after its article (links, the site's credits)
@@ -113,7 +115,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     previous: int | None = None
     this_line: int | None = None
     bare = _states_in_bare_brackets(raw, lines, lexicon)
-    for line in _across_pages(readable_lines(lines.lines, source.path, plan.problems), raw, set(pages), lexicon):
+    for line in _run_on_headings(_across_pages(readable_lines(lines.lines, source.path, plan.problems), raw,
+                                               set(pages), lexicon)):
         previous, this_line = this_line, line.number
         if v.COLOPHON.match(raw, line.start, line.end):
             continue  # 主办：A　督办：B — the office that drafted the document and the one overseeing it, no task's
@@ -235,6 +238,27 @@ def _across_pages(lines, raw: str, pages: set[int], lexicon: Lexicon):
         yield held
 
 
+# A heading run on after a paragraph's last sentence or statement (…市财政局配合。（二）建设行业数字化公共平台,
+# …（A负责）二、保障措施): a section's label and its title, no mark of a sentence after it, closing the line.
+RUN_ON_HEADING = re.compile(r"(?<=[。）)])\s*(?:(?:[（(]\s*)?[一二三四五六七八九十]{1,3}\s*[）)]"
+                            r"|[一二三四五六七八九十]{1,3}、)"
+                            rf"[^，。；：,;:！？!?（）()]{{2,{HEADING_TITLE}}}\s*$")
+
+
+def _run_on_headings(lines):
+    """The lines, a heading run on at the end of one parted from it: an OCR tool that merges a page's rows into
+    paragraphs while a row reaches the right margin runs the next row on where a paragraph's last row is full,
+    a heading's too. An inline list's item closes with a mark (（一）…；（二）…。), a heading does not."""
+    for line in lines:
+        m = RUN_ON_HEADING.search(line.text)
+        if m is None or label_at(Line(line.number, 0, 0, m.group().lstrip())) is None:
+            yield line
+            continue
+        at = line.start + m.start() + len(m.group()) - len(m.group().lstrip())
+        yield Line(line.number, line.start, at, line.text[: at - line.start])
+        yield Line(line.number, at, line.end, line.text[at - line.start :])
+
+
 def wrap_width(lines: list[Line]) -> int | None:
     """The width at which a text extracted from print breaks its paragraphs into lines (the A4 line of 28
     characters of 仿宋三号), where it does: many of its lines are as long, give or take the character the
@@ -317,8 +341,21 @@ def _wrapped(before: Line, after: Line, raw: str, width: int | None, pages: set[
     text = after.text.rstrip()
     opens = (width and last.endswith(SENTENCE_END) and len(text.lstrip("\f")) == width - INDENT
              and not text.endswith(SENTENCE_END))
-    return (len(last) >= width - 1 - dropped and not colon and not opens and label_at(after) is None
+    return (len(last) >= width - 1 - dropped and not colon and not opens
+            and (label_at(after) is None or _mid_word(raw, before, after, last))
             and not opens_with_label(raw, after.start, after.end) and not PAGE_NUMBER.match(after.text))
+
+
+def _mid_word(raw: str, before: Line, after: Line, last: str) -> bool:
+    """True where a full line of running text stops on an ideograph and the next opens with 一、: the word 单一、
+    (统一、, 唯一、) wrapped at the line end (…业态结构单 / 一、经营成本偏高…), as OCR prints it with the indents
+    that tell a paragraph's first line dropped; not after a heading of one line (no full stop in it) nor a
+    labelled line (责任单位：…), whose last name may end on the line."""
+    found = label_at(after)
+    heading = "\n" not in before.text and label_at(before) is not None and "。" not in before.text
+    return (found is not None and found[0] == "cjk" and found[1].startswith("一") and found[2] == 1
+            and "\u4e00" <= last[-1:] <= "\u9fff" and not heading
+            and not opens_with_label(raw, before.start + _indent(before.text), before.end))
 
 
 def _cut_by_page(before: Line, after: Line, raw: str, pages: set[int]) -> bool:
@@ -329,8 +366,12 @@ def _cut_by_page(before: Line, after: Line, raw: str, pages: set[int]) -> bool:
     text = before.text.rstrip()
     title = label_at(before) is not None and "。" not in text and len(normalise(text)) <= HEADING_TITLE
     start = after.start + len(after.text) - len(after.text.lstrip())
+    # a labelled line goes on with the rest of its list (…省总 / — 4 — / 工会), not with sentences (a paragraph whose
+    # label OCR lost: 责任单位：…河西五市人民政府 / — 2 — / 推进集中连片建设。支持…)
+    labelled = opens_with_label(raw, before.start + _indent(before.text), before.end)
+    sentences = labelled and "。" in after.text.rstrip()[:-1]
     return (not text.endswith(("。", "！", "？", "!", "?", "；", ";", "：", ":", "）", ")")) and not title
-            and label_at(after) is None and not opens_with_label(raw, start, after.end))
+            and label_at(after) is None and not opens_with_label(raw, start, after.end) and not sentences)
 
 
 def _cut_in_bracket(before: Line, after: Line, raw: str, lexicon: Lexicon, ahead: list[Line] = ()) -> bool:

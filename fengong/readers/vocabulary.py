@@ -446,7 +446,8 @@ NUMBERING = (
     ("article", re.compile(r"第([一二三四五六七八九十百零〇两\d]{1,5})条")),
     # (a lone 一 before the 、 that OCR of a scan reads as a dash: —、 -、)
     ("cjk", re.compile(rf"([一二三四五六七八九十百零〇两]{{1,5}}|[—-](?=\s*[、`,]))\s*{CJK_LABEL_STOP}")),
-    ("cjk-bracket", re.compile(r"[（(]\s*([一二三四五六七八九十百零〇两]{1,5})\s*[）)]")),
+    # (OCR of a scan reads a label apart from its line and may drop its opening bracket: 二） 盘活…)
+    ("cjk-bracket", re.compile(r"(?:[（(]\s*)?([一二三四五六七八九十百零〇两]{1,5})\s*[）)]")),
     # Not before a digit (3.5亿元 is a number, 1.2.3 no label of this form), save a year's four (3.2019年在…开展,
     # 7.2019—2020年…): a decimal never runs on so into 年. OCR of a scan reads a 1 as the letter l (l.督促…): a
     # Latin l, a full stop and Chinese text open no paragraph else (the outline takes it only to open a series).
