@@ -70,12 +70,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "xuzhengbanfa-2026-15-tizhen-xiaofei": "blind: 0.364 / 0.406 / 0.364",
         "yizhengbanzi-2026-06-renju-huanjing": "blind: 0.833 / 0.758 / 0.769",
     },
-    "set-50": {
-        # blind set 50, measured by 41ddc29 (task F1 / mention F1 / lead accuracy); not yet studied
-        "d03-zhejiang-2026-fuwu-xiaofei": "blind: 0.963 / 0.977 / 1.000",
-        "d04-suzhou-2026-diankong-jingji": "blind: 1.000 / 0.864 / 0.846",
-        "d07-wuyuan-2026-cha-chanye": "blind: 0.960 / 0.065 / 0.167",
-    },
     "set-51": {
         # blind set 51, measured by 41ddc29 (task F1 / mention F1 / lead accuracy); not yet studied
         "duchang-2026-fangxun-kanghan": "blind: 0.957 / 0.959 / 0.917",
