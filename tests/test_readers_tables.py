@@ -2689,3 +2689,32 @@ def test_a_pipe_row_short_by_the_lead_and_the_deadline_takes_the_lead_above(rows
 def test_a_pipe_row_short_otherwise_takes_no_lead_from_above(rows):
     plan = tabular.read(SourceText("t.txt", rows if rows.startswith("| 序号") else PIPE_HEADER + rows))
     assert all(u.name != "市工信局" for u in plan.tasks[-1].units)
+
+
+# ------------------------------ set 50: html2text's pipe table (no outer pipes) breaks a row at a cell's <br>
+H2T_HEADER = "序号| 重点任务| 牵头单位| 配合单位| 完成时限  \n---|---|---|---|---  \n"
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    # two leads parted by a <br>: the row goes on on the next line, the lead cell spanning the break
+    ("1| 茶叶龙头企业培育| 县农业农村局  \n县工信局| 县财政局、县税务局| 2028年底  \n2| 茶叶电商销售| 县商务局| 县财政局| 2027年底  \n",
+     [[("县农业农村局", "lead"), ("县工信局", "lead"), ("县财政局", "cooperating"), ("县税务局", "cooperating")],
+      [("县商务局", "lead"), ("县财政局", "cooperating")]]),
+    # the break in the 配合单位 cell
+    ("1| 茶叶龙头企业培育| 县农业农村局| 县财政局  \n县税务局| 2028年底  \n2| 茶叶电商销售| 县商务局| 县财政局| 2027年底  \n",
+     [[("县农业农村局", "lead"), ("县财政局", "cooperating"), ("县税务局", "cooperating")],
+      [("县商务局", "lead"), ("县财政局", "cooperating")]]),
+])
+def test_an_html2text_row_broken_at_a_br_is_one_row(rows, expected):
+    plan = tabular.read(SourceText("t.txt", "某县人民政府办公室关于印发茶产业方案的通知\n" + H2T_HEADER + rows))
+    assert [units(t) for t in plan.tasks] == expected
+
+
+def test_a_dash_under_a_table_of_merged_cells_names_nobody():
+    # a table that merges its unit cells (row 2 prints none) reads an empty cell as the cell above, never a dash
+    rows = ("1| 推进甲| 县农业农村局| 县财政局| 2028年底  \n2| 推进乙| | | 2028年底  \n"
+            "3| 推进丙| 县商务局| —| 2027年底  \n")
+    plan = tabular.read(SourceText("t.txt", "某县人民政府办公室关于印发茶产业方案的通知\n" + H2T_HEADER + rows))
+    assert [units(t) for t in plan.tasks] == [[("县农业农村局", "lead"), ("县财政局", "cooperating")],
+                                              [("县农业农村局", "lead"), ("县财政局", "cooperating")],
+                                              [("县商务局", "lead")]]

@@ -156,7 +156,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             # 同上: the cell of the row above; so is an empty cell below a merged one, where the note says so
             if k in previous and (texts[k] in SAME_AS_ABOVE or merged and texts[k] == ""):
                 cells[k] = previous[k]
-            elif (merged and texts[k] in EMPTY_CELLS and not more.get(k)
+            elif (merged and texts[k] == "" and not more.get(k)  # a dash or 无 names nobody: no merged cell
                   or id(row) in spanned and k == columns.units[0][0]) and k in previous:
                 cells[k] = previous[k]  # under a merged cell: the units of the cell it spans from
         previous = cells
@@ -199,8 +199,8 @@ def _broken_rows_joined(source: SourceText, rows: list[list[Cell]], columns) -> 
     header's cells (numbered, or with an empty 序号 and its text: Word's automatic numbering lost), followed by lines
     that open with text and no number of their own whose cells, the first continuing the row's last, make up
     exactly the header's count, is one row, its cell spanning the break."""
-    if delimiter(source) != "\t":
-        return rows  # CSV quotes a cell's line break; pipes and spaces print a row a line
+    if delimiter(source) not in ("\t", PIPE):
+        return rows  # CSV quotes a cell's line break; spaces print a row a line (html2text's pipes break at a <br>)
     out: list[list[Cell]] = []
     i = 0
     while i < len(rows):
