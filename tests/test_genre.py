@@ -63,6 +63,31 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "guobanfa-2019-lenglian-wuliu": "mammoth convert_to_markdown: Word's automatic （一） numbers printed as a "
                                         "Markdown list's 1.; the truth keeps the clean text's labels (every unit read)",
     },
+    "set-47": {
+        # blind set 47, measured by a086724 (task F1 / mention F1 / lead accuracy); not yet studied
+        "anji-2026-baicha-chanye": "blind: 0.286 / 0.047 / 0.000",
+        "gansu-2026-gebi-nongye": "blind: 0.923 / 0.902 / 0.923",
+        "guobanfa-2018-lenglian-sheshi": "blind: 0.000 / 0.000 / 0.000",
+        "guobanfa-2019-shequ-bianmin": "blind: 0.846 / 0.829 / 0.846",
+        "hunan-2026-dikong-jingji": "blind: 0.143 / 0.000 / 0.000",
+        "lankao-2026-yueqi-chanye": "blind: 1.000 / 0.818 / 1.000",
+        "luoyang-2026-wenlv-xiaofei": "blind: 0.846 / 0.848 / 0.846",
+        "shaoxing-2026-yinran-shuzhi": "blind: 1.000 / 0.968 / 1.000",
+        "wuhou-2026-chengshi-gengxin": "blind: 0.093 / 0.000 / 0.000",
+        "yuhang-2026-rengong-zhineng": "blind: 0.909 / 0.902 / 0.909",
+    },
+    "set-48": {
+        # blind set 48, measured by 9033734 (task F1 / mention F1 / lead accuracy); not yet studied
+        "fagai-2019-ershouche-liutong": "blind: 1.000 / 0.958 / 1.000",
+        "guoban-2019-jianshen-xiaofei": "blind: 0.909 / 0.903 / 0.909",
+        "jiangxi-2026-yinfa-jingji": "blind: 1.000 / 0.803 / 1.000",
+        "jiaoban-2018-huoyun-peisong": "blind: 0.000 / 0.000 / 0.000",
+        "luoyang-2026-wenlv-xiaofei": "blind: 0.952 / 0.946 / 1.000",
+        "mianyang-2026-keji-chengguo": "blind: 0.000 / 0.000 / 0.000",
+        "wuhou-2026-shoudian-jingji": "blind: 0.842 / 0.857 / 0.800",
+        "xihu-2026-laojiu-xiaoqu": "blind: 0.000 / 0.000 / 0.000",
+        "zigui-2026-renju-huanjing": "blind: 1.000 / 0.987 / 1.000",
+    },
     "set-49": {
         # blind set 49, measured by 41ddc29 (task F1 / mention F1 / lead accuracy); not yet studied
         "mianfubanhan-2026-21-yingshang-huanjing": "blind: 1.000 / 0.974 / 0.917",
