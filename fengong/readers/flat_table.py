@@ -197,9 +197,9 @@ def find_header(content: list[Line]):
 def header_names(cells: list[str]) -> list[str]:
     """The columns of a header printed one cell per line. A header over two rows prints its upper row, then the
     lower row's cells only (a page's text, ``get_text()``: the cells spanning both rows are not printed again):
-    ``序号`` … ``责任单位`` ``责任县领导`` ``完成时限`` ``牵头单位`` ``配合单位`` — role words closing the block, after a
-    column that names no units, are the columns of the one cell above that names units (:func:`sub_header`). A
-    block whose role words follow one another names its columns as printed."""
+    ``序号`` … ``责任单位`` ``责任县领导`` ``完成时限`` ``牵头单位`` ``配合单位`` — role words closing the block,
+    after a column that names no units, are the columns of the one cell above that names units
+    (:func:`sub_header`). A block whose role words follow one another names its columns as printed."""
     names = [re.sub(r"\s+", "", normalise(c)) for c in cells]
     roles = [column_role(n) or LABEL_ROLES.get(n) for n in names]
     k = len(names)
@@ -354,8 +354,8 @@ def _opens_mid_text(cell: tuple) -> bool:
 
 
 def _wrapped_row(source: SourceText, content: list[Line], i: int, columns, header_texts: list[str],
-                 names: list[str], blanks: dict[int, list[Line]], breaks: set[int], lexicon: Lexicon, widths: dict[int, int],
-                 silent: bool = False):
+                 names: list[str], blanks: dict[int, list[Line]], breaks: set[int], lexicon: Lexicon,
+                 widths: dict[int, int], silent: bool = False):
     """A row whose cells wrap over several lines each (pdftotext without -layout): the lines after the number
     line ``content[i]`` up to the next row, split into the row's cells in order, where every unit cell reads as
     unit names and each cell's lines wrap as a column's do (see :func:`_misfits`). A row split by a page break

@@ -197,10 +197,10 @@ SITE_FIELD = re.compile(r"^\s*(?:主办|承办|协办|技术支持|运行维护|
 def page_footer(lines: list[Line], numbered: Callable[[Line], object]) -> set[int]:
     """The numbers of the lines of a web page's footer: from the first line that marks the article's end
     (:data:`ARTICLE_END`) to the end of the text, where no line after it opens a numbered paragraph (``numbered``:
-    :func:`fengong.readers.outline.label_at`), or where no such mark stands, from the site's credits (:data:`SITE_CREDITS`
-    and the site's fields right above them). Related links, the site's links and credits (主办单位：…　版权所有…)
-    are the site's, not the document's; the same marks above the article (a print button by its title) leave it
-    alone."""
+    :func:`fengong.readers.outline.label_at`), or where no such mark stands, from the site's credits
+    (:data:`SITE_CREDITS` and the site's fields right above them). Related links, the site's links and credits
+    (主办单位：…　版权所有…) are the site's, not the document's; the same marks above the article (a print button
+    by its title) leave it alone."""
     last_numbered = max((i for i, line in enumerate(lines) if numbered(line)), default=-1)
     start = next((i for i, line in enumerate(lines) if i > last_numbered and ARTICLE_END.search(line.text)), None)
     if start is None:
