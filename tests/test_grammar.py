@@ -857,6 +857,20 @@ def test_a_label_noun_with_the_other_kinds_it_admits_in_a_bracket(header, role):
     assert column_role(header) == role
 
 
+@pytest.mark.parametrize(("header", "role"), [
+    ("责任单位（带*为牵头单位）", "responsible"), ("责任单位(标*的为牵头单位)", "responsible"),
+    ("责任单位（带“★”的为牵头单位）", "responsible"), ("责任部门（排在第一位的为牵头部门）", "responsible"),
+    ("责任单位（列第一位者为牵头单位，其余为配合单位）", "responsible"), ("配合单位（标*的为牵头单位）", "cooperating"),
+    # the bracket is no lead rule, or the column names no units
+    ("责任单位（带*）", None), ("责任单位（牵头单位填报）", None), ("责任人（带*为牵头单位）", None),
+    ("完成时限（带*为牵头单位）", None), ("责任单位（带*为牵头单位）及完成时限", None),
+])
+def test_a_unit_header_carrying_the_lead_rule_in_a_bracket(header, role):
+    """(set 49: panfubanhan) 责任单位（带*为牵头单位）: the rule stands in the header's bracket; the column is the one
+    the words before it name."""
+    assert column_role(header) == role
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("责任单位（部门）：市科技局、市工信局", [("市科技局", "lead"), ("市工信局", "participant")]),
     ("牵头部门（单位）：市科技局；配合单位（部门）：市工信局", [("市科技局", "lead"), ("市工信局", "cooperating")]),
@@ -1541,3 +1555,93 @@ def test_a_standing_subject_keeps_the_and_inside_a_name(text, expected):
 
     end = text.index("负责")
     assert [name for name, *_ in subject_units(text, 0, end, lexicon_for("440000"))] == expected
+
+
+# ---------------------------------------------------------------- set 51: qualified labels, 为-labels, scopes, 分别
+
+
+@pytest.mark.parametrize(("header", "role"), [
+    # what the work is or how much of it the body bears, before the role word: the role is the role word's
+    ("整改责任单位", "responsible"), ("落实责任单位", "responsible"), ("主体责任单位", "responsible"),
+    ("主要责任单位", "responsible"), ("任务牵头部门", "lead"), ("整改牵头单位", "lead"),
+    ("整改配合单位", "cooperating"), ("工作责任部门", "responsible"),
+    ("落实单位", "implementing"),  # 落实 alone is still the role word
+    # no units: a person's field, a deadline, a goal, a supervising body, a qualifier that is no work
+    ("责任领导", None), ("整改时限", None), ("整改责任人", None), ("整改目标", None), ("督办单位", None),
+    ("监督责任单位", None),
+])
+def test_a_label_qualified_by_its_work_keeps_its_role(header, role):
+    assert column_role(header) == role
+
+
+def test_a_qualified_label_in_prose():
+    assert units("整改责任单位：市生态环境局、市水利局") == [("市生态环境局", "lead"), ("市水利局", "participant")]
+    assert units("任务牵头部门：市商务局；整改配合单位：市财政局") == [("市商务局", "lead"), ("市财政局", "cooperating")]
+
+
+@pytest.mark.parametrize("header", ["反馈问题", "存在问题", "督察反馈问题", "问题描述", "主要问题", "问题", "整改措施",
+                                    "整改任务", "巡视反馈问题"])
+def test_a_rectification_list_s_problem_column_names_the_task(header):
+    assert is_task_header(header)
+
+
+@pytest.mark.parametrize("header", ["整改目标", "整改时限", "问题整改情况", "整改责任单位", "解决问题数量"])
+def test_a_rectification_list_s_other_columns_name_no_task(header):
+    assert not is_task_header(header)
+
+
+@pytest.mark.parametrize(("text", "expected", "reach"), [
+    ("本部分任务主责单位为区政务服务和数据管理局，协同单位为区发展改革局、区工业和信息化局及区直各有关部门",
+     [("区政务服务和数据管理局", "lead"), ("区发展改革局", "cooperating"), ("区工业和信息化局", "cooperating"),
+      ("区直各有关部门", "cooperating")], (True, True, None)),
+    ("本章各项任务牵头单位：市发展改革委；配合单位：市财政局",
+     [("市发展改革委", "lead"), ("市财政局", "cooperating")], (True, True, None)),
+    ("以上任务的牵头单位为市商务局，配合单位是市财政局",
+     [("市商务局", "lead"), ("市财政局", "cooperating")], (True, False, None)),
+    ("上述两项工作责任单位为市水利局、市农业农村局",
+     [("市水利局", "lead"), ("市农业农村局", "participant")], (True, True, 2)),
+    ("此项工作牵头单位为市民政局", [("市民政局", "lead")], (False, False, None)),
+])
+def test_a_topic_before_a_label_scopes_the_labelled_statement(text, expected, reach):
+    statement = read(text)
+    assert statement is not None and statement.reading.startswith("scoped") and statement.reach == reach
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("本部分任务由市发展改革委牵头，市财政局配合", [("市发展改革委", "lead"), ("市财政局", "cooperating")]),
+    ("本节各项工作均由市教育局负责", [("市教育局", "lead")]),
+])
+def test_the_part_of_the_plan_as_a_topic_covers_its_measures(text, expected):
+    statement = read(text)
+    assert statement is not None and statement.reading.startswith("topical") and statement.reach == (True, True, None)
+    assert units(text) == expected
+
+
+def test_a_said_label_opens_a_statement_only_after_a_topic():
+    from fengong.readers.lexer import opens_with_label
+
+    for text in ("本部分任务主责单位为市商务局", "以上任务的牵头单位为市商务局", "牵头单位：市商务局"):
+        assert opens_with_label(text, 0, len(text)), text
+    # alone at a sentence's start, 为 after a label is running text as often as a statement
+    for text in ("起草单位为两个以上的，排在第一位的为牵头起草单位", "牵头单位为市商务局", "配合单位为牵头单位提供支持",
+                 "牵头单位是指负总责的单位", "本部分资金由市财政局安排"):
+        assert not opens_with_label(text, 0, len(text)), text
+    assert read("本部分资金由市财政局安排") is None  # money names no measure
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 由 gives the measure to the units it names: a responsible list, the first leading by the convention
+    ("此项工作由教育部、市场监管总局分别负责", [("教育部", "lead"), ("市场监管总局", "participant")]),
+    ("由民政部、财政部分别负责", [("民政部", "lead"), ("财政部", "participant")]),
+    # without 由 each answers for its own part: every unit leads (test_fenbie_gives_each_unit_its_own_part)
+    ("民政部、财政部分别负责", [("民政部", "lead"), ("财政部", "lead")]),
+])
+def test_fenbie_after_you_is_a_responsible_list(text, expected):
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize("text", ["牵头单位为两个的，两个单位共同牵头", "起草单位为市司法局", "牵头单位为市商务局，配合单位为市财政局"])
+def test_a_said_label_without_a_topic_is_no_label(text):
+    statement = read(text)
+    assert statement is None or not statement.labelled

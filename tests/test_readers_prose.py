@@ -1266,6 +1266,55 @@ def test_pandoc_s_bold_paragraphs_alone_make_a_text_markdown():
     assert not is_markdown("**甲**乙\n**丙**丁\n**戊**己\n")
 
 
+# markdownify of mammoth's HTML of a Word file numbered automatically (一、 （一） 1.): the numbers lost, each list
+# item printed 1.; a paragraph numbered at a deeper level than the list open above it printed under empty parents'
+# bullets (`* + 1.`), which are layout: its own 1. is its label
+MARKDOWNIFY = """**某市人民政府办公室关于印发提振消费实施方案的通知**
+
+1. 重点任务
+   1. 推动大宗消费更新升级
+      1. 持续实施汽车以旧换新。用好补贴政策。
+
+责任单位：市商务局、市财政局
+
+完成时限：2026年12月底
+
+* + 1. 推进家电家装焕新。支持以旧换新。
+
+牵头单位：市商务局；配合单位：市市场监管局
+
+* 1. 培育服务消费新增长点
+     1. 扩大文旅消费。提升景区品质。
+
+责任单位：市文化广电和旅游局、各县（市）区政府
+"""
+
+
+@pytest.mark.parametrize("stack", ["* + 1. ", "- * 1. ", "+ - 2) ", "* - + "])
+def test_list_markers_stacked_on_a_line_are_markdown_and_the_last_is_the_item_s(stack):
+    from fengong.readers.markdown import blank_marks, is_markdown
+    text = MARKDOWNIFY.replace("* + 1. ", stack)
+    assert is_markdown(text) and is_markdown(text.replace("**", ""))  # two stacks are Markdown alone
+    line = next(ln for ln in blank_marks(text).splitlines() if "推进家电" in ln)
+    assert line.lstrip().startswith(stack.split()[-1] + " 推进" if stack[-2] in ".)" else "推进")
+    _, plan = read(text)
+    assert [(t.text[:6], units(t)) for t in plan.tasks] == [
+        ("持续实施汽车", [("市商务局", "lead"), ("市财政局", "participant")]),
+        ("推进家电家装", [("市商务局", "lead"), ("市市场监管局", "cooperating")]),
+        ("扩大文旅消费", [("市文化广电和旅游局", "lead"), ("各县（市）区政府", "participant")])]
+
+
+@pytest.mark.parametrize("text", [
+    "一、任务\n* 市商务局、市财政局负责宣传。\n1.甲。（责任单位：县发改委）\n",  # one bullet is no stack
+    "一、任务\n* * *\n1.甲。（责任单位：县发改委）\n",  # a thematic break
+    "一、任务\n1. 1.甲。（责任单位：县发改委）\n",  # numbers alone are no bullets
+    "一、任务\n1.甲。（责任单位：*县发改委、*县财政局）\n",  # the lead mark
+])
+def test_a_bullet_or_a_rule_alone_stacks_no_list_markers(text):
+    from fengong.readers.markdown import STACKED, is_markdown
+    assert STACKED.search(text) is None and not is_markdown(text)
+
+
 def test_markdown_marks_are_blanked_in_place():
     from fengong.readers.markdown import blank_marks
     text = "## 一、任务\n\n1\\. **甲**。[县商务局](http://x.cn/a_b)、`县财政局`\\\n2\\. 乙 \\\\\n| A \\| B | **C** |\n| --- | --- |\n"
@@ -1738,3 +1787,122 @@ def test_a_closing_line_without_several_closes_the_block_under_its_title_as_one_
     assert [(t.text[:8], units(t)) for t in plan.tasks] == [("全面开展村庄清洁", [("县农业农村局", "lead")])]
     _, plan = read(text.replace("推进村容村貌提升\n", "为提升村容村貌，制定本方案。\n"))
     assert [(t.text[:8], units(t)) for t in plan.tasks] == [("加强农房风貌管控", [("县农业农村局", "lead")])]
+
+
+SERIES_LOST = ("推进村容村貌整体提升\n深入开展村庄清洁行动。清理杂物。\n推进美丽乡村示范村建设。打造示范片区。\n"
+               "开展农村危房改造。做到应改尽改。（县住房城乡建设局负责）\n{closing}\n")
+
+
+@pytest.mark.parametrize("closing", ["以上工作由县农业农村局牵头，县文化和旅游局配合，各乡镇（街道）落实。",
+                                     "上述工作由县农业农村局牵头，县文化和旅游局配合，各乡镇（街道）落实。",
+                                     "以上各项工作由县农业农村局牵头，县文化和旅游局配合，各乡镇（街道）落实。"])
+def test_a_closing_line_over_paragraphs_that_state_their_own_is_the_series_one(closing):
+    # (set 49: yizhengbanzi, mammoth's raw text) a paragraph with a statement of its own is a measure: the block
+    # under the title is a series, as numbered items are; the closing line covers each paragraph without one,
+    # and the last paragraph's own statement stands (said several or not)
+    _, plan = read(SERIES_LOST.format(closing=closing))
+    closing_units = [("县农业农村局", "lead"), ("县文化和旅游局", "cooperating"), ("各乡镇（街道）", "implementing")]
+    assert [(t.text[:8], units(t)) for t in plan.tasks] == [
+        ("深入开展村庄清洁", closing_units), ("推进美丽乡村示范", closing_units),
+        ("开展农村危房改造", [("县住房城乡建设局", "lead")])]
+    # the paragraph with its own statement in the middle: the last takes the closing line
+    middle = SERIES_LOST.replace("（县住房城乡建设局负责）", "").replace("打造示范片区。", "打造示范片区。（县住房城乡建设局负责）")
+    _, plan = read(middle.format(closing=closing))
+    assert [(t.text[:8], units(t)[0][0]) for t in plan.tasks] == [
+        ("深入开展村庄清洁", "县农业农村局"), ("推进美丽乡村示范", "县住房城乡建设局"), ("开展农村危房改造", "县农业农村局")]
+
+
+def test_paragraphs_that_state_their_own_with_no_title_above_them_are_no_series():
+    # nothing bounds the block (no title, no closing line before it): not taken back over the text above
+    text = SERIES_LOST.replace("推进村容村貌整体提升\n", "为提升村容村貌，制定本方案。\n").format(
+        closing="以上工作由县农业农村局牵头，各乡镇（街道）落实。")
+    _, plan = read(text)
+    assert [t.text[:8] for t in plan.tasks if units(t)[0][0] == "县农业农村局"] == ["开展农村危房改造"]
+
+
+# ---------------------------------------------------------------- set 51: a part's statement, work divided by 分别由
+
+PART = ("三、推进基层治理\n（一）甲措施。（主责单位：区民政局；协同单位：区财政局）\n"
+        "四、加强数据开发利用\n　　坚持数据赋能，释放数据价值。\n（一）完善数据目录。全面梳理数据资源。\n"
+        "（二）推进授权运营。探索开展试点。\n（三）提升数据质量。加强数据治理。\n"
+        "　　{closing}\n五、保障措施\n（一）加强统筹。各主责单位要制定实施计划。\n")
+
+
+@pytest.mark.parametrize("closing", [
+    "本部分任务主责单位为区政务服务和数据管理局，协同单位为区发展改革局、区工业和信息化局及区直各有关部门。",
+    "本部分各项任务由区政务服务和数据管理局牵头，区发展改革局、区工业和信息化局及区直各有关部门协同。",
+    "以上任务的牵头单位为区政务服务和数据管理局，配合单位为区发展改革局、区工业和信息化局及区直各有关部门。",
+])
+def test_a_part_s_statement_on_a_line_of_its_own_covers_its_items(closing):
+    _, plan = read(PART.format(closing=closing))
+    assert [t.key for t in plan.tasks] == ["3.1", "4.1", "4.2", "4.3"]
+    for task in plan.tasks[1:]:
+        assert units(task) == [("区政务服务和数据管理局", "lead"), ("区发展改革局", "cooperating"),
+                               ("区工业和信息化局", "cooperating"), ("区直各有关部门", "cooperating")]
+
+
+def test_an_item_s_own_statement_stands_under_a_part_s_statement():
+    text = PART.format(closing="本部分任务主责单位为区政务服务和数据管理局，协同单位为区发展改革局。").replace(
+        "探索开展试点。", "探索开展试点。（主责单位：区财政局）")
+    _, plan = read(text)
+    assert [(t.key, units(t)[0][0]) for t in plan.tasks] == [
+        ("3.1", "区民政局"), ("4.1", "区政务服务和数据管理局"), ("4.2", "区财政局"), ("4.3", "区政务服务和数据管理局")]
+
+
+@pytest.mark.parametrize("text", [
+    # a label's 为 at a sentence's start, with no topic naming the measures, is running text
+    "三、加强组织实施\n（一）各起草单位要落实责任制。起草单位为两个以上的，排在第一位的为牵头起草单位，其他为参与起草单位。\n",
+    "三、保障措施\n（一）加强统筹。牵头单位为各项任务的第一责任主体。\n",
+    "三、保障措施\n（一）加强保障。本部分所需资金由区财政局统筹安排。\n",
+])
+def test_a_said_label_without_a_topic_and_a_part_s_money_stay_unread(text):
+    _, plan = read(text)
+    assert plan.tasks == []
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("县城区和各乡镇集镇排涝工作分别由县城市管理局、各乡（镇）人民政府负责，县住建局配合。",
+     [("县城市管理局", "lead"), ("各乡（镇）人民政府", "participant"), ("县住建局", "cooperating")]),
+    ("城区和农村的排查整治分别由县住建局、县农业农村局负责。",
+     [("县住建局", "lead"), ("县农业农村局", "participant")]),
+])
+def test_the_measure_s_work_divided_by_fenbie_you(sentence, expected):
+    _, plan = read(f"三、主要任务\n（一）隐患排查\n1. 城区内涝隐患排查。全面清理排水管网，消除易涝点。{sentence}\n")
+    (task,) = plan.tasks
+    assert task.key == "3.1.1" and units(task) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "所需资金分别由县财政局、各乡（镇）人民政府承担。",  # money: no noun of work before 分别由
+    "年度考核工作由县委督查室负责。",  # another activity's work, without 分别: running text as before
+])
+def test_money_and_other_work_before_you_stay_unread(sentence):
+    _, plan = read(f"三、主要任务\n（一）隐患排查\n1. 城区内涝隐患排查。全面清理排水管网，消除易涝点。{sentence}\n")
+    assert plan.tasks == []
+
+
+PART_AHEAD = ("三、推进基层治理\n（一）甲措施。（主责单位：区民政局；协同单位：区财政局）\n"
+              "四、加强数据开发利用{heading}\n{lead_in}（一）完善数据目录。全面梳理数据资源。\n"
+              "（二）推进授权运营。探索开展试点。（主责单位：区财政局）\n（三）提升数据质量。加强数据治理。\n"
+              "五、保障措施\n（一）加强统筹。各主责单位要制定实施计划。\n")
+
+
+@pytest.mark.parametrize(("heading", "lead_in"), [
+    ("", "　　坚持数据赋能。本部分任务主责单位为区政务服务和数据管理局，协同单位为区发展改革局。\n"),
+    ("", "　　本部分各项任务由区政务服务和数据管理局牵头，区发展改革局配合。\n"),
+    ("（本部分任务由区政务服务和数据管理局牵头，区发展改革局配合）", ""),
+])
+def test_a_part_s_statement_before_its_items_covers_them_not_its_heading(heading, lead_in):
+    _, plan = read(PART_AHEAD.format(heading=heading, lead_in=lead_in))
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("3.1", [("区民政局", "lead"), ("区财政局", "cooperating")]),
+        ("4.1", [("区政务服务和数据管理局", "lead"), ("区发展改革局", "cooperating")]),
+        ("4.2", [("区财政局", "lead")]),  # its own statement stands
+        ("4.3", [("区政务服务和数据管理局", "lead"), ("区发展改革局", "cooperating")])]
+    assert plan.tasks[1].text == "完善数据目录。全面梳理数据资源。"
+
+
+def test_a_statement_of_one_measure_in_a_heading_s_lead_in_stays_the_heading_s():
+    # 此项工作 points to one measure, not the part: the heading's own, as before
+    _, plan = read(PART_AHEAD.format(heading="", lead_in="　　坚持数据赋能。此项工作由区政务服务和数据管理局负责。\n"))
+    assert [t.key for t in plan.tasks] == ["3.1", "4", "4.2"]

@@ -2456,6 +2456,38 @@ def test_an_empty_lead_cell_beside_cooperating_units_is_merged_from_the_row_abov
                                   ("人行芜湖市分行", "cooperating")])]
 
 
+# xlsx2csv -a of a workbook: the notice in rows merged across, the rule in the unit column's header, 任务类别 merged
+XLSX2CSV_MARKED = """-------- 1 - 任务清单
+某区人民政府办公室关于印发重点任务清单的通知,,,,,
+经区人民政府同意，现将重点任务清单印发给你们。各牵头单位要会同配合单位细化工作措施。,,,,,
+序号,任务类别,工作任务,责任单位（带*为牵头单位）,完成时限,备注
+1,强镇带村,推动中心镇创建,*区发展改革局、区农业农村局、石楼镇,2026年12月,
+2,,实施园区提质增效行动,区住房城乡建设局、*区工业和信息化局、各镇街,2026年12月,
+3,乡村振兴,建设乡村振兴示范带,*区农业农村局、*区文化广电旅游体育局、沙湾街道,2026年12月,
+4,,完善镇村公交网络,*区交通运输局,2026年9月,资金由区财政局统筹安排
+-------- 2 - 联络员名单
+序号,单位,联络员,职务,联系电话
+1,区发展改革局,陈××,综合科科长,020-84641234
+"""
+
+
+def test_a_unit_column_whose_header_states_the_lead_rule_in_a_bracket():
+    # the marked unit leads wherever it stands in the cell, two marks two leads; the 备注 and the liaison sheet
+    # name no one
+    plan = tabular.read(SourceText("t.csv", XLSX2CSV_MARKED))
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1", [("区发展改革局", "lead"), ("区农业农村局", "participant"), ("石楼镇", "participant")]),
+        ("2", [("区住房城乡建设局", "participant"), ("区工业和信息化局", "lead"), ("各镇街", "participant")]),
+        ("3", [("区农业农村局", "lead"), ("区文化广电旅游体育局", "lead"), ("沙湾街道", "participant")]),
+        ("4", [("区交通运输局", "lead")])]
+    # the rule of order in the header: the first listed leads, the others take the role the rule gives them
+    ordered = XLSX2CSV_MARKED.replace("带*为牵头单位", "排在第一位的为牵头单位，其余为配合单位").replace("*", "")
+    ordered = ordered.replace("区住房城乡建设局、区工业和信息化局", "区工业和信息化局、区住房城乡建设局")
+    plan = tabular.read(SourceText("t.csv", ordered))
+    assert units(plan.tasks[1]) == [("区工业和信息化局", "lead"), ("区住房城乡建设局", "cooperating"),
+                                    ("各镇街", "cooperating")]
+
+
 def test_an_empty_lead_cell_is_merged_only_where_the_table_gives_every_row_a_lead():
     text = ("序号,重点任务,牵头单位,责任单位\n1,推进企业开办便利化,市市场监管局,市公安局、市税务局\n"
             "2,简化不动产登记,,市自然资源局、市税务局\n")
@@ -2576,6 +2608,45 @@ def test_a_workbook_printed_by_pandas_is_read_by_its_columns(tmp_path: Path, for
         (3, "建立信用监管机制", [("市发展改革委", "lead"), ("市市场监管局", "cooperating")], True)]
     raw = path.read_text(encoding="utf-8")
     assert [raw[u.span.start : u.span.end] for u in plan.tasks[0].units] == ["市市场监管局", "市公安局", "市税务局"]
+
+
+# markitdown of a workbook: a Markdown table per sheet, pandas' header of Unnamed: n under a merged title row, and
+# NaN where a cell is empty or merged (the lead of row 3 is the one merged from row 2)
+MARKITDOWN_XLSX = """## 任务台账
+| 重点任务台账 | Unnamed: 1 | Unnamed: 2 | Unnamed: 3 | Unnamed: 4 | Unnamed: 5 |
+| --- | --- | --- | --- | --- | --- |
+| 序号 | 重点领域 | 具体任务 | 牵头单位 | 责任单位 | 完成时限 |
+| 1 | 政务服务 | 推行高效办成一件事 | 市政务服务中心 | 市数据局、市级有关部门 | 2026年12月底 |
+| 2 | 法治保障 | 推行包容审慎监管 | 市司法局 | 市市场监管局 | 2026年9月底 |
+| 3 | NaN | 规范涉企行政检查 | NaN | 市级有关行政执法部门 | 2026年12月底 |
+| 4 | NaN | 平等保护民营企业产权 | 市公安局 | NaN | 2026年11月底 |
+"""
+
+
+@pytest.mark.parametrize("missing", ["NaN", "<NA>"])
+def test_a_workbook_in_markitdown_s_tables_prints_its_empty_and_merged_cells_nan(missing):
+    plan = tabular.read(SourceText("t.md", MARKITDOWN_XLSX.replace("NaN", missing)))
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1", [("市政务服务中心", "lead"), ("市数据局", "participant"), ("市级有关部门", "participant")]),
+        ("2", [("市司法局", "lead"), ("市市场监管局", "participant")]),
+        ("3", [("市司法局", "lead"), ("市级有关行政执法部门", "participant")]),  # merged from row 2
+        ("4", [("市公安局", "lead"), ("市级有关行政执法部门", "participant")])]  # the table merges: so from row 3
+    # no row shows a merged cell (every lead printed): a NaN cell is empty, and names no one
+    plain = MARKITDOWN_XLSX.replace("| 规范涉企行政检查 | NaN |", "| 规范涉企行政检查 | 市司法局 |").replace("NaN", missing)
+    plan = tabular.read(SourceText("t.md", plain))
+    assert units(plan.tasks[3]) == [("市公安局", "lead")]
+
+
+def test_a_two_level_header_in_markitdown_s_table_prints_nan_under_the_cells_spanning_both_rows():
+    # 序号 and 重点任务 merged over both header rows, 责任单位 across two columns: pandas names the empty upper cell
+    # Unnamed: 3 and prints NaN under the spanning ones
+    text = ("## 任务\n| 序号 | 重点任务 | 责任单位 | Unnamed: 3 | 完成时限 |\n| --- | --- | --- | --- | --- |\n"
+            "| NaN | NaN | 牵头单位 | 配合单位 | NaN |\n| 1 | 推进甲项 | 市商务局 | 市财政局 | 2026年 |\n"
+            "| 2 | 推进乙项 | NaN | 市公安局 | 2026年 |\n")
+    plan = tabular.read(SourceText("t.md", text))
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1", [("市商务局", "lead"), ("市财政局", "cooperating")]),
+        ("2", [("市商务局", "lead"), ("市公安局", "cooperating")])]
 
 
 def test_a_table_laid_out_by_spaces_is_no_printed_frame():
@@ -2718,3 +2789,32 @@ def test_a_dash_under_a_table_of_merged_cells_names_nobody():
     assert [units(t) for t in plan.tasks] == [[("县农业农村局", "lead"), ("县财政局", "cooperating")],
                                               [("县农业农村局", "lead"), ("县财政局", "cooperating")],
                                               [("县商务局", "lead")]]
+
+
+# ---------------------------------------------------------------- set 51: a rectification list (整改方案's 问题清单)
+
+RECTIFICATION = ("督察反馈问题整改任务清单\n\n"
+                 "序号\t{problem}\t整改目标\t整改措施\t责任领导\t{units}\t整改时限\n"
+                 "1\t核心区内仍存在违规养殖设施\t完成清理\t依法拆除违规设施\t刘建华\t市林业局、市农业农村局、岳阳县政府\t"
+                 "2026年9月底前\n"
+                 "2\t部分工业企业在线监测数据弄虚作假\t严厉打击\t开展专项检查\t张明远\t市生态环境局、市公安局\t长期坚持\n"
+                 "注：{units}中排在第一位的为牵头单位，其他为配合单位。各县市区人民政府负责本辖区内相关问题整改落实，"
+                 "表中不再一一列出。\n")
+
+
+@pytest.mark.parametrize(("problem", "unit_header"), [
+    ("反馈问题", "整改责任单位"), ("存在问题", "责任单位"), ("问题描述", "落实责任单位"), ("问题", "主体责任单位")])
+def test_a_rectification_list_reads_its_problems_as_tasks(problem, unit_header):
+    plan = tabular.read(SourceText("t.txt", RECTIFICATION.format(problem=problem, units=unit_header)))
+    assert [t.text for t in plan.tasks] == ["核心区内仍存在违规养殖设施", "部分工业企业在线监测数据弄虚作假"]
+    assert [units(t) for t in plan.tasks] == [
+        [("市林业局", "lead"), ("市农业农村局", "cooperating"), ("岳阳县政府", "cooperating"),
+         ("各县市区人民政府", "implementing")],
+        [("市生态环境局", "lead"), ("市公安局", "cooperating"), ("各县市区人民政府", "implementing")]]
+
+
+def test_a_rectification_list_without_a_unit_column_is_no_task_table():
+    # 责任领导 names persons, 整改时限 a deadline: no column of units, no task table
+    table = RECTIFICATION.format(problem="反馈问题", units="整改责任人")
+    with pytest.raises(ReadError):
+        tabular.read(SourceText("t.txt", table))

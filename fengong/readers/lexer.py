@@ -21,12 +21,18 @@ from fengong.textrepair import normalise
 _VERBS_OF_STATEMENTS = ("牵头", "负责", "参与", "配合", "指导", "落实")
 _ROLE_WORDS = "|".join(sorted(v.LABEL_ROLES, key=len, reverse=True))
 _NOUNS = v.LABEL_NOUN
-# 责任单位：  牵头部门:  主要责任单位：  【牵头单位】  [责任单位]：  组长单位： 副组长单位： 成员单位：
+# 责任单位：  牵头部门:  主要责任单位：  整改责任单位：  【牵头单位】  [责任单位]：  组长单位： 副组长单位： 成员单位：
 # (a label broken by a line end: （责任 / 单位：A）)
 _GROUP_WORDS = "|".join(sorted(v.GROUP_LABEL_ROLES, key=len, reverse=True))
-_LABEL = re.compile(rf"(?:主要)?({_ROLE_WORDS})(?:\s*{_NOUNS})?\s*[：:]"
-                    rf"|[【\[［](?:主要)?({_ROLE_WORDS})(?:{_NOUNS})?[】\]］]\s*[：:]?"
+_LABEL = re.compile(rf"{v.LABEL_QUALIFIER}?({_ROLE_WORDS})(?:\s*{_NOUNS})?\s*[：:]"
+                    rf"|[【\[［]{v.LABEL_QUALIFIER}?({_ROLE_WORDS})(?:{_NOUNS})?[】\]］]\s*[：:]?"
                     rf"|({_GROUP_WORDS})(?:{'|'.join(v.GROUP_LABEL_NOUNS)})\s*[：:]")
+# A label may give its units by 为 / 是 instead of a colon, its noun printed (主责单位为A，协同单位为B、C; 牵头单位是A),
+# in a statement a topic naming the measures opens (本部分任务主责单位为A，协同单位为B): without it the label's 为 is
+# running text as often (起草单位为两个以上的，…; 牵头单位为两个的，两个单位共同牵头). Not 是指 (a definition), a count
+# or a role word after it (配合单位为牵头单位提供支持: a duty).
+_LABEL_IS = re.compile(rf"{v.LABEL_QUALIFIER}?({_ROLE_WORDS})\s*{_NOUNS}\s*(?:为|是(?![指否]))"
+                       rf"(?!\s*(?:{_ROLE_WORDS}|[\d一二两三四五六七八九十多几]+[个家]))")
 _GROUP_LABEL = re.compile(rf"(?<![\u4e00-\u9fff])({_GROUP_WORDS})(?:{'|'.join(v.GROUP_LABEL_NOUNS)})\s*[：:]")
 _LOOKS_LIKE = re.compile(rf"(?:{_ROLE_WORDS})(?:{_NOUNS})\s*[：:]|(?:{'|'.join(_VERBS_OF_STATEMENTS)})$")
 _SLOT = re.compile(r"[^\s，,；;。、：:（）()〈〉*＊]{1,12}\s*[：:]")
@@ -46,15 +52,24 @@ _TOPIC_REACH = 24  # characters a topic before 由 takes at most (以上各项�
 
 
 def opens_with_label(raw: str, start: int, end: int) -> bool:
-    """True when ``raw[start:end]`` begins with a role label (责任单位：, 【牵头单位】): a statement of its own."""
-    return _label_at(raw, start, end) is not None
+    """True when ``raw[start:end]`` begins with a role label (责任单位：, 【牵头单位】), or with a topic naming the
+    measures it is about before one (本部分任务主责单位为A): a statement of its own."""
+    return _label_at(raw, start, end) is not None or (
+        (topic := topic_at(raw, start, end)) is not None and _label_at(raw, topic[1], end, said=True) is not None)
 
 
-def _label_at(raw: str, i: int, end: int) -> tuple[re.Match[str], int] | None:
+def _label_at(raw: str, i: int, end: int, said: bool = False) -> tuple[re.Match[str], int] | None:
     """The role label at ``i`` and where it ends in ``raw``, read across the line breaks of a text wrapped at a
     fixed width, which fall anywhere inside a word (（责 / 任单位：, 牵头单 / 位：), and across letter-spacing
-    (牵 头 单 位：); None where none begins."""
-    found = _LABEL.match(raw, i, end)
+    (牵 头 单 位：); None where none begins. ``said``: a label giving its units by 为 too (牵头单位为A)."""
+    for pattern in (_LABEL, _LABEL_IS) if said else (_LABEL,):
+        if (found := _label_spaced(raw, i, end, pattern)) is not None:
+            return found
+    return None
+
+
+def _label_spaced(raw: str, i: int, end: int, pattern: re.Pattern[str]) -> tuple[re.Match[str], int] | None:
+    found = pattern.match(raw, i, end)
     if found is not None:
         return found, found.end()
     stop = min(end, i + _LABEL_REACH)
@@ -66,7 +81,7 @@ def _label_at(raw: str, i: int, end: int) -> tuple[re.Match[str], int] | None:
     if not gaps:
         return None
     kept = [k for k in range(len(window)) if not any(a <= k < b for a, b in gaps)]
-    found = _LABEL.match("".join(window[k] for k in kept))
+    found = pattern.match("".join(window[k] for k in kept))
     return (found, i + kept[found.end() - 1] + 1) if found is not None else None
 
 
@@ -138,11 +153,13 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
         elif char in v.MARKS:
             out.append(token("MARK", char, i, i + 1))
             i += 1
-        elif (label := _label_at(raw, i, end)) is not None and (at_part or raw[i] in "【[［" or raw[i - 1].isspace()):
+        elif (label := _label_at(raw, i, end, said=any(t.type == "TOPIC" for t in out))) is not None and (
+                at_part or raw[i] in "【[［" or raw[i - 1].isspace()):
             if not at_part:  # 牵头单位：A 配合单位：B, 【牵头单位】A【配合单位】B: a new part without a separator
                 out.append(token("SEMI", "", i, i))
             m, stop = label
-            role = v.LABEL_ROLES[m.group(1) or m.group(2)] if m.group(3) is None else v.GROUP_LABEL_ROLES[m.group(3)]
+            role_word, said_word, group_word = (*m.groups(), None, None)[:3]
+            role = v.LABEL_ROLES[role_word or said_word] if group_word is None else v.GROUP_LABEL_ROLES[group_word]
             out.append(token("LABEL", role, i, stop))
             i = stop
         elif (out and out[-1].type == "NAME" and out[-1].end_pos == i
@@ -221,6 +238,9 @@ def topic_at(raw: str, i: int, end: int) -> tuple[str, int] | None:
     for kind, pattern in (("pointed", v.TOPIC_POINTED), ("work", v.TOPIC_WORK), ("related", v.TOPIC_RELATED)):
         if (m := pattern.match(text)) is not None and m.end() > 0:
             return kind, kept[m.end() - 1] + 1
+    m = v.TOPIC_BEFORE_LABEL.match(text)  # 本部分任务主责单位为A / 以上任务的牵头单位：A: the label's measures
+    if m is not None and m.end() > 0 and _label_at(raw, kept[m.end() - 1] + 1, end, said=True) is not None:
+        return "pointed", kept[m.end() - 1] + 1
     return None
 
 

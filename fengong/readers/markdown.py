@@ -30,6 +30,10 @@ ATX_HEADING = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")  # ## 一、总体要�
 CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")  # ## 一、总体要求 ##
 THEMATIC_BREAK = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|(?:-[ \t]*){3,}|=+[ \t]*)$")  # --- *** ===
 BULLET = re.compile(r"^([ \t]*(?:>[ \t]?)*[ \t]*)([-+*])(?=[ \t])")  # - A  * A  > - A
+# A list item whose first content is another list item: its markers stacked on one line (`* + 1. A`, `- - A`).
+# markdownify prints so a Word paragraph numbered at a deeper level than the list open above it (mammoth opens
+# the missing levels as bullet lists): the bullets are the empty parents' marks, the last marker the item's.
+STACKED = re.compile(r"^[ \t]*((?:[-+*][ \t]+)+)([-+*]|\d{1,9}[.)])[ \t]+(?![-+*](?:[ \t]|$))\S", re.MULTILINE)
 QUOTE = re.compile(r"^[ \t]*(>[ \t]?)+")  # > A
 ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # \. \* \# \( … (CommonMark: any ASCII punctuation but |, see below)
 STRONG = re.compile(r"\*{2,}|(?<![A-Za-z0-9])_{2,}|_{2,}(?![A-Za-z0-9])")  # **A** __A__, not a__b inside a word
@@ -52,9 +56,11 @@ def is_markdown(text: str) -> bool:
     backslash escapes, pipe tables' rule rows, thematic breaks) each on some line, or three ATX headings, or three
     lines each wholly strong (``**一、总体要求**``: pandoc's bold paragraph). Chinese plain text uses none of them
     (a star marks a lead unit alone, ``*A``, never ``**A**``)."""
-    if "#" not in text and "**" not in text and "\\" not in text and "---" not in text:
+    if ("#" not in text and "**" not in text and "\\" not in text and "---" not in text
+            and STACKED.search(text) is None):
         return False  # at most a thematic break: one kind (read at every document, so decided cheaply first)
     lines = text.splitlines()
+    stacked = sum(bool(STACKED.match(line)) for line in lines)  # typed text never stacks list markers
     headings = sum(bool(ATX_HEADING.match(line) and line.lstrip("# \t")) for line in lines)
     kinds = [
         headings > 0,
@@ -62,10 +68,11 @@ def is_markdown(text: str) -> bool:
         any(re.search(r"(?:^|[0-9])\\[.)]|\\[*#_\[\]]", line) for line in lines),
         any(TABLE_RULE.match(line) and "|" in line for line in lines),
         any(THEMATIC_BREAK.match(line) and line.strip()[:1] in "-*_" for line in lines),
+        stacked > 0,
     ]
     # pandoc's bold paragraphs (**一、总体要求**, a Word heading set in bold): a line wholly strong, as ATX headings
     strong = sum(bool(re.fullmatch(r"\*\*[^*\s][^*]*\*\*", line.strip())) for line in lines)
-    return headings >= 3 or strong >= 3 or sum(kinds) >= 2
+    return headings >= 3 or strong >= 3 or stacked >= 2 or sum(kinds) >= 2
 
 
 def blank_marks(text: str) -> str:
@@ -159,6 +166,8 @@ def _line(chunk: str) -> str:
         blank(quote.start(), quote.end())
     if (bullet := BULLET.match(body)) and not heading:
         blank(bullet.start(2), bullet.end(2))
+        if stack := STACKED.match(body):  # the empty parents' bullets, and the item's if a bullet (1. is a label)
+            blank(stack.start(1), stack.end(2) if stack.group(2) in "-+*" else stack.end(1))
     for m in LINK.finditer(body):
         blank(m.start(), m.start(1))  # [ or ![
         blank(m.end(1), m.end())  # ](url)

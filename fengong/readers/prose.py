@@ -573,13 +573,17 @@ def _quoted(raw: str, start: int, end: int) -> bool:
 def _topic_clause(raw: str, start: int, stop: int) -> int | None:
     """Where a clause of the sentence ``raw[start:stop]`` opens with a topic that points to the measure and runs to
     the sentence's end (…完善工作机制，此项工作由A牵头，B配合): its topic names what it is about, so the clauses
-    before it are the measure's text, not part of the statement."""
+    before it are the measure's text, not part of the statement. So does 由 after the measure's work divided by its
+    parts (…排涝工作分别由A、B负责: :data:`vocabulary.SEVERAL_PARTS`)."""
     depth = 0
     for i in range(start, stop):
         if raw[i] in v.OPENERS:
             depth += 1
         elif raw[i] in v.OPENERS.values():
             depth = max(0, depth - 1)
+        elif depth == 0 and raw.startswith("分别由", i) and v.SEVERAL_PARTS.search(
+                normalise(raw[max(start, i - 6) : i + 3])):
+            return i + 2  # …排涝工作分别由A、B负责，C配合: the work named before 分别 is the measure's, divided
         elif depth == 0 and raw[i] in v.COMMAS:
             at = i + 1
             while at < stop and raw[at].isspace():
@@ -679,7 +683,17 @@ def _series_closed(found: list[_Found], seen: list[Item], last_line: dict[Item, 
     parents = {i.parent_item for i in seen if i.parent_item is not None}
     stated: set[Item | None] = set()
     out: list[_Found] = []
+    ahead: list[_Found] = []  # the entries of items after the statement that covers them (本部分任务… before them)
     for f in found:
+        below = _part_below(f, seen, parents)
+        if below:
+            # 四、… / 本部分任务由A牵头 / （一）… （二）…: the part's statement before its items is theirs, not the
+            # heading's
+            own = {g.item for g in found if g is not f}
+            ahead.extend(_Found(f.statement, y, last_line[y], max(y.body_start, last_line[y].start), last_line[y].end,
+                                False, Span(y.body_start, last_line[y].end, y.line.number), f.rule, f.carried, True)
+                         for y in below if y not in own and y in last_line)
+            continue
         series = _series(f, seen, parents)
         for y in (y for y in series if y is not f.item and y not in stated and y in last_line):
             last = last_line[y]  # the measure runs to it; where y's own line is a title, from the paragraph below
@@ -691,7 +705,22 @@ def _series_closed(found: list[_Found], seen: list[Item], last_line: dict[Item, 
             continue  # a line of its own after the series is the series': the last item's own statement stands
         out.append(f)
         stated.add(f.item)
+    for entry in ahead:  # placed in document order among the statements
+        out.insert(next((k for k, e in enumerate(out) if e.line.start > entry.item.body_start), len(out)), entry)
     return out
+
+
+def _part_below(f: _Found, seen: list[Item], parents: set[Item]) -> list[Item]:
+    """The items under the heading a statement naming the part of the plan (本部分任务, 本章各项工作) stands in, where
+    it stands before them (in the heading's line or its lead-in): the part's measures, those with no items of their
+    own; none for any other statement (one after the items closes their series: :func:`_series`)."""
+    x = f.item
+    if not f.statement.part or x is None or x not in parents:
+        return []
+    below = [y for y in seen if y.parent_item is x]
+    if not below or below[0].line.start <= f.line.start:
+        return []
+    return [y for y in below if y not in parents]
 
 
 def _plain_kind(raw: str, line: Line, found: list[_Found]) -> str:
@@ -726,13 +755,18 @@ def _paragraphs_closed(found: list[_Found], plain: list[tuple[Line, str]]) -> li
             k -= 1
             block.insert(0, plain[k][0])
         titled = k > 0 and plain[k - 1][1] == "title"
-        if several and block and (not count or count <= len(block)):
+        # paragraphs of which one states its own responsibility are measures, not one measure's paragraphs: the
+        # statement covers the others as it covers a numbered series (标题 / 段落 / 段落（B负责） / 以上工作由A负责)
+        measures = k > 0 and len(block) > 1 and bool(own & {p.number for p in block})
+        if (several or measures) and block and (not count or count <= len(block)):
             for p in block[-count if count else 0 : -1]:
                 if p.number not in own:  # placed in document order among the statements
                     entry = _Found(f.statement, None, p, p.start, p.end, False, Span(p.start, f.whole.end, p.number),
                                    f.rule, f.carried, True)
                     out.insert(next((j for j, e in enumerate(out) if e.line.start > p.start), len(out)), entry)
-        elif not several and titled and len(block) > 1 and not own & {p.number for p in block}:
+            if block[-1].number in own:
+                continue  # the series': the last paragraph's own statement stands, as a numbered item's does
+        elif not several and titled and len(block) > 1:
             f = replace(f, start=block[0].start, whole=Span(block[0].start, f.whole.end, block[0].number))
         out.append(f)
     return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from fengong.readers.frame import MISSING
 from fengong.readers.lexicon import Lexicon
 from fengong.readers.lines import Line, LineIndex
 from fengong.readers.statement import Statement, Unit, read_statement, settle_roles, standing_units
@@ -32,7 +33,8 @@ from fengong.readers.vocabulary import (
 from fengong.records import ItemRecord, Problem, SectionRecord, SourceText, Span, TaskRecord, UnitMention
 from fengong.textrepair import normalise
 
-EMPTY_CELLS = {"", "—", "-", "－", "/", "／", "无", "——"}
+# pandas prints an empty or merged cell NaN in every rendering of a frame (to_string, markitdown's pipe tables)
+EMPTY_CELLS = {"", "—", "-", "－", "/", "／", "无", "——"} | MISSING
 NUMBER = re.compile(r"^\s*(\d{1,4})\s*[.．、]?\s*$")
 SHORT_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,8}$")  # a header cell fengong has no name for: 时间节点, 责任领导
 OTHER_HEADERS = {"推广范围", "完成时限", "完成时间", "时间进度", "进度安排", "时限", "备注", "预期成果", "工作目标",
@@ -88,8 +90,8 @@ def sub_header(upper: list[str], lower: list[str]) -> list[str] | None:
         return [*names[:k], *(c if column_role(c) is not None else c + "单位" for c in roles), *names[k + 1:]]
     found = False
     for k, cell in enumerate(normalise(c) for c in lower):
-        if not cell or (k < len(names) and cell == names[k]):
-            continue
+        if cell in EMPTY_CELLS or (k < len(names) and cell == names[k]):
+            continue  # empty (pandas' NaN under a cell spanning both rows), or the spanning cell printed again
         if column_role(cell) is None and cell not in LABEL_ROLES:
             return None  # text of a row, not a header's
         names += [""] * (k + 1 - len(names))

@@ -51,6 +51,7 @@ class Statement:
     same: list[str] = field(default_factory=list)  # roles whose field reads 同上: the units of the block above
     nobody: bool = False  # a field that names nobody (协办部门：无)
     reach: tuple[bool, bool, int | None] = (False, False, None)  # what the topic covers (vocabulary.topic_reach)
+    part: bool = False  # the topic names the part of the plan it stands in (本部分任务): every measure of it
     group: list[str] = field(default_factory=list)  # the task-force labels of its parts (组长, 副组长, 成员)
 
     @property
@@ -117,6 +118,7 @@ def read_statement(raw: str, start: int, end: int, line: int, lexicon: Lexicon,
     if statement is not None and statement.topic == "pointed":
         topic = next(t for t in found if t.type == "TOPIC")
         statement.reach = v.topic_reach(raw[topic.start_pos : topic.end_pos])
+        statement.part = v.PART_TOPIC.match(raw, topic.start_pos, topic.end_pos) is not None
     return statement
 
 
@@ -248,6 +250,11 @@ class _Parts(Transformer):
         part = self.led_with(rest, by=True, topical=True) if len(rest) == 4 else self.verbal(rest, by=True)
         return _Part("topical", part.role, part.units, part.open, topic=topic.value)
 
+    def scoped(self, children):
+        """本部分任务主责单位为A / 以上任务的牵头单位：A: the label's roles; the topic is kept."""
+        part = self.labelled(children[1:])
+        return _Part("scoped", part.role, part.units, part.open, topic=children[0].value)
+
     def carried(self, children):
         _, (units, is_open), verb = children
         return _Part("carried", _verb_role(verb), _roles(units, _verb_role(verb)), is_open)
@@ -275,9 +282,12 @@ class _Parts(Transformer):
 def _verb_role(verb: Token, by: bool = False, joined: bool = False) -> str:
     """The role a verb gives its units. 负责落实 (vocabulary.ANSWERING) gives the measure to them where 由 names them
     (由A负责落实, 此项工作由A、B负责落实: a responsible list, as 由A负责 is); without 由 it is the implementing
-    units' verb beside a body that answers (A负责，各地区负责落实)."""
+    units' verb beside a body that answers (A负责，各地区负责落实). 分别负责 (vocabulary.SEVERALLY) likewise: a
+    responsible list after 由, each unit leading its part without it."""
     if verb.value == v.ANSWERING:
         return v.RESPONSIBLE if by else "implementing"
+    if verb.value == v.SEVERALLY:  # 由A、B分别负责: a responsible list; A、B分别负责: each leads its part
+        return v.RESPONSIBLE if by else "lead"
     if verb.value == v.SEEING_TO and (by or joined):
         return v.RESPONSIBLE  # 由A抓好落实, A会同B抓好落实: the measure given to them
     return verb.value
@@ -311,7 +321,7 @@ def _interpret(parts: list[_Part], span: Span, line: int, lexicon: Lexicon, list
     statement = Statement(span, reading="+".join(p.kind for p in parts if p.kind not in ("slot", "filler")))
     statement.same = [p.role for p in parts if p.kind == "same"]
     statement.nobody = any(p.kind == "nobody" for p in parts)
-    statement.labelled = any(p.kind == "labelled" for p in parts)
+    statement.labelled = any(p.kind in ("labelled", "scoped") for p in parts)
     statement.topic = next((p.topic for p in parts if p.topic is not None), None)
     bare = all(p.kind in ("listed", "slot", "filler") for p in parts)
     known = {token.value: lexicon.recognise(token.value) for part in parts for token, _, _ in part.units}
@@ -351,7 +361,7 @@ def _settle_listed(parts: list[_Part]) -> None:
     """A listed part takes the role of the label before it (责任单位：A，B) or of the verb after it (A，B负责)."""
     label: _Part | None = None
     for i, part in enumerate(parts):
-        if part.kind == "labelled":
+        if part.kind in ("labelled", "scoped"):
             label = part
             part.labelled_by = part.role
         elif part.kind in (*_VERBAL, "rule"):
@@ -360,7 +370,8 @@ def _settle_listed(parts: list[_Part]) -> None:
             if label is not None:
                 role, part.labelled_by = label.role, label.role
             else:
-                after = next((p for p in parts[i + 1:] if p.kind in ("verbal", "led_with", "topical", "labelled")),
+                after = next((p for p in parts[i + 1:] if p.kind in ("verbal", "led_with", "topical", "labelled",
+                                                                     "scoped")),
                              None)
                 role = after.units[0][2] if after is not None and after.units else v.RESPONSIBLE
             part.role = role

@@ -21,6 +21,9 @@ ANSWERING = "answering"
 # 抓好落实 (see to it that it is done) with no modifier: the units carry out what a lead stated beside them leads
 # (A牵头，各县（市、区）党委和政府抓好落实); with none stated they answer for it, as with 负责 (A、B抓好落实).
 SEEING_TO = "seeing-to"
+# 分别负责: each answers for its own part. Without 由 every unit leads its part (A、B分别负责, as A、B分别牵头); where
+# 由 gives the measure to them (此项工作由A、B、C分别负责) they are a responsible list, as with 由A、B负责落实.
+SEVERALLY = "severally"
 ROLES = ("lead", "participant", "cooperating", "guiding", "implementing")
 
 # The role word of a label (牵头单位：, 责任部门：, 配合单位：) → the role of the units it introduces.
@@ -62,6 +65,11 @@ _KIND = rf"(?:{'|'.join(LABEL_NOUNS)}|[{BODY_KIND_CHARS}]{{2,3}})"
 # A kind may be followed by the other kinds the field admits, in a bracket: 责任单位（部门）, 牵头部门（单位）,
 # 责任科室（单位）, 配合单位（部门、科室）.
 LABEL_NOUN = rf"(?:{_KIND}(?:[（(]{_KIND}(?:[、/／]{_KIND})*[）)])?)"
+# A label or a column's header may say before its role word what the work is or how much of it the body bears
+# (整改责任单位, 落实责任单位, 主体责任单位, 任务牵头部门, 主要责任单位): the role is the role word's. 落实 before 责任
+# is the work (the body answers for carrying it out), while 落实单位 alone is an implementing label.
+LABEL_QUALIFIERS = ("主要", "整改", "落实", "主体", "任务", "工作", "具体")
+LABEL_QUALIFIER = rf"(?:{'|'.join(LABEL_QUALIFIERS)})"
 
 # Verbs after a unit list, longest first where one ends another (牵头负责 before 负责). A modifier between the
 # units and the verb (按职责分工负责, 分别负责, 按属地负责) changes nothing of the role.
@@ -87,9 +95,9 @@ VERBS = {
     "配合": "cooperating", "协助": "cooperating", "协同": "cooperating", "协办": "cooperating",
     "指导": "guiding", "督导": "guiding",
     "主办": "lead", "主责": "lead", "承办": HANDLER,
-    # 分别负责: each answers for its own part, so each leads it (A、B分别负责 → two leads, as A、B分别牵头); 分别 before
-    # any other verb changes nothing (A、B分别落实)
-    "分别负责": "lead", "分别牵头负责": "lead",
+    # 分别负责: each answers for its own part, so each leads it (A、B分别负责 → two leads, as A、B分别牵头), save
+    # where 由 names them (SEVERALLY); 分别 before any other verb changes nothing (A、B分别落实)
+    "分别负责": SEVERALLY, "分别牵头负责": "lead",
 }
 # How a body guides, said by a pair of verbs (指导督促, 督促指导, 监督指导, 统筹指导): the guiding verb with a verb of
 # supervising or steering before or after it is still guiding. The pair before it is a modifier (below); after it
@@ -159,15 +167,24 @@ _COUNT = r"[一二两三四五六七八九十\d]{1,3}"
 _KIND = "保障|重点|主要|政策|改革|具体|配套|支持|工作"
 _MEASURE = rf"(?:{_KIND})?(?:{_NOUN})"
 # The classifier of plan items (项, 条) names the measures by itself: 以上两项由A牵头, 上述各条由B负责, 此项由C负责.
-TOPIC_POINTED = re.compile(rf"(?:(?:[此该]一?项?|[本这]一?项|上述|以上|前述)(?:各项|几项|各条|这些|{_COUNT}[项条])?"
-                           rf"{_MEASURE}|[此该本这]一?项(?:{_WORK_NOUN})(?:工作|任务)?"
-                           rf"|[此该本这]一?项|(?:上述|以上|前述)(?:各项|几项|各条|{_COUNT}[项条]))"
-                           rf"(?:均|都)?(?:具体|主要)?(?=由)")
+# The part of the plan a statement stands in may be its topic (本部分任务由A牵头, 本部分任务主责单位为A, 本章各项
+#工作由A负责, 该部分任务): the measures of that part, all of them.
+_PART = r"(?:[本该这此]一?(?:部分|章|节|篇|板块))(?:各项|所有|全部)?的?"
+PART_TOPIC = re.compile(_PART)
+_POINTED = (rf"(?:(?:[此该]一?项?|[本这]一?项|上述|以上|前述)(?:各项|几项|各条|这些|{_COUNT}[项条])?"
+            rf"{_MEASURE}|[此该本这]一?项(?:{_WORK_NOUN})(?:工作|任务)?"
+            rf"|[此该本这]一?项|(?:上述|以上|前述)(?:各项|几项|各条|{_COUNT}[项条])|{_PART}(?:{_MEASURE})?)"
+            rf"(?:均|都)?")
+TOPIC_POINTED = re.compile(rf"{_POINTED}(?:具体|主要)?(?=由)")
+# The same topic before a role label that gives the measures' units (本部分任务主责单位为A，协同单位为B; 以上任务的
+# 牵头单位：A; 此项工作牵头单位为A): the label's statement is about them (the lexer checks the label after it).
+TOPIC_BEFORE_LABEL = re.compile(rf"{_POINTED}的?")
 # A pointed topic that points back over the text above (以上, 上述, 前述) may cover several measures: all those of
 # the series it closes where it says so (以上各项任务, 上述几项工作, 以上这些措施, 以上工作均由…), the last n where it
-# counts them (以上三项工作, 上述2项任务, 以上两项). 此项 / 该项 / 本项 / 这项 point to one measure.
-BACK_POINTER = re.compile(rf"^(?:以上|上述|前述)(?:(?:(各项|几项|各条|这些)|({_COUNT})[项条]){_MEASURE}?|{_MEASURE})"
-                          rf"(均|都)?")
+# counts them (以上三项工作, 上述2项任务, 以上两项). 此项 / 该项 / 本项 / 这项 point to one measure. The part of the
+# plan (本部分任务, 本章各项工作) is every measure of the series it closes.
+BACK_POINTER = re.compile(rf"^(?:(?:以上|上述|前述)(?:(?:(各项|几项|各条|这些)|({_COUNT})[项条]){_MEASURE}?|{_MEASURE})"
+                          rf"|({_PART})(?:{_MEASURE})?)(均|都)?")
 
 
 def topic_reach(topic: str) -> tuple[bool, bool, int | None]:
@@ -178,7 +195,11 @@ def topic_reach(topic: str) -> tuple[bool, bool, int | None]:
     if m is None:
         return False, False, None
     count = numeral_value(m.group(2)) if m.group(2) else None
-    return True, bool(m.group(1) or m.group(3) or count), count
+    return True, bool(m.group(1) or m.group(3) or m.group(4) or count), count
+# The measure's work divided between bodies by its parts, named before 分别由 (县城区和各乡镇集镇排涝工作分别由A、
+# B负责，C配合; 城区和农村的排查整治分别由A、B负责): the clause from 由 is a statement about the measure, as after a
+# topic; not money (所需资金分别由市、县财政承担: no noun of work before it).
+SEVERAL_PARTS = re.compile(rf"(?:{_NOUN}|{_WORK_NOUN})分别(?=由)")
 # A condition opening a closing sentence after a statement (由A负责；涉及资本市场的，由B负责; 属于中央事权的，由…):
 # who answers for that part of the measure, a statement of its own.
 CONDITION = re.compile(r"(?:涉及|属于|其中|对于|针对)[^，,；;。、（）()由]{1,20}的[，,]\s*(?=由)")
@@ -315,7 +336,13 @@ MEASURE_QUALIFIERS = ("重点", "主要", "具体", "工作", "改革", "政策"
                       "支持", "保障", "推进", "实施", "建设", "创新", "专项",
                       # what kind of list the rows are: a 督查清单's 督查事项, a 民生实事 list's 实事项目, a 政府工作
                       # 报告 breakdown's 目标任务, a 立法计划's 立法项目, a year's 年度任务, 攻坚任务, 考核事项
-                      "督查", "督办", "实事", "民生", "目标", "立法", "年度", "攻坚", "考核")
+                      "督查", "督办", "实事", "民生", "目标", "立法", "年度", "攻坚", "考核",
+                      # a rectification list's 整改任务, 整改措施, 整改事项
+                      "整改")
+# A rectification list (整改方案's 问题清单, 督察 / 巡视 / 审计 整改台账) is a list of the problems found, one a row,
+# each the task its 整改责任单位 answers for: its problem column names the task (反馈问题, 存在问题, 问题描述, 问题).
+PROBLEM_QUALIFIERS = ("反馈", "存在", "主要", "突出", "发现", "整改", "督察", "督查", "巡视", "巡察", "审计", "检查",
+                      "具体")
 # The things a plan lists by their names, one a row: a column of their names names the task (项目名称, 标准名称 of a
 # 标准制修订计划, 法规名称 / 规章名称 of a 立法计划, 课题名称, 文件名称); never a name of whoever does it (单位名称,
 # 企业名称: a unit column's).
@@ -324,7 +351,8 @@ LISTED_THINGS = ("任务", "项目", "工作", "事项", "措施", "标准", "�
 _TASK_HEADER = re.compile(
     rf"(?:{'|'.join(MEASURE_QUALIFIERS)}){{0,2}}(?:{'|'.join(MEASURE_NOUNS)})(?:及(?:{'|'.join(MEASURE_NOUNS)}))?"
     rf"|(?:{'|'.join(MEASURE_QUALIFIERS + MEASURE_NOUNS)})*(?:任务|项目|工作|事项|措施)(?:名称|内容)"
-    rf"|(?:{'|'.join(MEASURE_QUALIFIERS)})?(?:{'|'.join(LISTED_THINGS)})名称")
+    rf"|(?:{'|'.join(MEASURE_QUALIFIERS)})?(?:{'|'.join(LISTED_THINGS)})名称"
+    rf"|(?:{'|'.join(PROBLEM_QUALIFIERS)}){{0,2}}问题(?:描述|内容|表现|清单)?")
 # A bare noun heads a task column only where it names measures alone (任务, 事项, 项目); 工作, 内容, 政策 need a
 # qualifier (重点工作, 主要内容, 支持政策).
 _BARE = ("工作", "内容", "政策", "行动", "工程")
@@ -332,7 +360,8 @@ _BARE = ("工作", "内容", "政策", "行动", "工程")
 
 def is_task_header(header: str) -> bool:
     """True for a table header that names the column of the tasks: 工作任务, 重点任务, 具体举措, 工作措施, 主要举措,
-    任务举措, 工作内容, 改革事项, 项目名称; not 对应国家任务, 工作目标, 完成时限, 工作 alone."""
+    任务举措, 工作内容, 改革事项, 项目名称, a rectification list's 反馈问题; not 对应国家任务, 工作目标, 完成时限, 工作
+    alone."""
     name = re.sub(r"\s+", "", header)
     return name not in _BARE and _TASK_HEADER.fullmatch(name) is not None
 
@@ -358,6 +387,12 @@ def column_role(header: str) -> str | None:
     """The role a table column's header gives its units (牵头单位 → lead, 配合部门 → cooperating, 责任司局 →
     responsible), or None for a column that holds no units (完成时限, 备注)."""
     name = re.sub(r"\s+", "", header)
+    # the header may carry the table's lead rule in a bracket (责任单位（带*为牵头单位）): the rule holds for the
+    # table as a note's does, and the column is named by what stands before it
+    noted = re.fullmatch(r"(.+?)[（(](.+)[）)]", name)
+    if noted is not None and (rule := LEAD_RULE.match(noted.group(2))) and rule_extent(noted.group(2), rule) == len(
+            noted.group(2)):
+        name = noted.group(1)
     found = _COLUMN.fullmatch(name)
     if found is not None:
         return LABEL_ROLES[found.group(1)]
@@ -371,7 +406,7 @@ def column_role(header: str) -> str | None:
 DIVISION_HEADERS = ("责任分工", "职责分工", "工作分工", "分工")
 
 
-_COLUMN = re.compile(rf"({'|'.join(sorted(LABEL_ROLES, key=len, reverse=True))}){LABEL_NOUN}")
+_COLUMN = re.compile(rf"{LABEL_QUALIFIER}?({'|'.join(sorted(LABEL_ROLES, key=len, reverse=True))}){LABEL_NOUN}")
 
 
 def rule_extent(text: str, match: re.Match[str]) -> int:
