@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 
 from fengong.readers.docmeta import new_plan
+from fengong.readers.frame import MISSING
 from fengong.readers.layout import NOTE
 from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.lines import PAGE_NUMBER, RULE_LINE, LineIndex
@@ -156,7 +157,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             # 同上: the cell of the row above; so is an empty cell below a merged one, where the note says so
             if k in previous and (texts[k] in SAME_AS_ABOVE or merged and texts[k] == ""):
                 cells[k] = previous[k]
-            elif (merged and texts[k] == "" and not more.get(k)  # a dash or 无 names nobody: no merged cell
+            elif (merged and texts[k] in {"", *MISSING} and not more.get(k)  # a dash or 无 names nobody
                   or id(row) in spanned and k == columns.units[0][0]) and k in previous:
                 cells[k] = previous[k]  # under a merged cell: the units of the cell it spans from
         previous = cells
