@@ -96,13 +96,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "yizhengbanzi-2026-06-renju-huanjing": "mammoth raw text: Word's automatic 一、 1. lost; every task and unit "
                                                "read (keyed s1…s13), the truth keeps the clean text's labels",
     },
-    "set-52": {
-        # blind set 52, measured by 41ddc29 (task F1 / mention F1 / lead accuracy); not yet studied
-        "guicheng-2026-chengzhongcun": "blind: 1.000 / 0.756 / 1.000",
-        "kunshan-gaoxinqu-2026-zhaoshang": "blind: 0.960 / 0.972 / 0.923",
-        "shouguang-jiaoti-2026-xiaoyuan-anquan": "blind: 0.375 / 0.381 / 0.231",
-        "yiling-2026-zhongdian-xiangmu-baolian": "blind: 0.000 / 0.000 / 0.000",
-    },
 }
 
 

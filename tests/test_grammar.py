@@ -1645,3 +1645,93 @@ def test_fenbie_after_you_is_a_responsible_list(text, expected):
 def test_a_said_label_without_a_topic_is_no_label(text):
     statement = read(text)
     assert statement is None or not statement.labelled
+
+
+# ---------------------------------------------------------------- set 52: kinds of body in rules, collectives, headers
+
+
+@pytest.mark.parametrize(("rule", "rest"), [
+    ("标注“*”的为牵头科室（单位），其余为责任科室（单位）", "participant"),  # (set 52: shouguang)
+    ("排在第一位的为牵头处室，其余为配合处室", "cooperating"),
+    ("标注*的为牵头股室（单位），其他为配合股室（单位）", "cooperating"),
+    ("列第一位的为牵头司局，其他为参与司局", "participant"),
+])
+def test_the_lead_rule_names_the_lead_by_its_kind_of_body(rule, rest):
+    from fengong.readers.vocabulary import LEAD_RULE, rest_role, rule_extent
+    found = LEAD_RULE.search(rule)
+    assert found is not None and rule[: rule_extent(rule, found)] == rule
+    assert rest_role(rule) == rest
+
+
+@pytest.mark.parametrize("text", ["标注“*”的为牵头领导", "排在第一位的为牵头人",
+                                  "各牵头科室（单位）要会同责任科室（单位）制定具体落实措施"])
+def test_a_lead_or_its_kind_that_is_no_label_states_no_rule(text):
+    from fengong.readers.vocabulary import LEAD_RULE
+    assert LEAD_RULE.search(text) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("护理科牵头，医务科配合", [("护理科", "lead"), ("医务科", "cooperating")]),
+    ("审理科负责，案件管理科配合", [("审理科", "lead"), ("案件管理科", "cooperating")]),
+])
+def test_a_section_named_by_its_work_ends_in_li_ke(text, expected):
+    assert units(text) == expected
+    text = "基础教育科、*安全管理科、体育卫生与艺术教育科"  # (set 52: shouguang) a bare list under a marking rule
+    statement = read_statement(text, 0, len(text), 1, lexicon_for("100000"), lists=True)
+    settled, basis = settle_roles(statement.units)
+    assert [(u.name, u.role) for u in settled] == [("基础教育科", "participant"), ("安全管理科", "lead"),
+                                                   ("体育卫生与艺术教育科", "participant")] and basis == "marked"
+
+
+@pytest.mark.parametrize("text", ["文理科负责", "文科、理科配合"])
+def test_fields_of_study_ending_in_li_ke_name_none(text):
+    assert read(text) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("以上工作由党政办牵头，各局（办、中心）按职责分工负责。",  # (set 52: kunshan)
+     [("党政办", "lead"), ("各局（办、中心）", "participant")]),
+    ("区发改局牵头，区政府各委（办、局）配合", [("区发改局", "lead"), ("区政府各委（办、局）", "cooperating")]),
+    ("各部门（单位、中心）按职责分工负责", [("各部门（单位、中心）", "lead")]),
+    ("县卫健委牵头，各科室（站、所）落实", [("县卫健委", "lead"), ("各科室（站、所）", "implementing")]),
+])
+def test_a_ge_collective_with_the_other_kinds_it_covers_in_a_bracket(text, expected):
+    assert units(text) == expected
+
+
+def test_a_bracket_of_kinds_after_no_ge_or_of_names_after_one_is_no_part_of_the_name():
+    # a bracket of bodies' names after a collective names them (a note), and one of kinds after a body is no class
+    assert [u.name for u in read("各有关部门（市财政局、市税务局）负责").units] == ["各有关部门"]
+    statement = read("市财政局（办、中心）负责")
+    assert statement is None or [u.name for u in statement.units] == ["市财政局"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("以下各项任务，各社区均需结合本社区实际抓好落实，不再一一列出。", ["各社区"]),  # (set 52: guicheng)
+    ("以下各项工作，各镇（街道）均须结合本地实际抓好落实，不再逐项列出。", ["各镇（街道）"]),
+    ("以下各项任务，各村（社区）都要结合实际抓好落实，不再一一列出。", ["各村（社区）"]),
+    ("以下各项措施，各学校需对照本校实际抓好落实，不再列出。", ["各学校"]),
+])
+def test_a_standing_statement_whose_collective_is_followed_by_a_duty_modal(text, names):
+    from fengong.readers.statement import standing_units
+    carried = standing_units(text, 0, len(text), 1, lexicon_for("440605"))
+    assert [(u.name, u.role, u.carried) for u in carried] == [(n, "implementing", True) for n in names]
+
+
+@pytest.mark.parametrize(("name", "how"), [
+    ("各社区均需结合本社区", None), ("各单位要结合本单位", None), ("各部门须按照本部门", None),
+    ("各镇（街道）均应结合本镇（街道）", None), ("各需求单位", "collective"), ("各要素保障部门", "collective"),
+    ("各重要部门", "collective"), ("区应急管理局", "gazetteer"),
+])
+def test_a_duty_modal_makes_a_run_a_clause_not_a_collective(name, how):
+    assert lexicon_for("440605").recognise(name) == how
+
+
+@pytest.mark.parametrize("header", ["项目（企业）名称", "任务（事项）名称", "项目(工程)名称"])
+def test_a_task_column_naming_a_thing_with_another_kind_in_a_bracket(header):
+    assert is_task_header(header)
+
+
+@pytest.mark.parametrize("header", ["单位（企业）名称", "企业（单位）名称", "项目（企业）", "名称（项目）"])
+def test_a_bracketed_kind_does_not_make_a_doers_name_a_task_column(header):
+    assert not is_task_header(header)

@@ -1906,3 +1906,43 @@ def test_a_statement_of_one_measure_in_a_heading_s_lead_in_stays_the_heading_s()
     # 此项工作 points to one measure, not the part: the heading's own, as before
     _, plan = read(PART_AHEAD.format(heading="", lead_in="　　坚持数据赋能。此项工作由区政务服务和数据管理局负责。\n"))
     assert [t.key for t in plan.tasks] == ["3.1", "4", "4.2"]
+
+
+@pytest.mark.parametrize("closing", ["以上工作由党政办牵头，各局（办、中心）按职责分工负责。",
+                                     "以上工作由区委组织部牵头，区直各委（办、局）配合。"])
+def test_a_title_heading_closed_by_a_collective_with_its_kinds_in_a_bracket(closing):
+    # (set 52: kunshan) a title line without a full stop, unnumbered paragraphs, then the closing line: one task of
+    # the heading, from its first paragraph; the collective's bracket of kinds is part of its name
+    _, plan = read("二、重点任务\n（四）优化服务\n1.完善政策。修订政策。（经发局负责）\n（五）加强招商队伍建设\n"
+                   "选优配强专业招商力量。\n定期组织专题培训。\n" + closing + "\n")
+    assert [(t.key, t.text[:11], [n for n, _ in units(t)]) for t in plan.tasks] == [
+        ("2.4.1", "完善政策。修订政策。", ["经发局"]),
+        ("2.5", "选优配强专业招商力量。", [n for n in ("党政办", "各局（办、中心）", "区委组织部", "区直各委（办、局）")
+                                    if n in closing])]
+
+
+@pytest.mark.parametrize(("rule", "rest"), [("其余为责任科室（单位）", "participant"),
+                                            ("其余为配合科室（单位）", "cooperating")])
+def test_a_marking_rule_naming_sections_reads_bare_brackets_with_a_mark_anywhere(rule, rest):
+    # (set 52: shouguang) the rule in the notice names the lead by its kind (科室（单位）); the mark may stand on a
+    # unit after the first, and two marks are two leads
+    _, plan = read(f"各项任务中标注“*”的为牵头科室（单位），{rule}。\n一、压实责任\n"
+                   "（一）健全体系。落实责任清单。（*安全管理科、局办公室，各学校）\n"
+                   "（二）推进护校安园。落实高峰勤务。（基础教育科、*安全管理科）\n"
+                   "（三）排查隐患。建立隐患台账。（*安全管理科、*后勤管理服务中心、各学校）\n")
+    assert [units(t) for t in plan.tasks] == [
+        [("安全管理科", "lead"), ("局办公室", rest), ("各学校", rest)],
+        [("基础教育科", rest), ("安全管理科", "lead")],
+        [("安全管理科", "lead"), ("后勤管理服务中心", "lead"), ("各学校", rest)]]
+
+
+def test_a_standing_statement_with_a_duty_modal_carries_its_collective_after_the_printed_units():
+    # (set 52: guicheng) 各社区均需结合本社区实际…不再一一列出: 各社区 (the modal ends the name) is carried to every
+    # later task, after the units each prints (涉及社区负责落实 among them)
+    _, plan = read("二、重点任务\n以下各项任务，各社区均需结合本社区实际抓好落实，不再一一列出。\n"
+                   "（一）加快改造\n1.推动项目启动。（牵头单位：街道城市更新局；责任单位：街道财政局）\n"
+                   "2.做好群众工作。（牵头单位：街道政法委员会；责任单位：街道城市更新局，涉及社区负责落实）\n")
+    assert [units(t) for t in plan.tasks] == [
+        [("街道城市更新局", "lead"), ("街道财政局", "participant"), ("各社区", "implementing")],
+        [("街道政法委员会", "lead"), ("街道城市更新局", "participant"), ("涉及社区", "implementing"),
+         ("各社区", "implementing")]]

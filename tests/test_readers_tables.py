@@ -2818,3 +2818,25 @@ def test_a_rectification_list_without_a_unit_column_is_no_task_table():
     table = RECTIFICATION.format(problem="反馈问题", units="整改责任人")
     with pytest.raises(ReadError):
         tabular.read(SourceText("t.txt", table))
+
+
+def test_a_baolian_table_with_a_leaders_post_column_and_numbers_restarting_in_each_section(tmp_path: Path):
+    # (set 52: yiling) 项目（企业）名称 names the row; 包联区领导 (posts), 年度目标 and 完成时限 hold no units; the
+    # 序号 restarts under each section row, so the rows are the sections' children
+    text = ("附件\n\n重点项目包联责任分工表\n\n"
+            "序号\t项目（企业）名称\t年度目标\t包联区领导\t牵头单位\t责任单位\t完成时限\n"
+            "一、重点工业项目\n"
+            "1\t高端磷化工新材料产业园项目\t完成一期主体工程\t区委常委、常务副区长\t区经信局\t区自然资源规划分局、龙泉镇\t2026年12月底\n"
+            "2\t数字经济产业园二期项目\t引进企业20家\t区政府副区长（分管科技）\t区科技局、区招商服务中心\t区住建局\t2026年12月底\n"
+            "二、重点企业\n"
+            "1\t宜昌三峡精密机械有限公司\t产值增长15%\t区政府副区长（分管工业）\t区财政局\t区国资中心、区发改局等\t2026年12月底\n")
+    path = tmp_path / "baolian.txt"
+    path.write_text(text, encoding="utf-8")
+    plan, _ = read_path(path)
+    assert [(t.key, t.parent, t.text, units(t), t.open_ended) for t in plan.tasks] == [
+        ("1.1", "1", "高端磷化工新材料产业园项目", [("区经信局", "lead"), ("区自然资源规划分局", "participant"),
+                                                   ("龙泉镇", "participant")], False),
+        ("1.2", "1", "数字经济产业园二期项目", [("区科技局", "lead"), ("区招商服务中心", "lead"),
+                                               ("区住建局", "participant")], False),
+        ("2.1", "2", "宜昌三峡精密机械有限公司", [("区财政局", "lead"), ("区国资中心", "participant"),
+                                                 ("区发改局", "participant")], True)]

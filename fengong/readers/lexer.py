@@ -405,7 +405,8 @@ def _bracket(raw: str, i: int, end: int, out: list[Token]) -> int:
     elif after_name and raw[i] == "〈" and _alternative_body(before.value, inner) and not _name_goes_on(raw, stop, end):
         out.append(token("NOTE", raw[i:stop], i, stop))  # 各县区人民政府〈管委会〉: the zones' body in the same role
     elif after_name and (_name_goes_on(raw, stop, end) or not v.NOTE_OPENING.match(inner) and "下同" not in inner
-                         and (not re.search(r"[、，,；;。]", inner) or v.LEVELS_IN_NAME.match(inner))):
+                         and (not re.search(r"[、，,；;。]", inner) or v.LEVELS_IN_NAME.match(inner)
+                              or _GOVERNED.search(before.value) and v.KINDS_IN_NAME.match(inner))):
         out[-1] = token("NAME", normalise(raw[before.start_pos:stop]), before.start_pos, stop)
     else:
         out.append(token("NOTE", raw[i:stop], i, stop))

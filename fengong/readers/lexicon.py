@@ -17,11 +17,12 @@ from fengong.readers import vocabulary as v
 _NOT_A_NAME = re.compile(r"[。；;：:，,“”\"《》\s]")
 MAX_NAME = 30
 # A collective is a description of bodies (各牵头单位, 有关区县, 各设区的市人民政府), never a clause with its own
-# agent (对有关政策措施的解释由各牵头单位, 日常工作由各有关部门).
-_CLAUSE_IN_COLLECTIVE = re.compile(r"(?<!自)由|设在")
-# 各镇, 各乡, 各县（市、区）, 各镇〔街道〕: every place of a level of government, the bracket (in either kind of
-# bracket) adding the kinds of place that stand with it — the governments of those places, a collective.
-_PLACE_CLASS = re.compile(r"^各(?:[省市县区镇乡州盟旗]|街道|自治[州县旗])$")
+# agent (对有关政策措施的解释由各牵头单位, 日常工作由各有关部门) or the modal of a duty (各社区均需结合本社区).
+_CLAUSE_IN_COLLECTIVE = re.compile(rf"(?<!自)由|设在|{v.DUTY_MODAL}")
+# 各镇, 各乡, 各县（市、区）, 各镇〔街道〕, 各村（社区）: every place of a level of government, the bracket (in
+# either kind of bracket) adding the kinds of place that stand with it — the governments of those places, a
+# collective.
+_PLACE_CLASS = re.compile(r"^各(?:[省市县区镇乡州盟旗村]|街道|自治[州县旗])$")
 MIN_SUFFIXED = 3  # a name known by its ending alone has more than the ending: 财务司, not 州
 
 
@@ -40,8 +41,8 @@ class Lexicon:
 
     def recognise(self, name: str) -> str | None:
         """``gazetteer``, ``collective`` or ``suffix`` for a unit name, None for text that is not one."""
-        if not name or len(name) > MAX_NAME or _NOT_A_NAME.search(name):
-            return None
+        if not name or len(name) > MAX_NAME or _NOT_A_NAME.search(name) or _unclosed(name):
+            return None  # …, or a name cut inside its bracket (各村（社区 of 各村（社区）都要…)
         if self.known(name):
             return "gazetteer"
         if (v.COLLECTIVE.match(name) and (_ends_like_bodies(name) or _PLACE_CLASS.match(_without_bracket(name)))
@@ -53,6 +54,10 @@ class Lexicon:
                 and not v.CLAUSE_WORDS.search(_without_bracket(name))):
             return "suffix"
         return None
+
+
+def _unclosed(name: str) -> bool:
+    return any(name.count(opener) > name.count(closer) for opener, closer in v.OPENERS.items())
 
 
 def _without_bracket(name: str) -> str:

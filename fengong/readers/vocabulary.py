@@ -236,6 +236,9 @@ GOVERNMENT_BODY = re.compile(r"(?:人民政府|政府|行政公署)$")
 # A bracket that is part of the name before it although it holds separators: 各县（市、区）人民政府.
 # So is a bracket that names the other kinds of place a collective's 各 covers: 各乡镇（街道、园区）.
 LEVELS_IN_NAME = re.compile(rf"^(?:[省市县区州盟旗地自治直辖、，,]|{'|'.join(KINDS)})+$")
+# After a 各 collective, a bracket of the other kinds of body its 各 covers is part of the name: 各局（办、中心）,
+# 各委（办、局）, 各部门（单位、中心）.
+KINDS_IN_NAME = re.compile(rf"^(?:[、，,]|中心|{'|'.join(KINDS)}|[{''.join(BODY_KINDS)}])+$")
 # A bracket after a unit that gives its role, not its name: 市发展改革委（牵头）, and how it takes it: 各街道办事处
 # （按职责分工负责）, 各区（分别落实）.
 # The lead's words (牵头, and 主责 / 主办 in the documents that call the lead so) are as good in a note
@@ -254,13 +257,14 @@ _MARK = rf"(?:[“\"‘]?[（(]?(?:(?:{_LEADS})(?:单位|部门)?|[{MARKS}]号?)
 LEAD_RULE = re.compile(
     r"(?:(?:列|排|排在|排名|列于|列在|位列|名列)?(?:第一|首)(?:位|个|家)?的?(?:者|部门|单位)?"
     rf"|{_MARKING}?[“\"‘]?[{MARKS}][”\"’]?号?[ ]?(?:的|者)?(?:部门|单位)?"
-    rf"|{_MARKING}[“\"‘]?[（(]?(?:{_LEADS})[）)]?[”\"’]?(?:字样)?(?:的|者)(?:部门|单位)?)为(?:{_LEADS})(?:责任|起草)?(?:单位|部门)")
+    rf"|{_MARKING}[“\"‘]?[（(]?(?:{_LEADS})[）)]?[”\"’]?(?:字样)?(?:的|者)(?:部门|单位)?)为(?:{_LEADS})(?:责任|起草)?{LABEL_NOUN}")
 # The lead and the others may be named by what they answer for (为牵头责任单位，其余为协同责任单位; a 立法计划's
-# 为牵头起草单位，其他为参与起草单位).
+# 为牵头起草单位，其他为参与起草单位), or by their kind as a label names it (为牵头科室（单位），其余为责任科室
+# （单位）).
 # Its sequel, kept in the quoted rule: 其余为参与单位, 其他为配合部门, 下同, and what a list without a lead says
 # (未标明牵头的，所列单位均为牵头单位: every unit of it leads).
 RULE_TAIL = re.compile(
-    r"[，,；;]?\s*(?:其余|其他|其它)(?:的)?(?:单位|部门)?(?:为|是)(?:主要)?(参与|配合|责任|协办|协同)(?:责任|起草)?(?:单位|部门)"
+    rf"[，,；;]?\s*(?:其余|其他|其它)(?:的)?(?:单位|部门)?(?:为|是)(?:主要)?(参与|配合|责任|协办|协同)(?:责任|起草)?{LABEL_NOUN}"
     r"|[，,；;]?\s*下同"
     rf"|[，,；;]?\s*(?:未|没有|不)(?:(?:{_MARKING}|明确|列明){_MARK}?|{_MARK})的(?:任务|事项|措施)?[，,]?"
     r"\s*(?:所列|列出的|列明的|其|各)?(?:单位|部门)?(?:均|都|皆|共同)?(?:为|是)(牵头|责任)(?:单位|部门)")
@@ -299,9 +303,10 @@ TOWNSHIPS = ("镇", "乡")
 # Words that end like a township (…镇, …乡) and name none: a kind of place, or where someone comes from or goes.
 NOT_A_TOWNSHIP = ("城镇", "小镇", "古镇", "村镇", "集镇", "重镇", "名镇", "城乡", "家乡", "故乡", "下乡", "返乡",
                   "回乡", "老乡", "同乡", "水乡", "之乡", "异乡", "他乡", "入乡")
-# Words that end like a section (…科, …股) and name none: a field of study, a degree, a share.
-NOT_A_SECTION = ("学科", "本科", "专科", "预科", "文科", "理科", "工科", "医科", "控股", "入股", "参股", "持股", "配股",
-                 "新股", "个股", "A股", "B股")
+# Words that end like a section (…科, …股) and name none: a field of study, a degree, a share (文理科; but 管理科,
+# 护理科, 审理科 are sections named by their work).
+NOT_A_SECTION = ("学科", "本科", "专科", "预科", "文科", "文理科", "工科", "医科", "控股", "入股", "参股", "持股",
+                 "配股", "新股", "个股", "A股", "B股")
 # Words that end like a bank (…行: 银行, 分行, 人行) and name none: the verbs of carrying out and going (市场运行 is a
 # division's field, 市场运行和消费促进处 one division).
 NOT_A_BANK = ("运行", "执行", "进行", "实行", "推行", "施行", "试行", "先行", "现行", "暂行", "履行", "践行", "奉行",
@@ -312,9 +317,10 @@ NOT_A_NAME_START = ("含", "包括", "不含", "包含", "如", "即", "其中",
                     "将", "向", "按", "由于", "根据", "按照", "通过", "其他", "其余")
 # Words a name known by its ending alone, or by its place, never holds: with them the run is a clause that
 # happens to end like a body's name (日常工作由市商务局, 办公室设在市商务局, 负责统筹的市商务局) or a duty in
-# running text (各功能区要结合实际抓好落实: 要 is the modal of a duty); 自由 is a word of names (自由贸易试验区),
-# 主要 and 重要 are not modals.
-CLAUSE_WORDS = re.compile(r"(?<!自)由|设在|负责|牵头|的|(?<![主重纲摘提])要")
+# running text (各功能区要结合实际抓好落实, 各社区均需结合本社区实际: 要, 需, 须 are the modals of a duty); 自由 is a
+# word of names (自由贸易试验区), 主要, 重要, 要素, 需求 are no modals.
+DUTY_MODAL = r"(?<![主重纲摘提])要(?![素点件])|须|需(?!求)|[均都皆]应"
+CLAUSE_WORDS = re.compile(rf"(?<!自)由|设在|负责|牵头|的|{DUTY_MODAL}")
 # Verbs that open a measure and never a name (成立工作专班, 开展…活动): a run that begins so is the measure's text.
 MEASURE_VERBS = ("成立", "设立", "组建", "建立", "开展", "推进", "加强", "完善", "实施", "落实", "做好", "强化")
 # A coordinating body named by the work it coordinates opens with that work's verb (推进使用正版软件工作部际联席会议
@@ -344,14 +350,15 @@ MEASURE_QUALIFIERS = ("重点", "主要", "具体", "工作", "改革", "政策"
 PROBLEM_QUALIFIERS = ("反馈", "存在", "主要", "突出", "发现", "整改", "督察", "督查", "巡视", "巡察", "审计", "检查",
                       "具体")
 # The things a plan lists by their names, one a row: a column of their names names the task (项目名称, 标准名称 of a
-# 标准制修订计划, 法规名称 / 规章名称 of a 立法计划, 课题名称, 文件名称); never a name of whoever does it (单位名称,
-# 企业名称: a unit column's).
+# 标准制修订计划, 法规名称 / 规章名称 of a 立法计划, 课题名称, 文件名称), with another kind of thing listed beside it
+# in a bracket (a 包联 table's 项目（企业）名称: the firm served is the row's object); never a name of whoever does it
+# (单位名称, 企业名称: a unit column's).
 LISTED_THINGS = ("任务", "项目", "工作", "事项", "措施", "标准", "法规", "规章", "条例", "课题", "文件", "规划",
                  "计划", "政策", "工程", "行动")
 _TASK_HEADER = re.compile(
     rf"(?:{'|'.join(MEASURE_QUALIFIERS)}){{0,2}}(?:{'|'.join(MEASURE_NOUNS)})(?:及(?:{'|'.join(MEASURE_NOUNS)}))?"
     rf"|(?:{'|'.join(MEASURE_QUALIFIERS + MEASURE_NOUNS)})*(?:任务|项目|工作|事项|措施)(?:名称|内容)"
-    rf"|(?:{'|'.join(MEASURE_QUALIFIERS)})?(?:{'|'.join(LISTED_THINGS)})名称"
+    rf"|(?:{'|'.join(MEASURE_QUALIFIERS)})?(?:{'|'.join(LISTED_THINGS)})(?:[（(][\u4e00-\u9fff、/／]{{2,8}}[）)])?名称"
     rf"|(?:{'|'.join(PROBLEM_QUALIFIERS)}){{0,2}}问题(?:描述|内容|表现|清单)?")
 # A bare noun heads a task column only where it names measures alone (任务, 事项, 项目); 工作, 内容, 政策 need a
 # qualifier (重点工作, 主要内容, 支持政策).
