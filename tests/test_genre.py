@@ -105,12 +105,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "yizhengbanzi-2026-06-renju-huanjing": "mammoth raw text: Word's automatic 一、 1. lost; every task and unit "
                                                "read (keyed s1…s13), the truth keeps the clean text's labels",
     },
-    "set-50": {
-        # blind set 50, measured by 41ddc29 (task F1 / mention F1 / lead accuracy); not yet studied
-        "d03-zhejiang-2026-fuwu-xiaofei": "blind: 0.963 / 0.977 / 1.000",
-        "d04-suzhou-2026-diankong-jingji": "blind: 1.000 / 0.864 / 0.846",
-        "d07-wuyuan-2026-cha-chanye": "blind: 0.960 / 0.065 / 0.167",
-    },
 }
 
 

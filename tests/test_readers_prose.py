@@ -1192,6 +1192,26 @@ def test_a_web_pages_footer_holds_no_statement(footer):
     assert [(t.key, units(t)) for t in plan.tasks] == [("1.1", [("商务部", "lead")]), ("1.2", [("财政部", "lead")])]
 
 
+@pytest.mark.parametrize("footer", [
+    "相关链接\n主办单位：浙江省人民政府办公厅 承办：浙江省大数据发展中心 浙ICP备05002195号\n网站标识码：3300000001\n",
+    "主办单位：某县人民政府办公室\n承办单位：某县融媒体中心\n赣ICP备05004721号　赣公网安备36113002000123号\n",
+    "主办：湖南省人民政府办公厅\n技术支持：某中心\n网站标识码：4300000063\n",
+], ids=["one-line", "fields-above-licence", "site-code"])
+def test_a_sites_credits_are_its_footer_where_the_article_end_marks_were_dropped(footer):
+    # jusText or readability keep the credits but drop 【打印】【关闭】 above them
+    _, plan = read(PAGE_TOP + ARTICLE + footer)
+    assert [(t.key, units(t)) for t in plan.tasks] == [("1.1", [("商务部", "lead")]), ("1.2", [("财政部", "lead")])]
+
+
+def test_a_site_field_away_from_the_credits_or_before_a_numbered_paragraph_stays():
+    # a body's own 主办单位 line is read: the credits stand after the last numbered paragraph, the fields right above
+    _, plan = read("一、重点活动\n（一）举办国际会展周。\n主办单位：市商务局\n（二）推进乙。（财政部负责）\n"
+                   "网站标识码：3300000001\n")
+    assert [units(t) for t in plan.tasks] == [[("市商务局", "lead")], [("财政部", "lead")]]
+    _, plan = read("一、重点活动\n（一）举办国际会展周。\n主办单位：市商务局\n国务院办公厅\n网站标识码：3300000001\n")
+    assert [units(t) for t in plan.tasks] == [[("市商务局", "lead")]]
+
+
 def test_a_print_button_above_the_article_or_a_credit_line_in_it_is_no_footer():
     # the marks above the article (its title's print button) leave the article alone
     _, plan = read("【打印】【关闭】\n" + ARTICLE)

@@ -2837,6 +2837,121 @@ def test_a_line_after_a_tab_table_whose_rows_stand_whole_is_no_cell_of_it():
                                               [("省商务厅", "lead"), ("省民政厅", "cooperating")]]
 
 
+# ----------------------------- set 50: a page's get_text(), one cell a line, a header over two rows (bs4, jusText)
+GET_TEXT = ("婺源县人民政府办公室关于印发婺源县茶产业行动方案的通知\n附件\n重点任务清单\n序号\n重点任务\n具体措施\n{upper}\n{lower}\n"
+            "1\n低产低效茶园改造\n每年改造低产低效茶园1万亩\n县农业农村局\n县财政局、各乡（镇）人民政府\n分管农业副县长\n2028年底\n"
+            "2\n茶叶龙头企业培育\n培育龙头企业5家以上\n县农业农村局\n县工信局\n县财政局、县税务局\n分管农业副县长\n2028年底\n"
+            "3\n茶叶电商销售\n支持茶企入驻电商平台\n县商务局\n—\n分管商务副县长\n2027年底\n"
+            "4\n茶产业科技支撑\n共建茶叶科技服务平台\n县科技局\n县农业农村局、县茶叶产业发展中心\n2028年底\n"
+            "5\n茶文化传承\n建设茶文化博物馆\n县文广新旅局\n县教体局、县农业农村局\n2027年底\n"
+            "抄送：县委办，县人大办。\n某县人民政府办公室　　2026年3月27日印发\n")
+GET_TEXT_READ = [
+    [("县农业农村局", "lead"), ("县财政局", "cooperating"), ("各乡（镇）人民政府", "cooperating")],
+    [("县农业农村局", "lead"), ("县工信局", "lead"), ("县财政局", "cooperating"), ("县税务局", "cooperating")],
+    [("县商务局", "lead")],
+    [("县科技局", "lead"), ("县农业农村局", "cooperating"), ("县茶叶产业发展中心", "cooperating")],
+    [("县文广新旅局", "lead"), ("县教体局", "cooperating"), ("县农业农村局", "cooperating")]]
+
+
+@pytest.mark.parametrize(("upper", "lower"), [
+    ("责任单位\n责任县领导\n完成时限", "牵头单位\n配合单位"),
+    ("责任部门\n责任领导\n完成时间", "牵头\n配合"),
+    ("责任单位\n县级领导\n时间节点", "牵头部门\n配合部门"),
+], ids=["words-of-the-set", "bare-role-words", "部门"])
+def test_a_header_over_two_rows_printed_one_cell_a_line(upper, lower):
+    # get_text() prints the upper row, then the lower row's cells only: the role words closing the block are the
+    # columns of the one cell above naming units; an empty 责任县领导 prints nothing; a <br> between two leads
+    # parts them onto two lines; 抄送 closes the last row
+    plan = flat_table.read(SourceText("t.txt", GET_TEXT.format(upper=upper, lower=lower)))
+    assert [units(t) for t in plan.tasks] == GET_TEXT_READ
+    assert [t.text for t in plan.tasks][-1] == "茶文化传承" and not plan.problems
+
+
+def test_role_words_in_a_one_row_header_are_its_columns_as_printed():
+    # role words after the task (no unit column above them) or after a unit column are a one-row header's columns
+    flat = "序号\n重点任务\n牵头单位\n配合单位\n1\n推进甲\n县商务局\n县财政局\n2\n推进乙\n县科技局\n县教体局\n"
+    assert [units(t) for t in flat_table.read(SourceText("t.txt", flat)).tasks] == [
+        [("县商务局", "lead"), ("县财政局", "cooperating")], [("县科技局", "lead"), ("县教体局", "cooperating")]]
+    assert flat_table.header_names(["序号", "重点任务", "责任单位", "牵头单位", "配合单位"]) == [
+        "序号", "重点任务", "责任单位", "牵头单位", "配合单位"]
+    # two cells naming units above: which one the role words divide is not said, the header is taken as printed
+    names = ["序号", "重点任务", "牵头单位", "责任单位", "完成时限", "牵头单位", "配合单位"]
+    assert flat_table.header_names(names) == names
+
+
+def test_a_row_one_cell_a_line_prints_an_empty_non_unit_cell_as_nothing_only_when_short():
+    # a row with as many lines as cells fills them all: its date is the 完成时限's, never left to an empty cell
+    flat = ("序号\n重点任务\n牵头单位\n配合单位\n责任领导\n完成时限\n"
+            "1\n推进甲\n县商务局\n县财政局\n分管副县长\n2026年底\n2\n推进乙\n县科技局\n县教体局\n"
+            "分管副县长\n每年12月底前\n")
+    plan = flat_table.read(SourceText("t.txt", flat))
+    assert [units(t) for t in plan.tasks] == [[("县商务局", "lead"), ("县财政局", "cooperating")],
+                                              [("县科技局", "lead"), ("县教体局", "cooperating")]]
+    # a row short of a line whose other cell names no unit: the 配合单位 is the empty one, not the leader's
+    short = flat.replace("县教体局\n分管副县长\n每年12月底前\n", "分管副县长\n2027年底\n")
+    assert units(flat_table.read(SourceText("t.txt", short)).tasks[1]) == [("县科技局", "lead")]
+
+
+# --------------------- set 50: markitdown's and markdownify's pipe tables drop a cell merged over rows (rowspan)
+PIPE_HEADER = "| 序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限 |\n| --- | --- | --- | --- | --- |\n"
+
+
+@pytest.mark.parametrize(("rows", "second"), [
+    # the lead and the 完成时限 merged over rows 1-2: row 2 prints its 配合单位 and stops
+    ("| 1 | 引进整机企业 | 市工信局 | 市商务局、市发改委 | 持续推进 |\n| 2 | 建设特色产业园 | 市资源规划局、各县级市（区）政府 |\n",
+     [("市工信局", "lead"), ("市资源规划局", "cooperating"), ("各县级市（区）政府", "cooperating")]),
+    # two leads printed with a space (a <br>) merged likewise; an open list
+    ("| 1 | 开展应用示范 | 市交通运输局 市公安局 | 市应急局 | 2027年底 |\n| 2 | 发展低空物流 | 市商务局、市邮政管理局等 |\n",
+     [("市交通运输局", "lead"), ("市公安局", "lead"), ("市商务局", "cooperating"), ("市邮政管理局", "cooperating")]),
+])
+def test_a_pipe_row_short_by_the_lead_and_the_deadline_takes_the_lead_above(rows, second):
+    plan = tabular.read(SourceText("t.txt", PIPE_HEADER + rows))
+    assert units(plan.tasks[1]) == second
+
+
+@pytest.mark.parametrize("rows", [
+    # short by the two columns after the units (完成时限, 备注), not by the lead: its unit cells are all printed
+    "| 序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限 | 备注 |\n| --- | --- | --- | --- | --- | --- |\n"
+    "| 1 | 引进整机企业 | 市工信局 | 市商务局 | 持续推进 | 无 |\n| 2 | 建设特色产业园 | 市资源规划局 | 市住建局 |\n",
+    # under a section row no merged cell reaches
+    "| 1 | 引进整机企业 | 市工信局 | 市商务局 | 持续推进 |\n| 二、完善设施 | | | | |\n| 2 | 建设特色产业园 | 市资源规划局 |\n",
+    # under a row itself short
+    "| 1 | 引进整机企业 | 市工信局 | 市商务局 |\n| 2 | 建设特色产业园 | 市资源规划局 |\n",
+])
+def test_a_pipe_row_short_otherwise_takes_no_lead_from_above(rows):
+    plan = tabular.read(SourceText("t.txt", rows if rows.startswith("| 序号") else PIPE_HEADER + rows))
+    assert all(u.name != "市工信局" for u in plan.tasks[-1].units)
+
+
+# ------------------------------ set 50: html2text's pipe table (no outer pipes) breaks a row at a cell's <br>
+H2T_HEADER = "序号| 重点任务| 牵头单位| 配合单位| 完成时限  \n---|---|---|---|---  \n"
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    # two leads parted by a <br>: the row goes on on the next line, the lead cell spanning the break
+    ("1| 茶叶龙头企业培育| 县农业农村局  \n县工信局| 县财政局、县税务局| 2028年底  \n2| 茶叶电商销售| 县商务局| 县财政局| 2027年底  \n",
+     [[("县农业农村局", "lead"), ("县工信局", "lead"), ("县财政局", "cooperating"), ("县税务局", "cooperating")],
+      [("县商务局", "lead"), ("县财政局", "cooperating")]]),
+    # the break in the 配合单位 cell
+    ("1| 茶叶龙头企业培育| 县农业农村局| 县财政局  \n县税务局| 2028年底  \n2| 茶叶电商销售| 县商务局| 县财政局| 2027年底  \n",
+     [[("县农业农村局", "lead"), ("县财政局", "cooperating"), ("县税务局", "cooperating")],
+      [("县商务局", "lead"), ("县财政局", "cooperating")]]),
+])
+def test_an_html2text_row_broken_at_a_br_is_one_row(rows, expected):
+    plan = tabular.read(SourceText("t.txt", "某县人民政府办公室关于印发茶产业方案的通知\n" + H2T_HEADER + rows))
+    assert [units(t) for t in plan.tasks] == expected
+
+
+def test_a_dash_under_a_table_of_merged_cells_names_nobody():
+    # a table that merges its unit cells (row 2 prints none) reads an empty cell as the cell above, never a dash
+    rows = ("1| 推进甲| 县农业农村局| 县财政局| 2028年底  \n2| 推进乙| | | 2028年底  \n"
+            "3| 推进丙| 县商务局| —| 2027年底  \n")
+    plan = tabular.read(SourceText("t.txt", "某县人民政府办公室关于印发茶产业方案的通知\n" + H2T_HEADER + rows))
+    assert [units(t) for t in plan.tasks] == [[("县农业农村局", "lead"), ("县财政局", "cooperating")],
+                                              [("县农业农村局", "lead"), ("县财政局", "cooperating")],
+                                              [("县商务局", "lead")]]
+
+
 # ---------------------------------------------------------------- set 51: a rectification list (整改方案's 问题清单)
 
 RECTIFICATION = ("督察反馈问题整改任务清单\n\n"

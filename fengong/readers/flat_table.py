@@ -52,6 +52,7 @@ from fengong.readers.rows import (
     read_pieces,
     section_items,
     sections_of,
+    sub_header,
     task_from_cells,
 )
 from fengong.readers.sources import readable_lines
@@ -59,6 +60,7 @@ from fengong.readers.statement import Statement
 from fengong.readers.vocabulary import (
     COMMAS,
     FULL_STOPS,
+    LABEL_ROLES,
     LEAD_RULE,
     OPENERS,
     RESPONSIBLE,
@@ -103,27 +105,28 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     if found is None:
         raise ReadError(problems + [Problem(source.path, 1, "no table header found: no lines such as 序号 / "
                                                             "工作任务 / 牵头单位 one per line")])
-    at, columns = found
+    at, columns, run = found
     blanks = _blank_runs(lines.lines, content)
     breaks = _page_breaks(lines.lines, content)
     widths: dict[int, int] = {}  # a wrapped table's columns: the width of their full lines
-    gap = _cell_gap(content[at : at + columns.width], blanks)
-    header_texts = [normalise(line.text) for line in content[at : at + columns.width]]
+    gap = _cell_gap(content[at : at + run], blanks)
+    header_texts = [normalise(line.text) for line in content[at : at + run]]  # as printed
+    names = header_names(header_texts)  # each column's
     # an empty cell printed as nothing (PyMuPDF), where no blank line after the header prints one
     silent = not any(blanks.get(line.number) for line in content[at + 1 :])
-    columns = noted_columns(columns, header_texts, source.raw)  # “责任单位”栏所列单位为配合单位
+    columns = noted_columns(columns, names, source.raw)  # “责任单位”栏所列单位为配合单位
     parts: list[tuple[str, Span | None, list[TaskRecord]]] = [("任务分工", None, [])]
     numbers: list[tuple[int, int]] = []
     rule: Span | None = None
-    i = at + columns.width
+    i = at + run
     above: tuple[list, list[str]] | None = None  # the row above: its cells and their texts
     leads = [k for k, role in columns.units if role == "lead"]
     given: bool | None = None  # whether the first row has a lead: a table that gives every row one
     while i < len(content):
         line = content[i]
         text = normalise(line.text)
-        if [normalise(x.text) for x in content[i : i + columns.width]] == header_texts:
-            i += columns.width  # the header repeated at a page break
+        if [normalise(x.text) for x in content[i : i + run]] == header_texts:
+            i += run  # the header repeated at a page break
             continue
         if NOTE.match(line.text):
             rule = _rule(source, line)
@@ -138,8 +141,9 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             break  # the table has ended
         cells, taken = _row_cells(content, i, columns.width, gap, blanks)
         cut = next((k for k, c in enumerate(cells) if _starts_next_row(c, int(number.group(1)))), None)
-        if cut is not None or not _row_ends(content, i + taken, int(number.group(1)), header_texts):
-            wrapped = _wrapped_row(source, content, i, columns, header_texts, blanks, breaks,
+        if (cut is not None or len(cells) < columns.width - 1
+                or not _row_ends(content, i + taken, int(number.group(1)), header_texts)):
+            wrapped = _wrapped_row(source, content, i, columns, header_texts, names, blanks, breaks,
                                    lexicon_for(plan.jurisdiction), widths, silent)
             if wrapped is not None:
                 cells, taken = wrapped
@@ -176,7 +180,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
 
 
 def find_header(content: list[Line]):
-    """``(index, Columns)`` of the first header block (one header cell per line): 序号, then the cells that
+    """``(index, Columns, lines)`` of the first header block (one header cell per line): 序号, then the cells that
     follow it — known headers, or short labels (时间节点, 责任领导) whose columns hold no units."""
     for i, line in enumerate(content):
         if re.sub(r"\s+", "", normalise(line.text)) not in NUMBER_HEADERS:
@@ -184,10 +188,26 @@ def find_header(content: list[Line]):
         run = 1
         while i + run < len(content) and header_like(content[i + run].text):
             run += 1
-        columns = map_header([line.text for line in content[i : i + run]]) if run >= 3 else None
+        columns = map_header(header_names([line.text for line in content[i : i + run]])) if run >= 3 else None
         if columns is not None and columns.number == 0:
-            return i, columns
+            return i, columns, run
     return None
+
+
+def header_names(cells: list[str]) -> list[str]:
+    """The columns of a header printed one cell per line. A header over two rows prints its upper row, then the
+    lower row's cells only (a page's text, ``get_text()``: the cells spanning both rows are not printed again):
+    ``序号`` … ``责任单位`` ``责任县领导`` ``完成时限`` ``牵头单位`` ``配合单位`` — role words closing the block,
+    after a column that names no units, are the columns of the one cell above that names units
+    (:func:`sub_header`). A block whose role words follow one another names its columns as printed."""
+    names = [re.sub(r"\s+", "", normalise(c)) for c in cells]
+    roles = [column_role(n) or LABEL_ROLES.get(n) for n in names]
+    k = len(names)
+    while k > 0 and roles[k - 1] not in (None, RESPONSIBLE):
+        k -= 1
+    if len(names) - k < 2 or roles[k - 1] is not None or sum(r is not None for r in roles[:k]) != 1:
+        return names
+    return sub_header(names[:k], names[k:]) or names
 
 
 def _blank_runs(lines: list[Line], content: list[Line]) -> dict[int, list[Line]]:
@@ -286,13 +306,13 @@ def _page_breaks(lines: list[Line], content: list[Line]) -> set[int]:
 
 
 def _row_ends(content: list[Line], j: int, number: int, header_texts: list[str]) -> bool:
-    """Whether ``content[j]`` is what follows a row: the next row's number, a section row, a note, the header
-    again, or the end."""
+    """Whether ``content[j]`` is what follows a row: the next row's number, a section row, a note, the document's
+    closing lines (抄送：, 公开方式：, 联系人：), the header again, or the end."""
     if j >= len(content):
         return True
     text = normalise(content[j].text)
     return (_starts_next_row(content[j], number) or bool(SECTION_ROW.match(text) and len(text) <= 60)
-            or bool(NOTE.match(text)) or normalise(content[j].text) == header_texts[0])
+            or bool(TABLE_END.match(text)) or normalise(content[j].text) == header_texts[0])
 
 
 WRAP_SLACK = 4  # display columns: a wrapped cell's full lines differ by a character or two (punctuation, digits)
@@ -334,8 +354,8 @@ def _opens_mid_text(cell: tuple) -> bool:
 
 
 def _wrapped_row(source: SourceText, content: list[Line], i: int, columns, header_texts: list[str],
-                 blanks: dict[int, list[Line]], breaks: set[int], lexicon: Lexicon, widths: dict[int, int],
-                 silent: bool = False):
+                 names: list[str], blanks: dict[int, list[Line]], breaks: set[int], lexicon: Lexicon,
+                 widths: dict[int, int], silent: bool = False):
     """A row whose cells wrap over several lines each (pdftotext without -layout): the lines after the number
     line ``content[i]`` up to the next row, split into the row's cells in order, where every unit cell reads as
     unit names and each cell's lines wrap as a column's do (see :func:`_misfits`). A row split by a page break
@@ -357,7 +377,7 @@ def _wrapped_row(source: SourceText, content: list[Line], i: int, columns, heade
     closed = j < len(content) and _row_ends(content, j, number, header_texts)  # the last row's end is unmarked
     width = columns.width - 1
     unit_columns = dict(columns.units)
-    deadlines = [c for c, text in enumerate(header_texts) if DEADLINE_HEADER.search(text) and 0 < c <= width]
+    deadlines = [c for c, text in enumerate(names) if DEADLINE_HEADER.search(text) and 0 < c <= width]
     read: dict = {}
 
     def unit_cell(col: int, groups: tuple) -> Statement | None | bool:
@@ -375,7 +395,8 @@ def _wrapped_row(source: SourceText, content: list[Line], i: int, columns, heade
         return read[key]
 
     best = None
-    for count in range(len(lines), width - 1, -1) if not closed else [len(lines)]:
+    # an open last row takes as many lines as it can; fewer than its cells only where a cell may print nothing
+    for count in range(len(lines), 0 if silent else width - 1, -1) if not closed else [len(lines)]:
         pages: list[list[Line]] = []
         for _, line, opens in lines[:count]:
             if opens or not pages:
@@ -386,6 +407,10 @@ def _wrapped_row(source: SourceText, content: list[Line], i: int, columns, heade
         # a unit cell after the first may be empty (a row with no 参与单位: PyMuPDF prints nothing for it) in a
         # table that never prints an empty cell as a blank line; other cells only on a row's second page
         unit_runs = {c - 1 for c in unit_columns if c > min(unit_columns)} if silent else set()
+        # and so may a cell that names no task and no unit (a page's get_text() prints an empty 责任县领导 as nothing),
+        # where the row prints fewer lines than it has cells (a date it prints is its 完成时限's, 每年12月底前)
+        unit_runs |= {c - 1 for c in range(1, width + 1) if c not in columns.texts and c not in unit_columns
+                      } if silent and count < width else set()
         for split in product(*(_splits(len(p), width, range(width) if k else unit_runs)
                                for k, p in enumerate(pages))):
             cells = tuple(tuple(p[a:b] for p, (a, b) in zip(pages, (s[c] for s in split), strict=True))
@@ -475,8 +500,9 @@ def _rule(source: SourceText, line: Line) -> Span | None:
 # A 完成时限 column's header, and its cell: a date or a standing time (2026年12月底, 2027年底前, 持续推进).
 DEADLINE_HEADER = re.compile(r"时限|完成时间|时间节点")
 DEADLINE_CELL = re.compile(r"(?:\d{4}年(?:\d{1,2}月)?(?:[上中下]旬|底|末)?(?:以)?前?|长期坚持|持续推进|长期)")
-# What closes a table printed in text boxes: a note, the contact, the distribution list, the disclosure line.
-BOX_TABLE_END = re.compile(r"^\s*(?:注|说明|备注|联\s*系\s*人|抄送|公开方式)\s*[:：]")
+# What closes a table (its last row, or one printed in text boxes): a note, the contact, the distribution list, the
+# disclosure line.
+TABLE_END = re.compile(r"^\s*(?:注|说明|备注|联\s*系\s*人|抄送|公开方式)\s*[:：]")
 
 
 def find_box_header(content: list[Line]):
@@ -528,7 +554,7 @@ def read_boxes(source: SourceText, lines: LineIndex, after: int, columns, header
     align one to one, else None (no guess). The header again at a page break and page numbers are furniture."""
     boxes: list[list[Line]] = [[]]
     for line in lines.lines[after:]:
-        if BOX_TABLE_END.match(line.text):
+        if TABLE_END.match(line.text):
             break
         if line.blank or PAGE_NUMBER.match(line.text):
             boxes.append([])

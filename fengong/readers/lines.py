@@ -227,16 +227,26 @@ HEAD_MAX = 40  # a running head is a title, not a paragraph
 # The marks a web page prints where its article ends: the print and close buttons (【打印】【关闭】, 【打印本页】
 # 【关闭窗口】), 【我要纠错】, the editor's line (责任编辑：…), the links to the previous and next article, the QR code.
 ARTICLE_END = re.compile(r"【\s*(?:打印|关闭|我要纠错)|^\s*(?:责任编辑|上一篇|下一篇)\s*[：:]|扫一扫在手机")
+# The site's credits every Chinese government site prints at its foot, kept where an extractor dropped the marks
+# above (jusText, readability): its ICP licence, its public-security filing, its site code (浙ICP备05002195号,
+# 京公网安备…, 网站标识码：…); the site's fields on the lines right above them are theirs (主办单位：A / 承办：B).
+SITE_CREDITS = re.compile(r"ICP[备证]|公网安备|网站标识码")
+SITE_FIELD = re.compile(r"^\s*(?:主办|承办|协办|技术支持|运行维护|运维|版权所有)(?:单位)?\s*[：:]")
 
 
 def page_footer(lines: list[Line], numbered: Callable[[Line], object]) -> set[int]:
     """The numbers of the lines of a web page's footer: from the first line that marks the article's end
     (:data:`ARTICLE_END`) to the end of the text, where no line after it opens a numbered paragraph (``numbered``:
-    :func:`fengong.readers.outline.label_at`). Related links, the site's links and credits (主办单位：…　版权所有…)
-    are the site's, not the document's; the same marks above the article (a print button by its title) leave it
-    alone."""
+    :func:`fengong.readers.outline.label_at`), or where no such mark stands, from the site's credits
+    (:data:`SITE_CREDITS` and the site's fields right above them). Related links, the site's links and credits
+    (主办单位：…　版权所有…) are the site's, not the document's; the same marks above the article (a print button
+    by its title) leave it alone."""
     last_numbered = max((i for i, line in enumerate(lines) if numbered(line)), default=-1)
     start = next((i for i, line in enumerate(lines) if i > last_numbered and ARTICLE_END.search(line.text)), None)
+    if start is None:
+        start = next((i for i, line in enumerate(lines) if i > last_numbered and SITE_CREDITS.search(line.text)), None)
+        while start is not None and start - 1 > last_numbered and SITE_FIELD.match(lines[start - 1].text):
+            start -= 1
     return set() if start is None else {line.number for line in lines[start:]}
 
 

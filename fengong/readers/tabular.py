@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 
 from fengong.readers.docmeta import new_plan
+from fengong.readers.frame import MISSING
 from fengong.readers.layout import NOTE
 from fengong.readers.lexicon import Lexicon, lexicon_for
 from fengong.readers.lines import PAGE_NUMBER, RULE_LINE, LineIndex
@@ -166,7 +167,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             # 同上: the cell of the row above; so is an empty cell below a merged one, where the note says so
             if k in previous and (texts[k] in SAME_AS_ABOVE or merged and texts[k] == ""):
                 cells[k] = previous[k]
-            elif (merged and texts[k] in EMPTY_CELLS and not more.get(k)
+            elif (merged and texts[k] in {"", *MISSING} and not more.get(k)  # a dash or 无 names nobody
                   or id(row) in spanned and k == columns.units[0][0]) and k in previous:
                 cells[k] = previous[k]  # under a merged cell: the units of the cell it spans from
         previous = cells
@@ -209,8 +210,8 @@ def _broken_rows_joined(source: SourceText, rows: list[list[Cell]], columns) -> 
     header's cells (numbered, or with an empty 序号 and its text: Word's automatic numbering lost), followed by lines
     that open with text and no number of their own whose cells, the first continuing the row's last, make up
     exactly the header's count, is one row, its cell spanning the break."""
-    if delimiter(source) != "\t":
-        return rows  # CSV quotes a cell's line break; pipes and spaces print a row a line
+    if delimiter(source) not in ("\t", PIPE):
+        return rows  # CSV quotes a cell's line break; spaces print a row a line (html2text's pipes break at a <br>)
     out: list[list[Cell]] = []
     i = 0
     broken = False  # a row went on over lines: the table's cells wrap onto lines of their own
@@ -393,16 +394,20 @@ def _spanned_unit_missing(texts: list[str], above: list[str], columns, lexicon: 
     and task in place, right under a full row, and the cells it prints after its units name no unit (a 完成时限
     is no column that went missing). Which unit cell went missing is not in the text: the lead's is taken, a lead
     over several measures being what such tables merge. Read in pipe tables only, where an empty cell still
-    prints (`| |`); a row short otherwise (no number, under a short row, a unit printed last) stands as it is."""
+    prints (`| |`); a row short otherwise (no number, under a short row, a unit printed last) stands as it is.
+    A row short by the lead and every column after the units (the 完成时限 merged over the same rows: markitdown's
+    and markdownify's tables, ``| 2 | 建设… | 市资源规划局、各县级市（区）政府 |``) prints its other unit cells and
+    stops, its last cell naming units: it lacks the lead too, by the same reading."""
     units = [k for k, _ in columns.units]
     after = columns.width - 1 - units[-1]  # the columns after the units (完成时限, 备注)
-    if (len(texts) != columns.width - 1 or len(above) != columns.width or columns.number is None
-            or columns.number >= units[0] or columns.task >= units[0]
+    short = columns.width - len(texts)
+    if (short not in (1, 1 + after) or len(texts) <= units[0] or len(above) != columns.width
+            or columns.number is None or columns.number >= units[0] or columns.task >= units[0]
             or NUMBER.match(texts[columns.number]) is None or NUMBER.match(above[columns.number]) is None
             or texts[columns.task] in EMPTY_CELLS or texts[units[0]] in EMPTY_CELLS):
         return False
-    return not any(lexicon.recognise(name) for cell in texts[len(texts) - after:] if after
-                   for name in re.split(r"[、，,；;\s]+", cell) if name)
+    named = [any(lexicon.recognise(name) for name in re.split(r"[、，,；;\s]+", cell) if name) for cell in texts]
+    return named[-1] if short > 1 else not any(named[len(texts) - after:] if after else [])
 
 
 def _merged_cells_restored(row: list[Cell], columns) -> list[Cell]:
