@@ -56,8 +56,13 @@ class Lexicon:
         return None
 
 
+_OPENER = re.compile("[" + re.escape("".join(v.OPENERS)) + "]")
+
+
 def _unclosed(name: str) -> bool:
-    return any(name.count(opener) > name.count(closer) for opener, closer in v.OPENERS.items())
+    # most names hold no bracket: one search before counting each kind (this runs for every piece of text looked up)
+    return _OPENER.search(name) is not None and any(
+        name.count(opener) > name.count(closer) for opener, closer in v.OPENERS.items())
 
 
 def _without_bracket(name: str) -> str:
