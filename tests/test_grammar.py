@@ -1752,3 +1752,16 @@ def test_a_task_column_naming_a_thing_with_another_kind_in_a_bracket(header):
 @pytest.mark.parametrize("header", ["单位（企业）名称", "企业（单位）名称", "项目（企业）", "名称（项目）"])
 def test_a_bracketed_kind_does_not_make_a_doers_name_a_task_column(header):
     assert not is_task_header(header)
+
+
+@pytest.mark.parametrize("text", ["责任单位：委", "牵头单位：限", "配合单位：局"])
+def test_one_character_is_no_unit_even_where_a_label_or_column_vouches(text):
+    # (set 47: RapidOCR's rows interleave a wrapped cell's lines: 限 of 完成时限, 委 of 区社治委) no body's name is
+    # one character, so the statement is not read rather than read with a fragment for a unit
+    assert read(text) is None
+    assert read(text.split("：")[1], label_role="lead") is None
+
+
+def test_two_characters_vouched_for_by_a_label_still_name_a_unit():
+    assert units("责任单位：妇联") == [("妇联", "lead")]
+    assert units("团委", label_role="lead") == [("团委", "lead")]

@@ -334,7 +334,8 @@ def _interpret(parts: list[_Part], span: Span, line: int, lexicon: Lexicon, list
         statement.open = statement.open or part.open
         for token, marked, role in part.units:
             recognised = known[token.value]
-            if recognised is None and part.labelled_by is not None and not _BY_INSIDE.search(token.value):
+            if (recognised is None and part.labelled_by is not None and not _BY_INSIDE.search(token.value)
+                    and len(token.value) > 1):  # no body's name is one character: 限 / 委 are a wrapped cell's pieces
                 recognised = "label"  # but not 所需资金由市财政局, 日常工作由市民政局: a clause about something else
             elif (recognised is None and anchored and part.kind in _VERBAL and _PLAIN_NAME.match(token.value)
                   and not v.CLAUSE_WORDS.search(token.value) and not any(w in token.value for w in v.MEASURE_VERBS)):
