@@ -83,8 +83,9 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
                                       "as 十, 2.7's 入 as 大",
         "shaoxing-2026-yinran-shuzhi": "1.000 / 1.000 / 1.000, numbering 0.250: every task and unit read; OCR read "
                                        "the labels' full-width ． as . in 9 of 12 (the truth keeps the clean 1．)",
-        "wuhou-2026-chengshi-gengxin": "0.093 / 0.000 / 0.000: table in tab-joined visual rows: the merged 牵头单位 "
-                                       "cell on one row of four, wrapped cells interleaved; not read",
+        "wuhou-2026-chengshi-gengxin": "0.121 / 0.000 / 0.000: table in tab-joined visual rows: the merged 牵头单位 "
+                                       "cell on one row of four, wrapped cells interleaved; MISREAD (20 tasks "
+                                       "written, 2 right, units from the wrong rows): should be refused",
         "yuhang-2026-rengong-zhineng": "0.909 / 0.902 / 0.909: OCR's losses only: 2.6's ＋ read as 十, the labels' "
                                        "full-width ． read as . in 4",
     },
