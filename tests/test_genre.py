@@ -84,8 +84,8 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "shaoxing-2026-yinran-shuzhi": "1.000 / 1.000 / 1.000, numbering 0.250: every task and unit read; OCR read "
                                        "the labels' full-width ． as . in 9 of 12 (the truth keeps the clean 1．)",
         "wuhou-2026-chengshi-gengxin": "0.121 / 0.000 / 0.000: table in tab-joined visual rows: the merged 牵头单位 "
-                                       "cell on one row of four, wrapped cells interleaved; MISREAD (20 tasks "
-                                       "written, 2 right, units from the wrong rows): should be refused",
+                                       "cell on one row of four, wrapped cells interleaved: refused (37 unit "
+                                       "cells unreadable against 20 rows; it wrote 30 tasks, 2 right, before)",
         "yuhang-2026-rengong-zhineng": "0.909 / 0.902 / 0.909: OCR's losses only: 2.6's ＋ read as 十, the labels' "
                                        "full-width ． read as . in 4",
     },

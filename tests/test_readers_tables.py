@@ -3001,3 +3001,26 @@ def test_a_baolian_table_with_a_leaders_post_column_and_numbers_restarting_in_ea
                                                ("区住建局", "participant")], False),
         ("2.1", "2", "宜昌三峡精密机械有限公司", [("区财政局", "lead"), ("区国资中心", "participant"),
                                                  ("区发改局", "participant")], True)]
+
+
+def test_a_table_whose_unit_cells_mostly_cannot_be_read_is_refused():
+    # (set 47: wuhou) OCR's rows interleave wrapped cells: unit cells hold pieces (2026年, 3月, 委，…) the grammar
+    # cannot read; as many such cells as rows read, and the rows that seem read are not proved: refused
+    text = ("序号\t工作任务\t牵头单位\t配合单位\n"
+            "1\t制定改造计划\t区财政局、区社治\t2026年\n"
+            "2\t开展意愿征询\t委，各街道办事处\t3月\n"
+            "3\t实施基础类改造\t2026年1\t区应急局、区消防\n"
+            "4\t推进加装电梯\t1月\t救援大队、国网成\n")
+    with pytest.raises(ReadError) as refused:
+        tabular.read(SourceText("t.txt", text))
+    assert any("not read rather than guessed" in p.message for p in refused.value.problems)
+
+
+def test_a_table_with_one_unreadable_unit_cell_is_still_read():
+    text = ("序号\t工作任务\t牵头单位\t配合单位\n"
+            "1\t制定改造计划\t区住建局\t区财政局\n"
+            "2\t开展意愿征询\t区民政局\t2026年\n"
+            "3\t实施基础类改造\t区应急局\t区消防救援大队\n"
+            "4\t推进加装电梯\t区住建局\t区市场监管局\n")
+    plan = tabular.read(SourceText("t.txt", text))
+    assert [t.number for t in plan.tasks] == [1, 2, 3, 4]

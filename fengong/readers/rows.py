@@ -167,6 +167,9 @@ def header_like(text: str) -> bool:
             or (bool(SHORT_LABEL.match(name)) and not SECTION_ROW.match(name)))
 
 
+UNREADABLE_CELL = "could not be read"
+
+
 def task_from_cells(source: SourceText, number: int, text: Span, unit_cells: list[tuple[str, Span]],
                     problems: list[Problem], lexicon: Lexicon, body: str | None = None,
                     apart: bool = False) -> TaskRecord | None:
@@ -184,7 +187,7 @@ def task_from_cells(source: SourceText, number: int, text: Span, unit_cells: lis
         statement = read_pieces(source.raw, pieces, lexicon, role, apart)
         if statement is None:
             problems.append(Problem(source.path, cell.line, f"row {number}: the unit cell "
-                                                            f"{normalise(source.quote(cell))!r} could not be read",
+                                                            f"{normalise(source.quote(cell))!r} {UNREADABLE_CELL}",
                                     "warning"))
             continue
         open_ended = open_ended or statement.open

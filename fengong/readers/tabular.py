@@ -25,6 +25,7 @@ from fengong.readers.rows import (
     EMPTY_CELLS,
     NUMBER,
     SECTION_ROW,
+    UNREADABLE_CELL,
     carried_by_notes,
     check_sequence,
     document_rule,
@@ -149,6 +150,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     unnumbered = grouped or columns.number is not None and not any(
         NUMBER.match(t) for row, _ in body for t in _texts(source, row)[columns.number : columns.number + 1])
     headings: dict[int, Cell] = {}
+    problems_before = len(problems)
     for n, (row, more) in enumerate(body):
         texts = _texts(source, row)
         filled = [(k, t) for k, t in enumerate(texts) if t not in EMPTY_CELLS]
@@ -178,6 +180,14 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
                 numbers.append((task.number, row[0].line))
             headings[id(task)] = row[heading] if heading < len(row) else task.span
             parts[-1][2].append(task)
+    read = sum(len(part[2]) for part in parts)
+    unreadable = sum(p.message.endswith(UNREADABLE_CELL) for p in problems[problems_before:])
+    if unreadable >= max(read, 3):
+        # as many unit cells the grammar cannot read as rows read: the rendering no longer keeps a row's cells
+        # together (OCR's row assembly interleaving wrapped cells, 完成时 / 限); what the rest seem to say is unproved
+        raise ReadError(problems + [Problem(source.path, rows[at][0].line, f"{unreadable} unit cells under the "
+                                            f"table's header cannot be read, against {read} rows read: its cells do "
+                                            "not line up with its columns; not read rather than guessed")])
     check_sequence(numbers, source.path, problems)
     grouped_items = _rows_of_items(parts, headings, source) if unnumbered else []
     lines = {c.line for row, more in body if sum(t not in EMPTY_CELLS for t in _texts(source, row)) > 1
