@@ -106,6 +106,22 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "yizhengbanzi-2026-06-renju-huanjing": "mammoth raw text: Word's automatic 一、 1. lost; every task and unit "
                                                "read (keyed s1…s13), the truth keeps the clean text's labels",
     },
+    "set-54": {
+        # PDFs turned into Word by pdf2docx, read back by docx readers (blind set 54, before any rule)
+        "guobanfa-2019-ershouche-liutong": "markitdown of a pdf2docx table split over a page break: rows 11 and 12 "
+                                           "(one cell a paragraph) not read",
+        "lanzhengban-2026-gengdi-baohu": "a standing note's 各乡镇（街道） read with the heading glued before it "
+                                        "(重点工作各乡镇（街道）)",
+        "suzhengbanfa-2026-diyi-jingji": "labels after （二） read under the first heading: 2.1.4… instead of 2.2.4…; "
+                                         "the last unit runs into the next chapter's heading (省交通运输厅三 / 保障措施)",
+        "xiangzhengbanfa-2026-ai-zhizao": "pdf2docx table rows cut short (5 of 6 cells) and a section row taken for a "
+                                          "unit cell: 2 of 12 tasks read",
+    },
+    "set-58": {
+        # a general sample of local documents, 2026 (blind set 58, before any rule)
+        "xiangyang-gxq-2026-zhaoshang": "a note under the table carrying a unit to every row (注：各街道办事处负责本辖区"
+                                        "相关任务落实，表中不一一列出) not read",
+    },
 }
 
 
