@@ -117,6 +117,19 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "xiangzhengbanfa-2026-ai-zhizao": "pdf2docx table rows cut short (5 of 6 cells) and a section row taken for a "
                                           "unit cell: 2 of 12 tasks read",
     },
+    "set-55": {
+        # Java PDF tools (blind set 55, before any rule): opendataloader-pdf markdown/text/json/html, tabula-py
+        "guobanfa-2019-zhiyebing-fangzhi": "opendataloader markdown: 8 of 12 tasks (list items '- 1.' broken into paragraphs)",
+        "linban-2019-guoyoulinchang": "opendataloader JSON (a tree of elements with 'content' fields) read as text: 0 of 13",
+        "ezhengban-2026-yinfa-jingji": "opendataloader markdown: '- 1.' items with their text broken over paragraphs; 1 of 13",
+        "sufuban-2026-kuajing-dianshang": "opendataloader text: 7 of 12 tasks",
+        "wuhou-2026-shoudian-yejian": "opendataloader text: labelled lines not read, 1 of 10",
+        "wuyuan-2026-xiangcun-lvyou": "opendataloader HTML (tags kept): 6 of 11",
+        "guobanhan-2018-kuaidi-baozhuang": "tabula lattice to_csv after pypdf page text: 9 of 12, units cut",
+        "zhezhengban-2026-xianyu-shangye": "tabula lattice to_markdown (two-level header, characters dropped in cells): units misread",
+        "hezhengban-2026-chonghuandian": "tabula stream to_string (each row over several DataFrame rows, NaN cells): 1 of 10",
+        "chaoyang-2026-shenghuo-fuwu": "tabula convert_into TSV (stream on a ruled table) after pypdf text: 4 of 14, rows cut short",
+    },
     "set-58": {
         # a general sample of local documents, 2026 (blind set 58, before any rule)
         "xiangyang-gxq-2026-zhaoshang": "a note under the table carrying a unit to every row (注：各街道办事处负责本辖区"
