@@ -106,20 +106,8 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "yizhengbanzi-2026-06-renju-huanjing": "mammoth raw text: Word's automatic 一、 1. lost; every task and unit "
                                                "read (keyed s1…s13), the truth keeps the clean text's labels",
     },
-    "set-54": {
-        # PDFs turned into Word by pdf2docx, read back by docx readers (blind set 54, before any rule)
-        "guobanfa-2019-ershouche-liutong": "markitdown of a pdf2docx table split over a page break: rows 11 and 12 "
-                                           "(one cell a paragraph) not read",
-        "lanzhengban-2026-gengdi-baohu": "a standing note's 各乡镇（街道） read with the heading glued before it "
-                                        "(重点工作各乡镇（街道）)",
-        "suzhengbanfa-2026-diyi-jingji": "labels after （二） read under the first heading: 2.1.4… instead of 2.2.4…; "
-                                         "the last unit runs into the next chapter's heading (省交通运输厅三 / 保障措施)",
-        "xiangzhengbanfa-2026-ai-zhizao": "pdf2docx table rows cut short (5 of 6 cells) and a section row taken for a "
-                                          "unit cell: 2 of 12 tasks read",
-    },
     "set-55": {
         # Java PDF tools (blind set 55, before any rule): opendataloader-pdf markdown/text/json/html, tabula-py
-        "guobanfa-2019-zhiyebing-fangzhi": "opendataloader markdown: 8 of 12 tasks (list items '- 1.' broken into paragraphs)",
         "linban-2019-guoyoulinchang": "opendataloader JSON (a tree of elements with 'content' fields) read as text: 0 of 13",
         "ezhengban-2026-yinfa-jingji": "opendataloader markdown: '- 1.' items with their text broken over paragraphs; 1 of 13",
         "sufuban-2026-kuajing-dianshang": "opendataloader text: 7 of 12 tasks",
