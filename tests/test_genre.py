@@ -130,11 +130,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "hezhengban-2026-chonghuandian": "tabula stream to_string (each row over several DataFrame rows, NaN cells): 1 of 10",
         "chaoyang-2026-shenghuo-fuwu": "tabula convert_into TSV (stream on a ruled table) after pypdf text: 4 of 14, rows cut short",
     },
-    "set-58": {
-        # a general sample of local documents, 2026 (blind set 58, before any rule)
-        "xiangyang-gxq-2026-zhaoshang": "a note under the table carrying a unit to every row (注：各街道办事处负责本辖区"
-                                        "相关任务落实，表中不一一列出) not read",
-    },
 }
 
 
