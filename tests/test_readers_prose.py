@@ -2221,3 +2221,10 @@ def test_a_line_opening_with_an_english_word_and_a_colon_is_no_element_line():
                            + ["Text: 附注", "Table: 见附件", "Header: 无", "Footer: 无"])
     assert not category_lines(prose_text)  # five such lines among eleven: the document's own
     assert not category_lines("NarrativeText: 一\n" * 8)  # one category only: no element write-out
+    # in an element write-out, only the category opening the line goes: an element's own words stay
+    from fengong.readers.element_lines import render
+
+    text = "\n".join(ELEMENT_LINES[:6] + ["NarrativeText: Note: 本措施由市数据局负责解释。", "Note: 自印发之日起施行。"])
+    rendered = render(SourceText("doc.txt", text)).text
+    assert rendered.splitlines()[-2:] == ["Note: 本措施由市数据局负责解释。", "Note: 自印发之日起施行。"]
+    assert rendered.splitlines()[1] == "某市人民政府办公室关于印发某市促进数字经济发展若干措施的通知"

@@ -3115,3 +3115,11 @@ def test_a_note_parted_by_a_text_box_break_is_read_whole():
     assert carried("三、保障措施\n\n各区县（市）政府负责本地区相关工作落实，表中不再一一列出。\n") == unit
     assert carried("注：排在第一位的为牵头单位。\n\n各区县（市）政府负责本地区相关工作落实，表中不再一一列出。\n") == unit
     assert carried("各区县（市）政府负责本地区相关工作落实，表中\n\n\n\n不再一一列出。\n") == []  # paragraphs apart
+
+
+def test_a_numbered_paragraph_after_a_flat_table_is_no_row_run_together():
+    # the table ends at a line that opens with a number and text but not the next row's: the rows read stand
+    text = ("杭州市公共数据授权运营实施方案\n序号\n工作任务\n牵头单位\n1\n建立数据质量问题闭环机制\n市数据局\n"
+            "2\n出台公共数据授权运营管理办法\n市司法局\n1 各区县（市）要加强组织领导，确保各项任务落到实处。\n")
+    plan = flat_table.read(SourceText("flat.txt", text))
+    assert [(t.key, units(t)) for t in plan.tasks] == [("1", [("市数据局", "lead")]), ("2", [("市司法局", "lead")])]

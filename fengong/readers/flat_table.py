@@ -130,7 +130,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
                 above = None  # no cell is merged across a section row
                 i += 1
                 continue
-            run_together = run_together or _opens_with_row(line.text)
+            # the next row's number opening a line of more text: its cells run together (pdfminer's boxes)
+            run_together = _opens_with_row(line.text) == (numbers[-1][0] + 1 if numbers else 1)
             break  # the table has ended
         cells, taken = _row_cells(content, i, columns.width, gap, blanks)
         cut = next((k for k, c in enumerate(cells) if _starts_next_row(c, int(number.group(1)))), None)
@@ -650,10 +651,11 @@ def read_boxes(source: SourceText, lines: LineIndex, after: int, columns, header
     return [(title, span, found) for title, span, found, _ in parts]
 
 
-def _opens_with_row(text: str) -> bool:
-    """True for a line opening with a row's number, a space and more: a row's cells run together on one line."""
+def _opens_with_row(text: str) -> int | None:
+    """The number of the row whose cells run together on a line opening with it, a space and more, else None."""
     first = text.split(maxsplit=1)
-    return len(first) == 2 and NUMBER.match(first[0]) is not None
+    number = NUMBER.match(first[0]) if len(first) == 2 else None
+    return int(number.group(1)) if number else None
 
 
 def _box_kind(source: SourceText, box: list[Line], lexicon: Lexicon) -> str:
@@ -668,7 +670,7 @@ def _box_cells(source: SourceText, box: list[Line], lexicon: Lexicon, units: int
     cells stand close enough for pdfminer to print them as one line): the number, then its pieces parted by spaces,
     the task's pieces in a row one cell (a task wrapped in its column), and so the unit pieces where the table has
     one unit column (each piece a cell of its own where it has several: 牵头单位, 配合单位)."""
-    if not _opens_with_row(" ".join(line.text for line in box)):  # the number on a line of its own too (2 / 建立…)
+    if _opens_with_row(" ".join(line.text for line in box)) is None:  # the number on a line of its own too (2 / 建立…)
         return [(_box_kind(source, box, lexicon), box)]
     pieces = [Line(line.number, line.start + m.start(), line.start + m.end(), m.group())
               for line in box for m in re.finditer(r"\S+", line.text)]
