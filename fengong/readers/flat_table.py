@@ -607,7 +607,7 @@ def read_boxes(source: SourceText, lines: LineIndex, after: int, columns, header
         text = normalise("".join(line.text.strip() for line in box))
         words = _header_cells(" ".join(line.text for line in box))
         if set(words) <= header or DEADLINE_HEADER.search(text) and header_like(text):
-            continue  # the header again at a page break, in boxes of its own; a 完成时限 column's, printed with its cells
+            continue  # the header again at a page break, in boxes of its own; a 完成时限 column's, with its cells
         if len(box) == 1 and SECTION_ROW.match(text) and len(text) <= 60:
             parts.append((text, Span(box[0].start, box[0].end, box[0].number), [], []))
             continue
