@@ -3138,3 +3138,28 @@ def test_a_header_printed_again_with_the_same_columns_is_furniture():
                                                                       "| 2 | 推动老旧楼宇更新改造 | 区住房建设和交通局 | 区财政局 |")
     plan = tabular.read(SourceText("t.md", text))
     assert [t.number for t in plan.tasks] == [1, 2, 3]
+
+
+@pytest.mark.parametrize("misread", ["l", "I", "]", "|"])
+def test_a_number_ocr_misread_as_a_letter_or_mark_is_numbered_by_the_gap(misread):
+    text = ("序号,工作任务,牵头单位,配合单位\n1,推进甲项工作。,市商务局,市财政局\n"
+            f"\"{misread}\",推进乙项工作。,市民政局,市财政局\n3,推进丙项工作。,市统计局,市商务局\n")
+    plan = tabular.read(SourceText("t.csv", text))
+    assert [(t.number, t.text) for t in plan.tasks] == [
+        (1, "推进甲项工作。"), (2, "推进乙项工作。"), (3, "推进丙项工作。")]
+
+
+def test_a_number_cell_holding_words_is_no_misread_number():
+    text = ("序号,工作任务,牵头单位,配合单位\n1,推进甲项工作。,市商务局,市财政局\n"
+            "其他,推进乙项工作。,市民政局,市财政局\n3,推进丙项工作。,市统计局,市商务局\n")
+    plan = tabular.read(SourceText("t.csv", text))
+    assert [t.number for t in plan.tasks] == [1, 3]
+
+
+def test_a_header_printed_again_narrower_ends_the_table_with_an_error():
+    text = ("| 序号 | 工作任务 | 牵头单位 | 配合单位 |\n| --- | --- | --- | --- |\n"
+            "| 1 | 编制商务楼宇发展布局规划 | 区发展和改革局 | 区商务局 |\n\n-5-\n\n"
+            "| 工作任务 | 牵头单位 |\n| --- | --- |\n| 推动老旧楼宇更新改造 | 区住房建设和交通局 |\n")
+    plan = tabular.read(SourceText("t.md", text))
+    assert [(t.number, units(t)) for t in plan.tasks] == [(1, [("区发展和改革局", "lead"), ("区商务局", "cooperating")])]
+    assert any("2 of its 4 columns" in p.message and p.severity == "error" for p in plan.problems)

@@ -59,6 +59,8 @@ MERGED_EMPTY = re.compile(r"合并单元格|(?:空白|空)(?:的)?(?:单元)?[�
 FURNITURE = re.compile(rf"{PAGE_NUMBER.pattern}|^\s*续表\s*\d*\s*$|{RULE_LINE.pattern}")
 BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 FIELD = re.compile(r"^\s*[^\s：:，,。；;、]{1,8}[：:]")  # a line opening with a label of its own: 抄送：, 附件：
+# A 序号 cell OCR misread: one or two letters or marks, no digit, no ideograph (1 → l, I, ], |).
+MISREAD_DIGIT = re.compile(r"^[^\d\u4e00-\u9fff\s]{1,2}$")
 RULE_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")  # | --- | :---: |
 
 
@@ -108,6 +110,12 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
                                                     texts, columns)) + "): the structure step lost columns where it "
                                                 "printed fewer, and whose units stand in them is not in the text; "
                                                 "not read rather than guessed")])
+        if body and texts not in heads and (again := map_header(texts)) is not None and again.width < columns.width:
+            # the other way round: the table's rows are whole above, and what this printing lost is not in the text
+            problems.append(Problem(source.path, row[0].line, f"the table's header is printed again with {again.width} "
+                                    f"of its {columns.width} columns: the structure step lost columns here; the rows "
+                                    "under it are not read"))
+            break
         if (not filled or texts == header or FURNITURE.match(source.raw[row[0].start : row[-1].end])
                 or _column_numbers(texts)):
             # a page's number (— 3 —, whose dashes a space-separated row takes for empty cells) and 续表 where a
@@ -651,8 +659,9 @@ def _texts(source: SourceText, row: list[Cell]) -> list[str]:
 
 
 def _lost_numbers(source: SourceText, rows: list[list[Cell]], columns, at_end: bool = True) -> dict[int, int]:
-    """By row index, the number of a row whose 序号 cell came out empty though the row is whole (its task and a
-    unit cell filled): OCR by cells loses a narrow digit alone in its cell (1, 7, 11) and keeps the other cells.
+    """By row index, the number of a row whose 序号 cell came out empty or misread though the row is whole (its
+    task and a unit cell filled): OCR by cells loses a narrow digit alone in its cell (1, 7, 11), or reads it as a
+    letter or mark (``l``, ``I``, ``]``), and keeps the other cells.
     The sequence proves the number: the row stands alone in a gap of one (6, empty, 8) or opens a run whose next
     number is 2; and where a gap so proves that the table loses numbers, a whole row closing its last run after N
     (``at_end``) is N + 1. Rows that keep their numbers around it with no gap (a wrapped cell's line, a merged
@@ -662,7 +671,8 @@ def _lost_numbers(source: SourceText, rows: list[list[Cell]], columns, at_end: b
         return int(found.group(1)) if found else None
 
     def whole(texts: list[str]) -> bool:
-        return (columns.number < len(texts) and texts[columns.number] in EMPTY_CELLS
+        return (columns.number < len(texts) and (texts[columns.number] in EMPTY_CELLS
+                                                 or MISREAD_DIGIT.match(texts[columns.number]) is not None)
                 and columns.task < len(texts) and texts[columns.task] not in EMPTY_CELLS
                 and any(k < len(texts) and texts[k] not in EMPTY_CELLS for k, _ in columns.units))
 
