@@ -378,8 +378,8 @@ def _settle_listed(parts: list[_Part]) -> None:
                 role = after.units[0][2] if after is not None and after.units else v.RESPONSIBLE
                 if (role == "implementing" and after is parts[i + 1] and after.kind == "verbal"
                         and all(v.COLLECTIVE.match(name.value) for name, _, _ in after.units)):
-                    # A、B，各省级人民政府落实: the genre's A、B负责，各地落实 with 负责 left out — the places that carry
-                    # the measure out (a collective) are named apart from the bodies that answer for it
+                    # A、B，各省级人民政府落实: the genre's A、B负责，各地落实 with 负责 left out — the places
+                    # that carry the measure out (a collective) are named apart from the bodies that answer for it
                     role = v.RESPONSIBLE
             part.role = role
             part.units = [(n, m, r or role) for n, m, r in part.units]

@@ -104,12 +104,11 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
         row = _merged_cells_restored(row, columns)
         texts = _texts(source, row)
         filled = [(k, t) for k, t in enumerate(texts) if t not in EMPTY_CELLS]
-        if texts not in heads and _wider_header(texts, columns):
+        if texts not in heads and (lacking := _wider_header(texts, columns)):
             raise ReadError(problems + [Problem(source.path, row[0].line, "the table's header is printed again with "
-                                                "columns its first printing lacks (" + "、".join(_wider_header(
-                                                    texts, columns)) + "): the structure step lost columns where it "
-                                                "printed fewer, and whose units stand in them is not in the text; "
-                                                "not read rather than guessed")])
+                                                f"columns its first printing lacks ({'、'.join(lacking)}): the "
+                                                "structure step lost columns where it printed fewer, and whose units "
+                                                "stand in them is not in the text; not read rather than guessed")])
         if body and texts not in heads and (again := map_header(texts)) is not None and again.width < columns.width:
             # the other way round: the table's rows are whole above, and what this printing lost is not in the text
             problems.append(Problem(source.path, row[0].line, f"the table's header is printed again with {again.width} "
@@ -170,7 +169,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     headings: dict[int, Cell] = {}
     problems_before = len(problems)
     lost = {} if unnumbered else _lost_numbers(source, [row for row, _ in body], columns)
-    wrapped = _spaces_wrap([source.quote(row[k]) for row, _ in body for k in columns.texts if k < len(row)])
+    spaced = _spaces_wrap([source.quote(row[k]) for row, _ in body for k in columns.texts if k < len(row)])
     for n, (row, more) in enumerate(body):
         texts = _texts(source, row)
         filled = [(k, t) for k, t in enumerate(texts) if t not in EMPTY_CELLS]
@@ -195,8 +194,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
         previous = cells
         order = sum(len(part[2]) for part in parts) + 1
         single = alone is not None and _single_row_item(source, body, n, columns)
-        task = _task(source, alone if single else columns, row, texts, order, problems, lexicon, cells, unnumbered, wraps, lost.get(n),
-                     wrapped)
+        task = _task(source, alone if single else columns, row, texts, order, problems, lexicon, cells, unnumbered,
+                     wraps, lost.get(n), spaced)
         if task is not None:
             if task.label:
                 numbers.append((task.number, row[0].line))
@@ -838,8 +837,8 @@ def _task(source: SourceText, columns, row: list[Cell], texts: list[str], order:
         number = order
     elif lost is not None:  # its number lost in OCR, proved by its neighbours' (:func:`_lost_numbers`)
         number = lost
-        problems.append(Problem(source.path, line, f"a row with an empty number between rows that leave {lost} "
-                                                   f"out: read as row {lost}", "warning"))
+        problems.append(Problem(source.path, line, f"a row whose number is empty or misread: read as row {lost}, "
+                                                   "the number its neighbours leave out", "warning"))
     else:
         found = NUMBER.match(texts[columns.number]) if columns.number < len(texts) else None
         if found is None:
