@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from fengong.readers import flat_table, frame, layout, markup, ocr, pdf_table, prose, tabular
+from fengong.readers import flat_table, frame, joined, layout, markup, ocr, pdf_table, prose, tabular
 from fengong.readers.docmeta import new_plan
 from fengong.readers.lexicon import lexicon_for
 from fengong.readers.lines import LineIndex
@@ -158,6 +158,11 @@ def read_path(path: Path, relative_to: Path | None = None, reader: str | None = 
     elif original.rendered_from is None and frame.printed_frame(original.raw):
         rendering = frame.render(original)  # a workbook printed by pandas: its frames' cells found by their columns
     source = rendering.source if rendering is not None else original
+    width = joined.joined_width(source.raw)
+    if width is not None:  # paragraphs printed one a line, their printed lines joined by spaces (opendataloader)
+        restored = joined.render(source, width)
+        rendering = rendering.then(restored) if rendering is not None else restored
+        source = rendering.source
     name = reader or choose_reader(source)
     try:
         plan = READERS[name](source, slug=slug, jurisdiction=jurisdiction)
