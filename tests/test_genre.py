@@ -119,12 +119,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
     },
     "set-55": {
         # Java PDF tools (blind set 55, before any rule): opendataloader-pdf markdown/text/json/html, tabula-py
-        "guobanfa-2019-zhiyebing-fangzhi": "opendataloader markdown: 8 of 12 tasks (list items '- 1.' broken into paragraphs)",
-        "linban-2019-guoyoulinchang": "opendataloader JSON (a tree of elements with 'content' fields) read as text: 0 of 13",
-        "ezhengban-2026-yinfa-jingji": "opendataloader markdown: '- 1.' items with their text broken over paragraphs; 1 of 13",
-        "sufuban-2026-kuajing-dianshang": "opendataloader text: 7 of 12 tasks",
-        "wuhou-2026-shoudian-yejian": "opendataloader text: labelled lines not read, 1 of 10",
-        "wuyuan-2026-xiangcun-lvyou": "opendataloader HTML (tags kept): 6 of 11",
         "guobanhan-2018-kuaidi-baozhuang": "tabula lattice to_csv after pypdf page text: 9 of 12, units cut",
         "zhezhengban-2026-xianyu-shangye": "tabula lattice to_markdown (two-level header, characters dropped in cells): units misread",
         "hezhengban-2026-chonghuandian": "tabula stream to_string (each row over several DataFrame rows, NaN cells): 1 of 10",

@@ -38,6 +38,7 @@ SLACK = 4  # display columns (two characters): the typesetter's rules push a cha
 # the line break after a line and the blank lines after it, before the next line's text
 _BLANK_RUN = re.compile(r"\n(?:[ \t\f]*\n)+[ \t\f]*(?=\S)")
 FIELD = re.compile(r"[ \t]*[\u4e00-\u9fff]{2,8}[ \t]*[：:]")  # 责任单位：, 完成时限：, 联系人：
+_MARK = re.compile(r"[，、。；：,;:]")
 SENTENCE_END = ("。", "！", "？", "；", "：", "）", ")", "!", "?", ";", ":")
 
 
@@ -60,7 +61,8 @@ def joined_width(text: str) -> int | None:
     """The printed line's width (display columns) where ``text`` joins its paragraphs' printed lines with a
     space: of the runs a single space closes that are as wide as a page's line may be (sixteen characters or
     more: a heading, a labelled line or a paragraph's last line is shorter), ten or more are as wide as the
-    commonest of them, give or take a character, and half or more give or take two (a first line's indent).
+    commonest of them or two characters wider (the commonest a first line's), give or take a character, and
+    half or more give or take two (a first line's indent).
     OCR's spaces part a word's characters (short runs), a typed text's part fields and cells (runs of any width),
     a table's rows are left aside (tabs, pipes). None for any other text."""
     if " " not in text:
@@ -70,9 +72,11 @@ def joined_width(text: str) -> int | None:
     if len(widths) < FULL_LINES:
         return None
     common = Counter(widths).most_common(1)[0][0]
-    full = sum(abs(w - common) <= SLACK for w in widths)  # a first line, indented, is two characters short
-    exact = sum(abs(w - common) <= 2 for w in widths)  # a character pushed on by the typesetter's rules
-    return common if exact >= FULL_LINES and full >= FULL_SHARE * len(widths) else None
+    # the line is as wide as the commonest run, or two characters wider where first lines (indented) are commonest;
+    # give or take the character the typesetter's rules push on
+    exact, width = max((sum(abs(w - c) <= 2 for w in widths), c) for c in (common, common + SLACK))
+    full = sum(abs(w - width) <= SLACK for w in widths)  # a first line too
+    return width if exact >= FULL_LINES and full >= FULL_SHARE * len(widths) else None
 
 
 def render(source: SourceText, width: int) -> Rendering:
@@ -80,10 +84,10 @@ def render(source: SourceText, width: int) -> Rendering:
     where a Chinese character or mark stands on either side of it, or the run it closes is as wide as the line
     (``于201 9年``); a space before a line's content (``- 1.``, ``# 标题``) is the mark's. After a run as wide as the
     line (less a first line's indent: a list item's first line), the paragraph goes on: the space is dropped, and
-    so are the blank lines after such a run where it ends no sentence (a paragraph parted at a page break or
-    after a list item's first line). Elsewhere the line ends (a heading, a labelled line, a paragraph's last
-    line): the space is a line break. Before an item's label or a role label (（二）…, 责任单位：…) a line always
-    ends."""
+    so are the blank lines after such a run of running text (marks in it: no title) where it ends no sentence (a
+    paragraph parted at a page break or after a list item's first line). Elsewhere the line ends (a heading, a
+    labelled line, a paragraph's last line): the space is a line break. Before an item's label or a role label
+    (（二）…, 责任单位：…), and between two fields (责任单位：… 完成时限：…), a line always ends."""
     raw = source.raw
     dropped: set[int] = set()
     breaks: set[int] = set()
@@ -104,8 +108,10 @@ def render(source: SourceText, width: int) -> Rendering:
                 breaks.add(at + end)
                 opening = end + 1
             cut = end + 1
+        # a line of running text (a title or a heading prints no mark) as wide as a first line, ending no sentence
         last = line[cut:].strip()
-        goes_on[at + len(line)] = _width(last) >= width - 2 * SLACK and not last.endswith(SENTENCE_END)
+        goes_on[at + len(line)] = (_width(last) >= width - SLACK and not last.endswith(SENTENCE_END)
+                                   and _MARK.search(last) is not None)
     for m in _BLANK_RUN.finditer(raw):
         stop = raw.find("\n", m.end())
         if goes_on.get(m.start()) and not _opens(raw[m.end() : stop if stop >= 0 else len(raw)]):
