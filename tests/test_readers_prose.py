@@ -2244,8 +2244,10 @@ def test_the_rendering_of_joined_lines():
     assert "责任单位：市文化广电和旅游局、市商务局" in lines
     assert any(line.startswith("- （一）支持品牌首店落户。") and line.endswith("市市场监管局配合）") for line in lines)
     # the text's own spaces stay: between Latin words, after a list's bullet, between fields of a typed line
-    kept = render(SourceText("x.md", text + "联系人：张三　电话：12345 Noto Serif\n"), 56).text
-    assert "Noto Serif" in kept and "- （一）" in kept
+    kept = render(SourceText("x.md", text + "联系人：张三　电话：12345 Noto Serif\n（六） 加强宣传。\n一、 总体要求\n"),
+                  56).text
+    assert "Noto Serif" in kept and "- （一）" in kept  # and a label's, opening a line
+    assert "\n（六） 加强宣传。\n一、 总体要求\n" in kept
 
 
 @pytest.mark.parametrize("text", [

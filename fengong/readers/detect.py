@@ -7,7 +7,8 @@ the layout form); a header of one cell per line (序号 / 工作任务 / 牵头�
 prose whose measures carry responsibility statements → ``clauses``. A document's reader can be forced (the
 ``--reader`` option, or ``reader`` in a folder's ``index.json``). A page's HTML, and an OCR text with spaces inside
 its words, and a workbook printed by pandas, are read in their renderings (:mod:`fengong.readers.markup`,
-:mod:`fengong.readers.ocr`, :mod:`fengong.readers.frame`).
+:mod:`fengong.readers.ocr`, :mod:`fengong.readers.frame`), and so is a text whose paragraphs join their printed
+lines by spaces (:mod:`fengong.readers.joined`), a page's HTML too.
 """
 
 from __future__ import annotations

@@ -82,7 +82,8 @@ def joined_width(text: str) -> int | None:
 def render(source: SourceText, width: int) -> Rendering:
     """``source`` with its paragraphs rejoined (see the module docstring). A single space is a printed line's end
     where a Chinese character or mark stands on either side of it, or the run it closes is as wide as the line
-    (``于201 9年``); a space before a line's content (``- 1.``, ``# 标题``) is the mark's. After a run as wide as the
+    (``于201 9年``); a space before a line's content (``- 1.``, ``# 标题``) is the mark's, one after the label
+    opening a line the label's (``（一） 推进…``). After a run as wide as the
     line (less a first line's indent: a list item's first line), the paragraph goes on: the space is dropped, and
     so are the blank lines after such a run of running text (marks in it: no title) where it ends no sentence (a
     paragraph parted at a page break or after a list item's first line). Elsewhere the line ends (a heading, a
@@ -98,7 +99,7 @@ def render(source: SourceText, width: int) -> Rendering:
         for end in spaces:
             run = _width(line[cut:end].lstrip())
             if not (_CJK.search(line[:end]) and (is_cjk(line[end - 1]) or is_cjk(line[end + 1])
-                                                  or run >= width - 2 * SLACK)):
+                                                  or run >= width - 2 * SLACK)) or _after_label(line, opening, end):
                 continue  # a space of the text itself
             # a field goes on to its next line, save where another field opens (责任单位：… / 完成时限：…)
             field = FIELD.match(line, opening) is not None and FIELD.match(line, end + 1) is not None
@@ -119,6 +120,13 @@ def render(source: SourceText, width: int) -> Rendering:
     kept = [i for i in range(len(raw)) if i not in dropped]
     text = "".join("\n" if i in breaks else raw[i] for i in kept)
     return Rendering(source, text, kept, [i + 1 for i in kept], rendered_from=source.rendered_from)
+
+
+def _after_label(line: str, opening: int, end: int) -> bool:
+    """Whether the space at ``end`` follows the label opening the line (``（一） 推进…``, ``一、 总体要求``): the
+    label's, no line end."""
+    found = label_at(Line(0, 0, len(line) - opening, line[opening:]))
+    return found is not None and opening + len(line[opening : opening + found[3]].rstrip()) == end
 
 
 def _opens(text: str) -> bool:
