@@ -2248,6 +2248,10 @@ def test_the_rendering_of_joined_lines():
                   56).text
     assert "Noto Serif" in kept and "- （一）" in kept  # and a label's, opening a line
     assert "\n（六） 加强宣传。\n一、 总体要求\n" in kept
+    # a table printed one cell a line keeps its cells' wrapping spaces; a labelled line ends at its space
+    cells = "1\n深化“高效办成一件事”改革，新增企业信 息变更\n区住房和城市更新局、区自然资 源和规划分局\n"
+    kept = render(SourceText("x.md", text + cells + "完成时限：2019年11月底前 严格查处毁林开垦行为。\n"), 56).text
+    assert kept.endswith(cells + "完成时限：2019年11月底前\n严格查处毁林开垦行为。\n")
 
 
 @pytest.mark.parametrize("text", [

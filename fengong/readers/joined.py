@@ -11,8 +11,10 @@ page before.
 Such a text (:func:`joined_width`: the runs between its single spaces are, most of them, as wide as the page's
 line) is read in a rendering (:func:`render`) that puts each of the document's paragraphs, headings and labelled
 lines on a line of its own: a space after a run as wide as the line is where the line wrapped (dropped, the
-paragraph goes on), any other is where a line ended (a line break). The text's own spaces stay. Every character
-is the file's, so spans are put back into the file (:class:`fengong.readers.markup.Rendering`).
+paragraph goes on), one after a sentence's end or a labelled line, or before an item's label or a role label, is
+where a line ended (a line break). The text's own spaces stay, and so does one after a shorter run that ends no
+sentence (a title's, a table cell's wrapped in its column). Every character is the file's, so spans are put back
+into the file (:class:`fengong.readers.markup.Rendering`).
 """
 
 from __future__ import annotations
@@ -43,8 +45,9 @@ SENTENCE_END = ("。", "！", "？", "；", "：", "）", ")", "!", "?", ";", ":
 
 
 def _width(text: str) -> int:
-    """Display columns: a CJK character is two wide, as the page prints it beside digits and Latin letters."""
-    return sum(2 if unicodedata.east_asian_width(char) in ("W", "F") else 1 for char in text)
+    """Display columns: a CJK character or mark is two wide (quotes and dashes too, East Asian ambiguous: a
+    Chinese font prints them full), as the page prints them beside digits and Latin letters."""
+    return sum(2 if unicodedata.east_asian_width(char) in ("W", "F", "A") else 1 for char in text)
 
 
 def _runs(text: str):
@@ -86,9 +89,9 @@ def render(source: SourceText, width: int) -> Rendering:
     opening a line the label's (``（一） 推进…``). After a run as wide as the
     line (less a first line's indent: a list item's first line), the paragraph goes on: the space is dropped, and
     so are the blank lines after such a run of running text (marks in it: no title) where it ends no sentence (a
-    paragraph parted at a page break or after a list item's first line). Elsewhere the line ends (a heading, a
-    labelled line, a paragraph's last line): the space is a line break. Before an item's label or a role label
-    (（二）…, 责任单位：…), and between two fields (责任单位：… 完成时限：…), a line always ends."""
+    paragraph parted at a page break or after a list item's first line). After a sentence's end (a paragraph's
+    last line) or a labelled line, the line ends: the space is a line break. Before an item's label or a role
+    label (（二）…, 责任单位：…), and between two fields (责任单位：… 完成时限：…), a line always ends."""
     raw = source.raw
     dropped: set[int] = set()
     breaks: set[int] = set()
@@ -103,11 +106,14 @@ def render(source: SourceText, width: int) -> Rendering:
                 continue  # a space of the text itself
             # a field goes on to its next line, save where another field opens (责任单位：… / 完成时限：…)
             field = FIELD.match(line, opening) is not None and FIELD.match(line, end + 1) is not None
-            if run >= width - 2 * SLACK and not field and not _opens(line[end + 1 :]):
+            opens = field or _opens(line[end + 1 :])
+            if run >= width - 2 * SLACK and not opens:
                 dropped.add(at + end)
-            else:
-                breaks.add(at + end)
+            elif opens or line[:end].endswith(SENTENCE_END) or FIELD.match(line, opening) is not None:
+                breaks.add(at + end)  # a paragraph's last line, a labelled line (完成时限：… / 严格查处…)
                 opening = end + 1
+            # else a shorter line that ends no sentence: a heading's, a cell's wrapped in its column (区自然资 源和
+            # 规划分局): the space stays, as the text's own do
             cut = end + 1
         # a line of running text (a title or a heading prints no mark) as wide as a first line, ending no sentence
         last = line[cut:].strip()
