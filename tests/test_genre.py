@@ -140,11 +140,9 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
     "set-56": {
         # unstructured's elements written out (blind set 56, before any rule)
         "guoban-2019-41-nongcun-lenglian": "convert_to_dict JSON of a .docx read as text: refused (a header, no numbered rows)",
-        "henan-2026-yinfa-jingji": "'Category: text' lines (NarrativeText:, ListItem:, Table: …): 0 of 14 keyed right",
         "jianghan-2026-yingshang-huanjing": "convert_to_dict JSON of a PDF read as text: 11 of 14, units cut",
         "tianhe-2026-rengong-zhineng": "partition_pdf fast, elements_to_text: 12 of 12 tasks since joined lines, "
                                        "three units cut where a labelled line's element ends (区交通运输 / 局)",
-        "zhejiang-2026-gonggong-shuju": "partition_pdf fast, elements joined: a table as one element per cell: 1 of 14",
     },
 }
 
