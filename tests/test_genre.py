@@ -116,11 +116,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
     },
     "set-55": {
         # Java PDF tools (blind set 55, before any rule): opendataloader-pdf markdown/text/json/html, tabula-py
-        "linban-2019-guoyoulinchang": "opendataloader JSON (a tree of elements with 'content' fields) read as text: 0 of 13",
-        "ezhengban-2026-yinfa-jingji": "opendataloader markdown: '- 1.' items with their text broken over paragraphs; 1 of 13",
-        "sufuban-2026-kuajing-dianshang": "opendataloader text: 7 of 12 tasks",
-        "wuhou-2026-shoudian-yejian": "opendataloader text: labelled lines not read, 1 of 10",
-        "wuyuan-2026-xiangcun-lvyou": "opendataloader HTML (tags kept): 6 of 11",
         "guobanhan-2018-kuaidi-baozhuang": "tabula lattice to_csv after pypdf page text: 9 of 12, units cut",
         "zhezhengban-2026-xianyu-shangye": "tabula lattice to_markdown (two-level header, characters dropped in cells): units misread",
         "hezhengban-2026-chonghuandian": "tabula stream to_string (each row over several DataFrame rows, NaN cells): 1 of 10",
@@ -130,8 +125,8 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         # unstructured's elements written out (blind set 56, before any rule)
         "guoban-2019-41-nongcun-lenglian": "convert_to_dict JSON of a .docx read as text: refused (a header, no numbered rows)",
         "jianghan-2026-yingshang-huanjing": "convert_to_dict JSON of a PDF read as text: 11 of 14, units cut",
-        "tianhe-2026-rengong-zhineng": "partition_pdf fast, elements_to_text: table cells one element each, a page's "
-                                       "完成时限 cells after its other cells: 2 of 12",
+        "tianhe-2026-rengong-zhineng": "partition_pdf fast, elements_to_text: 12 of 12 tasks since joined lines, "
+                                       "three units cut where a labelled line's element ends (区交通运输 / 局)",
     },
 }
 

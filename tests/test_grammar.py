@@ -112,6 +112,7 @@ def test_collectives_are_units(name):
 
 @pytest.mark.parametrize("rule", ["排在第一位的部门为牵头部门，下同", "列第一位的为牵头单位",
                                   "列第一位者为牵头单位，其余为主要参与单位", "排名第一的为牵头单位",
+                                  "列第一位的责任单位为牵头单位，其他为配合单位", "排在首位的责任部门为牵头部门",
                                   "标注“（牵头）”的为牵头单位，其余为配合单位", "标明“牵头”的为牵头单位",
                                   "注明（牵头）的为牵头部门，其他部门为配合部门",
                                   "标明“牵头”的为牵头单位，其他单位为参与单位；未标明牵头的，所列单位均为牵头单位"])
@@ -252,6 +253,22 @@ def test_a_collective_with_separators_inside_it():
     assert [u.name for u in read("责任单位：市发改委、各区、县〔市〕政府").units] == ["市发改委", "各区、县〔市〕政府"]
     # not where a body of its own follows the places
     assert [u.name for u in read("责任单位：市发改委、有关区、市财政局").units] == ["市发改委", "有关区", "市财政局"]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("区商务局牵头，区文体旅局、区公安分局和相关街道办事处按职责分工负责",
+     ["区商务局", "区文体旅局", "区公安分局", "相关街道办事处"]),
+    ("责任单位：省教育厅及相关高校", ["省教育厅", "相关高校"]),
+    ("由省发展改革委与有关部门负责", ["省发展改革委", "有关部门"]),
+])
+def test_a_unit_and_a_collective_joined_by_a_conjunction_are_two(text, names):
+    # 有关/相关 after a unit and a conjunction opens a collective of its own, not a qualifier of one
+    assert [u.name for u in read(text).units] == names
+
+
+@pytest.mark.parametrize("name", ["市直有关部门", "省工业和信息化厅有关处室", "区公安分局相关科室"])
+def test_what_qualifies_a_collective_stays_in_it(name):
+    assert [u.name for u in read(f"责任单位：市商务局，{name}").units] == ["市商务局", name]
 
 
 def test_an_open_marker_after_a_bracketed_name_ends_the_list():

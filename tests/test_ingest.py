@@ -94,6 +94,26 @@ def test_the_summary_tells_documents_left_out_from_documents_read_with_errors(tm
     assert "not ingested" not in done.stderr and "with errors" not in done.stderr
 
 
+def test_an_element_dump_that_is_no_json_is_left_out_naming_its_line(tmp_path: Path):
+    """A parser's JSON export cut short: one error line with the file and the line, nothing of it written, the
+    other documents ingested; a folder's .json files (ground truths) are not documents unless named."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "cut.json").write_text('{"kids": [\n  {"type": "paragraph", "content": "1.推进甲。（民政部负责）"},\n',
+                                   encoding="utf-8")
+    (docs / "good.txt").write_text("1.推进丙。（民政部、财政部负责）\n", encoding="utf-8")
+    out = tmp_path / "out.trig"
+    done = run("ingest", str(docs / "cut.json"), str(docs / "good.txt"), "-o", str(out), "--no-progress",
+               cwd=tmp_path)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "docs/cut.json:3: error: not valid JSON" in done.stderr
+    assert "1 document(s) not ingested, nothing of them written: docs/cut.json" in done.stderr
+    assert "/graph/plan/cut>" not in out.read_text(encoding="utf-8")
+    assert "/graph/plan/good>" in out.read_text(encoding="utf-8")
+    done = run("ingest", str(docs), "-o", str(out), "--no-progress", cwd=tmp_path)
+    assert done.returncode == 0 and "ingested 1 of 1 document(s)" in done.stdout
+
+
 def test_statements_seen_but_none_read_is_an_error_naming_the_first(tmp_path: Path):
     docs = tmp_path / "docs"
     docs.mkdir()

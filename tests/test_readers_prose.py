@@ -2207,6 +2207,124 @@ def test_a_standing_statement_with_a_duty_modal_carries_its_collective_after_the
          ("各社区", "implementing")]]
 
 
+# ---------------------------------------------------------------- paragraphs whose printed lines are joined by spaces
+
+JOINED = [  # the paragraphs a PDF extractor found, each a list of the document's own paragraphs it ran together
+    ["某市人民政府办公室关于印发某市促进消费若干措施的通知"],
+    ["各区人民政府，市政府各部门：", "现将《某市促进消费若干措施》印发给你们，请结合实际认真贯彻落实。促进消费是畅通经济循环、"
+     "推动高质量发展的重要举措，各地各部门要强化统筹协调，抓好各项措施落实。"],
+    ["为深入贯彻落实国家和省关于恢复和扩大消费的决策部署，进一步激发消费潜力，增强消费对经济发展的基础性作用，"
+     "推动我市消费市场加快恢复和提质升级，结合我市实际，制定以下措施。到2027年，全市社会消费品零售总额稳步增长，"
+     "消费新业态新模式加快发展，消费环境持续优化，群众消费满意度明显提升，建成区域消费中心城市。"],
+    ["一、扩大优质消费供给", "（一）支持品牌首店落户。对新落户我市的国际国内知名品牌首店给予一次性奖励，鼓励商业综合体"
+     "引进品牌首店和旗舰店，提升核心商圈能级和影响力。（市商务局牵头，市财政局、市市场监管局配合）"],
+    ["（二）丰富夜间消费业态。打造一批夜间经济集聚区，鼓励商场、超市和餐饮企业延长营业时间，推出夜间文化和旅游"
+     "活动，繁荣夜间消费市场，满足群众多样化消费需求。"],
+    ["责任单位：市文化广电和旅游局、市商务局", "完成时限：2026年底前", "二、优化消费环境",
+     "（三）加强消费维权。畅通消费投诉举报渠道，开展放心消费示范创建，依法查处侵害消费者权益的违法行为，"
+     "营造安全放心的消费环境。（市市场监管局负责）"],
+    ["（四）完善消费设施。推进社区便民商业网点建设，完善停车、充电等配套设施，优化商圈交通组织和公共服务，"
+     "提升消费便利度。（市住房城乡建设局、市交通运输局按职责分工负责）"],
+    ["三、强化要素保障", "（五）加大金融支持。鼓励金融机构创新消费信贷产品和服务，合理降低消费信贷成本，扩大新能源"
+     "汽车、绿色家电等大宗消费信贷规模，推广移动支付等便捷支付方式，提升支付便利化水平。（市委金融办牵头，"
+     "人民银行某市分行配合）"],
+]
+JOINED_UNITS = [
+    ("1.1", [("市商务局", "lead"), ("市财政局", "cooperating"), ("市市场监管局", "cooperating")]),
+    ("1.2", [("市文化广电和旅游局", "lead"), ("市商务局", "participant")]),
+    ("2.3", [("市市场监管局", "lead")]),
+    ("2.4", [("市住房城乡建设局", "lead"), ("市交通运输局", "participant")]),
+    ("3.5", [("市委金融办", "lead"), ("人民银行某市分行", "cooperating")]),
+]
+
+
+def printed(paragraph: str, width: int) -> list[str]:
+    """A paragraph's printed lines at ``width`` characters, the first indented two (the indent not extracted)."""
+    lines, at = [paragraph[: width - 2]], width - 2
+    while at < len(paragraph):
+        lines.append(paragraph[at : at + width])
+        at += width
+    return lines
+
+
+def joined(width: int, cut_first: bool = False, bullet: str = "") -> str:
+    """JOINED as opendataloader prints it: each paragraph it found on a line, its printed lines joined by spaces;
+    ``cut_first``: each paragraph found apart, an item's first printed line a paragraph of its own (a list item,
+    ``bullet`` before it: Markdown, its title a heading)."""
+    blocks = []
+    for found in JOINED:
+        if not cut_first:
+            blocks.append(" ".join(line for paragraph in found for line in printed(paragraph, width)))
+            continue
+        for paragraph in found:
+            lines = printed(paragraph, width)
+            if paragraph.startswith("（") and len(lines) > 1:
+                blocks += [bullet + lines[0], " ".join(lines[1:])]
+            else:
+                blocks.append(" ".join(lines))
+    if bullet:
+        blocks[0] = "# " + blocks[0]
+    return "\n\n".join(blocks) + "\n"
+
+
+@pytest.mark.parametrize(("width", "cut_first", "bullet"), [(28, False, ""), (26, False, ""), (28, True, "- "),
+                                                            (33, True, "")])
+def test_paragraphs_whose_printed_lines_are_joined_by_spaces(tmp_path, width, cut_first, bullet):
+    path = tmp_path / "plan.md"
+    path.write_text(joined(width, cut_first, bullet), encoding="utf-8")
+    plan, reader = read_path(path)
+    assert reader == "clauses"
+    assert [(t.key, units(t)) for t in plan.tasks] == JOINED_UNITS
+    assert plan.tasks[1].text.startswith("丰富夜间消费业态。打造一批夜间经济集聚区")
+    raw = path.read_text(encoding="utf-8")
+    for task in plan.tasks:  # the spans point into the file, the spaces at its line ends inside them
+        for u in task.units:
+            assert normalise(raw[u.span.start : u.span.end]) == u.name
+
+
+def test_paragraphs_joined_by_spaces_in_a_page(tmp_path):
+    html = "<html><body>" + "".join(f"<p>{block}</p>\n" for block in joined(30).split("\n\n")) + "</body></html>"
+    path = tmp_path / "plan.txt"  # opendataloader's HTML, saved as text
+    path.write_text(html, encoding="utf-8")
+    plan, _ = read_path(path)
+    assert [(t.key, units(t)) for t in plan.tasks] == JOINED_UNITS
+    mention = plan.tasks[0].units[2]  # through both renderings, back into the page
+    assert normalise(html[mention.span.start : mention.span.end]) == "市市场监管局"
+
+
+def test_the_rendering_of_joined_lines():
+    from fengong.readers.joined import joined_width, render
+
+    text = joined(28, True, "- ")
+    assert joined_width(text) == 56  # display columns: 28 characters
+    lines = render(SourceText("x.md", text), 56).text.split("\n")
+    # a heading and a labelled line part from what follows; a list item's first line goes on after its blank line
+    assert "一、扩大优质消费供给" in lines and "完成时限：2026年底前" in lines
+    assert "责任单位：市文化广电和旅游局、市商务局" in lines
+    assert any(line.startswith("- （一）支持品牌首店落户。") and line.endswith("市市场监管局配合）") for line in lines)
+    # the text's own spaces stay: between Latin words, after a list's bullet, between fields of a typed line
+    kept = render(SourceText("x.md", text + "联系人：张三　电话：12345 Noto Serif\n（六） 加强宣传。\n一、 总体要求\n"),
+                  56).text
+    assert "Noto Serif" in kept and "- （一）" in kept  # and a label's, opening a line
+    assert "\n（六） 加强宣传。\n一、 总体要求\n" in kept
+    # a table printed one cell a line keeps its cells' wrapping spaces; a labelled line ends at its space
+    cells = "1\n深化“高效办成一件事”改革，新增企业信 息变更\n区住房和城市更新局、区自然资 源和规划分局\n"
+    kept = render(SourceText("x.md", text + cells + "完成时限：2019年11月底前 严格查处毁林开垦行为。\n"), 56).text
+    assert kept.endswith(cells + "完成时限：2019年11月底前\n严格查处毁林开垦行为。\n")
+
+
+@pytest.mark.parametrize("text", [
+    "某 省 人 民 政 府 办 公 厅\n" * 12,  # OCR's spaces: short runs
+    "".join(f"{k} 开展第{k}项防汛隐患排查整治工作 省水利厅 省应急厅、省自然资源厅\n" for k in range(1, 20)),  # a table
+    "".join(f"联系人：张三 电话：1234567 地址：某市某区某路{k}号 邮编：100000\n" for k in range(20)),  # fields
+    "\n".join(printed(JOINED[2][0] * 4, 28)) + "\n",  # printed lines, one a line (pdftotext)
+    "".join(f"| {k} | 推进某项重点工作任务落实到位并按期完成全部建设内容的相关要求 | 市发展改革委 |\n" for k in range(20)),
+])
+def test_texts_that_join_no_printed_lines(text):
+    from fengong.readers.joined import joined_width
+    assert joined_width(text) is None
+
+
 # unstructured's elements written out one a line, each opened by its category (f"{e.category}: {e}")
 ELEMENT_LINES = [
     "Header: 某市人民政府办公室文件",

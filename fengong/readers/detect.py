@@ -7,7 +7,8 @@ the layout form); a header of one cell per line (序号 / 工作任务 / 牵头�
 prose whose measures carry responsibility statements → ``clauses``. A document's reader can be forced (the
 ``--reader`` option, or ``reader`` in a folder's ``index.json``). A page's HTML, and an OCR text with spaces inside
 its words, and a workbook printed by pandas, are read in their renderings (:mod:`fengong.readers.markup`,
-:mod:`fengong.readers.ocr`, :mod:`fengong.readers.frame`).
+:mod:`fengong.readers.ocr`, :mod:`fengong.readers.frame`), and so is a text whose paragraphs join their printed
+lines by spaces (:mod:`fengong.readers.joined`), a page's HTML too.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from fengong.readers import element_lines, flat_table, frame, layout, markup, ocr, pdf_table, prose, tabular
+from fengong.readers import element_lines, flat_table, frame, joined, layout, markup, ocr, pdf_table, prose, tabular
 from fengong.readers.docmeta import new_plan
 from fengong.readers.lexicon import lexicon_for
 from fengong.readers.lines import LineIndex
@@ -161,6 +162,11 @@ def read_path(path: Path, relative_to: Path | None = None, reader: str | None = 
     if element_lines.category_lines(source.raw):  # unstructured's elements one a line, opened by their category
         stripped = element_lines.render(source)
         rendering = rendering.then(stripped) if rendering is not None else stripped
+        source = rendering.source
+    width = joined.joined_width(source.raw)
+    if width is not None:  # paragraphs printed one a line, their printed lines joined by spaces (opendataloader)
+        restored = joined.render(source, width)
+        rendering = rendering.then(restored) if rendering is not None else restored
         source = rendering.source
     name = reader or choose_reader(source)
     try:

@@ -34,6 +34,8 @@ BULLET = re.compile(r"^([ \t]*(?:>[ \t]?)*[ \t]*)([-+*])(?=[ \t])")  # - A  * A 
 # markdownify prints so a Word paragraph numbered at a deeper level than the list open above it (mammoth opens
 # the missing levels as bullet lists): the bullets are the empty parents' marks, the last marker the item's.
 STACKED = re.compile(r"^[ \t]*((?:[-+*][ \t]+)+)([-+*]|\d{1,9}[.)])[ \t]+(?![-+*](?:[ \t]|$))\S", re.MULTILINE)
+LIST_ITEM = re.compile(r"^[ \t]*[-+*][ \t]+[^-+*\s]")  # - 1.完善… (not a rule, not a stack)
+LIST_ITEMS = 3  # bulleted lines that make a list
 QUOTE = re.compile(r"^[ \t]*(>[ \t]?)+")  # > A
 ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # \. \* \# \( … (CommonMark: any ASCII punctuation but |, see below)
 STRONG = re.compile(r"\*{2,}|(?<![A-Za-z0-9])_{2,}|_{2,}(?![A-Za-z0-9])")  # **A** __A__, not a__b inside a word
@@ -53,15 +55,16 @@ TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$") 
 
 def is_markdown(text: str) -> bool:
     """Whether ``text`` is printed through Markdown: two of its kinds of marks (ATX headings, strong emphasis,
-    backslash escapes, pipe tables' rule rows, thematic breaks) each on some line, or three ATX headings, or three
-    lines each wholly strong (``**一、总体要求**``: pandoc's bold paragraph). Chinese plain text uses none of them
-    (a star marks a lead unit alone, ``*A``, never ``**A**``)."""
+    backslash escapes, pipe tables' rule rows, thematic breaks; three bulleted lines) each on some line, or three
+    ATX headings, or three lines each wholly strong (``**一、总体要求**``: pandoc's bold paragraph). Chinese plain
+    text uses none of them (a star marks a lead unit alone, ``*A``, never ``**A**``)."""
     if ("#" not in text and "**" not in text and "\\" not in text and "---" not in text
             and STACKED.search(text) is None):
         return False  # at most a thematic break: one kind (read at every document, so decided cheaply first)
     lines = text.splitlines()
     stacked = sum(bool(STACKED.match(line)) for line in lines)  # typed text never stacks list markers
     headings = sum(bool(ATX_HEADING.match(line) and line.lstrip("# \t")) for line in lines)
+    bullets = sum(bool(LIST_ITEM.match(line)) for line in lines)
     kinds = [
         headings > 0,
         any(re.search(r"\*\*[^*\s][^*]*\*\*", line) for line in lines),
@@ -69,6 +72,7 @@ def is_markdown(text: str) -> bool:
         any(TABLE_RULE.match(line) and "|" in line for line in lines),
         any(THEMATIC_BREAK.match(line) and line.strip()[:1] in "-*_" for line in lines),
         stacked > 0,
+        bullets >= LIST_ITEMS,  # a bulleted list (opendataloader prints its numbered items so: - 1.完善…)
     ]
     # pandoc's bold paragraphs (**一、总体要求**, a Word heading set in bold): a line wholly strong, as ATX headings
     strong = sum(bool(re.fullmatch(r"\*\*[^*\s][^*]*\*\*", line.strip())) for line in lines)

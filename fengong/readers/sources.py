@@ -2,7 +2,9 @@
 
 Readers work on text with line numbers. Plain text is decoded as it is (UTF-8; a GB18030/GBK file is read with
 a warning). An XLSX workbook is rendered to text first — one table row per line, cells separated by tabs — and
-that rendering is the source the offsets point into (``SourceText.rendered_from`` says so). An HTML page (or a
+that rendering is the source the offsets point into (``SourceText.rendered_from`` says so), and so is a
+parser's element dump (JSON: opendataloader's, unstructured's, docling's), rendered by
+:mod:`fengong.readers.elements`. An HTML page (or a
 text holding HTML) is decoded as text; :mod:`fengong.readers.markup` renders it for reading and puts the offsets
 back into the file. Binary or undecodable files raise :class:`ReadError` naming the file and the line where
 reading stopped.
@@ -14,6 +16,7 @@ import re
 import zipfile
 from pathlib import Path
 
+from fengong.readers import elements
 from fengong.records import Problem, ReadError, SourceText
 
 SNIFF = 8192
@@ -34,6 +37,8 @@ def load_source(path: Path, relative_to: Path | None = None) -> tuple[SourceText
     if suffix == ".xlsx":
         return SourceText(shown, render_xlsx(data, shown), rendered_from="xlsx"), []
     text, problems = decode(data, shown)
+    if elements.is_json(text, suffix):  # a parser's element dump: read in the text it renders
+        return SourceText(shown, elements.render(text, shown), rendered_from="json"), problems
     return SourceText(shown, text), problems
 
 

@@ -249,13 +249,13 @@ ROLE_NOTE = re.compile(rf"^\s*(?:共同|联合|主要|双)?(?:{'|'.join(MODIFIER
                        rf"((?:{_LEADS})(?:单位|部门)?|配合|参与|协办|协助|协同|指导|负责|落实|实施)\s*$")
 
 # The document's own lead rule, in its wordings: 列第一位者为牵头单位 / 排在第一位的部门为牵头部门 /
-# 排名第一的为牵头单位 / 第一个单位为牵头单位 / 标*的为牵头单位, and the lead named by a mark printed in words
-# after it: 标注“（牵头）”的为牵头单位 / 标明“牵头”的为牵头单位 / 注明（牵头）的为牵头部门. A mark Markdown escapes
-# (标\*的, pandoc's) reads with a space after it (markdown.blank_marks: 标* 的).
+# 排名第一的为牵头单位 / 第一个单位为牵头单位 / 列第一位的责任单位为牵头单位 / 标*的为牵头单位, and the lead named by a
+# mark printed in words after it: 标注“（牵头）”的为牵头单位 / 标明“牵头”的为牵头单位 / 注明（牵头）的为牵头部门. A
+# mark Markdown escapes (标\*的, pandoc's) reads with a space after it (markdown.blank_marks: 标* 的).
 _MARKING = r"(?:标注|标明|标有|注明|注有|带有|标|带|加)"
 _MARK = rf"(?:[“\"‘]?[（(]?(?:(?:{_LEADS})(?:单位|部门)?|[{MARKS}]号?)[）)]?[”\"’]?)"  # the mark a rule speaks of
 LEAD_RULE = re.compile(
-    r"(?:(?:列|排|排在|排名|列于|列在|位列|名列)?(?:第一|首)(?:位|个|家)?的?(?:者|部门|单位)?"
+    r"(?:(?:列|排|排在|排名|列于|列在|位列|名列)?(?:第一|首)(?:位|个|家)?的?(?:者|(?:责任)?(?:部门|单位))?"
     rf"|{_MARKING}?[“\"‘]?[{MARKS}][”\"’]?号?[ ]?(?:的|者)?(?:部门|单位)?"
     rf"|{_MARKING}[“\"‘]?[（(]?(?:{_LEADS})[）)]?[”\"’]?(?:字样)?(?:的|者)(?:部门|单位)?)为(?:{_LEADS})(?:责任|起草)?{LABEL_NOUN}")
 # The lead and the others may be named by what they answer for (为牵头责任单位，其余为协同责任单位; a 立法计划's
@@ -332,9 +332,12 @@ MEASURE_VERBS = ("成立", "设立", "组建", "建立", "开展", "推进", "�
 # 各成员单位, 推进京津冀协同发展工作领导小组办公室): a name, not a measure; a body set up (成立…领导小组) is a measure.
 REMIT_BODY = re.compile(r"^(?:开展|推进|加强|完善|实施|落实|做好|强化).{2,}?工作(?:部际|省际|厅际)?"
                         r"(?:联席会议|领导小组|协调小组)")
-# Collectives: a class of bodies named by a description (各省级人民政府, 有关区县, 各OPC社区), not one body.
+# Collectives: a class of bodies named by a description (各省级人民政府, 有关区县, 各OPC社区), not one body. What
+# stands before 有关/相关 qualifies the class (市直有关部门), save where a conjunction closes it:
+# 区公安分局和相关街道办事处 is a unit and a collective.
 COLLECTIVE = re.compile(
-    r"^(?:(?:地方)?各级(?:人民)?政府|各.{1,16}|.{0,8}(?:有关|相关).{1,16}|.{0,8}(?:试点|示范).{0,6}(?:政府|城市|地区))$")
+    r"^(?:(?:地方)?各级(?:人民)?政府|各.{1,16}|.{0,8}(?<![和及与])(?:有关|相关).{1,16}"
+    r"|.{0,8}(?:试点|示范).{0,6}(?:政府|城市|地区))$")
 
 # Table headers: the number column, the task columns (a unit column is a label: column_role). A task column is
 # headed by a noun of measures (任务 措施 举措 事项 内容 工作 项目) with the words that qualify it in the genre
