@@ -123,8 +123,12 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
     },
     "set-56": {
         # unstructured's elements written out (blind set 56, before any rule)
-        "guoban-2019-41-nongcun-lenglian": "convert_to_dict JSON of a .docx read as text: refused (a header, no numbered rows)",
-        "jianghan-2026-yingshang-huanjing": "convert_to_dict JSON of a PDF read as text: 11 of 14, units cut",
+        "guoban-2019-41-nongcun-lenglian": "convert_to_dict's text fields, one a line: a Table element's str puts the "
+                                           "whole table on one line, every cell joined by one space: refused (a "
+                                           "header, no numbered rows), not read",
+        "jianghan-2026-yingshang-huanjing": "convert_to_dict's text fields of partition_pdf fast, one a line: a "
+                                            "table's cells as elements, some run into the next row's (区发改局6推进…): "
+                                            "11 of 14, units misread",
         "tianhe-2026-rengong-zhineng": "partition_pdf fast, elements_to_text: 12 of 12 tasks since joined lines, "
                                        "three units cut where a labelled line's element ends (区交通运输 / 局)",
     },
