@@ -125,10 +125,8 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "sufuban-2026-kuajing-dianshang": "opendataloader text: 7 of 12 tasks",
         "wuhou-2026-shoudian-yejian": "opendataloader text: labelled lines not read, 1 of 10",
         "wuyuan-2026-xiangcun-lvyou": "opendataloader HTML (tags kept): 6 of 11",
-        "guobanhan-2018-kuaidi-baozhuang": "tabula lattice to_csv after pypdf page text: 9 of 12, units cut",
         "zhezhengban-2026-xianyu-shangye": "tabula lattice to_markdown (two-level header, characters dropped in cells): units misread",
         "hezhengban-2026-chonghuandian": "tabula stream to_string (each row over several DataFrame rows, NaN cells): 1 of 10",
-        "chaoyang-2026-shenghuo-fuwu": "tabula convert_into TSV (stream on a ruled table) after pypdf text: 4 of 14, rows cut short",
     },
     "set-58": {
         # a general sample of local documents, 2026 (blind set 58, before any rule)

@@ -3024,3 +3024,148 @@ def test_a_table_with_one_unreadable_unit_cell_is_still_read():
             "4\t推进加装电梯\t区住建局\t区市场监管局\n")
     plan = tabular.read(SourceText("t.txt", text))
     assert [t.number for t in plan.tasks] == [1, 2, 3, 4]
+
+
+# pypdf's page text of a ruled table (one-line header, the rows run together, cells wrapped), then the same table
+# as a table tool appended it (tabula-py's to_csv, or convert_into as TSV), characters inside cells dropped
+PAGE_TEXT_TABLE = """某市推进行动实施方案
+附件：重点任务分工表
+序号 重点任务 牵头单位 配合单位
+一、完善法规标准
+1 推动修订配套规章，明确寄递企业包装减
+量责任。
+市邮政管理局 市司法局、市发展改革委
+2 开展快递包装产品质量监督抽查，依法查
+处违法行为。
+市市场监管局 市邮政管理局、市商务局
+— 2 —
+某市推进行动实施方案
+序号 重点任务 牵头单位 配合单位
+二、强化监督管理
+3 支持建设区域性快递包装回收分拣中心。 市发展改革委 市住房城乡建设局
+抄送：市委各部门。
+"""
+TABULA_CSV = """
+序号,重点任务,牵头单位,配合单位
+一、完善法规标准,,,
+1,"推动修订配套规章,明确寄递企业包装减\r量责任。",市邮政管理局,市司法局、市发展改革委
+2,"展快递包装产品质量监督抽查,依法查\r处违法行为。",市市场监管局,市邮政管理局、市商务局
+二、强化监督管理,,,
+3,支建设区域性快递包装回收分拣中心。,市发展改革委,市住房城乡建设局
+"""
+TABULA_TSV = TABULA_CSV.replace(",,,", "\t\t\t").replace('"', "").replace(",", "\t").replace("\t明确", ",明确")
+
+
+@pytest.mark.parametrize("copy", [TABULA_CSV, TABULA_TSV], ids=["to_csv", "convert_into_tsv"])
+def test_a_pdf_page_texts_table_is_read_not_the_copy_a_table_tool_appended(copy):
+    from fengong.readers.detect import READERS
+
+    source = SourceText("t.txt", PAGE_TEXT_TABLE + copy)
+    assert choose_reader(source) == "pdf-table"
+    plan = READERS["pdf-table"](source, jurisdiction="320500")
+    # each row once, its text whole as the page prints it (开展, 支持: the copy dropped 开 and 持)
+    assert [(t.key, t.text[:8], units(t)) for t in plan.tasks] == [
+        ("1", "推动修订配套规章", [("市邮政管理局", "lead"), ("市司法局", "cooperating"), ("市发展改革委", "cooperating")]),
+        ("2", "开展快递包装产品", [("市市场监管局", "lead"), ("市邮政管理局", "cooperating"), ("市商务局", "cooperating")]),
+        ("3", "支持建设区域性快", [("市发展改革委", "lead"), ("市住房城乡建设局", "cooperating")])]
+
+
+def test_a_delimited_table_with_no_page_text_before_it_is_read_as_it_stands():
+    # the CSV alone, or a one-line header only after it (in its own copy's text), keeps the delimited reader
+    assert choose_reader(SourceText("t.txt", "某市推进行动实施方案\n" + TABULA_CSV)) == "tabular"
+    after = TABULA_CSV + "\n序号 重点任务 牵头单位 配合单位\n1 推动修订配套规章。 市邮政管理局 市司法局\n"
+    assert choose_reader(SourceText("t.txt", after)) == "tabular"
+
+
+PAGE_TEXT_ANEW = """某区行动方案
+附件
+序号 重点任务 责任单位 完成时限
+一、补齐便民服务短板
+1 开展便民商业网点缺项摸排，建立街乡便民网点
+建设台账。
+区商务局、各街乡 4月底前
+2 新建或改造提升一刻钟便民生活圈20个。
+区商务局、区规划自然
+资源分局
+12月底前
+二、提升服务品质
+1 支持品牌连锁企业进社区。
+区商务局牵头，区财政
+局、区市场监管局配合
+12月底前
+— 2 —
+某区行动方案
+序号 重点任务 责任单位 完成时限
+2 开展生活性服务业标准化建设。
+区市场监管局、区商务
+局
+10月底前
+三、推动融合创新
+1 鼓励菜市场、便利店等网点开展适老化改造。
+区商务局、区民政局、
+区残联等
+12月底前
+注：责任单位中排在第一位的为牵头单位。
+"""
+
+
+def test_a_pdf_table_numbered_anew_in_each_section_makes_its_section_rows_items():
+    from fengong.readers.detect import READERS
+
+    plan = READERS["pdf-table"](SourceText("t.txt", PAGE_TEXT_ANEW), jurisdiction="110105")
+    assert not [p for p in plan.problems if p.severity == "error"]  # 1 after a section row is no gap
+    assert [(t.key, t.label, t.number, t.parent, t.text[:6], t.open_ended) for t in plan.tasks] == [
+        ("1.1", "1", 1, "1", "开展便民商业", False), ("1.2", "2", 2, "1", "新建或改造提", False),
+        ("2.1", "1", 1, "2", "支持品牌连锁", False), ("2.2", "2", 2, "2", "开展生活性服", False),
+        ("3.1", "1", 1, "3", "鼓励菜市场、", True)]
+    assert [(i.key, i.label, i.title) for i in plan.items] == [
+        ("1", "一、", "补齐便民服务短板"), ("2", "二、", "提升服务品质"), ("3", "三、", "推动融合创新")]
+    assert units(plan.tasks[2]) == [("区商务局", "lead"), ("区财政局", "cooperating"), ("区市场监管局", "cooperating")]
+    assert units(plan.tasks[3]) == [("区市场监管局", "lead"), ("区商务局", "participant")]
+
+
+def test_a_pdf_table_numbered_through_its_sections_keeps_its_rows_at_the_top_level():
+    from fengong.readers.detect import READERS
+
+    text = PAGE_TEXT_ANEW.replace("1 支持", "3 支持").replace("2 开展生活", "4 开展生活").replace("1 鼓励", "5 鼓励")
+    plan = READERS["pdf-table"](SourceText("t.txt", text), jurisdiction="110105")
+    assert [(t.key, t.parent) for t in plan.tasks] == [(str(n), None) for n in range(1, 6)]
+    assert plan.items == []
+    # a row numbered 1 with no section row before it is out of sequence still
+    text = PAGE_TEXT_ANEW.replace("二、提升服务品质\n", "")
+    problems = READERS["pdf-table"](SourceText("t.txt", text), jurisdiction="110105").problems
+    assert any("out of sequence" in p.message for p in problems)
+
+
+# tabula-py's to_csv: a cell's lines joined by a CR alone, the unit cells unquoted (pandas quotes only for the comma)
+TABULA_CR = ("序号,重点任务,牵头单位,配合单位\n"
+             '1,"推动修订配套规章,明确寄递企业包装减\r量责任。",国家邮政局,司法部、国家发展改\r革委、生态环境部\n'
+             "2,建立统计监测制度。,国家发展改革\r委,国家统计局\r生态环境部\n")
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n"], ids=["lf", "crlf"])
+def test_a_cr_alone_inside_a_csv_record_wraps_its_cell(end):
+    plan = tabular.read(SourceText("t.txt", TABULA_CR.replace("\n", end)))
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1", "推动修订配套规章,明确寄递企业包装减量责任。",
+         [("国家邮政局", "lead"), ("司法部", "cooperating"), ("国家发展改革委", "cooperating"),
+          ("生态环境部", "cooperating")]),
+        # a wrap inside a name joins it; a name a line stays apart
+        ("2", "建立统计监测制度。", [("国家发展改革委", "lead"), ("国家统计局", "cooperating"),
+                              ("生态环境部", "cooperating")])]
+
+
+
+def test_the_copy_a_table_tool_appended_is_no_prose_read_again():
+    # tabula's TSV copy (convert_into) after the page's table and its distribution line: a cell stating roles in
+    # the copy (此项工作由A牵头，B配合) is the same row, not a statement of the text after the table
+    copy = ("\n序号 重点任务\t\t责任单位\t完成时限\n一、补齐便民服务短板\t\t\t\n"
+            "1 展便民商业网点缺项摸排,建立街乡便民网点\t\t区商务局、各街乡\t4月底前\n建设台账。\t\t\t\n"
+            "二、提升服务品质\t\t\t\n1 支 品牌连 企业进社区。\t\t此项工作由区商务局牵头，区财政局配合。\t12月底前\n")
+    text = PAGE_TEXT_ANEW.replace("注：", "抄送：区委办公室。\n注：")
+    plan, name = read_path_of(text + copy)
+    assert name == "pdf-table"
+    assert [t.key for t in plan.tasks] == ["1.1", "1.2", "2.1", "2.2", "3.1"]
+    # a text after the table that holds no copy is read as prose still
+    plan, _ = read_path_of(text + "\n二、保障措施\n（一）加强宣传。开展宣传活动。此项工作由区委宣传部牵头，区商务局配合。\n")
+    assert "区委宣传部" in {u.name for t in plan.tasks for u in t.units}

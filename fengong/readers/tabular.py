@@ -498,6 +498,10 @@ def _csv_rows(raw: str, sep: str) -> list[list[Cell]]:
     """The rows of ``raw``, each record that holds a quote read by the csv module, strictly (a quote closes a cell
     only before a separator or a line end); a line that is no well-formed quoted record (a typed cell opening with
     a quote, ``"放管服"改革``; prose before the table) is split at its separators alone."""
+    if "\n" in raw:
+        # a CR alone inside a line of a text whose lines end with LF wraps a cell (tabula-java joins a cell's lines
+        # so: `国家邮政局,司法部、国家发展改革委、\r生态环境部`), read as a line break inside the cell, no record's end
+        raw = re.sub(r"\r(?!\n)", "\v", raw)  # one character for one: every offset stays the file's
     lines = list(io.StringIO(raw, newline=""))  # the csv module's lines: ends kept, \r\n, \n or \r
     breaks = [m.start() for m in re.finditer("\n", raw)]
     rows: list[list[Cell]] = []
