@@ -3070,6 +3070,22 @@ def test_a_pdf_page_texts_table_is_read_not_the_copy_a_table_tool_appended(copy)
         ("3", "支持建设区域性快", [("市发展改革委", "lead"), ("市住房城乡建设局", "cooperating")])]
 
 
+# the same copy printed by pandas (to_string(index=False)): read in its rendering, as tab-separated rows
+TABULA_STRING = """ 序号               重点任务   牵头单位        配合单位
+1.0 推动修订配套规章,明确寄递企业包装减 市邮政管理局 市司法局、市发展改革委
+NaN               量责任。    NaN         NaN
+2.0  展快递包装产品质量监督抽查,依法查 市市场监管局 市邮政管理局、市商务局
+NaN             处违法行为。    NaN         NaN
+3.0  支建设区域性快递包装回收分拣中心。 市发展改革委    市住房城乡建设局
+"""
+
+
+def test_a_pdf_page_texts_table_is_read_not_the_frame_a_table_tool_printed_after_it():
+    plan, name = read_path_of(PAGE_TEXT_TABLE + "\n" + TABULA_STRING)
+    assert name == "pdf-table"
+    assert [(t.key, t.text[:8]) for t in plan.tasks] == [("1", "推动修订配套规章"), ("2", "开展快递包装产品"),
+                                                        ("3", "支持建设区域性快")]
+
 def test_a_delimited_table_with_no_page_text_before_it_is_read_as_it_stands():
     # the CSV alone, or a one-line header only after it (in its own copy's text), keeps the delimited reader
     assert choose_reader(SourceText("t.txt", "某市推进行动实施方案\n" + TABULA_CSV)) == "tabular"
@@ -3169,3 +3185,42 @@ def test_the_copy_a_table_tool_appended_is_no_prose_read_again():
     # a text after the table that holds no copy is read as prose still
     plan, _ = read_path_of(text + "\n二、保障措施\n（一）加强宣传。开展宣传活动。此项工作由区委宣传部牵头，区商务局配合。\n")
     assert "区委宣传部" in {u.name for t in plan.tasks for u in t.units}
+
+
+# tabula-py's stream table printed by pandas (to_string(index=False)): each line of a row a frame row, NaN where a
+# cell has no more lines, the 序号 a float once a NaN stands in its column
+TABULA_FRAME = """ 序号           工作任务 责任领导 牵头单位    配合单位     完成时限
+1.0  编制全市充电基础设施专项规  何光辉 市发展改 市自然资源和规   2026年6
+NaN     划，纳入国土空间规划  NaN   革委 划局、供电公司        月
+2.0 推进既有居住社区充电设施建设  周立群 市住房保 市城乡建设局、   2027年1
+NaN      ，开展统建统营试点  NaN 障和房产 市交通运输局、       2月
+NaN       小区100个以上  NaN  管理局    市城管局      NaN
+3.0     加强配电网建设改造。  何光辉 供电公司  市发展改革委 2026年12月
+NaN      新建充电站20座。  NaN 市城管局  市交通运输局      NaN
+"""
+
+
+def test_frame_rows_with_no_number_carry_on_the_row_tabula_split():
+    plan, reader = read_path_of("合肥市充换电基础设施建设重点任务清单\n\n" + TABULA_FRAME)
+    assert reader == "tabular"
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1", "编制全市充电基础设施专项规划，纳入国土空间规划",
+         [("市发展改革委", "lead"), ("市自然资源和规划局", "cooperating"), ("供电公司", "cooperating")]),
+        ("2", "推进既有居住社区充电设施建设，开展统建统营试点小区100个以上",
+         [("市住房保障和房产管理局", "lead"), ("市城乡建设局", "cooperating"), ("市交通运输局", "cooperating"),
+          ("市城管局", "cooperating")]),
+        # a text closed by its full stop goes on no more: the line under it is a row of its own (no number: unread)
+        ("3", "加强配电网建设改造。", [("供电公司", "lead"), ("市发展改革委", "cooperating")])]
+    assert any("no number" in p.message for p in plan.problems)
+
+
+def test_a_frame_row_with_no_number_naming_whole_units_is_no_wrap():
+    # the text left open, but the unit cells above are whole names (no separator, no cut name): the line is a row
+    # of its own (a workbook's under a merged 序号), no wrap
+    text = """ 序号          工作任务 责任领导   牵头单位      配合单位   完成时限
+1.0 编制全市充电基础设施专项规  何光辉 市发展改革委 市自然资源和规划局 2026年6
+NaN    划，纳入国土空间规划  NaN   市住建局      市城管局      月
+"""
+    plan, _ = read_path_of("合肥市充换电基础设施建设重点任务清单\n\n" + text)
+    assert [(t.text, units(t)) for t in plan.tasks][:1] == [
+        ("编制全市充电基础设施专项规", [("市发展改革委", "lead"), ("市自然资源和规划局", "cooperating")])]

@@ -41,7 +41,7 @@ from fengong.readers.rows import (
 )
 from fengong.readers.sources import LONG_LINE
 from fengong.readers.statement import read_statement
-from fengong.readers.vocabulary import LEAD_RULE, NUMBER_HEADERS, SEPARATOR, rule_extent, task_header
+from fengong.readers.vocabulary import FULL_STOPS, LEAD_RULE, NUMBER_HEADERS, SEPARATOR, rule_extent, task_header
 from fengong.records import ItemRecord, PlanRecord, Problem, ReadError, SourceText, Span, TaskRecord
 from fengong.textrepair import normalise, normalise_typed, repair
 
@@ -681,6 +681,19 @@ def _wrapped_tails(source: SourceText, row: list[Cell], texts: list[str], above:
     def full(k: int) -> bool:
         return k < len(above) and k in widths and _width(source.quote(last(k))) >= widths[k] - 1
 
+    if source.rendered_from == "frame":
+        # tabula's stream table printed by pandas splits a row's lines over several frame rows, NaN where a cell has
+        # no more lines: a row with no number whose task text goes on a text left open (no full stop) and whose unit
+        # cells each carry on a cell left open (区发展改 / 革委, 市城乡建设局、 / 市城管局, 市住房保 / 障和房产 /
+        # 管理局) is the row above going on; a workbook's row under a merged 序号 starts a text and names units of
+        # its own
+        found = {k: row[k] for k, t in enumerate(texts) if t not in EMPTY_CELLS}
+        task = columns.text_of(texts)
+        if (len(row) != len(above) or texts[columns.number] not in EMPTY_CELLS or task not in found
+                or source.quote(last(task)).rstrip().endswith(tuple(FULL_STOPS + "；;"))):
+            return None
+        roles = dict(columns.units)
+        return found if all(_left_open(source, last(k), lexicon, roles[k]) for k in found if k in roles) else None
     if sep == PIPE:
         if len(row) != len(above) or texts[columns.number] not in EMPTY_CELLS:
             return None
@@ -701,11 +714,16 @@ def _wrapped_tails(source: SourceText, row: list[Cell], texts: list[str], above:
 def _cut(source: SourceText, cell: Cell, piece: Cell, lexicon: Lexicon, role: str) -> bool:
     """True where a unit cell ends cut and ``piece`` (the next line's) carries it on: the cell ends with a
     separator, or its last name is no name alone (read by its place only) and the two read joined end with one."""
-    text = source.quote(cell).rstrip()
     joined = read_pieces(source.raw, (cell, piece), lexicon, role)
     if joined is None or not joined.units or joined.units[-1].recognised == "label":
         return False
-    if text.endswith(tuple(SEPARATOR + "，,；;")):
+    return _left_open(source, cell, lexicon, role)
+
+
+def _left_open(source: SourceText, cell: Cell, lexicon: Lexicon, role: str) -> bool:
+    """True where a unit cell's line stops inside its list: on a separator, or on a piece that is no name alone
+    (read by its place only: 区商务, 市住房保)."""
+    if source.quote(cell).rstrip().endswith(tuple(SEPARATOR + "，,；;")):
         return True
     alone = read_statement(source.raw, cell.start, cell.end, cell.line, lexicon, label_role=role)
     return alone is None or not alone.units or alone.units[-1].recognised == "label"
