@@ -79,18 +79,26 @@ RUNS = (
 
 
 def _differing_answers(oxigraph_port: int, sparql: list[str], fengong_port: int, api: list[str]) -> list[str]:
-    """The API paths whose answer has another number of rows than the Oxigraph server's to the same question."""
-    def rows(port: int, path: str, key: tuple[str, ...]) -> int:
+    """The API paths whose answer has another number of rows than the Oxigraph server's to the same question,
+    each with both counts and, for a text search, how many things it found in all (it answers a page)."""
+    def fetch(port: int, path: str) -> dict:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
         connection.request("GET", path, headers={"Accept": "application/sparql-results+json"})
         document = json.loads(connection.getresponse().read())
         connection.close()
-        for part in key:
-            document = document.get(part, {}) if isinstance(document, dict) else {}
-        return len(document) if isinstance(document, list) else -1
+        return document if isinstance(document, dict) else {}
 
-    return [api_path.split("?")[0] for sparql_path, api_path in zip(sparql, api, strict=True)
-            if rows(oxigraph_port, sparql_path, ("results", "bindings")) != rows(fengong_port, api_path, ("rows",))]
+    differing = []
+    for sparql_path, api_path in zip(sparql, api, strict=True):
+        theirs = len(fetch(oxigraph_port, sparql_path).get("results", {}).get("bindings", []))
+        answer = fetch(fengong_port, api_path)
+        ours = len(answer.get("rows", []))
+        if ours != theirs:
+            page = (f": one page of a text search that found {answer['total']:,} things, the next page linked"
+                    if answer.get("next") else "")
+            differing.append(f"{api_path.split('?')[0]} ({theirs:,} rows from the Oxigraph server, {ours:,} from "
+                             f"fengong{page})")
+    return differing
 
 
 def main() -> None:

@@ -106,6 +106,19 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "yizhengbanzi-2026-06-renju-huanjing": "mammoth raw text: Word's automatic 一、 1. lost; every task and unit "
                                                "read (keyed s1…s13), the truth keeps the clean text's labels",
     },
+    "set-53": {
+        # OCR'd tables assembled by their structure (img2table cells + RapidOCR text; blind set 53, before any rule)
+        "caozhengbanfa-2026-4-hanfu-chanye": "OCR table by cells: rows whose number OCR left empty (1, 7, 11) not read",
+        "chengbanfa-2026-7-fuwu-xiaofei": "OCR table by cells: 7 of 10 tasks",
+        "fagai-jiuye-2018-1063-fanxiang-chuangye": "two units joined where a cell's OCR lines were joined with nothing "
+                                                   "(财政部人民银行); a closing line's roles misread",
+        "guobanfa-2019-14-yingshang-huanjing-fengong": "OCR Markdown table over a page break: rows 1 and 7 lost, "
+                                                       "a unit cut at a cell wrap (人力资源社会 / 保障部)",
+        "suitianfuban-2026-6-louyu-jingji": "a skewed scan (CER 17%): the structure step found 2 of 4 columns on the "
+                                            "first table page, the 配合单位 cells of rows 1-8 came out as prose",
+        "zhezhengbanfa-2026-11-dikong-jingji": "OCR lost the first line of a page: task 2.5.9's text is not in the "
+                                               "document (every task it holds is read)",
+    },
     "set-54": {
         # PDFs turned into Word by pdf2docx, read back by docx readers (blind set 54, before any rule)
         "guobanfa-2019-ershouche-liutong": "markitdown of a pdf2docx table split over a page break: rows 11 and 12 "
@@ -129,6 +142,16 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
                                            "against its columns, 省供社; the pdfminer page text orders rows 4-9 after 四、",
         "hezhengban-2026-chonghuandian": "tabula stream to_string: rows 1-3 and 10 lost or cut in the frame, texts of 5, 6, 8 "
                                          "lost characters; the pdfminer page text interleaves rows across boxes: 3 of 10",
+    },
+    "set-56": {
+        # unstructured's elements written out (blind set 56, before any rule)
+        "guoban-2018-86-gaoxiao-jiuye": "partition_pdf fast, elements joined: 9 of 13 (a page number between a paragraph's halves)",
+        "guoban-2019-41-nongcun-lenglian": "convert_to_dict JSON of a .docx read as text: refused (a header, no numbered rows)",
+        "henan-2026-yinfa-jingji": "'Category: text' lines (NarrativeText:, ListItem:, Table: …): 0 of 14 keyed right",
+        "jianghan-2026-yingshang-huanjing": "convert_to_dict JSON of a PDF read as text: 11 of 14, units cut",
+        "tianhe-2026-rengong-zhineng": "partition_pdf fast, elements_to_text: table cells one element each, a page's "
+                                       "完成时限 cells after its other cells: 2 of 12",
+        "zhejiang-2026-gonggong-shuju": "partition_pdf fast, elements joined: a table as one element per cell: 1 of 14",
     },
     "set-58": {
         # a general sample of local documents, 2026 (blind set 58, before any rule)
