@@ -138,8 +138,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "sufuban-2026-kuajing-dianshang": "opendataloader text: 7 of 12 tasks",
         "wuhou-2026-shoudian-yejian": "opendataloader text: labelled lines not read, 1 of 10",
         "wuyuan-2026-xiangcun-lvyou": "opendataloader HTML (tags kept): 6 of 11",
-        "zhezhengban-2026-xianyu-shangye": "tabula lattice to_markdown: row 1's merged lead lost, page 3's header shifted "
-                                           "against its columns, 省供社; the pdfminer page text orders rows 4-9 after 四、",
         "hezhengban-2026-chonghuandian": "tabula stream to_string: rows 1-3 and 10 lost or cut in the frame, texts of 5, 6, 8 "
                                          "lost characters; the pdfminer page text interleaves rows across boxes: 3 of 10",
     },

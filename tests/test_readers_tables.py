@@ -3224,3 +3224,61 @@ NaN    划，纳入国土空间规划  NaN   市住建局      市城管局     
     plan, _ = read_path_of("合肥市充换电基础设施建设重点任务清单\n\n" + text)
     assert [(t.text, units(t)) for t in plan.tasks][:1] == [
         ("编制全市充电基础设施专项规", [("市发展改革委", "lead"), ("市自然资源和规划局", "cooperating")])]
+
+
+# pdfminer's boxes of a ruled table whose rows' task boxes open with their number: the two-level header's boxes after
+# the first row's task, a row's 牵头单位 and 配合单位 side by side in one box or a box each, a name cut into the next
+# box (省市场监 / 管局), tasks 3-4 in a run under two sections with their unit cells after them row by row, the
+# 完成时限 merged over rows 3-4 (printed once), a deadline beside the units (2026年) completed by the next box
+ROW_BOXES = boxes(
+    "附件", "重点任务分工表", "序号", "重点任务", "一、完善商业网络",
+    "1 实施县城商业提质工程，支持每个县\n（市）改造提升商业综合体。", "责任单位", "完成时限", "牵头单位", "配合单位",
+    "省商务厅 省发展改革委、省建\n设厅", "2027年\n底前",
+    "— 2 —", "浙政办发〔2026〕9号", "序号", "重点任务",
+    "2 推进乡镇商贸中心改造提升，引导连锁", "商贸企业向乡镇延伸网点。", "责任单位", "牵头单位", "配合单位",
+    "省商务厅 省供销社、省市场监", "管局", "完成时限", "2027年\n底前",
+    "二、健全物流体系", "3 建设县级共同配送中心，推动县域物流\n统仓共配。", "三、提升电商水平",
+    "4 实施农村电商高质量发展工程。", "省交通运\n输厅", "省邮政管理局、省商\n务厅",
+    "省数据局 省商务厅、省经信厅 2026年", "底前",
+    "5 组织开展县域专场促消费活动。", "省商务厅 省文化广电旅游厅、", "省发展改革委", "每年持续\n推进",
+    "注：各设区市人民政府负责本地区相关任务落实，表中不再一一列出。",
+    "抄送：省委各部门。", "— 3 —")
+
+
+def test_a_boxed_table_whose_task_boxes_open_with_their_number_deals_its_unit_cells_row_by_row():
+    plan = flat_table.read(SourceText("boxed.txt", "浙政办发〔2026〕9号\n\n" + ROW_BOXES))
+    assert [(t.key, t.text[:10], units(t)) for t in plan.tasks] == [
+        ("1", "实施县城商业提质工程", [("省商务厅", "lead"), ("省发展改革委", "cooperating"), ("省建设厅", "cooperating"),
+                              ("各设区市人民政府", "implementing")]),
+        # the task broken into two boxes; the 配合单位 cut into the next box
+        ("2", "推进乡镇商贸中心改造", [("省商务厅", "lead"), ("省供销社", "cooperating"), ("省市场监管局", "cooperating"),
+                              ("各设区市人民政府", "implementing")]),
+        ("3", "建设县级共同配送中心", [("省交通运输厅", "lead"), ("省邮政管理局", "cooperating"), ("省商务厅", "cooperating"),
+                              ("各设区市人民政府", "implementing")]),
+        ("4", "实施农村电商高质量发", [("省数据局", "lead"), ("省商务厅", "cooperating"), ("省经信厅", "cooperating"),
+                              ("各设区市人民政府", "implementing")]),
+        ("5", "组织开展县域专场促消", [("省商务厅", "lead"), ("省文化广电旅游厅", "cooperating"),
+                              ("省发展改革委", "cooperating"), ("各设区市人民政府", "implementing")])]
+    assert plan.tasks[1].text == "推进乡镇商贸中心改造提升，引导连锁商贸企业向乡镇延伸网点。"
+
+
+@pytest.mark.parametrize("broken", [
+    ROW_BOXES.replace("省数据局 省商务厅、省经信厅 2026年", "省数据局 2026年"),  # a cell too few: not dealt
+    # the two cells of a box would open at a row's 配合单位: the boxes are not in row order
+    ROW_BOXES.replace("省交通运\n输厅\n\n", ""),
+    ROW_BOXES.replace("3 建设县级", "7 建设县级"),  # numbers that do not count up
+])
+def test_a_boxed_table_of_numbered_task_boxes_whose_cells_do_not_fill_its_rows_is_not_guessed_at(broken):
+    with pytest.raises(ReadError, match="do not fill"):
+        flat_table.read(SourceText("boxed.txt", broken))
+
+
+def test_pdfminer_boxes_of_the_table_before_a_table_tools_copy_are_read_not_the_copy():
+    copy = ("\n| 序号 | 重点任务 | 责任单位 | 完成时限 |\n|:--|:--|:--|--:|\n"
+            "| 1 | 实施县城商业提质工程,支每个县 | 省发展改革委、省建 | nan |\n")
+    source = SourceText("t.txt", "浙政办发〔2026〕9号\n\n" + ROW_BOXES + copy)
+    assert choose_reader(source) == "flat-table"
+    plan, _ = read_path_of(source.raw)
+    assert [t.key for t in plan.tasks] == ["1", "2", "3", "4", "5"]
+    # the copy alone is read as the pipe table it is
+    assert choose_reader(SourceText("t.txt", "浙政办发〔2026〕9号\n" + copy)) == "tabular"

@@ -84,7 +84,10 @@ def table_header(source: SourceText) -> tuple[str, int] | None:
     at = next((i for i, line in enumerate(lines) if sep in line and map_header(line.split(sep)) is not None), None)
     printed = next((i for i, line in enumerate(lines[:at]) if pdf_table.header_columns(repair(line))), None)
     if at is not None and printed is None:
-        return "tabular", starts[at]
+        # pdfminer's boxes of the same table before the copy (its rows' boxes opening with their numbers)
+        boxed = [line for line in LineIndex("\n".join(lines[:at])).lines if not line.blank]
+        found = flat_table.find_row_box_header(boxed)
+        return ("flat-table", boxed[found[0]].start) if found is not None else ("tabular", starts[at])
     # a PDF's page text holding its table (one-line header) before a copy of it that a table tool appended (tabula's
     # to_csv after pypdf's text): the page's text is the document, the copy drops characters inside its cells
     at = printed if printed is not None else next(

@@ -239,6 +239,15 @@ def read_pieces(raw: str, pieces: tuple[Span, ...], lexicon: Lexicon, role: str,
     return statement
 
 
+def left_open(raw: str, pieces: tuple[Span, ...], lexicon: Lexicon, role: str) -> bool:
+    """True where a unit cell's text stops inside its list: on a separator, or on a piece that is no name alone
+    (read by its place only: 区商务, 市住房保), so its next line or box carries it on."""
+    if raw[pieces[-1].start : pieces[-1].end].rstrip().endswith(tuple(SEPARATOR + "，,；;")):
+        return True
+    found = read_pieces(raw, pieces, lexicon, role)
+    return found is None or not found.units or found.units[-1].recognised == "label"
+
+
 def _read_joined(raw: str, pieces: tuple[Span, ...], lexicon: Lexicon, role: str, gap: str) -> Statement | None:
     """The pieces read as one text, ``gap`` put between two where the first ends in no separator."""
     gaps = [gap if raw[p.end - 1] not in SEPARATOR + "，,；;" else "" for p in pieces[:-1]] + [""]

@@ -29,6 +29,7 @@ from fengong.readers.rows import (
     carried_by_notes,
     check_sequence,
     document_rule,
+    left_open,
     map_header,
     merged_lead,
     noted_columns,
@@ -40,8 +41,7 @@ from fengong.readers.rows import (
     task_from_cells,
 )
 from fengong.readers.sources import LONG_LINE
-from fengong.readers.statement import read_statement
-from fengong.readers.vocabulary import FULL_STOPS, LEAD_RULE, NUMBER_HEADERS, SEPARATOR, rule_extent, task_header
+from fengong.readers.vocabulary import FULL_STOPS, LEAD_RULE, NUMBER_HEADERS, rule_extent, task_header
 from fengong.records import ItemRecord, PlanRecord, Problem, ReadError, SourceText, Span, TaskRecord
 from fengong.textrepair import normalise, normalise_typed, repair
 
@@ -693,7 +693,8 @@ def _wrapped_tails(source: SourceText, row: list[Cell], texts: list[str], above:
                 or source.quote(last(task)).rstrip().endswith(tuple(FULL_STOPS + "；;"))):
             return None
         roles = dict(columns.units)
-        return found if all(_left_open(source, last(k), lexicon, roles[k]) for k in found if k in roles) else None
+        return found if all(left_open(source.raw, (last(k),), lexicon, roles[k]) for k in found if k in roles) \
+            else None
     if sep == PIPE:
         if len(row) != len(above) or texts[columns.number] not in EMPTY_CELLS:
             return None
@@ -717,16 +718,7 @@ def _cut(source: SourceText, cell: Cell, piece: Cell, lexicon: Lexicon, role: st
     joined = read_pieces(source.raw, (cell, piece), lexicon, role)
     if joined is None or not joined.units or joined.units[-1].recognised == "label":
         return False
-    return _left_open(source, cell, lexicon, role)
-
-
-def _left_open(source: SourceText, cell: Cell, lexicon: Lexicon, role: str) -> bool:
-    """True where a unit cell's line stops inside its list: on a separator, or on a piece that is no name alone
-    (read by its place only: 区商务, 市住房保)."""
-    if source.quote(cell).rstrip().endswith(tuple(SEPARATOR + "，,；;")):
-        return True
-    alone = read_statement(source.raw, cell.start, cell.end, cell.line, lexicon, label_role=role)
-    return alone is None or not alone.units or alone.units[-1].recognised == "label"
+    return left_open(source.raw, (cell,), lexicon, role)
 
 
 def _task(source: SourceText, columns, row: list[Cell], texts: list[str], order: int,
