@@ -138,8 +138,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "sufuban-2026-kuajing-dianshang": "opendataloader text: 7 of 12 tasks",
         "wuhou-2026-shoudian-yejian": "opendataloader text: labelled lines not read, 1 of 10",
         "wuyuan-2026-xiangcun-lvyou": "opendataloader HTML (tags kept): 6 of 11",
-        "hezhengban-2026-chonghuandian": "tabula stream to_string: rows 1-3 and 10 lost or cut in the frame, texts of 5, 6, 8 "
-                                         "lost characters; the pdfminer page text interleaves rows across boxes: 3 of 10",
     },
     "set-56": {
         # unstructured's elements written out (blind set 56, before any rule)

@@ -3282,3 +3282,40 @@ def test_pdfminer_boxes_of_the_table_before_a_table_tools_copy_are_read_not_the_
     assert [t.key for t in plan.tasks] == ["1", "2", "3", "4", "5"]
     # the copy alone is read as the pipe table it is
     assert choose_reader(SourceText("t.txt", "浙政办发〔2026〕9号\n" + copy)) == "tabular"
+
+
+# pdfminer's boxes of an unruled-looking table with a 责任领导 column: 序 / 号 over two lines, the table's title among
+# the header's boxes, a person and the lead side by side (何光辉 市发展改 / 革委), row 2's 配合单位 printed after row
+# 3's lead (each column keeps its cells' order), a person alone and the lead in its own box, a date cut beside the
+# 配合单位 (2026年1 / 2月), the task's text broken into a box after the units
+LEADER_BOXES = boxes(
+    "合肥市人民政府办公室关于加快充电设施建设的通知", "附件", "序\n号", "合肥市充电设施建设重点任务清单", "工作任务",
+    "责任领导 牵头单位", "配合单位", "完成时限",
+    "1 编制全市充电设施专项规\n划，纳入国土空间规划", "何光辉 市发展改", "革委", "市自然资源和规\n划局、供电公司",
+    "2026年6\n月", "2 在商业中心新建公共充电\n桩", "何光辉 市发展改", "革委",
+    "3 推进既有居住社区充电设施建设", "周立群 市住房保\n障和房产\n管理局", "市城乡建设局、\n市交通运输局",
+    "2028年1\n2月", "市城乡建设局、\n供电公司", "2027年1\n2月",
+    "— 2 —", "合政办秘〔2026〕8号", "序\n号", "工作任务", "责任领导 牵头单位", "配合单位", "完成时限",
+    "4 加强配电网建设改造，简化充电", "何光辉", "供电公司", "市发展改革委 2026年1", "设施报装流程，压缩接电时间", "2月",
+    "抄送：市委各部门。")
+
+
+def test_a_boxed_table_with_a_leaders_column_deals_each_columns_cells_in_order():
+    plan = flat_table.read(SourceText("boxed.txt", "合政办秘〔2026〕8号\n\n" + LEADER_BOXES), jurisdiction="340100")
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1", "编制全市充电设施专项规划，纳入国土空间规划",
+         [("市发展改革委", "lead"), ("市自然资源和规划局", "cooperating"), ("供电公司", "cooperating")]),
+        ("2", "在商业中心新建公共充电桩",
+         [("市发展改革委", "lead"), ("市城乡建设局", "cooperating"), ("市交通运输局", "cooperating")]),
+        ("3", "推进既有居住社区充电设施建设",
+         [("市住房保障和房产管理局", "lead"), ("市城乡建设局", "cooperating"), ("供电公司", "cooperating")]),
+        ("4", "加强配电网建设改造，简化充电设施报装流程，压缩接电时间",
+         [("供电公司", "lead"), ("市发展改革委", "cooperating")])]
+    # the persons are no units
+    assert not {"何光辉", "周立群"} & {u.name for t in plan.tasks for u in t.units}
+
+
+def test_a_boxed_table_with_a_leaders_column_missing_a_rows_cells_is_not_guessed_at():
+    broken = LEADER_BOXES.replace("桩\n\n何光辉 市发展改\n\n革委\n\n", "桩\n\n")  # row 2's person and lead gone
+    with pytest.raises(ReadError, match="do not fill"):
+        flat_table.read(SourceText("boxed.txt", broken), jurisdiction="340100")
