@@ -685,12 +685,12 @@ def read_row_boxes(source: SourceText, lines: LineIndex, after: int, columns, he
                    problems: list[Problem]) -> list[tuple[str, Span | None, list[TaskRecord]]] | None:
     """The rows of a ruled table pdfminer printed in text boxes whose task boxes open with their row's number
     (``1 实施…``; :func:`find_row_box_header`). The task boxes, in order, are the rows (a box of text with no number
-    carries on the last row's task: a box broken at a blank line); the boxes of unit names, in order, hold the
-    rows' unit cells row by row (each row's 牵头单位, then its 配合单位), several cells of one row side by side in one
-    box (``省商务厅 省发展改革委、省建``) or a box each, a box that completes a cell left open going on with it
-    (``省市场监`` / ``管局``); the 完成时限 boxes (merged over rows, printed once) are not counted. The cells must
-    fill the rows exactly, each box's cells lying in one row from its lead on where the box holds several: else
-    None (no guess)."""
+    carries on the last row's task: a box broken at a blank line). Each counted column (a 责任领导's persons, then
+    the unit columns) keeps its cells in row order: a box holds one cell or several of one row side by side
+    (``省商务厅 省发展改革委、省建``, ``何光辉 市发展改``), its first cell in the column whose cells have reached the
+    earliest row, or the persons' column where it opens with a person; a box that completes the cell dealt last,
+    left open, goes on with it (``省市场监`` / ``管局``); the 完成时限 boxes (merged over rows, printed once) are not
+    counted. Every counted column must fill the rows, each unit cell naming units: else None (no guess)."""
     heads = set(running_heads(lines.text, [ln.number for ln in lines.lines if PAGE_NUMBER.match(ln.text)]))
     boxes: list[list[Line]] = [[]]
     for line in lines.lines[after:]:
