@@ -3280,8 +3280,10 @@ def test_pdfminer_boxes_of_the_table_before_a_table_tools_copy_are_read_not_the_
     assert choose_reader(source) == "flat-table"
     plan, _ = read_path_of(source.raw)
     assert [t.key for t in plan.tasks] == ["1", "2", "3", "4", "5"]
-    # the copy alone is read as the pipe table it is
+    # the copy alone is read as the pipe table it is, the page text alone as its boxes
     assert choose_reader(SourceText("t.txt", "浙政办发〔2026〕9号\n" + copy)) == "tabular"
+    assert choose_reader(SourceText("t.txt", "浙政办发〔2026〕9号\n\n" + ROW_BOXES)) == "flat-table"
+    assert choose_reader(SourceText("t.txt", "合政办秘〔2026〕8号\n\n" + LEADER_BOXES)) == "flat-table"
 
 
 # pdfminer's boxes of an unruled-looking table with a 责任领导 column: 序 / 号 over two lines, the table's title among

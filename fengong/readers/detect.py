@@ -95,7 +95,8 @@ def table_header(source: SourceText) -> tuple[str, int] | None:
     if at is not None:
         return "pdf-table", starts[at]
     content = [line for line in LineIndex("\n".join(lines)).lines if not line.blank]
-    found = flat_table.find_header(content) or flat_table.find_box_header(content)
+    found = flat_table.find_header(content) or flat_table.find_box_header(content) or flat_table.find_row_box_header(
+        content)
     return ("flat-table", content[found[0]].start) if found is not None else None
 
 
