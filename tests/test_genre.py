@@ -149,11 +149,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
                                        "完成时限 cells after its other cells: 2 of 12",
         "zhejiang-2026-gonggong-shuju": "partition_pdf fast, elements joined: a table as one element per cell: 1 of 14",
     },
-    "set-58": {
-        # a general sample of local documents, 2026 (blind set 58, before any rule)
-        "xiangyang-gxq-2026-zhaoshang": "a note under the table carrying a unit to every row (注：各街道办事处负责本辖区"
-                                        "相关任务落实，表中不一一列出) not read",
-    },
 }
 
 

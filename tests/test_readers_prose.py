@@ -711,6 +711,23 @@ def test_a_standing_statement_whose_scope_is_a_topic_before_its_units():
         assert units(plan.tasks[0]) == [("教育部", "lead")], near_miss
 
 
+def test_a_standing_statement_saying_not_listed_without_zai():
+    """(set 58: xiangyang-gxq) 不一一列出 / 不逐项列出 / 不单独列出 say "not listed" as 不再…列出 does; a bare or
+    descriptive one (未一一列出, 不一一列举) and a sentence about one measure carry nothing."""
+    for standing, name in (("各街道办事处负责本辖区相关任务落实，以下不一一列出。", "各街道办事处"),
+                           ("以下各项任务，各乡镇（街道）均需结合实际抓好落实，不逐项列出。", "各乡镇（街道）"),
+                           ("各部门负责本部门相关任务落实，以下不单独列出。", "各部门")):
+        _, plan = read(f"{standing}\n（一）改造校舍。（教育部负责）\n（二）建设饮水工程。（水利部负责）\n")
+        assert [[(u.name, u.role) for u in t.units if u.carried] for t in plan.tasks] == [
+            [(name, "implementing")]] * 2, standing
+    for near_miss in ("各街道办事处负责本辖区相关任务落实，以下未一一列出。",
+                      "各街道办事处负责本辖区相关任务落实，不一一列举。",
+                      "各街道办事处负责的具体任务，以下不一一列出。",
+                      "各街道办事处负责第2项任务在本辖区的落实，以下不一一列出。"):
+        _, plan = read(f"{near_miss}\n（一）改造校舍。（教育部负责）\n")
+        assert units(plan.tasks[0]) == [("教育部", "lead")], near_miss
+
+
 def test_a_standing_statement_of_helpers_carries_them_as_cooperating():
     """(set 33: wujialing) 以下各项任务均需各社区配合落实，不再一一列出: the tasks' leads are printed; the helpers
     are carried to each as cooperating, a plain 落实 / 负责 as implementing."""

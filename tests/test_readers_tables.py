@@ -848,6 +848,37 @@ def test_a_note_scoping_the_tasks_by_a_demonstrative_carries_its_units_with_thei
     assert [[(u.name, u.role) for u in t.units if u.carried] for t in plan.tasks] == [[carried]] * 2
 
 
+@pytest.mark.parametrize(("note", "carried"), [
+    # (set 58: xiangyang-gxq) units answering for their own area's share of the tasks, "not listed" said by the
+    # adverb without 再 (表中不一一列出) as with it, before or after the table
+    ("注：各街道办事处负责本辖区相关任务落实，表中不一一列出。", "各街道办事处"),
+    ("注：各镇（街道）负责本地区相关工作落实，表中不逐一列出。", "各镇（街道）"),
+    ("注：各区人民政府结合实际抓好落实，表中不单独列出。", "各区人民政府"),
+    ("注：各部门负责本部门相关任务落实，不再单独列出。", "各部门"),
+    ("注：1.带*为牵头单位；2.各园区负责本园区相关任务落实，表中不逐项列出。", "各园区"),
+])
+def test_a_note_of_units_answering_for_their_own_area_is_carried_to_every_row(note, carried):
+    for table in (NOTED_TABS.split("说明：")[0] + note + "\n",
+                  NOTED_TABS.replace("序号\t", note + "\n序号\t", 1).split("说明：")[0]):
+        plan = tabular.read(SourceText("t.txt", table))
+        assert [[(u.name, u.role) for u in t.units if u.carried] for t in plan.tasks] == [[(carried, "implementing")]] * 2
+
+
+@pytest.mark.parametrize("note", [
+    # notes that only describe the table, a duty with no carried scope, a bare or descriptive "not listed"
+    "注：排名不分先后。", "注：带*为牵头单位。", "注：完成时限为2026年12月底前。", "注：各地要结合实际抓好落实。",
+    "注：各街道办事处负责本辖区相关任务落实。", "注：配合单位较多，表中不一一列出。",
+    "注：各街道办事处负责本辖区相关任务落实，表中未一一列出。", "注：各街道办事处负责的具体任务，表中不一一列出。",
+    "注：其他配合单位表中不一一列出。", "注：具体项目清单较长，表中不一一列出。",
+    # notes about one row
+    "注：序号2中各园区负责本园区相关任务落实，表中不一一列出。", "注：第2项任务由各街道办事处负责落实，表中不再列出。",
+    "注：各街道办事处负责第2项任务在本辖区的落实，表中不再一一列出。",
+])
+def test_a_note_that_carries_no_unit_to_every_row(note):
+    plan = tabular.read(SourceText("t.txt", NOTED_TABS.split("说明：")[0] + note + "\n"))
+    assert [[u.name for u in t.units if u.carried] for t in plan.tasks] == [[], []]
+
+
 def test_a_note_that_carries_no_one_leaves_the_rows_as_printed():
     table = NOTED_TABS.replace("各省级人民政府负责本地区各项任务的组织落实，表中不再一一列出", "各项任务完成情况纳入年度考核")
     plan = tabular.read(SourceText("t.txt", table))

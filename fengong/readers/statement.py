@@ -427,9 +427,12 @@ def standing_units(raw: str, body: int, end: int, line: int, lexicon: Lexicon) -
     while sentence < end and raw[sentence].isspace():
         sentence += 1
     sentence = past_inline_label(raw, sentence, end)
+    if v.ONE_MEASURE.search(raw, sentence, mark.start() if mark is not None else end):
+        return []
     lead_in = v.CARRY.search(raw, body, end) or v.CARRY_SCOPE.match(raw, sentence, end)
     start = lead_in.end() if lead_in is not None else sentence
-    verb = re.compile(r"负责|落实|组织实施").search(raw, start, end)
+    # the verb of a predicate, not of a clause naming what they do (各街道办事处负责的任务，表中不一一列出)
+    verb = re.compile(r"(?:负责|落实|组织实施)++(?!的)").search(raw, start, end)
     if verb is None:
         return []
     units = lexer.subject_units(raw, start, verb.start(), lexicon)

@@ -279,7 +279,12 @@ CARRY_SCOPE = re.compile(r"(?:(?:上述|以上|以下|本方案|本通知|本要
                          r"|(?:所列)?(?:各项|所有|全部))(?:工作|任务|措施|事项)(?:[，,]?(?:均|都|皆)?(?:需|须|需由|须由|由)|(?:中|当中)?[，,])")
 # "Not listed again": the mark of a standing statement in running text (A、B负责本辖区各项任务的组织落实，以下不再列出).
 # (across the line ends and OCR's spaces that fall anywhere inside the words: 表中不再一一 / 列出, …不再一一列 / 出。)
-NOT_LISTED = re.compile(r"不\s*再\s*(?:一\s*一|单\s*独|逐\s*一|逐\s*项)?\s*列\s*出")
+# Without 再 the adverb says it as well (表中不一一列出, 不单独列出): never a bare 不列出 (…的单位不列出).
+_ONE_BY_ONE = r"一\s*一|单\s*独|逐\s*一|逐\s*项"
+NOT_LISTED = re.compile(rf"不\s*(?:再\s*(?:{_ONE_BY_ONE})?|{_ONE_BY_ONE})\s*列\s*出")
+# A standing statement names no one measure: a note naming a row by its number or pointing to one (序号2中各园区负责…,
+# …负责第3项任务…, 此项任务…) is about that row, not every task.
+ONE_MEASURE = re.compile(r"序号\s*\d|第\s*[\d一二三四五六七八九十]+\s*[项条行]|(?:此|该)项(?!目)")
 # A note that gives a table column's units a role, wherever it stands (说明 after the table, 注 before it):
 # “责任单位”栏所列单位为配合单位 / 配合单位一栏中列出的单位均为参与单位 / 责任部门栏为协办部门: the column's
 # header, then the role word of the units it lists.
