@@ -143,11 +143,9 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         # unstructured's elements written out (blind set 56, before any rule)
         "guoban-2018-86-gaoxiao-jiuye": "partition_pdf fast, elements joined: 9 of 13 (a page number between a paragraph's halves)",
         "guoban-2019-41-nongcun-lenglian": "convert_to_dict JSON of a .docx read as text: refused (a header, no numbered rows)",
-        "henan-2026-yinfa-jingji": "'Category: text' lines (NarrativeText:, ListItem:, Table: …): 0 of 14 keyed right",
         "jianghan-2026-yingshang-huanjing": "convert_to_dict JSON of a PDF read as text: 11 of 14, units cut",
         "tianhe-2026-rengong-zhineng": "partition_pdf fast, elements_to_text: table cells one element each, a page's "
                                        "完成时限 cells after its other cells: 2 of 12",
-        "zhejiang-2026-gonggong-shuju": "partition_pdf fast, elements joined: a table as one element per cell: 1 of 14",
     },
 }
 

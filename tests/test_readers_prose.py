@@ -2163,3 +2163,85 @@ def test_a_standing_statement_with_a_duty_modal_carries_its_collective_after_the
         [("街道城市更新局", "lead"), ("街道财政局", "participant"), ("各社区", "implementing")],
         [("街道政法委员会", "lead"), ("街道城市更新局", "participant"), ("涉及社区", "implementing"),
          ("各社区", "implementing")]]
+
+
+# unstructured's elements written out one a line, each opened by its category (f"{e.category}: {e}")
+ELEMENT_LINES = [
+    "Header: 某市人民政府办公室文件",
+    "Title: 某市人民政府办公室关于印发某市促进数字经济发展若干措施的通知",
+    "NarrativeText: 各区人民政府，市政府各部门：",
+    "NarrativeText: 《某市促进数字经济发展若干措施》已经市政府同意，现印发给你们，请认真贯彻落实。",
+    "Title: 一、夯实数字基础",
+    "ListItem: （一）建设算力设施。统筹布局智算中心，提升算力供给能力。（责任单位：市发展改革委、市数据局）",
+    "UncategorizedText: （二）推进数据开放。建立公共数据开放目录，分批次向社会开放，",
+    "Footer: — 2 —",
+    "PageNumber: 2",
+    "PageBreak: ",
+    "Header: 某市人民政府办公室文件",
+    "NarrativeText: 推动数据资源开发利用。（市数据局牵头，市委网信办、市公安局参与）",
+    "FigureCaption: 图1 数据开放流程",
+    "Formula: E=mc2",
+    "Title: 二、培育数字产业",
+    "NarrativeText: （一）培育骨干企业。对首次入选数字经济百强的企业给予奖励。（责任单位：市工业和信息化局）",
+    "Table: 索 引 号： 0000-2026-00571 发文机关： 某市人民政府办公室 成文日期： 2026-03-06",
+    "Address: 某市某区某路1号",
+    "EmailAddress: office@example.gov.cn",
+]
+
+
+def test_element_lines_opened_by_their_category_are_read_without_it(tmp_path):
+    from fengong.readers.element_lines import category_lines
+
+    path = tmp_path / "elements.txt"
+    path.write_text("\n".join(ELEMENT_LINES) + "\n", encoding="utf-8")
+    assert category_lines(path.read_text(encoding="utf-8"))
+    plan, reader = read_path(path)
+    assert reader == "clauses"
+    assert [(t.key, t.label, t.text[:6], units(t)) for t in plan.tasks] == [
+        ("1.1", "（一）", "建设算力设施", [("市发展改革委", "lead"), ("市数据局", "participant")]),
+        # the paragraph the page broke (a Footer's page number, a PageBreak, the Header again) is one
+        ("1.2", "（二）", "推进数据开放", [("市数据局", "lead"), ("市委网信办", "participant"),
+                                        ("市公安局", "participant")]),
+        ("2.1", "（一）", "培育骨干企业", [("市工业和信息化局", "lead")])]
+    raw = path.read_text(encoding="utf-8")
+    task = plan.tasks[0]  # spans point into the file, past the category
+    assert raw[task.span.start : task.span.start + 6] == "建设算力设施"
+    assert raw[task.units[1].span.start : task.units[1].span.end] == "市数据局"
+
+
+def test_element_lines_with_a_table_as_html_read_its_rows(tmp_path):
+    path = tmp_path / "elements.txt"
+    path.write_text("\n".join([
+        "Title: 某市促进数字经济发展2026年工作要点",
+        "NarrativeText: 《工作要点》已经市政府同意，现印发给你们，请认真贯彻落实。",
+        "UncategorizedText: 附件：重点任务分工表",
+        "Title: 重点任务分工表",
+        "Table: <table><tr><th>序号</th><th>重点任务</th><th>牵头单位</th><th>配合单位</th></tr>"
+        "<tr><td>1</td><td>建设算力设施</td><td>市发展改革委</td><td>市数据局</td></tr>"
+        "<tr><td>2</td><td>推进数据开放</td><td>市数据局</td><td>市公安局</td></tr></table>",
+        "UncategorizedText: 【打印本页】 【关闭窗口】",
+        "UncategorizedText: 主办：某市人民政府办公厅 承办：某市人民政府信息中心",
+        "UncategorizedText: 网站标识码：5101000002 ICP备案号：蜀ICP备05002023号"]) + "\n", encoding="utf-8")
+    plan, _ = read_path(path)
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1", "建设算力设施", [("市发展改革委", "lead"), ("市数据局", "cooperating")]),
+        ("2", "推进数据开放", [("市数据局", "lead"), ("市公安局", "cooperating")])]
+
+
+def test_a_line_opening_with_an_english_word_and_a_colon_is_no_element_line():
+    from fengong.readers.element_lines import category_lines
+
+    # a real document's lines that open so (a record's fields, a note, a few categories' words) keep them
+    record = "Title: 数字经济发展报告\nAuthor: 某市数据局\nDate: 2026-03-01\nNote: 内部资料\nSource: 某市政府网站\n" * 3
+    assert not category_lines(record)
+    prose_text = "\n".join(["Title: 一、夯实数字基础"] + [f"（{n}）推进第{n}项工作。（市数据局负责）" for n in "一二三四五六"]
+                           + ["Text: 附注", "Table: 见附件", "Header: 无", "Footer: 无"])
+    assert not category_lines(prose_text)  # five such lines among eleven: the document's own
+    assert not category_lines("NarrativeText: 一\n" * 8)  # one category only: no element write-out
+    # in an element write-out, only the category opening the line goes: an element's own words stay
+    from fengong.readers.element_lines import render
+
+    text = "\n".join(ELEMENT_LINES[:6] + ["NarrativeText: Note: 本措施由市数据局负责解释。", "Note: 自印发之日起施行。"])
+    rendered = render(SourceText("doc.txt", text)).text
+    assert rendered.splitlines()[-2:] == ["Note: 本措施由市数据局负责解释。", "Note: 自印发之日起施行。"]
+    assert rendered.splitlines()[1] == "某市人民政府办公室关于印发某市促进数字经济发展若干措施的通知"

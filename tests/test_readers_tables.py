@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 import unicodedata
 from pathlib import Path
@@ -3352,3 +3353,101 @@ def test_a_boxed_table_with_a_leaders_column_missing_a_rows_cells_is_not_guessed
     broken = LEADER_BOXES.replace("桩\n\n何光辉 市发展改\n\n革委\n\n", "桩\n\n")  # row 2's person and lead gone
     with pytest.raises(ReadError, match="do not fill"):
         flat_table.read(SourceText("boxed.txt", broken), jurisdiction="340100")
+
+
+# unstructured's partition_pdf (fast: pdfminer's text boxes), each element's printed lines joined by a space and the
+# elements by a blank line: a header cell wrapped in its narrow column (序 号), a short row's cells run together on
+# one line, and the page's last column (完成时限), its header with it, printed after the page's other cells
+UNSTRUCTURED_BOXES = boxes(
+    "杭州市人民政府办公厅关于印发杭州市公共数据授权运营 实施方案的通知", "附件", "重点任务分工表", "序 号", "重点任务", "责任单位", "一、夯实数据基础",
+    "1", "编制全市统一的公共数据资 源目录", "市数据局、市委网信办",
+    "2 建立数据质量问题闭环机制 市数据局、市市场监管局",
+    "二、推进授权运营", "3", "出台公共数据授权运营管理 办法实施细则", "市数据局、市司法局、市财政局",
+    "4 规范授权运营收益分配", "市财政局、市数据局、市国资委",
+    "— 2 —", "完成时 限", "2026年6 月", "每年12 月", "持续推 进", "2027年6 月",
+    "三、强化支撑保障", "5 探索制定数据出境负面清单 市委网信办、市商务局", "6", "建设数据产教融合基地",
+    "市教育局、市人力社保局、市数据局",
+    "注：排在第一位的为牵头单位；各区县（市）政府负责本地区相关工作落实，表中", "不再一一列出。",
+    "— 3 —", "2026年 12月", "2027年 12月")
+
+
+def test_a_table_of_text_boxes_with_rows_run_together_and_a_column_after_the_page():
+    source = SourceText("boxes.txt", UNSTRUCTURED_BOXES)
+    assert choose_reader(source) == "flat-table"
+    plan = flat_table.read(source)
+    carried = ("各区县（市）政府", "implementing")  # the note under the table, its sentence parted by a blank line
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1", "编制全市统一的公共数据资源目录", [("市数据局", "lead"), ("市委网信办", "participant"), carried]),
+        ("2", "建立数据质量问题闭环机制", [("市数据局", "lead"), ("市市场监管局", "participant"), carried]),
+        ("3", "出台公共数据授权运营管理办法实施细则", [("市数据局", "lead"), ("市司法局", "participant"),
+                                                     ("市财政局", "participant"), carried]),
+        ("4", "规范授权运营收益分配", [("市财政局", "lead"), ("市数据局", "participant"),
+                                     ("市国资委", "participant"), carried]),
+        ("5", "探索制定数据出境负面清单", [("市委网信办", "lead"), ("市商务局", "participant"), carried]),
+        ("6", "建设数据产教融合基地", [("市教育局", "lead"), ("市人力社保局", "participant"),
+                                     ("市数据局", "participant"), carried])]
+    assert [s.title for s in plan.sections] == ["一、夯实数据基础", "二、推进授权运营", "三、强化支撑保障"]
+
+
+def test_a_table_of_text_boxes_whose_lines_are_printed_apart_reads_the_same():
+    # the same boxes with each printed line on a line of its own (the spaces a line end): 序 / 号 is one header cell
+    lines = re.sub(r"(?<=[\u4e00-\u9fff\d]) (?=[\u4e00-\u9fff\d])", "\n", UNSTRUCTURED_BOXES)
+    assert "序\n号" in lines and "2\n建立数据质量问题闭环机制\n市数据局" in lines
+    plan = flat_table.read(SourceText("boxes.txt", lines))
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        (t.key, t.text, units(t)) for t in flat_table.read(SourceText("boxes.txt", UNSTRUCTURED_BOXES)).tasks]
+    assert len(plan.tasks) == 6
+
+
+def test_a_row_run_together_with_a_lead_and_a_cooperating_cell_keeps_them_apart():
+    text = boxes("杭州市公共数据授权运营实施方案", "序号", "工作任务", "牵头单位", "配合单位", "1 建立数据质量问题闭环机制 市数据局 市市场监管局、市财政局",
+                 "2", "出台公共数据授权运营管理 办法实施细则", "市数据局", "市司法局")
+    plan = flat_table.read(SourceText("boxes.txt", text))
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1", [("市数据局", "lead"), ("市市场监管局", "cooperating"), ("市财政局", "cooperating")]),
+        ("2", [("市数据局", "lead"), ("市司法局", "cooperating")])]
+
+
+def test_a_table_of_text_boxes_whose_unit_cells_are_scattered_is_refused():
+    # the unit column printed after the page's other cells: which row each belongs to the text cannot say
+    scattered = boxes("杭州市公共数据授权运营实施方案", "序号", "工作任务", "牵头单位", "1 建立数据质量问题闭环机制", "2 出台公共数据授权运营管理办法",
+                      "3", "规范授权运营收益分配", "— 2 —", "市数据局", "市司法局、市财政局")
+    with pytest.raises(ReadError, match="do not align"):
+        flat_table.read(SourceText("boxes.txt", scattered))
+    # a unit cell missing from a row run together: the counts no longer align
+    short = UNSTRUCTURED_BOXES.replace("市委网信办、市商务局", "").replace("5 探索制定数据出境负面清单 ", "5 探索制定数据出境负面清单")
+    with pytest.raises(ReadError, match="do not align"):
+        flat_table.read(SourceText("boxes.txt", short))
+
+
+def test_header_cells_wrapped_in_their_narrow_column_are_one_cell():
+    assert flat_table._header_cells("序 号 工作任务") == ["序号", "工作任务"]
+    assert flat_table._header_cells("完成时 限") == ["完成时限"]
+    assert flat_table._header_cells("序号 工作任务 牵头单位") == ["序号", "工作任务", "牵头单位"]
+    assert flat_table._header_cells("牵头单位 配合单位") == ["牵头单位", "配合单位"]  # two headers stay two
+
+
+def test_a_note_parted_by_a_text_box_break_is_read_whole():
+    from fengong.readers.lexicon import lexicon_for
+    from fengong.readers.rows import carried_by_notes
+
+    lexicon = lexicon_for("330100")
+
+    def carried(text: str) -> list:
+        return [(u.name, u.role) for u in carried_by_notes(SourceText("note.txt", text), lexicon, set())]
+
+    unit = [("各区县（市）政府", "implementing")]
+    # pdfminer's boxes part the note's sentence with a blank line (…落实，表中 / / 不再一一列出。)
+    assert carried("注：排在第一位的为牵头单位；各区县（市）政府负责本地区相关工作落实，表中\n\n不再一一列出。\n") == unit
+    # a heading above a blank line is no part of the note's sentence; a sentence that ended above parts it too
+    assert carried("三、保障措施\n\n各区县（市）政府负责本地区相关工作落实，表中不再一一列出。\n") == unit
+    assert carried("注：排在第一位的为牵头单位。\n\n各区县（市）政府负责本地区相关工作落实，表中不再一一列出。\n") == unit
+    assert carried("各区县（市）政府负责本地区相关工作落实，表中\n\n\n\n不再一一列出。\n") == []  # paragraphs apart
+
+
+def test_a_numbered_paragraph_after_a_flat_table_is_no_row_run_together():
+    # the table ends at a line that opens with a number and text but not the next row's: the rows read stand
+    text = ("杭州市公共数据授权运营实施方案\n序号\n工作任务\n牵头单位\n1\n建立数据质量问题闭环机制\n市数据局\n"
+            "2\n出台公共数据授权运营管理办法\n市司法局\n1 各区县（市）要加强组织领导，确保各项任务落到实处。\n")
+    plan = flat_table.read(SourceText("flat.txt", text))
+    assert [(t.key, units(t)) for t in plan.tasks] == [("1", [("市数据局", "lead")]), ("2", [("市司法局", "lead")])]

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from fengong.readers import flat_table, frame, layout, markup, ocr, pdf_table, prose, tabular
+from fengong.readers import element_lines, flat_table, frame, layout, markup, ocr, pdf_table, prose, tabular
 from fengong.readers.docmeta import new_plan
 from fengong.readers.lexicon import lexicon_for
 from fengong.readers.lines import LineIndex
@@ -188,6 +188,10 @@ def read_path(path: Path, relative_to: Path | None = None, reader: str | None = 
     elif original.rendered_from is None and frame.printed_frame(original.raw):
         rendering = frame.render(original)  # a workbook printed by pandas: its frames' cells found by their columns
     source = rendering.source if rendering is not None else original
+    if element_lines.category_lines(source.raw):  # unstructured's elements one a line, opened by their category
+        stripped = element_lines.render(source)
+        rendering = rendering.then(stripped) if rendering is not None else stripped
+        source = rendering.source
     name = reader or choose_reader(source)
     try:
         plan = READERS[name](source, slug=slug, jurisdiction=jurisdiction)

@@ -104,19 +104,9 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
         plan.items = section_items(parts, source)
         return plan
     if boxed is not None:  # a ruled table pdfminer printed in text boxes, column by column
-        at, run, columns, header = boxed
-        lexicon = lexicon_for(plan.jurisdiction)
-        # from the header's last line on, or from its 序号 on where a section row stands among its boxes (the
-        # header's own boxes are skipped there as the header printed again is)
-        inside = any(_section_in_header(content, k) for k in range(at + 1, at + run))
-        start = content[at].number if inside else content[at + run - 1].number
-        parts = read_boxes(source, lines, start, columns, header, lexicon, problems)
-        if parts is None:
-            raise ReadError(problems + [Problem(source.path, content[at].number, "a table printed in text boxes whose "
-                                                "columns' cells do not align one to one: not read")])
-        plan.sections = sections_of(parts, columns, document_rule(source), source,
-                                    carried_by_notes(source, lexicon, set()))
-        plan.items = section_items(parts, source)
+        if not _read_in_boxes(source, lines, content, boxed, plan):
+            raise ReadError(problems + [Problem(source.path, content[boxed[0]].number, "a table printed in text "
+                                                "boxes whose columns' cells do not align one to one: not read")])
         return plan
     if found is None:
         raise ReadError(problems + [Problem(source.path, 1, "no table header found: no lines such as 序号 / "
@@ -138,6 +128,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     above: tuple[list, list[str]] | None = None  # the row above: its cells and their texts
     leads = [k for k, role in columns.units if role == "lead"]
     given: bool | None = None  # whether the first row has a lead: a table that gives every row one
+    flat = len(problems)
+    run_together = False  # the rows stopped at a line holding a row's cells run together (2 建立… 省数据局)
     while i < len(content):
         line = content[i]
         text = normalise(line.text)
@@ -154,6 +146,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
                 above = None  # no cell is merged across a section row
                 i += 1
                 continue
+            # the next row's number opening a line of more text: its cells run together (pdfminer's boxes)
+            run_together = _opens_with_row(line.text) == (numbers[-1][0] + 1 if numbers else 1)
             break  # the table has ended
         cells, taken = _row_cells(content, i, columns.width, gap, blanks)
         cut = next((k for k, c in enumerate(cells) if _starts_next_row(c, int(number.group(1)))), None)
@@ -184,6 +178,20 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
         if task is not None:
             parts[-1][2].append(task)
         i += taken
+    cut_short = any(p.severity == "error" for p in problems[flat:])
+    boxed = find_box_header(content) if cut_short or run_together else None
+    if boxed is not None:
+        # rows cut short, or a line running a row's cells together, under a header one cell per line: pdfminer's
+        # text boxes (a blank line after each), read as boxes where their cells align one to one
+        kept = problems[flat:]
+        del problems[flat:]
+        if _read_in_boxes(source, lines, content, boxed, plan):
+            return plan
+        if run_together:  # no guess at which row a scattered cell belongs to
+            raise ReadError(problems + kept + [Problem(source.path, content[i].number, "a table printed in text boxes "
+                                                       "(a row's cells run together on this line) whose columns' cells "
+                                                       "do not align one to one: not read")])
+        problems.extend(kept)
     check_sequence(numbers, source.path, problems)
     table = {ln.number for ln in content[at:i]}  # a cell never carries; a note after the rows or before may
     carried = carried_by_notes(source, lexicon_for(plan.jurisdiction), table)
@@ -193,6 +201,23 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
         raise ReadError(problems + [Problem(source.path, content[at].number, "a table header was found but no "
                                                                              "row with units follows it")])
     return plan
+
+
+def _read_in_boxes(source: SourceText, lines: LineIndex, content: list[Line], boxed, plan: PlanRecord) -> bool:
+    """Read into ``plan`` the table whose header :func:`find_box_header` found (``boxed``); False where its boxes'
+    cells do not align one to one."""
+    at, run, columns, header = boxed
+    lexicon = lexicon_for(plan.jurisdiction)
+    # from the header's last line on, or from its 序号 on where a section row stands among its boxes (the
+    # header's own boxes are skipped there as the header printed again is)
+    inside = any(_section_in_header(content, k) for k in range(at + 1, at + run))
+    start = content[at].number if inside else content[at + run - 1].number
+    parts = read_boxes(source, lines, start, columns, header, lexicon, plan.problems)
+    if parts is None:
+        return False
+    plan.sections = sections_of(parts, columns, document_rule(source), source, carried_by_notes(source, lexicon, set()))
+    plan.items = section_items(parts, source)
+    return True
 
 
 def find_header(content: list[Line]):
@@ -515,8 +540,8 @@ def _rule(source: SourceText, line: Line) -> Span | None:
 
 # A 完成时限 column's header, and its cell: a date or a standing time (2026年12月底, 2027年底前, 持续推进).
 DEADLINE_HEADER = re.compile(r"时限|完成时间|时间节点")
-DEADLINE_CELL = re.compile(
-    r"(?:\d{4}年(?:\d{1,2}月)?(?:[上中下]旬|底|末)?(?:以)?前?|长期坚持|(?:每年)?持续(?:推进|开展)|长期)")
+DEADLINE_CELL = re.compile(r"(?:(?:\d{4}年|每年|每半年)(?:\d{1,2}月)?(?:[上中下]旬|底|末)?(?:以)?前?|每季度|每月"
+                           r"|长期坚持|(?:每年)?持续(?:推进|开展)|长期)")
 # What closes a table (its last row, or one printed in text boxes): a note, the contact, the distribution list, the
 # disclosure line.
 TABLE_END = re.compile(r"^\s*(?:注|说明|备注|联\s*系\s*人|抄送|公开方式)\s*[:：]")
@@ -529,19 +554,34 @@ def find_box_header(content: list[Line]):
     boxes by position: ``一、种业创新提升`` at the left under 序号, before the cells of a two-level header to its
     right); it is the table's, not the header's (:func:`read_boxes` reads it from the 序号 line on)."""
     for i, line in enumerate(content):
-        cells = [normalise(c) for c in line.text.split()]
+        cells = _header_cells(line.text)
         if not cells or cells[0] not in NUMBER_HEADERS or len(cells) > 4:
             continue
         run = 1
-        while i + run < len(content) and (all(header_like(c) for c in content[i + run].text.split())
-                                          or _section_in_header(content, i + run)):
-            if not _section_in_header(content, i + run):
-                cells += [normalise(c) for c in content[i + run].text.split()]
+        while i + run < len(content):
+            more = _header_cells(content[i + run].text, cells)  # a cell wrapped over a box's lines (序 / 号) goes on
+            if all(header_like(c) for c in more[len(cells) - 1 :]):
+                cells = more
+            elif not _section_in_header(content, i + run):
+                break
             run += 1
         columns = map_header(_spanned_away(cells)) if len(cells) >= 3 and run > 1 else None
         if columns is not None and columns.number == 0:
             return i, run, columns, set(cells)
     return None
+
+
+def _header_cells(text: str, cells: list[str] | tuple = ()) -> list[str]:
+    """``cells`` and the header cells of a box's line after them, parted by spaces, a cell wrapped in its narrow
+    column kept whole (pdfminer's lines joined with a space, ``序 号``, ``完成时 限``, or on lines of their own): a
+    piece that is no header cell alone goes on with the one before where together they are one."""
+    cells = list(cells)
+    for piece in (normalise(c) for c in text.split()):
+        if cells and not header_like(piece) and header_like(cells[-1] + piece):
+            cells[-1] += piece
+        else:
+            cells.append(piece)
+    return cells
 
 
 def _spanned_away(cells: list[str]) -> list[str]:
@@ -581,17 +621,19 @@ def read_boxes(source: SourceText, lines: LineIndex, after: int, columns, header
     parts: list[tuple[str, Span | None, list[TaskRecord], list[tuple[str, list[Line]]]]] = []
     for box in filter(None, boxes):
         text = normalise("".join(line.text.strip() for line in box))
-        words = [normalise(w) for w in box[0].text.split()]
-        if len(box) == 1 and set(words) <= header:
-            continue  # the header again at a page break, in boxes of its own
+        words = _header_cells(" ".join(line.text for line in box))
+        if set(words) <= header or DEADLINE_HEADER.search(text) and header_like(text):
+            continue  # the header again at a page break, in boxes of its own; a 完成时限 column's, with its cells
         if len(box) == 1 and SECTION_ROW.match(text) and len(text) <= 60:
             parts.append((text, Span(box[0].start, box[0].end, box[0].number), [], []))
             continue
-        kind = ("number" if len(box) == 1 and NUMBER.match(text) else "deadline" if DEADLINE_CELL.fullmatch(text)
-                else "units" if _names_only(source, box, lexicon) else "task")
         if not parts:
             parts.append(("任务分工", None, [], []))
-        parts[-1][3].append((kind, box))
+        cells = _box_cells(source, box, lexicon, len(columns.units))
+        group = parts[-1][3]
+        if group and group[-1][0] == "number" and cells[0][0] == "units":
+            cells[0] = ("task", cells[0][1])  # the cell after a row's number is its task (建设…基地 is no body)
+        group.extend(cells)
     for _, _, found, group in parts:
         numbers = [box for kind, box in group if kind == "number"]
         tasks: list[list[Line]] = []
@@ -623,6 +665,41 @@ def read_boxes(source: SourceText, lines: LineIndex, after: int, columns, header
             if (read := _task(source, columns, row, value, problems, lexicon)) is not None:
                 found.append(read)
     return [(title, span, found) for title, span, found, _ in parts]
+
+
+def _opens_with_row(text: str) -> int | None:
+    """The number of the row whose cells run together on a line opening with it, a space and more, else None."""
+    first = text.split(maxsplit=1)
+    number = NUMBER.match(first[0]) if len(first) == 2 else None
+    return int(number.group(1)) if number else None
+
+
+def _box_kind(source: SourceText, box: list[Line], lexicon: Lexicon) -> str:
+    text = normalise("".join(line.text.strip() for line in box))
+    return ("number" if len(box) == 1 and NUMBER.match(text) else "deadline" if DEADLINE_CELL.fullmatch(text)
+            else "units" if _names_only(source, box, lexicon) else "task")
+
+
+def _box_cells(source: SourceText, box: list[Line], lexicon: Lexicon, units: int) -> list[tuple[str, list[Line]]]:
+    """A box as the cells it holds, each with its kind: the box itself, or, where it opens with a row's number and
+    a space, that row's cells run together on one printed line (``2 建立…机制 省数据局、省市场监管局``: a short row's
+    cells stand close enough for pdfminer to print them as one line): the number, then its pieces parted by spaces,
+    the task's pieces in a row one cell (a task wrapped in its column), and so the unit pieces where the table has
+    one unit column (each piece a cell of its own where it has several: 牵头单位, 配合单位)."""
+    if _opens_with_row(" ".join(line.text for line in box)) is None:  # the number on a line of its own too (2 / 建立…)
+        return [(_box_kind(source, box, lexicon), box)]
+    pieces = [Line(line.number, line.start + m.start(), line.start + m.end(), m.group())
+              for line in box for m in re.finditer(r"\S+", line.text)]
+    cells: list[tuple[str, list[Line]]] = [("number", pieces[:1])]
+    for k, piece in enumerate(pieces[1:]):
+        kind = _box_kind(source, [piece], lexicon)
+        if kind == "number" or not k:
+            kind = "task"  # the task's cell comes first, and a number inside the row is its text's (2026年)
+        if cells[-1][0] == kind and (kind == "task" or kind == "units" and units == 1):
+            cells[-1][1].append(piece)
+        else:
+            cells.append((kind, [piece]))
+    return cells
 
 
 def _names_only(source: SourceText, box: list[Line], lexicon: Lexicon) -> bool:

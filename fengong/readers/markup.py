@@ -98,6 +98,12 @@ class Rendering:
         plan.problems = [self.problem(p, lines, index) for p in plan.problems]
         plan.source = self.original
 
+    def then(self, inner: Rendering) -> Rendering:
+        """This rendering rendered again by ``inner`` (whose original is :attr:`source`): one rendering of the file,
+        each character pointing at the piece of the file it renders."""
+        return Rendering(self.original, inner.text, [self.starts[i] for i in inner.starts],
+                         [self.ends[j - 1] for j in inner.ends], self.rendered_from)
+
     def problem(self, problem: Problem, lines: LineIndex | None = None, index: LineIndex | None = None) -> Problem:
         """``problem`` with its line of the rendering made the line of the original it comes from."""
         lines, index = lines or LineIndex(self.text), index or LineIndex(self.original.raw)

@@ -135,22 +135,35 @@ def carried_by_notes(source: SourceText, lexicon: Lexicon, rows: set[int]) -> li
         if line.number in rows:
             continue
         if NOT_LISTED.search(source.raw, line.start, line.end) is None:
-            # the phrase broken by the line end (…表中不再一一 / 列出。): the note ends on the next line
-            nxt = lines[k + 1] if k + 1 < len(lines) else None
+            # the phrase broken by the line end (…表中不再一一 / 列出。): the note ends on the next line, past a blank
+            # line (pdfminer's text boxes part a note's lines: …表中 / / 不再一一列出。)
+            nxt = next((ln for ln in lines[k + 1 : k + 3] if not ln.blank), None)
             if nxt is None or nxt.number in rows or NOT_LISTED.search(source.raw, line.start, nxt.end) is None \
                     or NOT_LISTED.search(nxt.text) is not None:
                 continue
             line = Line(line.number, line.start, nxt.end, source.raw[line.start : nxt.end])
-        # the note may wrap: its sentence begins on a line above (…负责本地区相关任务落实， / 以下不再列出。)
+        # the note may wrap: its sentence begins on a line above (…负责本地区相关任务落实， / 以下不再列出。), past a
+        # blank line where the line above it is running text cut mid-sentence (pdfminer's boxes: …落实，表中 / / 不再…)
         first = k
-        while (first > 0 and first > k - 3 and not lines[first - 1].blank and lines[first - 1].number not in rows
-               and not normalise(lines[first - 1].text).endswith(("。", "；", "：", ":"))):
-            first -= 1
+        while first > 0 and first > k - 3:
+            above = first - 1
+            if lines[above].blank and above > 0 and _cut_mid_sentence(lines[above - 1].text):
+                above -= 1
+            if (lines[above].blank or lines[above].number in rows
+                    or normalise(lines[above].text).endswith(("。", "；", "：", ":"))):
+                break
+            first = above
         start = lines[first].start
         names = {u.name for u in found}
         found.extend(u for u in standing_units(source.raw, start, line.end, lines[first].number, lexicon)
                      if u.name not in names)
     return found
+
+
+def _cut_mid_sentence(text: str) -> bool:
+    """True for a line of running text (a comma or semicolon inside it) that stops mid-sentence."""
+    text = normalise(text).rstrip()
+    return bool(re.search(r"[，,；;]", text)) and not text.endswith(("。", "；", ";", "：", ":", "，", ","))
 
 
 def is_header_cell(text: str) -> bool:
