@@ -90,7 +90,9 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
                if not PAGE_NUMBER.match(line.text) and not RULE_LINE.match(line.text)]
     found = find_header(content)
     boxed = find_box_header(content) if found is None else None
-    numbered = find_row_box_header(content) if boxed is None else None
+    if boxed is not None and _read_in_boxes(source, lines, content, boxed, plan):
+        return plan  # a ruled table pdfminer printed in text boxes, column by column
+    numbered = find_row_box_header(content)
     if numbered is not None and (found is None or numbered[0] < found[0]):
         # a ruled table pdfminer printed in text boxes, each task box opening with its row's number
         lexicon = lexicon_for(plan.jurisdiction)
@@ -103,11 +105,9 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
                                     carried_by_notes(source, lexicon, set()))
         plan.items = section_items(parts, source)
         return plan
-    if boxed is not None:  # a ruled table pdfminer printed in text boxes, column by column
-        if not _read_in_boxes(source, lines, content, boxed, plan):
-            raise ReadError(problems + [Problem(source.path, content[boxed[0]].number, "a table printed in text "
-                                                "boxes whose columns' cells do not align one to one: not read")])
-        return plan
+    if boxed is not None:
+        raise ReadError(problems + [Problem(source.path, content[boxed[0]].number, "a table printed in text "
+                                            "boxes whose columns' cells do not align one to one: not read")])
     if found is None:
         raise ReadError(problems + [Problem(source.path, 1, "no table header found: no lines such as 序号 / "
                                                             "工作任务 / 牵头单位 one per line")])
