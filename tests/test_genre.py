@@ -107,15 +107,10 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
                                                "read (keyed s1…s13), the truth keeps the clean text's labels",
     },
     "set-53": {
-        # OCR'd tables assembled by their structure (img2table cells + RapidOCR text; blind set 53, before any rule)
-        "caozhengbanfa-2026-4-hanfu-chanye": "OCR table by cells: rows whose number OCR left empty (1, 7, 11) not read",
-        "chengbanfa-2026-7-fuwu-xiaofei": "OCR table by cells: 7 of 10 tasks",
-        "fagai-jiuye-2018-1063-fanxiang-chuangye": "two units joined where a cell's OCR lines were joined with nothing "
-                                                   "(财政部人民银行); a closing line's roles misread",
-        "guobanfa-2019-14-yingshang-huanjing-fengong": "OCR Markdown table over a page break: rows 1 and 7 lost, "
-                                                       "a unit cut at a cell wrap (人力资源社会 / 保障部)",
+        # OCR'd tables assembled by their structure (img2table cells + RapidOCR text; blind set 53)
         "suitianfuban-2026-6-louyu-jingji": "a skewed scan (CER 17%): the structure step found 2 of 4 columns on the "
-                                            "first table page, the 配合单位 cells of rows 1-8 came out as prose",
+                                            "first table page (序号 and 配合单位 came out as prose), the header on the "
+                                            "next page names all four: refused, not guessed",
         "zhezhengbanfa-2026-11-dikong-jingji": "OCR lost the first line of a page: task 2.5.9's text is not in the "
                                                "document (every task it holds is read)",
     },

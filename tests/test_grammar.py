@@ -1765,3 +1765,60 @@ def test_one_character_is_no_unit_even_where_a_label_or_column_vouches(text):
 def test_two_characters_vouched_for_by_a_label_still_name_a_unit():
     assert units("责任单位：妇联") == [("妇联", "lead")]
     assert units("团委", label_role="lead") == [("团委", "lead")]
+
+
+# ---------------------------------------------------------------- two names run together (OCR lost the 、)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # OCR joined a cell's lines with nothing, or lost the 、 between two names (set 53)
+    ("财政部人民银行、人力资源社会保障部负责",
+     [("财政部", "lead"), ("人民银行", "participant"), ("人力资源社会保障部", "participant")]),
+    ("国家发展改革委牵头，财政部人民银行参与",
+     [("国家发展改革委", "lead"), ("财政部", "participant"), ("人民银行", "participant")]),
+    ("人民银行银保监会负责", [("人民银行", "lead"), ("银保监会", "participant")]),
+    ("牵头单位：商务部；配合单位：海关总署国家发展改革委",
+     [("商务部", "lead"), ("海关总署", "cooperating"), ("国家发展改革委", "cooperating")]),
+])
+def test_two_known_names_run_together_are_two_units(text, expected):
+    assert units(text) == expected
+
+
+def test_two_local_names_run_together_are_two_units():
+    text = "县财政局县税务局负责"
+    statement = read_statement(text, 0, len(text), 1, lexicon_for("371721"))
+    assert [(u.name, text[u.span.start : u.span.end]) for u in statement.units] == [
+        ("县财政局", "县财政局"), ("县税务局", "县税务局")]
+
+
+@pytest.mark.parametrize("name", [
+    "国务院办公厅",  # a name the gazetteer knows whole is never cut (国务院 + 办公厅)
+    "教育部办公厅",  # a body's own office: 办公厅 is no name known alone
+    "省发展改革委能源局",  # a short name of three after a body may be its part
+    "国家统计局成都调查队",  # the rest is no name known alone
+    "昆明市人民政府",  # a place's people's government
+])
+def test_a_name_that_is_no_run_of_two_known_names_stays_whole(name):
+    statement = read(f"{name}牵头")
+    assert statement is None or [u.name for u in statement.units] == [name]
+
+
+def test_a_place_and_a_body_run_together_are_the_places_body():
+    text = "南京市政务服务管理办公室负责"
+    statement = read_statement(text, 0, len(text), 1, lexicon_for("320000"))
+    assert [u.name for u in statement.units] == ["南京市政务服务管理办公室"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A、B负责，各地落实 with 负责 left out (set 53): the list answers for the measure, the places carry it out
+    ("人力资源社会保障部、民政部，各省级人民政府落实",
+     [("人力资源社会保障部", "lead"), ("民政部", "participant"), ("各省级人民政府", "implementing")]),
+    ("国家发展改革委，地方各级人民政府落实", [("国家发展改革委", "lead"), ("地方各级人民政府", "implementing")]),
+    ("省交通运输厅、省邮政管理局，有关设区市政府落实",
+     [("省交通运输厅", "lead"), ("省邮政管理局", "participant"), ("有关设区市政府", "implementing")]),
+    # not where the list and the bodies after the comma are peers, nor a list with 落实 its own verb
+    ("教育部，体育总局落实", [("教育部", "implementing"), ("体育总局", "implementing")]),
+    ("国家发展改革委、财政部落实", [("国家发展改革委", "implementing"), ("财政部", "implementing")]),
+])
+def test_a_list_with_no_verb_before_the_places_that_carry_the_measure_out(text, expected):
+    assert units(text) == expected

@@ -3355,6 +3355,145 @@ def test_a_boxed_table_with_a_leaders_column_missing_a_rows_cells_is_not_guessed
         flat_table.read(SourceText("boxed.txt", broken), jurisdiction="340100")
 
 
+# OCR by cells (img2table's cells, RapidOCR's lines; set 53): a narrow digit alone in its 序号 cell is lost while the
+# row's other cells are whole, and a cell's lines are joined with a space
+OCR_TSV = ("序 号\t工作任务\t责任单位\t完成时 限\n"
+           "\t建设原创设计中心，引进国内外 知名设计团队10个以上\t县商务局、县工业和 信息化局\t2027年 底\n"
+           "2\t开展设计大赛，设立原创设计奖 励，加强知识产权保护\t县市场监管局、县文 化和旅游局\t每年\n"
+           "3\t建设智能制造产业园，推动企业 应用智能裁剪设备\t县工业和信息化局\t2028年 底\n"
+           "\t拓展直播电商、跨境电商等销售 渠道，建设直播基地3个\t县商务局、县电子商 务服务中心\t持续推 进\n"
+           "5\t加强设计、制版、电商运营等专 业人才培养\t县人力资源社会保障 局\t每年\n"
+           "\t开展产业统计监测，建立重点企 业联系制度\t县统计局、县税务局\t持续推 进\n")
+
+
+def test_rows_whose_number_ocr_lost_are_numbered_by_the_gap_their_neighbours_leave():
+    plan = tabular.read(SourceText("t.txt", OCR_TSV))
+    # 1 opens the run before 2; 4 fills the gap between 3 and 5; the table losing numbers, the last row after 5 is 6
+    assert [(t.number, t.label, units(t)[0][0]) for t in plan.tasks] == [
+        (1, "1", "县商务局"), (2, "2", "县市场监管局"), (3, "3", "县工业和信息化局"), (4, "4", "县商务局"),
+        (5, "5", "县人力资源社会保障局"), (6, "6", "县统计局")]
+    assert sum("empty or misread" in p.message for p in plan.problems) == 3
+    # the cells' spaces are where their lines wrapped (each piece but the last as wide as the column): no text's
+    assert plan.tasks[4].text == "加强设计、制版、电商运营等专业人才培养"
+
+
+def test_a_markdown_table_over_a_page_break_whose_rows_lost_their_numbers():
+    text = ("| 序 号 | 重点任务 | 负责部门 |\n| --- | --- | --- |\n"
+            "|  | 进一步压减企业开办时间，推行企业登记、 公章刻制、申领发票等“一网通办” | 市场监管总局、公安部、 税务总局 |\n"
+            "| 2 | 全面推开“证照分离”改革，对所有涉企 经营许可事项实行清单管理 | 市场监管总局、司法部 |\n"
+            "|  | 缓解民营企业和小微企业融资难融资贵问 题，完善续贷政策 | 人民银行、银保监会、财 政部 |\n"
+            "\n— 6 —\n\n| 序 号 | 重点任务 | 负责部门 |\n| --- | --- | --- |\n"
+            "| 4 | 推进跨境贸易便利化，进一步压缩货物通 关时间 | 海关总署、商务部 |\n")
+    plan = tabular.read(SourceText("t.md", text))
+    # a whole row with an empty 序号 before 2 (or between 2 and 4) is no line above 2's (camelot's centred rows)
+    assert [(t.number, [u.name for u in t.units]) for t in plan.tasks] == [
+        (1, ["市场监管总局", "公安部", "税务总局"]), (2, ["市场监管总局", "司法部"]),
+        (3, ["人民银行", "银保监会", "财政部"]), (4, ["海关总署", "商务部"])]
+
+
+@pytest.mark.parametrize("rows", [
+    "1\t推进甲项工作。\t市商务局\n\t推进乙项工作。\t市财政局\n2\t推进丙项工作。\t市民政局\n",  # no gap: proves nothing
+    "1\t推进甲项工作。\t市商务局\n\t推进乙项工作。\t市财政局\n\t推进丙项工作。\t市民政局\n"
+    "4\t推进丁项工作。\t市统计局\n",  # two rows in a gap of two: which is which is not proved
+    "\t推进乙项工作。\t市财政局\n3\t推进丙项工作。\t市民政局\n",  # a first row before 3 (not 2)
+])
+def test_a_row_with_no_number_its_neighbours_do_not_prove_stays_unread(rows):
+    plan = tabular.read(SourceText("t.txt", "序号\t工作任务\t责任单位\n" + rows))
+    assert "推进乙项工作。" not in [t.text for t in plan.tasks]
+    assert any("no number" in p.message for p in plan.problems)
+
+
+def test_a_row_with_no_number_and_no_units_is_not_numbered_by_the_gap():
+    text = "序号\t工作任务\t责任单位\n1\t推进甲项工作。\t市商务局\n\t推进乙项工作。\t\n3\t推进丙项工作。\t市民政局\n"
+    plan = tabular.read(SourceText("t.txt", text))
+    assert [t.number for t in plan.tasks] == [1, 3]
+
+
+@pytest.mark.parametrize(("cells", "wrap"), [
+    (["建设汉服原创设计中心，引进国内外 知名设计团队10个以上，每年发布原 创设计作品1000款以上",
+      "开展汉服设计大赛，设立原创设计奖 励，加强知识产权保护", "实施品牌培育工程"], True),
+    (["进一步压减企业开办时间，推行企业登记、 公章刻制、申领发票和税控设备、员工参 保登记等“一网通办”",
+      "全面推开“证照分离”改革，对所有涉企 经营许可事项实行清单管理"], True),
+    # an author's spaces part words of any width
+    (["制定数字乡村建设指南 第2部分", "修订核算与报告指南 印染行业", "发布团体标准 智慧农业 数据采集规范"], False),
+    (["推进企业开办 便利化", "优化审批 流程"], False),  # too narrow for a column's full line
+    (["建设汉服原创设计中心，引进国内外 知名设计团队"], False),  # one wrap decides nothing
+])
+def test_spaces_that_are_a_cells_wraps(cells, wrap):
+    assert tabular._spaces_wrap(cells) is wrap
+
+
+# a ledger (xlsx → CSV, merged cells empty below their first row) whose second task column only describes
+LEDGER_MEASURES = ("序号,重点任务,工作措施,责任领导,牵头单位,责任单位,完成时限\n"
+                   "1,扩大文旅体育消费,推出精品旅游线路20条。,李文涛,市文广旅局,市商务局,2026年12月\n"
+                   ",,引进举办重大体育赛事15项以上。,,市体育局,市公安局,持续推进\n"
+                   "2,培育数字消费新场景,建设数字消费体验中心10个。,陈宇航,市商务局,市数据局,2027年12月\n"
+                   "3,优化服务消费环境,开展放心消费创建活动。,周启明,市市场监管局,市商务局,持续推进\n"
+                   ",,建立服务消费统计监测体系。,,市统计局,市商务局,2026年9月\n"
+                   "4,加大服务消费金融支持,鼓励金融机构开发消费信贷产品。,王立群,市委金融办,市财政局,2026年12月\n")
+
+
+def test_a_ledger_item_of_one_row_is_named_by_its_task_where_the_measure_column_only_describes():
+    plan = tabular.read(SourceText("t.csv", LEDGER_MEASURES))
+    assert [(t.key, t.text) for t in plan.tasks] == [
+        ("1-1", "推出精品旅游线路20条。"), ("1-2", "引进举办重大体育赛事15项以上。"),
+        ("2", "培育数字消费新场景"), ("3-1", "开展放心消费创建活动。"), ("3-2", "建立服务消费统计监测体系。"),
+        ("4", "加大服务消费金融支持")]
+    # a 具体措施 names every row's task, an item of one row too (LEDGER_CSV's item 2)
+    specific = tabular.read(SourceText("t.csv", LEDGER_MEASURES.replace("工作措施", "具体措施")))
+    assert [t.text for t in specific.tasks if "-" not in t.key] == ["建设数字消费体验中心10个。",
+                                                                  "鼓励金融机构开发消费信贷产品。"]
+
+
+SKEWED = ("| 工作任务 | 牵头单位 |\n| --- | --- |\n"
+          "| 编制商务楼宇发展布局规划 | 区发展和改革局 |\n| 推动老旧楼宇更新改造 | 区住房建设和交通局 |\n\n"
+          "序\n号配合单位\n区商务局、区住房建设和1交通局\n区财政局、区城市更新局\n-5-\n\n"
+          "| 序号 | 工作任务 | 牵头单位 | 配合单位 |\n| --- | --- | --- | --- |\n"
+          "| 3 | 建立楼宇经济统计监测制度 | 区统计局 | 区税务局、区商务局 |\n")
+
+
+def test_a_table_whose_header_printed_again_names_columns_its_first_printing_lacks_is_refused():
+    # img2table on a skewed scan found the middle columns only on the first page; the next page's table is whole
+    with pytest.raises(ReadError) as refused:
+        tabular.read(SourceText("t.md", SKEWED))
+    assert "序号、配合单位" in refused.value.problems[-1].message
+
+
+def test_a_header_printed_again_with_the_same_columns_is_furniture():
+    text = SKEWED.replace("| 工作任务 | 牵头单位 |\n| --- | --- |", "| 序号 | 工作任务 | 牵头单位 | 配合单位 |\n"
+                          "| --- | --- | --- | --- |").replace("| 编制商务楼宇发展布局规划 | 区发展和改革局 |",
+                                                            "| 1 | 编制商务楼宇发展布局规划 | 区发展和改革局 | 区商务局 |"
+                                                            ).replace("| 推动老旧楼宇更新改造 | 区住房建设和交通局 |",
+                                                                      "| 2 | 推动老旧楼宇更新改造 | 区住房建设和交通局 | 区财政局 |")
+    plan = tabular.read(SourceText("t.md", text))
+    assert [t.number for t in plan.tasks] == [1, 2, 3]
+
+
+@pytest.mark.parametrize("misread", ["l", "I", "]", "|"])
+def test_a_number_ocr_misread_as_a_letter_or_mark_is_numbered_by_the_gap(misread):
+    text = ("序号,工作任务,牵头单位,配合单位\n1,推进甲项工作。,市商务局,市财政局\n"
+            f"\"{misread}\",推进乙项工作。,市民政局,市财政局\n3,推进丙项工作。,市统计局,市商务局\n")
+    plan = tabular.read(SourceText("t.csv", text))
+    assert [(t.number, t.text) for t in plan.tasks] == [
+        (1, "推进甲项工作。"), (2, "推进乙项工作。"), (3, "推进丙项工作。")]
+
+
+def test_a_number_cell_holding_words_is_no_misread_number():
+    text = ("序号,工作任务,牵头单位,配合单位\n1,推进甲项工作。,市商务局,市财政局\n"
+            "其他,推进乙项工作。,市民政局,市财政局\n3,推进丙项工作。,市统计局,市商务局\n")
+    plan = tabular.read(SourceText("t.csv", text))
+    assert [t.number for t in plan.tasks] == [1, 3]
+
+
+def test_a_header_printed_again_narrower_ends_the_table_with_an_error():
+    text = ("| 序号 | 工作任务 | 牵头单位 | 配合单位 |\n| --- | --- | --- | --- |\n"
+            "| 1 | 编制商务楼宇发展布局规划 | 区发展和改革局 | 区商务局 |\n\n-5-\n\n"
+            "| 工作任务 | 牵头单位 |\n| --- | --- |\n| 推动老旧楼宇更新改造 | 区住房建设和交通局 |\n")
+    plan = tabular.read(SourceText("t.md", text))
+    assert [(t.number, units(t)) for t in plan.tasks] == [(1, [("区发展和改革局", "lead"), ("区商务局", "cooperating")])]
+    assert any("2 of its 4 columns" in p.message and p.severity == "error" for p in plan.problems)
+
+
 # unstructured's partition_pdf (fast: pdfminer's text boxes), each element's printed lines joined by a space and the
 # elements by a blank line: a header cell wrapped in its narrow column (序 号), a short row's cells run together on
 # one line, and the page's last column (完成时限), its header with it, printed after the page's other cells

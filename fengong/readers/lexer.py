@@ -625,8 +625,9 @@ def _continues(before: str, piece: str) -> bool:
     """Whether ``piece``, printed after the name ``before`` with a space between, is the rest of that name: the
     people's body of a place (昆明市 人民政府) or the branch of a body named with its place between them
     (中国人民银行 昆明中心支行, 国家金融监督管理总局 云南监管局, 市公安局 交警支队) — not a unit of its own level
-    (市公安局 市交警支队)."""
-    if piece.startswith("人民"):
+    (市公安局 市交警支队). 人民银行 is no place's people's body but the central bank, a unit of its own
+    (财政部人民银行: two names a cell's lines joined with nothing)."""
+    if piece.startswith("人民") and not piece.startswith("人民银行"):
         return True
     return before.endswith(v.PARENT_BODIES) and _without_verb(piece).endswith(v.BRANCHES) \
         and not piece.startswith(v.OWN_LEVEL)

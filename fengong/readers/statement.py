@@ -359,7 +359,8 @@ _PLAIN_NAME = re.compile(r"^[\u4e00-\u9fffA-Za-z（）()〔〕]{2,20}$")
 
 
 def _settle_listed(parts: list[_Part]) -> None:
-    """A listed part takes the role of the label before it (责任单位：A，B) or of the verb after it (A，B负责)."""
+    """A listed part takes the role of the label before it (责任单位：A，B) or of the verb after it (A，B负责), save
+    a 落实 right after it, whose units carry out what the list answers for (A、B，C落实)."""
     label: _Part | None = None
     for i, part in enumerate(parts):
         if part.kind in ("labelled", "scoped"):
@@ -375,6 +376,11 @@ def _settle_listed(parts: list[_Part]) -> None:
                                                                      "scoped")),
                              None)
                 role = after.units[0][2] if after is not None and after.units else v.RESPONSIBLE
+                if (role == "implementing" and after is parts[i + 1] and after.kind == "verbal"
+                        and all(v.COLLECTIVE.match(name.value) for name, _, _ in after.units)):
+                    # A、B，各省级人民政府落实: the genre's A、B负责，各地落实 with 负责 left out — the places
+                    # that carry the measure out (a collective) are named apart from the bodies that answer for it
+                    role = v.RESPONSIBLE
             part.role = role
             part.units = [(n, m, r or role) for n, m, r in part.units]
 

@@ -59,6 +59,8 @@ MERGED_EMPTY = re.compile(r"合并单元格|(?:空白|空)(?:的)?(?:单元)?[�
 FURNITURE = re.compile(rf"{PAGE_NUMBER.pattern}|^\s*续表\s*\d*\s*$|{RULE_LINE.pattern}")
 BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 FIELD = re.compile(r"^\s*[^\s：:，,。；;、]{1,8}[：:]")  # a line opening with a label of its own: 抄送：, 附件：
+# A 序号 cell OCR misread: one or two letters or marks, no digit, no ideograph (1 → l, I, ], |).
+MISREAD_DIGIT = re.compile(r"^[^\d\u4e00-\u9fff\s]{1,2}$")
 RULE_ROW = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")  # | --- | :---: |
 
 
@@ -75,6 +77,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
         raise ReadError(problems + [Problem(source.path, 1, "no table header found: no row with columns such as "
                                                             "工作任务 and 牵头单位 / 责任单位")])
     at, columns, header = found
+    heads = [_texts(source, rows[i]) for i in range(max(at - 1, 0), at + 1)]  # its rows, where it takes two
     columns = noted_columns(columns, header, source.raw)  # “责任单位”栏所列单位为配合单位
     parts: list[tuple[str, Span | None, list[TaskRecord]]] = [("任务分工", None, [])]
     numbers: list[tuple[int, int]] = []
@@ -101,6 +104,17 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
         row = _merged_cells_restored(row, columns)
         texts = _texts(source, row)
         filled = [(k, t) for k, t in enumerate(texts) if t not in EMPTY_CELLS]
+        if texts not in heads and (lacking := _wider_header(texts, columns)):
+            raise ReadError(problems + [Problem(source.path, row[0].line, "the table's header is printed again with "
+                                                f"columns its first printing lacks ({'、'.join(lacking)}): the "
+                                                "structure step lost columns where it printed fewer, and whose units "
+                                                "stand in them is not in the text; not read rather than guessed")])
+        if body and texts not in heads and (again := map_header(texts)) is not None and again.width < columns.width:
+            # the other way round: the table's rows are whole above, and what this printing lost is not in the text
+            problems.append(Problem(source.path, row[0].line, f"the table's header is printed again with {again.width} "
+                                    f"of its {columns.width} columns: the structure step lost columns here; the rows "
+                                    "under it are not read"))
+            break
         if (not filled or texts == header or FURNITURE.match(source.raw[row[0].start : row[-1].end])
                 or _column_numbers(texts)):
             # a page's number (— 3 —, whose dashes a space-separated row takes for empty cells) and 续表 where a
@@ -142,6 +156,9 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     merged = MERGED_EMPTY.search(source.raw) is not None or _merged_unit_cells(source, body, columns)
     heading = columns.task
     grouped = _merged_numbers(source, body, columns)
+    # a ledger's 工作措施 describes its item: an item printed on one row is named by its 重点任务, as in a table
+    # whose 重点任务 is merged over no rows; a 具体措施 names every row's task, however many its item has
+    alone = columns if grouped and not re.sub(r"\s+", "", header[columns.texts[1]]).startswith("具体") else None
     if grouped or _grouping_text(source, body, columns, header):
         # the merged 重点任务 names the item its rows share, or groups numbered rows: each row's text is its 具体措施
         columns = replace(columns, task=columns.texts[1], texts=columns.texts[1:])
@@ -151,6 +168,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
         NUMBER.match(t) for row, _ in body for t in _texts(source, row)[columns.number : columns.number + 1])
     headings: dict[int, Cell] = {}
     problems_before = len(problems)
+    lost = {} if unnumbered else _lost_numbers(source, [row for row, _ in body], columns)
+    spaced = _spaces_wrap([source.quote(row[k]) for row, _ in body for k in columns.texts if k < len(row)])
     for n, (row, more) in enumerate(body):
         texts = _texts(source, row)
         filled = [(k, t) for k, t in enumerate(texts) if t not in EMPTY_CELLS]
@@ -174,7 +193,9 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
                 cells[k] = previous[k]  # under a merged cell: the units of the cell it spans from
         previous = cells
         order = sum(len(part[2]) for part in parts) + 1
-        task = _task(source, columns, row, texts, order, problems, lexicon, cells, unnumbered, wraps)
+        single = alone is not None and _single_row_item(source, body, n, columns)
+        task = _task(source, alone if single else columns, row, texts, order, problems, lexicon, cells, unnumbered,
+                     wraps, lost.get(n), spaced)
         if task is not None:
             if task.label:
                 numbers.append((task.number, row[0].line))
@@ -312,9 +333,15 @@ def _centred_rows(source: SourceText, rows: list[list[Cell]], columns, header: l
         pending.clear()
         last = None
 
-    for row in rows:
+    lost = _lost_numbers(source, rows, columns, at_end=False)  # a whole row whose number OCR lost is no line above
+    for i, row in enumerate(rows):
         texts = _texts(source, row)
         filled = [t for t in texts if t not in EMPTY_CELLS]
+        if i in lost:
+            flush()
+            out.append((row, {}))
+            centred = False
+            continue
         if (len(row) < 2 or texts == header or not filled or _column_numbers(texts)
                 or len(filled) == 1 and (SECTION_ROW.match(filled[0]) or NOTE.match(filled[0]))):
             # the run ends: a line of text, a page's number, the header printed again, a section row, a note
@@ -388,6 +415,21 @@ def _column_numbers(texts: list[str]) -> bool:
     with ``to_csv``), which is no row of the table."""
     numbers = texts[1:] if texts and texts[0] == "" else texts
     return len(numbers) >= 3 and numbers == [str(n) for n in range(len(numbers))]
+
+
+def _wider_header(texts: list[str], columns) -> list[str]:
+    """The columns a task-division header printed again under the table names and the table's own header lacks
+    (a 序号, a unit column of another role): OCR by cells (img2table on a skewed scan) can find only a page's middle
+    columns, leaving the others to come out as prose after the table, while the next page's table is whole: the
+    header printed again is wider. Empty where ``texts`` is no such header."""
+    again = map_header(texts)
+    if again is None or again.width <= columns.width:  # as many columns: the upper row of a header of two, say
+        return []
+    names = [re.sub(r"\s+", "", t) for t in texts]
+    lacking = [names[k] for k, role in again.units if role not in {r for _, r in columns.units}]
+    if again.number is not None and columns.number is None:
+        lacking.insert(0, names[again.number])
+    return lacking
 
 
 def _other_header(texts: list[str], columns) -> bool:
@@ -619,6 +661,81 @@ def _texts(source: SourceText, row: list[Cell]) -> list[str]:
     return [normalise(source.quote(c).replace('""', '"')) for c in row]
 
 
+def _lost_numbers(source: SourceText, rows: list[list[Cell]], columns, at_end: bool = True) -> dict[int, int]:
+    """By row index, the number of a row whose 序号 cell came out empty or misread though the row is whole (its
+    task and a unit cell filled): OCR by cells loses a narrow digit alone in its cell (1, 7, 11), or reads it as a
+    letter or mark (``l``, ``I``, ``]``), and keeps the other cells.
+    The sequence proves the number: the row stands alone in a gap of one (6, empty, 8) or opens a run whose next
+    number is 2; and where a gap so proves that the table loses numbers, a whole row closing its last run after N
+    (``at_end``) is N + 1. Rows that keep their numbers around it with no gap (a wrapped cell's line, a merged
+    cell's row) prove nothing and stay unread; so do two rows in a gap, and a last row in a table losing no other."""
+    def number(texts: list[str]) -> int | None:
+        found = NUMBER.match(texts[columns.number]) if columns.number < len(texts) else None
+        return int(found.group(1)) if found else None
+
+    def whole(texts: list[str]) -> bool:
+        return (columns.number < len(texts) and (texts[columns.number] in EMPTY_CELLS
+                                                 or MISREAD_DIGIT.match(texts[columns.number]) is not None)
+                and columns.task < len(texts) and texts[columns.task] not in EMPTY_CELLS
+                and any(k < len(texts) and texts[k] not in EMPTY_CELLS for k, _ in columns.units))
+
+    if columns.number is None:
+        return {}
+    entries: list[tuple[int, int | None]] = []  # (row index, its number; None for a whole row with none)
+    runs: list[list[tuple[int, int | None]]] = [entries]
+    for i, row in enumerate(rows):
+        texts = _texts(source, row)
+        filled = [t for t in texts if t not in EMPTY_CELLS]
+        if len(filled) == 1 and SECTION_ROW.match(filled[0]):
+            entries = []  # a section row: the numbers may start again under it
+            runs.append(entries)
+        elif (n := number(texts)) is not None or whole(texts):
+            entries.append((i, n))
+    lost: dict[int, int] = {}
+    last: tuple[int, int] | None = None
+    for run in runs:
+        for j, (i, n) in enumerate(run):
+            if n is not None:
+                continue
+            before = run[j - 1][1] if j > 0 else None
+            after = run[j + 1][1] if j + 1 < len(run) else None
+            if before is not None and after == before + 2 or j == 0 and after == 2:
+                lost[i] = after - 1
+            elif before is not None and j + 1 == len(run) and run is runs[-1]:
+                last = i, before + 1
+    if at_end and lost and last is not None:
+        lost[last[0]] = last[1]
+    return lost
+
+
+def _spaces_wrap(cells: list[str]) -> bool:
+    """True where the spaces inside a table's task cells are where the cells' printed lines wrapped, not its
+    author's: OCR by cells (img2table's cells, RapidOCR's lines) joins a cell's lines with a space, so each piece but
+    the last fills the column — all as wide as each other within two characters, six wide or more — and the last is
+    no wider (``建设汉服原创设计中心，引进国内外 知名设计团队10个以上，每年发布原 创设计作品1000款以上``). An author's
+    spaces part words of any width (``数字乡村建设指南 第2部分``); three full pieces from two cells or more decide."""
+    full: list[float] = []
+    last: list[float] = []
+    for text in cells:
+        pieces = SPACES.split(text.strip())
+        if len(pieces) > 1:
+            full += [_width(p) for p in pieces[:-1]]
+            last.append(_width(pieces[-1]))
+    return (len(full) >= 3 and len(last) >= 2 and min(full) >= 6 and max(full) - min(full) <= 2
+            and max(last) <= max(full) + 1)
+
+
+def _single_row_item(source: SourceText, body: list[tuple[list[Cell], dict[int, list[Cell]]]], n: int,
+                     columns) -> bool:
+    """True for row ``n`` of a ledger whose 序号 is merged over each item's rows where it is an item of one row:
+    it prints a number, and the row after it (if any) prints one too (no row of the same item under it)."""
+    def numbered(k: int) -> bool:
+        texts = _texts(source, body[k][0])
+        return columns.number < len(texts) and texts[columns.number] not in EMPTY_CELLS
+
+    return numbered(n) and (n + 1 == len(body) or numbered(n + 1))
+
+
 def _continues_row(texts: list[str], columns) -> bool:
     """True for a line that carries on the row before it across a page break: no number and no task text, only
     the rest of a unit cell (and of the columns after it)."""
@@ -723,7 +840,8 @@ def _cut(source: SourceText, cell: Cell, piece: Cell, lexicon: Lexicon, role: st
 
 def _task(source: SourceText, columns, row: list[Cell], texts: list[str], order: int,
           problems: list[Problem], lexicon: Lexicon, cells: dict[int, list[tuple[Cell, ...]]],
-          unnumbered: bool = False, wraps: dict[int, list[Cell]] | None = None) -> TaskRecord | None:
+          unnumbered: bool = False, wraps: dict[int, list[Cell]] | None = None,
+          lost: int | None = None, spaces_wrap: bool = False) -> TaskRecord | None:
     def cell(k: int) -> Cell | None:
         return row[k] if k < len(row) else None
 
@@ -731,6 +849,10 @@ def _task(source: SourceText, columns, row: list[Cell], texts: list[str], order:
     blank = unnumbered and (columns.number >= len(texts) or texts[columns.number] in EMPTY_CELLS)
     if columns.number is None or blank:
         number = order
+    elif lost is not None:  # its number lost in OCR, proved by its neighbours' (:func:`_lost_numbers`)
+        number = lost
+        problems.append(Problem(source.path, line, f"a row whose number is empty or misread: read as row {lost}, "
+                                                   "the number its neighbours leave out", "warning"))
     else:
         found = NUMBER.match(texts[columns.number]) if columns.number < len(texts) else None
         if found is None:
@@ -750,7 +872,9 @@ def _task(source: SourceText, columns, row: list[Cell], texts: list[str], order:
         problems.append(Problem(source.path, line, f"row {number} has {len(row)} of {columns.width} cells",
                                 "warning"))
     # a typed table's cell keeps its author's spaces between words; a CSV cell's doubled quotes are one quote
-    body = normalise_typed(source.quote(text)).replace('""', '"') if not source.rendered_from else None
+    # (where the table's spaces are its cells' wraps, :func:`_spaces_wrap`, they are layout, as a PDF's are)
+    typed = normalise if spaces_wrap else normalise_typed
+    body = typed(source.quote(text)).replace('""', '"') if not source.rendered_from else None
     wraps = wraps or {}
     if wraps.get(columns.text_of(texts)):
         body = normalise("".join(source.quote(c) for c in (text, *wraps[columns.text_of(texts)])))
