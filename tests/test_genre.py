@@ -114,20 +114,8 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "zhezhengbanfa-2026-11-dikong-jingji": "OCR lost the first line of a page: task 2.5.9's text is not in the "
                                                "document (every task it holds is read)",
     },
-    "set-54": {
-        # PDFs turned into Word by pdf2docx, read back by docx readers (blind set 54, before any rule)
-        "guobanfa-2019-ershouche-liutong": "markitdown of a pdf2docx table split over a page break: rows 11 and 12 "
-                                           "(one cell a paragraph) not read",
-        "lanzhengban-2026-gengdi-baohu": "a standing note's 各乡镇（街道） read with the heading glued before it "
-                                        "(重点工作各乡镇（街道）)",
-        "suzhengbanfa-2026-diyi-jingji": "labels after （二） read under the first heading: 2.1.4… instead of 2.2.4…; "
-                                         "the last unit runs into the next chapter's heading (省交通运输厅三 / 保障措施)",
-        "xiangzhengbanfa-2026-ai-zhizao": "pdf2docx table rows cut short (5 of 6 cells) and a section row taken for a "
-                                          "unit cell: 2 of 12 tasks read",
-    },
     "set-55": {
         # Java PDF tools (blind set 55, before any rule): opendataloader-pdf markdown/text/json/html, tabula-py
-        "guobanfa-2019-zhiyebing-fangzhi": "opendataloader markdown: 8 of 12 tasks (list items '- 1.' broken into paragraphs)",
         "linban-2019-guoyoulinchang": "opendataloader JSON (a tree of elements with 'content' fields) read as text: 0 of 13",
         "ezhengban-2026-yinfa-jingji": "opendataloader markdown: '- 1.' items with their text broken over paragraphs; 1 of 13",
         "sufuban-2026-kuajing-dianshang": "opendataloader text: 7 of 12 tasks",
@@ -136,7 +124,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
     },
     "set-56": {
         # unstructured's elements written out (blind set 56, before any rule)
-        "guoban-2018-86-gaoxiao-jiuye": "partition_pdf fast, elements joined: 9 of 13 (a page number between a paragraph's halves)",
         "guoban-2019-41-nongcun-lenglian": "convert_to_dict JSON of a .docx read as text: refused (a header, no numbered rows)",
         "jianghan-2026-yingshang-huanjing": "convert_to_dict JSON of a PDF read as text: 11 of 14, units cut",
         "tianhe-2026-rengong-zhineng": "partition_pdf fast, elements_to_text: table cells one element each, a page's "

@@ -1990,6 +1990,48 @@ def test_a_section_heading_run_on_after_a_paragraph_opens_its_section():
     assert [t.key for t in plan.tasks] == ["1.1", "2.1"]
 
 
+PDF2DOCX_LABELS = ("二、重点任务\n（一）强化基础设施\n1.布局起降设施。编制布局规划。\n"
+                   "责任单位：省发展改革委、省交通运输厅{sep}{heading}\n"
+                   "2.突破关键技术。组织科技项目。\n责任单位：省科技厅、省教育厅\n")
+
+
+@pytest.mark.parametrize("sep", [" ", "\u3000", "  "])
+@pytest.mark.parametrize("heading", ["（二）壮大装备制造产业", "(二)壮大装备制造、检测产业", "三、保障措施"])
+def test_a_heading_run_on_after_a_space_closing_a_line_opens_its_item(sep, heading):
+    # (set 54: suzhengbanfa) pdf2docx joins a short labelled line and the heading under it into one paragraph
+    # with a space: the heading is no unit of the list, and the next item is under it
+    _, plan = read(PDF2DOCX_LABELS.format(sep=sep, heading=heading))
+    assert [units(t) for t in plan.tasks][0] == [("省发展改革委", "lead"), ("省交通运输厅", "participant")]
+    key = "2.2.2" if heading.startswith(("（", "(")) else "3.2"
+    assert [t.key for t in plan.tasks] == ["2.1.1", key]
+
+
+@pytest.mark.parametrize("tail", ["（二）壮大产业，推动改造", "（二）壮大产业。推动改造", "二、三产业融合发展。"])
+def test_a_label_after_a_space_with_a_sentence_after_it_is_no_heading(tail):
+    _, plan = read(PDF2DOCX_LABELS.format(sep=" ", heading=tail))
+    assert [t.key for t in plan.tasks][-1] == "2.1.2"
+
+
+@pytest.mark.parametrize("sep", [" ", "\u3000"])
+def test_a_heading_with_its_next_line_run_on_after_a_space_is_parted_from_it(sep):
+    # (set 54: lanzhengban) pdf2docx joins the heading and the standing statement under it: the heading's title
+    # is no part of the carried collective
+    _, plan = read(f"二、重点工作{sep}各乡镇（街道）负责本辖区相关工作落实，以下不再一一列出。\n"
+                   "（一）落实保护责任。签订责任书。（责任单位：县自然资源局、县农业农村局）\n")
+    assert units(plan.tasks[0])[-1] == ("各乡镇（街道）", "implementing")
+    # (set 55: a PDF tool's paragraphs) a section heading with its first item run on after it
+    _, plan = read(f"一、总体要求{sep}坚持问题导向。\n二、健全支撑体系{sep}（一）完善机构网络。依托现有机构。（国家卫生健康委负责）\n"
+                   "三、强化源头治理 （二）深化专项治理。开展排查。（应急管理部负责）\n")
+    assert [(t.key, t.label, t.text[:4]) for t in plan.tasks] == [("2.1", "（一）", "完善机构"),
+                                                                 ("3.2", "（二）", "深化专项")]
+
+
+@pytest.mark.parametrize("line", ["一、总体目 标", "一、加强组织 领导", "一、重点任务 推进改革"])
+def test_a_heading_with_a_space_inside_and_no_sentence_after_it_stays_whole(line):
+    _, plan = read(f"{line}\n（一）完善机构网络。依托现有机构。（国家卫生健康委负责）\n")
+    assert [(t.key, t.text[:4]) for t in plan.tasks] == [("1.1", "完善机构")]
+
+
 @pytest.mark.parametrize("tail", ["主要包括：（一）完善标准；（二）盘活资源。", "（二）盘活资源，推动改造。"])
 def test_an_inline_item_closed_by_a_mark_is_no_heading(tail):
     _, plan = read(f"（一）完善标准。明确指标。{tail}（自然资源部负责）\n（二）推动网点进社区。（商务部负责）\n")

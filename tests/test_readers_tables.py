@@ -2899,6 +2899,55 @@ def test_a_header_over_two_rows_printed_one_cell_a_line(upper, lower):
     assert [t.text for t in plan.tasks][-1] == "茶文化传承" and not plan.problems
 
 
+# pdf2docx's Word table read back by mammoth's raw text: a cell a paragraph, a blank line after each; the header over
+# two rows (责任分工 spanning 牵头单位 / 责任单位) prints its upper row, then the lower row's cells only
+MAMMOTH_PDF2DOCX = ("湖南省某某厅文件\n\n附件\n\n重点任务分工表\n\n序号\n\n工作任务\n\n{upper}\n\n完成时限\n\n{lower}\n\n"
+                    "一、夯实数据基础\n\n1\n\n建设工业智算中心。\n\n省发展改革委\n\n省数据局、省通信管理局\n\n2026年底\n\n"
+                    "二、推动场景应用\n\n1\n\n实施赋能行动。\n\n省工业和信息化厅、省科技厅\n\n省财政厅\n\n持续推进\n\n"
+                    "— 5 —\n\n\n\n湖南省某某厅文件\n\n序号\n\n工作任务\n\n{upper}\n\n完成时限\n\n{lower}\n\n"
+                    "2\n\n打造标杆智能工厂。\n\n省工业和信息化厅\n\n省国资委、省商务厅等\n\n2027年底\n\n"
+                    "— 6 —\n\n\n\n湖南省某某厅文件\n\n抄送：省委各部门。\n")
+
+
+@pytest.mark.parametrize(("upper", "lower", "others"), [
+    ("责任分工", "牵头单位\n\n责任单位", "participant"),
+    ("责任单位", "牵头单位\n\n责任单位", "participant"),
+    ("责任分工", "牵头单位\n\n配合单位", "cooperating"),
+])
+def test_a_two_row_header_whose_lower_row_ends_with_a_responsible_column(upper, lower, others):
+    # (set 54: xiangzhengbanfa) after 牵头单位 the lower row's 责任单位 is its column (牵头单位：A，责任单位：B); the
+    # running head printed after each page number is furniture, as the number and the header printed again are
+    plan = flat_table.read(SourceText("t.txt", MAMMOTH_PDF2DOCX.format(upper=upper, lower=lower)))
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1.1", [("省发展改革委", "lead"), ("省数据局", others), ("省通信管理局", others)]),
+        ("2.1", [("省工业和信息化厅", "lead"), ("省科技厅", "lead"), ("省财政厅", others)]),
+        ("2.2", [("省工业和信息化厅", "lead"), ("省国资委", others), ("省商务厅", others)])]
+    assert not [p for p in plan.problems if p.severity == "error"]
+
+
+def test_only_the_line_after_a_page_number_is_a_running_head_in_a_table_one_cell_a_line():
+    # a deadline cell closing the rows at the foot of two pages is the row's, though printed before the numbers as
+    # pdftext prints a head; the header's 序号 printed again after a page number is no head either
+    header = "序号\n工作任务\n牵头单位\n完成时限\n配合单位\n"
+    flat = (f"某某厅文件\n{header}1\n推进甲\n市商务局\n2027年底前\n市财政局\n— 2 —\n某某厅文件\n{header}"
+            f"2\n推进乙\n市科技局\n2026年底前\n市财政局\n— 3 —\n{header}"
+            "3\n推进丙\n市民政局\n2026年底前\n市财政局\n— 4 —\n")
+    plan = flat_table.read(SourceText("t.txt", flat))
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        (key, [(lead, "lead"), ("市财政局", "cooperating")])
+        for key, lead in (("1", "市商务局"), ("2", "市科技局"), ("3", "市民政局"))]
+    assert not [p for p in plan.problems if p.severity == "error"]
+
+
+def test_a_responsible_column_opening_the_role_words_is_the_upper_rows():
+    # a 责任单位 opening the run of role words is a column of the upper row (a one-row header, as printed)
+    for names in (["序号", "工作任务", "完成时限", "责任单位", "牵头单位"], ["序号", "工作任务", "完成时限", "牵头单位", "责任单位"],
+                  ["序号", "工作任务", "责任单位", "牵头单位", "配合单位"]):
+        assert flat_table.header_names(names) == names
+    assert flat_table.header_names(["序号", "工作任务", "责任分工", "完成时限", "牵头单位", "责任单位"]) == [
+        "序号", "工作任务", "牵头单位", "责任单位", "完成时限"]
+
+
 def test_role_words_in_a_one_row_header_are_its_columns_as_printed():
     # role words after the task (no unit column above them) or after a unit column are a one-row header's columns
     flat = "序号\n重点任务\n牵头单位\n配合单位\n1\n推进甲\n县商务局\n县财政局\n2\n推进乙\n县科技局\n县教体局\n"

@@ -35,7 +35,7 @@ from itertools import combinations_with_replacement, product
 
 from fengong.readers.docmeta import new_plan
 from fengong.readers.lexicon import Lexicon, lexicon_for
-from fengong.readers.lines import PAGE_NUMBER, RULE_LINE, Line, LineIndex, running_heads
+from fengong.readers.lines import PAGE_NUMBER, RULE_LINE, Line, LineIndex, blank_out, running_heads
 from fengong.readers.markdown import blank_marks
 from fengong.readers.rows import (
     EMPTY_CELLS,
@@ -85,9 +85,12 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     source = replace(source, raw=lines.text)  # the plan keeps the file's text; its table is read without the marks
     problems = plan.problems
     # a page number between the rows (— 3 —, then the header again) is page furniture: the table goes on
-    # and so is a rule (|||) between them
+    # and so is a rule (|||) between them, and the running head printed after the page number (never the header's
+    # own cell printed again there: 序号)
+    heads = {n for n in running_heads(*blank_out(lines.text, PAGE_NUMBER.match), before_numbers=False)
+             if not is_header_cell(lines.lines[n - 1].text)}
     content = [line for line in readable_lines(lines.lines, source.path, problems)
-               if not PAGE_NUMBER.match(line.text) and not RULE_LINE.match(line.text)]
+               if not PAGE_NUMBER.match(line.text) and not RULE_LINE.match(line.text) and line.number not in heads]
     found = find_header(content)
     boxed = find_box_header(content) if found is None else None
     if boxed is not None and _read_in_boxes(source, lines, content, boxed, plan):
@@ -244,8 +247,12 @@ def header_names(cells: list[str]) -> list[str]:
     names = [re.sub(r"\s+", "", normalise(c)) for c in cells]
     roles = [column_role(n) or LABEL_ROLES.get(n) for n in names]
     k = len(names)
-    while k > 0 and roles[k - 1] not in (None, RESPONSIBLE):
+    while k > 0 and roles[k - 1] is not None:
         k -= 1
+    # 责任单位 opening the run is the upper row's own column; after 牵头单位 it is the lower row's (pdf2docx's Word
+    # table in mammoth: 责任分工 over 牵头单位 / 责任单位)
+    while k < len(names) and roles[k] == RESPONSIBLE:
+        k += 1
     if len(names) - k < 2 or roles[k - 1] is not None or sum(r is not None for r in roles[:k]) != 1:
         return names
     return sub_header(names[:k], names[k:]) or names

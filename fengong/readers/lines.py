@@ -156,13 +156,15 @@ def line_numbers(text: str) -> dict[int, int]:
     return found
 
 
-def running_heads(text: str, pages: list[int]) -> list[int]:
+def running_heads(text: str, pages: list[int], before_numbers: bool = True) -> list[int]:
     """The lines that print the document's running head after a page number (``— 3 —`` / ``桃江县…实施方案``), or
     before it on two pages or more (pdftext: ``桃江县…实施方案`` / ``— 3 —``): the first non-blank line after a page
     number (the last before it), where its text stands as a line of its own elsewhere in the document
     too (after another page number, or as the title or the heading it repeats). Furniture, as the page number is.
     A text printed as a line many times elsewhere but after one page number only is a table's recurring cell or a
-    wrapped name's last piece (``人力资源社会保`` / ``— 9 —`` / ``障部``), no head."""
+    wrapped name's last piece (``人力资源社会保`` / ``— 9 —`` / ``障部``), no head. ``before_numbers`` False: the
+    heads after a page number only (in a table one cell a line, a cell recurring at the foot of pages, ``2027年底前``,
+    is printed before them as a head would be)."""
     lines = [c.rstrip("\r\n") for c in chunks(text)]
     counts: dict[str, int] = {}
     for body in lines:
@@ -197,8 +199,8 @@ def running_heads(text: str, pages: list[int]) -> list[int]:
     # the foot of pages is printed in other rows too)
     return sorted({at + 1 for at, found in after.items()
                    if heads[found] >= 2 or counts[found] - heads[found] <= HEAD_ELSEWHERE}
-                  | {at + 1 for at, found in before.items()
-                     if printed_before[found] >= 2 and counts[found] - printed_before[found] <= HEAD_ELSEWHERE})
+                  | {at + 1 for at, found in before.items() if before_numbers
+                     and printed_before[found] >= 2 and counts[found] - printed_before[found] <= HEAD_ELSEWHERE})
 
 
 def bare_page_numbers(text: str) -> set[int]:

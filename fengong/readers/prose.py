@@ -238,23 +238,33 @@ def _across_pages(lines, raw: str, pages: set[int], lexicon: Lexicon):
         yield held
 
 
+# A section's label (（二）, 二、) and a title with no mark of a sentence in it
+HEADING = (r"(?:(?:[（(]\s*)?[一二三四五六七八九十]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}、)"
+           rf"[^，。；：,;:！？!?（）()]{{2,{HEADING_TITLE}}}?")
 # A heading run on after a paragraph's last sentence or statement (…市财政局配合。（二）建设行业数字化公共平台,
-# …（A负责）二、保障措施): a section's label and its title, no mark of a sentence after it, closing the line.
-RUN_ON_HEADING = re.compile(r"(?<=[。）)])\s*(?:(?:[（(]\s*)?[一二三四五六七八九十]{1,3}\s*[）)]"
-                            r"|[一二三四五六七八九十]{1,3}、)"
-                            rf"[^，。；：,;:！？!?（）()]{{2,{HEADING_TITLE}}}\s*$")
+# …（A负责）二、保障措施), or after a space closing any line (pdf2docx joins a short line and the heading under it
+# into one paragraph with a space: 责任单位：A、B （二）壮大…, …省交通运输厅 三、保障措施), closing the line.
+RUN_ON_HEADING = re.compile(rf"(?:(?<=[。）)])\s*|(?<=\S)[ \u3000]+){HEADING}\s*$")
+# A heading with the line under it run on after a space (pdf2docx: 二、重点工作 各乡镇（街道）负责…。; a PDF tool's
+# paragraphs: 二、健全…体系 （一）完善…。): the heading's line ends at the space where a sentence or an item follows.
+HEADING_RUN_INTO = re.compile(rf"\s*{HEADING}(?=[ \u3000]+\S.*[。；;])")
 
 
 def _run_on_headings(lines):
-    """The lines, a heading run on at the end of one parted from it: an OCR tool that merges a page's rows into
-    paragraphs while a row reaches the right margin runs the next row on where a paragraph's last row is full,
-    a heading's too. An inline list's item closes with a mark (（一）…；（二）…。), a heading does not."""
+    """The lines, a heading run on at the end of one, or a line run on after a heading, parted from it: an OCR
+    tool that merges a page's rows into paragraphs while a row reaches the right margin runs the next row on
+    where a paragraph's last row is full, a heading's too; pdf2docx joins a heading and the line beside it into
+    one paragraph with a space. An inline list's item closes with a mark (（一）…；（二）…。), a heading does not."""
     for line in lines:
         m = RUN_ON_HEADING.search(line.text)
-        if m is None or label_at(Line(line.number, 0, 0, m.group().lstrip())) is None:
-            yield line
-            continue
-        at = line.start + m.start() + len(m.group()) - len(m.group().lstrip())
+        if m is not None and label_at(Line(line.number, 0, 0, m.group().lstrip())) is not None:
+            at = line.start + m.start() + len(m.group()) - len(m.group().lstrip())
+        else:
+            m = HEADING_RUN_INTO.match(line.text)
+            if m is None or label_at(Line(line.number, 0, 0, m.group().lstrip())) is None:
+                yield line
+                continue
+            at = _past_space(line.text, m.end(), len(line.text)) + line.start
         yield Line(line.number, line.start, at, line.text[: at - line.start])
         yield Line(line.number, at, line.end, line.text[at - line.start :])
 
