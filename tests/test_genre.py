@@ -114,13 +114,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "zhezhengbanfa-2026-11-dikong-jingji": "OCR lost the first line of a page: task 2.5.9's text is not in the "
                                                "document (every task it holds is read)",
     },
-    "set-55": {
-        # Java PDF tools (blind set 55, before any rule): opendataloader-pdf markdown/text/json/html, tabula-py
-        "guobanhan-2018-kuaidi-baozhuang": "tabula lattice to_csv after pypdf page text: 9 of 12, units cut",
-        "zhezhengban-2026-xianyu-shangye": "tabula lattice to_markdown (two-level header, characters dropped in cells): units misread",
-        "hezhengban-2026-chonghuandian": "tabula stream to_string (each row over several DataFrame rows, NaN cells): 1 of 10",
-        "chaoyang-2026-shenghuo-fuwu": "tabula convert_into TSV (stream on a ruled table) after pypdf text: 4 of 14, rows cut short",
-    },
     "set-56": {
         # unstructured's elements written out (blind set 56, before any rule)
         "guoban-2019-41-nongcun-lenglian": "convert_to_dict's text fields, one a line: a Table element's str puts the "

@@ -3107,6 +3107,303 @@ def test_a_table_with_one_unreadable_unit_cell_is_still_read():
     assert [t.number for t in plan.tasks] == [1, 2, 3, 4]
 
 
+# pypdf's page text of a ruled table (one-line header, the rows run together, cells wrapped), then the same table
+# as a table tool appended it (tabula-py's to_csv, or convert_into as TSV), characters inside cells dropped
+PAGE_TEXT_TABLE = """某市推进行动实施方案
+附件：重点任务分工表
+序号 重点任务 牵头单位 配合单位
+一、完善法规标准
+1 推动修订配套规章，明确寄递企业包装减
+量责任。
+市邮政管理局 市司法局、市发展改革委
+2 开展快递包装产品质量监督抽查，依法查
+处违法行为。
+市市场监管局 市邮政管理局、市商务局
+— 2 —
+某市推进行动实施方案
+序号 重点任务 牵头单位 配合单位
+二、强化监督管理
+3 支持建设区域性快递包装回收分拣中心。 市发展改革委 市住房城乡建设局
+抄送：市委各部门。
+"""
+TABULA_CSV = """
+序号,重点任务,牵头单位,配合单位
+一、完善法规标准,,,
+1,"推动修订配套规章,明确寄递企业包装减\r量责任。",市邮政管理局,市司法局、市发展改革委
+2,"展快递包装产品质量监督抽查,依法查\r处违法行为。",市市场监管局,市邮政管理局、市商务局
+二、强化监督管理,,,
+3,支建设区域性快递包装回收分拣中心。,市发展改革委,市住房城乡建设局
+"""
+TABULA_TSV = TABULA_CSV.replace(",,,", "\t\t\t").replace('"', "").replace(",", "\t").replace("\t明确", ",明确")
+
+
+@pytest.mark.parametrize("copy", [TABULA_CSV, TABULA_TSV], ids=["to_csv", "convert_into_tsv"])
+def test_a_pdf_page_texts_table_is_read_not_the_copy_a_table_tool_appended(copy):
+    from fengong.readers.detect import READERS
+
+    source = SourceText("t.txt", PAGE_TEXT_TABLE + copy)
+    assert choose_reader(source) == "pdf-table"
+    plan = READERS["pdf-table"](source, jurisdiction="320500")
+    # each row once, its text whole as the page prints it (开展, 支持: the copy dropped 开 and 持)
+    assert [(t.key, t.text[:8], units(t)) for t in plan.tasks] == [
+        ("1", "推动修订配套规章", [("市邮政管理局", "lead"), ("市司法局", "cooperating"), ("市发展改革委", "cooperating")]),
+        ("2", "开展快递包装产品", [("市市场监管局", "lead"), ("市邮政管理局", "cooperating"), ("市商务局", "cooperating")]),
+        ("3", "支持建设区域性快", [("市发展改革委", "lead"), ("市住房城乡建设局", "cooperating")])]
+
+
+# the same copy printed by pandas (to_string(index=False)): read in its rendering, as tab-separated rows
+TABULA_STRING = """ 序号               重点任务   牵头单位        配合单位
+1.0 推动修订配套规章,明确寄递企业包装减 市邮政管理局 市司法局、市发展改革委
+NaN               量责任。    NaN         NaN
+2.0  展快递包装产品质量监督抽查,依法查 市市场监管局 市邮政管理局、市商务局
+NaN             处违法行为。    NaN         NaN
+3.0  支建设区域性快递包装回收分拣中心。 市发展改革委    市住房城乡建设局
+"""
+
+
+def test_a_pdf_page_texts_table_is_read_not_the_frame_a_table_tool_printed_after_it():
+    plan, name = read_path_of(PAGE_TEXT_TABLE + "\n" + TABULA_STRING)
+    assert name == "pdf-table"
+    assert [(t.key, t.text[:8]) for t in plan.tasks] == [("1", "推动修订配套规章"), ("2", "开展快递包装产品"),
+                                                        ("3", "支持建设区域性快")]
+
+def test_a_delimited_table_with_no_page_text_before_it_is_read_as_it_stands():
+    # the CSV alone, or a one-line header only after it (in its own copy's text), keeps the delimited reader
+    assert choose_reader(SourceText("t.txt", "某市推进行动实施方案\n" + TABULA_CSV)) == "tabular"
+    after = TABULA_CSV + "\n序号 重点任务 牵头单位 配合单位\n1 推动修订配套规章。 市邮政管理局 市司法局\n"
+    assert choose_reader(SourceText("t.txt", after)) == "tabular"
+
+
+PAGE_TEXT_ANEW = """某区行动方案
+附件
+序号 重点任务 责任单位 完成时限
+一、补齐便民服务短板
+1 开展便民商业网点缺项摸排，建立街乡便民网点
+建设台账。
+区商务局、各街乡 4月底前
+2 新建或改造提升一刻钟便民生活圈20个。
+区商务局、区规划自然
+资源分局
+12月底前
+二、提升服务品质
+1 支持品牌连锁企业进社区。
+区商务局牵头，区财政
+局、区市场监管局配合
+12月底前
+— 2 —
+某区行动方案
+序号 重点任务 责任单位 完成时限
+2 开展生活性服务业标准化建设。
+区市场监管局、区商务
+局
+10月底前
+三、推动融合创新
+1 鼓励菜市场、便利店等网点开展适老化改造。
+区商务局、区民政局、
+区残联等
+12月底前
+注：责任单位中排在第一位的为牵头单位。
+"""
+
+
+def test_a_pdf_table_numbered_anew_in_each_section_makes_its_section_rows_items():
+    from fengong.readers.detect import READERS
+
+    plan = READERS["pdf-table"](SourceText("t.txt", PAGE_TEXT_ANEW), jurisdiction="110105")
+    assert not [p for p in plan.problems if p.severity == "error"]  # 1 after a section row is no gap
+    assert [(t.key, t.label, t.number, t.parent, t.text[:6], t.open_ended) for t in plan.tasks] == [
+        ("1.1", "1", 1, "1", "开展便民商业", False), ("1.2", "2", 2, "1", "新建或改造提", False),
+        ("2.1", "1", 1, "2", "支持品牌连锁", False), ("2.2", "2", 2, "2", "开展生活性服", False),
+        ("3.1", "1", 1, "3", "鼓励菜市场、", True)]
+    assert [(i.key, i.label, i.title) for i in plan.items] == [
+        ("1", "一、", "补齐便民服务短板"), ("2", "二、", "提升服务品质"), ("3", "三、", "推动融合创新")]
+    assert units(plan.tasks[2]) == [("区商务局", "lead"), ("区财政局", "cooperating"), ("区市场监管局", "cooperating")]
+    assert units(plan.tasks[3]) == [("区市场监管局", "lead"), ("区商务局", "participant")]
+
+
+def test_a_pdf_table_numbered_through_its_sections_keeps_its_rows_at_the_top_level():
+    from fengong.readers.detect import READERS
+
+    text = PAGE_TEXT_ANEW.replace("1 支持", "3 支持").replace("2 开展生活", "4 开展生活").replace("1 鼓励", "5 鼓励")
+    plan = READERS["pdf-table"](SourceText("t.txt", text), jurisdiction="110105")
+    assert [(t.key, t.parent) for t in plan.tasks] == [(str(n), None) for n in range(1, 6)]
+    assert plan.items == []
+    # a row numbered 1 with no section row before it is out of sequence still
+    text = PAGE_TEXT_ANEW.replace("二、提升服务品质\n", "")
+    problems = READERS["pdf-table"](SourceText("t.txt", text), jurisdiction="110105").problems
+    assert any("out of sequence" in p.message for p in problems)
+
+
+# tabula-py's to_csv: a cell's lines joined by a CR alone, the unit cells unquoted (pandas quotes only for the comma)
+TABULA_CR = ("序号,重点任务,牵头单位,配合单位\n"
+             '1,"推动修订配套规章,明确寄递企业包装减\r量责任。",国家邮政局,司法部、国家发展改\r革委、生态环境部\n'
+             "2,建立统计监测制度。,国家发展改革\r委,国家统计局\r生态环境部\n")
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n"], ids=["lf", "crlf"])
+def test_a_cr_alone_inside_a_csv_record_wraps_its_cell(end):
+    plan = tabular.read(SourceText("t.txt", TABULA_CR.replace("\n", end)))
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1", "推动修订配套规章,明确寄递企业包装减量责任。",
+         [("国家邮政局", "lead"), ("司法部", "cooperating"), ("国家发展改革委", "cooperating"),
+          ("生态环境部", "cooperating")]),
+        # a wrap inside a name joins it; a name a line stays apart
+        ("2", "建立统计监测制度。", [("国家发展改革委", "lead"), ("国家统计局", "cooperating"),
+                              ("生态环境部", "cooperating")])]
+
+
+
+def test_the_copy_a_table_tool_appended_is_no_prose_read_again():
+    # tabula's TSV copy (convert_into) after the page's table and its distribution line: a cell stating roles in
+    # the copy (此项工作由A牵头，B配合) is the same row, not a statement of the text after the table
+    copy = ("\n序号 重点任务\t\t责任单位\t完成时限\n一、补齐便民服务短板\t\t\t\n"
+            "1 展便民商业网点缺项摸排,建立街乡便民网点\t\t区商务局、各街乡\t4月底前\n建设台账。\t\t\t\n"
+            "二、提升服务品质\t\t\t\n1 支 品牌连 企业进社区。\t\t此项工作由区商务局牵头，区财政局配合。\t12月底前\n")
+    text = PAGE_TEXT_ANEW.replace("注：", "抄送：区委办公室。\n注：")
+    plan, name = read_path_of(text + copy)
+    assert name == "pdf-table"
+    assert [t.key for t in plan.tasks] == ["1.1", "1.2", "2.1", "2.2", "3.1"]
+    # a text after the table that holds no copy is read as prose still
+    plan, _ = read_path_of(text + "\n二、保障措施\n（一）加强宣传。开展宣传活动。此项工作由区委宣传部牵头，区商务局配合。\n")
+    assert "区委宣传部" in {u.name for t in plan.tasks for u in t.units}
+
+
+# tabula-py's stream table printed by pandas (to_string(index=False)): each line of a row a frame row, NaN where a
+# cell has no more lines, the 序号 a float once a NaN stands in its column
+TABULA_FRAME = """ 序号           工作任务 责任领导 牵头单位    配合单位     完成时限
+1.0  编制全市充电基础设施专项规  何光辉 市发展改 市自然资源和规   2026年6
+NaN     划，纳入国土空间规划  NaN   革委 划局、供电公司        月
+2.0 推进既有居住社区充电设施建设  周立群 市住房保 市城乡建设局、   2027年1
+NaN      ，开展统建统营试点  NaN 障和房产 市交通运输局、       2月
+NaN       小区100个以上  NaN  管理局    市城管局      NaN
+3.0     加强配电网建设改造。  何光辉 供电公司  市发展改革委 2026年12月
+NaN      新建充电站20座。  NaN 市城管局  市交通运输局      NaN
+"""
+
+
+def test_frame_rows_with_no_number_carry_on_the_row_tabula_split():
+    plan, reader = read_path_of("合肥市充换电基础设施建设重点任务清单\n\n" + TABULA_FRAME)
+    assert reader == "tabular"
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1", "编制全市充电基础设施专项规划，纳入国土空间规划",
+         [("市发展改革委", "lead"), ("市自然资源和规划局", "cooperating"), ("供电公司", "cooperating")]),
+        ("2", "推进既有居住社区充电设施建设，开展统建统营试点小区100个以上",
+         [("市住房保障和房产管理局", "lead"), ("市城乡建设局", "cooperating"), ("市交通运输局", "cooperating"),
+          ("市城管局", "cooperating")]),
+        # a text closed by its full stop goes on no more: the line under it is a row of its own (no number: unread)
+        ("3", "加强配电网建设改造。", [("供电公司", "lead"), ("市发展改革委", "cooperating")])]
+    assert any("no number" in p.message for p in plan.problems)
+
+
+def test_a_frame_row_with_no_number_naming_whole_units_is_no_wrap():
+    # the text left open, but the unit cells above are whole names (no separator, no cut name): the line is a row
+    # of its own (a workbook's under a merged 序号), no wrap
+    text = """ 序号          工作任务 责任领导   牵头单位      配合单位   完成时限
+1.0 编制全市充电基础设施专项规  何光辉 市发展改革委 市自然资源和规划局 2026年6
+NaN    划，纳入国土空间规划  NaN   市住建局      市城管局      月
+"""
+    plan, _ = read_path_of("合肥市充换电基础设施建设重点任务清单\n\n" + text)
+    assert [(t.text, units(t)) for t in plan.tasks][:1] == [
+        ("编制全市充电基础设施专项规", [("市发展改革委", "lead"), ("市自然资源和规划局", "cooperating")])]
+
+
+# pdfminer's boxes of a ruled table whose rows' task boxes open with their number: the two-level header's boxes after
+# the first row's task, a row's 牵头单位 and 配合单位 side by side in one box or a box each, a name cut into the next
+# box (省市场监 / 管局), tasks 3-4 in a run under two sections with their unit cells after them row by row, the
+# 完成时限 merged over rows 3-4 (printed once), a deadline beside the units (2026年) completed by the next box
+ROW_BOXES = boxes(
+    "附件", "重点任务分工表", "序号", "重点任务", "一、完善商业网络",
+    "1 实施县城商业提质工程，支持每个县\n（市）改造提升商业综合体。", "责任单位", "完成时限", "牵头单位", "配合单位",
+    "省商务厅 省发展改革委、省建\n设厅", "2027年\n底前",
+    "— 2 —", "浙政办发〔2026〕9号", "序号", "重点任务",
+    "2 推进乡镇商贸中心改造提升，引导连锁", "商贸企业向乡镇延伸网点。", "责任单位", "牵头单位", "配合单位",
+    "省商务厅 省供销社、省市场监", "管局", "完成时限", "2027年\n底前",
+    "二、健全物流体系", "3 建设县级共同配送中心，推动县域物流\n统仓共配。", "三、提升电商水平",
+    "4 实施农村电商高质量发展工程。", "省交通运\n输厅", "省邮政管理局、省商\n务厅",
+    "省数据局 省商务厅、省经信厅 2026年", "底前",
+    "5 组织开展县域专场促消费活动。", "省商务厅 省文化广电旅游厅、", "省发展改革委", "每年持续\n推进",
+    "注：各设区市人民政府负责本地区相关任务落实，表中不再一一列出。",
+    "抄送：省委各部门。", "— 3 —")
+
+
+def test_a_boxed_table_whose_task_boxes_open_with_their_number_deals_its_unit_cells_row_by_row():
+    plan = flat_table.read(SourceText("boxed.txt", "浙政办发〔2026〕9号\n\n" + ROW_BOXES))
+    assert [(t.key, t.text[:10], units(t)) for t in plan.tasks] == [
+        ("1", "实施县城商业提质工程", [("省商务厅", "lead"), ("省发展改革委", "cooperating"), ("省建设厅", "cooperating"),
+                              ("各设区市人民政府", "implementing")]),
+        # the task broken into two boxes; the 配合单位 cut into the next box
+        ("2", "推进乡镇商贸中心改造", [("省商务厅", "lead"), ("省供销社", "cooperating"), ("省市场监管局", "cooperating"),
+                              ("各设区市人民政府", "implementing")]),
+        ("3", "建设县级共同配送中心", [("省交通运输厅", "lead"), ("省邮政管理局", "cooperating"), ("省商务厅", "cooperating"),
+                              ("各设区市人民政府", "implementing")]),
+        ("4", "实施农村电商高质量发", [("省数据局", "lead"), ("省商务厅", "cooperating"), ("省经信厅", "cooperating"),
+                              ("各设区市人民政府", "implementing")]),
+        ("5", "组织开展县域专场促消", [("省商务厅", "lead"), ("省文化广电旅游厅", "cooperating"),
+                              ("省发展改革委", "cooperating"), ("各设区市人民政府", "implementing")])]
+    assert plan.tasks[1].text == "推进乡镇商贸中心改造提升，引导连锁商贸企业向乡镇延伸网点。"
+
+
+@pytest.mark.parametrize("broken", [
+    ROW_BOXES.replace("省数据局 省商务厅、省经信厅 2026年", "省数据局 2026年"),  # a cell too few: not dealt
+    # the two cells of a box would open at a row's 配合单位: the boxes are not in row order
+    ROW_BOXES.replace("省交通运\n输厅\n\n", ""),
+    ROW_BOXES.replace("3 建设县级", "7 建设县级"),  # numbers that do not count up
+])
+def test_a_boxed_table_of_numbered_task_boxes_whose_cells_do_not_fill_its_rows_is_not_guessed_at(broken):
+    with pytest.raises(ReadError, match="do not fill"):
+        flat_table.read(SourceText("boxed.txt", broken))
+
+
+def test_pdfminer_boxes_of_the_table_before_a_table_tools_copy_are_read_not_the_copy():
+    copy = ("\n| 序号 | 重点任务 | 责任单位 | 完成时限 |\n|:--|:--|:--|--:|\n"
+            "| 1 | 实施县城商业提质工程,支每个县 | 省发展改革委、省建 | nan |\n")
+    source = SourceText("t.txt", "浙政办发〔2026〕9号\n\n" + ROW_BOXES + copy)
+    assert choose_reader(source) == "flat-table"
+    plan, _ = read_path_of(source.raw)
+    assert [t.key for t in plan.tasks] == ["1", "2", "3", "4", "5"]
+    # the copy alone is read as the pipe table it is, the page text alone as its boxes
+    assert choose_reader(SourceText("t.txt", "浙政办发〔2026〕9号\n" + copy)) == "tabular"
+    assert choose_reader(SourceText("t.txt", "浙政办发〔2026〕9号\n\n" + ROW_BOXES)) == "flat-table"
+    assert choose_reader(SourceText("t.txt", "合政办秘〔2026〕8号\n\n" + LEADER_BOXES)) == "flat-table"
+
+
+# pdfminer's boxes of an unruled-looking table with a 责任领导 column: 序 / 号 over two lines, the table's title among
+# the header's boxes, a person and the lead side by side (何光辉 市发展改 / 革委), row 2's 配合单位 printed after row
+# 3's lead (each column keeps its cells' order), a person alone and the lead in its own box, a date cut beside the
+# 配合单位 (2026年1 / 2月), the task's text broken into a box after the units
+LEADER_BOXES = boxes(
+    "合肥市人民政府办公室关于加快充电设施建设的通知", "附件", "序\n号", "合肥市充电设施建设重点任务清单", "工作任务",
+    "责任领导 牵头单位", "配合单位", "完成时限",
+    "1 编制全市充电设施专项规\n划，纳入国土空间规划", "何光辉 市发展改", "革委", "市自然资源和规\n划局、供电公司",
+    "2026年6\n月", "2 在商业中心新建公共充电\n桩", "何光辉 市发展改", "革委",
+    "3 推进既有居住社区充电设施建设", "周立群 市住房保\n障和房产\n管理局", "市城乡建设局、\n市交通运输局",
+    "2028年1\n2月", "市城乡建设局、\n供电公司", "2027年1\n2月",
+    "— 2 —", "合政办秘〔2026〕8号", "序\n号", "工作任务", "责任领导 牵头单位", "配合单位", "完成时限",
+    "4 加强配电网建设改造，简化充电", "何光辉", "供电公司", "市发展改革委 2026年1", "设施报装流程，压缩接电时间", "2月",
+    "抄送：市委各部门。")
+
+
+def test_a_boxed_table_with_a_leaders_column_deals_each_columns_cells_in_order():
+    plan = flat_table.read(SourceText("boxed.txt", "合政办秘〔2026〕8号\n\n" + LEADER_BOXES), jurisdiction="340100")
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1", "编制全市充电设施专项规划，纳入国土空间规划",
+         [("市发展改革委", "lead"), ("市自然资源和规划局", "cooperating"), ("供电公司", "cooperating")]),
+        ("2", "在商业中心新建公共充电桩",
+         [("市发展改革委", "lead"), ("市城乡建设局", "cooperating"), ("市交通运输局", "cooperating")]),
+        ("3", "推进既有居住社区充电设施建设",
+         [("市住房保障和房产管理局", "lead"), ("市城乡建设局", "cooperating"), ("供电公司", "cooperating")]),
+        ("4", "加强配电网建设改造，简化充电设施报装流程，压缩接电时间",
+         [("供电公司", "lead"), ("市发展改革委", "cooperating")])]
+    # the persons are no units
+    assert not {"何光辉", "周立群"} & {u.name for t in plan.tasks for u in t.units}
+
+
+def test_a_boxed_table_with_a_leaders_column_missing_a_rows_cells_is_not_guessed_at():
+    broken = LEADER_BOXES.replace("桩\n\n何光辉 市发展改\n\n革委\n\n", "桩\n\n")  # row 2's person and lead gone
+    with pytest.raises(ReadError, match="do not fill"):
+        flat_table.read(SourceText("boxed.txt", broken), jurisdiction="340100")
+
+
 # OCR by cells (img2table's cells, RapidOCR's lines; set 53): a narrow digit alone in its 序号 cell is lost while the
 # row's other cells are whole, and a cell's lines are joined with a space
 OCR_TSV = ("序 号\t工作任务\t责任单位\t完成时 限\n"

@@ -40,8 +40,9 @@ def read_pdf_table(source: SourceText, slug: str | None = None, jurisdiction: st
         plan = layout.read(source, found, slug, jurisdiction)
     else:
         plan = new_plan(source, LineIndex(source.raw), slug, jurisdiction)
-        section, problems = pdf_table.read_table(source, plan.jurisdiction)
+        section, items, problems = pdf_table.read_table_items(source, plan.jurisdiction)
         plan.sections = [section]
+        plan.items = items
         plan.problems.extend(problems)
     # a standing note under the table or in the notice (各设区市政府负责…，表中不再一一列出) carries its units to
     # every row, as in a table of any other rendering
@@ -82,13 +83,21 @@ def table_header(source: SourceText) -> tuple[str, int] | None:
         return "pdf-table", found.header.start
     sep = tabular.delimiter(source)  # a plain-text file may hold a table as tab-separated lines too
     at = next((i for i, line in enumerate(lines) if sep in line and map_header(line.split(sep)) is not None), None)
-    if at is not None:
-        return "tabular", starts[at]
-    at = next((i for i, line in enumerate(lines) if pdf_table.header_columns(repair(line))), None)
+    printed = next((i for i, line in enumerate(lines[:at]) if pdf_table.header_columns(repair(line))), None)
+    if at is not None and printed is None:
+        # pdfminer's boxes of the same table before the copy (its rows' boxes opening with their numbers)
+        boxed = [line for line in LineIndex("\n".join(lines[:at])).lines if not line.blank]
+        found = flat_table.find_row_box_header(boxed)
+        return ("flat-table", boxed[found[0]].start) if found is not None else ("tabular", starts[at])
+    # a PDF's page text holding its table (one-line header) before a copy of it that a table tool appended (tabula's
+    # to_csv after pypdf's text): the page's text is the document, the copy drops characters inside its cells
+    at = printed if printed is not None else next(
+        (i for i, line in enumerate(lines) if pdf_table.header_columns(repair(line))), None)
     if at is not None:
         return "pdf-table", starts[at]
     content = [line for line in LineIndex("\n".join(lines)).lines if not line.blank]
-    found = flat_table.find_header(content) or flat_table.find_box_header(content)
+    found = flat_table.find_header(content) or flat_table.find_box_header(content) or flat_table.find_row_box_header(
+        content)
     return ("flat-table", content[found[0]].start) if found is not None else None
 
 
@@ -101,7 +110,10 @@ def with_prose_around(plan: PlanRecord, source: SourceText, end: int) -> None:
     text already took numbers anew (``3~2``)."""
     last = max((t.row_span.end for s in plan.sections for t in s.tasks if t.row_span is not None), default=end)
     start, after = _with_notes(source.raw, end, max(last, end))
+    copy = _appended_copy(source.raw, after)
     text = source.raw[:start] + re.sub(r"[^\n]", " ", source.raw[start:after]) + source.raw[after:]
+    if copy is not None:  # the table read again as prose would be its rows twice
+        text = text[: copy[0]] + re.sub(r"[^\n]", " ", text[copy[0] : copy[1]]) + text[copy[1] :]
     before = prose.read(SourceText(source.path, text, source.rendered_from), slug=plan.slug,
                         jurisdiction=plan.jurisdiction)
     plan.problems.extend(p for p in before.problems if p not in plan.problems)
@@ -114,6 +126,24 @@ def with_prose_around(plan: PlanRecord, source: SourceText, end: int) -> None:
         replace(s, tasks=tuple(replace(t, key=f"{t.key}~2") if t.key in taken else t for t in s.tasks))
         for s in plan.sections]
     plan.items[:0] = before.items
+
+
+DELIMITED = re.compile(r"[\t,|]")
+
+
+def _appended_copy(raw: str, after: int) -> tuple[int, int] | None:
+    """Where a table tool's copy of the table stands after it, ``(start, end)``, or None: the header printed again
+    with its cells delimited (tabula-py's ``to_csv``, ``convert_into`` as TSV: ``序号,重点任务,牵头单位,配合单位``),
+    then the lines that hold a delimiter, or none (the blank lines between its pages' tables)."""
+    lines = LineIndex(raw).lines
+    first = next((k for k, ln in enumerate(lines) if ln.start >= after and DELIMITED.search(ln.text)
+                  and map_header([c for c in re.split(r"[\t,|\s]+", ln.text) if c]) is not None), None)
+    if first is None:
+        return None
+    last = first
+    while last + 1 < len(lines) and (lines[last + 1].blank or DELIMITED.search(lines[last + 1].text)):
+        last += 1
+    return lines[first].start, lines[last].end
 
 
 def _with_notes(raw: str, start: int, end: int) -> tuple[int, int]:

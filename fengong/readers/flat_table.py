@@ -41,12 +41,14 @@ from fengong.readers.rows import (
     EMPTY_CELLS,
     NUMBER,
     NUMBER_HEADERS,
+    OTHER_HEADERS,
     SECTION_ROW,
     carried_by_notes,
     check_sequence,
     document_rule,
     header_like,
     is_header_cell,
+    left_open,
     map_header,
     merged_lead,
     noted_columns,
@@ -91,11 +93,24 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
                if not PAGE_NUMBER.match(line.text) and not RULE_LINE.match(line.text) and line.number not in heads]
     found = find_header(content)
     boxed = find_box_header(content) if found is None else None
-    if boxed is not None:  # a ruled table pdfminer printed in text boxes, column by column
-        if not _read_in_boxes(source, lines, content, boxed, plan):
-            raise ReadError(problems + [Problem(source.path, content[boxed[0]].number, "a table printed in text "
-                                                "boxes whose columns' cells do not align one to one: not read")])
+    if boxed is not None and _read_in_boxes(source, lines, content, boxed, plan):
+        return plan  # a ruled table pdfminer printed in text boxes, column by column
+    numbered = find_row_box_header(content)
+    if numbered is not None and (found is None or numbered[0] < found[0]):
+        # a ruled table pdfminer printed in text boxes, each task box opening with its row's number
+        lexicon = lexicon_for(plan.jurisdiction)
+        parts = read_row_boxes(source, lines, content[numbered[0]].number, numbered[1], numbered[2], lexicon,
+                               problems)
+        if parts is None:
+            raise ReadError(problems + [Problem(source.path, content[numbered[0]].number, "a table printed in text "
+                                                "boxes whose cells do not fill its rows one to one: not read")])
+        plan.sections = sections_of(parts, numbered[1], document_rule(source), source,
+                                    carried_by_notes(source, lexicon, set()))
+        plan.items = section_items(parts, source)
         return plan
+    if boxed is not None:
+        raise ReadError(problems + [Problem(source.path, content[boxed[0]].number, "a table printed in text "
+                                            "boxes whose columns' cells do not align one to one: not read")])
     if found is None:
         raise ReadError(problems + [Problem(source.path, 1, "no table header found: no lines such as 序号 / "
                                                             "工作任务 / 牵头单位 one per line")])
@@ -533,7 +548,7 @@ def _rule(source: SourceText, line: Line) -> Span | None:
 # A 完成时限 column's header, and its cell: a date or a standing time (2026年12月底, 2027年底前, 持续推进).
 DEADLINE_HEADER = re.compile(r"时限|完成时间|时间节点")
 DEADLINE_CELL = re.compile(r"(?:(?:\d{4}年|每年|每半年)(?:\d{1,2}月)?(?:[上中下]旬|底|末)?(?:以)?前?|每季度|每月"
-                           r"|长期坚持|持续推进|长期)")
+                           r"|长期坚持|(?:每年)?持续(?:推进|开展)|长期)")
 # What closes a table (its last row, or one printed in text boxes): a note, the contact, the distribution list, the
 # disclosure line.
 TABLE_END = re.compile(r"^\s*(?:注|说明|备注|联\s*系\s*人|抄送|公开方式)\s*[:：]")
@@ -702,3 +717,167 @@ def _names_only(source: SourceText, box: list[Line], lexicon: Lexicon) -> bool:
         return False
     named = sum(len(normalise(u.name)) for u in found.units)
     return named >= 0.8 * len(normalise("".join(source.quote(p) for p in spans)).replace("、", "").replace("，", ""))
+
+
+ROW_BOX = re.compile(r"^(\s*)(\d{1,3})[ \u3000]+(?=\S)")  # a box opening with its row's number, then the task's text
+ROW_BOX_LINES = 12  # the first row's task box, before the header boxes pdfminer printed after it
+TITLE = re.compile(r"[^，。、；：:,]{4,40}(?:清单|分工表|任务表|一览表)")  # 重点任务清单, a title's
+DATE_CUT = re.compile(r"\d{4}年\d{0,2}")  # a date its cell wraps (2026年1 / 2月)
+PERSON_HEADER = re.compile(r"领导|责任人")  # a column of the persons answering for the row (责任领导), no units
+PERSON = re.compile(r"[\u4e00-\u9fff]{2,4}")  # a person's name in such a column (何光辉)
+
+
+def find_row_box_header(content: list[Line]):
+    """``(index, Columns, its cells)`` of a ruled table pdfminer printed in text boxes whose task boxes open with
+    their row's number (``1 实施…``): ``序号`` and the header's other boxes, the first section row and the first
+    row's task box among them (pdfminer orders boxes by position: the two-level header's 责任单位 / 完成时限 /
+    牵头单位 / 配合单位 after the first row's task), up to the first box after the header's last. None for no such
+    table."""
+    for i, line in enumerate(content):
+        # 序号 in a box of its own, or over two lines of it where the column is narrow (序 / 号)
+        split = i + 1 < len(content) and normalise(line.text + content[i + 1].text) in NUMBER_HEADERS
+        if normalise(line.text) not in NUMBER_HEADERS and not split:
+            continue
+        cells: list[str] = [normalise(line.text + content[i + 1].text) if split else normalise(line.text)]
+        # row: where the first row's box opened; after: header boxes after it
+        k, row, after = i + 1 + split, None, False
+        while k < len(content) and (row is None or k - row <= ROW_BOX_LINES):
+            text = content[k].text
+            # (after the first row's box, known header cells only: a short cell there is the row's, 何光辉)
+            if all(header_like(c) if row is None else is_header_cell(c) or normalise(c) in OTHER_HEADERS
+                   for c in text.split()):
+                cells += [normalise(c) for c in text.split()]
+                after = row is not None
+            elif after:
+                break  # the first box after the header's last: the table's cells
+            elif row is None and ROW_BOX.match(text):
+                row = k
+            elif row is None and not SECTION_ROW.match(normalise(text)) and not TITLE.fullmatch(normalise(text)):
+                break  # (the table's title may stand among the header's boxes: pdfminer orders them by position)
+            k += 1
+        roles = [column_role(c) for c in cells]
+        # a two-level header's upper cell spanning the role columns under it (责任单位 over 牵头单位 | 配合单位)
+        spanned = {k for k, r in enumerate(roles) if r == RESPONSIBLE
+                   and sum(x not in (None, RESPONSIBLE) for x in roles[k + 1 :]) >= 2}
+        columns = map_header([c for k, c in enumerate(cells) if k not in spanned])
+        if row is not None and columns is not None and columns.number == 0:
+            return i + split, columns, set(cells)  # (the 序号 box's last line)
+    return None
+
+
+def read_row_boxes(source: SourceText, lines: LineIndex, after: int, columns, header: set[str], lexicon: Lexicon,
+                   problems: list[Problem]) -> list[tuple[str, Span | None, list[TaskRecord]]] | None:
+    """The rows of a ruled table pdfminer printed in text boxes whose task boxes open with their row's number
+    (``1 实施…``; :func:`find_row_box_header`). The task boxes, in order, are the rows (a box of text with no number
+    carries on the last row's task: a box broken at a blank line). Each counted column (a 责任领导's persons, then
+    the unit columns) keeps its cells in row order: a box holds one cell or several of one row side by side
+    (``省商务厅 省发展改革委、省建``, ``何光辉 市发展改``), its first cell in the column whose cells have reached the
+    earliest row, or the persons' column where it opens with a person; a box that completes the cell dealt last,
+    left open, goes on with it (``省市场监`` / ``管局``); the 完成时限 boxes (merged over rows, printed once) are not
+    counted. Every counted column must fill the rows, each unit cell naming units: else None (no guess)."""
+    heads = set(running_heads(lines.text, [ln.number for ln in lines.lines if PAGE_NUMBER.match(ln.text)]))
+    boxes: list[list[Line]] = [[]]
+    for line in lines.lines[after:]:
+        if TABLE_END.match(line.text):
+            break
+        if line.blank or PAGE_NUMBER.match(line.text) or line.number in heads:
+            boxes.append([])
+        else:
+            boxes[-1].append(line)
+    # the columns dealt: a 责任领导's (a person heads the row's units: 何光辉 市发展改), then the unit columns
+    person = any(PERSON_HEADER.search(c) for c in header)
+    width = len(columns.units) + person
+    parts: list[tuple[str, Span | None, list]] = [("任务分工", None, [])]
+    rows: list[tuple[Line, list[list[Line]]]] = []  # each row's number and its task's pieces
+    streams: list[list[list[Line]]] = [[] for _ in range(width)]  # each column's cells in order, as their pieces
+    last: list[Line] | None = None  # the unit cell dealt last, which a box completing a cut name goes on with
+    deadline: str | None = None  # the last deadline piece, which a fragment may complete (2026年 / 底前)
+    for box in filter(None, boxes):
+        text = normalise("".join(line.text.strip() for line in box))
+        if len(box) == 1 and {normalise(c) for c in box[0].text.split()} <= header or text in header:
+            continue  # the header again after a page break (序 / 号 one cell)
+        if len(box) == 1 and SECTION_ROW.match(text) and len(text) <= 60:
+            parts.append((text, Span(box[0].start, box[0].end, box[0].number), []))
+            continue
+        if not rows and TITLE.fullmatch(text):
+            continue  # the table's title among the header's boxes
+        opened = ROW_BOX.match(box[0].text)
+        if opened is not None:
+            at = box[0].start + opened.start(2)
+            number = Line(box[0].number, at, at + len(opened.group(2)), opened.group(2))
+            first = Line(box[0].number, box[0].start + opened.end(), box[0].end, box[0].text[opened.end() :])
+            rows.append((number, [[first, *box[1:]]]))
+            parts[-1][2].append(len(rows) - 1)
+            deadline = None
+            continue
+        if DEADLINE_CELL.fullmatch(text) or deadline is not None and DEADLINE_CELL.fullmatch(deadline + text):
+            deadline = text
+            continue
+        pieces = [Line(box[0].number, box[0].start + m.start(), box[0].start + m.end(), m.group())
+                  for m in re.finditer(r"\S+", box[0].text)]
+        if len(pieces) > 1 and (DEADLINE_CELL.fullmatch(normalise(pieces[-1].text))
+                                or DATE_CUT.fullmatch(pieces[-1].text)):
+            deadline = normalise(pieces.pop().text)  # the 完成时限 beside the unit cells: 省数据局 省商务厅 2026年
+            if len(box) > 1:
+                return None
+        groups = [[p] for p in pieces]
+        groups[-1].extend(box[1:])  # the lines under the first go on with its last cell
+        if len(groups) == 1 and last and _open(source, last, lexicon) and _names_only(source, last + groups[0],
+                                                                                      lexicon):
+            last.extend(groups[0])  # 省市场监 / 管局, 省文化广电旅游厅、 / 省发展改革委
+            continue
+        leader = (person and len(groups[0]) == 1 and PERSON.fullmatch(normalise(groups[0][0].text)) is not None
+                  and not _names_only(source, groups[0], lexicon))
+        units = groups[1:] if leader else groups
+        # every cell names units, the last maybe cut short where the next box completes it (省供销社、省市场监)
+        if units and not (all(_names_only(source, g, lexicon) for g in units[:-1]) and (
+                _names_only(source, units[-1], lexicon) or _cut_short(source, units[-1], lexicon, len(groups) > 1))):
+            if rows and len(groups) == 1:
+                rows[-1][1].append(box)  # the last row's task text, broken into another box
+                continue
+            return None
+        # a box's cells lie side by side in one row: its first in the column whose cells have reached the
+        # earliest row (a person's column where it opens with a person), the others in the columns after it
+        first = 0 if leader else min(range(person, width), key=lambda k: (len(streams[k]), k))
+        if first + len(groups) > width or any(len(streams[first + j]) != len(streams[first])
+                                              for j in range(len(groups))):
+            return None
+        for j, group in enumerate(groups):
+            streams[first + j].append(group)
+        last = groups[-1] if units else None
+    # every column fills the rows, each unit cell naming units
+    if not rows or any(len(cells) != len(rows) for cells in streams) or not all(
+            _names_only(source, c, lexicon) for cells in streams[person:] for c in cells):
+        return None
+    numbers = [int(number.text) for number, _ in rows]
+    opening = {members[0] for _, _, members in parts if members}  # a section may number its rows anew
+    if any(b != a + 1 and not (b == 1 and n in opening)
+           for n, (a, b) in enumerate(zip(numbers, numbers[1:], strict=False), 1)):
+        return None
+    found: list[tuple[str, Span | None, list[TaskRecord]]] = []
+    for title, span, members in parts:
+        tasks = []
+        for n in members:
+            number, task = rows[n]
+            row: list = [number] + [()] * (columns.width - 1)
+            row[columns.task] = tuple(task)
+            for (col, _), cells in zip(columns.units, streams[person:], strict=True):
+                row[col] = (cells[n],)
+            if (read := _task(source, columns, row, int(number.text), problems, lexicon)) is not None:
+                tasks.append(read)
+        found.append((title, span, tasks))
+    return found
+
+
+def _open(source: SourceText, group: list[Line], lexicon: Lexicon) -> bool:
+    return left_open(source.raw, _pieces((group,), lines=True), lexicon, "participant")
+
+
+def _cut_short(source: SourceText, group: list[Line], lexicon: Lexicon, beside: bool) -> bool:
+    """True for a one-line cell left open that names units up to its last separator and stops on a name cut short
+    (``省供销社、省市场监``); with no separator, only beside another cell of its box (``何光辉 市发展改``): a box of
+    its own with no separator is text."""
+    line = group[0]
+    stop = max(line.text.rfind(c) for c in SEPARATOR + "，,")
+    return len(group) == 1 and _open(source, group, lexicon) and (stop < 0 and beside or stop > 0 and _names_only(
+        source, [Line(line.number, line.start, line.start + stop, line.text[:stop])], lexicon))

@@ -23,6 +23,7 @@ from fengong.records import SourceText
 MISSING = {"NaN", "<NA>"}  # pandas' print of a missing value (an empty or merged cell)
 TOKEN = re.compile(r"\S+")
 INDEX_ZERO = re.compile(r"^0 ", re.MULTILINE)  # a frame's first row, opened by its index
+WHOLE_FLOAT = re.compile(r"\d+\.0")
 MIN_COLUMNS = 3
 MIN_ROWS = 2
 
@@ -134,6 +135,8 @@ def render(source: SourceText) -> Rendering:
                     gap = line.start + cells[j - 1][1]
                     out.append(("\t", gap, gap + 1))
                 if line.text[start:end] not in MISSING:
+                    if WHOLE_FLOAT.fullmatch(line.text[start:end]):
+                        end -= 2  # a whole number in a column holding NaN, which pandas prints as a float: 2.0
                     out.extend((raw[i], i, i + 1) for i in range(line.start + start, line.start + end))
             out.append(("\n", min(line.end, len(raw) - 1), min(line.end + 1, len(raw))))
         done = lines[frame.last].end + 1

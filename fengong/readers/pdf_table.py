@@ -45,10 +45,21 @@ from fengong.readers.rows import (
     is_header_cell,
     map_header,
     read_pieces,
+    restarting_parts,
+    section_items,
 )
 from fengong.readers.statement import Statement, read_statement, settle_roles
 from fengong.readers.vocabulary import LEAD_RULE, RESPONSIBLE, rest_role
-from fengong.records import Problem, ReadError, SectionRecord, SourceText, Span, TaskRecord, UnitMention
+from fengong.records import (
+    ItemRecord,
+    Problem,
+    ReadError,
+    SectionRecord,
+    SourceText,
+    Span,
+    TaskRecord,
+    UnitMention,
+)
 from fengong.textrepair import normalise, repair
 
 HEADER = re.compile(
@@ -67,6 +78,7 @@ class _Row:
     number: int
     lines: list[Line]  # the row's lines, the number line first; blank lines kept as gaps
     text_start: int  # offset where the row's content begins (after the number)
+    section: Line | None = None  # the section row (一、…) the row stands under
 
 
 def read_table(source: SourceText, jurisdiction: str | None = None) -> tuple[SectionRecord, list[Problem]]:
@@ -75,6 +87,14 @@ def read_table(source: SourceText, jurisdiction: str | None = None) -> tuple[Sec
     Raises :class:`ReadError` when the text holds no recognisable table. Malformed rows are returned as
     problems naming their line; rows that could be read are kept.
     """
+    section, _, problems = read_table_items(source, jurisdiction)
+    return section, problems
+
+
+def read_table_items(source: SourceText, jurisdiction: str | None = None
+                     ) -> tuple[SectionRecord, list[ItemRecord], list[Problem]]:
+    """:func:`read_table`, with the outline items its section rows make where the table numbers its rows anew in
+    each section (``二、提升服务品质`` / 1 2 3: item ``2``, its row ``3`` task ``2.3``)."""
     first_header = next((ln for ln in LineIndex(repair(source.raw)).lines if header_columns(ln.text)), None)
     if first_header is None:
         raise ReadError([Problem(source.path, 1, "no task-division table found: no header line "
@@ -110,9 +130,11 @@ def read_table(source: SourceText, jurisdiction: str | None = None) -> tuple[Sec
         own = Counter({u.name for u in t.units}) if t is not None else Counter()
         tasks.append(_read_row(r, masked, index, source.path, problems, lexicon, rest, columns,
                                frozenset(printed - own), furniture))
+    under = [r.section for r, t in zip(rows, tasks, strict=True) if t is not None]
     tasks = [t for t in tasks if t is not None]
     if len(columns.texts) > 1:
         tasks = _grouped_texts(tasks, masked, index)
+    tasks, items = _restarting(tasks, under, source)
 
     title_line = _title_before(index, first_header.number)
     role_rule = normalise(source.quote(rule)) if rule is not None else None
@@ -130,7 +152,26 @@ def read_table(source: SourceText, jurisdiction: str | None = None) -> tuple[Sec
         role_rule_basis=basis,
         tasks=tuple(tasks),
     )
-    return section, problems
+    return section, items, problems
+
+
+def _restarting(tasks: list[TaskRecord], under: list[Line | None], source: SourceText
+                ) -> tuple[list[TaskRecord], list[ItemRecord]]:
+    """Where the table numbers its rows anew under each section row (一、… 1 2 3, 二、… 1 2), the section rows are
+    items and the rows their children (``2.3``, parent ``2``), as in a table of any other rendering; else the
+    tasks as they are, and no items."""
+    parts: list[tuple[str, Span | None, list[TaskRecord]]] = []
+    for task, line in zip(tasks, under, strict=True):
+        span = Span(line.start, line.end, line.number) if line is not None else None
+        if not parts or parts[-1][1] != span:
+            parts.append((normalise(line.text) if line is not None else "", span, []))
+        parts[-1][2].append(task)
+    heads = restarting_parts(parts)
+    if not heads:
+        return tasks, []
+    keyed = [replace(t, key=f"{heads[n][0]}.{t.number}", parent=heads[n][0])
+             for n, (_, _, part) in enumerate(parts) for t in part]
+    return keyed, section_items(parts, source)
 
 
 def header_columns(text: str) -> Columns | None:
@@ -205,23 +246,25 @@ def _split_rows(body: list[Line], path: str, problems: list[Problem], lexicon: L
     rows: list[_Row] = []
     expected = 1
     aside = False  # after a section row (一、夯实算力和数据基础), until the next numbered row
+    section: Line | None = None
     for ln in body:
         m = ROW_START.match(ln.text)
         if DISTRIBUTION.match(ln.text):
             break  # 抄送：… closes the document, and the table with it
         if not m and SECTION_ROW.match(normalise(ln.text)) and len(normalise(ln.text)) <= SECTION_MAX:
-            aside = True
+            aside, section = True, ln
             continue
         if aside and not m:
             continue
+        anew = aside  # a section may number its rows anew
         aside = False
         if m:
             number = int(m.group(1))
-            if number != expected:
+            if number != expected and not (anew and number == 1):
                 problems.append(Problem(path, ln.number, f"task number {number} is out of sequence "
                                         f"(expected {expected})"))
             offset = ln.start + (m.start(2) if m.group(2) else len(ln.text))
-            rows.append(_Row(number, [ln], offset))
+            rows.append(_Row(number, [ln], offset, section))
             expected = number + 1
         elif rows and _ends_table(rows[-1], ln, masked, lexicon, columns):
             break  # a paragraph of prose after the last row: the table has ended without a note

@@ -252,6 +252,15 @@ def read_pieces(raw: str, pieces: tuple[Span, ...], lexicon: Lexicon, role: str,
     return statement
 
 
+def left_open(raw: str, pieces: tuple[Span, ...], lexicon: Lexicon, role: str) -> bool:
+    """True where a unit cell's text stops inside its list: on a separator, or on a piece that is no name alone
+    (read by its place only: 区商务, 市住房保), so its next line or box carries it on."""
+    if raw[pieces[-1].start : pieces[-1].end].rstrip().endswith(tuple(SEPARATOR + "，,；;")):
+        return True
+    found = read_pieces(raw, pieces, lexicon, role)
+    return found is None or not found.units or found.units[-1].recognised == "label"
+
+
 def _read_joined(raw: str, pieces: tuple[Span, ...], lexicon: Lexicon, role: str, gap: str) -> Statement | None:
     """The pieces read as one text, ``gap`` put between two where the first ends in no separator."""
     gaps = [gap if raw[p.end - 1] not in SEPARATOR + "，,；;" else "" for p in pieces[:-1]] + [""]
@@ -284,7 +293,7 @@ def sections_of(parts: list[tuple[str, Span | None, list[TaskRecord]]], columns:
     stated = source.quote(rule) if rule is not None and needs_rule else ""
     rest = rest_role(stated) if stated else "participant"
     every = unmarked_leads(stated)
-    heads = _restarting_parts(parts)
+    heads = restarting_parts(parts)
     sections = []
     for title, span, tasks in (part for part in parts if part[2]):
         key = f"table-{len(sections) + 1}"
@@ -303,7 +312,7 @@ def sections_of(parts: list[tuple[str, Span | None, list[TaskRecord]]], columns:
     return sections
 
 
-def _restarting_parts(parts: list[tuple[str, Span | None, list[TaskRecord]]]) -> dict[int, tuple[str, str, int]]:
+def restarting_parts(parts: list[tuple[str, Span | None, list[TaskRecord]]]) -> dict[int, tuple[str, str, int]]:
     """Where each part of a table numbers its rows anew (一、… 1 2 3, 二、… 1 2), the section rows are the items the
     rows belong to: for the n-th part that holds rows, ``(key, label, number)`` of its section row — its printed
     number (一、 → 1, （二） → 2) where every such row prints a distinct one, its order otherwise. Empty where the
@@ -329,9 +338,9 @@ def section_label(title: str) -> tuple[str, int] | None:
 
 
 def section_items(parts: list[tuple[str, Span | None, list[TaskRecord]]], source: SourceText) -> list[ItemRecord]:
-    """The section rows of a table whose parts number their rows anew (:func:`_restarting_parts`), as the outline
+    """The section rows of a table whose parts number their rows anew (:func:`restarting_parts`), as the outline
     items its rows are children of: ``二、产业发展任务`` is item ``2``, its row ``3`` task ``2.3``."""
-    heads = _restarting_parts(parts)
+    heads = restarting_parts(parts)
     holding = [part for part in parts if part[2]]
     items = []
     for n, (key, label, number) in heads.items():

@@ -29,6 +29,7 @@ from fengong.readers.rows import (
     carried_by_notes,
     check_sequence,
     document_rule,
+    left_open,
     map_header,
     merged_lead,
     noted_columns,
@@ -40,8 +41,7 @@ from fengong.readers.rows import (
     task_from_cells,
 )
 from fengong.readers.sources import LONG_LINE
-from fengong.readers.statement import read_statement
-from fengong.readers.vocabulary import LEAD_RULE, NUMBER_HEADERS, SEPARATOR, rule_extent, task_header
+from fengong.readers.vocabulary import FULL_STOPS, LEAD_RULE, NUMBER_HEADERS, rule_extent, task_header
 from fengong.records import ItemRecord, PlanRecord, Problem, ReadError, SourceText, Span, TaskRecord
 from fengong.textrepair import normalise, normalise_typed, repair
 
@@ -540,6 +540,10 @@ def _csv_rows(raw: str, sep: str) -> list[list[Cell]]:
     """The rows of ``raw``, each record that holds a quote read by the csv module, strictly (a quote closes a cell
     only before a separator or a line end); a line that is no well-formed quoted record (a typed cell opening with
     a quote, ``"放管服"改革``; prose before the table) is split at its separators alone."""
+    if "\n" in raw:
+        # a CR alone inside a line of a text whose lines end with LF wraps a cell (tabula-java joins a cell's lines
+        # so: `国家邮政局,司法部、国家发展改革委、\r生态环境部`), read as a line break inside the cell, no record's end
+        raw = re.sub(r"\r(?!\n)", "\v", raw)  # one character for one: every offset stays the file's
     lines = list(io.StringIO(raw, newline=""))  # the csv module's lines: ends kept, \r\n, \n or \r
     breaks = [m.start() for m in re.finditer("\n", raw)]
     rows: list[list[Cell]] = []
@@ -794,6 +798,20 @@ def _wrapped_tails(source: SourceText, row: list[Cell], texts: list[str], above:
     def full(k: int) -> bool:
         return k < len(above) and k in widths and _width(source.quote(last(k))) >= widths[k] - 1
 
+    if source.rendered_from == "frame":
+        # tabula's stream table printed by pandas splits a row's lines over several frame rows, NaN where a cell has
+        # no more lines: a row with no number whose task text goes on a text left open (no full stop) and whose unit
+        # cells each carry on a cell left open (区发展改 / 革委, 市城乡建设局、 / 市城管局, 市住房保 / 障和房产 /
+        # 管理局) is the row above going on; a workbook's row under a merged 序号 starts a text and names units of
+        # its own
+        found = {k: row[k] for k, t in enumerate(texts) if t not in EMPTY_CELLS}
+        task = columns.text_of(texts)
+        if (len(row) != len(above) or texts[columns.number] not in EMPTY_CELLS or task not in found
+                or source.quote(last(task)).rstrip().endswith(tuple(FULL_STOPS + "；;"))):
+            return None
+        roles = dict(columns.units)
+        return found if all(left_open(source.raw, (last(k),), lexicon, roles[k]) for k in found if k in roles) \
+            else None
     if sep == PIPE:
         if len(row) != len(above) or texts[columns.number] not in EMPTY_CELLS:
             return None
@@ -814,14 +832,10 @@ def _wrapped_tails(source: SourceText, row: list[Cell], texts: list[str], above:
 def _cut(source: SourceText, cell: Cell, piece: Cell, lexicon: Lexicon, role: str) -> bool:
     """True where a unit cell ends cut and ``piece`` (the next line's) carries it on: the cell ends with a
     separator, or its last name is no name alone (read by its place only) and the two read joined end with one."""
-    text = source.quote(cell).rstrip()
     joined = read_pieces(source.raw, (cell, piece), lexicon, role)
     if joined is None or not joined.units or joined.units[-1].recognised == "label":
         return False
-    if text.endswith(tuple(SEPARATOR + "，,；;")):
-        return True
-    alone = read_statement(source.raw, cell.start, cell.end, cell.line, lexicon, label_role=role)
-    return alone is None or not alone.units or alone.units[-1].recognised == "label"
+    return left_open(source.raw, (cell,), lexicon, role)
 
 
 def _task(source: SourceText, columns, row: list[Cell], texts: list[str], order: int,
