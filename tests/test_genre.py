@@ -119,11 +119,48 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "guoban-2019-41-nongcun-lenglian": "convert_to_dict's text fields, one a line: a Table element's str puts the "
                                            "whole table on one line, every cell joined by one space: refused (a "
                                            "header, no numbered rows), not read",
-        "jianghan-2026-yingshang-huanjing": "convert_to_dict's text fields of partition_pdf fast, one a line: a "
-                                            "table's cells as elements, some run into the next row's (区发改局6推进…): "
-                                            "11 of 14, units misread",
         "tianhe-2026-rengong-zhineng": "partition_pdf fast, elements_to_text: 12 of 12 tasks since joined lines, "
                                        "three units cut where a labelled line's element ends (区交通运输 / 局)",
+    },
+    "set-62": {
+        # poppler-utils and mupdf-tools CLIs (blind set 62, by fb4c0ea, before any rule)
+        "anji-2026-zhuchanye": "blind: read 7/14 (found 11), task F1 0.560, mention F1 0.522, lead 0.500, numbering 0.071",
+        "guoban-2018-kouan-tongguan": "blind: no statement read (0 tasks: no table or statement form found)",
+        "hefei-2026-yingshang-qingdan": "blind: read 9/15 (found 31), task F1 0.391, mention F1 0.121, lead 0.067, numbering 0.000",
+        "wuhou-2026-chengshi-gengxin": "blind: refused: a table printed in text boxes whose columns' cells do not align one to one: not read",
+        "yuhang-2026-minsheng-shishi": "blind: no statement read (0 tasks: no table or statement form found)",
+    },
+    "set-63": {
+        # LibreOffice conversions, antiword, catdoc (blind set 63, by fb4c0ea, before any rule)
+        "fagai-2018-gonggong-shixun": "blind: read 9/9 (found 9), task F1 1.000, mention F1 0.930, lead 1.000, numbering 1.000",
+        "huangpu-2026-yingshang-huanjing": "blind: no statement read (0 tasks: no table or statement form found)",
+        "hubei-2026-yinfa-jingji": "blind: no statement read (0 tasks: no table or statement form found)",
+        "nongban-2019-zhiliang-anquan": "blind: read 1/15 (found 1), task F1 0.125, mention F1 0.034, lead 0.067, numbering 0.067",
+        "shaoxing-2026-dikong-jingji": "blind: read 12/12 (found 12), task F1 1.000, mention F1 0.947, lead 1.000, numbering 1.000",
+        "wuhou-2026-shequ-shangye": "blind: read 13/14 (found 13), task F1 0.963, mention F1 0.954, lead 0.929, numbering 0.929",
+    },
+    "set-64": {
+        # kreuzberg and extractous (Tika) (blind set 64, by fb4c0ea, before any rule)
+        "suzhou-2026-rengongzhineng-zhizao": "blind: read 10/12 (found 10), task F1 0.909, mention F1 0.931, lead 0.833, numbering 0.833",
+        "wuhou-2026-yingshang-huanjing": "blind: refused: a table printed in text boxes whose columns' cells do not align one to one: not read",
+        "zhejiang-2026-gonggong-shuju": "blind: no statement read (0 tasks: no table or statement form found)",
+    },
+    "set-65": {
+        # docling (DOCX/HTML/XLSX/PPTX backends) (blind set 65, by fb4c0ea, before any rule)
+        "d06-minfuban-2026-rgzn": "blind: read 0/13 (found 13), task F1 0.000, mention F1 0.000, lead 0.000, numbering 0.000",
+        "d07-anzhengban-2026-zhuchanye": "blind: read 11/14 (found 13), task F1 0.815, mention F1 0.800, lead 0.786, numbering 0.786",
+        "d09-ganfufa-2026-diankong": "blind: read 0/14 (found 14), task F1 0.000, mention F1 0.000, lead 0.000, numbering 0.000",
+        "d10-chaozhengban-2026-guojixiaofei": "blind: read 0/14 (found 14), task F1 0.000, mention F1 0.000, lead 0.000, numbering 0.000",
+    },
+    "set-68": {
+        # the genre's neighbours: 整改清单, 指标分解, 重点项目, 督查事项 (blind set 68, by fb4c0ea, before any rule)
+        "dongguan-2026-anquan-dudao-zhenggai": "blind: read 11/13 (found 11), task F1 0.917, mention F1 0.746, lead 0.769, numbering 0.846",
+        "guoban-2018-dadu-zhenggai": "blind: read 10/11 (found 10), task F1 0.952, mention F1 0.958, lead 0.909, numbering 0.909",
+        "guoban-2019-shenji-zhenggai": "blind: no statement read (0 tasks: no table or statement form found)",
+        "jtb-2019-yunshu-jiegou": "blind: read 8/16 (found 8), task F1 0.667, mention F1 0.327, lead 0.500, numbering 0.500",
+        "luoyang-2026-zhibiao-fenjie": "blind: no statement read (0 tasks: no table or statement form found)",
+        "shaoxing-2026-xuncha-zhenggai": "blind: read 12/12 (found 12), task F1 1.000, mention F1 0.382, lead 1.000, numbering 1.000",
+        "xinfeng-2026-zhongdian-xiangmu": "blind: read 14/14 (found 14), task F1 1.000, mention F1 0.639, lead 1.000, numbering 1.000",
     },
 }
 

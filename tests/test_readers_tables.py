@@ -3639,3 +3639,79 @@ def test_a_numbered_paragraph_after_a_flat_table_is_no_row_run_together():
             "2\n出台公共数据授权运营管理办法\n市司法局\n1 各区县（市）要加强组织领导，确保各项任务落到实处。\n")
     plan = flat_table.read(SourceText("flat.txt", text))
     assert [(t.key, units(t)) for t in plan.tasks] == [("1", [("市数据局", "lead")]), ("2", [("市司法局", "lead")])]
+
+
+# A table one cell a line (pdfminer's text boxes, unstructured's elements): a row whose one-line task cell sits on
+# its number's baseline is printed as one line with the number (set 56: jianghan).
+ROWS_ONE_A_LINE = """附件
+序号
+工作任务
+责任单位
+1
+深化“高效办成一件事”改革，新增企业信 息变更等重点事项10项以上
+区行政审批局、区数据局
+{two}
+区市场监管局、区财政局、区发 改局
+3
+推进政府采购领域突出问题整 治
+区财政局、区发改局
+"""
+
+
+@pytest.mark.parametrize("two", ["2 开展涉企违规收费专项整治", "2. 开展涉企违规收费专项整治",
+                                 "2\u3000开展涉企违规收费专项整治", "2 开展涉企违规收费 专项整治"])
+def test_a_rows_number_and_its_one_line_first_cell_on_one_line(two):
+    plan = flat_table.read(SourceText("t.txt", ROWS_ONE_A_LINE.format(two=two)))
+    assert [(t.number, t.text) for t in plan.tasks] == [
+        (1, "深化“高效办成一件事”改革，新增企业信息变更等重点事项10项以上"), (2, "开展涉企违规收费专项整治"),
+        (3, "推进政府采购领域突出问题整治")]
+    assert units(plan.tasks[1]) == [("区市场监管局", "lead"), ("区财政局", "participant"), ("区发改局", "participant")]
+    assert not [p for p in plan.problems if p.severity == "error"]
+
+
+def test_a_line_running_every_cell_of_the_next_row_together_is_refused_not_read_as_a_joined_row():
+    text = ROWS_ONE_A_LINE.format(two="2 开展涉企违规收费专项整治 区市场监管局、区财政局")
+    with pytest.raises(ReadError, match="run together"):
+        flat_table.read(SourceText("t.txt", text))
+
+
+def test_a_line_opening_with_another_rows_number_is_no_joined_row():
+    text = ROWS_ONE_A_LINE.format(two="3 开展涉企违规收费专项整治")
+    try:
+        tasks = flat_table.read(SourceText("t.txt", text)).tasks
+    except ReadError:
+        return  # refused: fine, never misread
+    assert "开展涉企违规收费专项整治" not in [t.text for t in tasks]
+    assert all("开展" not in u.name for t in tasks for u in t.units)
+
+
+def test_a_joined_rows_next_line_must_be_its_other_cell_not_a_section_row():
+    text = ROWS_ONE_A_LINE.format(two="2 建立数据质量问题闭环机制 区数据局、区市场监管局\n二、推进授权运营")
+    text = text.replace("区市场监管局、区财政局、区发 改局\n", "")
+    try:
+        tasks = flat_table.read(SourceText("t.txt", text)).tasks
+    except ReadError:
+        return
+    assert not any(u.name.startswith("二、") or "推进授权运营" in u.name for t in tasks for u in t.units)
+
+
+@pytest.mark.parametrize("note", ["注：各街道办事处负责本辖区相关任务落实，表中不再一一列出。",
+                                  "备注：各街道办事处负责本辖区相关任务落实，不再一一列出。"])
+def test_a_standing_note_printed_on_the_last_rows_line_is_cut_from_its_cell_and_carried(note):
+    text = ROWS_ONE_A_LINE.format(two="2\n开展涉企违规收费专项整治").replace(
+        "推进政府采购领域突出问题整 治\n", f"推进政府采购领域突出问题整 治 {note}\n")
+    plan = flat_table.read(SourceText("t.txt", text))
+    assert plan.tasks[2].text == "推进政府采购领域突出问题整治"
+    assert [[(u.name, u.role) for u in t.units if u.carried] for t in plan.tasks] == [
+        [("各街道办事处", "implementing")]] * 3
+
+
+@pytest.mark.parametrize("cell", [
+    "推进政府采购领域突出问题整治 注：含招标投标领域",  # a note of the cell's own: no units left out
+    "推进政府采购领域突出问题整治注：各街道办事处负责本辖区相关任务落实，表中不再一一列出。",  # no space: the cell's
+])
+def test_a_cells_own_note_stays_in_the_cell_and_carries_nothing(cell):
+    text = ROWS_ONE_A_LINE.format(two="2 开展涉企违规收费专项整治").replace("推进政府采购领域突出问题整 治\n", cell + "\n")
+    plan = flat_table.read(SourceText("t.txt", text))
+    assert plan.tasks[2].text.startswith("推进政府采购领域突出问题整治")
+    assert not [u for t in plan.tasks for u in t.units if u.carried]

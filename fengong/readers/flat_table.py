@@ -65,6 +65,7 @@ from fengong.readers.vocabulary import (
     FULL_STOPS,
     LABEL_ROLES,
     LEAD_RULE,
+    NOT_LISTED,
     OPENERS,
     RESPONSIBLE,
     SEMICOLONS,
@@ -133,6 +134,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     given: bool | None = None  # whether the first row has a lead: a table that gives every row one
     flat = len(problems)
     run_together = False  # the rows stopped at a line holding a row's cells run together (2 建立… 省数据局)
+    notes: set[int] = set()  # lines of the rows on which a note after the table is printed (:func:`_note_cut`)
     while i < len(content):
         line = content[i]
         text = normalise(line.text)
@@ -143,19 +145,26 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             rule = _rule(source, line)
             break
         number = NUMBER.match(text)
+        joined = None
         if number is None:
             if SECTION_ROW.match(text) and len(text) <= 60:
                 parts.append((text, Span(line.start, line.end, line.number), []))
                 above = None  # no cell is merged across a section row
                 i += 1
                 continue
-            # the next row's number opening a line of more text: its cells run together (pdfminer's boxes)
-            run_together = _opens_with_row(line.text) == (numbers[-1][0] + 1 if numbers else 1)
-            break  # the table has ended
-        cells, taken = _row_cells(content, i, columns.width, gap, blanks)
+            joined = _joined_row(source, content, i, numbers[-1][0] + 1 if numbers else 1, columns.width,
+                                 header_texts, lexicon_for(plan.jurisdiction))
+            if joined is None:
+                # the next row's number opening a line of more text: its cells run together (pdfminer's boxes)
+                run_together = _opens_with_row(line.text) == (numbers[-1][0] + 1 if numbers else 1)
+                break  # the table has ended
+            line, cells, taken = joined
+            number = NUMBER.match(line.text)
+        else:
+            cells, taken = _row_cells(content, i, columns.width, gap, blanks)
         cut = next((k for k, c in enumerate(cells) if _starts_next_row(c, int(number.group(1)))), None)
-        if (cut is not None or len(cells) < columns.width - 1
-                or not _row_ends(content, i + taken, int(number.group(1)), header_texts)):
+        if joined is None and (cut is not None or len(cells) < columns.width - 1
+                               or not _row_ends(content, i + taken, int(number.group(1)), header_texts)):
             wrapped = _wrapped_row(source, content, i, columns, header_texts, names, blanks, breaks,
                                    lexicon_for(plan.jurisdiction), widths, silent)
             if wrapped is not None:
@@ -169,6 +178,10 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
             i += 1 + have
             continue
         row = [line, *cells]
+        if _row_ends(content, i + taken, int(number.group(1)), header_texts) and not (
+                i + taken < len(content) and _starts_next_row(content[i + taken], int(number.group(1)))):
+            row, noted = _note_cut(row)  # the last row of its table: a note may follow on its line
+            notes.update(noted)
         texts = _cell_texts(source, row)
         given = all(texts[k] not in EMPTY_CELLS for k in leads) if given is None else given
         if given and above is not None and merged_lead(texts, above[1], columns):
@@ -196,7 +209,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
                                                        "do not align one to one: not read")])
         problems.extend(kept)
     check_sequence(numbers, source.path, problems)
-    table = {ln.number for ln in content[at:i]}  # a cell never carries; a note after the rows or before may
+    table = {ln.number for ln in content[at:i]} - notes  # a cell never carries; a note after the rows or before may
     carried = carried_by_notes(source, lexicon_for(plan.jurisdiction), table)
     plan.sections = sections_of(parts, columns, rule or document_rule(source), source, carried)
     plan.items = section_items(parts, source)
@@ -309,8 +322,52 @@ def _closed(content: list[Line], j: int, cells: list[Line], number: re.Match) ->
 
 
 def _starts_next_row(line: Line, number: int) -> bool:
+    """Whether ``line`` opens row ``number + 1``: its number alone, or its number, a space and its first cell
+    (:func:`_joined_row`)."""
     found = NUMBER.match(normalise(line.text))
-    return found is not None and int(found.group(1)) == number + 1
+    return int(found.group(1)) == number + 1 if found else _opens_with_row(line.text) == number + 1
+
+
+_NOTE_ON_LINE = re.compile(r"\s+(?:注|说明|备注)\s*[:：]")
+
+
+def _note_cut(row: list) -> tuple[list, set[int]]:
+    """The last row's cells without a standing note a tool printed on one of their lines (``…直达快享
+    注：各街道办事处负责本辖区相关任务落实，表中不再一一列出。``: the note's text box on the row's baseline,
+    grouped with it), and the lines holding one. Only a note that says its units are not listed: such words are
+    never a cell's."""
+    cut, noted = list(row), set()
+    for k, cell in enumerate(row):
+        found = _NOTE_ON_LINE.search(cell.text) if isinstance(cell, Line) else None
+        if found is not None and NOT_LISTED.search(cell.text, found.end()):
+            cut[k] = Line(cell.number, cell.start, cell.start + found.start(), cell.text[: found.start()])
+            noted.add(cell.number)
+    return cut, noted
+
+
+def _joined_row(source: SourceText, content: list[Line], i: int, number: int, width: int, header_texts: list[str],
+                lexicon: Lexicon):
+    """Row ``number`` where its number and its first cell share the line ``content[i]`` (``5 开展…专项整治``)
+    and every other cell is one line after it: a one-line cell on its row's number's baseline, which pdfminer
+    (and tools built on it) groups into one line with the number. Only where the row then ends as a row does
+    (:func:`_row_ends`); a line running all of a row's cells together (its last piece unit names) is no such row.
+    ``(the number as a line, [first cell, other cells…], lines taken)`` or None."""
+    line = content[i]
+    if _opens_with_row(line.text) != number:
+        return None
+    head = re.match(r"\s*\S+\s+", line.text).end()
+    tail = re.search(r"\s(\S+)\s*$", line.text[head:])
+    if tail is not None and _names_only(source, [Line(line.number, line.start + head + tail.start(1), line.end,
+                                                      tail.group(1))], lexicon):
+        return None
+    cells = content[i + 1 : i + width - 1]
+    if (len(cells) < width - 2 or any(c.blank or NUMBER.match(normalise(c.text)) or _opens_with_row(c.text)
+                                      or TABLE_END.match(c.text) or SECTION_ROW.match(normalise(c.text)) for c in cells)
+            or not _row_ends(content, i + width - 1, number, header_texts)):
+        return None
+    digits = line.text[:head].rstrip()
+    first = Line(line.number, line.start + head, line.end, line.text[head:])
+    return Line(line.number, line.start, line.start + len(digits), digits), [first, *cells], width - 1
 
 
 def _task(source: SourceText, columns, row: list, number: int, problems: list[Problem], lexicon: Lexicon):
