@@ -1839,3 +1839,22 @@ def test_a_place_and_a_body_run_together_are_the_places_body():
 ])
 def test_a_list_with_no_verb_before_the_places_that_carry_the_measure_out(text, expected):
     assert units(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "国家邮政局、公安部、国家安全部按职责分工人负责",  # OCR's stray 人 inside 按职责分工负责
+    "国家邮政局、公安部、国家安全部按职责分工之负责",
+    "国家邮政局、公安部、国家安全部按职责分负责",
+])
+def test_a_role_phrase_run_into_a_name_is_no_name(text):
+    statement = read(text)
+    assert statement is None or all("按职责" not in u.name for u in statement.units)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("国家邮政局、公安部、国家安全部按职责分工负责",
+     [("国家邮政局", "lead"), ("公安部", "participant"), ("国家安全部", "participant")]),
+    ("公安部牵头，国家安全部等部门按职责分工负责", [("公安部", "lead"), ("国家安全部", "participant")]),
+])
+def test_the_role_phrase_after_the_names_still_reads(text, expected):
+    assert units(text) == expected

@@ -2405,3 +2405,62 @@ def test_a_line_opening_with_an_english_word_and_a_colon_is_no_element_line():
     rendered = render(SourceText("doc.txt", text)).text
     assert rendered.splitlines()[-2:] == ["Note: 本措施由市数据局负责解释。", "Note: 自印发之日起施行。"]
     assert rendered.splitlines()[1] == "某市人民政府办公室关于印发某市促进数字经济发展若干措施的通知"
+
+
+# Tesseract (chi_sim) reads （ as 〈 or 《 and ） as ), may lose a closing ）, garbles a label's numeral (《A)) and
+# puts a stray character before a heading's (人二、)
+TESSERACT = """某市人民政府办公室关于印发若干措施的通知
+各县区人民政府，市人民政府各部门：
+现将《某市促进消费若干措施》印发给你们，请认真贯彻落实。
+一、提升消费供给
+(一)提升街区品质。完善街区灯光亮化和导视标识，打造一批特色
+街区。〈市商务局牵头，市财政局、市文化广电和旅游局配合)
+
+《二) 培育消费场景。支持景区开发夜游产品。 《市文化广电和旅游局、
+市文物局负责)
+
+{garbled} 规范餐饮发展。布局一批美食街区。 〈市商务局负责
+
+(四)延长交通服务。优化公交线路。〈市交通运输局牵头，市公安局配合)
+{stray}二、完善配套服务
+(五)增加停车供给。增设临时停车泊位。《市城市管理局、市公安局负责)
+"""
+
+
+@pytest.mark.parametrize("garbled", ["《A)", "(NX)", "4和)", "(人三)"])
+def test_a_tesseract_text_is_read_with_its_brackets_and_labels_as_printed(tmp_path, garbled):
+    path = tmp_path / "t.txt"
+    path.write_text(TESSERACT.format(garbled=garbled, stray="人"), encoding="utf-8")
+    plan, reader = read_path(path)
+    assert reader == "clauses"
+    assert [(t.key, t.label, t.text[:4], units(t)) for t in plan.tasks] == [
+        ("1.1", "（一）", "提升街区", [("市商务局", "lead"), ("市财政局", "cooperating"),
+                                   ("市文化广电和旅游局", "cooperating")]),
+        ("1.2", "（二）", "培育消费", [("市文化广电和旅游局", "lead"), ("市文物局", "participant")]),
+        ("1.3", "（三）", "规范餐饮", [("市商务局", "lead")]),  # its ） lost: the paragraph closes the bracket
+        ("1.4", "（四）", "延长交通", [("市交通运输局", "lead"), ("市公安局", "cooperating")]),
+        ("2.5", "（五）", "增加停车", [("市城市管理局", "lead"), ("市公安局", "participant")])]
+    raw = path.read_text(encoding="utf-8")
+    garbled_at = plan.tasks[2]
+    assert raw[garbled_at.span.start : garbled_at.span.start + 4] == "规范餐饮"  # spans point into the file
+
+
+def test_a_garbled_label_the_series_does_not_leave_a_number_for_opens_no_item(tmp_path):
+    path = tmp_path / "t.txt"
+    # (四) printed (六): the labels around 《A) leave two numbers out, so which it is is not known; 人二、 after
+    # 一、 but before 四、 is no heading either
+    text = TESSERACT.format(garbled="《A)", stray="人").replace("(四)", "(六)").replace("(五)", "四、其他\n(七)")
+    path.write_text(text, encoding="utf-8")
+    plan, _ = read_path(path)
+    assert "1.3" not in [t.key for t in plan.tasks] and "2" not in [item.key for item in plan.items]
+
+
+def test_a_typed_text_with_titles_in_book_marks_is_no_tesseract_text():
+    from fengong.readers.ocr import ocr_brackets
+
+    assert ocr_brackets(TESSERACT.format(garbled="《A)", stray=""))
+    typed = ("依据《中华人民共和国安全生产法》(2021年修正)和《国务院办公厅关于加强安全生产工作的通知》（国办发〔2020〕1号）"
+             "制定本方案。\n（一）加强监管。（市应急管理局负责）\n（二）强化执法。（市应急管理局、市公安局负责）\n")
+    assert not ocr_brackets(typed)
+    path_plan = prose.read(SourceText("t.txt", typed))
+    assert [t.label for t in path_plan.tasks] == ["（一）", "（二）"]

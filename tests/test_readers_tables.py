@@ -3736,3 +3736,83 @@ def test_an_unread_tables_header_is_found_in_any_rendering(text, line):
 ])
 def test_no_header_is_claimed_where_no_table_names_units(text):
     assert rows.unread_header(text) is None
+
+
+# Tesseract --psm 6 reads a table straight across its columns, its rules read as | or “|: a cell wrapped over lines
+# has its next line beside the next line of the cell before it
+ACROSS = """国家发展改革委关于印发重点任务分工方案的通知
+（负责单位中排在第一位的为牵头单位，其他为参与单位）
+序       重点任务          负责单位     时间进度
+号
+1 |加快推进户籍制度改革，城区常住人“| 公安部、国家发展改革委 | 2019年底前
+口100万以下的中小城市全面取消落户限制
+2 | 建立城市人才入乡激励机制，制定财 | 人力资源社会保障部、农 | 2019年10月
+政、金融、社会保障等激励政策，吸“| 业农村部、财政部    底前
+引各类人才返乡入乡创业
+3 | 统筹城乡社会救助体系，做好城乡社 | 民政部、财政部
+会救助兜底工作 |
+"""
+
+
+@pytest.mark.parametrize("second", [
+    "政、金融、社会保障等激励政策，吸“| 业农村部、财政部    底前",
+    "政、金融、社会保障等激励政策，吸 | 业农村部、财政部",
+    "政、金融、社会保障等激励政策，吸|业农村部、财政部 |底前",
+])
+def test_a_table_row_read_across_its_columns_is_refused_its_neighbours_read(second):
+    from fengong.readers.detect import READERS
+
+    source = SourceText("t.txt", ACROSS.replace("政、金融、社会保障等激励政策，吸“| 业农村部、财政部    底前", second))
+    assert choose_reader(source) == "pdf-table"
+    plan = READERS["pdf-table"](source, jurisdiction="100000")
+    # rows whose cells wrap on their own lines are read, the rules around the task's text no part of it
+    assert [(t.number, t.text[:10], units(t)) for t in plan.tasks] == [
+        (1, "加快推进户籍制度改革", [("公安部", "lead"), ("国家发展改革委", "participant")]),
+        (3, "统筹城乡社会救助体系", [("民政部", "lead"), ("财政部", "participant")])]
+    (problem,) = [p for p in plan.problems if "across the table's columns" in p.message]
+    assert problem.line == 8 and "task 2" in problem.message
+
+
+FLAT_PARAGRAPHS = """附件
+重点任务分工
+
+序号
+
+重点任务
+
+责任单位
+
+完成时限
+
+一、设备更新
+
+1
+
+{task}
+
+省工业和信息化厅、省发展改革委
+
+2026年12月
+
+2
+
+加快更新住宅老旧电梯
+
+省住房城乡建设厅
+
+2026年12月
+"""
+
+
+def test_a_flat_row_whose_cell_wraps_where_blank_lines_part_cells_is_refused_where_it_cannot_end():
+    # OCR (Tesseract --psm 3) prints each cell as a paragraph; a row ending where the next row's number stands is
+    # read with its wrapped cell whole
+    wrapped = FLAT_PARAGRAPHS.format(task="推进工程机械、轨道交通装备、电\n子信息、有色金属、石化等")
+    plan = flat_table.read(SourceText("t.txt", wrapped), jurisdiction="430000")
+    assert [(t.number, units(t)) for t in plan.tasks] == [
+        (1, [("省工业和信息化厅", "lead"), ("省发展改革委", "participant")]), (2, [("省住房城乡建设厅", "lead")])]
+    assert plan.tasks[0].text.endswith("石化等")
+    # the next row's number lost (OCR): where the row ends is unknown, and its task's second line is no unit cell
+    with pytest.raises(ReadError) as refused:
+        flat_table.read(SourceText("t.txt", wrapped.replace("\n2\n\n", "\n")), jurisdiction="430000")
+    assert any(p.line == 14 and "cannot be told apart" in p.message for p in refused.value.problems)

@@ -184,7 +184,7 @@ def read_path(path: Path, relative_to: Path | None = None, reader: str | None = 
     rendering = None
     if original.rendered_from is None and (path.suffix.lower() in HTML_SUFFIXES or markup.holds_html(original.raw)):
         rendering = markup.render(original)
-    elif original.rendered_from is None and ocr.ocr_spaced(original.raw):
+    elif original.rendered_from is None and (ocr.ocr_spaced(original.raw) or ocr.ocr_brackets(original.raw)):
         rendering = ocr.render(original)
     elif original.rendered_from is None and frame.printed_frame(original.raw):
         rendering = frame.render(original)  # a workbook printed by pandas: its frames' cells found by their columns

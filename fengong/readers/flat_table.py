@@ -177,6 +177,15 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
                                                               f"{columns.width} cells", "error"))
             i += 1 + have
             continue
+        if gap and not isinstance(cells[0], tuple) and any(
+                not a.blank and not b.blank and b.number == a.number + 1 for a, b in zip(cells, cells[1:])):
+            # cells parted by blank lines, as the header's are (OCR's paragraph a cell), yet two of this row's stand
+            # on adjacent lines: one cell wrapped over both, so which line is which cell's is not known
+            problems.append(Problem(source.path, line.number, f"row {number.group(1)}: a cell wraps over lines where "
+                                    "the table parts its cells by blank lines; its cells cannot be told apart",
+                                    "error"))
+            i += taken
+            continue
         row = [line, *cells]
         if _row_ends(content, i + taken, int(number.group(1)), header_texts) and not (
                 i + taken < len(content) and _starts_next_row(content[i + taken], int(number.group(1)))):

@@ -71,6 +71,9 @@ SPACES = re.compile(r"[ \u3000]+")
 DISTRIBUTION = re.compile(r"^\s*(?:抄送|分送|印发)\s*[:：]")
 SECTION_MAX = 40  # a section row (一、…) is a heading, not a cell's wrapped line
 PROSE = 30  # a line longer than this ending in 。 after a complete row is a paragraph after the table
+# A table read straight across its columns (Tesseract's --psm 6, its rules read as | or “|): a row line after the
+# first holding text on both sides of a rule holds the next lines of two cells side by side
+ACROSS = re.compile(r"[^\s|]\s*\|\s*[^\s|]")
 
 
 @dataclass
@@ -281,6 +284,11 @@ def _read_row(row: _Row, masked: str, index: LineIndex, path: str, problems: lis
               lexicon: Lexicon, rest: str, columns: Columns, elsewhere: frozenset[str] = frozenset(),
               furniture: frozenset[int] = frozenset()) -> TaskRecord | None:
     start_line = row.lines[0].number
+    across = next((ln for ln in row.lines[1:] if ACROSS.search(masked[ln.start : ln.end])), None)
+    if across is not None:  # a wrapped unit cell's lines stand among the task's: which text is whose is unknown
+        problems.append(Problem(path, across.number, f"task {row.number} was read across the table's columns, its "
+                                "cells' wrapped lines side by side (parted by a rule read as '|'): not read"))
+        return None
     end = max(ln.end for ln in row.lines if not ln.blank)
     by_line = _by_visual_line(row, masked, lexicon, columns)
     if by_line is not None:
@@ -294,10 +302,12 @@ def _read_row(row: _Row, masked: str, index: LineIndex, path: str, problems: lis
             return None
         cut, cells = found
         text_end = cut
-        while text_end > row.text_start and masked[text_end - 1].isspace():
+        # the rules OCR read as text around the cell (1 |加快…“| 公安部): layout, and an opening quote before one
+        while text_end > row.text_start and (masked[text_end - 1].isspace() or masked[text_end - 1] == "|"
+                                             or masked[text_end - 1] == "“" and masked[text_end] in "| "):
             text_end -= 1
         text_start = row.text_start
-        while text_start < text_end and masked[text_start].isspace():
+        while text_start < text_end and (masked[text_start].isspace() or masked[text_start] == "|"):
             text_start += 1
         text = normalise(masked[text_start:text_end])
     units = [u for cell in cells if cell is not None for u in cell.units]

@@ -325,7 +325,8 @@ NOT_A_NAME_START = ("含", "包括", "不含", "包含", "如", "即", "其中",
 # running text (各功能区要结合实际抓好落实, 各社区均需结合本社区实际: 要, 需, 须 are the modals of a duty); 自由 is a
 # word of names (自由贸易试验区), 主要, 重要, 要素, 需求 are no modals.
 DUTY_MODAL = r"(?<![主重纲摘提])要(?![素点件])|须|需(?!求)|[均都皆]应"
-CLAUSE_WORDS = re.compile(rf"(?<!自)由|设在|负责|牵头|的|{DUTY_MODAL}")
+# (按职责分工 run into a name by OCR's stray character, 国家安全部按职责分工人负责, is no name either)
+CLAUSE_WORDS = re.compile(rf"(?<!自)由|设在|负责|牵头|的|按职责|{DUTY_MODAL}")
 # Verbs that open a measure and never a name (成立工作专班, 开展…活动): a run that begins so is the measure's text.
 MEASURE_VERBS = ("成立", "设立", "组建", "建立", "开展", "推进", "加强", "完善", "实施", "落实", "做好", "强化")
 # A coordinating body named by the work it coordinates opens with that work's verb (推进使用正版软件工作部际联席会议
