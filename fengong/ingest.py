@@ -140,6 +140,11 @@ def ingest_one(document: Document, registry: Registry, root: Path, forced_reader
             "a table header naming units stands here, but no row of it was read (a form or rendering fengong does not "
             "read yet): the document is written with no tasks" if header else
             "no responsibility statement found: the document is written with no tasks"), "warning"))
+    elif not any(t.reading == "column" for t in tasks) and (header := unread_header(plan.source.raw)) is not None:
+        # tasks read from the text, none from the table standing in it (one OCR read across its columns)
+        plan.problems.append(Problem(report.file, header, "a table header naming units stands here, but no row of it "
+                                     "was read (a form or rendering fengong does not read yet): only the tasks of the "
+                                     "text around it are written", "warning"))
     report.warnings = len(plan.problems)
     report.messages = [str(p) for p in plan.problems] + [
         f"{report.file}: warning: unit {u.name!r} is not in the registry of {u.jurisdiction}; kept as an "

@@ -262,6 +262,20 @@ class Registry:
         found = self.resolve(m.group(1), jurisdiction)
         return None if isinstance(found, Unresolved) else found
 
+    def near(self, name: str, jurisdiction: str) -> str | None:
+        """The one name a plan of ``jurisdiction`` may use for a known body (its own, those above it) that differs
+        from ``name`` in one ideograph at the same place (not a mark: 各县（市、区)政府 is as printed); None where
+        none does, or several."""
+        self.ensure(jurisdiction)
+
+        def one_off(known: str) -> bool:
+            differ = [(a, b) for a, b in zip(known, name, strict=True) if a != b]
+            return len(differ) == 1 and all("\u4e00" <= c <= "\u9fff" for c in differ[0])
+
+        found = {known for code in (jurisdiction, *self.chain(jurisdiction)) for known in self._index.get(code, {})
+                 if len(known) == len(name) and one_off(known)}
+        return found.pop() if len(found) == 1 else None
+
     def knows(self, name: str, jurisdiction: str) -> bool:
         """Whether a plan of ``jurisdiction`` printing ``name`` names a body the registry knows."""
         return not isinstance(self.resolve(name, jurisdiction), Unresolved)

@@ -163,17 +163,26 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "xinfeng-2026-zhongdian-xiangmu": "blind: read 14/14 (found 14), task F1 1.000, mention F1 0.639, lead 1.000, numbering 1.000",
     },
     "set-61": {
-        # Tesseract 5 OCR (chi_sim; psm 3/4/6, TSV and hOCR assembled; blind set 61, by fb4c0ea, before any rule)
-        "dangshan-2026-06-suli-chanye": "blind: read 6/11 (found 7), task F1 0.667, mention F1 0.607, lead 0.545, numbering 0.000",
-        "fagai-2019-1150-chengxiang-ronghe": "blind: read 0/15 (found 9), task F1 0.000, mention F1 0.000, lead 0.000, numbering 0.000 (read with errors)",
-        "ganzhou-2026-11-wuliu-jiangben": "blind: no statement read (0 tasks)",
-        "guoban-2018-41-nongcun-jidi-dianshang": "blind: read 1/15 (found 1), task F1 0.125, mention F1 0.043, lead 0.067, numbering 0.000",
-        "hunan-2026-09-shebei-gengxin": "blind: read 1/13 (found 1), task F1 0.143, mention F1 0.000, lead 0.000, numbering 0.000",
-        "jiangsu-2026-14-dikong-jingji": "blind: read 8/11 (found 11), task F1 0.727, mention F1 0.650, lead 0.636, numbering 0.182",
-        "luoyang-2026-12-yejian-wenlv": "blind: read 1/13 (found 2), task F1 0.133, mention F1 0.000, lead 0.000, numbering 0.000",
-        "shangwubu-2019-186-shequ-shangye": "blind: no statement read (0 tasks)",
-        "shaoxing-2026-07-shuzhihua-gaizao": "blind: no statement read (0 tasks)",
-        "wuhou-2026-05-chengshi-gengxin": "blind: read 11/13 (found 12), task F1 0.880, mention F1 0.784, lead 0.846, numbering 0.692",
+        # Tesseract 5 OCR (chi_sim; psm 3/4/6, TSV and hOCR assembled; blind set 61); figures after s25-fixg's rules
+        # (misread characters of names and task texts are the OCR's: the truth is typed from the clean text)
+        "dangshan-2026-06-suli-chanye": "read 8/11 (found 10, the other 2 with OCR-misread texts): 2.1.1's bracket "
+                                        "reads 沙实 for 落实, 合肥海关驻厌山办事处 and 良殊镇人民政府 misread",
+        "fagai-2019-1150-chengxiang-ronghe": "read 3/15 (found 3): psm 6 read the table across its columns; the rows "
+                                             "whose cells wrap side by side are refused, 3 numbers lost",
+        "ganzhou-2026-11-wuliu-jiangben": "read 1/14 (found 1): the table, TSV words spaced and read across its "
+                                          "columns, is unread (warned at its header); 赣 misread throughout",
+        "guoban-2018-41-nongcun-jidi-dianshang": "read 7/15 (found 14, 7 with OCR-misread texts): 国家发展改车委 and "
+                                                 "kin misread; 6.13's bracket reads 按职责分工人负责",
+        "hunan-2026-09-shebei-gengxin": "refused: psm 3 prints each cell as a paragraph and lost most row numbers "
+                                        "and a unit cell; row 1's cells cannot be told apart (error at line 137)",
+        "luoyang-2026-12-yejian-wenlv": "read 11/13 (found 12): 2.5's bracket lost its close (负 / 雁 / 山); "
+                                        "龙门石富研究院, 市消防救援文队 misread",
+        "shangwubu-2019-186-shequ-shangye": "no statement read: psm 6 lost the table's header and read it across "
+                                            "its columns",
+        "shaoxing-2026-07-shuzhihua-gaizao": "no statement read: hOCR words spaced, the table read across its columns "
+                                             "(warned at its header, line 98)",
+        "wuhou-2026-05-chengshi-gengxin": "read 11/13 (found 12): 2.4.1's label read 上., 区市场监管局 read 区市场监局, "
+                                          "a task text misread",
     },
 }
 

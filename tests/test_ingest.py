@@ -223,3 +223,27 @@ def test_a_document_with_tasks_gets_no_such_warning(tmp_path: Path):
     assert done.returncode == 0, done.stderr
     (entry,) = json.loads((tmp_path / "out.trig.report.json").read_text("utf-8"))
     assert entry["tasks"] == 1 and not [m for m in entry["messages"] if "written with no tasks" in m]
+
+
+def test_a_document_whose_table_is_unread_beside_read_text_says_where_the_table_stands(tmp_path: Path):
+    """Tasks read from the text, none from the table that stands in it (OCR read it across its columns): the user
+    is told where its header stands; a document whose table is read gets no such word."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    text = ("关于印发行动方案的通知\n（一）加大资金支持。统筹各类资金。（市财政局牵头，市商务局配合）\n附件\n"
+            "序 | 任务 类 工作 任务 牵头 单位 | ”配合 单位 | 完成 时\n号 别 限\n"
+            "1 | 优化 运 “ | 推动 大 宗 货物 和 中 长 距离 货物 运 “| 市 交通 运 | 市 发 改 委 、 庄 | 2027\n"
+            "输 结构 “| 输 “ 公 转 铁 ”“ 公 转 水 ”， 提 高 | 输 局 州 车 务 段 年 底\n")
+    (docs / "ocr.txt").write_text(text, encoding="utf-8")
+    (docs / "read.txt").write_text("关于印发行动方案的通知\n（一）加大资金支持。统筹各类资金。（市财政局牵头，市商务局配合）\n"
+                                   "附件\n序号\t工作任务\t牵头单位\t配合单位\n1\t推进一网通办\t市数据局\t市政务服务中心\n",
+                                   encoding="utf-8")
+    out = tmp_path / "out.trig"
+    done = run("ingest", str(docs), "-o", str(out), "--no-progress", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    report = {Path(r["file"]).name: r for r in json.loads((tmp_path / "out.trig.report.json").read_text("utf-8"))}
+    assert report["ocr.txt"]["tasks"] == 1
+    assert any(":4: warning: a table header naming units stands here, but no row of it was read" in m
+               for m in report["ocr.txt"]["messages"])
+    assert report["read.txt"]["tasks"] == 2
+    assert not any("no row of it was read" in m for m in report["read.txt"]["messages"])

@@ -2464,3 +2464,50 @@ def test_a_typed_text_with_titles_in_book_marks_is_no_tesseract_text():
     assert not ocr_brackets(typed)
     path_plan = prose.read(SourceText("t.txt", typed))
     assert [t.label for t in path_plan.tasks] == ["（一）", "（二）"]
+
+
+OCR_NAMES = """某省人民政府办公厅关于印发行动方案的通知
+（一）发展低空文旅消费。开发低空观光产品。〈{first}、省体育局、省商务厅负责)
+（二）推广低空公共服务应用。推广无人机规模化应用。《省应急管理厅、{second}负责)
+"""
+
+
+@pytest.mark.parametrize("printed, read", [
+    ("省文化和旅游斤", "省文化和旅游厅"),  # OCR's 斤 for 厅: no body's name ends so
+    ("省文化和旅游亍", "省文化和旅游厅"),
+])
+def test_an_ocr_text_s_name_one_character_off_a_known_one_is_that_name(tmp_path, printed, read):
+    path = tmp_path / "t.txt"
+    path.write_text(OCR_NAMES.format(first=printed, second="省公安厅"), encoding="utf-8")
+    plan, _ = read_path(path, jurisdiction="320000")
+    assert units(plan.tasks[0])[0] == (read, "lead")
+
+
+@pytest.mark.parametrize("second", [
+    "省文物局",  # ends like a body's name: a body the registry may lack, though one character off a known name
+    "省公安厅局",  # no known name one character off at the same place
+])
+def test_an_ocr_text_s_names_near_known_ones_stay_as_printed_where_they_may_be_bodies(tmp_path, second):
+    path = tmp_path / "t.txt"
+    path.write_text(OCR_NAMES.format(first="省文化和旅游厅", second=second), encoding="utf-8")
+    plan, _ = read_path(path, jurisdiction="320000")
+    assert [u.name for t in plan.tasks for u in t.units] == [
+        "省文化和旅游厅", "省体育局", "省商务厅", "省应急管理厅", second]
+    # a typed text's name is never taken for another
+    typed = tmp_path / "typed.txt"
+    typed.write_text(OCR_NAMES.format(first="省文化和旅游斤", second="省公安厅").replace("〈", "（").replace("《", "（")
+                     .replace(")", "）"), encoding="utf-8")
+    plan, _ = read_path(typed, jurisdiction="320000")
+    assert "省文化和旅游厅" not in [u.name for t in plan.tasks for u in t.units]
+
+
+def test_a_name_near_a_known_one_differs_in_an_ideograph_not_a_mark():
+    from fengong.readers.lexicon import project_registry
+
+    registry = project_registry()
+    assert registry.near("省文化和旅游斤", "320000") == "省文化和旅游厅"
+    assert registry.near("国家发展改车委", "100000") == "国家发展改革委"
+    # OCR's ) for ） inside a name is printed so (set 30's truth keeps it); two characters off is no near name
+    assert registry.near("省文化和旅游厅)", "320000") is None
+    assert registry.near("各县（市、区)政府", "510700") is None
+    assert registry.near("省文化和旅斤斤", "320000") is None

@@ -3724,6 +3724,9 @@ def test_a_cells_own_note_stays_in_the_cell_and_carries_nothing(cell):
     ("| **序号** | 重点任务 | 责任单位 |\n|---|---|---|\n", 1),
     ("附件\n序\n\n项目名称及建设内容\n\n责任单位\n\n完成时限\n号\n", 2),  # 序号 wrapped in a narrow column
     ("序号\n工作任务\n牵头部门\n", 1),
+    # OCR (Tesseract's hOCR or TSV words joined with spaces) wraps 序号 with the other cells and spaces their words
+    ("附件\n序 工作 任务 牵头 单位 责任 单位 责任 领导\n号\n", 2),
+    ("附件\n序 | 任务 类 工作 任务 牵头 单位 | ”配合 单位 | 完成 时\n号 别 限\n", 2),
 ])
 def test_an_unread_tables_header_is_found_in_any_rendering(text, line):
     assert rows.unread_header(text) == line
@@ -3733,6 +3736,8 @@ def test_an_unread_tables_header_is_found_in_any_rendering(text, line):
     "各单位要按序号顺序排班，牵头单位要做好统筹，值班人员要坚守岗位，确保信息畅通，重大情况及时报告，不得擅离职守。\n",
     "序号\t项目名称\t建设内容\t完成时限\n1\t…\n",  # no unit column
     "牵头单位：市数据局\n",  # a label, no number column
+    "序 工作 任务 完成 时限\n号\n",  # 序号 wrapped, but no unit column
+    "序 言 由牵头单位撰写\n号召各单位参与\n",  # running text that opens with 序 and 号
 ])
 def test_no_header_is_claimed_where_no_table_names_units(text):
     assert rows.unread_header(text) is None
@@ -3816,3 +3821,17 @@ def test_a_flat_row_whose_cell_wraps_where_blank_lines_part_cells_is_refused_whe
     with pytest.raises(ReadError) as refused:
         flat_table.read(SourceText("t.txt", wrapped.replace("\n2\n\n", "\n")), jurisdiction="430000")
     assert any(p.line == 14 and "cannot be told apart" in p.message for p in refused.value.problems)
+
+
+
+def test_a_piped_row_whose_cells_go_on_out_of_their_columns_is_refused():
+    # Tesseract's TSV words joined with spaces, its rules read as |: row 1's cells wrap onto the next line with no
+    # empty cells to keep their columns (市 交通 运 / 输 局): which piece is whose is unknown
+    text = ("序 | 工作 任务 | 牵头 单位 | 配合 单位\n1 | 推动 大 宗 货物 运 “| 市 交通 运 | 市 发 改 委 、 赣\n"
+            "输 结构 调整 | 输 局 | 州 车 务 段\n2 | 规范 物流 收费 | 市 市场 监管 局 | 市 发 改 委\n")
+    plan = tabular.read(SourceText("t.txt", text))
+    assert [(t.number, units(t)) for t in plan.tasks] == [(2, [("市市场监管局", "lead"), ("市发改委", "cooperating")])]
+    assert any(p.line == 2 and "out of their columns" in p.message for p in plan.problems)
+    # a line of one cell after a row (a section row) leaves it read
+    kept = text.replace("输 结构 调整 | 输 局 | 州 车 务 段", "二、降低 成本").replace("市 交通 运 |", "市 交通 运输 局 |")
+    assert [t.number for t in tabular.read(SourceText("t.txt", kept)).tasks] == [1, 2]

@@ -212,5 +212,7 @@ def read_path(path: Path, relative_to: Path | None = None, reader: str | None = 
             with_prose_around(plan, source, found[1])
     if rendering is not None:
         rendering.restore(plan)
+    if original.rendered_from is None and (ocr.ocr_spaced(original.raw) or ocr.ocr_brackets(original.raw)):
+        ocr.known_names(plan)  # OCR's misread character in a name the registry knows
     plan.problems[:0] = problems
     return plan, name

@@ -177,8 +177,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
                                                               f"{columns.width} cells", "error"))
             i += 1 + have
             continue
-        if gap and not isinstance(cells[0], tuple) and any(
-                not a.blank and not b.blank and b.number == a.number + 1 for a, b in zip(cells, cells[1:])):
+        if gap and not isinstance(cells[0], tuple) and any(not a.blank and not b.blank and b.number == a.number + 1
+                                                           for a, b in zip(cells, cells[1:], strict=False)):
             # cells parted by blank lines, as the header's are (OCR's paragraph a cell), yet two of this row's stand
             # on adjacent lines: one cell wrapped over both, so which line is which cell's is not known
             problems.append(Problem(source.path, line.number, f"row {number.group(1)}: a cell wraps over lines where "

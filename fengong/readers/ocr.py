@@ -10,16 +10,24 @@ own, so the spans read in the rendering are put back into the file (:class:`feng
 Tesseract (``chi_sim``) prints few such spaces but reads a bracket's （ as 〈 or 《 and its ） as ``)``
 (``〈市商务局牵头，市财政局配合)``), a pair no typed text prints (:func:`ocr_brackets`); in its rendering the pair is
 （…）, a label's ``(一)`` is （一）, and a label whose numeral it garbled (``《A) 推广…``, ``(NX) 强化…``) between two
-of its series that leave one number out is that number (:func:`_garbled_labels`).
+of its series that leave one number out is that number, and a stray character before a heading's label the series
+awaits (人六、 after 五、) is none of it (:func:`_garbled_labels`).
+
+OCR misreads a character of a name (省文化和旅游斤 for 省文化和旅游厅): a unit name of an OCR text that no registry
+knows and that does not even end like a body's name (read by its place only), differing in one character at the same
+place from one name only that the plan's jurisdiction knows, is that name (:func:`known_names`); a name ending like a
+body's stays as printed, as it may name a body the registry lacks (市文物局 beside the known 市文旅局), and so does a
+name two characters off or near two known names.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from fengong.readers.markup import Rendering
-from fengong.records import SourceText
 from fengong.readers.vocabulary import numeral_value
+from fengong.records import PlanRecord, SourceText
 from fengong.textrepair import is_cjk
 
 _SPACE_IN_WORDS = re.compile(r"(?<=[\u4e00-\u9fff，。、；：（）]) (?=[\u4e00-\u9fff，。、；：（）])")
@@ -30,15 +38,18 @@ _APOSTROPHE = re.compile(r"(?<=[\u4e00-\u9fff）)\]])'(?=[\u4e00-\u9fff])")
 _LABEL = re.compile(r"^[ \t\u3000]*[一二三四五六七八九十]{1,3}'", re.M)  # 一' 健全…: read by the outline
 # A mark of a sentence with a space on each side, between characters: ``短 板 ， 经 商``.
 _SPACED_MARK = re.compile(r"[\u4e00-\u9fff] [，。、；：] [\u4e00-\u9fff]")
-# Tesseract's bracket: 〈 or 《 for （, closed by ) or ） on its line or one of the next two (a title's 《 closes with 》)
+# Tesseract's bracket: 〈 or 《 for （, closed by ) or ） on its line or the next two (a title's 《 closes with 》)
 _MISPAIRED = re.compile(r"[〈《][^〈《〉》()（）\n]{0,80}(?:\n[^〈《〉》()（）\n]{0,80}){0,2}[)）]")
 MISPAIRED = 2  # such pairs a text must hold
 # A bracket OCR opened so and whose ） it lost, closing the paragraph's statement (`…。 〈国家邮政局负责` / blank line)
-_OPENER = re.compile(r"(?<=[。；;])\s*([〈《])(?=[^〈《〉》()（）\n]*(?:\n[^〈《〉》()（）\n]+){0,2}\n?(?:\n|$))")
+_OPENER = re.compile(r"(?<=[。；;])\s*([〈《])"
+                     r"(?=[^〈《〉》()（）\n]*(?:\n[^〈《〉》()（）\n]+){0,2}\n?(?:\n|$))")
 _CJK_LABEL = re.compile(r"^[ \t\u3000]*([(（〈《]?)([一二三四五六七八九十]{1,3})([)）])", re.M)
-_HEADING = re.compile(r"^[ \t\u3000]*([^\s一二三四五六七八九十(（〈《]?)([一二三四五六七八九十]{1,3})、(?=[^\n。]{2,30}$)", re.M)
+_HEADING = re.compile(r"^[ \t\u3000]*([^\s一二三四五六七八九十(（〈《]?)([一二三四五六七八九十]{1,3})、"
+                      r"(?=[^\n。]{2,30}$)", re.M)
 # A label whose numeral OCR garbled: one or two characters, no numeral and no mark, in its brackets, a title after
-_GARBLED = re.compile(r"^[ \t\u3000]*([(（〈《]?)([^\s()（）〈《〉》、，。：:；;]{1,2})([)）])(?=[ \t]*[\u4e00-\u9fff])", re.M)
+_GARBLED = re.compile(r"^[ \t\u3000]*([(（〈《]?)([^\s()（）〈《〉》、，。：:；;]{1,2})([)）])"
+                      r"(?=[ \t]*[\u4e00-\u9fff])", re.M)
 RUNNING_TEXT = 12  # ideographs on a line of running text
 OCR_LINES = 10  # lines of running text a text must have to be judged
 OCR_SHARE = 0.3
@@ -69,8 +80,9 @@ def ocr_brackets(text: str) -> bool:
 
 def render(source: SourceText) -> Rendering:
     """``source`` without OCR's spaces: a single space (or ideographic space) between two characters of a line,
-    one of them Chinese (an ideograph, a Chinese or full-width mark), save beside a table's rule read as ``|``; an apostrophe between Chinese characters is
-    the 、 it renders, one character for one."""
+    one of them Chinese (an ideograph, a Chinese or full-width mark), save beside a table's rule read as ``|``; an
+    apostrophe between Chinese characters is the 、 it renders, one character for one; a Tesseract text's brackets
+    and labels as :func:`_brackets` reads them."""
     raw = source.raw
     kept = [i for i, char in enumerate(raw)
             if not (char in " \u3000" and 0 < i < len(raw) - 1 and not raw[i - 1].isspace()
@@ -145,3 +157,25 @@ def _garbled_labels(chars: list[str], starts: list[int], ends: list[int]
         starts[start:end] = [starts[start], starts[start + 1], starts[end - 1]]
         ends[start:end] = [ends[start], ends[end - 2], ends[end - 1]]
     return chars, starts, ends
+
+
+MIN_NEAR = 4  # characters a name must have to be taken for a known one it differs from in one
+
+
+def known_names(plan: PlanRecord) -> None:
+    """Each unit of ``plan`` (read from an OCR text) accepted by its place only, named as the one known name of the
+    plan's jurisdiction it differs from in one character: OCR's misreading of that name."""
+    from fengong.readers.lexicon import project_registry
+    from fengong.registry import NATIONAL
+
+    registry = project_registry()
+    code = plan.jurisdiction if plan.jurisdiction and registry.ensure(plan.jurisdiction) is not None else NATIONAL
+
+    def named(unit):
+        if unit.recognised not in ("label", "context") or len(unit.name) < MIN_NEAR:
+            return unit
+        near = registry.near(unit.name, code)
+        return replace(unit, name=near, recognised="gazetteer") if near is not None else unit
+
+    plan.sections = [replace(s, tasks=tuple(replace(t, units=tuple(named(u) for u in t.units)) for t in s.tasks))
+                     for s in plan.sections]

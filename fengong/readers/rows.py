@@ -176,9 +176,14 @@ def unread_header(raw: str) -> int | None:
     rows = [[normalise(cell).strip("\"*#") for cell in _HEADER_CELLS.split(line)] for line in raw.splitlines()]
     for k, cells in enumerate(rows):
         compact = "".join(cells)
-        # 序 alone: a narrow column wraps 序号 over two lines
-        if len(compact) <= 80 and (compact == "序" or any(h in compact for h in NUMBER_HEADERS if len(h) > 1)) and any(
-                column_role(cell) is not None for row in rows[k : k + 8] for cell in row):
+        # 序 alone: a narrow column wraps 序号 over two lines (and OCR's 序 … / 号 …, the other cells wrapped with it);
+        # OCR spaces a cell's words (牵头 单位)
+        wrapped = (cells[:1] == ["序"] and k + 1 < len(rows) and rows[k + 1][0].startswith("号")
+                   and re.search(r"(?:牵头|配合|责任|负责|参与)单位", compact) is not None)
+        if len(compact) <= 80 and (compact == "序" or wrapped or any(h in compact for h in NUMBER_HEADERS
+                                                                   if len(h) > 1)) and any(
+                column_role(cell) is not None or column_role(cell + after) is not None
+                for row in rows[k : k + 8] for cell, after in zip(row, [*row[1:], ""], strict=True)):
             return k + 1
     return None
 

@@ -193,6 +193,16 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
                 cells[k] = previous[k]  # under a merged cell: the units of the cell it spans from
         previous = cells
         order = sum(len(part[2]) for part in parts) + 1
+        after = _texts(source, body[n + 1][0]) if n + 1 < len(body) else []
+        if (not unnumbered and not wraps and columns.number is not None and 2 <= len(after) < columns.width
+                and after[columns.number] not in EMPTY_CELLS and not NUMBER.match(after[columns.number])
+                and lost.get(n + 1) is None):
+            # the next line holds cells but no number, fewer than the columns (OCR read the table straight across
+            # its columns: this row's wrapped cells go on there, out of their columns): which text is whose is unknown
+            problems.append(Problem(source.path, row[0].line, f"row {texts[columns.number]}: its cells go on on the "
+                                    "next line out of their columns (a table read across its columns): not read",
+                                    "error"))
+            continue
         single = alone is not None and _single_row_item(source, body, n, columns)
         task = _task(source, alone if single else columns, row, texts, order, problems, lexicon, cells, unnumbered,
                      wraps, lost.get(n), spaced)
