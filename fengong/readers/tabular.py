@@ -193,7 +193,10 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
                 cells[k] = previous[k]  # under a merged cell: the units of the cell it spans from
         previous = cells
         order = sum(len(part[2]) for part in parts) + 1
-        after = _texts(source, body[n + 1][0]) if n + 1 < len(body) else []
+        below = body[n + 1][0] if n + 1 < len(body) else []
+        # the line right under the row, its cells parted by rules read as |
+        after = _texts(source, below) if below and below[0].line == row[-1].line + 1 and "|" in source.raw[
+            below[0].start : below[-1].end] else []
         if (not unnumbered and not wraps and columns.number is not None and 2 <= len(after) < columns.width
                 and after[columns.number] not in EMPTY_CELLS and not NUMBER.match(after[columns.number])
                 and lost.get(n + 1) is None):
