@@ -300,6 +300,7 @@ def test_the_rule_names_the_role_of_the_others():
 
     assert rest_role("标注“*”的为牵头单位，其余为配合单位") == "cooperating"
     assert rest_role("列第一位者为牵头单位，其余为主要参与单位") == "participant"
+    assert rest_role("排在第一位的为牵头部门，其余为协作部门") == "cooperating"
 
 
 def test_several_marked_units_lead_together():
