@@ -3715,3 +3715,87 @@ def test_a_cells_own_note_stays_in_the_cell_and_carries_nothing(cell):
     plan = flat_table.read(SourceText("t.txt", text))
     assert plan.tasks[2].text.startswith("推进政府采购领域突出问题整治")
     assert not [u for t in plan.tasks for u in t.units if u.carried]
+
+
+# pdftotext -layout on a ruled table whose cells are centred in their rows (set 62, hefei): 序 / 号 wrapped in the
+# narrow number column stand above and under the header line; a row's lines around its number, rows a blank line
+# apart; a 牵头单位 merged over two rows printed once, centred over the span (on the line between them or in the
+# second row's first line); a 责任领导 column, merged too, holds persons; the second page's table stands a column
+# further right, its header repeated after the running head and blank lines.
+def _chars(*parts: tuple[int, str], shift: int = 0) -> str:
+    """A line of pdftotext -layout: each text at its character column."""
+    out = ""
+    for at, text in parts:
+        out = out.ljust(at + shift) + text
+    return out
+
+
+def _ruled(shift: int, rows: list[list[tuple[int, str]]]) -> list[str]:
+    header = [_chars((0, "序"), shift=shift),
+              _chars((10, "工作任务"), (22, "责任领导"), (31, "牵头单位"), (40, "责任单位"), (52, "完成时限"), shift=shift),
+              _chars((0, "号"), shift=shift), ""]
+    return header + [_chars(*parts, shift=shift) if parts else "" for parts in rows]
+
+
+CENTRED_RULED = "\n".join([
+    "附件", "", "              某区重点任务清单",
+    *_ruled(0, [
+        [(3, "推进企业开办便利化，压缩开办")],
+        [(3, "时间至1个工作日，实现“一网通"), (31, "区市场监"), (40, "区政务服务中心、区"), (52, "2026年6")],
+        [(0, "1")],
+        [(3, "办”全覆盖"), (32, "管局"), (40, "税务局、区公安分局"), (52, "月底前")],
+        [(22, "区政府分")],
+        [(3, "开展涉企收费专项清理，建立长"), (22, "管副区长")],
+        [(40, "区财政局、区审计局"), (52, "2026年9")],
+        [(0, "2"), (3, "效监管机制")],
+        [(52, "月底前")],
+        [(31, "区发改局")],
+        [(3, "推广“一业一证”改革，拓展行业"), (40, "区市场监管局、区司")],
+        [(52, "2026年12")],
+        [(0, "3"), (3, "综合许可范围，压减审批环节"), (40, "法局、各街道办事处")],
+        [(52, "月底前")],
+        [], [], [], [(24, "—2—")], [(43, "某政办〔2026〕3号")], [], [], []]),
+    *_ruled(1, [
+        [(3, "深化工程建设项目审批改革，压"), (22, "区政府分"), (31, "区住建局"), (40, "区规资分局、区人防"), (52, "2026年12")],
+        [(0, "4")],
+        [(3, "缩审批时间"), (22, "管副区长"), (40, "办"), (52, "月底前")],
+        [],
+        [(3, "注：责任领导按区政府领导分工确定。")]]),
+    ""])
+
+
+def test_a_ruled_layout_table_with_centred_rows_and_merged_cells():
+    plan, name = read_path_of(CENTRED_RULED)
+    assert name == "pdf-table"
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1", "推进企业开办便利化，压缩开办时间至1个工作日，实现“一网通办”全覆盖",
+         [("区市场监管局", "lead"), ("区政务服务中心", "participant"), ("区税务局", "participant"),
+          ("区公安分局", "participant")]),
+        # the lead printed on the line between rows 2 and 3 is merged over both
+        ("2", "开展涉企收费专项清理，建立长效监管机制",
+         [("区发改局", "lead"), ("区财政局", "participant"), ("区审计局", "participant")]),
+        ("3", "推广“一业一证”改革，拓展行业综合许可范围，压减审批环节",
+         [("区发改局", "lead"), ("区市场监管局", "participant"), ("区司法局", "participant"),
+          ("各街道办事处", "participant")]),
+        ("4", "深化工程建设项目审批改革，压缩审批时间",
+         [("区住建局", "lead"), ("区规资分局", "participant"), ("区人防办", "participant")])]
+
+
+def test_a_layout_row_without_a_lead_takes_none_where_the_merge_is_not_said():
+    from fengong.readers import layout
+    from fengong.readers.lines import LineIndex
+    # negatives: the lead printed on row 3's own line stands as far from row 2 as row 1's (which cell is merged over
+    # row 2 is not said): row 2 stays without a lead; a line above the header that makes no header with the line
+    # under it (附 / 件), or whose half under it stands elsewhere, is no number column
+    text = CENTRED_RULED.replace("\n" + _chars((31, "区发改局")) + "\n", "\n\n", 1).replace(
+        _chars((3, "推广“一业一证”改革，拓展行业"), (40, "区市场监管局、区司")),
+        _chars((3, "推广“一业一证”改革，拓展行业"), (31, "区发改局"), (40, "区市场监管局、区司")))
+    text = text.replace(_chars((3, "办”全覆盖"), (32, "管局"), (40, "税务局、区公安分局"), (52, "月底前")) + "\n",
+                        _chars((3, "办”全覆盖"), (32, "管局"), (40, "税务局、区公安分局"), (52, "月底前")) + "\n\n")
+    plan, _ = read_path_of(text)
+    two, three = (next(t for t in plan.tasks if t.key == key) for key in ("2", "3"))
+    assert [name for name, _ in units(two)] == ["区财政局", "区审计局"]  # no lead merged over it
+    assert units(three) == [("区发改局", "lead"), ("区市场监管局", "participant"), ("区司法局", "participant"),
+                            ("各街道办事处", "participant")]
+    assert layout._around(LineIndex("附\n   工作任务   牵头单位   责任单位\n件\n").lines, 1) is None
+    assert layout._around(LineIndex("序\n   工作任务   牵头单位   责任单位\n    号\n").lines, 1) is None

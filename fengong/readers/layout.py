@@ -60,6 +60,7 @@ from fengong.readers.rows import (
     header_like,
     is_header_cell,
     map_header,
+    merged_lead,
     section_items,
     sections_of,
 )
@@ -96,6 +97,7 @@ class _Row:
     cells: dict[int, list[Span]] = field(default_factory=dict)  # column → its pieces, line by line
     end: int = 0
     above: int = 0  # the lines of its cells printed above its number's line (cells centred in the row)
+    page: int = 0  # the page it stands on (by the page numbers passed)
 
 
 def _runs(text: str) -> list[tuple[int, int]]:
@@ -138,12 +140,29 @@ def find(lines: list[Line], drawn: dict[int, tuple[int, ...]] | None = None) -> 
         alone = len(cells) >= 3 and map_header([line.text[a:b] for a, b in cells]) is not None
         if not (words or alone):
             continue  # a line holding anything but header words opens no header: not worth measuring
+        around = _around(lines, i)
         for tried in ([block, [line]] if alone and len(block) > 1 else [block]):
+            if around is not None and tried == [line]:
+                tried = [line, around[1]]
             layout = _measured(tried, lines[i + len(tried) : i + len(tried) + SAMPLE * 2],
-                               (drawn or {}).get(line.number))
+                               (drawn or {}).get(line.number), around and around[0])
             if layout is not None:
                 return layout
     return None
+
+
+def _around(lines: list[Line], i: int) -> tuple[Line, Line] | None:
+    """The two halves of a header word wrapped in its narrow cell while the header's other cells stand centred on
+    the line between them (``序`` above the header line, ``号`` under it, in one place): the line above and the
+    line under, or None."""
+    if i == 0 or i + 1 >= len(lines):
+        return None
+    upper, lower = (_runs(repair(ln.text)) for ln in (lines[i - 1], lines[i + 1]))
+    if len(upper) != 1 or len(lower) != 1 or upper[0][0] != lower[0][0]:
+        return None
+    name = (lines[i - 1].text[slice(*upper[0])] + lines[i + 1].text[slice(*lower[0])]).strip()
+    free = not lines[i].text[upper[0][0] : upper[0][1] + 1].strip()  # the header line leaves its place empty
+    return (lines[i - 1], lines[i + 1]) if free and len(name) <= 4 and is_header_cell(name) else None
 
 
 def _header_word(text: str) -> bool:
@@ -153,15 +172,19 @@ def _header_word(text: str) -> bool:
     return header_like(name) or bool(re.fullmatch(r"[\u4e00-\u9fff]", name))
 
 
-def _header(block: list[Line], display: bool) -> tuple[list[tuple[int, int, str]], int]:
+def _header(block: list[Line], display: bool, above: Line | None = None) -> tuple[list[tuple[int, int, str]], int]:
     """The header's cells — (first column, past the last, name) in the measure — over the lines of ``block``, and
-    how many of its lines the header takes (a line under it that merges into no header is none of it)."""
+    how many of its lines the header takes (a line under it that merges into no header is none of it). ``above``:
+    the first half of a header word whose second half is ``block``'s second line (:func:`_around`)."""
     def cells_of(line: Line) -> list[tuple[int, int, str]]:
         text = repair(line.text)
         at = positions(text + " ", display)
         return [(at[a], at[b], re.sub(r"\s+", "", text[a:b])) for a, b in _header_cells(text) or []]
 
     cells, used = cells_of(block[0]), 1
+    if above is not None:  # 序 / 号 around the line: one cell of its own, 序号
+        (a, b, upper), (_, d, lower) = cells_of(above)[0], cells_of(block[1])[0]
+        return sorted([*cells, (a, max(b, d), upper + lower)]), 2
     for line in block[1:]:
         merged = _spanned(cells, cells_of(line))
         if merged is None:
@@ -212,7 +235,8 @@ def _spanned(upper: list[tuple[int, int, str]], lower: list[tuple[int, int, str]
     return sorted(out) if any(is_header_cell(n) for n in named) else None
 
 
-def _measured(block: list[Line], after: list[Line], drawn: tuple[int, ...] | None = None) -> Layout | None:
+def _measured(block: list[Line], after: list[Line], drawn: tuple[int, ...] | None = None,
+              above: Line | None = None) -> Layout | None:
     """The layout of the table under the header ``block`` in the measure its body keeps to, or None when the lines
     after it do not keep to the header's columns (text that only has a header-like line). A table drawn with
     rules (``drawn``: where its columns begin, in display columns) is cut where the drawing puts its columns, as
@@ -231,7 +255,7 @@ def _measured(block: list[Line], after: list[Line], drawn: tuple[int, ...] | Non
             break
     best: tuple[tuple[float, int, int], Layout] | None = None
     for display in (True, False):
-        cells, used = _header(block, display)
+        cells, used = _header(block, display, above)
         if used < len(block) or len(cells) < 3:
             continue  # a line of the block is no part of the header in this measure
         columns = map_header([name for _, _, name in cells])
@@ -260,7 +284,7 @@ def _measured(block: list[Line], after: list[Line], drawn: tuple[int, ...] | Non
         key = (len(clear) / len(body), -crossing, -off)
         if len(kept) / len(body) >= ALIGNED and (best is None or key > best[0]):
             lines = tuple(tuple(re.sub(r"\s+", "", ln.text[a:b]) for a, b in _header_cells(repair(ln.text)) or [])
-                          for ln in block)
+                          for ln in [*block, *([above] if above else [])])
             best = (key, Layout(block[0], columns, lines, tuple(bounds), display))
     return None if best is None else best[1]
 
@@ -301,6 +325,9 @@ def read(source: SourceText, layout: Layout, slug: str | None = None, jurisdicti
     # going up to the next row
     pending: list[tuple[Line, dict[int, list[Span]]]] = []
     centred = False
+    gap: int | None = None  # how many pending lines stand before the first blank line among them
+    padded = False  # blank lines stand between the lines of the first row (a grid's padding), not only between rows
+    page = 0
 
     def place(row: _Row, taken: list[tuple[Line, dict[int, list[Span]]]]) -> None:
         for line, cut in taken:
@@ -309,6 +336,8 @@ def read(source: SourceText, layout: Layout, slug: str | None = None, jurisdicti
             row.end = max(row.end, line.end)
 
     def flush() -> None:  # a section row or the table's end: the lines left belong to the last row
+        nonlocal gap
+        gap = None
         if rows and rows[-1][0] == len(parts) - 1:
             place(rows[-1][1], pending)
         else:
@@ -321,13 +350,17 @@ def read(source: SourceText, layout: Layout, slug: str | None = None, jurisdicti
     while i < len(lines):
         line = lines[i]
         i += 1
-        if line.blank or CONTINUED.match(line.text) or _is_header(line.text, layout):
+        if line.blank:
+            gap = len(pending) if gap is None and pending else gap
+            continue
+        if CONTINUED.match(line.text) or _is_header(line.text, layout):
             continue
         if PAGE_NUMBER.match(line.text):
-            ahead = lines[i : i + RUNNING_HEAD + 1]
-            repeat = next((k for k, ln in enumerate(ahead) if _is_header(ln.text, layout)), None)
+            page += 1
+            ahead = [k for k in range(i, len(lines)) if not lines[k].blank][: RUNNING_HEAD + 1]
+            repeat = next((k for k in ahead if _is_header(lines[k].text, layout)), None)
             if repeat is not None:
-                i += repeat + 1  # the next page's running head and the header printed again
+                i = repeat + 1  # the next page's running head and the header printed again
             continue
         if NOTE.match(line.text):
             flush()
@@ -355,21 +388,25 @@ def read(source: SourceText, layout: Layout, slug: str | None = None, jurisdicti
             break  # text in the number column that is no number: the table has ended
         if rows and rows[-1][0] == len(parts) - 1:  # the row above takes its lines below its number
             below = rows[-1][1].above if centred else len(pending)
+            if centred and not padded and gap is not None:
+                below = gap  # a ruled table's rows stand a blank line apart: the gap parts them
             place(rows[-1][1], pending[:below])
             pending[:below] = []
         else:  # the first row of the table or of a section: the lines above its number are its own
+            padded = padded or (not centred and bool(pending) and gap is not None)  # blank lines part nothing
             centred = centred or bool(pending)
-        row = _Row(int(number.group(1)) if number else len(rows) + 1, line, above=len(pending))
+        row = _Row(int(number.group(1)) if number else len(rows) + 1, line, above=len(pending), page=page)
         rows.append((len(parts) - 1, row))
         place(row, [*pending, (line, cut)])
         pending.clear()
+        gap = None
     flush()
     check_sequence([(row.number, row.line.number) for _, row in rows], source.path, problems)
     # how far each column's text reaches (a cell that overflowed past its column's edge aside): a line of a cell
-    # that stops short of it was broken on purpose
+    # that stops short of it was broken on purpose; page by page, as a page's table may stand a column further over
     edge = {k: layout.bounds[k] if k < len(layout.bounds) else None for k, _ in columns.units}
-    reach = {k: max(found) for k, _ in columns.units
-             if (found := [ends[p.end] for _, row in rows for p in row.cells.get(k, [])
+    reach = {(page, k): max(found) for page in {row.page for _, row in rows} for k, _ in columns.units
+             if (found := [ends[p.end] for _, row in rows if row.page == page for p in row.cells.get(k, [])
                            if edge[k] is None or ends[p.end] <= edge[k]])}
     room = 4 if layout.display else 2  # two characters' room: a wrap may carry a character down with 、
     spanning = open_cells(source.raw)  # pandoc's grid: a cell with no border under it spans the row below too
@@ -379,13 +416,15 @@ def read(source: SourceText, layout: Layout, slug: str | None = None, jurisdicti
             cell = above.cells.setdefault(k, [])  # one cell: what the row below prints in it goes on with it
             cell.extend(row.cells.get(k, []))
             row.cells[k] = cell
+    _merge_leads(rows, columns, text, index, centred)
     previous: dict[int, list[Span]] = {}
     for part, row in rows:
         for k, _ in columns.units:
             if normalise(_joined(text, row.cells.get(k, []))[0]) in SAME_AS_ABOVE and k in previous:
                 row.cells[k] = previous[k]  # 同上: the cell of the row above
         previous = {k: row.cells.get(k, []) for k, _ in columns.units}
-        full = {p.end for k in reach for p in row.cells.get(k, []) if ends.get(p.end, 0) >= reach[k] - room}
+        full = {p.end for page, k in reach if page == row.page for p in row.cells.get(k, [])
+                if ends.get(p.end, 0) >= reach[page, k] - room}
         task = _task(source, text, index, columns, row, problems, lexicon, full)
         if task is not None:
             parts[part][2].append(task)
@@ -397,6 +436,27 @@ def read(source: SourceText, layout: Layout, slug: str | None = None, jurisdicti
         raise ReadError(problems + [Problem(source.path, layout.header.number, "a table header was found but no "
                                                                               "row with units follows it")])
     return plan
+
+
+def _merge_leads(rows: list[tuple[int, _Row]], columns: Columns, text: str, index: LineIndex, centred: bool) -> None:
+    """Give a row whose 牵头单位 is empty while it names other units the lead of the cell merged over it
+    (:func:`fengong.readers.rows.merged_lead`): printed once, in the first row of the span where the table's cells
+    stand at the top of their rows, and centred over the span where they are centred in them (pdftotext
+    -layout), so there the row next to it whose lead stands nearer — on the lines between the two rows' texts."""
+    def texts(row: _Row) -> list[str]:
+        return [normalise(_joined(text, row.cells.get(k, []))[0]) for k in range(columns.width)]
+
+    leads = [k for k, role in columns.units if role == "lead"]
+    for n, (part, row) in enumerate(rows):
+        first, last = min(p.line for ps in row.cells.values() for p in ps), index.line_of(row.end)
+        near = []
+        for m in (n - 1, n + 1) if centred else (n - 1,):
+            if 0 <= m < len(rows) and rows[m][0] == part and merged_lead(texts(row), texts(rows[m][1]), columns):
+                printed = [p.line for k in leads for p in rows[m][1].cells.get(k, [])]
+                near.append((min(abs(line - (first if m < n else last)) for line in printed), m))
+        if len(near) == 1 or (near and near[0][0] != near[1][0]):  # two as near: which span is not said
+            source = rows[min(near)[1]][1]
+            row.cells.update({k: source.cells[k] for k in leads if k in source.cells})
 
 
 def _is_header(text: str, layout: Layout) -> bool:
@@ -438,8 +498,8 @@ def _joined(text: str, pieces: list[Span], breaks: tuple[bool, ...] = ()) -> tup
     out: list[str] = []
     where: list[int] = []
     for n, piece in enumerate(pieces):
-        if n and n - 1 < len(breaks) and breaks[n - 1]:
-            out.append("、")
+        if n and n - 1 < len(breaks) and breaks[n - 1] and text[piece.start] not in SEPARATOR:
+            out.append("、")  # (a piece that opens with its separator has it: 市发改委 / 、市人防办)
             where.append(piece.start)
         for k in range(piece.start, piece.end):
             if text[k].isspace() and (not out or out[-1].isspace()):
