@@ -127,7 +127,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "anji-2026-zhuchanye": "blind: read 7/14 (found 11), task F1 0.560, mention F1 0.522, lead 0.500, numbering 0.071",
         "guoban-2018-kouan-tongguan": "blind: no statement read (0 tasks: no table or statement form found)",
         "wuhou-2026-chengshi-gengxin": "blind: refused: a table printed in text boxes whose columns' cells do not align one to one: not read",
-        "yuhang-2026-minsheng-shishi": "blind: no statement read (0 tasks: no table or statement form found)",
     },
     "set-63": {
         # LibreOffice conversions, antiword, catdoc (blind set 63, by fb4c0ea, before any rule)

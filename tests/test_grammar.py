@@ -1839,3 +1839,16 @@ def test_a_place_and_a_body_run_together_are_the_places_body():
 ])
 def test_a_list_with_no_verb_before_the_places_that_carry_the_measure_out(text, expected):
     assert units(text) == expected
+
+
+@pytest.mark.parametrize("header", ["项目名称及建设内容", "项目名称和建设内容", "项目名称及建设规模", "重点项目及建设内容",
+                                    "项目名称及主要内容"])
+def test_a_project_joined_to_what_it_builds_heads_the_task_column(header):
+    from fengong.readers.vocabulary import task_header
+    assert task_header(header)
+
+
+@pytest.mark.parametrize("header", ["建设规模", "责任单位及建设内容", "完成时限及建设内容", "建设单位"])
+def test_what_a_project_builds_alone_heads_no_task_column(header):
+    from fengong.readers.vocabulary import task_header
+    assert not task_header(header)

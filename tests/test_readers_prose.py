@@ -2319,6 +2319,10 @@ def test_the_rendering_of_joined_lines():
     "".join(f"联系人：张三 电话：1234567 地址：某市某区某路{k}号 邮编：100000\n" for k in range(20)),  # fields
     "\n".join(printed(JOINED[2][0] * 4, 28)) + "\n",  # printed lines, one a line (pdftotext)
     "".join(f"| {k} | 推进某项重点工作任务落实到位并按期完成全部建设内容的相关要求 | 市发展改革委 |\n" for k in range(20)),
+    # an unruled table's cells side by side (pdftotext): runs as wide as its task column, under a page whose own
+    # lines, joining nothing, are wider
+    "民生实事项目资金实行专款专用，任何单位不得截留、挤占、挪用资金。\n" * 12
+    + "".join(f"新增中小学学位800{k}个以上，新建改扩建中小学、 区教育局、区发改局\n" for k in range(12)),
 ])
 def test_texts_that_join_no_printed_lines(text):
     from fengong.readers.joined import joined_width

@@ -3799,3 +3799,107 @@ def test_a_layout_row_without_a_lead_takes_none_where_the_merge_is_not_said():
                             ("各街道办事处", "participant")]
     assert layout._around(LineIndex("附\n   工作任务   牵头单位   责任单位\n件\n").lines, 1) is None
     assert layout._around(LineIndex("序\n   工作任务   牵头单位   责任单位\n    号\n").lines, 1) is None
+
+
+# pdftotext (no -layout) on an unruled table (set 62, yuhang): a row's number alone or before its text, then its
+# lines, the lines of its cells that share a baseline side by side a space apart, a unit name wrapped in its cell
+# parted by the task's text (区 / 财政局), the 完成时限's pieces (2026年12 / 月底) on lines of their own or after the
+# units; 序 / 号 printed around the header's other cells; the header again after the page break.
+SIDE_BY_SIDE = """—3—
+
+某政办发〔2026〕3号
+
+附件
+
+某区2026年民生实事项目任务分解表
+序
+项目名称及建设内容
+责任单位
+完成时限
+号
+1
+新增公办幼儿园学位3000个，新建改扩建中小学 区教育局、区发改局、区
+幼儿园8所，完成中小学食堂“明厨亮灶”改造 财政局、区住建局
+
+2026年9
+月底
+
+全覆盖
+2
+
+新建嵌入式养老服务中心6家，每千名老年人拥
+
+区民政局、区卫健局、区 2026年12
+
+有养老床位达到40张，开展老年人能力评估
+
+医保分局、各镇街
+
+月底
+
+3000人次以上
+3 建成社区卫生服务站10家，推广“家门口 区卫健局牵头，区医保分 2026年12
+”慢性病一体化门诊服务 局、各镇街配合
+
+月底
+
+—4—
+
+某政办发〔2026〕3号
+
+序
+项目名称及建设内容
+责任单位
+完成时限
+号
+4 建设智慧安防小区80个，更换老旧燃气管道150
+
+区公安分局、区住建局、 2026年11
+
+公里，完成高层住宅消防设施改造30幢，为老旧小 区消防救援大队等
+
+月底
+
+区配置电动自行车集中充电设施1000个
+
+注：1.责任单位中排在第一位的为牵头单位；2.各项目的联系区领导按区政府领导工作分工确定。
+"""
+
+
+def test_an_unruled_table_printed_with_its_cells_side_by_side():
+    plan, name = read_path_of(SIDE_BY_SIDE)
+    assert name == "flat-table"
+    assert [(t.key, t.text, units(t), t.open_ended) for t in plan.tasks] == [
+        ("1", "新增公办幼儿园学位3000个，新建改扩建中小学幼儿园8所，完成中小学食堂“明厨亮灶”改造全覆盖",
+         [("区教育局", "lead"), ("区发改局", "participant"), ("区财政局", "participant"), ("区住建局", "participant")],
+         False),
+        # a piece alone carries on the open cell (区 / 医保分局) where it reads as names; with figures it is the task's
+        ("2", "新建嵌入式养老服务中心6家，每千名老年人拥有养老床位达到40张，开展老年人能力评估3000人次以上",
+         [("区民政局", "lead"), ("区卫健局", "participant"), ("区医保分局", "participant"), ("各镇街", "participant")],
+         False),
+        ("3", "建成社区卫生服务站10家，推广“家门口”慢性病一体化门诊服务",
+         [("区卫健局", "lead"), ("区医保分局", "cooperating"), ("各镇街", "cooperating")], False),
+        # a cell closed (等) leaves the piece after it to the task, whatever it opens with (区配置…)
+        ("4", "建设智慧安防小区80个，更换老旧燃气管道150公里，完成高层住宅消防设施改造30幢，为老旧小区配置电动自行车集中"
+              "充电设施1000个",
+         [("区公安分局", "lead"), ("区住建局", "participant"), ("区消防救援大队", "participant")], True)]
+
+
+def test_a_table_side_by_side_is_read_so_only_with_one_unit_column():
+    from fengong.readers.lexicon import lexicon_for
+    from fengong.readers.lines import LineIndex
+    from fengong.textrepair import normalise
+    # negatives: two unit columns side by side (which piece is whose is not said), a line of three pieces, a table
+    # one cell a line (no line holds two): not this form
+    two = SIDE_BY_SIDE.replace("责任单位\n", "牵头单位\n配合单位\n")
+    one_a_line = ("序号\n重点任务\n责任单位\n完成时限\n1\n推进老旧小区改造\n区住建局、各镇街\n2026年底前\n"
+                  "2\n建设城市书房\n区文广旅体局\n2026年底前\n")
+    three = SIDE_BY_SIDE.replace("全覆盖\n2\n", "全覆盖 区民政局 区教育局\n2\n")
+    for text in (two, one_a_line, three):
+        source = SourceText("t.txt", text)
+        content = [ln for ln in LineIndex(text).lines if not ln.blank]
+        at, columns, run = flat_table.find_header(content)
+        headers = [normalise(ln.text) for ln in content[at : at + run]]
+        names = flat_table.header_names(headers[: len(headers) - (headers[-1] == "号")])
+        assert flat_table.read_side_by_side(source, content, at + run, columns, names, headers, lexicon_for(None),
+                                            []) is None

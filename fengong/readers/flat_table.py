@@ -121,7 +121,19 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     widths: dict[int, int] = {}  # a wrapped table's columns: the width of their full lines
     gap = _cell_gap(content[at : at + run], blanks)
     header_texts = [normalise(line.text) for line in content[at : at + run]]  # as printed
-    names = header_names(header_texts)  # each column's
+    names = header_names(header_texts[: len(header_texts) - (header_texts[-1] == "号")])  # each column's
+    kept: list[Problem] = []
+    side = read_side_by_side(source, content, at + run, columns, names, header_texts, lexicon_for(plan.jurisdiction),
+                             kept)
+    if side is not None:  # an unruled table's cells printed side by side on their shared lines
+        parts, rule = side
+        problems.extend(kept)
+        rows = {n for _, _, tasks in parts for t in tasks
+                for n in range(t.row_span.line, t.row_span.line + source.raw.count("\n", t.row_span.start, t.row_span.end) + 1)}
+        carried = carried_by_notes(source, lexicon_for(plan.jurisdiction), rows)
+        plan.sections = sections_of(parts, columns, rule or document_rule(source), source, carried)
+        plan.items = section_items(parts, source)
+        return plan
     # an empty cell printed as nothing (PyMuPDF), where no blank line after the header prints one
     silent = not any(blanks.get(line.number) for line in content[at + 1 :])
     columns = noted_columns(columns, names, source.raw)  # “责任单位”栏所列单位为配合单位
@@ -246,8 +258,11 @@ def find_header(content: list[Line]):
         while i + run < len(content) and header_like(content[i + run].text):
             run += 1
         columns = map_header(header_names([line.text for line in content[i : i + run]])) if run >= 3 else None
+        # 序 / 号 printed around the other cells (its narrow cell wraps it over two lines, the others stand on the
+        # middle one): 号 closes the header
+        wrapped = i + run < len(content) and normalise(line.text + content[i + run].text).strip() == "序号"
         if columns is not None and columns.number == 0:
-            return i, columns, run
+            return i, columns, run + wrapped
     return None
 
 
@@ -938,3 +953,87 @@ def _cut_short(source: SourceText, group: list[Line], lexicon: Lexicon, beside: 
     stop = max(line.text.rfind(c) for c in SEPARATOR + "，,")
     return len(group) == 1 and _open(source, group, lexicon) and (stop < 0 and beside or stop > 0 and _names_only(
         source, [Line(line.number, line.start, line.start + stop, line.text[:stop])], lexicon))
+
+
+# A piece of a 完成时限 cell wrapped in its narrow column (2026年12 / 月底, 2027年 / 底前): a deadline's part.
+DEADLINE_PIECE = re.compile(rf"{DEADLINE_CELL.pattern}|\d{{4}}年\d{{0,2}}|\d{{0,2}}月(?:[上中下]旬|底|末)?(?:以)?前?|底前")
+SIDE_ROW = re.compile(r"^\s*(\d{1,3})(?=[ \u3000]|$)")  # a row's number, alone or before its first line's text
+
+
+def read_side_by_side(source: SourceText, content: list[Line], start: int, columns, names: list[str],
+                      header_texts: list[str], lexicon: Lexicon,
+                      problems: list[Problem]) -> tuple[list[tuple[str, Span | None, list[TaskRecord]]], Span | None] | None:
+    """The rows of a table pdftotext (without ``-layout``) printed row by row from an unruled table: a row's number
+    alone or before its text (``1``, ``10 开展…``), then its lines, each holding the lines of its cells that stand on
+    one baseline side by side a space apart (``幼儿园12所，… 财政局、区住建局``, ``…改造 区农业农村局、区交通运
+    2026年11``), or one cell's line alone. Read where the table has a task, one unit column and deadlines only: a
+    line's pieces after the deadline's (``2026年12``, ``月底``) are the task's and the unit cell's; a piece alone
+    carries on the unit cell where that is left open (``区卫健局、区教育局、区`` / ``民政局、各镇街``) and it reads
+    as names (no figure in it), or opens the cell beside a deadline; else it is the task's. ``(parts, the lead rule
+    of a note after it)``, or None where a row lacks a task or units, a line holds more pieces, or no line holds two:
+    not this form."""
+    others = [name for k, name in enumerate(names) if k != columns.number and k not in columns.texts
+              and k not in dict(columns.units)]
+    if len(columns.units) != 1 or columns.number != 0 or not all(DEADLINE_HEADER.search(n) for n in others):
+        return None
+    role = columns.units[0][1]
+    raw = source.raw
+    parts: list[tuple[str, Span | None, list[TaskRecord]]] = [("任务分工", None, [])]
+    rows: list[tuple[int, Line, list[Span], list[Span]]] = []  # (number, its line, task pieces, unit pieces)
+    rule = None
+    beside = 0  # lines holding a task's and a unit cell's pieces side by side
+    for line in content[start:]:
+        text = normalise(line.text)
+        if text in header_texts:
+            continue  # the header printed again on the next page
+        if TABLE_END.match(line.text):
+            rule = _rule(source, line) if NOTE.match(line.text) else None
+            break
+        pieces = [Span(line.start + m.start(), line.start + m.end(), line.number) for m in re.finditer(r"\S+", line.text)]
+        number = SIDE_ROW.match(line.text)
+        if number is not None and int(number.group(1)) == (rows[-1][0] + 1 if rows else 1):
+            rows.append((int(number.group(1)), line, [], []))
+            parts[-1][2].append(None)  # its place in its section
+            pieces = pieces[1:]
+        elif SECTION_ROW.match(text) and len(pieces) == 1:
+            parts.append((text, pieces[0], []))
+            continue
+        elif not rows:
+            return None
+        dated = False
+        while pieces and DEADLINE_PIECE.fullmatch(raw[pieces[-1].start : pieces[-1].end]):
+            pieces, dated = pieces[:-1], True
+        _, _, task, units = rows[-1]
+        if len(pieces) > 2:
+            return None
+        if len(pieces) == 2:
+            task.append(pieces[0])
+            units.append(pieces[1])
+            beside += 1
+        elif pieces:
+            piece = raw[pieces[0].start : pieces[0].end]
+            # names up to its last separator (what follows may be a name's first part: 区教育局、区): no figures,
+            # no sentence's punctuation
+            whole = max((pieces[0].start + k for k, c in enumerate(piece) if c in SEPARATOR), default=pieces[0].end)
+            names = (not re.search(r"[\d，。；：]", piece)
+                     and read_pieces(raw, (replace(pieces[0], end=whole),), lexicon, role) is not None)
+            if names and (left_open(raw, tuple(units), lexicon, role) if units else dated):
+                units.append(pieces[0])
+            else:
+                task.append(pieces[0])
+    if beside == 0 or len(rows) < 2:
+        return None
+    made = iter(rows)
+    for title, span, slots in parts:
+        for k in range(len(slots)):
+            number, line, task, units = next(made)
+            if not task or not units:
+                return None
+            body = normalise("".join(raw[p.start : p.end] for p in task))
+            found = task_from_cells(source, number, Span(task[0].start, task[-1].end, task[0].line),
+                                    [(role, tuple(units))], problems, lexicon, body)
+            if found is None:
+                return None
+            end = max(p.end for p in task + units)
+            slots[k] = replace(found, row_span=Span(line.start, end, line.number))
+    return parts, rule

@@ -79,7 +79,10 @@ def joined_width(text: str) -> int | None:
     # give or take the character the typesetter's rules push on
     exact, width = max((sum(abs(w - c) <= 2 for w in widths), c) for c in (common, common + SLACK))
     full = sum(abs(w - width) <= SLACK for w in widths)  # a first line too
-    return width if exact >= FULL_LINES and full >= FULL_SHARE * len(widths) else None
+    # lines that join nothing yet are wider than the runs: the page's lines are, and the runs are a narrower
+    # column's lines, a table's cells printed side by side (pdftotext's rows of an unruled table), not paragraphs
+    wider = sum(not spaces and _width(line.strip()) > width + SLACK for _, line, spaces in _runs(text))
+    return width if exact >= FULL_LINES and full >= FULL_SHARE * len(widths) and wider < FULL_LINES else None
 
 
 def render(source: SourceText, width: int) -> Rendering:

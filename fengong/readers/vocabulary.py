@@ -386,8 +386,9 @@ TASK_HEADERS = {  # the headers the earlier sets printed, kept as examples (test
     "政策措施", "改革举措", "工作措施", "重点工作", "任务措施", "改革任务", "工作事项", "事项",
     "项目名称", "项目", "重点项目", "任务名称", "工作名称", "事项名称",
 }
-# What a task header may be joined to (项目名称及内容, 工作任务和措施, 重点任务与目标): the header of one column.
-_TASK_HEADER_PAIR = re.compile(r"(.+?)[及和与](?:主要|具体)?(?:内容|措施|目标|要求|标准|进度|举措)")
+# What a task header may be joined to (项目名称及内容, 工作任务和措施, 重点任务与目标): the header of one column
+# (a project's 建设内容: 项目名称及建设内容, 项目名称和建设规模)
+_TASK_HEADER_PAIR = re.compile(r"(.+?)[及和与](?:主要|具体|建设)?(?:内容|措施|目标|要求|标准|进度|举措|规模)")
 
 
 def task_header(name: str) -> bool:
