@@ -1007,20 +1007,18 @@ def read_side_by_side(source: SourceText, content: list[Line], start: int, colum
         if len(pieces) > 2:
             return None
         if len(pieces) == 2:
+            # the task's line and the unit cell's: a first piece that reads as names, or a second that does not go
+            # on with the cell as names, is a cell wrapped at a space (pdfminer's boxes), not this form
+            if _names(raw, pieces[:1], lexicon, role) or not _names(raw, [*units, pieces[1]], lexicon, role):
+                return None
             task.append(pieces[0])
             units.append(pieces[1])
             beside += 1
+        elif pieces and _names(raw, [*units, pieces[0]], lexicon, role) and (
+                left_open(raw, tuple(units), lexicon, role) if units else dated):
+            units.append(pieces[0])
         elif pieces:
-            piece = raw[pieces[0].start : pieces[0].end]
-            # names up to its last separator (what follows may be a name's first part: 区教育局、区): no figures,
-            # no sentence's punctuation
-            whole = max((pieces[0].start + k for k, c in enumerate(piece) if c in SEPARATOR), default=pieces[0].end)
-            names = (not re.search(r"[\d，。；：]", piece)
-                     and read_pieces(raw, (replace(pieces[0], end=whole),), lexicon, role) is not None)
-            if names and (left_open(raw, tuple(units), lexicon, role) if units else dated):
-                units.append(pieces[0])
-            else:
-                task.append(pieces[0])
+            task.append(pieces[0])
     if beside == 0 or len(rows) < 2:
         return None
     made = iter(rows)
@@ -1037,3 +1035,16 @@ def read_side_by_side(source: SourceText, content: list[Line], start: int, colum
             end = max(p.end for p in task + units)
             slots[k] = replace(found, row_span=Span(line.start, end, line.number))
     return parts, rule
+
+
+def _names(raw: str, pieces: list[Span], lexicon: Lexicon, role: str) -> bool:
+    """Whether a unit cell's pieces read as names: no figure in them, and each name known by more than the column
+    it stands in, save a last one its next line completes (区教育局、区发改局、区, read up to its last separator)."""
+    if not pieces or any(re.search(r"\d", raw[p.start : p.end]) for p in pieces):
+        return False
+    found = read_pieces(raw, tuple(pieces), lexicon, role)
+    if found is None:
+        cut = raw.rfind("、", pieces[-1].start, pieces[-1].end)
+        found = read_pieces(raw, (*pieces[:-1], replace(pieces[-1], end=cut)), lexicon, role) if cut > pieces[-1].start else None
+    return (found is not None and bool(found.units) and all(u.recognised != "label" for u in found.units[:-1])
+            and (len(found.units) > 1 or found.units[0].recognised != "label"))
