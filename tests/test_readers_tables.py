@@ -3927,3 +3927,53 @@ def test_an_unread_tables_header_is_found_in_any_rendering(text, line):
 ])
 def test_no_header_is_claimed_where_no_table_names_units(text):
     assert rows.unread_header(text) is None
+
+
+# pdftotext -layout on an unruled table (set 62, yuhang, its -layout rendering): cells a single space apart, each
+# printed a character off its place as the measure counts it (a line of figures prints narrower than its characters)
+UNRULED_LAYOUT = "\n".join([
+    "附件", "", "          某区2026年民生实事项目任务分解表",
+    _chars((0, "序"), (11, "项目名称及建设内容"), (36, "责任单位"), (48, "完成时限")),
+    _chars((0, "号")), "",
+    _chars((0, "6"), (4, "新开（优化）公交线路15条，开通中小学定制公交"), (28, "区交通运输局、区综合行"), (40, "2026年11")),
+    _chars((4, "线路10条，新增公共停车泊位3000个"), (28, "政执法局、区发改局"), (49, "月底")), "",
+    _chars((0, "7"), (4, "新建改建公共厕所20座，完成背街小巷改造提升5处")),
+    _chars((4, "开工改造城镇老旧小区20个，同步推进小区停车1处")),
+    _chars((4, "新增公共停车泊位300个，新建新能源汽车充电桩1")),
+    _chars((4, "000个"), (28, "区住建局、各镇街"), (48, "2026年12")), "",
+    _chars((0, "8"), (4, "建设“15分钟品质文化生活圈”，新建城市书房、"), (28, "区文广旅体局、各镇街"), (48, "2026年12")),
+    _chars((4, "文化驿站20家，新建改建百姓健身房、社区多功能"), (49, "月底")),
+    _chars((4, "运动场15处，举办群众性文化体育活动1000场以上")), "",
+    _chars((0, "9"), (4, "新建改建农村公路50公里，实施农村供水提标改造"), (28, "区农业农村局、区交通运"), (40, "2026年11")),
+    _chars((4, "和农村生活污水处理设施运维提升，惠及农村人口"), (27, "输局、区林水局"), (49, "月底")),
+    _chars((4, "5万人")), "",
+    _chars((0, "10"), (3, "开展食品安全放心工程，完成农贸市场改造提升10"), (27, "区市场监管局、各镇街"), (46, "2026年10")),
+    _chars((4, "家，实现食用农产品快检全覆盖"), (49, "月底")), "",
+    "    注：责任单位中排在第一位的为牵头单位。", ""])
+
+
+def test_a_layout_table_whose_cells_stand_a_space_apart_a_character_off():
+    # 输局 opens a character before the boundary after the task's run: the unit cell's (区交通运 / 输局); 10 then
+    # 开展… a character before the task column: the number and the task; 以上's 上 alone past the task's edge stays
+    plan, name = read_path_of(UNRULED_LAYOUT)
+    assert name == "pdf-table"
+    assert [(t.key, t.text, [n for n, _ in units(t)]) for t in plan.tasks][2:] == [
+        ("8", "建设“15分钟品质文化生活圈”，新建城市书房、文化驿站20家，新建改建百姓健身房、社区多功能运动场15处，举办群众"
+              "性文化体育活动1000场以上", ["区文广旅体局", "各镇街"]),
+        ("9", "新建改建农村公路50公里，实施农村供水提标改造和农村生活污水处理设施运维提升，惠及农村人口5万人",
+         ["区农业农村局", "区交通运输局", "区林水局"]),
+        ("10", "开展食品安全放心工程，完成农贸市场改造提升10家，实现食用农产品快检全覆盖", ["区市场监管局", "各镇街"])]
+
+
+def test_a_layout_run_past_its_edge_by_more_than_a_character_is_cut():
+    from fengong.readers import layout
+    from fengong.readers.lines import LineIndex
+    # negatives: a task run into the lead cell by a name (压缩区市场监管局: two cells run together) is cut at the
+    # boundary; a second run of a column opening further before the boundary stays in its column
+    found = layout.find(LineIndex(UNRULED_LAYOUT).lines)
+    ends: dict[int, int] = {}
+    line = LineIndex(_chars((4, "运动场15处，举办群众性文化体育活动1000场次区文化局"))).lines[0]
+    cut = layout._cut(line, found, ends)
+    assert [line.text[p.start : p.end] for p in cut[2]] == ["区文化局"]
+    line = LineIndex(_chars((4, "建设城市书房"), (24, "文化驿站"))).lines[0]
+    assert list(layout._cut(line, found, ends)) == [1]

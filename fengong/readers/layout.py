@@ -275,7 +275,7 @@ def _measured(block: list[Line], after: list[Line], drawn: tuple[int, ...] | Non
                               key=lambda x: (sum(a < x < b for row in pieces for a, b in row), start - x)))
         crossing = sum(a < x < b for line in pieces for a, b in line for x in bounds)
         clear = [line for line in pieces if all(not any(a < x < b for x in bounds) for a, b in line)]
-        kept = [line for line in pieces if not _crossing(line, bounds)]  # clear, or overflowing only
+        kept = [line for line in pieces if not _crossing(line, bounds, display)]  # clear, or overflowing only
         rows = [line for line in pieces if len({_column(a, bounds) for a, _ in line}) >= 2]
         if len(body) < 2 or len(rows) < 2:
             continue
@@ -293,14 +293,35 @@ def _column(at: float, bounds: tuple[int, ...] | list[int]) -> int:
     return sum(at >= x for x in bounds)
 
 
-def _crossing(runs: list[tuple[int, int]], bounds: tuple[int, ...] | list[int]) -> bool:
+def _homes(runs: list[tuple[int, int]], bounds: tuple[int, ...] | list[int], display: bool) -> list[int]:
+    """The column each of a line's runs (first and past-last column) opens: the one its first column falls in,
+    but a run opening a character before a boundary after a run of that column opens the next column's cell
+    (cells printed a space apart, each a character off its place as the measure counts it: a line of figures
+    prints narrower: ``…惠及农村人口 输局、区林水局``, ``10 开展…``)."""
+    near = 2 if display else 1
+    homes = [_column(a, bounds) for a, _ in runs]
+    for n, (a, _) in enumerate(runs):
+        if n and homes[n - 1] == homes[n] < len(bounds) and bounds[homes[n]] - a <= near:
+            homes[n] += 1
+    return homes
+
+
+def _last_past(home: int, past: int, bounds: tuple[int, ...] | list[int], display: bool) -> bool:
+    """True for a run whose last character alone stands past its column's edge (a character is no cell: a line
+    a character longer as the measure counts it): it stays whole."""
+    return home < len(bounds) and 0 < past - bounds[home] <= (2 if display else 1)
+
+
+def _crossing(runs: list[tuple[int, int]], bounds: tuple[int, ...] | list[int], display: bool = False) -> bool:
     """True when a line's runs (first and past-last column) cross a boundary other than by overflowing: a run
     printed past its column's edge into a column whose own cell stands apart on the line (a long name run past
-    its header) keeps to the layout; a run across into a column with nothing else on the line (two cells run
-    together) or across two boundaries does not."""
-    opens = {_column(a, bounds) for a, _ in runs}
-    return any(_column(b - 1, bounds) not in opens or sum(a < x < b for x in bounds) > 1
-               for a, b in runs if any(a < x < b for x in bounds))
+    its header), or by its last character alone, keeps to the layout; a run across into a column with nothing
+    else on the line (two cells run together) or across two boundaries does not."""
+    homes = _homes(runs, bounds, display)
+    opens = set(homes)
+    return any((_column(b - 1, bounds) not in opens and not _last_past(home, b, bounds, display))
+               or sum(a < x < b for x in bounds) > 1
+               for (a, b), home in zip(runs, homes, strict=True) if any(a < x < b for x in bounds))
 
 
 def read(source: SourceText, layout: Layout, slug: str | None = None, jurisdiction: str | None = None) -> PlanRecord:
@@ -471,15 +492,17 @@ def _cut(line: Line, layout: Layout, ends: dict[int, int]) -> dict[int, list[Spa
     at = positions(text + " ", layout.display)
     cut: dict[int, list[int]] = {}
     runs = _runs(text)
-    opens = {_column(at[a], layout.bounds) for a, _ in runs}
-    for a, b in runs:
-        crossed = sum(at[a] < x < at[b] for x in layout.bounds)
+    placed = [(at[a], at[b]) for a, b in runs]
+    homes = _homes(placed, layout.bounds, layout.display)
+    opens = set(homes)
+    for (a, b), home, (first, past) in zip(runs, homes, placed, strict=True):
+        crossed = sum(first < x < past for x in layout.bounds)
         if crossed >= 2:
             return None
-        home = _column(at[a], layout.bounds)
+        whole = _last_past(home, past, layout.bounds, layout.display)  # a last character alone past the edge
         for k in range(a, b):
             column = _column(at[k], layout.bounds)
-            cut.setdefault(home if column in opens else column, []).append(k)  # an overflow stays whole
+            cut.setdefault(home if column in opens or whole else column, []).append(k)  # an overflow stays whole
     for ks in cut.values():
         ends[line.start + ks[-1] + 1] = at[ks[-1] + 1]  # the column just past the piece's last character
     return {col: [Span(line.start + ks[0], line.start + ks[-1] + 1, line.number)] for col, ks in cut.items()}
