@@ -3977,3 +3977,7 @@ def test_a_layout_run_past_its_edge_by_more_than_a_character_is_cut():
     assert [line.text[p.start : p.end] for p in cut[2]] == ["区文化局"]
     line = LineIndex(_chars((4, "建设城市书房"), (24, "文化驿站"))).lines[0]
     assert list(layout._cut(line, found, ends)) == [1]
+    line = LineIndex(_chars((4, "建设城市书房"), (27, "区文化局"))).lines[0]  # two spaces apart: no cell's shift
+    assert list(layout._cut(line, found, ends)) == [1, 2]
+    # a run's last character past the edge stays in its cell, but the line does not keep to the measure
+    assert layout._crossing([(4, 29)], found.bounds) and not layout._crossing([(4, 28)], found.bounds)

@@ -295,13 +295,13 @@ def _column(at: float, bounds: tuple[int, ...] | list[int]) -> int:
 
 def _homes(runs: list[tuple[int, int]], bounds: tuple[int, ...] | list[int], display: bool) -> list[int]:
     """The column each of a line's runs (first and past-last column) opens: the one its first column falls in,
-    but a run opening a character before a boundary after a run of that column opens the next column's cell
-    (cells printed a space apart, each a character off its place as the measure counts it: a line of figures
+    but a run opening a character before a boundary one space after a run of that column opens the next column's
+    cell (cells printed a space apart, each a character off its place as the measure counts it: a line of figures
     prints narrower: ``…惠及农村人口 输局、区林水局``, ``10 开展…``)."""
     near = 2 if display else 1
     homes = [_column(a, bounds) for a, _ in runs]
     for n, (a, _) in enumerate(runs):
-        if n and homes[n - 1] == homes[n] < len(bounds) and bounds[homes[n]] - a <= near:
+        if n and a - runs[n - 1][1] == 1 and homes[n - 1] == homes[n] < len(bounds) and bounds[homes[n]] - a <= near:
             homes[n] += 1
     return homes
 
@@ -315,13 +315,11 @@ def _last_past(home: int, past: int, bounds: tuple[int, ...] | list[int], displa
 def _crossing(runs: list[tuple[int, int]], bounds: tuple[int, ...] | list[int], display: bool = False) -> bool:
     """True when a line's runs (first and past-last column) cross a boundary other than by overflowing: a run
     printed past its column's edge into a column whose own cell stands apart on the line (a long name run past
-    its header), or by its last character alone, keeps to the layout; a run across into a column with nothing
-    else on the line (two cells run together) or across two boundaries does not."""
-    homes = _homes(runs, bounds, display)
-    opens = set(homes)
-    return any((_column(b - 1, bounds) not in opens and not _last_past(home, b, bounds, display))
-               or sum(a < x < b for x in bounds) > 1
-               for (a, b), home in zip(runs, homes, strict=True) if any(a < x < b for x in bounds))
+    its header) keeps to the layout; a run across into a column with nothing else on the line (two cells run
+    together, or a last character alone: the measure is not proved) or across two boundaries does not."""
+    opens = set(_homes(runs, bounds, display))
+    return any(_column(b - 1, bounds) not in opens or sum(a < x < b for x in bounds) > 1
+               for a, b in runs if any(a < x < b for x in bounds))
 
 
 def read(source: SourceText, layout: Layout, slug: str | None = None, jurisdiction: str | None = None) -> PlanRecord:
