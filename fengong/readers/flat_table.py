@@ -128,8 +128,8 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
     if side is not None:  # an unruled table's cells printed side by side on their shared lines
         parts, rule = side
         problems.extend(kept)
-        rows = {n for _, _, tasks in parts for t in tasks
-                for n in range(t.row_span.line, t.row_span.line + source.raw.count("\n", t.row_span.start, t.row_span.end) + 1)}
+        rows = {t.row_span.line + k for _, _, tasks in parts for t in tasks
+                for k in range(source.raw.count("\n", t.row_span.start, t.row_span.end) + 1)}
         carried = carried_by_notes(source, lexicon_for(plan.jurisdiction), rows)
         plan.sections = sections_of(parts, columns, rule or document_rule(source), source, carried)
         plan.items = section_items(parts, source)
@@ -956,13 +956,14 @@ def _cut_short(source: SourceText, group: list[Line], lexicon: Lexicon, beside: 
 
 
 # A piece of a 完成时限 cell wrapped in its narrow column (2026年12 / 月底, 2027年 / 底前): a deadline's part.
-DEADLINE_PIECE = re.compile(rf"{DEADLINE_CELL.pattern}|\d{{4}}年\d{{0,2}}|\d{{0,2}}月(?:[上中下]旬|底|末)?(?:以)?前?|底前")
+DEADLINE_PIECE = re.compile(rf"{DEADLINE_CELL.pattern}|\d{{4}}年\d{{0,2}}"
+                            r"|\d{0,2}月(?:[上中下]旬|底|末)?(?:以)?前?|底前")
 SIDE_ROW = re.compile(r"^\s*(\d{1,3})(?=[ \u3000]|$)")  # a row's number, alone or before its first line's text
 
 
 def read_side_by_side(source: SourceText, content: list[Line], start: int, columns, names: list[str],
                       header_texts: list[str], lexicon: Lexicon,
-                      problems: list[Problem]) -> tuple[list[tuple[str, Span | None, list[TaskRecord]]], Span | None] | None:
+                      problems: list[Problem]) -> tuple[list, Span | None] | None:
     """The rows of a table pdftotext (without ``-layout``) printed row by row from an unruled table: a row's number
     alone or before its text (``1``, ``10 开展…``), then its lines, each holding the lines of its cells that stand on
     one baseline side by side a space apart (``幼儿园12所，… 财政局、区住建局``, ``…改造 区农业农村局、区交通运
@@ -989,7 +990,8 @@ def read_side_by_side(source: SourceText, content: list[Line], start: int, colum
         if TABLE_END.match(line.text):
             rule = _rule(source, line) if NOTE.match(line.text) else None
             break
-        pieces = [Span(line.start + m.start(), line.start + m.end(), line.number) for m in re.finditer(r"\S+", line.text)]
+        pieces = [Span(line.start + m.start(), line.start + m.end(), line.number)
+                  for m in re.finditer(r"\S+", line.text)]
         number = SIDE_ROW.match(line.text)
         if number is not None and int(number.group(1)) == (rows[-1][0] + 1 if rows else 1):
             rows.append((int(number.group(1)), line, [], []))
@@ -1022,7 +1024,7 @@ def read_side_by_side(source: SourceText, content: list[Line], start: int, colum
     if beside == 0 or len(rows) < 2:
         return None
     made = iter(rows)
-    for title, span, slots in parts:
+    for _, _, slots in parts:
         for k in range(len(slots)):
             number, line, task, units = next(made)
             if not task or not units:
@@ -1045,6 +1047,7 @@ def _names(raw: str, pieces: list[Span], lexicon: Lexicon, role: str) -> bool:
     found = read_pieces(raw, tuple(pieces), lexicon, role)
     if found is None:
         cut = raw.rfind("、", pieces[-1].start, pieces[-1].end)
-        found = read_pieces(raw, (*pieces[:-1], replace(pieces[-1], end=cut)), lexicon, role) if cut > pieces[-1].start else None
+        found = (read_pieces(raw, (*pieces[:-1], replace(pieces[-1], end=cut)), lexicon, role)
+                 if cut > pieces[-1].start else None)
     return (found is not None and bool(found.units) and all(u.recognised != "label" for u in found.units[:-1])
             and (len(found.units) > 1 or found.units[0].recognised != "label"))
