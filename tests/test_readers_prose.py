@@ -909,6 +909,25 @@ def test_fields_side_by_side_on_one_line_are_one_statement():
     ]
 
 
+
+@pytest.mark.parametrize("gap", ["\u3000", "\u3000\u3000", "  "])
+def test_a_person_field_then_a_unit_field_parted_by_one_full_width_space(gap):
+    """(set 72: sanlitun) one full-width space is as wide as two: the fields stand side by side."""
+    _, plan = read("一、党建引领\n"
+                   "1.深化区域化党建。推动驻街单位与社区党组织结对共建。\n"
+                   f"责任领导：刘某某{gap}责任科室：党群工作办公室、社区建设办公室\n"
+                   "2.加强干部队伍建设。全年培训社区工作者1200人次。\n"
+                   f"责任领导：刘某某{gap}完成时限：2026年底\n")
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1.1", [("党群工作办公室", "lead"), ("社区建设办公室", "participant")])]
+
+
+def test_a_person_field_then_a_unit_label_after_one_narrow_space_is_no_field_pair():
+    _, plan = read("一、党建引领\n"
+                   "1.深化区域化党建。推动驻街单位与社区党组织结对共建。\n"
+                   "责任领导：刘某某 责任科室：党群工作办公室\n")
+    assert plan.tasks == []
+
 BARE = ("二、重点任务\n"
         "（一）压实安全生产责任。修订全员安全生产责任清单（安全生产监督管理部，集团公司办公室，各子公司）。\n"
         "（二）加强施工现场管控。推行“平安工地”建设（工程管理部，安全生产监督管理部，各项目公司）。\n"

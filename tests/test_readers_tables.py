@@ -3811,3 +3811,13 @@ def test_a_policys_clauses_table_reads_each_clause_as_a_task():
     assert [(t.text, units(t)) for t in plan.tasks] == [
         ("空间支持（第四条）", [("区工业和信息化局", "lead"), ("区投资推广署", "cooperating"), ("各街道办事处", "cooperating")]),
         ("融资支持（第八条）", [("区财政局", "lead"), ("区国资局", "cooperating")])]
+
+
+def test_a_unit_cell_joining_its_units_by_huitong():
+    """(set 72: xianyu) 商务部会同有关部门 in a 负责单位 cell: the first answers, the others join it."""
+    table = ("序号\t重点任务\t负责单位\t完成时限\n"
+             "1\t开展县域商业流通体系建设评估\t商务部会同有关部门\t2021年底前\n"
+             "2\t完善农村物流配送网络\t交通运输部、商务部\t持续推进\n")
+    plan = tabular.read(SourceText("t.txt", table))
+    assert [units(t) for t in plan.tasks] == [[("商务部", "lead"), ("有关部门", "participant")],
+                                              [("交通运输部", "lead"), ("商务部", "participant")]]
