@@ -43,7 +43,8 @@ _BLANK_RUN = re.compile(r"\n(?:[ \t\f]*\n)+[ \t\f]*(?=\S)")
 FIELD = re.compile(r"[ \t]*[\u4e00-\u9fff]{2,8}[ \t]*[：:]")  # 责任单位：, 完成时限：, 联系人：
 _MARK = re.compile(r"[，、。；：,;:]")
 # A page number opening a line that goes on with the next page's text (a Markdown heading's marks before it).
-_RUN_ON_NUMBER = re.compile(r"[ \t]*(?:#{1,6}[ \t]*)?[—－–\-]{1,2}[\s\xa0]*\d{1,4}[\s\xa0]*[—－–\-]{1,2}[ \t\xa0]+(?=\S)")
+_RUN_ON_NUMBER = re.compile(r"[ \t]*(?:#{1,6}[ \t]*)?[—－–\-]{1,2}[\s\xa0]*\d{1,4}[\s\xa0]*[—－–\-]{1,2}"
+                            r"[ \t\xa0]+(?=\S)")
 SENTENCE_END = ("。", "！", "？", "；", "：", "）", ")", "!", "?", ";", ":")
 
 

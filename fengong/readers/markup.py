@@ -338,7 +338,7 @@ class _Renderer(HTMLParser):
         self.cells.pop()
         self._break(at)
         sink = self.sinks[-1]
-        for (_, above), (_, row) in zip(table.rows, table.rows[1:]):
+        for (_, above), (_, row) in zip(table.rows, table.rows[1:], strict=False):
             for k, cell in enumerate(row):
                 if cell.above and k < len(above):
                     cell.pieces = above[k].pieces  # OTSL's <ucel>: printed in each row it spans

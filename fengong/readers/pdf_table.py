@@ -27,7 +27,6 @@ from itertools import combinations, product
 
 from fengong.readers.flat_table import wrapped_cells
 from fengong.readers.lexicon import Lexicon, lexicon_for
-from fengong.readers.markdown import blank_marks
 from fengong.readers.lines import (
     PAGE_NUMBER,
     Line,
@@ -37,6 +36,7 @@ from fengong.readers.lines import (
     blank_out,
     running_heads,
 )
+from fengong.readers.markdown import blank_marks
 from fengong.readers.rows import (
     EMPTY_CELLS,
     OTHER_HEADERS,
@@ -185,9 +185,8 @@ def header_columns(text: str) -> Columns | None:
     if "\t" in text:
         return None
     cells = SPACES.split(text.strip())
-    if len(cells) >= 6 and all(len(c) == 1 for c in cells):  # letter-spaced (序 号 重 点 任 务 牵 头 单 位 …)
-        cells = _header_cells("".join(cells))
-    elif any(len(c) == 1 for c in cells):  # a narrow cell wrapped in its column, one letter a line (序 / 号)
+    if any(len(c) == 1 for c in cells):
+        # letter-spaced (序 号 重 点 任 务 …), or a narrow cell wrapped in its column a letter a line (序 号)
         cells = _header_cells("".join(cells))
     columns = map_header(cells) if cells else None
     if columns is None or columns.number != 0 or columns.task != 1:

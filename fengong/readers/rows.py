@@ -93,7 +93,7 @@ def sub_header(upper: list[str], lower: list[str]) -> list[str] | None:
         if cell in EMPTY_CELLS or (k < len(names) and cell == names[k]):
             continue  # empty (pandas' NaN under a cell spanning both rows), or the spanning cell printed again
         if _under_spanning(upper_names, k) and (task_header(cell) or SHORT_LABEL.fullmatch(cell)):
-            names[k] = cell  # 重点任务 printed over 任务类别 | 具体措施 (docling repeats a cell in each column it spans)
+            names[k] = cell  # 重点任务 over 任务类别 | 具体措施 (docling repeats a cell in each column it spans)
             found = True
             continue
         if column_role(cell) is None and cell not in LABEL_ROLES:
