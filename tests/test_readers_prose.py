@@ -2332,6 +2332,48 @@ def test_the_rendering_of_joined_lines():
     assert kept.endswith(cells + "完成时限：2019年11月底前\n严格查处毁林开垦行为。\n")
 
 
+def _full(paragraph: str, tail: str = "", width: int = 28) -> str:
+    """``paragraph`` and ``tail`` printed at ``width``, ``paragraph`` lengthened before its full stop so that the
+    last printed line is full: the paragraph ends at the line's end."""
+    while (len(paragraph) + len(tail) + 2) % width:
+        paragraph = paragraph[:-1] + "好" + "。"
+    return " ".join(printed(paragraph + tail, width))
+
+
+@pytest.mark.parametrize(("closing", "own"), [
+    ("上述工作由市科技局负责。", True),
+    ("以上各项任务由市工信局牵头，市财政局配合。", True),
+    ("以上三项工作均由市工信局牵头，各板块负责落实。", True),
+    ("此项工作由市人社局牵头，市教育局配合。", False),  # 此项 points at its own measure: inside its paragraph
+    ("上述资金由市财政局统筹安排。", False),  # money, no measure: a sentence of the paragraph
+    ("支持企业牵头组建创新联合体。", False),
+])
+def test_a_statement_pointing_back_after_a_full_line_opens_a_line_of_its_own(closing, own):
+    from fengong.readers.joined import render
+
+    item = _full("3.建设创新载体和公共服务平台。支持建设人工智能领域新型研发机构和中试验证平台，提升源头创新能力。")
+    text = joined(28) + "\n" + item + " " + closing + " （四）强化要素支撑\n"
+    lines = render(SourceText("x.md", text), 56).text.split("\n")
+    assert (closing in lines) is own
+    paragraph = next(line for line in lines if line.startswith("3.建设"))
+    assert paragraph.endswith(closing) is not own  # else the paragraph goes on into it, as before
+
+
+def test_a_page_number_run_into_the_next_page_s_first_line_is_dropped_with_the_running_head(tmp_path):
+    from fengong.readers.joined import render
+
+    head = "某市推进人工智能加制造行动方案（2026—2028年）"
+    item = _full("1.加大财政支持力度。统筹市级专项资金，支持智能工厂建设、工业大模型研发和应用场景打造，实行先建后补。", "（市")
+    text = (joined(28) + "\n" + item + "\n\n" + head + "\n\n### —\xa04\xa0— 财政局、市工信局负责） "
+            "2.强化金融服务保障。（市委金融办牵头）\n\n" + head + "\n\n### — 5 — 三、保障措施\n")
+    rendered = render(SourceText("x.md", text), 56).text
+    assert "（市财政局、市工信局负责）\n2.强化金融服务保障" in rendered
+    assert head not in rendered and "— 4 —" not in rendered and "\n三、保障措施" in rendered
+    # a page number on a line of its own is left to the readers (furniture they blank), a dash inside a line stays
+    kept = render(SourceText("x.md", joined(28) + "\n— 6 —\n\n某县2026—2028年工作方案\n"), 56).text
+    assert "\n— 6 —\n" in kept and "某县2026—2028年工作方案" in kept
+
+
 @pytest.mark.parametrize("text", [
     "某 省 人 民 政 府 办 公 厅\n" * 12,  # OCR's spaces: short runs
     "".join(f"{k} 开展第{k}项防汛隐患排查整治工作 省水利厅 省应急厅、省自然资源厅\n" for k in range(1, 20)),  # a table
