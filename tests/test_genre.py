@@ -139,16 +139,11 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
     },
     "set-64": {
         # kreuzberg and extractous (Tika) (blind set 64, by fb4c0ea, before any rule)
-        "suzhou-2026-rengongzhineng-zhizao": "blind: read 10/12 (found 10), task F1 0.909, mention F1 0.931, lead 0.833, numbering 0.833",
         "wuhou-2026-yingshang-huanjing": "blind: refused: a table printed in text boxes whose columns' cells do not align one to one: not read",
-        "zhejiang-2026-gonggong-shuju": "blind: no statement read (0 tasks: no table or statement form found)",
     },
     "set-65": {
         # docling (DOCX/HTML/XLSX/PPTX backends) (blind set 65, by fb4c0ea, before any rule)
-        "d06-minfuban-2026-rgzn": "blind: read 0/13 (found 13), task F1 0.000, mention F1 0.000, lead 0.000, numbering 0.000",
         "d07-anzhengban-2026-zhuchanye": "blind: read 11/14 (found 13), task F1 0.815, mention F1 0.800, lead 0.786, numbering 0.786",
-        "d09-ganfufa-2026-diankong": "blind: read 0/14 (found 14), task F1 0.000, mention F1 0.000, lead 0.000, numbering 0.000",
-        "d10-chaozhengban-2026-guojixiaofei": "blind: read 0/14 (found 14), task F1 0.000, mention F1 0.000, lead 0.000, numbering 0.000",
     },
     "set-68": {
         # the genre's neighbours: 整改清单, 指标分解, 重点项目, 督查事项 (blind set 68, by fb4c0ea, before any rule)

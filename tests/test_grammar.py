@@ -131,6 +131,16 @@ def test_and_before_ge_after_no_unit_parts_nothing():
     # 中小企业 is no unit: nothing is read from the pair, whole or parted
     assert "中小企业" not in [name for name, _ in units("市工信局牵头，中小企业和各类市场主体参与")]
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("责任单位：商务部会同有关部门", [("商务部", "lead"), ("有关部门", "participant")]),  # (set 72: a table cell)
+    ("牵头单位：市发展改革委会同市财政局", [("市发展改革委", "lead"), ("市财政局", "participant")]),
+    ("责任单位：省商务厅联合省市场监管局负责", [("省商务厅", "lead"), ("省市场监管局", "participant")]),
+    ("配合单位：市财政局会同市税务局", [("市财政局", "cooperating"), ("市税务局", "cooperating")]),
+])
+def test_a_labelled_list_joined_by_huitong_leads_with_its_first(text, expected):
+    assert units(text) == expected
+
 # ---------------------------------------------------------------- the lead rule and standing statements
 
 
@@ -234,14 +244,15 @@ def test_column_headers(header, role):
 
 @pytest.mark.parametrize("header", ["工作任务", "重点任务", "具体举措", "工作措施", "主要举措", "任务举措", "重点举措",
                                     "工作内容", "具体任务", "主要工作内容", "改革事项", "重点工作任务", "项目名称",
-                                    "支持政策", "配套措施", "政策条款", "支持条款", "条款内容"])
+                                    "支持政策", "配套措施", "政策条款", "支持条款", "条款内容",
+                                    "行动内容", "措施内容", "任务分解", "目标分解"])
 def test_a_task_column_is_headed_by_a_noun_of_measures(header):
     assert is_task_header(header)
 
 
 @pytest.mark.parametrize("header", ["对应国家任务", "对应省级任务", "工作目标", "完成时限", "工作", "内容", "牵头单位",
                                     "预期成果", "成果形式", "落实期限", "工作要求", "进度安排", "备注", "责任单位",
-                                    "条款依据", "对应条款"])
+                                    "条款依据", "对应条款", "分解", "分解情况"])
 def test_headers_that_name_no_measure_head_no_task_column(header):
     assert not is_task_header(header)
 

@@ -709,6 +709,46 @@ def test_a_two_level_header_printed_as_a_row_of_its_own_under_the_rule(upper, lo
     assert source.quote(merged) == "市文广旅局" and merged.start < text.index("2 | 打造")
 
 
+# docling's pipe table of a workbook whose 重点任务 spans two sub-columns: the spanning cell is printed in each column
+# it spans, the sub-columns named on the row under it; the sub-column that names the task is each row's text, the
+# category (merged down, printed in every row) only groups them
+SPANNED_TASK = ("| 序号 | {up} | {up} | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+                "| 序号 | {first} | {second} | 责任单位 | 完成时限 |\n"
+                "| 1 | 打造消费地标 | 推动重点商圈改造提升 | 区商务局*、区发展改革委 | 2026年底 |\n"
+                "| 2 | 打造消费地标 | 建设国际风情水岸 | 区水务局 | 2026年底 |\n")
+
+
+@pytest.mark.parametrize(("up", "first", "second"), [
+    ("重点任务", "任务类别", "具体措施"),
+    ("主要任务", "重点领域", "工作任务"),
+    ("工作任务", "类别", "具体任务"),
+])
+def test_a_task_header_spanning_two_sub_columns_is_named_by_the_row_under_it(up, first, second):
+    plan = tabular.read(SourceText("t.txt", SPANNED_TASK.format(up=up, first=first, second=second)))
+    assert [(t.number, t.text[:6]) for t in plan.tasks] == [(1, "推动重点商圈"), (2, "建设国际风情")]
+
+
+@pytest.mark.parametrize("lower", [
+    # a row of the table, not a header: its cells are the task's own text and a number
+    "| 1 | 打造消费地标 | 推动重点商圈改造提升 | 区商务局 | 2026年底 |\n",
+])
+def test_a_row_under_a_spanning_task_header_that_names_no_columns_is_a_row(lower):
+    text = ("| 序号 | 重点任务 | 重点任务 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n" + lower
+            + "| 2 | 建设国际风情水岸 | 建设国际风情水岸 | 区水务局 | 2026年底 |\n")
+    plan = tabular.read(SourceText("t.txt", text))
+    assert [t.number for t in plan.tasks] == [1, 2]
+
+
+def test_a_note_printed_across_a_row_above_the_header_is_no_upper_header():
+    # docling prints a 注 merged across the sheet in every column: it repeats, but names no task over the header
+    from fengong.readers.rows import sub_header
+    note = ["注：标注“*”的为牵头单位。"] * 5
+    assert sub_header(note, ["序号", "重点任务", "重点任务", "责任单位", "完成时限"]) is None
+    assert sub_header(["序号", "重点任务", "重点任务", "责任单位", "完成时限"],
+                      ["序号", "任务类别", "具体措施", "责任单位", "完成时限"]) == [
+        "序号", "任务类别", "具体措施", "责任单位", "完成时限"]
+
+
 @pytest.mark.parametrize("rows", [
     # a lead merged over three rows: each short row takes the cell above
     ("1 | 推动重点景区提质升级 | 市文广旅局 | 市财政局  \n2 | 打造沉浸式演艺新业态 | 市文物局  \n"
@@ -1580,6 +1620,60 @@ def test_a_letter_spaced_header_is_cut_into_known_cells_only():
     assert header_columns("序 号 工 作 任 务 责 任 单 位").width == 3
     assert header_columns("苏 州 市 人 民 政 府 办 公 室") is None  # a letter-spaced signature
     assert header_columns("序 号 重 点 任 务 其 他 说 明") is None  # no unit column
+
+
+def test_a_header_with_a_narrow_cell_wrapped_letter_by_letter():
+    from fengong.readers.pdf_table import header_columns
+
+    # the 序号 cell wraps in its narrow column (序 / 号), the extractor joining its lines by a space
+    assert header_columns("序 号 工作任务 牵头单位 责任单位 完成时限").width == 5
+    assert header_columns("序 号 各 有关 单位 完成") is None  # pieces that make no header
+
+
+# kreuzberg's Markdown of a ruled PDF table: each row's cells and wrapped lines joined by spaces, rows run together
+# (a row's last date split: 2026年9月 / 底 2 …), a page's number as a heading, the header printed again after it
+RUN_TOGETHER = """附件
+序 号 工作任务 牵头单位 责任单位 完成时限
+
+1 修订公共数据授权运营管理办法，细 化授权方式和安全管理规则 省数据局 省发展改革委、省司法 厅、省财政厅 2026年9月
+
+底 2 制定授权运营协议示范文本，规范授 权期限和各方权利义务 省数据局 省司法厅 2026年6月
+
+底 3 支持国有企业、民营企业、科研机构 依法参与公共数据运营，培育数据商 和第三方专业服务机构 省数据局、 省国资委 省经信厅、省市场监管 局 持续推进
+
+### — 6 —
+
+序 号 工作任务 牵头单位 责任单位 完成时限
+
+4 培养数据运营专业人才，完成培训 3 期 省人力社保 厅 省数据局、省教育厅 2027年12
+
+月底 5 建设数据要素实验室 省科技厅 省教育厅 持续推进
+
+### 注：各设区市人民政府负责本地区相关任务落实，表中不再一一列出。
+"""
+
+
+def test_a_table_whose_rows_run_together_in_lines():
+    from fengong.readers.detect import READERS
+
+    source = SourceText("t.md", RUN_TOGETHER)
+    assert choose_reader(source) == "pdf-table"
+    plan = READERS["pdf-table"](source, jurisdiction="330000")
+    carried = [("各设区市人民政府", "implementing")]
+    assert [(t.number, t.text[:8], units(t)) for t in plan.tasks] == [
+        (1, "修订公共数据授权", [("省数据局", "lead"), ("省发展改革委", "participant"), ("省司法厅", "participant"),
+                         ("省财政厅", "participant"), *carried]),
+        (2, "制定授权运营协议", [("省数据局", "lead"), ("省司法厅", "participant"), *carried]),
+        # a list opens with no conjunction: 和第三方专业服务机构 goes on the task's text
+        (3, "支持国有企业、民", [("省数据局", "lead"), ("省国资委", "lead"), ("省经信厅", "participant"),
+                         ("省市场监管局", "participant"), *carried]),
+        # a number inside a row that is not the next row's (3 期) opens none
+        (4, "培养数据运营专业", [("省人力社保厅", "lead"), ("省数据局", "participant"), ("省教育厅", "participant"),
+                         *carried]),
+        (5, "建设数据要素实验", [("省科技厅", "lead"), ("省教育厅", "participant"), *carried]),
+    ]
+    assert plan.tasks[2].text.endswith("和第三方专业服务机构")
+    assert not [p for p in plan.problems if p.severity == "error"]
 
 
 # ------------------------------------------- set 29: a PDF table with a merged category column (PyMuPDF, landscape)
@@ -4056,3 +4150,13 @@ def test_a_policys_clauses_table_reads_each_clause_as_a_task():
     assert [(t.text, units(t)) for t in plan.tasks] == [
         ("空间支持（第四条）", [("区工业和信息化局", "lead"), ("区投资推广署", "cooperating"), ("各街道办事处", "cooperating")]),
         ("融资支持（第八条）", [("区财政局", "lead"), ("区国资局", "cooperating")])]
+
+
+def test_a_unit_cell_joining_its_units_by_huitong():
+    """(set 72: xianyu) 商务部会同有关部门 in a 负责单位 cell: the first answers, the others join it."""
+    table = ("序号\t重点任务\t负责单位\t完成时限\n"
+             "1\t开展县域商业流通体系建设评估\t商务部会同有关部门\t2021年底前\n"
+             "2\t完善农村物流配送网络\t交通运输部、商务部\t持续推进\n")
+    plan = tabular.read(SourceText("t.txt", table))
+    assert [units(t) for t in plan.tasks] == [[("商务部", "lead"), ("有关部门", "participant")],
+                                              [("交通运输部", "lead"), ("商务部", "participant")]]

@@ -88,16 +88,27 @@ def sub_header(upper: list[str], lower: list[str]) -> list[str] | None:
             and all(column_role(c) is not None or c in LABEL_ROLES for c in roles)):
         k = spanning[0]
         return [*names[:k], *(c if column_role(c) is not None else c + "单位" for c in roles), *names[k + 1:]]
-    found = False
+    found, upper_names = False, list(names)
     for k, cell in enumerate(normalise(c) for c in lower):
         if cell in EMPTY_CELLS or (k < len(names) and cell == names[k]):
             continue  # empty (pandas' NaN under a cell spanning both rows), or the spanning cell printed again
+        if _under_spanning(upper_names, k) and (task_header(cell) or SHORT_LABEL.fullmatch(cell)):
+            names[k] = cell  # 重点任务 over 任务类别 | 具体措施 (docling repeats a cell in each column it spans)
+            found = True
+            continue
         if column_role(cell) is None and cell not in LABEL_ROLES:
             return None  # text of a row, not a header's
         names += [""] * (k + 1 - len(names))
         names[k] = cell if column_role(cell) is not None else cell + "单位"
         found = True
     return names if found else None
+
+
+def _under_spanning(names: list[str], k: int) -> bool:
+    """True where the upper header cell over column ``k`` names the task and is printed again in a column beside it:
+    one cell spanning both, as docling and python-docx print a merged cell (``重点任务 | 重点任务``)."""
+    return k < len(names) and task_header(re.sub(r"\s+", "", names[k])) and (
+        k > 0 and names[k - 1] == names[k] or k + 1 < len(names) and names[k + 1] == names[k])
 
 
 def noted_columns(columns: Columns, names: list[str], raw: str) -> Columns:

@@ -375,7 +375,8 @@ LISTED_THINGS = ("任务", "项目", "工作", "事项", "措施", "标准", "�
 INDICATOR_QUALIFIERS = ("主要", "重点", "核心", "关键", "考核", "预期性", "约束性", "发展", "经济")
 _TASK_HEADER = re.compile(
     rf"(?:{'|'.join(MEASURE_QUALIFIERS)}){{0,2}}(?:{'|'.join(MEASURE_NOUNS)})(?:及(?:{'|'.join(MEASURE_NOUNS)}))?"
-    rf"|(?:{'|'.join(MEASURE_QUALIFIERS + MEASURE_NOUNS)})*(?:任务|项目|工作|事项|措施|条款)(?:名称|内容)"
+    rf"|(?:{'|'.join(MEASURE_QUALIFIERS + MEASURE_NOUNS)})*(?:{'|'.join(MEASURE_NOUNS)})(?:名称|内容)"
+    rf"|(?:{'|'.join(MEASURE_QUALIFIERS)})?(?:任务|目标|工作|措施|举措)分解"
     rf"|(?:{'|'.join(MEASURE_QUALIFIERS)})?(?:{'|'.join(LISTED_THINGS)})(?:[（(][\u4e00-\u9fff、/／]{{2,8}}[）)])?名称"
     rf"|(?:{'|'.join(PROBLEM_QUALIFIERS)}){{0,2}}问题(?:描述|内容|表现|清单)?"
     rf"|(?:{'|'.join(INDICATOR_QUALIFIERS)})?指标")
