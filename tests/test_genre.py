@@ -129,13 +129,19 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "wuhou-2026-chengshi-gengxin": "blind: refused: a table printed in text boxes whose columns' cells do not align one to one: not read",
     },
     "set-63": {
-        # LibreOffice conversions, antiword, catdoc (blind set 63, by fb4c0ea, before any rule)
-        "fagai-2018-gonggong-shixun": "blind: read 9/9 (found 9), task F1 1.000, mention F1 0.930, lead 1.000, numbering 1.000",
-        "huangpu-2026-yingshang-huanjing": "blind: no statement read (0 tasks: no table or statement form found)",
-        "hubei-2026-yinfa-jingji": "blind: no statement read (0 tasks: no table or statement form found)",
-        "nongban-2019-zhiliang-anquan": "blind: read 1/15 (found 1), task F1 0.125, mention F1 0.034, lead 0.067, numbering 0.067",
-        "shaoxing-2026-dikong-jingji": "blind: read 12/12 (found 12), task F1 1.000, mention F1 0.947, lead 1.000, numbering 1.000",
-        "wuhou-2026-shequ-shangye": "blind: read 13/14 (found 13), task F1 0.963, mention F1 0.954, lead 0.929, numbering 0.929",
+        # LibreOffice conversions, antiword, catdoc (blind set 63, by fb4c0ea, before any rule; fixc: hubei, shaoxing)
+        "fagai-2018-gonggong-shixun": "（…指导，各省级发展改革部门、人力资源社会保障部门落实）: the truth types two units, "
+                                      "while set 18 types 各省级农业农村部门、乡村振兴部门 as one collective (各 governs both), "
+                                      "as the reader does; every other mention reads",
+        "huangpu-2026-yingshang-huanjing": "各街道办事处、镇政府 (rows 10, 12): the truth types two units, while set 12 "
+                                           "types 各盟行政公署、市人民政府 as one collective (各 governs the level's body "
+                                           "after 、), as the reader does; every other task and mention reads",
+        "nongban-2019-zhiliang-anquan": "row 5 prints one unit cell of two, the other merged from row 4 (rowspan, "
+                                        "printed once): which column it is the text does not say; read as the lead's "
+                                        "(as for html2text's pipe table), the truth has the 配合单位 merged; every "
+                                        "other row reads",
+        "wuhou-2026-shequ-shangye": "catdoc lost task 2.1.1's text and number (garbage in their place): not in the "
+                                    "text; every other task reads",
     },
     "set-64": {
         # kreuzberg and extractous (Tika) (blind set 64, by fb4c0ea, before any rule)

@@ -1837,6 +1837,28 @@ def test_a_duty_modal_makes_a_run_a_clause_not_a_collective(name, how):
     assert lexicon_for("440605").recognise(name) == how
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("注：各省级农业农村部门按照职责分工抓好本地区相关任务落实，表中不再一一列出。", ["各省级农业农村部门"]),  # (set 63)
+    ("注：各省级农业农村部门抓好本地区相关任务落实，表中不再一一列出。", ["各省级农业农村部门"]),
+    ("注：各省级人民政府按职责做好本地区相关任务落实，表中不再一一列出。", ["各省级人民政府"]),
+    ("注：各市、县人民政府依职责抓好辖区内各项任务落实，表中不再一一列出。", ["各市、县人民政府"]),
+    ("各区县政府根据职责分工做好本地区相关工作落实，以下不再一一列出。", ["各区县政府"]),
+])
+def test_a_standing_statement_whose_units_are_followed_by_how_they_do_it(text, names):
+    # 按照职责分工, 抓好, 做好 open the predicate: no name runs on into them (…部门按照职责分工抓好本地区)
+    from fengong.readers.statement import standing_units
+    carried = standing_units(text, 0, len(text), 1, lexicon_for("100000"))
+    assert [(u.name, u.role) for u in carried] == [(n, "implementing") for n in names]
+
+
+@pytest.mark.parametrize(("name", "how"), [
+    ("各省级农业农村部门按照职责分工抓好本地区", None), ("各地区做好本地区", None), ("市商务局按职责负责的开发区", None),
+    ("各省级农业农村部门", "collective"), ("市职责编制办公室", "suffix"), ("好人好事评选委员会", "suffix"),
+])
+def test_how_a_duty_is_done_makes_a_run_a_clause_not_a_name(name, how):
+    assert lexicon_for("100000").recognise(name) == how
+
+
 @pytest.mark.parametrize("header", ["项目（企业）名称", "任务（事项）名称", "项目(工程)名称"])
 def test_a_task_column_naming_a_thing_with_another_kind_in_a_bracket(header):
     assert is_task_header(header)

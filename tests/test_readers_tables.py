@@ -1281,6 +1281,93 @@ def test_a_csv_table_inside_a_plain_text_with_quoted_cells():
         (2, "第二水源地工程", [("市水利局", "lead")])]  # the owner and the leader are no units
 
 
+def soup_text(rows: list) -> str:
+    """A Word table as BeautifulSoup's ``get_text('\\n')`` of LibreOffice's HTML prints it: each cell's spans on
+    lines of their own (a cell given as a list of its spans), a ``<br>`` two blank lines (a cell given as a tuple of
+    its lines), six blank lines between cells, ten between rows; a cell merged from the row above prints nothing."""
+    def cell(c) -> str:
+        return "\n\n\n".join(c) if isinstance(c, tuple) else "\n".join(c) if isinstance(c, list) else c
+    return ("附件\n\n重点任务分工\n\n\n" + ("\n" * 11).join("\n\n\n\n\n\n\n".join(cell(c) for c in row) for row in rows)
+            + "\n\n\n\n注：各省级农业农村部门按照职责分工抓好本地区相关任务落实，表中不再一一列出。\n")
+
+
+SOUP_ROWS = [
+    ("序号", "重点任务", "牵头单位", "配合单位", "完成时限"),
+    ("一、标准引领",),
+    ("1", "新制定农兽药残留限量标准", "农产品质量安全监管司", ("种植业管理司、", "畜牧兽医局"), ["2019", "年", "12", "月底"]),
+    ("2", "创建绿色优质农产品生产基地", ["2019", "年", "9", "月底"]),  # both unit cells merged with row 1's
+    ("3", "制定农产品质量分级标准", "法规司", "全年"),  # one unit cell merged: which one the text does not say
+    ("二、产地管控",),
+    ("4", "推进高毒农药定点经营", "种植业管理司", "农产品质量安全监管司", "全年"),
+]
+
+
+def test_a_web_page_s_word_table_printed_one_span_a_line_with_merged_cells():
+    # (set 63 nongban) the cells stand apart by the header's run of blank lines, a cell's spans (digits split off
+    # a date) and <br>s closer; a row short of cells under a row of its section takes its unit cells from the row
+    # above (rowspan: printed once), the lead's first
+    plan, name = read_path_of(soup_text(SOUP_ROWS))
+    assert name == "flat-table"
+    carried = ("各省级农业农村部门", "implementing")
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1", "新制定农兽药残留限量标准", [("农产品质量安全监管司", "lead"), ("种植业管理司", "cooperating"),
+                                           ("畜牧兽医局", "cooperating"), carried]),
+        ("2", "创建绿色优质农产品生产基地", [("农产品质量安全监管司", "lead"), ("种植业管理司", "cooperating"),
+                                             ("畜牧兽医局", "cooperating"), carried]),
+        ("3", "制定农产品质量分级标准", [("农产品质量安全监管司", "lead"), ("法规司", "cooperating"), carried]),
+        ("4", "推进高毒农药定点经营", [("种植业管理司", "lead"), ("农产品质量安全监管司", "cooperating"), carried])]
+
+
+def test_a_web_page_s_row_short_of_cells_after_a_section_row_is_not_filled():
+    # no cell is merged across a section row: the row is cut short, reported, and not read
+    rows = [*SOUP_ROWS[:3], ("二、产地管控",), ("2", "推进高毒农药定点经营", "全年")]
+    plan, _ = read_path_of(soup_text(rows))
+    assert [t.key for t in plan.tasks] == ["1"]
+    assert any("row 2 is cut short" in p.message for p in plan.problems)
+
+
+# (set 63 hubei) LibreOffice's CSV filter quotes every text cell, the header's too, after the notice's prose: a
+# title row and a 填报单位 row above the header, 序号 restarting under each section row, a merged 牵头单位 empty below
+QUOTED_LEDGER = """附件：重点任务清单
+"附件  重点任务清单",,,,
+"填报单位（盖章）：",,,"填报时间：    年  月  日",
+"序号","具体任务","牵头单位","配合单位","完成时限"
+"一、发展民生事业",,,,
+"1","合理布局老年食堂和社区助餐点","省民政厅","省财政厅
+省商务厅","2026年12月"
+"2","推进居家养老服务圈建设",,"省住建厅
+省残联",
+"二、扩大产品供给",,,,
+"1","扩大老年教育资源供给","省教育厅","省委组织部（省委老干部局）
+省民政厅","2026年9月"
+"""
+
+
+@pytest.mark.parametrize("quote", ['"', ""], ids=["quoted", "bare"])
+def test_a_ledger_csv_whose_every_text_cell_is_quoted(quote):
+    header = ",".join(f"{quote}{c}{quote}" for c in ("序号", "具体任务", "牵头单位", "配合单位", "完成时限"))
+    text = QUOTED_LEDGER.replace('"序号","具体任务","牵头单位","配合单位","完成时限"', header)
+    source = SourceText("t.txt", "各市、州、县人民政府：\n现将有关事项通知如下。\n" + text)
+    assert tabular.delimiter(source) == "," and choose_reader(source) == "tabular"
+    plan = tabular.read(source)
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1.1", "合理布局老年食堂和社区助餐点", [("省民政厅", "lead"), ("省财政厅", "cooperating"),
+                                               ("省商务厅", "cooperating")]),
+        ("1.2", "推进居家养老服务圈建设", [("省民政厅", "lead"), ("省住建厅", "cooperating"), ("省残联", "cooperating")]),
+        ("2.1", "扩大老年教育资源供给", [("省教育厅", "lead"), ("省委组织部（省委老干部局）", "cooperating"),
+                                         ("省民政厅", "cooperating")])]
+
+
+@pytest.mark.parametrize("cells", [
+    ['"序号', '具体任务"', '"牵头单位"'],  # quotes that do not close a cell: no export's quoting
+    ['“序号”', '“具体任务”', '“牵头单位”'],  # a typed text's quotes
+    ["'序号'", "'具体任务'", "'牵头单位'"],  # single quotes: no CSV quoting
+])
+def test_quotes_that_wrap_no_whole_header_cell_make_no_header(cells):
+    from fengong.readers.rows import map_header
+    assert map_header(cells) is None
+
+
 STANDARDS_CSV = """序号,标准名称,制定/修订,提出单位,归口单位,牵头起草单位,参与起草单位,完成时间
 1,"数字乡村建设指南 第2部分：""一村一码""应用",制定,省农业农村厅,省农业标准化技术委员会,省农业信息中心,"南京农业大学,省标准化研究院",2025年8月
 2,工业企业碳排放核算指南 印染行业,制定,省生态环境厅,省生态环境标准化技术委员会,省环境科学研究院,—,2025年10月
@@ -2546,6 +2633,21 @@ def test_a_layout_cell_parted_by_separators_wraps_at_its_full_lines():
         ("3", [("基层卫生健康司", "lead"), ("国家中医药局", "cooperating"), ("财务司", "cooperating"),
                ("规划司", "cooperating")]),
     ]
+
+
+# (set 63 shaoxing, inscriptis) a list printed one name a line whose last name is a collective holding 、: the 、
+# parts no units, so the line above it that fills the column still ends a name
+@pytest.mark.parametrize("collective", ["各区、县（市）政府", "各市、州、县人民政府", "各县（市、区）人民政府"])
+def test_a_layout_cell_one_name_a_line_ending_with_a_collective_holding_a_separator(collective):
+    text = "\n".join([
+        "附件", "重点任务分工表", _at((0, "序号"), (13, "工作任务"), (40, "责任单位"), (64, "完成时限")),
+        _at((0, "1"), (13, "推进通用机场规划建设"), (40, "市发改委"), (64, "2027年底")),
+        _at((40, "市自然资源规划局")), _at((40, collective)),
+        _at((0, "2"), (13, "建设低空飞行服务平台"), (40, "市数据局"), (64, "2026年底")), _at((40, "市公安局")), ""])
+    plan, name = read_path_of(text)
+    assert name == "pdf-table"
+    assert [[u.name for u in t.units] for t in plan.tasks] == [
+        ["市发改委", "市自然资源规划局", collective], ["市数据局", "市公安局"]]
 
 
 # ---------------------------------------------------------------- set 44: workbooks through xlsx2csv and pandas

@@ -18,7 +18,9 @@ The header lines (序号, 工作任务 / 重点任务, 牵头单位 / 责任单�
 units such as 推广范围, 完成时限) give the number of cells per row and the role of each unit column. An empty
 cell is written ``—``, ``/`` or ``无``, or left an empty line: where the header's cells stand on consecutive lines,
 a blank line inside a row is an empty cell (where a blank line parts every cell, each further pair of blank lines
-is one). A row is its number line and the cells after it; a line where a number
+is one); where the header's cells stand apart by two blank lines or more, a cell's lines stand closer (a web
+page's ``get_text('\\n')``: a span a line) and a row short of cells lacks the unit cells merged from the row above
+(:func:`_gapped_row`). A row is its number line and the cells after it; a line where a number
 is due that is a heading (一、…, （一）…) opens a section; a note (注：…) ends the table and may state the
 lead rule. A row cut short (the next number or the end comes early) is reported with its line.
 
@@ -175,8 +177,12 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
         else:
             cells, taken = _row_cells(content, i, columns.width, gap, blanks)
         cut = next((k for k, c in enumerate(cells) if _starts_next_row(c, int(number.group(1)))), None)
-        if joined is None and (cut is not None or len(cells) < columns.width - 1
-                               or not _row_ends(content, i + taken, int(number.group(1)), header_texts)):
+        gapped = _gapped_row(content, i, columns, gap, blanks, header_texts, above) if joined is None else None
+        if gapped is not None:
+            cells, taken = gapped
+            cut = None
+        elif joined is None and (cut is not None or len(cells) < columns.width - 1
+                                 or not _row_ends(content, i + taken, int(number.group(1)), header_texts)):
             wrapped = _wrapped_row(source, content, i, columns, header_texts, names, blanks, breaks,
                                    lexicon_for(plan.jurisdiction), widths, silent)
             if wrapped is not None:
@@ -323,6 +329,46 @@ def _row_cells(content: list[Line], i: int, width: int, gap: int | None,
         cells.append(content[j])
         j += 1
     return cells[: width - 1], j - i
+
+
+def _gapped_row(content: list[Line], i: int, columns, gap: int | None, blanks: dict[int, list[Line]],
+                header_texts: list[str], above: tuple[list, list[str]] | None):
+    """A row of a table whose cells stand apart by a run of blank lines, as its header's do, while a cell's own
+    lines stand closer (a web page's ``get_text('\\n')``: every span of a cell a line of its own, ``2019`` / ``年`` /
+    ``12`` / ``月底``, each ``<br>`` a short run of blank lines): the lines after the number line ``content[i]`` grouped
+    into cells by the runs as wide as the header's (wider: empty cells, as :func:`_row_cells` counts them), up to
+    the next row. Such a rendering prints a cell merged over rows (rowspan) in its first row only: a row short of
+    cells under a row of its section lacks unit cells, taken from the row above — the first unit columns', as a
+    lead over several measures is what such tables merge (which unit cell went missing is not in the text), the
+    printed cells after them filling the rest in order. ``(cells, lines taken)``, each cell a tuple of its lines;
+    None where the header's cells are not so parted, or the row fits no reading."""
+    if gap is None or gap < 2:
+        return None
+    number = int(NUMBER.match(normalise(content[i].text)).group(1))
+    cells: list = []
+    j = i + 1
+    while j < len(content) and not TABLE_END.match(content[j].text):  # a note closes the last row
+        run = len(blanks.get(content[j].number, []))
+        if run >= gap:
+            if _row_ends(content, j, number, header_texts) or len(cells) == columns.width - 1:
+                break
+            blank = blanks[content[j].number]  # an empty cell: a run of its own, as in :func:`_row_cells`
+            cells.extend(blank[gap + k * (gap + 1)] for k in range((run - gap) // (gap + 1)))
+            cells.append([])
+        elif not cells:
+            return None  # the number's line goes on: no such table
+        cells[-1].append(content[j])
+        j += 1
+    cells = [cell if isinstance(cell, Line) else (cell,) for cell in cells[: columns.width - 1]]
+    short = columns.width - 1 - len(cells)
+    unit_columns = [k for k, _ in columns.units]
+    if not short:
+        return cells, j - i
+    if above is None or short > len(unit_columns):
+        return None
+    missing = unit_columns[:short]
+    filled = dict(zip((k for k in range(1, columns.width) if k not in missing), cells, strict=True))
+    return [filled[k] if k in filled else above[0][k] for k in range(1, columns.width)], j - i
 
 
 def _closed(content: list[Line], j: int, cells: list[Line], number: re.Match) -> bool:

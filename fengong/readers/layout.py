@@ -30,7 +30,8 @@ a run of text across two boundaries: prose) ends the table.
 ``划局`` is 市规划局); in a unit column, where a piece ends in no separator, the pieces are also tried as separate
 names (a list printed one name a line; a piece stopping short of the column's reach ends a name unless what it ends
 with is no name alone; in a cell whose units separators part, a line that fills its column or ends in no name
-wraps), and the reading that names the most bodies the gazetteer knows, and the fewest the column's label alone
+wraps; a 、 inside one collective parts none), and the reading that names the most bodies the gazetteer knows (or
+collectives the grammar reads whole), and the fewest the column's label alone
 vouches for, wins. The joined cell is read by the statement grammar with the column's header as its label, as
 every table's cells are. Every unit keeps its place in the text: its span runs from its first character to its
 last, so the span of a name cut across lines also covers what the columns to its right print between its pieces
@@ -541,8 +542,8 @@ def _read_cell(text: str, pieces: list[Span], role: str, lexicon: Lexicon,
     either = [n for n, piece in enumerate(pieces[:-1])
               if piece.end in full or not lexicon.recognise(_tail(text, piece))]
     # but a cell that parts its units with separators wraps there: 司、国家 / 中医药局 / 医政司 is one name, however
-    # many the gazetteer would know in its pieces
-    parted = any(c in ends for piece in pieces for c in text[piece.start : piece.end])
+    # many the gazetteer would know in its pieces (a 、 inside one collective, 各区、县（市）政府, parts none)
+    parted = any(_parts_units(text, piece, ends, role, lexicon) for piece in pieces)
     open_joins = [n for n, piece in enumerate(pieces[:-1])
                   if text[piece.end - 1] not in ends and n in either and not parted]
     short = [n for n, piece in enumerate(pieces[:-1]) if text[piece.end - 1] not in ends and n not in either]
@@ -555,12 +556,27 @@ def _read_cell(text: str, pieces: list[Span], role: str, lexicon: Lexicon,
         statement = read_statement(joined, 0, len(joined), pieces[0].line, lexicon, label_role=role)
         if statement is None or not statement.units:
             continue
-        known = sum(u.recognised == "gazetteer" for u in statement.units)
+        # a collective the grammar reads whole (各区、县（市）政府) is as sure a name as one the gazetteer knows
+        known = sum(u.recognised in ("gazetteer", "collective") for u in statement.units)
         vouched = sum(u.recognised == "label" for u in statement.units)
         key = (known - vouched, -sum(choice))
         if best is None or key > best[0]:
             best = (key, statement, where)
     return None if best is None else (best[1], best[2])
+
+
+def _parts_units(text: str, piece: Span, ends: str, role: str, lexicon: Lexicon) -> bool:
+    """True where a separator in the piece stands between units, not inside a name the piece reads alone as one
+    (``各区、县（市）政府``, ``各市、州、县人民政府``); a piece that reads as no statement (``司、国家``) counts its
+    separators as it prints them."""
+    piece_text = text[piece.start : piece.end]
+    at = [k for k, c in enumerate(piece_text) if c in ends]
+    if not at:
+        return False
+    statement = read_statement(piece_text, 0, len(piece_text), piece.line, lexicon, label_role=role)
+    if statement is None or not statement.units:
+        return True
+    return any(not any(u.span.start <= k < u.span.end for u in statement.units) for k in at)
 
 
 def _tail(text: str, piece: Span) -> str:

@@ -63,13 +63,20 @@ class Columns:
 
 def map_header(cells: list[str]) -> Columns | None:
     """The columns a header row names, or None when it is no task-division header."""
-    names = [re.sub(r"\s+", "", normalise(c)) for c in cells]
+    names = [re.sub(r"\s+", "", normalise(_unquoted(c))) for c in cells]
     number = next((i for i, n in enumerate(names) if n in NUMBER_HEADERS), None)
     texts = tuple(i for i, n in enumerate(names) if task_header(n))
     units = tuple((i, role) for i, n in enumerate(names) if (role := column_role(n)) is not None)
     if not texts or not units:
         return None
     return Columns(number, texts[0], units, len(names), texts)
+
+
+def _unquoted(cell: str) -> str:
+    """A header cell as a spreadsheet's CSV export may quote it, every text cell (LibreOffice's ``"序号","具体任务"``):
+    its text (the line split at its commas before the CSV is parsed, as a header is sought)."""
+    bare = cell.strip()
+    return bare[1:-1].replace('""', '"') if len(bare) >= 2 and bare[0] == bare[-1] == '"' else cell
 
 
 def sub_header(upper: list[str], lower: list[str]) -> list[str] | None:

@@ -326,9 +326,11 @@ NOT_A_NAME_START = ("含", "包括", "不含", "包含", "如", "即", "其中",
 # Words a name known by its ending alone, or by its place, never holds: with them the run is a clause that
 # happens to end like a body's name (日常工作由市商务局, 办公室设在市商务局, 负责统筹的市商务局) or a duty in
 # running text (各功能区要结合实际抓好落实, 各社区均需结合本社区实际: 要, 需, 须 are the modals of a duty); 自由 is a
-# word of names (自由贸易试验区), 主要, 重要, 要素, 需求 are no modals.
+# word of names (自由贸易试验区), 主要, 重要, 要素, 需求 are no modals; nor does a name hold how a duty is done
+# (各省级农业农村部门按照职责分工抓好本地区…: 按照职责, 依职责, 抓好, 做好 open the predicate).
 DUTY_MODAL = r"(?<![主重纲摘提])要(?![素点件])|须|需(?!求)|[均都皆]应"
-CLAUSE_WORDS = re.compile(rf"(?<!自)由|设在|负责|牵头|的|{DUTY_MODAL}")
+DUTY_MANNER = r"(?:按照|按|依照|依|根据)(?:各自)?职责|[抓做]好"
+CLAUSE_WORDS = re.compile(rf"(?<!自)由|设在|负责|牵头|的|{DUTY_MODAL}|{DUTY_MANNER}")
 # Verbs that open a measure and never a name (成立工作专班, 开展…活动): a run that begins so is the measure's text.
 MEASURE_VERBS = ("成立", "设立", "组建", "建立", "开展", "推进", "加强", "完善", "实施", "落实", "做好", "强化")
 # A coordinating body named by the work it coordinates opens with that work's verb (推进使用正版软件工作部际联席会议
