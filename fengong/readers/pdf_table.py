@@ -189,8 +189,9 @@ def header_columns(text: str) -> Columns | None:
         return None
     cells = SPACES.split(text.strip())
     if any(len(c) == 1 for c in cells):
-        # letter-spaced (序 号 重 点 任 务 …), or a narrow cell wrapped in its column a letter a line (序 号)
-        cells = _header_cells("".join(cells))
+        # letter-spaced (序 号 重 点 任 务 …), or a narrow cell wrapped in its column a letter a line (序 号); else
+        # the cells as printed (序 alone over its wrapped 号: Tesseract's `序  重点任务  负责单位`)
+        cells = _header_cells("".join(cells)) or cells
     columns = map_header(cells) if cells else None
     if columns is None or columns.number != 0 or columns.task != 1:
         return None
