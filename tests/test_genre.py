@@ -124,7 +124,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
     },
     "set-62": {
         # poppler-utils and mupdf-tools CLIs (blind set 62, by fb4c0ea, before any rule)
-        "anji-2026-zhuchanye": "blind: read 7/14 (found 11), task F1 0.560, mention F1 0.522, lead 0.500, numbering 0.071",
         "guoban-2018-kouan-tongguan": "blind: no statement read (0 tasks: no table or statement form found)",
         "hefei-2026-yingshang-qingdan": "blind: read 9/15 (found 31), task F1 0.391, mention F1 0.121, lead 0.067, numbering 0.000",
         "wuhou-2026-chengshi-gengxin": "blind: refused: a table printed in text boxes whose columns' cells do not align one to one: not read",
