@@ -126,7 +126,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         # poppler-utils and mupdf-tools CLIs (blind set 62, by fb4c0ea, before any rule)
         "guoban-2018-kouan-tongguan": "blind: no statement read (0 tasks: no table or statement form found)",
         "hefei-2026-yingshang-qingdan": "blind: read 9/15 (found 31), task F1 0.391, mention F1 0.121, lead 0.067, numbering 0.000",
-        "wuhou-2026-chengshi-gengxin": "blind: refused: a table printed in text boxes whose columns' cells do not align one to one: not read",
         "yuhang-2026-minsheng-shishi": "blind: no statement read (0 tasks: no table or statement form found)",
     },
     "set-63": {
@@ -141,7 +140,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
     "set-64": {
         # kreuzberg and extractous (Tika) (blind set 64, by fb4c0ea, before any rule)
         "suzhou-2026-rengongzhineng-zhizao": "blind: read 10/12 (found 10), task F1 0.909, mention F1 0.931, lead 0.833, numbering 0.833",
-        "wuhou-2026-yingshang-huanjing": "blind: refused: a table printed in text boxes whose columns' cells do not align one to one: not read",
         "zhejiang-2026-gonggong-shuju": "blind: no statement read (0 tasks: no table or statement form found)",
     },
     "set-65": {

@@ -228,7 +228,8 @@ def _across_pages(lines, raw: str, pages: set[int], lexicon: Lexicon):
     for k, line in enumerate(lines):
         if held is not None and (_cut_by_page(held, line, raw, pages)
                                  or _cut_in_bracket(held, line, raw, lexicon, lines[k + 1 : k + BRACKET_LINES])
-                                 or _cut_in_sentence(held, line, raw, lexicon) or _item_goes_on(held, line, raw, lexicon)
+                                 or _cut_in_sentence(held, line, raw, lexicon)
+                                 or _item_goes_on(held, line, raw, lexicon)
                                  or _wrapped(held, line, raw, width, gaps, margin, layout)):
             held = Line(held.number, held.start, line.end, raw[held.start : line.end])
             continue
