@@ -154,9 +154,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "dongguan-2026-anquan-dudao-zhenggai": "read 11/13 (found 11), task F1 0.917, mention F1 0.847, lead 0.769, numbering 0.846 (blind, against "
                                                "the truth as written: mention F1 0.746)",
         "guoban-2018-dadu-zhenggai": "blind: read 10/11 (found 10), task F1 0.952, mention F1 0.958, lead 0.909, numbering 0.909",
-        "guoban-2019-shenji-zhenggai": "blind: no statement read (0 tasks: no table or statement form found)",
-        "jtb-2019-yunshu-jiegou": "blind: read 8/16 (found 8), task F1 0.667, mention F1 0.327, lead 0.500, numbering 0.500",
-        "luoyang-2026-zhibiao-fenjie": "blind: no statement read (0 tasks: no table or statement form found)",
         "xinfeng-2026-zhongdian-xiangmu": "blind: read 14/14 (found 14), task F1 1.000, mention F1 0.639, lead 1.000, numbering 1.000",
     },
     "set-61": {

@@ -107,6 +107,30 @@ def test_collectives_are_units(name):
     assert lexicon_for("100000").recognise(name) in ("collective", "gazetteer")
 
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("国务院办公厅牵头，国务院各有关部门和各省级人民政府按职责分工负责",  # (set 69)
+     [("国务院办公厅", "lead"), ("国务院各有关部门", "participant"), ("各省级人民政府", "participant")]),
+    ("民政部牵头，各地区和各部门配合", [("民政部", "lead"), ("各地区", "cooperating"), ("各部门", "cooperating")]),
+    ("责任单位：省发展改革委，省直有关部门及各市（州）人民政府",
+     [("省发展改革委", "lead"), ("省直有关部门", "participant"), ("各市（州）人民政府", "participant")]),
+])
+def test_and_before_a_collective_opening_with_ge_parts_two_units(text, expected):
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("责任单位：市发改委，各地级以上市工业和信息化主管部门", "各地级以上市工业和信息化主管部门"),  # 和 inside a name
+    ("责任单位：市发改委，人力资源和社会保障部", "人力资源和社会保障部"),
+])
+def test_and_inside_a_name_parts_nothing(text, name):
+    assert units(text)[1:] == [(name, "participant")]
+
+
+def test_and_before_ge_after_no_unit_parts_nothing():
+    # 中小企业 is no unit: nothing is read from the pair, whole or parted
+    assert "中小企业" not in [name for name, _ in units("市工信局牵头，中小企业和各类市场主体参与")]
+
 # ---------------------------------------------------------------- the lead rule and standing statements
 
 
@@ -210,13 +234,14 @@ def test_column_headers(header, role):
 
 @pytest.mark.parametrize("header", ["工作任务", "重点任务", "具体举措", "工作措施", "主要举措", "任务举措", "重点举措",
                                     "工作内容", "具体任务", "主要工作内容", "改革事项", "重点工作任务", "项目名称",
-                                    "支持政策", "配套措施"])
+                                    "支持政策", "配套措施", "政策条款", "支持条款", "条款内容"])
 def test_a_task_column_is_headed_by_a_noun_of_measures(header):
     assert is_task_header(header)
 
 
 @pytest.mark.parametrize("header", ["对应国家任务", "对应省级任务", "工作目标", "完成时限", "工作", "内容", "牵头单位",
-                                    "预期成果", "成果形式", "落实期限", "工作要求", "进度安排", "备注", "责任单位"])
+                                    "预期成果", "成果形式", "落实期限", "工作要求", "进度安排", "备注", "责任单位",
+                                    "条款依据", "对应条款"])
 def test_headers_that_name_no_measure_head_no_task_column(header):
     assert not is_task_header(header)
 
@@ -300,6 +325,7 @@ def test_the_rule_names_the_role_of_the_others():
 
     assert rest_role("标注“*”的为牵头单位，其余为配合单位") == "cooperating"
     assert rest_role("列第一位者为牵头单位，其余为主要参与单位") == "participant"
+    assert rest_role("排在第一位的为牵头部门，其余为协作部门") == "cooperating"
 
 
 def test_several_marked_units_lead_together():
@@ -1622,6 +1648,45 @@ def test_a_rectification_list_s_problem_column_names_the_task(header):
 @pytest.mark.parametrize("header", ["整改目标", "整改时限", "问题整改情况", "整改责任单位", "解决问题数量"])
 def test_a_rectification_list_s_other_columns_name_no_task(header):
     assert not is_task_header(header)
+
+
+@pytest.mark.parametrize("header", ["审计查出问题", "查摆问题", "检视问题", "审计发现问题", "巡察查摆问题"])
+def test_a_problem_column_says_how_the_problems_were_found(header):
+    # (set 68: an audit's 整改责任分工 heads its problems 审计查出问题; a self-inspection's 查摆问题, 检视问题)
+    assert is_task_header(header)
+
+
+@pytest.mark.parametrize("header", ["查出问题数", "问题查摆情况", "检视情况", "审计意见"])
+def test_how_problems_were_found_heads_no_task_column_of_its_own(header):
+    assert not is_task_header(header)
+
+
+@pytest.mark.parametrize("header", ["指标", "指标名称", "主要指标", "约束性指标", "预期性指标", "考核指标", "核心指标"])
+def test_an_indicator_breakdown_s_indicator_column_names_the_task(header):
+    # (set 68: a 主要指标分解表 lists the plan's targets, each the task of its 牵头单位 / 第一责任单位)
+    assert is_task_header(header)
+
+
+@pytest.mark.parametrize("header", ["目标值", "2019年目标值", "2026年目标", "指标值", "指标目标", "指标说明", "指标属性",
+                                    "计量单位", "单位", "指标完成情况"])
+def test_an_indicator_breakdown_s_values_name_no_task(header):
+    assert not is_task_header(header)
+
+
+@pytest.mark.parametrize(("header", "role"), [
+    ("第一责任单位", "lead"), ("第一责任部门", "lead"), ("协作部门", "cooperating"), ("协作单位", "cooperating"),
+    # a person's field, not a body's
+    ("第一责任人", None), ("分管市领导", None), ("协作人", None)])
+def test_a_first_responsible_body_leads_and_a_collaborating_one_cooperates(header, role):
+    assert column_role(header) == role
+
+
+def test_first_responsible_and_collaborating_labels_in_prose():
+    assert units("第一责任单位：市发展改革委；责任单位：市统计局、市商务局") == [
+        ("市发展改革委", "lead"), ("市统计局", "participant"), ("市商务局", "participant")]
+    assert units("牵头部门：综合规划司；协作部门：国家铁路局、运输服务司") == [
+        ("综合规划司", "lead"), ("国家铁路局", "cooperating"), ("运输服务司", "cooperating")]
+    assert units("牵头单位：市商务局，协作单位：市财政局") == [("市商务局", "lead"), ("市财政局", "cooperating")]
 
 
 @pytest.mark.parametrize(("text", "expected", "reach"), [
