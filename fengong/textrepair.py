@@ -17,6 +17,8 @@ raw         repair  why
                     codes A1A1 (the ideographic space), A1B0 (“) and A1B1 (”) with the lead byte shifted
 ⼀-⿕        一-龠   a Kangxi radical (U+2F00–U+2FD5) for the unified ideograph it looks like: its NFKC form,
                     one character for one
+省 U+F96D   省      a CJK compatibility ideograph (U+F900–U+FAFF) for the unified one it stands for (a
+                    subset font's ToUnicode map): its canonical (NFC) form, one character for one
 ==========  ======  ==========================================================================
 
 Not in the table: 氀/氁 for the round brackets （ ）, proposed from memory but not verified in any PDF's fonts
@@ -30,7 +32,11 @@ import unicodedata
 
 ARTIFACTS = {"暋": " ", "暠": "”", "灡": "．", "暟": "“"}
 KANGXI_RADICALS = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)}
-_TABLE = str.maketrans(ARTIFACTS | KANGXI_RADICALS)
+# A CJK compatibility ideograph (U+F900–U+FAFF: 省 U+F96D, 行 U+FA08) a PDF's ToUnicode map gives for a unified one:
+# its canonical form, one character for one (the twelve unified ideographs of the block stay)
+COMPATIBILITY = {chr(c): n for c in range(0xF900, 0xFB00)
+                 if len(n := unicodedata.normalize("NFC", chr(c))) == 1 and n != chr(c)}
+_TABLE = str.maketrans(ARTIFACTS | KANGXI_RADICALS | COMPATIBILITY)
 
 # Characters around which Chinese typography has no spaces: CJK ideographs, CJK and full-width punctuation,
 # and the curly quotes Chinese text uses. A space next to one of them is a PDF layout artifact.

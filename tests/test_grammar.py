@@ -131,6 +131,16 @@ def test_and_before_ge_after_no_unit_parts_nothing():
     # 中小企业 is no unit: nothing is read from the pair, whole or parted
     assert "中小企业" not in [name for name, _ in units("市工信局牵头，中小企业和各类市场主体参与")]
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("责任单位：商务部会同有关部门", [("商务部", "lead"), ("有关部门", "participant")]),  # (set 72: a table cell)
+    ("牵头单位：市发展改革委会同市财政局", [("市发展改革委", "lead"), ("市财政局", "participant")]),
+    ("责任单位：省商务厅联合省市场监管局负责", [("省商务厅", "lead"), ("省市场监管局", "participant")]),
+    ("配合单位：市财政局会同市税务局", [("市财政局", "cooperating"), ("市税务局", "cooperating")]),
+])
+def test_a_labelled_list_joined_by_huitong_leads_with_its_first(text, expected):
+    assert units(text) == expected
+
 # ---------------------------------------------------------------- the lead rule and standing statements
 
 
@@ -234,14 +244,15 @@ def test_column_headers(header, role):
 
 @pytest.mark.parametrize("header", ["工作任务", "重点任务", "具体举措", "工作措施", "主要举措", "任务举措", "重点举措",
                                     "工作内容", "具体任务", "主要工作内容", "改革事项", "重点工作任务", "项目名称",
-                                    "支持政策", "配套措施", "政策条款", "支持条款", "条款内容"])
+                                    "支持政策", "配套措施", "政策条款", "支持条款", "条款内容",
+                                    "行动内容", "措施内容", "任务分解", "目标分解"])
 def test_a_task_column_is_headed_by_a_noun_of_measures(header):
     assert is_task_header(header)
 
 
 @pytest.mark.parametrize("header", ["对应国家任务", "对应省级任务", "工作目标", "完成时限", "工作", "内容", "牵头单位",
                                     "预期成果", "成果形式", "落实期限", "工作要求", "进度安排", "备注", "责任单位",
-                                    "条款依据", "对应条款"])
+                                    "条款依据", "对应条款", "分解", "分解情况"])
 def test_headers_that_name_no_measure_head_no_task_column(header):
     assert not is_task_header(header)
 
@@ -1826,6 +1837,28 @@ def test_a_duty_modal_makes_a_run_a_clause_not_a_collective(name, how):
     assert lexicon_for("440605").recognise(name) == how
 
 
+@pytest.mark.parametrize(("text", "names"), [
+    ("注：各省级农业农村部门按照职责分工抓好本地区相关任务落实，表中不再一一列出。", ["各省级农业农村部门"]),  # (set 63)
+    ("注：各省级农业农村部门抓好本地区相关任务落实，表中不再一一列出。", ["各省级农业农村部门"]),
+    ("注：各省级人民政府按职责做好本地区相关任务落实，表中不再一一列出。", ["各省级人民政府"]),
+    ("注：各市、县人民政府依职责抓好辖区内各项任务落实，表中不再一一列出。", ["各市、县人民政府"]),
+    ("各区县政府根据职责分工做好本地区相关工作落实，以下不再一一列出。", ["各区县政府"]),
+])
+def test_a_standing_statement_whose_units_are_followed_by_how_they_do_it(text, names):
+    # 按照职责分工, 抓好, 做好 open the predicate: no name runs on into them (…部门按照职责分工抓好本地区)
+    from fengong.readers.statement import standing_units
+    carried = standing_units(text, 0, len(text), 1, lexicon_for("100000"))
+    assert [(u.name, u.role) for u in carried] == [(n, "implementing") for n in names]
+
+
+@pytest.mark.parametrize(("name", "how"), [
+    ("各省级农业农村部门按照职责分工抓好本地区", None), ("各地区做好本地区", None), ("市商务局按职责负责的开发区", None),
+    ("各省级农业农村部门", "collective"), ("市职责编制办公室", "suffix"), ("好人好事评选委员会", "suffix"),
+])
+def test_how_a_duty_is_done_makes_a_run_a_clause_not_a_name(name, how):
+    assert lexicon_for("100000").recognise(name) == how
+
+
 @pytest.mark.parametrize("header", ["项目（企业）名称", "任务（事项）名称", "项目(工程)名称"])
 def test_a_task_column_naming_a_thing_with_another_kind_in_a_bracket(header):
     assert is_task_header(header)
@@ -1904,3 +1937,16 @@ def test_a_place_and_a_body_run_together_are_the_places_body():
 ])
 def test_a_list_with_no_verb_before_the_places_that_carry_the_measure_out(text, expected):
     assert units(text) == expected
+
+
+@pytest.mark.parametrize("header", ["项目名称及建设内容", "项目名称和建设内容", "项目名称及建设规模", "重点项目及建设内容",
+                                    "项目名称及主要内容"])
+def test_a_project_joined_to_what_it_builds_heads_the_task_column(header):
+    from fengong.readers.vocabulary import task_header
+    assert task_header(header)
+
+
+@pytest.mark.parametrize("header", ["建设规模", "责任单位及建设内容", "完成时限及建设内容", "建设单位"])
+def test_what_a_project_builds_alone_heads_no_task_column(header):
+    from fengong.readers.vocabulary import task_header
+    assert not task_header(header)

@@ -147,3 +147,45 @@ def test_a_read_error_names_the_line_of_the_file(tmp_path: Path):
     with pytest.raises(ReadError) as caught:
         read_path(path, reader="tabular")
     assert caught.value.problems[-1].line == 4  # no row follows the header of line 4
+
+
+# docling's DocTags (export_to_doctags): each element a tag of its own, <loc_N> its place, tables in OTSL
+DOCTAGS = ("<doctag><title><loc_10><loc_20><loc_400><loc_30>某县关于印发工作要点的通知</title>\n"
+           "<section_header_level_1>一、重点任务</section_header_level_1>\n"
+           "<text>1．推进某事。做好某项工作。（县发改局牵头，县财政局配合）</text>\n"
+           "<list_item>2．做好另一事。加快建设。（县林业局负责）</list_item>\n"
+           "<text>附件</text>\n"
+           "<otsl><loc_1><loc_2><loc_3><loc_4><ched>序号<ched>重点任务<ched>牵头单位<ched>配合单位<nl>"
+           "<fcel>1<fcel>推动设备更新<fcel>市工信局<fcel>市财政局<nl>"
+           "<fcel>2<fcel>推进节能改造<ucel><ecel><nl>"
+           "<fcel>二、其他<lcel><lcel><lcel><nl></otsl>\n"
+           "<page_footer>- 2 -</page_footer>\n</doctag>")
+
+
+def test_doctags_are_rendered_as_lines_and_otsl_tables_as_rows_of_cells():
+    r = render(SourceText("x.txt", DOCTAGS))
+    assert r.text.split("\n") == [
+        "某县关于印发工作要点的通知", "一、重点任务", "1．推进某事。做好某项工作。（县发改局牵头，县财政局配合）",
+        "2．做好另一事。加快建设。（县林业局负责）", "附件", "序号\t重点任务\t牵头单位\t配合单位",
+        "1\t推动设备更新\t市工信局\t市财政局", "2\t推进节能改造\t市工信局\t",  # <ucel>: the cell above again
+        "二、其他\t\t\t", "- 2 -", ""]
+    at = r.text.index("推进某事")
+    assert DOCTAGS[r.starts[at]:r.starts[at] + 4] == "推进某事"
+
+
+def test_what_holds_doctags():
+    assert holds_html("<doctag><text>某市</text></doctag>") and holds_html("\n<doctag>\n<text>某市</text>")
+    # a <text> or <title> alone is no page and no DocTags (a text naming a tag, a template's placeholder)
+    assert not holds_html("标题写作<title>，正文写作<text>。") and not holds_html("某文<doctag>样例</doctag>")
+
+
+def test_a_doctags_export_is_read_in_its_rendering(tmp_path: Path):
+    path = tmp_path / "plan.txt"
+    path.write_text(DOCTAGS, encoding="utf-8")
+    plan, _ = read_path(path, jurisdiction="410100")
+    assert [(t.key, t.text[:4], units(t)) for t in plan.tasks] == [
+        ("1.1", "推进某事", [("县发改局", "lead"), ("县财政局", "cooperating")]),
+        ("1.2", "做好另一", [("县林业局", "lead")]),
+        ("1", "推动设备", [("市工信局", "lead"), ("市财政局", "cooperating")]),
+        ("2", "推进节能", [("市工信局", "lead")])]  # the annex's table, its <ucel> lead the cell above
+    assert plan.source.raw == DOCTAGS and plan.source.quote(plan.tasks[0].units[0].span) == "县发改局"

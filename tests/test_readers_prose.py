@@ -909,6 +909,25 @@ def test_fields_side_by_side_on_one_line_are_one_statement():
     ]
 
 
+
+@pytest.mark.parametrize("gap", ["\u3000", "\u3000\u3000", "  "])
+def test_a_person_field_then_a_unit_field_parted_by_one_full_width_space(gap):
+    """(set 72: sanlitun) one full-width space is as wide as two: the fields stand side by side."""
+    _, plan = read("一、党建引领\n"
+                   "1.深化区域化党建。推动驻街单位与社区党组织结对共建。\n"
+                   f"责任领导：刘某某{gap}责任科室：党群工作办公室、社区建设办公室\n"
+                   "2.加强干部队伍建设。全年培训社区工作者1200人次。\n"
+                   f"责任领导：刘某某{gap}完成时限：2026年底\n")
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1.1", [("党群工作办公室", "lead"), ("社区建设办公室", "participant")])]
+
+
+def test_a_person_field_then_a_unit_label_after_one_narrow_space_is_no_field_pair():
+    _, plan = read("一、党建引领\n"
+                   "1.深化区域化党建。推动驻街单位与社区党组织结对共建。\n"
+                   "责任领导：刘某某 责任科室：党群工作办公室\n")
+    assert plan.tasks == []
+
 BARE = ("二、重点任务\n"
         "（一）压实安全生产责任。修订全员安全生产责任清单（安全生产监督管理部，集团公司办公室，各子公司）。\n"
         "（二）加强施工现场管控。推行“平安工地”建设（工程管理部，安全生产监督管理部，各项目公司）。\n"
@@ -2313,12 +2332,58 @@ def test_the_rendering_of_joined_lines():
     assert kept.endswith(cells + "完成时限：2019年11月底前\n严格查处毁林开垦行为。\n")
 
 
+def _full(paragraph: str, tail: str = "", width: int = 28) -> str:
+    """``paragraph`` and ``tail`` printed at ``width``, ``paragraph`` lengthened before its full stop so that the
+    last printed line is full: the paragraph ends at the line's end."""
+    while (len(paragraph) + len(tail) + 2) % width:
+        paragraph = paragraph[:-1] + "好" + "。"
+    return " ".join(printed(paragraph + tail, width))
+
+
+@pytest.mark.parametrize(("closing", "own"), [
+    ("上述工作由市科技局负责。", True),
+    ("以上各项任务由市工信局牵头，市财政局配合。", True),
+    ("以上三项工作均由市工信局牵头，各板块负责落实。", True),
+    ("此项工作由市人社局牵头，市教育局配合。", False),  # 此项 points at its own measure: inside its paragraph
+    ("上述资金由市财政局统筹安排。", False),  # money, no measure: a sentence of the paragraph
+    ("支持企业牵头组建创新联合体。", False),
+])
+def test_a_statement_pointing_back_after_a_full_line_opens_a_line_of_its_own(closing, own):
+    from fengong.readers.joined import render
+
+    item = _full("3.建设创新载体和公共服务平台。支持建设人工智能领域新型研发机构和中试验证平台，提升源头创新能力。")
+    text = joined(28) + "\n" + item + " " + closing + " （四）强化要素支撑\n"
+    lines = render(SourceText("x.md", text), 56).text.split("\n")
+    assert (closing in lines) is own
+    paragraph = next(line for line in lines if line.startswith("3.建设"))
+    assert paragraph.endswith(closing) is not own  # else the paragraph goes on into it, as before
+
+
+def test_a_page_number_run_into_the_next_page_s_first_line_is_dropped_with_the_running_head(tmp_path):
+    from fengong.readers.joined import render
+
+    head = "某市推进人工智能加制造行动方案（2026—2028年）"
+    item = _full("1.加大财政支持力度。统筹市级专项资金，支持智能工厂建设、工业大模型研发和应用场景打造，实行先建后补。", "（市")
+    text = (joined(28) + "\n" + item + "\n\n" + head + "\n\n### —\xa04\xa0— 财政局、市工信局负责） "
+            "2.强化金融服务保障。（市委金融办牵头）\n\n" + head + "\n\n### — 5 — 三、保障措施\n")
+    rendered = render(SourceText("x.md", text), 56).text
+    assert "（市财政局、市工信局负责）\n2.强化金融服务保障" in rendered
+    assert head not in rendered and "— 4 —" not in rendered and "\n三、保障措施" in rendered
+    # a page number on a line of its own is left to the readers (furniture they blank), a dash inside a line stays
+    kept = render(SourceText("x.md", joined(28) + "\n— 6 —\n\n某县2026—2028年工作方案\n"), 56).text
+    assert "\n— 6 —\n" in kept and "某县2026—2028年工作方案" in kept
+
+
 @pytest.mark.parametrize("text", [
     "某 省 人 民 政 府 办 公 厅\n" * 12,  # OCR's spaces: short runs
     "".join(f"{k} 开展第{k}项防汛隐患排查整治工作 省水利厅 省应急厅、省自然资源厅\n" for k in range(1, 20)),  # a table
     "".join(f"联系人：张三 电话：1234567 地址：某市某区某路{k}号 邮编：100000\n" for k in range(20)),  # fields
     "\n".join(printed(JOINED[2][0] * 4, 28)) + "\n",  # printed lines, one a line (pdftotext)
     "".join(f"| {k} | 推进某项重点工作任务落实到位并按期完成全部建设内容的相关要求 | 市发展改革委 |\n" for k in range(20)),
+    # an unruled table's cells side by side (pdftotext): runs as wide as its task column, under a page whose own
+    # lines, joining nothing, are wider
+    "民生实事项目资金实行专款专用，任何单位不得截留、挤占、挪用资金。\n" * 12
+    + "".join(f"新增中小学学位800{k}个以上，新建改扩建中小学、 区教育局、区发改局\n" for k in range(12)),
 ])
 def test_texts_that_join_no_printed_lines(text):
     from fengong.readers.joined import joined_width

@@ -709,6 +709,46 @@ def test_a_two_level_header_printed_as_a_row_of_its_own_under_the_rule(upper, lo
     assert source.quote(merged) == "市文广旅局" and merged.start < text.index("2 | 打造")
 
 
+# docling's pipe table of a workbook whose 重点任务 spans two sub-columns: the spanning cell is printed in each column
+# it spans, the sub-columns named on the row under it; the sub-column that names the task is each row's text, the
+# category (merged down, printed in every row) only groups them
+SPANNED_TASK = ("| 序号 | {up} | {up} | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n"
+                "| 序号 | {first} | {second} | 责任单位 | 完成时限 |\n"
+                "| 1 | 打造消费地标 | 推动重点商圈改造提升 | 区商务局*、区发展改革委 | 2026年底 |\n"
+                "| 2 | 打造消费地标 | 建设国际风情水岸 | 区水务局 | 2026年底 |\n")
+
+
+@pytest.mark.parametrize(("up", "first", "second"), [
+    ("重点任务", "任务类别", "具体措施"),
+    ("主要任务", "重点领域", "工作任务"),
+    ("工作任务", "类别", "具体任务"),
+])
+def test_a_task_header_spanning_two_sub_columns_is_named_by_the_row_under_it(up, first, second):
+    plan = tabular.read(SourceText("t.txt", SPANNED_TASK.format(up=up, first=first, second=second)))
+    assert [(t.number, t.text[:6]) for t in plan.tasks] == [(1, "推动重点商圈"), (2, "建设国际风情")]
+
+
+@pytest.mark.parametrize("lower", [
+    # a row of the table, not a header: its cells are the task's own text and a number
+    "| 1 | 打造消费地标 | 推动重点商圈改造提升 | 区商务局 | 2026年底 |\n",
+])
+def test_a_row_under_a_spanning_task_header_that_names_no_columns_is_a_row(lower):
+    text = ("| 序号 | 重点任务 | 重点任务 | 责任单位 | 完成时限 |\n|---|---|---|---|---|\n" + lower
+            + "| 2 | 建设国际风情水岸 | 建设国际风情水岸 | 区水务局 | 2026年底 |\n")
+    plan = tabular.read(SourceText("t.txt", text))
+    assert [t.number for t in plan.tasks] == [1, 2]
+
+
+def test_a_note_printed_across_a_row_above_the_header_is_no_upper_header():
+    # docling prints a 注 merged across the sheet in every column: it repeats, but names no task over the header
+    from fengong.readers.rows import sub_header
+    note = ["注：标注“*”的为牵头单位。"] * 5
+    assert sub_header(note, ["序号", "重点任务", "重点任务", "责任单位", "完成时限"]) is None
+    assert sub_header(["序号", "重点任务", "重点任务", "责任单位", "完成时限"],
+                      ["序号", "任务类别", "具体措施", "责任单位", "完成时限"]) == [
+        "序号", "任务类别", "具体措施", "责任单位", "完成时限"]
+
+
 @pytest.mark.parametrize("rows", [
     # a lead merged over three rows: each short row takes the cell above
     ("1 | 推动重点景区提质升级 | 市文广旅局 | 市财政局  \n2 | 打造沉浸式演艺新业态 | 市文物局  \n"
@@ -1241,6 +1281,93 @@ def test_a_csv_table_inside_a_plain_text_with_quoted_cells():
         (2, "第二水源地工程", [("市水利局", "lead")])]  # the owner and the leader are no units
 
 
+def soup_text(rows: list) -> str:
+    """A Word table as BeautifulSoup's ``get_text('\\n')`` of LibreOffice's HTML prints it: each cell's spans on
+    lines of their own (a cell given as a list of its spans), a ``<br>`` two blank lines (a cell given as a tuple of
+    its lines), six blank lines between cells, ten between rows; a cell merged from the row above prints nothing."""
+    def cell(c) -> str:
+        return "\n\n\n".join(c) if isinstance(c, tuple) else "\n".join(c) if isinstance(c, list) else c
+    return ("附件\n\n重点任务分工\n\n\n" + ("\n" * 11).join("\n\n\n\n\n\n\n".join(cell(c) for c in row) for row in rows)
+            + "\n\n\n\n注：各省级农业农村部门按照职责分工抓好本地区相关任务落实，表中不再一一列出。\n")
+
+
+SOUP_ROWS = [
+    ("序号", "重点任务", "牵头单位", "配合单位", "完成时限"),
+    ("一、标准引领",),
+    ("1", "新制定农兽药残留限量标准", "农产品质量安全监管司", ("种植业管理司、", "畜牧兽医局"), ["2019", "年", "12", "月底"]),
+    ("2", "创建绿色优质农产品生产基地", ["2019", "年", "9", "月底"]),  # both unit cells merged with row 1's
+    ("3", "制定农产品质量分级标准", "法规司", "全年"),  # one unit cell merged: which one the text does not say
+    ("二、产地管控",),
+    ("4", "推进高毒农药定点经营", "种植业管理司", "农产品质量安全监管司", "全年"),
+]
+
+
+def test_a_web_page_s_word_table_printed_one_span_a_line_with_merged_cells():
+    # (set 63 nongban) the cells stand apart by the header's run of blank lines, a cell's spans (digits split off
+    # a date) and <br>s closer; a row short of cells under a row of its section takes its unit cells from the row
+    # above (rowspan: printed once), the lead's first
+    plan, name = read_path_of(soup_text(SOUP_ROWS))
+    assert name == "flat-table"
+    carried = ("各省级农业农村部门", "implementing")
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1", "新制定农兽药残留限量标准", [("农产品质量安全监管司", "lead"), ("种植业管理司", "cooperating"),
+                                           ("畜牧兽医局", "cooperating"), carried]),
+        ("2", "创建绿色优质农产品生产基地", [("农产品质量安全监管司", "lead"), ("种植业管理司", "cooperating"),
+                                             ("畜牧兽医局", "cooperating"), carried]),
+        ("3", "制定农产品质量分级标准", [("农产品质量安全监管司", "lead"), ("法规司", "cooperating"), carried]),
+        ("4", "推进高毒农药定点经营", [("种植业管理司", "lead"), ("农产品质量安全监管司", "cooperating"), carried])]
+
+
+def test_a_web_page_s_row_short_of_cells_after_a_section_row_is_not_filled():
+    # no cell is merged across a section row: the row is cut short, reported, and not read
+    rows = [*SOUP_ROWS[:3], ("二、产地管控",), ("2", "推进高毒农药定点经营", "全年")]
+    plan, _ = read_path_of(soup_text(rows))
+    assert [t.key for t in plan.tasks] == ["1"]
+    assert any("row 2 is cut short" in p.message for p in plan.problems)
+
+
+# (set 63 hubei) LibreOffice's CSV filter quotes every text cell, the header's too, after the notice's prose: a
+# title row and a 填报单位 row above the header, 序号 restarting under each section row, a merged 牵头单位 empty below
+QUOTED_LEDGER = """附件：重点任务清单
+"附件  重点任务清单",,,,
+"填报单位（盖章）：",,,"填报时间：    年  月  日",
+"序号","具体任务","牵头单位","配合单位","完成时限"
+"一、发展民生事业",,,,
+"1","合理布局老年食堂和社区助餐点","省民政厅","省财政厅
+省商务厅","2026年12月"
+"2","推进居家养老服务圈建设",,"省住建厅
+省残联",
+"二、扩大产品供给",,,,
+"1","扩大老年教育资源供给","省教育厅","省委组织部（省委老干部局）
+省民政厅","2026年9月"
+"""
+
+
+@pytest.mark.parametrize("quote", ['"', ""], ids=["quoted", "bare"])
+def test_a_ledger_csv_whose_every_text_cell_is_quoted(quote):
+    header = ",".join(f"{quote}{c}{quote}" for c in ("序号", "具体任务", "牵头单位", "配合单位", "完成时限"))
+    text = QUOTED_LEDGER.replace('"序号","具体任务","牵头单位","配合单位","完成时限"', header)
+    source = SourceText("t.txt", "各市、州、县人民政府：\n现将有关事项通知如下。\n" + text)
+    assert tabular.delimiter(source) == "," and choose_reader(source) == "tabular"
+    plan = tabular.read(source)
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1.1", "合理布局老年食堂和社区助餐点", [("省民政厅", "lead"), ("省财政厅", "cooperating"),
+                                               ("省商务厅", "cooperating")]),
+        ("1.2", "推进居家养老服务圈建设", [("省民政厅", "lead"), ("省住建厅", "cooperating"), ("省残联", "cooperating")]),
+        ("2.1", "扩大老年教育资源供给", [("省教育厅", "lead"), ("省委组织部（省委老干部局）", "cooperating"),
+                                         ("省民政厅", "cooperating")])]
+
+
+@pytest.mark.parametrize("cells", [
+    ['"序号', '具体任务"', '"牵头单位"'],  # quotes that do not close a cell: no export's quoting
+    ['“序号”', '“具体任务”', '“牵头单位”'],  # a typed text's quotes
+    ["'序号'", "'具体任务'", "'牵头单位'"],  # single quotes: no CSV quoting
+])
+def test_quotes_that_wrap_no_whole_header_cell_make_no_header(cells):
+    from fengong.readers.rows import map_header
+    assert map_header(cells) is None
+
+
 STANDARDS_CSV = """序号,标准名称,制定/修订,提出单位,归口单位,牵头起草单位,参与起草单位,完成时间
 1,"数字乡村建设指南 第2部分：""一村一码""应用",制定,省农业农村厅,省农业标准化技术委员会,省农业信息中心,"南京农业大学,省标准化研究院",2025年8月
 2,工业企业碳排放核算指南 印染行业,制定,省生态环境厅,省生态环境标准化技术委员会,省环境科学研究院,—,2025年10月
@@ -1580,6 +1707,60 @@ def test_a_letter_spaced_header_is_cut_into_known_cells_only():
     assert header_columns("序 号 工 作 任 务 责 任 单 位").width == 3
     assert header_columns("苏 州 市 人 民 政 府 办 公 室") is None  # a letter-spaced signature
     assert header_columns("序 号 重 点 任 务 其 他 说 明") is None  # no unit column
+
+
+def test_a_header_with_a_narrow_cell_wrapped_letter_by_letter():
+    from fengong.readers.pdf_table import header_columns
+
+    # the 序号 cell wraps in its narrow column (序 / 号), the extractor joining its lines by a space
+    assert header_columns("序 号 工作任务 牵头单位 责任单位 完成时限").width == 5
+    assert header_columns("序 号 各 有关 单位 完成") is None  # pieces that make no header
+
+
+# kreuzberg's Markdown of a ruled PDF table: each row's cells and wrapped lines joined by spaces, rows run together
+# (a row's last date split: 2026年9月 / 底 2 …), a page's number as a heading, the header printed again after it
+RUN_TOGETHER = """附件
+序 号 工作任务 牵头单位 责任单位 完成时限
+
+1 修订公共数据授权运营管理办法，细 化授权方式和安全管理规则 省数据局 省发展改革委、省司法 厅、省财政厅 2026年9月
+
+底 2 制定授权运营协议示范文本，规范授 权期限和各方权利义务 省数据局 省司法厅 2026年6月
+
+底 3 支持国有企业、民营企业、科研机构 依法参与公共数据运营，培育数据商 和第三方专业服务机构 省数据局、 省国资委 省经信厅、省市场监管 局 持续推进
+
+### — 6 —
+
+序 号 工作任务 牵头单位 责任单位 完成时限
+
+4 培养数据运营专业人才，完成培训 3 期 省人力社保 厅 省数据局、省教育厅 2027年12
+
+月底 5 建设数据要素实验室 省科技厅 省教育厅 持续推进
+
+### 注：各设区市人民政府负责本地区相关任务落实，表中不再一一列出。
+"""
+
+
+def test_a_table_whose_rows_run_together_in_lines():
+    from fengong.readers.detect import READERS
+
+    source = SourceText("t.md", RUN_TOGETHER)
+    assert choose_reader(source) == "pdf-table"
+    plan = READERS["pdf-table"](source, jurisdiction="330000")
+    carried = [("各设区市人民政府", "implementing")]
+    assert [(t.number, t.text[:8], units(t)) for t in plan.tasks] == [
+        (1, "修订公共数据授权", [("省数据局", "lead"), ("省发展改革委", "participant"), ("省司法厅", "participant"),
+                         ("省财政厅", "participant"), *carried]),
+        (2, "制定授权运营协议", [("省数据局", "lead"), ("省司法厅", "participant"), *carried]),
+        # a list opens with no conjunction: 和第三方专业服务机构 goes on the task's text
+        (3, "支持国有企业、民", [("省数据局", "lead"), ("省国资委", "lead"), ("省经信厅", "participant"),
+                         ("省市场监管局", "participant"), *carried]),
+        # a number inside a row that is not the next row's (3 期) opens none
+        (4, "培养数据运营专业", [("省人力社保厅", "lead"), ("省数据局", "participant"), ("省教育厅", "participant"),
+                         *carried]),
+        (5, "建设数据要素实验", [("省科技厅", "lead"), ("省教育厅", "participant"), *carried]),
+    ]
+    assert plan.tasks[2].text.endswith("和第三方专业服务机构")
+    assert not [p for p in plan.problems if p.severity == "error"]
 
 
 # ------------------------------------------- set 29: a PDF table with a merged category column (PyMuPDF, landscape)
@@ -2452,6 +2633,21 @@ def test_a_layout_cell_parted_by_separators_wraps_at_its_full_lines():
         ("3", [("基层卫生健康司", "lead"), ("国家中医药局", "cooperating"), ("财务司", "cooperating"),
                ("规划司", "cooperating")]),
     ]
+
+
+# (set 63 shaoxing, inscriptis) a list printed one name a line whose last name is a collective holding 、: the 、
+# parts no units, so the line above it that fills the column still ends a name
+@pytest.mark.parametrize("collective", ["各区、县（市）政府", "各市、州、县人民政府", "各县（市、区）人民政府"])
+def test_a_layout_cell_one_name_a_line_ending_with_a_collective_holding_a_separator(collective):
+    text = "\n".join([
+        "附件", "重点任务分工表", _at((0, "序号"), (13, "工作任务"), (40, "责任单位"), (64, "完成时限")),
+        _at((0, "1"), (13, "推进通用机场规划建设"), (40, "市发改委"), (64, "2027年底")),
+        _at((40, "市自然资源规划局")), _at((40, collective)),
+        _at((0, "2"), (13, "建设低空飞行服务平台"), (40, "市数据局"), (64, "2026年底")), _at((40, "市公安局")), ""])
+    plan, name = read_path_of(text)
+    assert name == "pdf-table"
+    assert [[u.name for u in t.units] for t in plan.tasks] == [
+        ["市发改委", "市自然资源规划局", collective], ["市数据局", "市公安局"]]
 
 
 # ---------------------------------------------------------------- set 44: workbooks through xlsx2csv and pandas
@@ -3842,6 +4038,197 @@ def test_a_pdf_tools_page_lines_whose_rows_do_not_all_read_are_refused(broken):
         flat_table.read(SourceText("stext.txt", broken))
 
 
+# pdftotext -layout on a ruled table whose cells are centred in their rows (set 62, hefei): 序 / 号 wrapped in the
+# narrow number column stand above and under the header line; a row's lines around its number, rows a blank line
+# apart; a 牵头单位 merged over two rows printed once, centred over the span (on the line between them or in the
+# second row's first line); a 责任领导 column, merged too, holds persons; the second page's table stands a column
+# further right, its header repeated after the running head and blank lines.
+def _chars(*parts: tuple[int, str], shift: int = 0) -> str:
+    """A line of pdftotext -layout: each text at its character column."""
+    out = ""
+    for at, text in parts:
+        out = out.ljust(at + shift) + text
+    return out
+
+
+def _ruled(shift: int, rows: list[list[tuple[int, str]]]) -> list[str]:
+    header = [_chars((0, "序"), shift=shift),
+              _chars((10, "工作任务"), (22, "责任领导"), (31, "牵头单位"), (40, "责任单位"), (52, "完成时限"), shift=shift),
+              _chars((0, "号"), shift=shift), ""]
+    return header + [_chars(*parts, shift=shift) if parts else "" for parts in rows]
+
+
+CENTRED_RULED = "\n".join([
+    "附件", "", "              某区重点任务清单",
+    *_ruled(0, [
+        [(3, "推进企业开办便利化，压缩开办")],
+        [(3, "时间至1个工作日，实现“一网通"), (31, "区市场监"), (40, "区政务服务中心、区"), (52, "2026年6")],
+        [(0, "1")],
+        [(3, "办”全覆盖"), (32, "管局"), (40, "税务局、区公安分局"), (52, "月底前")],
+        [(22, "区政府分")],
+        [(3, "开展涉企收费专项清理，建立长"), (22, "管副区长")],
+        [(40, "区财政局、区审计局"), (52, "2026年9")],
+        [(0, "2"), (3, "效监管机制")],
+        [(52, "月底前")],
+        [(31, "区发改局")],
+        [(3, "推广“一业一证”改革，拓展行业"), (40, "区市场监管局、区司")],
+        [(52, "2026年12")],
+        [(0, "3"), (3, "综合许可范围，压减审批环节"), (40, "法局、各街道办事处")],
+        [(52, "月底前")],
+        [], [], [], [(24, "—2—")], [(43, "某政办〔2026〕3号")], [], [], []]),
+    *_ruled(1, [
+        [(3, "深化工程建设项目审批改革，压"), (22, "区政府分"), (31, "区住建局"), (40, "区规资分局、区人防"), (52, "2026年12")],
+        [(0, "4")],
+        [(3, "缩审批时间"), (22, "管副区长"), (40, "办"), (52, "月底前")],
+        [],
+        [(3, "注：责任领导按区政府领导分工确定。")]]),
+    ""])
+
+
+def test_a_ruled_layout_table_with_centred_rows_and_merged_cells():
+    plan, name = read_path_of(CENTRED_RULED)
+    assert name == "pdf-table"
+    assert [(t.key, t.text, units(t)) for t in plan.tasks] == [
+        ("1", "推进企业开办便利化，压缩开办时间至1个工作日，实现“一网通办”全覆盖",
+         [("区市场监管局", "lead"), ("区政务服务中心", "participant"), ("区税务局", "participant"),
+          ("区公安分局", "participant")]),
+        # the lead printed on the line between rows 2 and 3 is merged over both
+        ("2", "开展涉企收费专项清理，建立长效监管机制",
+         [("区发改局", "lead"), ("区财政局", "participant"), ("区审计局", "participant")]),
+        ("3", "推广“一业一证”改革，拓展行业综合许可范围，压减审批环节",
+         [("区发改局", "lead"), ("区市场监管局", "participant"), ("区司法局", "participant"),
+          ("各街道办事处", "participant")]),
+        ("4", "深化工程建设项目审批改革，压缩审批时间",
+         [("区住建局", "lead"), ("区规资分局", "participant"), ("区人防办", "participant")])]
+
+
+def test_a_layout_row_without_a_lead_takes_none_where_the_merge_is_not_said():
+    from fengong.readers import layout
+    from fengong.readers.lines import LineIndex
+    # negatives: the lead printed on row 3's own line stands as far from row 2 as row 1's (which cell is merged over
+    # row 2 is not said): row 2 stays without a lead; a line above the header that makes no header with the line
+    # under it (附 / 件), or whose half under it stands elsewhere, is no number column
+    text = CENTRED_RULED.replace("\n" + _chars((31, "区发改局")) + "\n", "\n\n", 1).replace(
+        _chars((3, "推广“一业一证”改革，拓展行业"), (40, "区市场监管局、区司")),
+        _chars((3, "推广“一业一证”改革，拓展行业"), (31, "区发改局"), (40, "区市场监管局、区司")))
+    text = text.replace(_chars((3, "办”全覆盖"), (32, "管局"), (40, "税务局、区公安分局"), (52, "月底前")) + "\n",
+                        _chars((3, "办”全覆盖"), (32, "管局"), (40, "税务局、区公安分局"), (52, "月底前")) + "\n\n")
+    plan, _ = read_path_of(text)
+    two, three = (next(t for t in plan.tasks if t.key == key) for key in ("2", "3"))
+    assert [name for name, _ in units(two)] == ["区财政局", "区审计局"]  # no lead merged over it
+    assert units(three) == [("区发改局", "lead"), ("区市场监管局", "participant"), ("区司法局", "participant"),
+                            ("各街道办事处", "participant")]
+    assert layout._around(LineIndex("附\n   工作任务   牵头单位   责任单位\n件\n").lines, 1) is None
+    assert layout._around(LineIndex("序\n   工作任务   牵头单位   责任单位\n    号\n").lines, 1) is None
+
+
+# pdftotext (no -layout) on an unruled table (set 62, yuhang): a row's number alone or before its text, then its
+# lines, the lines of its cells that share a baseline side by side a space apart, a unit name wrapped in its cell
+# parted by the task's text (区 / 财政局), the 完成时限's pieces (2026年12 / 月底) on lines of their own or after the
+# units; 序 / 号 printed around the header's other cells; the header again after the page break.
+SIDE_BY_SIDE = """—3—
+
+某政办发〔2026〕3号
+
+附件
+
+某区2026年民生实事项目任务分解表
+序
+项目名称及建设内容
+责任单位
+完成时限
+号
+1
+新增公办幼儿园学位3000个，新建改扩建中小学 区教育局、区发改局、区
+幼儿园8所，完成中小学食堂“明厨亮灶”改造 财政局、区住建局
+
+2026年9
+月底
+
+全覆盖
+2
+
+新建嵌入式养老服务中心6家，每千名老年人拥
+
+区民政局、区卫健局、区 2026年12
+
+有养老床位达到40张，开展老年人能力评估
+
+医保分局、各镇街
+
+月底
+
+3000人次以上
+3 建成社区卫生服务站10家，推广“家门口 区卫健局牵头，区医保分 2026年12
+”慢性病一体化门诊服务 局、各镇街配合
+
+月底
+
+—4—
+
+某政办发〔2026〕3号
+
+序
+项目名称及建设内容
+责任单位
+完成时限
+号
+4 建设智慧安防小区80个，更换老旧燃气管道150
+
+区公安分局、区住建局、 2026年11
+
+公里，完成高层住宅消防设施改造30幢，为老旧小 区消防救援大队等
+
+月底
+
+区配置电动自行车集中充电设施1000个
+
+注：1.责任单位中排在第一位的为牵头单位；2.各项目的联系区领导按区政府领导工作分工确定。
+"""
+
+
+def test_an_unruled_table_printed_with_its_cells_side_by_side():
+    plan, name = read_path_of(SIDE_BY_SIDE)
+    assert name == "flat-table"
+    assert [(t.key, t.text, units(t), t.open_ended) for t in plan.tasks] == [
+        ("1", "新增公办幼儿园学位3000个，新建改扩建中小学幼儿园8所，完成中小学食堂“明厨亮灶”改造全覆盖",
+         [("区教育局", "lead"), ("区发改局", "participant"), ("区财政局", "participant"), ("区住建局", "participant")],
+         False),
+        # a piece alone carries on the open cell (区 / 医保分局) where it reads as names; with figures it is the task's
+        ("2", "新建嵌入式养老服务中心6家，每千名老年人拥有养老床位达到40张，开展老年人能力评估3000人次以上",
+         [("区民政局", "lead"), ("区卫健局", "participant"), ("区医保分局", "participant"), ("各镇街", "participant")],
+         False),
+        ("3", "建成社区卫生服务站10家，推广“家门口”慢性病一体化门诊服务",
+         [("区卫健局", "lead"), ("区医保分局", "cooperating"), ("各镇街", "cooperating")], False),
+        # a cell closed (等) leaves the piece after it to the task, whatever it opens with (区配置…)
+        ("4", "建设智慧安防小区80个，更换老旧燃气管道150公里，完成高层住宅消防设施改造30幢，为老旧小区配置电动自行车集中"
+              "充电设施1000个",
+         [("区公安分局", "lead"), ("区住建局", "participant"), ("区消防救援大队", "participant")], True)]
+
+
+def test_a_table_side_by_side_is_read_so_only_with_one_unit_column():
+    from fengong.readers.lexicon import lexicon_for
+    from fengong.readers.lines import LineIndex
+    from fengong.textrepair import normalise
+    # negatives: two unit columns side by side (which piece is whose is not said), a line of three pieces, a table
+    # one cell a line (no line holds two): not this form
+    two = SIDE_BY_SIDE.replace("责任单位\n", "牵头单位\n配合单位\n")
+    one_a_line = ("序号\n重点任务\n责任单位\n完成时限\n1\n推进老旧小区改造\n区住建局、各镇街\n2026年底前\n"
+                  "2\n建设城市书房\n区文广旅体局\n2026年底前\n")
+    three = SIDE_BY_SIDE.replace("全覆盖\n2\n", "全覆盖 区民政局 区教育局\n2\n")
+    # a table one cell a line whose cells keep a wrap's space (pdfminer's boxes): the piece after the space is no
+    # names (信 / 息变更…10项以上), or the piece before it is (区财政局、区发 / 改局)
+    wrapped = ROWS_ONE_A_LINE.format(two="2 开展涉企违规收费专项整治")
+    for text in (two, one_a_line, three, wrapped, wrapped.replace("信 息变更", "信息变更")):
+        source = SourceText("t.txt", text)
+        content = [ln for ln in LineIndex(text).lines if not ln.blank]
+        at, columns, run = flat_table.find_header(content)
+        headers = [normalise(ln.text) for ln in content[at : at + run]]
+        names = flat_table.header_names(headers[: len(headers) - (headers[-1] == "号")])
+        assert flat_table.read_side_by_side(source, content, at + run, columns, names, headers, lexicon_for(None),
+                                            []) is None
+
+
 @pytest.mark.parametrize(("text", "line"), [
     ("附件\n序号\t工作任务\t牵头单位\t配合单位\n1\t…", 2),
     ('标题\n"序号","具体任务","牵头单位","配合单位","完成时限"\n', 2),
@@ -3863,6 +4250,60 @@ def test_no_header_is_claimed_where_no_table_names_units(text):
     assert rows.unread_header(text) is None
 
 
+# pdftotext -layout on an unruled table (set 62, yuhang, its -layout rendering): cells a single space apart, each
+# printed a character off its place as the measure counts it (a line of figures prints narrower than its characters)
+UNRULED_LAYOUT = "\n".join([
+    "附件", "", "          某区2026年民生实事项目任务分解表",
+    _chars((0, "序"), (11, "项目名称及建设内容"), (36, "责任单位"), (48, "完成时限")),
+    _chars((0, "号")), "",
+    _chars((0, "6"), (4, "新开（优化）公交线路15条，开通中小学定制公交"), (28, "区交通运输局、区综合行"), (40, "2026年11")),
+    _chars((4, "线路10条，新增公共停车泊位3000个"), (28, "政执法局、区发改局"), (49, "月底")), "",
+    _chars((0, "7"), (4, "新建改建公共厕所20座，完成背街小巷改造提升5处")),
+    _chars((4, "开工改造城镇老旧小区20个，同步推进小区停车1处")),
+    _chars((4, "新增公共停车泊位300个，新建新能源汽车充电桩1")),
+    _chars((4, "000个"), (28, "区住建局、各镇街"), (48, "2026年12")), "",
+    _chars((0, "8"), (4, "建设“15分钟品质文化生活圈”，新建城市书房、"), (28, "区文广旅体局、各镇街"), (48, "2026年12")),
+    _chars((4, "文化驿站20家，新建改建百姓健身房、社区多功能"), (49, "月底")),
+    _chars((4, "运动场15处，举办群众性文化体育活动1000场以上")), "",
+    _chars((0, "9"), (4, "新建改建农村公路50公里，实施农村供水提标改造"), (28, "区农业农村局、区交通运"), (40, "2026年11")),
+    _chars((4, "和农村生活污水处理设施运维提升，惠及农村人口"), (27, "输局、区林水局"), (49, "月底")),
+    _chars((4, "5万人")), "",
+    _chars((0, "10"), (3, "开展食品安全放心工程，完成农贸市场改造提升10"), (27, "区市场监管局、各镇街"), (46, "2026年10")),
+    _chars((4, "家，实现食用农产品快检全覆盖"), (49, "月底")), "",
+    "    注：责任单位中排在第一位的为牵头单位。", ""])
+
+
+def test_a_layout_table_whose_cells_stand_a_space_apart_a_character_off():
+    # 输局 opens a character before the boundary after the task's run: the unit cell's (区交通运 / 输局); 10 then
+    # 开展… a character before the task column: the number and the task; 以上's 上 alone past the task's edge stays
+    plan, name = read_path_of(UNRULED_LAYOUT)
+    assert name == "pdf-table"
+    assert [(t.key, t.text, [n for n, _ in units(t)]) for t in plan.tasks][2:] == [
+        ("8", "建设“15分钟品质文化生活圈”，新建城市书房、文化驿站20家，新建改建百姓健身房、社区多功能运动场15处，举办群众"
+              "性文化体育活动1000场以上", ["区文广旅体局", "各镇街"]),
+        ("9", "新建改建农村公路50公里，实施农村供水提标改造和农村生活污水处理设施运维提升，惠及农村人口5万人",
+         ["区农业农村局", "区交通运输局", "区林水局"]),
+        ("10", "开展食品安全放心工程，完成农贸市场改造提升10家，实现食用农产品快检全覆盖", ["区市场监管局", "各镇街"])]
+
+
+def test_a_layout_run_past_its_edge_by_more_than_a_character_is_cut():
+    from fengong.readers import layout
+    from fengong.readers.lines import LineIndex
+    # negatives: a task run into the lead cell by a name (压缩区市场监管局: two cells run together) is cut at the
+    # boundary; a second run of a column opening further before the boundary stays in its column
+    found = layout.find(LineIndex(UNRULED_LAYOUT).lines)
+    ends: dict[int, int] = {}
+    line = LineIndex(_chars((4, "运动场15处，举办群众性文化体育活动1000场次区文化局"))).lines[0]
+    cut = layout._cut(line, found, ends)
+    assert [line.text[p.start : p.end] for p in cut[2]] == ["区文化局"]
+    line = LineIndex(_chars((4, "建设城市书房"), (24, "文化驿站"))).lines[0]
+    assert list(layout._cut(line, found, ends)) == [1]
+    line = LineIndex(_chars((4, "建设城市书房"), (27, "区文化局"))).lines[0]  # two spaces apart: no cell's shift
+    assert list(layout._cut(line, found, ends)) == [1, 2]
+    # a run's last character past the edge stays in its cell, but the line does not keep to the measure
+    assert layout._crossing([(4, 29)], found.bounds) and not layout._crossing([(4, 28)], found.bounds)
+
+
 def test_a_policys_clauses_table_reads_each_clause_as_a_task():
     """(set 70: nanshan) a 扶持办法's 政策条款责任分工表: each clause a row, its units in 牵头/配合 columns."""
     table = ("附件\n政策条款责任分工表\n序号\t政策条款\t牵头单位\t配合单位\n"
@@ -3872,3 +4313,13 @@ def test_a_policys_clauses_table_reads_each_clause_as_a_task():
     assert [(t.text, units(t)) for t in plan.tasks] == [
         ("空间支持（第四条）", [("区工业和信息化局", "lead"), ("区投资推广署", "cooperating"), ("各街道办事处", "cooperating")]),
         ("融资支持（第八条）", [("区财政局", "lead"), ("区国资局", "cooperating")])]
+
+
+def test_a_unit_cell_joining_its_units_by_huitong():
+    """(set 72: xianyu) 商务部会同有关部门 in a 负责单位 cell: the first answers, the others join it."""
+    table = ("序号\t重点任务\t负责单位\t完成时限\n"
+             "1\t开展县域商业流通体系建设评估\t商务部会同有关部门\t2021年底前\n"
+             "2\t完善农村物流配送网络\t交通运输部、商务部\t持续推进\n")
+    plan = tabular.read(SourceText("t.txt", table))
+    assert [units(t) for t in plan.tasks] == [[("商务部", "lead"), ("有关部门", "participant")],
+                                              [("交通运输部", "lead"), ("商务部", "participant")]]

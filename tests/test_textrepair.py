@@ -21,6 +21,12 @@ def test_kangxi_radicals_read_as_the_ideographs_they_look_like():
     assert repair("氀牵头单位氁") == "氀牵头单位氁"  # an unverified mapping is not applied
 
 
+def test_compatibility_ideographs_read_as_the_unified_ones():
+    # a subset font's ToUnicode map: 省 U+F96D, 行 U+FA08, 落 U+F918, 不 U+F967, 列 U+F99C
+    assert repair("\uf96d数据局\ufa08动；\uf918实，表中\uf967再一一\uf99c出") == "省数据局行动；落实，表中不再一一列出"
+    assert repair("\ufa0e\ufa0f\ufa11") == "\ufa0e\ufa0f\ufa11"  # unified ideographs of the block stay as they are
+
+
 def test_a_quote_typed_half_width_finds_the_full_width_print():
     assert locate("x 6．助残社会组织", "6.助残") == (2, 6)
     assert locate("6．助残", "6．助残") == (0, 4) and locate("6。助残", "6.助残") is None

@@ -49,7 +49,8 @@ def read_pdf_table(source: SourceText, slug: str | None = None, jurisdiction: st
     index = LineIndex(source.raw)
     rows = {n for s in plan.sections for t in s.tasks if t.row_span is not None
             for n in range(t.row_span.line, index.line_of(t.row_span.end) + 1)}
-    carried = carried_by_notes(source, lexicon_for(plan.jurisdiction), rows)
+    carried = carried_by_notes(replace(source, raw=blank_marks(repair(source.raw))), lexicon_for(plan.jurisdiction),
+                               rows)
     if carried:
         plan.sections = [replace(s, tasks=tuple(replace(t, units=t.units + carried_units(t, carried))
                                                 for t in s.tasks)) for s in plan.sections]

@@ -18,7 +18,9 @@ The header lines (序号, 工作任务 / 重点任务, 牵头单位 / 责任单�
 units such as 推广范围, 完成时限) give the number of cells per row and the role of each unit column. An empty
 cell is written ``—``, ``/`` or ``无``, or left an empty line: where the header's cells stand on consecutive lines,
 a blank line inside a row is an empty cell (where a blank line parts every cell, each further pair of blank lines
-is one). A row is its number line and the cells after it; a line where a number
+is one); where the header's cells stand apart by two blank lines or more, a cell's lines stand closer (a web
+page's ``get_text('\\n')``: a span a line) and a row short of cells lacks the unit cells merged from the row above
+(:func:`_gapped_row`). A row is its number line and the cells after it; a line where a number
 is due that is a heading (一、…, （一）…) opens a section; a note (注：…) ends the table and may state the
 lead rule. A row cut short (the next number or the end comes early) is reported with its line.
 
@@ -167,7 +169,19 @@ def _read_rows(source: SourceText, lines: LineIndex, content: list[Line], found,
     widths: dict[int, int] = {}  # a wrapped table's columns: the width of their full lines
     gap = _cell_gap(content[at : at + run], blanks)
     header_texts = [normalise(line.text) for line in content[at : at + run]]  # as printed
-    names = header_names(header_texts)  # each column's
+    names = header_names(header_texts[: len(header_texts) - (header_texts[-1] == "号")])  # each column's
+    kept: list[Problem] = []
+    side = read_side_by_side(source, content, at + run, columns, names, header_texts, lexicon_for(plan.jurisdiction),
+                             kept)
+    if side is not None:  # an unruled table's cells printed side by side on their shared lines
+        parts, rule = side
+        problems.extend(kept)
+        rows = {t.row_span.line + k for _, _, tasks in parts for t in tasks
+                for k in range(source.raw.count("\n", t.row_span.start, t.row_span.end) + 1)}
+        carried = carried_by_notes(source, lexicon_for(plan.jurisdiction), rows)
+        plan.sections = sections_of(parts, columns, rule or document_rule(source), source, carried)
+        plan.items = section_items(parts, source)
+        return plan
     # an empty cell printed as nothing (PyMuPDF), where no blank line after the header prints one
     silent = not any(blanks.get(line.number) for line in content[at + 1 :])
     columns = noted_columns(columns, names, source.raw)  # “责任单位”栏所列单位为配合单位
@@ -209,8 +223,12 @@ def _read_rows(source: SourceText, lines: LineIndex, content: list[Line], found,
         else:
             cells, taken = _row_cells(content, i, columns.width, gap, blanks)
         cut = next((k for k, c in enumerate(cells) if _starts_next_row(c, int(number.group(1)))), None)
-        if joined is None and (cut is not None or len(cells) < columns.width - 1
-                               or not _row_ends(content, i + taken, int(number.group(1)), header_texts)):
+        gapped = _gapped_row(content, i, columns, gap, blanks, header_texts, above) if joined is None else None
+        if gapped is not None:
+            cells, taken = gapped
+            cut = None
+        elif joined is None and (cut is not None or len(cells) < columns.width - 1
+                                 or not _row_ends(content, i + taken, int(number.group(1)), header_texts)):
             wrapped = _wrapped_row(source, content, i, columns, header_texts, names, blanks, breaks,
                                    lexicon_for(plan.jurisdiction), widths, silent, merged)
             if wrapped is not None:
@@ -292,8 +310,11 @@ def find_header(content: list[Line]):
         while i + run < len(content) and header_like(content[i + run].text):
             run += 1
         columns = map_header(header_names([line.text for line in content[i : i + run]])) if run >= 3 else None
+        # 序 / 号 printed around the other cells (its narrow cell wraps it over two lines, the others stand on the
+        # middle one): 号 closes the header
+        wrapped = i + run < len(content) and normalise(line.text + content[i + run].text).strip() == "序号"
         if columns is not None and columns.number == 0:
-            return i, columns, run
+            return i, columns, run + wrapped
     return None
 
 
@@ -354,6 +375,46 @@ def _row_cells(content: list[Line], i: int, width: int, gap: int | None,
         cells.append(content[j])
         j += 1
     return cells[: width - 1], j - i
+
+
+def _gapped_row(content: list[Line], i: int, columns, gap: int | None, blanks: dict[int, list[Line]],
+                header_texts: list[str], above: tuple[list, list[str]] | None):
+    """A row of a table whose cells stand apart by a run of blank lines, as its header's do, while a cell's own
+    lines stand closer (a web page's ``get_text('\\n')``: every span of a cell a line of its own, ``2019`` / ``年`` /
+    ``12`` / ``月底``, each ``<br>`` a short run of blank lines): the lines after the number line ``content[i]`` grouped
+    into cells by the runs as wide as the header's (wider: empty cells, as :func:`_row_cells` counts them), up to
+    the next row. Such a rendering prints a cell merged over rows (rowspan) in its first row only: a row short of
+    cells under a row of its section lacks unit cells, taken from the row above — the first unit columns', as a
+    lead over several measures is what such tables merge (which unit cell went missing is not in the text), the
+    printed cells after them filling the rest in order. ``(cells, lines taken)``, each cell a tuple of its lines;
+    None where the header's cells are not so parted, or the row fits no reading."""
+    if gap is None or gap < 2:
+        return None
+    number = int(NUMBER.match(normalise(content[i].text)).group(1))
+    cells: list = []
+    j = i + 1
+    while j < len(content) and not TABLE_END.match(content[j].text):  # a note closes the last row
+        run = len(blanks.get(content[j].number, []))
+        if run >= gap:
+            if _row_ends(content, j, number, header_texts) or len(cells) == columns.width - 1:
+                break
+            blank = blanks[content[j].number]  # an empty cell: a run of its own, as in :func:`_row_cells`
+            cells.extend(blank[gap + k * (gap + 1)] for k in range((run - gap) // (gap + 1)))
+            cells.append([])
+        elif not cells:
+            return None  # the number's line goes on: no such table
+        cells[-1].append(content[j])
+        j += 1
+    cells = [cell if isinstance(cell, Line) else (cell,) for cell in cells[: columns.width - 1]]
+    short = columns.width - 1 - len(cells)
+    unit_columns = [k for k, _ in columns.units]
+    if not short:
+        return cells, j - i
+    if above is None or short > len(unit_columns):
+        return None
+    missing = unit_columns[:short]
+    filled = dict(zip((k for k in range(1, columns.width) if k not in missing), cells, strict=True))
+    return [filled[k] if k in filled else above[0][k] for k in range(1, columns.width)], j - i
 
 
 def _closed(content: list[Line], j: int, cells: list[Line], number: re.Match) -> bool:
@@ -993,3 +1054,101 @@ def _cut_short(source: SourceText, group: list[Line], lexicon: Lexicon, beside: 
     stop = max(line.text.rfind(c) for c in SEPARATOR + "，,")
     return len(group) == 1 and _open(source, group, lexicon) and (stop < 0 and beside or stop > 0 and _names_only(
         source, [Line(line.number, line.start, line.start + stop, line.text[:stop])], lexicon))
+
+
+# A piece of a 完成时限 cell wrapped in its narrow column (2026年12 / 月底, 2027年 / 底前): a deadline's part.
+DEADLINE_PIECE = re.compile(rf"{DEADLINE_CELL.pattern}|\d{{4}}年\d{{0,2}}"
+                            r"|\d{0,2}月(?:[上中下]旬|底|末)?(?:以)?前?|底前")
+SIDE_ROW = re.compile(r"^\s*(\d{1,3})(?=[ \u3000]|$)")  # a row's number, alone or before its first line's text
+
+
+def read_side_by_side(source: SourceText, content: list[Line], start: int, columns, names: list[str],
+                      header_texts: list[str], lexicon: Lexicon,
+                      problems: list[Problem]) -> tuple[list, Span | None] | None:
+    """The rows of a table pdftotext (without ``-layout``) printed row by row from an unruled table: a row's number
+    alone or before its text (``1``, ``10 开展…``), then its lines, each holding the lines of its cells that stand on
+    one baseline side by side a space apart (``幼儿园12所，… 财政局、区住建局``, ``…改造 区农业农村局、区交通运
+    2026年11``), or one cell's line alone. Read where the table has a task, one unit column and deadlines only: a
+    line's pieces after the deadline's (``2026年12``, ``月底``) are the task's and the unit cell's; a piece alone
+    carries on the unit cell where that is left open (``区卫健局、区教育局、区`` / ``民政局、各镇街``) and it reads
+    as names (no figure in it), or opens the cell beside a deadline; else it is the task's. ``(parts, the lead rule
+    of a note after it)``, or None where a row lacks a task or units, a line holds more pieces, or no line holds two:
+    not this form."""
+    others = [name for k, name in enumerate(names) if k != columns.number and k not in columns.texts
+              and k not in dict(columns.units)]
+    if len(columns.units) != 1 or columns.number != 0 or not all(DEADLINE_HEADER.search(n) for n in others):
+        return None
+    role = columns.units[0][1]
+    raw = source.raw
+    parts: list[tuple[str, Span | None, list[TaskRecord]]] = [("任务分工", None, [])]
+    rows: list[tuple[int, Line, list[Span], list[Span]]] = []  # (number, its line, task pieces, unit pieces)
+    rule = None
+    beside = 0  # lines holding a task's and a unit cell's pieces side by side
+    for line in content[start:]:
+        text = normalise(line.text)
+        if text in header_texts:
+            continue  # the header printed again on the next page
+        if TABLE_END.match(line.text):
+            rule = _rule(source, line) if NOTE.match(line.text) else None
+            break
+        pieces = [Span(line.start + m.start(), line.start + m.end(), line.number)
+                  for m in re.finditer(r"\S+", line.text)]
+        number = SIDE_ROW.match(line.text)
+        if number is not None and int(number.group(1)) == (rows[-1][0] + 1 if rows else 1):
+            rows.append((int(number.group(1)), line, [], []))
+            parts[-1][2].append(None)  # its place in its section
+            pieces = pieces[1:]
+        elif SECTION_ROW.match(text) and len(pieces) == 1:
+            parts.append((text, pieces[0], []))
+            continue
+        elif not rows:
+            return None
+        dated = False
+        while pieces and DEADLINE_PIECE.fullmatch(raw[pieces[-1].start : pieces[-1].end]):
+            pieces, dated = pieces[:-1], True
+        _, _, task, units = rows[-1]
+        if len(pieces) > 2:
+            return None
+        if len(pieces) == 2:
+            # the task's line and the unit cell's: a first piece that reads as names, or a second that does not go
+            # on with the cell as names, is a cell wrapped at a space (pdfminer's boxes), not this form
+            if _names(raw, pieces[:1], lexicon, role) or not _names(raw, [*units, pieces[1]], lexicon, role):
+                return None
+            task.append(pieces[0])
+            units.append(pieces[1])
+            beside += 1
+        elif pieces and _names(raw, [*units, pieces[0]], lexicon, role) and (
+                left_open(raw, tuple(units), lexicon, role) if units else dated):
+            units.append(pieces[0])
+        elif pieces:
+            task.append(pieces[0])
+    if beside == 0 or len(rows) < 2:
+        return None
+    made = iter(rows)
+    for _, _, slots in parts:
+        for k in range(len(slots)):
+            number, line, task, units = next(made)
+            if not task or not units:
+                return None
+            body = normalise("".join(raw[p.start : p.end] for p in task))
+            found = task_from_cells(source, number, Span(task[0].start, task[-1].end, task[0].line),
+                                    [(role, tuple(units))], problems, lexicon, body)
+            if found is None:
+                return None
+            end = max(p.end for p in task + units)
+            slots[k] = replace(found, row_span=Span(line.start, end, line.number))
+    return parts, rule
+
+
+def _names(raw: str, pieces: list[Span], lexicon: Lexicon, role: str) -> bool:
+    """Whether a unit cell's pieces read as names: no figure in them, and each name known by more than the column
+    it stands in, save a last one its next line completes (区教育局、区发改局、区, read up to its last separator)."""
+    if not pieces or any(re.search(r"\d", raw[p.start : p.end]) for p in pieces):
+        return False
+    found = read_pieces(raw, tuple(pieces), lexicon, role)
+    if found is None:
+        cut = raw.rfind("、", pieces[-1].start, pieces[-1].end)
+        found = (read_pieces(raw, (*pieces[:-1], replace(pieces[-1], end=cut)), lexicon, role)
+                 if cut > pieces[-1].start else None)
+    return (found is not None and bool(found.units) and all(u.recognised != "label" for u in found.units[:-1])
+            and (len(found.units) > 1 or found.units[0].recognised != "label"))

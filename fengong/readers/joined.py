@@ -24,9 +24,10 @@ import unicodedata
 from collections import Counter
 
 from fengong.readers.lexer import opens_with_label
-from fengong.readers.lines import Line
+from fengong.readers.lines import Line, LineIndex, running_heads
 from fengong.readers.markup import Rendering
 from fengong.readers.outline import label_at
+from fengong.readers.vocabulary import BACK_POINTER, TOPIC_POINTED
 from fengong.records import SourceText
 from fengong.textrepair import is_cjk
 
@@ -41,6 +42,9 @@ SLACK = 4  # display columns (two characters): the typesetter's rules push a cha
 _BLANK_RUN = re.compile(r"\n(?:[ \t\f]*\n)+[ \t\f]*(?=\S)")
 FIELD = re.compile(r"[ \t]*[\u4e00-\u9fff]{2,8}[ \t]*[：:]")  # 责任单位：, 完成时限：, 联系人：
 _MARK = re.compile(r"[，、。；：,;:]")
+# A page number opening a line that goes on with the next page's text (a Markdown heading's marks before it).
+_RUN_ON_NUMBER = re.compile(r"[ \t]*(?:#{1,6}[ \t]*)?[—－–\-]{1,2}[\s\xa0]*\d{1,4}[\s\xa0]*[—－–\-]{1,2}"
+                            r"[ \t\xa0]+(?=\S)")
 SENTENCE_END = ("。", "！", "？", "；", "：", "）", ")", "!", "?", ";", ":")
 
 
@@ -79,7 +83,10 @@ def joined_width(text: str) -> int | None:
     # give or take the character the typesetter's rules push on
     exact, width = max((sum(abs(w - c) <= 2 for w in widths), c) for c in (common, common + SLACK))
     full = sum(abs(w - width) <= SLACK for w in widths)  # a first line too
-    return width if exact >= FULL_LINES and full >= FULL_SHARE * len(widths) else None
+    # lines that join nothing yet are wider than the runs: the page's lines are, and the runs are a narrower
+    # column's lines, a table's cells printed side by side (pdftotext's rows of an unruled table), not paragraphs
+    wider = sum(not spaces and _width(line.strip()) > width + SLACK for _, line, spaces in _runs(text))
+    return width if exact >= FULL_LINES and full >= FULL_SHARE * len(widths) and wider < FULL_LINES else None
 
 
 def render(source: SourceText, width: int) -> Rendering:
@@ -93,7 +100,7 @@ def render(source: SourceText, width: int) -> Rendering:
     last line) or a labelled line, the line ends: the space is a line break. Before an item's label or a role
     label (（二）…, 责任单位：…), and between two fields (责任单位：… 完成时限：…), a line always ends."""
     raw = source.raw
-    dropped: set[int] = set()
+    dropped: set[int] = _page_feet(raw)
     breaks: set[int] = set()
     goes_on: dict[int, bool] = {}  # for each line holding an ideograph (by offset of its end): its last run goes on
     for at, line, spaces in _runs(raw):
@@ -128,6 +135,28 @@ def render(source: SourceText, width: int) -> Rendering:
     return Rendering(source, text, kept, [i + 1 for i in kept], rendered_from=source.rendered_from)
 
 
+def _page_feet(raw: str) -> set[int]:
+    """The offsets of a page's number run into the next page's first line (kreuzberg's Markdown prints it as a
+    heading before the page's text: ``### — 4 — 财政局、市工信局负责）``), and of the running head standing before
+    it (:func:`fengong.readers.lines.running_heads`) with the blank lines after the head: furniture, dropped, so
+    that a paragraph (a bracket) cut at the page break goes on across it."""
+    dropped: set[int] = set()
+    pages = []
+    for line in LineIndex(raw).lines:
+        m = _RUN_ON_NUMBER.match(line.text)
+        if m is not None:
+            pages.append(line.number)
+            dropped.update(range(line.start, line.start + m.end()))
+    index = LineIndex(raw)
+    for number in running_heads(raw, pages):
+        head = index.lines[number - 1]
+        if number in pages:
+            continue
+        after = _BLANK_RUN.match(raw, head.end)
+        dropped.update(range(head.start, after.end() if after else head.end + 1))
+    return dropped
+
+
 def _after_label(line: str, opening: int, end: int) -> bool:
     """Whether the space at ``end`` follows the label opening the line (``（一） 推进…``, ``一、 总体要求``): the
     label's, no line end."""
@@ -136,6 +165,8 @@ def _after_label(line: str, opening: int, end: int) -> bool:
 
 
 def _opens(text: str) -> bool:
-    """Whether ``text`` opens a paragraph of its own: an item's label (（二）, 二、, 3.) or a role label
-    (责任单位：…)."""
-    return label_at(Line(0, 0, len(text), text)) is not None or opens_with_label(text, 0, len(text))
+    """Whether ``text`` opens a paragraph of its own: an item's label (（二）, 二、, 3.), a role label
+    (责任单位：…), or a statement pointing back over the items above (以上各项任务由A牵头, 上述工作由A负责), which
+    documents print after the items it closes, not inside the last one's paragraph."""
+    return (label_at(Line(0, 0, len(text), text)) is not None or opens_with_label(text, 0, len(text))
+            or BACK_POINTER.match(text) is not None and TOPIC_POINTED.match(text) is not None)

@@ -30,7 +30,8 @@ a run of text across two boundaries: prose) ends the table.
 ``划局`` is 市规划局); in a unit column, where a piece ends in no separator, the pieces are also tried as separate
 names (a list printed one name a line; a piece stopping short of the column's reach ends a name unless what it ends
 with is no name alone; in a cell whose units separators part, a line that fills its column or ends in no name
-wraps), and the reading that names the most bodies the gazetteer knows, and the fewest the column's label alone
+wraps; a 、 inside one collective parts none), and the reading that names the most bodies the gazetteer knows (or
+collectives the grammar reads whole), and the fewest the column's label alone
 vouches for, wins. The joined cell is read by the statement grammar with the column's header as its label, as
 every table's cells are. Every unit keeps its place in the text: its span runs from its first character to its
 last, so the span of a name cut across lines also covers what the columns to its right print between its pieces
@@ -60,6 +61,7 @@ from fengong.readers.rows import (
     header_like,
     is_header_cell,
     map_header,
+    merged_lead,
     section_items,
     sections_of,
 )
@@ -96,6 +98,7 @@ class _Row:
     cells: dict[int, list[Span]] = field(default_factory=dict)  # column → its pieces, line by line
     end: int = 0
     above: int = 0  # the lines of its cells printed above its number's line (cells centred in the row)
+    page: int = 0  # the page it stands on (by the page numbers passed)
 
 
 def _runs(text: str) -> list[tuple[int, int]]:
@@ -138,12 +141,29 @@ def find(lines: list[Line], drawn: dict[int, tuple[int, ...]] | None = None) -> 
         alone = len(cells) >= 3 and map_header([line.text[a:b] for a, b in cells]) is not None
         if not (words or alone):
             continue  # a line holding anything but header words opens no header: not worth measuring
+        around = _around(lines, i)
         for tried in ([block, [line]] if alone and len(block) > 1 else [block]):
+            if around is not None and tried == [line]:
+                tried = [line, around[1]]
             layout = _measured(tried, lines[i + len(tried) : i + len(tried) + SAMPLE * 2],
-                               (drawn or {}).get(line.number))
+                               (drawn or {}).get(line.number), around and around[0])
             if layout is not None:
                 return layout
     return None
+
+
+def _around(lines: list[Line], i: int) -> tuple[Line, Line] | None:
+    """The two halves of a header word wrapped in its narrow cell while the header's other cells stand centred on
+    the line between them (``序`` above the header line, ``号`` under it, in one place): the line above and the
+    line under, or None."""
+    if i == 0 or i + 1 >= len(lines):
+        return None
+    upper, lower = (_runs(repair(ln.text)) for ln in (lines[i - 1], lines[i + 1]))
+    if len(upper) != 1 or len(lower) != 1 or upper[0][0] != lower[0][0]:
+        return None
+    name = (lines[i - 1].text[slice(*upper[0])] + lines[i + 1].text[slice(*lower[0])]).strip()
+    free = not lines[i].text[upper[0][0] : upper[0][1] + 1].strip()  # the header line leaves its place empty
+    return (lines[i - 1], lines[i + 1]) if free and len(name) <= 4 and is_header_cell(name) else None
 
 
 def _header_word(text: str) -> bool:
@@ -153,15 +173,19 @@ def _header_word(text: str) -> bool:
     return header_like(name) or bool(re.fullmatch(r"[\u4e00-\u9fff]", name))
 
 
-def _header(block: list[Line], display: bool) -> tuple[list[tuple[int, int, str]], int]:
+def _header(block: list[Line], display: bool, above: Line | None = None) -> tuple[list[tuple[int, int, str]], int]:
     """The header's cells — (first column, past the last, name) in the measure — over the lines of ``block``, and
-    how many of its lines the header takes (a line under it that merges into no header is none of it)."""
+    how many of its lines the header takes (a line under it that merges into no header is none of it). ``above``:
+    the first half of a header word whose second half is ``block``'s second line (:func:`_around`)."""
     def cells_of(line: Line) -> list[tuple[int, int, str]]:
         text = repair(line.text)
         at = positions(text + " ", display)
         return [(at[a], at[b], re.sub(r"\s+", "", text[a:b])) for a, b in _header_cells(text) or []]
 
     cells, used = cells_of(block[0]), 1
+    if above is not None:  # 序 / 号 around the line: one cell of its own, 序号
+        (a, b, upper), (_, d, lower) = cells_of(above)[0], cells_of(block[1])[0]
+        return sorted([*cells, (a, max(b, d), upper + lower)]), 2
     for line in block[1:]:
         merged = _spanned(cells, cells_of(line))
         if merged is None:
@@ -212,7 +236,8 @@ def _spanned(upper: list[tuple[int, int, str]], lower: list[tuple[int, int, str]
     return sorted(out) if any(is_header_cell(n) for n in named) else None
 
 
-def _measured(block: list[Line], after: list[Line], drawn: tuple[int, ...] | None = None) -> Layout | None:
+def _measured(block: list[Line], after: list[Line], drawn: tuple[int, ...] | None = None,
+              above: Line | None = None) -> Layout | None:
     """The layout of the table under the header ``block`` in the measure its body keeps to, or None when the lines
     after it do not keep to the header's columns (text that only has a header-like line). A table drawn with
     rules (``drawn``: where its columns begin, in display columns) is cut where the drawing puts its columns, as
@@ -231,7 +256,7 @@ def _measured(block: list[Line], after: list[Line], drawn: tuple[int, ...] | Non
             break
     best: tuple[tuple[float, int, int], Layout] | None = None
     for display in (True, False):
-        cells, used = _header(block, display)
+        cells, used = _header(block, display, above)
         if used < len(block) or len(cells) < 3:
             continue  # a line of the block is no part of the header in this measure
         columns = map_header([name for _, _, name in cells])
@@ -251,7 +276,7 @@ def _measured(block: list[Line], after: list[Line], drawn: tuple[int, ...] | Non
                               key=lambda x: (sum(a < x < b for row in pieces for a, b in row), start - x)))
         crossing = sum(a < x < b for line in pieces for a, b in line for x in bounds)
         clear = [line for line in pieces if all(not any(a < x < b for x in bounds) for a, b in line)]
-        kept = [line for line in pieces if not _crossing(line, bounds)]  # clear, or overflowing only
+        kept = [line for line in pieces if not _crossing(line, bounds, display)]  # clear, or overflowing only
         rows = [line for line in pieces if len({_column(a, bounds) for a, _ in line}) >= 2]
         if len(body) < 2 or len(rows) < 2:
             continue
@@ -260,7 +285,7 @@ def _measured(block: list[Line], after: list[Line], drawn: tuple[int, ...] | Non
         key = (len(clear) / len(body), -crossing, -off)
         if len(kept) / len(body) >= ALIGNED and (best is None or key > best[0]):
             lines = tuple(tuple(re.sub(r"\s+", "", ln.text[a:b]) for a, b in _header_cells(repair(ln.text)) or [])
-                          for ln in block)
+                          for ln in [*block, *([above] if above else [])])
             best = (key, Layout(block[0], columns, lines, tuple(bounds), display))
     return None if best is None else best[1]
 
@@ -269,12 +294,31 @@ def _column(at: float, bounds: tuple[int, ...] | list[int]) -> int:
     return sum(at >= x for x in bounds)
 
 
-def _crossing(runs: list[tuple[int, int]], bounds: tuple[int, ...] | list[int]) -> bool:
+def _homes(runs: list[tuple[int, int]], bounds: tuple[int, ...] | list[int], display: bool) -> list[int]:
+    """The column each of a line's runs (first and past-last column) opens: the one its first column falls in,
+    but a run opening a character before a boundary one space after a run of that column opens the next column's
+    cell (cells printed a space apart, each a character off its place as the measure counts it: a line of figures
+    prints narrower: ``…惠及农村人口 输局、区林水局``, ``10 开展…``)."""
+    near = 2 if display else 1
+    homes = [_column(a, bounds) for a, _ in runs]
+    for n, (a, _) in enumerate(runs):
+        if n and a - runs[n - 1][1] == 1 and homes[n - 1] == homes[n] < len(bounds) and bounds[homes[n]] - a <= near:
+            homes[n] += 1
+    return homes
+
+
+def _last_past(home: int, past: int, bounds: tuple[int, ...] | list[int], display: bool) -> bool:
+    """True for a run whose last character alone stands past its column's edge (a character is no cell: a line
+    a character longer as the measure counts it): it stays whole."""
+    return home < len(bounds) and 0 < past - bounds[home] <= (2 if display else 1)
+
+
+def _crossing(runs: list[tuple[int, int]], bounds: tuple[int, ...] | list[int], display: bool = False) -> bool:
     """True when a line's runs (first and past-last column) cross a boundary other than by overflowing: a run
     printed past its column's edge into a column whose own cell stands apart on the line (a long name run past
     its header) keeps to the layout; a run across into a column with nothing else on the line (two cells run
-    together) or across two boundaries does not."""
-    opens = {_column(a, bounds) for a, _ in runs}
+    together, or a last character alone: the measure is not proved) or across two boundaries does not."""
+    opens = set(_homes(runs, bounds, display))
     return any(_column(b - 1, bounds) not in opens or sum(a < x < b for x in bounds) > 1
                for a, b in runs if any(a < x < b for x in bounds))
 
@@ -301,6 +345,9 @@ def read(source: SourceText, layout: Layout, slug: str | None = None, jurisdicti
     # going up to the next row
     pending: list[tuple[Line, dict[int, list[Span]]]] = []
     centred = False
+    gap: int | None = None  # how many pending lines stand before the first blank line among them
+    padded = False  # blank lines stand between the lines of the first row (a grid's padding), not only between rows
+    page = 0
 
     def place(row: _Row, taken: list[tuple[Line, dict[int, list[Span]]]]) -> None:
         for line, cut in taken:
@@ -309,6 +356,8 @@ def read(source: SourceText, layout: Layout, slug: str | None = None, jurisdicti
             row.end = max(row.end, line.end)
 
     def flush() -> None:  # a section row or the table's end: the lines left belong to the last row
+        nonlocal gap
+        gap = None
         if rows and rows[-1][0] == len(parts) - 1:
             place(rows[-1][1], pending)
         else:
@@ -321,13 +370,17 @@ def read(source: SourceText, layout: Layout, slug: str | None = None, jurisdicti
     while i < len(lines):
         line = lines[i]
         i += 1
-        if line.blank or CONTINUED.match(line.text) or _is_header(line.text, layout):
+        if line.blank:
+            gap = len(pending) if gap is None and pending else gap
+            continue
+        if CONTINUED.match(line.text) or _is_header(line.text, layout):
             continue
         if PAGE_NUMBER.match(line.text):
-            ahead = lines[i : i + RUNNING_HEAD + 1]
-            repeat = next((k for k, ln in enumerate(ahead) if _is_header(ln.text, layout)), None)
+            page += 1
+            ahead = [k for k in range(i, len(lines)) if not lines[k].blank][: RUNNING_HEAD + 1]
+            repeat = next((k for k in ahead if _is_header(lines[k].text, layout)), None)
             if repeat is not None:
-                i += repeat + 1  # the next page's running head and the header printed again
+                i = repeat + 1  # the next page's running head and the header printed again
             continue
         if NOTE.match(line.text):
             flush()
@@ -355,21 +408,25 @@ def read(source: SourceText, layout: Layout, slug: str | None = None, jurisdicti
             break  # text in the number column that is no number: the table has ended
         if rows and rows[-1][0] == len(parts) - 1:  # the row above takes its lines below its number
             below = rows[-1][1].above if centred else len(pending)
+            if centred and not padded and gap is not None:
+                below = gap  # a ruled table's rows stand a blank line apart: the gap parts them
             place(rows[-1][1], pending[:below])
             pending[:below] = []
         else:  # the first row of the table or of a section: the lines above its number are its own
+            padded = padded or (not centred and bool(pending) and gap is not None)  # blank lines part nothing
             centred = centred or bool(pending)
-        row = _Row(int(number.group(1)) if number else len(rows) + 1, line, above=len(pending))
+        row = _Row(int(number.group(1)) if number else len(rows) + 1, line, above=len(pending), page=page)
         rows.append((len(parts) - 1, row))
         place(row, [*pending, (line, cut)])
         pending.clear()
+        gap = None
     flush()
     check_sequence([(row.number, row.line.number) for _, row in rows], source.path, problems)
     # how far each column's text reaches (a cell that overflowed past its column's edge aside): a line of a cell
-    # that stops short of it was broken on purpose
+    # that stops short of it was broken on purpose; page by page, as a page's table may stand a column further over
     edge = {k: layout.bounds[k] if k < len(layout.bounds) else None for k, _ in columns.units}
-    reach = {k: max(found) for k, _ in columns.units
-             if (found := [ends[p.end] for _, row in rows for p in row.cells.get(k, [])
+    reach = {(page, k): max(found) for page in {row.page for _, row in rows} for k, _ in columns.units
+             if (found := [ends[p.end] for _, row in rows if row.page == page for p in row.cells.get(k, [])
                            if edge[k] is None or ends[p.end] <= edge[k]])}
     room = 4 if layout.display else 2  # two characters' room: a wrap may carry a character down with 、
     spanning = open_cells(source.raw)  # pandoc's grid: a cell with no border under it spans the row below too
@@ -379,13 +436,15 @@ def read(source: SourceText, layout: Layout, slug: str | None = None, jurisdicti
             cell = above.cells.setdefault(k, [])  # one cell: what the row below prints in it goes on with it
             cell.extend(row.cells.get(k, []))
             row.cells[k] = cell
+    _merge_leads(rows, columns, text, index, centred)
     previous: dict[int, list[Span]] = {}
     for part, row in rows:
         for k, _ in columns.units:
             if normalise(_joined(text, row.cells.get(k, []))[0]) in SAME_AS_ABOVE and k in previous:
                 row.cells[k] = previous[k]  # 同上: the cell of the row above
         previous = {k: row.cells.get(k, []) for k, _ in columns.units}
-        full = {p.end for k in reach for p in row.cells.get(k, []) if ends.get(p.end, 0) >= reach[k] - room}
+        full = {p.end for page, k in reach if page == row.page for p in row.cells.get(k, [])
+                if ends.get(p.end, 0) >= reach[page, k] - room}
         task = _task(source, text, index, columns, row, problems, lexicon, full)
         if task is not None:
             parts[part][2].append(task)
@@ -397,6 +456,27 @@ def read(source: SourceText, layout: Layout, slug: str | None = None, jurisdicti
         raise ReadError(problems + [Problem(source.path, layout.header.number, "a table header was found but no "
                                                                               "row with units follows it")])
     return plan
+
+
+def _merge_leads(rows: list[tuple[int, _Row]], columns: Columns, text: str, index: LineIndex, centred: bool) -> None:
+    """Give a row whose 牵头单位 is empty while it names other units the lead of the cell merged over it
+    (:func:`fengong.readers.rows.merged_lead`): printed once, in the first row of the span where the table's cells
+    stand at the top of their rows, and centred over the span where they are centred in them (pdftotext
+    -layout), so there the row next to it whose lead stands nearer — on the lines between the two rows' texts."""
+    def texts(row: _Row) -> list[str]:
+        return [normalise(_joined(text, row.cells.get(k, []))[0]) for k in range(columns.width)]
+
+    leads = [k for k, role in columns.units if role == "lead"]
+    for n, (part, row) in enumerate(rows):
+        first, last = min(p.line for ps in row.cells.values() for p in ps), index.line_of(row.end)
+        near = []
+        for m in (n - 1, n + 1) if centred else (n - 1,):
+            if 0 <= m < len(rows) and rows[m][0] == part and merged_lead(texts(row), texts(rows[m][1]), columns):
+                printed = [p.line for k in leads for p in rows[m][1].cells.get(k, [])]
+                near.append((min(abs(line - (first if m < n else last)) for line in printed), m))
+        if len(near) == 1 or (near and near[0][0] != near[1][0]):  # two as near: which span is not said
+            source = rows[min(near)[1]][1]
+            row.cells.update({k: source.cells[k] for k in leads if k in source.cells})
 
 
 def _is_header(text: str, layout: Layout) -> bool:
@@ -411,15 +491,17 @@ def _cut(line: Line, layout: Layout, ends: dict[int, int]) -> dict[int, list[Spa
     at = positions(text + " ", layout.display)
     cut: dict[int, list[int]] = {}
     runs = _runs(text)
-    opens = {_column(at[a], layout.bounds) for a, _ in runs}
-    for a, b in runs:
-        crossed = sum(at[a] < x < at[b] for x in layout.bounds)
+    placed = [(at[a], at[b]) for a, b in runs]
+    homes = _homes(placed, layout.bounds, layout.display)
+    opens = set(homes)
+    for (a, b), home, (first, past) in zip(runs, homes, placed, strict=True):
+        crossed = sum(first < x < past for x in layout.bounds)
         if crossed >= 2:
             return None
-        home = _column(at[a], layout.bounds)
+        whole = _last_past(home, past, layout.bounds, layout.display)  # a last character alone past the edge
         for k in range(a, b):
             column = _column(at[k], layout.bounds)
-            cut.setdefault(home if column in opens else column, []).append(k)  # an overflow stays whole
+            cut.setdefault(home if column in opens or whole else column, []).append(k)  # an overflow stays whole
     for ks in cut.values():
         ends[line.start + ks[-1] + 1] = at[ks[-1] + 1]  # the column just past the piece's last character
     return {col: [Span(line.start + ks[0], line.start + ks[-1] + 1, line.number)] for col, ks in cut.items()}
@@ -438,8 +520,8 @@ def _joined(text: str, pieces: list[Span], breaks: tuple[bool, ...] = ()) -> tup
     out: list[str] = []
     where: list[int] = []
     for n, piece in enumerate(pieces):
-        if n and n - 1 < len(breaks) and breaks[n - 1]:
-            out.append("、")
+        if n and n - 1 < len(breaks) and breaks[n - 1] and text[piece.start] not in SEPARATOR:
+            out.append("、")  # (a piece that opens with its separator has it: 市发改委 / 、市人防办)
             where.append(piece.start)
         for k in range(piece.start, piece.end):
             if text[k].isspace() and (not out or out[-1].isspace()):
@@ -460,8 +542,8 @@ def _read_cell(text: str, pieces: list[Span], role: str, lexicon: Lexicon,
     either = [n for n, piece in enumerate(pieces[:-1])
               if piece.end in full or not lexicon.recognise(_tail(text, piece))]
     # but a cell that parts its units with separators wraps there: 司、国家 / 中医药局 / 医政司 is one name, however
-    # many the gazetteer would know in its pieces
-    parted = any(c in ends for piece in pieces for c in text[piece.start : piece.end])
+    # many the gazetteer would know in its pieces (a 、 inside one collective, 各区、县（市）政府, parts none)
+    parted = any(_parts_units(text, piece, ends, role, lexicon) for piece in pieces)
     open_joins = [n for n, piece in enumerate(pieces[:-1])
                   if text[piece.end - 1] not in ends and n in either and not parted]
     short = [n for n, piece in enumerate(pieces[:-1]) if text[piece.end - 1] not in ends and n not in either]
@@ -474,12 +556,27 @@ def _read_cell(text: str, pieces: list[Span], role: str, lexicon: Lexicon,
         statement = read_statement(joined, 0, len(joined), pieces[0].line, lexicon, label_role=role)
         if statement is None or not statement.units:
             continue
-        known = sum(u.recognised == "gazetteer" for u in statement.units)
+        # a collective the grammar reads whole (各区、县（市）政府) is as sure a name as one the gazetteer knows
+        known = sum(u.recognised in ("gazetteer", "collective") for u in statement.units)
         vouched = sum(u.recognised == "label" for u in statement.units)
         key = (known - vouched, -sum(choice))
         if best is None or key > best[0]:
             best = (key, statement, where)
     return None if best is None else (best[1], best[2])
+
+
+def _parts_units(text: str, piece: Span, ends: str, role: str, lexicon: Lexicon) -> bool:
+    """True where a separator in the piece stands between units, not inside a name the piece reads alone as one
+    (``各区、县（市）政府``, ``各市、州、县人民政府``); a piece that reads as no statement (``司、国家``) counts its
+    separators as it prints them."""
+    piece_text = text[piece.start : piece.end]
+    at = [k for k, c in enumerate(piece_text) if c in ends]
+    if not at:
+        return False
+    statement = read_statement(piece_text, 0, len(piece_text), piece.line, lexicon, label_role=role)
+    if statement is None or not statement.units:
+        return True
+    return any(not any(u.span.start <= k < u.span.end for u in statement.units) for k in at)
 
 
 def _tail(text: str, piece: Span) -> str:

@@ -713,8 +713,8 @@ def _conjoined(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
 
 def _collectives_joined(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token] | None:
     """Two units where 和/及 joins a unit to a collective opening with 各 (国务院各有关部门和各省级人民政府,
-    各地区和各部门): the whole reads as one collective by its ending, but 各 opens a collective of its own, never the
-    middle of a name. None where either side is no unit (中小企业和各类市场主体)."""
+    各地区和各部门): the whole reads as one collective by its ending, but 各 opens a collective of its own, never
+    the middle of a name. None where either side is no unit (中小企业和各类市场主体)."""
     compact = _compact(raw, start, end)
     for word in ("和", "及"):
         at = compact.text.find(word + "各", 1)

@@ -17,8 +17,9 @@ from fengong.readers import vocabulary as v
 _NOT_A_NAME = re.compile(r"[。；;：:，,“”\"《》\s]")
 MAX_NAME = 30
 # A collective is a description of bodies (各牵头单位, 有关区县, 各设区的市人民政府), never a clause with its own
-# agent (对有关政策措施的解释由各牵头单位, 日常工作由各有关部门) or the modal of a duty (各社区均需结合本社区).
-_CLAUSE_IN_COLLECTIVE = re.compile(rf"(?<!自)由|设在|{v.DUTY_MODAL}")
+# agent (对有关政策措施的解释由各牵头单位, 日常工作由各有关部门), the modal of a duty (各社区均需结合本社区) or
+# how it is done (各省级农业农村部门按照职责分工抓好本地区).
+_CLAUSE_IN_COLLECTIVE = re.compile(rf"(?<!自)由|设在|{v.DUTY_MODAL}|{v.DUTY_MANNER}")
 # 各镇, 各乡, 各县（市、区）, 各镇〔街道〕, 各村（社区）: every place of a level of government, the bracket (in
 # either kind of bracket) adding the kinds of place that stand with it — the governments of those places, a
 # collective.

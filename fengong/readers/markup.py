@@ -42,9 +42,19 @@ WRAPPERS = {"html", "head", "body"}  # text directly inside them is as good as o
 MAX_SPAN = 1000  # a larger rowspan or colspan is an error of the page, not a merge
 
 
+# docling's DocTags (export_to_doctags): the document wrapped in <doctag>, each element one tag (<text>, <title>,
+# <section_header_level_1>, <list_item> …), <loc_N> its place on the page, a table in OTSL (<otsl>: one tag opens
+# each cell, <nl> ends a row; <lcel>/<xcel> go on the cell to the left, <ucel> the one above).
+DOCTAGS = re.compile(r"^\s*<doctag>")
+DOCTAG_BLOCKS = re.compile(r"text|title|paragraph|caption|footnote|page_header|page_footer|list_item|code|formula"
+                           r"|reference|section_header_level_\d|doctag|ordered_list|unordered_list|page_break")
+LOCATION = re.compile(r"loc_\d+")
+OTSL_CELLS = {"fcel", "ecel", "ched", "rhed", "srow", "lcel", "ucel", "xcel"}
+
+
 def holds_html(text: str) -> bool:
-    """True when ``text`` holds HTML elements the readers cannot read as they stand."""
-    return HTML_BLOCK.search(text) is not None
+    """True when ``text`` holds HTML elements (or docling's DocTags) the readers cannot read as they stand."""
+    return HTML_BLOCK.search(text) is not None or DOCTAGS.match(text) is not None
 
 
 @dataclass(frozen=True)
@@ -135,6 +145,7 @@ class _Cell:
     rows: int
     columns: int
     pieces: list[Piece]
+    above: bool = False  # OTSL's <ucel>: the cell above goes on into this one
 
 
 @dataclass
@@ -154,6 +165,7 @@ class _Renderer(HTMLParser):
         self.tables: list[_Table] = []
         self.cells: list[_Cell | None] = []  # the cell open in each table, if any
         self.skipping = 0
+        self.doctags = DOCTAGS.match(raw) is not None
 
     # where the parser stands, as an offset of the raw text
     def _here(self) -> int:
@@ -223,7 +235,15 @@ class _Renderer(HTMLParser):
         if tag in SKIP:
             self.skipping += 1
             return
-        if tag == "table":
+        if self.doctags and LOCATION.fullmatch(tag):
+            return
+        if self.doctags and self.tables and tag in OTSL_CELLS | {"nl"}:
+            self._otsl_cell(tag, at)
+            return
+        if self.doctags and DOCTAG_BLOCKS.fullmatch(tag):
+            self._break(at)
+            return
+        if tag == "table" or self.doctags and tag == "otsl":
             if self.cells and self.cells[-1] is not None:
                 self.tables[-1].layout = True
             self._break(at)
@@ -275,15 +295,34 @@ class _Renderer(HTMLParser):
         if self.tables and tag == "tr":
             self._end_cell()
             return
-        if tag == "table":
+        if tag == "table" or self.doctags and tag == "otsl":
             if self.tables:
                 self._end_table(at)
+            return
+        if self.doctags and DOCTAG_BLOCKS.fullmatch(tag):
+            self._break(at)
             return
         if tag in self.open:
             while self.open.pop() != tag:
                 pass
         if tag in BLOCKS:
             self._break(at)
+
+    def _otsl_cell(self, tag: str, at: tuple[int, int]) -> None:
+        """An OTSL token: ``<nl>`` ends the row, any other opens a cell (one going on from its left neighbour
+        is left empty, as a cell spanning columns prints in its first; one going on from above prints it again)."""
+        self._end_cell()
+        table = self.tables[-1]
+        if tag == "nl":
+            table.rows.append((at, []))
+            return
+        if not table.rows:
+            table.rows.append((at, []))
+        cell = _Cell(at, 1, 1, [], above=tag == "ucel")
+        table.rows[-1][1].append(cell)
+        if tag not in ("lcel", "xcel", "ucel"):
+            self.cells[-1] = cell
+            self.sinks.append(cell.pieces)
 
     def _in_cell(self) -> bool:
         return bool(self.cells) and self.cells[-1] is not None
@@ -299,6 +338,10 @@ class _Renderer(HTMLParser):
         self.cells.pop()
         self._break(at)
         sink = self.sinks[-1]
+        for (_, above), (_, row) in zip(table.rows, table.rows[1:], strict=False):
+            for k, cell in enumerate(row):
+                if cell.above and k < len(above):
+                    cell.pieces = above[k].pieces  # OTSL's <ucel>: printed in each row it spans
         if table.layout:  # a page laid out by a table: each cell a block of the page
             for _, cells in table.rows:
                 for cell in cells:

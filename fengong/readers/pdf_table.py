@@ -36,6 +36,7 @@ from fengong.readers.lines import (
     blank_out,
     running_heads,
 )
+from fengong.readers.markdown import blank_marks
 from fengong.readers.rows import (
     EMPTY_CELLS,
     OTHER_HEADERS,
@@ -67,6 +68,7 @@ HEADER = re.compile(
 )
 ROW_START = re.compile(r"^\s*(\d{1,3})(?:\s+(\S.*))?\s*$")
 NOTE = re.compile(r"^\s*注\s*[:：]")
+INNER_ROW_START = re.compile(r"(?<=\S)[ \t]+(\d{1,3})[ \t]+(?=[\u4e00-\u9fff])")
 SPACES = re.compile(r"[ \u3000]+")
 DISTRIBUTION = re.compile(r"^\s*(?:抄送|分送|印发)\s*[:：]")
 SECTION_MAX = 40  # a section row (一、…) is a heading, not a cell's wrapped line
@@ -95,13 +97,14 @@ def read_table_items(source: SourceText, jurisdiction: str | None = None
                      ) -> tuple[SectionRecord, list[ItemRecord], list[Problem]]:
     """:func:`read_table`, with the outline items its section rows make where the table numbers its rows anew in
     each section (``二、提升服务品质`` / 1 2 3: item ``2``, its row ``3`` task ``2.3``)."""
-    first_header = next((ln for ln in LineIndex(repair(source.raw)).lines if header_columns(ln.text)), None)
+    text = blank_marks(repair(source.raw))  # Markdown's marks (### — 5 —, ## 附件) are layout: offsets stay put
+    first_header = next((ln for ln in LineIndex(text).lines if header_columns(ln.text)), None)
     if first_header is None:
         raise ReadError([Problem(source.path, 1, "no task-division table found: no header line "
                                  "like '序号 工作任务 负责单位'")])
     columns = header_columns(first_header.text)
     # the header repeated at the top of each page, and page numbers, are furniture
-    masked, pages = blank_out(repair(source.raw), PAGE_NUMBER.match)
+    masked, pages = blank_out(text, PAGE_NUMBER.match)
     bare = bare_page_numbers(masked)  # a booklet's bare 6 before a blank gap and the running head
     masked, pages = blank_lines(masked, bare), sorted(set(pages) | bare)
     # the running head after a page number too: above the header printed again, never the row under it
@@ -182,7 +185,8 @@ def header_columns(text: str) -> Columns | None:
     if "\t" in text:
         return None
     cells = SPACES.split(text.strip())
-    if len(cells) >= 6 and all(len(c) == 1 for c in cells):  # letter-spaced (序 号 重 点 任 务 牵 头 单 位 …)
+    if any(len(c) == 1 for c in cells):
+        # letter-spaced (序 号 重 点 任 务 …), or a narrow cell wrapped in its column a letter a line (序 号)
         cells = _header_cells("".join(cells))
     columns = map_header(cells) if cells else None
     if columns is None or columns.number != 0 or columns.task != 1:
@@ -247,7 +251,16 @@ def _split_rows(body: list[Line], path: str, problems: list[Problem], lexicon: L
     expected = 1
     aside = False  # after a section row (一、夯实算力和数据基础), until the next numbered row
     section: Line | None = None
-    for ln in body:
+    body = list(body)
+    while body:
+        ln = body.pop(0)
+        inner = INNER_ROW_START.search(ln.text) if rows else None
+        if inner is not None and int(inner.group(1)) == expected and ln.text[: inner.start()].strip():
+            # the next row's number inside a line, after the last cell of the row before (kreuzberg runs a table's
+            # rows together: 2026年9月 / 底 2 制定…): the line's rest opens that row
+            cut = inner.start(1)
+            body.insert(0, Line(ln.number, ln.start + cut, ln.end, ln.text[cut:]))
+            ln = Line(ln.number, ln.start, ln.start + cut, ln.text[:cut])
         m = ROW_START.match(ln.text)
         if DISTRIBUTION.match(ln.text):
             break  # 抄送：… closes the document, and the table with it
@@ -454,6 +467,9 @@ def _find_cells(row: _Row, masked: str, end: int, lexicon: Lexicon, columns: Col
             cells = [cell(a, b, role) for a, b, role in zip(bounds, bounds[1:], roles, strict=False)]
             if not cells[0] or any(c is False for c in cells):
                 continue
+            opening = cells[0].units[0]
+            if opening.name[:1] in "和与及" and opening.recognised != "gazetteer":
+                continue  # a list opens with no conjunction: …培育数据商 / 和第三方专业服务机构 goes on the text
             known = sum(u.recognised == "gazetteer" for c in cells if c for u in c.units)
             echoed = sum(u.name in elsewhere for c in cells if c for u in c.units)
             # the first place after a blank line, then the most known bodies, the most names the other rows print,

@@ -621,7 +621,7 @@ def _fields_with_a_label(raw: str, at: int, end: int) -> bool:
     return any(opens_with_label(raw, m.end(), end) for m in _FIELD_GAP.finditer(raw, at, end))
 
 
-_FIELD_GAP = re.compile(r"[ \t\u3000]{2,}")
+_FIELD_GAP = re.compile(r"[ \t\u3000]{2,}|\u3000")  # one full-width space is as wide as two
 _FIELD = re.compile(r"[\u4e00-\u9fff]{2,8}\s*[：:]")
 
 

@@ -63,13 +63,20 @@ class Columns:
 
 def map_header(cells: list[str]) -> Columns | None:
     """The columns a header row names, or None when it is no task-division header."""
-    names = [re.sub(r"\s+", "", normalise(c)) for c in cells]
+    names = [re.sub(r"\s+", "", normalise(_unquoted(c))) for c in cells]
     number = next((i for i, n in enumerate(names) if n in NUMBER_HEADERS), None)
     texts = tuple(i for i, n in enumerate(names) if task_header(n))
     units = tuple((i, role) for i, n in enumerate(names) if (role := column_role(n)) is not None)
     if not texts or not units:
         return None
     return Columns(number, texts[0], units, len(names), texts)
+
+
+def _unquoted(cell: str) -> str:
+    """A header cell as a spreadsheet's CSV export may quote it, every text cell (LibreOffice's ``"序号","具体任务"``):
+    its text (the line split at its commas before the CSV is parsed, as a header is sought)."""
+    bare = cell.strip()
+    return bare[1:-1].replace('""', '"') if len(bare) >= 2 and bare[0] == bare[-1] == '"' else cell
 
 
 def sub_header(upper: list[str], lower: list[str]) -> list[str] | None:
@@ -88,16 +95,27 @@ def sub_header(upper: list[str], lower: list[str]) -> list[str] | None:
             and all(column_role(c) is not None or c in LABEL_ROLES for c in roles)):
         k = spanning[0]
         return [*names[:k], *(c if column_role(c) is not None else c + "单位" for c in roles), *names[k + 1:]]
-    found = False
+    found, upper_names = False, list(names)
     for k, cell in enumerate(normalise(c) for c in lower):
         if cell in EMPTY_CELLS or (k < len(names) and cell == names[k]):
             continue  # empty (pandas' NaN under a cell spanning both rows), or the spanning cell printed again
+        if _under_spanning(upper_names, k) and (task_header(cell) or SHORT_LABEL.fullmatch(cell)):
+            names[k] = cell  # 重点任务 over 任务类别 | 具体措施 (docling repeats a cell in each column it spans)
+            found = True
+            continue
         if column_role(cell) is None and cell not in LABEL_ROLES:
             return None  # text of a row, not a header's
         names += [""] * (k + 1 - len(names))
         names[k] = cell if column_role(cell) is not None else cell + "单位"
         found = True
     return names if found else None
+
+
+def _under_spanning(names: list[str], k: int) -> bool:
+    """True where the upper header cell over column ``k`` names the task and is printed again in a column beside it:
+    one cell spanning both, as docling and python-docx print a merged cell (``重点任务 | 重点任务``)."""
+    return k < len(names) and task_header(re.sub(r"\s+", "", names[k])) and (
+        k > 0 and names[k - 1] == names[k] or k + 1 < len(names) and names[k + 1] == names[k])
 
 
 def noted_columns(columns: Columns, names: list[str], raw: str) -> Columns:

@@ -218,6 +218,14 @@ class _Parts(Transformer):
         role = _verb_role(children[2]) if len(children) > 2 else label.value  # 责任单位：A牵头，B配合
         return _Part("labelled", role, _roles(units, role), is_open)
 
+    def labelled_with(self, children):
+        """责任单位：A会同B (a cell of that column reads so): the first answers as the label says, the others
+        joined to it, as in 由A会同B负责."""
+        label, first, with_, second = children[:4]
+        verb = children[4] if len(children) > 4 else Token("VERB", label.value)
+        part = self.led_with([first, with_, second, verb])
+        return _Part("labelled", part.role, part.units, part.open)
+
     def verbal(self, children, by: bool = False):
         by = by or any(isinstance(c, Token) and c.type == "BY" for c in children)
         (units, is_open), verb = [c for c in children if not (isinstance(c, Token) and c.type == "BY")]

@@ -329,9 +329,11 @@ NOT_A_NAME_START = ("含", "包括", "不含", "包含", "如", "即", "其中",
 # Words a name known by its ending alone, or by its place, never holds: with them the run is a clause that
 # happens to end like a body's name (日常工作由市商务局, 办公室设在市商务局, 负责统筹的市商务局) or a duty in
 # running text (各功能区要结合实际抓好落实, 各社区均需结合本社区实际: 要, 需, 须 are the modals of a duty); 自由 is a
-# word of names (自由贸易试验区), 主要, 重要, 要素, 需求 are no modals.
+# word of names (自由贸易试验区), 主要, 重要, 要素, 需求 are no modals; nor does a name hold how a duty is done
+# (各省级农业农村部门按照职责分工抓好本地区…: 按照职责, 依职责, 抓好, 做好 open the predicate).
 DUTY_MODAL = r"(?<![主重纲摘提])要(?![素点件])|须|需(?!求)|[均都皆]应"
-CLAUSE_WORDS = re.compile(rf"(?<!自)由|设在|负责|牵头|的|{DUTY_MODAL}")
+DUTY_MANNER = r"(?:按照|按|依照|依|根据)(?:各自)?职责|[抓做]好"
+CLAUSE_WORDS = re.compile(rf"(?<!自)由|设在|负责|牵头|的|{DUTY_MODAL}|{DUTY_MANNER}")
 # Verbs that open a measure and never a name (成立工作专班, 开展…活动): a run that begins so is the measure's text.
 MEASURE_VERBS = ("成立", "设立", "组建", "建立", "开展", "推进", "加强", "完善", "实施", "落实", "做好", "强化")
 # A coordinating body named by the work it coordinates opens with that work's verb (推进使用正版软件工作部际联席会议
@@ -378,7 +380,8 @@ LISTED_THINGS = ("任务", "项目", "工作", "事项", "措施", "标准", "�
 INDICATOR_QUALIFIERS = ("主要", "重点", "核心", "关键", "考核", "预期性", "约束性", "发展", "经济")
 _TASK_HEADER = re.compile(
     rf"(?:{'|'.join(MEASURE_QUALIFIERS)}){{0,2}}(?:{'|'.join(MEASURE_NOUNS)})(?:及(?:{'|'.join(MEASURE_NOUNS)}))?"
-    rf"|(?:{'|'.join(MEASURE_QUALIFIERS + MEASURE_NOUNS)})*(?:任务|项目|工作|事项|措施|条款)(?:名称|内容)"
+    rf"|(?:{'|'.join(MEASURE_QUALIFIERS + MEASURE_NOUNS)})*(?:{'|'.join(MEASURE_NOUNS)})(?:名称|内容)"
+    rf"|(?:{'|'.join(MEASURE_QUALIFIERS)})?(?:任务|目标|工作|措施|举措)分解"
     rf"|(?:{'|'.join(MEASURE_QUALIFIERS)})?(?:{'|'.join(LISTED_THINGS)})(?:[（(][\u4e00-\u9fff、/／]{{2,8}}[）)])?名称"
     rf"|(?:{'|'.join(PROBLEM_QUALIFIERS)}){{0,2}}问题(?:描述|内容|表现|清单)?"
     rf"|(?:{'|'.join(INDICATOR_QUALIFIERS)})?指标")
@@ -400,8 +403,9 @@ TASK_HEADERS = {  # the headers the earlier sets printed, kept as examples (test
     "政策措施", "改革举措", "工作措施", "重点工作", "任务措施", "改革任务", "工作事项", "事项",
     "项目名称", "项目", "重点项目", "任务名称", "工作名称", "事项名称",
 }
-# What a task header may be joined to (项目名称及内容, 工作任务和措施, 重点任务与目标): the header of one column.
-_TASK_HEADER_PAIR = re.compile(r"(.+?)[及和与](?:主要|具体)?(?:内容|措施|目标|要求|标准|进度|举措)")
+# What a task header may be joined to (项目名称及内容, 工作任务和措施, 重点任务与目标): the header of one column
+# (a project's 建设内容: 项目名称及建设内容, 项目名称和建设规模)
+_TASK_HEADER_PAIR = re.compile(r"(.+?)[及和与](?:主要|具体|建设)?(?:内容|措施|目标|要求|标准|进度|举措|规模)")
 
 
 def task_header(name: str) -> bool:
