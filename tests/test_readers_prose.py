@@ -2576,3 +2576,78 @@ def test_a_name_near_a_known_one_differs_in_an_ideograph_not_a_mark():
     assert registry.near("省文化和旅游厅)", "320000") is None
     assert registry.near("各县（市、区)政府", "510700") is None
     assert registry.near("省文化和旅斤斤", "320000") is None
+
+
+# (set 62: anji) pdftohtml's paragraphs read back by BeautifulSoup's get_text(): a short title line runs into the
+# line under it with nothing between, the print's first line of a paragraph stands alone and the rest is joined
+RUN_INTO = ("二、重点任务{sep}（一）提升竹林经营水平{sep}1.深化流转改革。推广统一流转模式，建立交易平\n"
+            "台和价格指导机制（县林业局、县农业农村局负责）。\n"
+            "2.推进道路建设。新建作业道路500公里（县林业局牵头，县财政局配合）。\n"
+            "（二）推进碳汇价值实现{sep}1.完善监测体系。建立碳汇数据库。\n2.开发金融产品。推广质押贷款。\n"
+            "以上各项工作由县自然资源和规划局牵头，县发\n改局、县委金融办配合。\n"
+            "（三）推动竹产业与文旅深度融合{sep}依托中国大竹海、竹博园等资源，开发研学产品，带动竹农增\n"
+            "收（县文广旅体局、各乡镇〈街道〉等负责）。\n"
+            "三、保障措施{sep}（一）加强人才支撑。将领军人才纳入计划（县委人才办负责）。\n")
+
+
+def test_headings_run_into_the_next_label_are_parted_from_it():
+    _, plan = read(RUN_INTO.format(sep=""))
+    assert [(t.key, t.label, t.text[:4]) for t in plan.tasks] == [
+        ("2.1.1", "1.", "深化流转"), ("2.1.2", "2.", "推进道路"), ("2.2.1", "1.", "完善监测"),
+        ("2.2.2", "2.", "开发金融"), ("2.3", "（三）", "依托中国"), ("3.1", "（一）", "加强人才")]
+    # the closing line's name cut at the line end (县发 / 改局) is read whole, and given to the series
+    assert units(plan.tasks[2]) == [("县自然资源和规划局", "lead"), ("县发改局", "cooperating"),
+                                    ("县委金融办", "cooperating")]
+
+
+def test_a_title_runs_into_its_paragraph_only_where_the_rendering_runs_headings_into_labels():
+    # with the headings on lines of their own the title is the item's line, its paragraph below it, as ever
+    _, plan = read(RUN_INTO.format(sep="\n"))
+    assert [t.text[:4] for t in plan.tasks][-2:] == ["依托中国", "加强人才"]
+    # no heading run into a label elsewhere: a paragraph opening with a title and 依托 is read as printed
+    _, plan = read("（一）推动文旅融合依托中国大竹海等资源，开发研学产品（县文广旅体局负责）。\n"
+                   "（二）围绕主导产业开展招商，引进项目（县商务局负责）。\n")
+    assert [t.text[:4] for t in plan.tasks] == ["推动文旅", "围绕主导"]
+
+
+@pytest.mark.parametrize(("line", "text"), [
+    ("（一）加快5G网络建设。新建基站（县经信局负责）。", "加快5G"),  # a digit in the title, no label
+    ("一、总体要求坚持生态优先，以改革为基础（县发改局负责）。", "总体要求"),  # a title run into a sentence, no label
+    ("（一）打造3.0版营商环境（县发改局负责）。", "打造3.0"),  # a decimal, no label
+    ("（一）提升水平（二）强化保障（县发改局负责）。", "提升水平"),  # a label of the same form: no heading's
+])
+def test_a_heading_line_without_a_label_of_another_form_after_its_title_stays_whole(line, text):
+    _, plan = read(line + "\n")
+    assert [(t.key, t.text[: len(text)]) for t in plan.tasks] == [("1", text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a title line over a standing statement: no name across the line end, the statement stands alone
+    ("2022年工作要点\n以下各项工作当中，各市州人民政府负责具体落实，不再列出。\n（一）改造校舍。（教育部负责）\n",
+     [[("教育部", "lead"), ("各市州人民政府", "implementing")]]),
+    # a labelled line closing the item's line ends the paragraph; the closing line after it stands alone
+    ("（一）全面排查\n1.开展排查。梳理合同。\n2.畅通渠道。受理投诉。责任单位：市网络理政办\n以上工作均由市经信局负责。\n",
+     [[("市经信局", "lead")], [("市网络理政办", "lead")]]),
+])
+def test_a_line_ending_on_an_ideograph_goes_on_only_inside_a_name_or_an_items_sentence(text, expected):
+    _, plan = read(text)
+    assert [units(t) for t in plan.tasks] == expected
+
+
+def test_a_bodys_other_name_after_a_name_a_page_break_cut_is_no_statement():
+    # (set 62: anji) 县自然资源和规 / — 4 — / head / 划局（县林业局）: the bracket is the body's other name, the name
+    # read across the page's furniture
+    _, plan = read("安政办发〔2026〕11号\n（一）加强人才支撑。开展技能培训（县人力社保局负责）。\n"
+                   "（二）强化资金保障。整合专项资金。县财政局要会同县自然资源和规\n— 4 —\n\n安政办发〔2026〕11号\n"
+                   "划局（县林业局）制定资金管理办法，确保资金使用规范高效。\n")
+    assert [(t.key, units(t)) for t in plan.tasks] == [("1", [("县人力社保局", "lead")])]
+
+
+@pytest.mark.parametrize("cut", ["\n", ""])
+def test_an_items_line_cut_after_a_full_stop_goes_on_in_the_next(cut):
+    # (set 62: anji) the print's first line of the paragraph kept apart from the rest: the first of two statements
+    # opens with the item's measure, as with the line whole
+    _, plan = read("（四）做强市场主体\n1.培育龙头企业。实施企业培育计" + cut + "划，支持兼并重组（县经信局负责）；"
+                   "加强用地保障（县自然资源和规划局负责）。\n2.打响区域品牌。完善标准体系（县商务局负责）。\n")
+    assert [(t.key, t.text[:4]) for t in plan.tasks] == [("4.1-1", "培育龙头"), ("4.1-2", "加强用地"),
+                                                       ("4.2", "打响区域")]

@@ -3977,6 +3977,67 @@ def test_a_cells_own_note_stays_in_the_cell_and_carries_nothing(cell):
     assert not [u for t in plan.tasks for u in t.units if u.carried]
 
 
+# (set 62: wuhou) mutool's stext lines joined, a blank line after each block: a block may hold several cells' lines
+# or part of one cell, the cells of one baseline share a line parted by a space, the header's 序 / 号 wrapped
+STEXT_LINES = ("附件\n\n某区城市更新重点任务分工表\n\n序\n\n号\n重点任务\n\n责任单位\n\n完成时限\n\n牵头\n配合\n\n"
+               "1\n\n编制玉林、簇桥等重点片区更新单\n\n元实施方案，明确片区功能定位、\n\n更新方式和资金平衡方案\n\n"
+               "区住建交通局\n\n市规划和自然资源\n\n局武侯分局、区发\n\n改局\n\n2026年1\n\n0月\n\n"
+               "2\n\n推动区属国有企业作为片区综合开\n\n发主体，探索建设运营一体化模式\n\n"
+               "区国资金融局 区住建交通局、区财\n\n政局\n\n2027年1\n\n2月\n\n"
+               "— 4 —\n\n序\n\n号\n重点任务\n\n责任单位\n\n完成时限\n\n牵头\n配合\n\n"
+               "3\n发展社区养老、托育、健身等品质提\n\n升类服务\n\n区民政局、区\n\n卫健局\n\n区文体旅局、区教育\n\n"
+               "局、各街道办事处\n\n2028年1\n\n2月\n\n"
+               "4\n建立城市更新项目库，实行“一项\n\n目一专班”推进机制\n区住建交通局 区发改局、区投资促\n\n进局\n\n"
+               "持续推进\n\n抄送：区委办公室。\n")
+
+
+def test_a_table_printed_as_a_pdf_tools_page_lines_reads_each_piece_as_its_cells_line():
+    plan = flat_table.read(SourceText("stext.txt", STEXT_LINES))
+    assert [(t.key, t.text[:6], units(t)) for t in plan.tasks] == [
+        ("1", "编制玉林、簇", [("区住建交通局", "lead"), ("市规划和自然资源局武侯分局", "cooperating"),
+                           ("区发改局", "cooperating")]),
+        ("2", "推动区属国有", [("区国资金融局", "lead"), ("区住建交通局", "cooperating"), ("区财政局", "cooperating")]),
+        ("3", "发展社区养老", [("区民政局", "lead"), ("区卫健局", "lead"), ("区文体旅局", "cooperating"),
+                           ("区教育局", "cooperating"), ("各街道办事处", "cooperating")]),
+        ("4", "建立城市更新", [("区住建交通局", "lead"), ("区发改局", "cooperating"), ("区投资促进局", "cooperating")])]
+
+
+# (set 64: wuhou) PDFBox's lines through Tika's XHTML: the 责任领导 cell and a 牵头单位 cell merged over rows
+# printed once, in the first row of their span; the page's foot (the issuer) printed before its number
+PDFBOX_LINES = ("某区人民政府办公室\n\n附件\n某区重点任务清单\n\n序\n号\n\n重点任务 责任领导 牵头单位 责任单位 完成时限\n"
+                "一、提升政务服务效能\n\n1\n推进“高效办成一件事”扩面增效，\n年内新增上线重点事项不少于15\n项\n\n"
+                "区政府副\n区长 刘建\n\n区行政审批\n局\n\n区网络理政办、区\n人社局、区市场监\n\n管局\n2026年12\n\n月底\n\n"
+                "2\n建立企业诉求“接诉即办”闭环机制，\n依托亲清在线平台实行分级分类办\n理\n\n"
+                "区网络理政\n办 各街道办事处 持续推进\n\n某区人民政府办公室\n\n— 5 —\n\n"
+                "序\n号\n\n重点任务 责任领导 牵头单位 责任单位 完成时限\n"
+                "二、营造公平竞争的市场环境\n1\n\n落实市场准入负面清单制度，全\n面清理妨碍公平竞争的政策措施\n\n"
+                "区政府副\n区长 周颖\n\n区市场监管\n局\n\n区发改局、区司法\n局\n\n2026年6\n月底\n\n"
+                "2\n推行“综合查一次”和信用分级分类\n监管，统筹制定年度涉企行政检\n查计划\n\n"
+                "区司法局、区住建\n交通局、区应急局、\n\n区卫健局\n2026年12\n\n月底\n\n"
+                "某区人民政府办公室\n\n— 6 —\n\n抄送：区委办公室。\n")
+
+
+def test_cells_merged_over_rows_printed_once_in_a_pdf_tools_page_lines():
+    plan = flat_table.read(SourceText("pdfbox.txt", PDFBOX_LINES))
+    assert [(t.key, units(t)) for t in plan.tasks] == [
+        ("1.1", [("区行政审批局", "lead"), ("区网络理政办", "participant"), ("区人社局", "participant"),
+                 ("区市场监管局", "participant")]),
+        ("1.2", [("区网络理政办", "lead"), ("各街道办事处", "participant")]),  # no 责任领导 printed: the lead's
+        ("2.1", [("区市场监管局", "lead"), ("区发改局", "participant"), ("区司法局", "participant")]),
+        # the merged 牵头单位 printed in the row above
+        ("2.2", [("区市场监管局", "lead"), ("区司法局", "participant"), ("区住建交通局", "participant"),
+                 ("区应急局", "participant"), ("区卫健局", "participant")])]
+
+
+@pytest.mark.parametrize("broken", [
+    STEXT_LINES.replace("区国资金融局 区住建交通局、区财\n\n政局", "加快推进\n\n有关工作"),  # a row with no units
+    STEXT_LINES.replace("\n3\n", "\n5\n"),  # 序号 that do not count up by one
+])
+def test_a_pdf_tools_page_lines_whose_rows_do_not_all_read_are_refused(broken):
+    with pytest.raises(ReadError, match="do not align"):
+        flat_table.read(SourceText("stext.txt", broken))
+
+
 # pdftotext -layout on a ruled table whose cells are centred in their rows (set 62, hefei): 序 / 号 wrapped in the
 # narrow number column stand above and under the header line; a row's lines around its number, rows a blank line
 # apart; a 牵头单位 merged over two rows printed once, centred over the span (on the line between them or in the

@@ -112,13 +112,59 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
         plan.items = section_items(parts, source)
         return plan
     if boxed is not None:
+        if _read_printed_lines(source, lines, content, plan):
+            return plan
         raise ReadError(problems + [Problem(source.path, content[boxed[0]].number, "a table printed in text "
                                             "boxes whose columns' cells do not align one to one: not read")])
     if found is None:
         raise ReadError(problems + [Problem(source.path, 1, "no table header found: no lines such as 序号 / "
                                                             "工作任务 / 牵头单位 one per line")])
+    return _read_rows(source, lines, content, found, plan, _blank_runs(lines.lines, content))
+
+
+def _read_printed_lines(source: SourceText, lines: LineIndex, content: list[Line], plan: PlanRecord) -> bool:
+    """Read into ``plan`` a table printed as a PDF tool prints the page's lines, each on a line of its own (mutool's
+    stext lines joined, PDFBox's text): a blank line ends a block of lines, no cell (a cell's lines may stand in two
+    blocks, a block may hold the lines of several cells); cells on one baseline are parted by spaces (区住建交通局
+    区发改局、区投资促): each piece is its cell's line; a header cell wrapped in its narrow column (序 / 号) is one
+    cell. Read as a table one cell line per line whose cells wrap (:func:`_wrapped_row`); False where its rows do
+    not all read so, in sequence, with every unit a name the gazetteer knows or that ends as a body's (nothing is
+    kept then)."""
+    # such a tool prints a page's foot before its number (the issuer, 成都市…办公室 / — 5 —), as pdftext does
+    feet = set(running_heads(*blank_out(lines.text, PAGE_NUMBER.match)))
+    pieces: list[Line] = []
+    for line in (line for line in content if line.number not in feet or is_header_cell(line.text)):
+        for m in re.finditer(r"\S+", line.text):
+            piece = Line(line.number, line.start + m.start(), line.start + m.end(), m.group())
+            if pieces and re.sub(r"\s+", "", normalise(pieces[-1].text + piece.text)) in NUMBER_HEADERS:
+                piece = Line(pieces[-1].number, pieces[-1].start, piece.end, source.raw[pieces[-1].start : piece.end])
+                pieces.pop()
+            pieces.append(piece)
+    found = find_header(pieces)
+    if found is None:
+        return False
+    trial = replace(plan, problems=[], sections=[], items=[])
+    try:
+        _read_rows(source, lines, pieces, found, trial, {}, merged=True)
+    except ReadError:
+        return False
+    # every row read, in sequence, each unit a name known or ending as a body's (not one the column alone vouches for)
+    numbers = [p for p in pieces[found[0] :] if NUMBER.match(p.text)]
+    if (any(p.severity == "error" or "out of sequence" in p.message for p in trial.problems)
+            or len(trial.tasks) != len(numbers) or not trial.tasks
+            or any(u.recognised == "label" for t in trial.tasks for u in t.units)):
+        return False
+    plan.sections, plan.items = trial.sections, trial.items
+    plan.problems.extend(trial.problems)
+    return True
+
+
+def _read_rows(source: SourceText, lines: LineIndex, content: list[Line], found, plan: PlanRecord,
+               blanks: dict[int, list[Line]], merged: bool = False) -> PlanRecord:
+    """Read into ``plan`` the rows under the header :func:`find_header` found (``found``) in ``content``, the blank
+    lines before each content line ``blanks`` (``merged``: see :func:`_wrapped_row`)."""
+    problems = plan.problems
     at, columns, run = found
-    blanks = _blank_runs(lines.lines, content)
     breaks = _page_breaks(lines.lines, content)
     widths: dict[int, int] = {}  # a wrapped table's columns: the width of their full lines
     gap = _cell_gap(content[at : at + run], blanks)
@@ -184,7 +230,7 @@ def read(source: SourceText, slug: str | None = None, jurisdiction: str | None =
         elif joined is None and (cut is not None or len(cells) < columns.width - 1
                                  or not _row_ends(content, i + taken, int(number.group(1)), header_texts)):
             wrapped = _wrapped_row(source, content, i, columns, header_texts, names, blanks, breaks,
-                                   lexicon_for(plan.jurisdiction), widths, silent)
+                                   lexicon_for(plan.jurisdiction), widths, silent, merged)
             if wrapped is not None:
                 cells, taken = wrapped
                 cut = None
@@ -451,6 +497,10 @@ def _task(source: SourceText, columns, row: list, number: int, problems: list[Pr
     return replace(task, row_span=Span(first.start, max(p.end for cell in row for p in _pieces(cell)), first.line))
 
 
+def _text(source: SourceText, cell: tuple) -> str:
+    return normalise("".join(source.quote(p) for p in _pieces(cell, lines=True)))
+
+
 def _cell_texts(source: SourceText, row: list) -> list[str]:
     return [normalise("".join(source.quote(p) for p in _pieces(cell))).strip() for cell in row]
 
@@ -530,12 +580,14 @@ def _opens_mid_text(cell: tuple) -> bool:
 
 def _wrapped_row(source: SourceText, content: list[Line], i: int, columns, header_texts: list[str],
                  names: list[str], blanks: dict[int, list[Line]], breaks: set[int], lexicon: Lexicon,
-                 widths: dict[int, int], silent: bool = False):
+                 widths: dict[int, int], silent: bool = False, merged: bool = False):
     """A row whose cells wrap over several lines each (pdftotext without -layout): the lines after the number
     line ``content[i]`` up to the next row, split into the row's cells in order, where every unit cell reads as
     unit names and each cell's lines wrap as a column's do (see :func:`_misfits`). A row split by a page break
     (the page number, the header again) is its cells' first lines, then the rest of each cell in the same order,
     any of them empty. The last row, whose end nothing marks, ends where its cells split best.
+    ``merged``: a cell merged over rows is printed once (a PDF tool's page lines), so a cell that names no task and
+    no unit, and the first unit cell, may print nothing in any row; such a cell never holds a body's name alone.
     ``(cells, lines taken)``, each cell a tuple of its lines on each page; None where no split reads."""
     number = int(NUMBER.match(normalise(content[i].text)).group(1))
     lines: list[tuple[int, Line, bool]] = []  # (index in content, line, opens a page)
@@ -584,8 +636,9 @@ def _wrapped_row(source: SourceText, content: list[Line], i: int, columns, heade
         unit_runs = {c - 1 for c in unit_columns if c > min(unit_columns)} if silent else set()
         # and so may a cell that names no task and no unit (a page's get_text() prints an empty 责任县领导 as nothing),
         # where the row prints fewer lines than it has cells (a date it prints is its 完成时限's, 每年12月底前)
-        unit_runs |= {c - 1 for c in range(1, width + 1) if c not in columns.texts and c not in unit_columns
-                      } if silent and count < width else set()
+        others = {c - 1 for c in range(1, width + 1) if c not in columns.texts and c not in unit_columns}
+        unit_runs |= others if silent and (count < width or merged) else set()
+        unit_runs |= {min(unit_columns) - 1} if merged else set()
         for split in product(*(_splits(len(p), width, range(width) if k else unit_runs)
                                for k, p in enumerate(pages))):
             cells = tuple(tuple(p[a:b] for p, (a, b) in zip(pages, (s[c] for s in split), strict=True))
@@ -603,7 +656,9 @@ def _wrapped_row(source: SourceText, content: list[Line], i: int, columns, heade
             # only where no filled one reads as well; then the unit cells taking every line they can before the
             # cells after them (县委宣 / 传部、各乡镇 / （园区）负责 is one cell, not a 责任领导 cell （园区）负责)
             empties = sum(not cells[c][0] for c in unit_runs)
-            key = (-misfits, -named.count("label"), named.count("gazetteer"), -empties, count,
+            # (a merged cell printed once) a 责任领导 cell holding a body's name is the unit cell's
+            bodies = sum(bool(lexicon.recognise(_text(source, cells[c]))) for c in others) if merged else 0
+            key = (-misfits, -bodies, -named.count("label"), named.count("gazetteer"), -empties, count,
                    sum(len(cells[c][0]) for c in range(min(unit_columns) - 1)),
                    sum(len(cells[c][0]) for c in range(max(unit_columns))))
             if best is None or key > best[0]:

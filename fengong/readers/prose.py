@@ -228,6 +228,8 @@ def _across_pages(lines, raw: str, pages: set[int], lexicon: Lexicon):
     for k, line in enumerate(lines):
         if held is not None and (_cut_by_page(held, line, raw, pages)
                                  or _cut_in_bracket(held, line, raw, lexicon, lines[k + 1 : k + BRACKET_LINES])
+                                 or _cut_in_sentence(held, line, raw, lexicon)
+                                 or _item_goes_on(held, line, raw, lexicon)
                                  or _wrapped(held, line, raw, width, gaps, margin, layout)):
             held = Line(held.number, held.start, line.end, raw[held.start : line.end])
             continue
@@ -250,12 +252,36 @@ RUN_ON_HEADING = re.compile(rf"(?:(?<=[。）)])\s*|(?<=\S)[ \u3000]+){HEADING}\
 HEADING_RUN_INTO = re.compile(rf"\s*{HEADING}(?=[ \u3000]+\S.*[。；;])")
 
 
+# A heading with the next item's label run into it with nothing between (pdftohtml's paragraphs read back by
+# get_text(): 二、重点任务（一）提升竹林经营水平1.深化…。): the title, no mark of a sentence in it, ends where a label
+# of another form opens.
+HEAD_LABEL = re.compile(r"\s*(?:(?:[（(]\s*)?[一二三四五六七八九十]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}、)")
+TITLE_MARKS = "，。；：,;:！？!?（）()"
+RUN_INTO_SHOWN = 2  # headings run into a label so often show the rendering does it
+TITLE_RUN_INTO_MIN = 4  # a title run into its paragraph is at least so long
+
+
+def _label_run_into(line: Line) -> int | None:
+    """The offset in ``line`` of a label of another form than its own run into its heading's title, if any."""
+    opening = label_at(line)
+    m = HEAD_LABEL.match(line.text)
+    if opening is None or m is None:
+        return None
+    for i in range(m.end() + 2, min(len(line.text), m.end() + HEADING_TITLE + 1)):
+        inner = label_at(Line(line.number, 0, 0, line.text[i:]))
+        if inner is not None and inner[0] != opening[0] and not line.text[i - 1].isspace():
+            return i
+        if line.text[i] in TITLE_MARKS:
+            return None
+    return None
+
+
 def _run_on_headings(lines):
     """The lines, a heading run on at the end of one, or a line run on after a heading, parted from it: an OCR
     tool that merges a page's rows into paragraphs while a row reaches the right margin runs the next row on
     where a paragraph's last row is full, a heading's too; pdf2docx joins a heading and the line beside it into
     one paragraph with a space. An inline list's item closes with a mark (（一）…；（二）…。), a heading does not."""
-    for line in lines:
+    for line in _labels_run_into(lines):
         m = RUN_ON_HEADING.search(line.text)
         if m is not None and label_at(Line(line.number, 0, 0, m.group().lstrip())) is not None:
             at = line.start + m.start() + len(m.group()) - len(m.group().lstrip())
@@ -267,6 +293,40 @@ def _run_on_headings(lines):
             at = _past_space(line.text, m.end(), len(line.text)) + line.start
         yield Line(line.number, line.start, at, line.text[: at - line.start])
         yield Line(line.number, at, line.end, line.text[at - line.start :])
+
+
+def _title_run_into(line: Line) -> int | None:
+    """The offset in ``line`` where its paragraph's opening verb (依托, 围绕 …, then its object and a comma) follows a
+    heading's title run into it (（五）推动竹产业与文旅深度融合依托中国大竹海、竹博园等资源，…), if one does."""
+    m = HEAD_LABEL.match(line.text)
+    if m is None or label_at(line) is None:
+        return None
+    text = line.text
+    for i in range(m.end() + TITLE_RUN_INTO_MIN, min(len(text), m.end() + HEADING_TITLE + 1)):
+        if text[i] in TITLE_MARKS:
+            return None
+        if text.startswith(v.PARAGRAPH_OPENERS, i):
+            comma = text.find("，", i)
+            return i if comma > 0 and not any(c in TITLE_MARKS for c in text[i:comma]) else None
+    return None
+
+
+def _labels_run_into(lines):
+    """The lines, each heading an item's label runs into parted from it (``二、A（一）B1.C…`` is three lines); in a
+    rendering that runs headings into what follows them so (twice or more), a title run into its paragraph too."""
+    lines = list(lines)
+    runs_into = sum(_label_run_into(line) is not None for line in lines) >= RUN_INTO_SHOWN
+    for line in lines:
+        at = _label_run_into(line)
+        while at is not None:
+            yield Line(line.number, line.start, line.start + at, line.text[:at])
+            line = Line(line.number, line.start + at, line.end, line.text[at:])
+            at = _label_run_into(line)
+        at = _title_run_into(line) if runs_into else None
+        if at is not None:
+            yield Line(line.number, line.start, line.start + at, line.text[:at])
+            line = Line(line.number, line.start + at, line.end, line.text[at:])
+        yield line
 
 
 def wrap_width(lines: list[Line]) -> int | None:
@@ -399,6 +459,45 @@ def _cut_in_bracket(before: Line, after: Line, raw: str, lexicon: Lexicon, ahead
         end = line.end
     close = matching_bracket(raw, start, end)  # …（牵头单位：A；/ 责任单位：B、C）: the label goes on inside it
     return close is not None and read_statement(raw, start + 1, close, before.number, lexicon, lists=True) is not None
+
+
+def _cut_in_sentence(before: Line, after: Line, raw: str, lexicon: Lexicon) -> bool:
+    """True when a line ends inside a statement's sentence, a name cut in two, that the next line finishes
+    (…由A牵头，县发 / 改局、B配合。: pdftohtml's paragraphs read back by get_text() break where the print's lines
+    did): the line stops on an ideograph, the next opens no item, and the sentence, rejoined, is a statement that
+    its first part alone is not, with a name across the break."""
+    last = before.text.rstrip()
+    if not "\u4e00" <= last[-1:] <= "\u9fff" or after.blank or label_at(after) is not None:
+        return False
+    start = before.start + max(last.rfind(mark) for mark in "。；;！？") + 1
+    start = _past_space(raw, start, before.end)
+    stop = after.text.find("。")
+    end = after.end if stop < 0 else after.start + stop
+    if opens_with_label(raw, after.start, after.end) or start >= before.start + len(last):
+        return False
+    cut = before.start + len(last)
+    if read_statement(raw, start, cut, before.number, lexicon) is not None:
+        return False
+    whole = read_statement(raw, start, end, before.number, lexicon)
+    return whole is not None and any(u.span.start < cut < u.span.end for u in whole.units)
+
+
+def _item_goes_on(before: Line, after: Line, raw: str, lexicon: Lexicon) -> bool:
+    """True when an item's line, past a full stop (no title), stops on an ideograph: its paragraph goes on in the
+    next line (1.培育…龙头企业。实施…企业培育计 / 划，支持…, where the print's first line was kept apart and the rest
+    of the paragraph joined), which opens no item and no label."""
+    last = before.text.rstrip()
+    found = label_at(before)
+    if not (found is not None and "\n" not in last and "\u4e00" <= last[-1:] <= "\u9fff"
+            and "。" in raw[found[3] : before.end] and not after.blank and label_at(after) is None
+            and not opens_with_label(raw, after.start, after.end)):
+        return False
+    # a statement closing the line (…。责任单位：A) ends the paragraph, and one opening the next line stands alone
+    tail = before.start + last.rfind("。") + 1
+    stop = after.text.find("。")
+    return (read_statement(raw, tail, before.start + len(last), before.number, lexicon) is None
+            and read_statement(raw, after.start, after.end if stop < 0 else after.start + stop, after.number,
+                               lexicon) is None)
 
 
 def _open_bracket(raw: str, start: int, end: int) -> int | None:
@@ -663,8 +762,14 @@ def _topic_clause(raw: str, start: int, stop: int) -> int | None:
 
 
 def _after_name(raw: str, start: int, i: int, lexicon: Lexicon) -> bool:
-    """True where the text just before ``i`` ends with a body's name (市委组织部（人才办）, 报送县安委办（…）)."""
-    return any(lexicon.recognise(normalise(raw[j:i])) for j in range(max(start, i - MAX_NAME_BEFORE), i - 2))
+    """True where the text just before ``i`` ends with a body's name (市委组织部（人才办）, 报送县安委办（…）), a page
+    break's blanked furniture inside it aside (…会同县自然资源和规 / — 4 — / head / 划局（县林业局）…)."""
+    starts, j = [], i - 1
+    while j >= start and len(starts) < MAX_NAME_BEFORE:
+        if not raw[j].isspace():
+            starts.append(j)
+        j -= 1
+    return any(lexicon.recognise(normalise(raw[j:i])) for j in starts[2:])
 
 
 def _after_sentence(raw: str, start: int, i: int) -> bool:
@@ -863,6 +968,9 @@ def _item_start(f: _Found, raw: str, lines: LineIndex) -> int:
     title = normalise(raw[item.body_start : item.line.end])
     if f.line.number == item.line.number or "。" in title or len(title) > HEADING_TITLE:
         return item.body_start
+    own = lines.lines[item.line.number - 1]
+    if item.line.end < own.end:  # the title was parted from the paragraph run into it: the paragraph's start
+        return _past_space(raw, item.line.end, own.end)
     below = next((ln for ln in lines.lines[item.line.number :] if not ln.blank and not _slot_line(raw, ln)), None)
     return below.start if below is not None and below.start < f.end else item.body_start
 

@@ -46,6 +46,9 @@ LABEL_ROLES = {
 # 由 opening a sentence's last clause gives the measure of the clauses before it to the units it names (…融合发展，
 # 由A会同B、C负责), but not where 由 begins a word (由于 because, 由此 hence).
 NOT_A_TOPIC_BY = ("由于", "由此")
+# Verbs a measure's paragraph opens with, their object and a comma after them (依托中国大竹海等资源，开发…): where a
+# rendering ran a title into its paragraph with nothing between, the title ends before one.
+PARAGRAPH_OPENERS = ("依托", "围绕", "聚焦", "立足", "按照", "对照", "针对", "根据", "对标", "面向")
 # A task force's block (专班, 工作组, 指挥部: 组长单位：A / 副组长单位：B / 成员单位：C, on lines of their own, in one
 # sentence or side by side): the 组长单位 leads (牵头组长单位 too), the 副组长单位 and 成员单位 take part. The block
 # is a statement only where its 组长单位 opens it: a 成员单位 list alone is a body's membership (an annex's 联席会议
