@@ -154,13 +154,13 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
     },
     "set-68": {
         # the genre's neighbours: 整改清单, 指标分解, 重点项目, 督查事项 (blind set 68, by fb4c0ea, before any rule)
-        "dongguan-2026-anquan-dudao-zhenggai": "blind: read 11/13 (found 11), task F1 0.917, mention F1 0.746, lead 0.769, numbering 0.846",
-        "guoban-2018-dadu-zhenggai": "blind: read 10/11 (found 10), task F1 0.952, mention F1 0.958, lead 0.909, numbering 0.909",
+        "dongguan-2026-anquan-dudao-zhenggai": "1.000 / 0.909 / 1.000: every task and lead read; 3.8's 协同单位 read "
+                                               "cooperating (the truth format's 协同), typed participant in its truth",
         "guoban-2019-shenji-zhenggai": "blind: no statement read (0 tasks: no table or statement form found)",
         "jtb-2019-yunshu-jiegou": "blind: read 8/16 (found 8), task F1 0.667, mention F1 0.327, lead 0.500, numbering 0.500",
         "luoyang-2026-zhibiao-fenjie": "blind: no statement read (0 tasks: no table or statement form found)",
-        "shaoxing-2026-xuncha-zhenggai": "blind: read 12/12 (found 12), task F1 1.000, mention F1 0.382, lead 1.000, numbering 1.000",
-        "xinfeng-2026-zhongdian-xiangmu": "blind: read 14/14 (found 14), task F1 1.000, mention F1 0.639, lead 1.000, numbering 1.000",
+        "shaoxing-2026-xuncha-zhenggai": "1.000 / 0.382 / 1.000: every task and lead read; its 协同单位 read cooperating "
+                                         "(the truth format's 协同, as sets 9, 10, 51 type it), typed participant",
     },
 }
 
