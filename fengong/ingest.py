@@ -30,6 +30,7 @@ from fengong.atomic import write_atomically
 from fengong.documents import read_document
 from fengong.graph import nquads, plan_graph_iri, plan_iri, plan_triples, registry_graph_iri, registry_triples
 from fengong.readers.detect import READERS, read_path
+from fengong.readers.rows import unread_header
 from fengong.readers.sources import TEXT_SUFFIXES
 from fengong.records import FieldValue, PlanRecord, Problem, ReadError
 from fengong.registry import NATIONAL, Registry, RegistryError, default_registry_paths, load_registry
@@ -133,6 +134,12 @@ def ingest_one(document: Document, registry: Registry, root: Path, forced_reader
         first = next((p for p in plan.problems if "could not be read" in p.message), None)
         plan.problems.append(Problem(report.file, first.line if first else 1, f"{plan.statements_seen} "
                                      "responsibility statement(s) seen and none read: no tasks", "error"))
+    if not tasks and not plan.statements_seen:
+        header = unread_header(plan.source.raw)
+        plan.problems.append(Problem(report.file, header or 1, (
+            "a table header naming units stands here, but no row of it was read (a form or rendering fengong does not "
+            "read yet): the document is written with no tasks" if header else
+            "no responsibility statement found: the document is written with no tasks"), "warning"))
     report.warnings = len(plan.problems)
     report.messages = [str(p) for p in plan.problems] + [
         f"{report.file}: warning: unit {u.name!r} is not in the registry of {u.jurisdiction}; kept as an "

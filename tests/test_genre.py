@@ -154,13 +154,22 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
     },
     "set-68": {
         # the genre's neighbours: 整改清单, 指标分解, 重点项目, 督查事项 (blind set 68, by fb4c0ea, before any rule)
-        "dongguan-2026-anquan-dudao-zhenggai": "1.000 / 0.909 / 1.000: every task and lead read; 3.8's 协同单位 read "
-                                               "cooperating (the truth format's 协同), typed participant in its truth",
         "guoban-2019-shenji-zhenggai": "blind: no statement read (0 tasks: no table or statement form found)",
         "jtb-2019-yunshu-jiegou": "blind: read 8/16 (found 8), task F1 0.667, mention F1 0.327, lead 0.500, numbering 0.500",
         "luoyang-2026-zhibiao-fenjie": "blind: no statement read (0 tasks: no table or statement form found)",
-        "shaoxing-2026-xuncha-zhenggai": "1.000 / 0.382 / 1.000: every task and lead read; its 协同单位 read cooperating "
-                                         "(the truth format's 协同, as sets 9, 10, 51 type it), typed participant",
+    },
+    "set-61": {
+        # Tesseract 5 OCR (chi_sim; psm 3/4/6, TSV and hOCR assembled; blind set 61, by fb4c0ea, before any rule)
+        "dangshan-2026-06-suli-chanye": "blind: read 6/11 (found 7), task F1 0.667, mention F1 0.607, lead 0.545, numbering 0.000",
+        "fagai-2019-1150-chengxiang-ronghe": "blind: read 0/15 (found 9), task F1 0.000, mention F1 0.000, lead 0.000, numbering 0.000 (read with errors)",
+        "ganzhou-2026-11-wuliu-jiangben": "blind: no statement read (0 tasks)",
+        "guoban-2018-41-nongcun-jidi-dianshang": "blind: read 1/15 (found 1), task F1 0.125, mention F1 0.043, lead 0.067, numbering 0.000",
+        "hunan-2026-09-shebei-gengxin": "blind: read 1/13 (found 1), task F1 0.143, mention F1 0.000, lead 0.000, numbering 0.000",
+        "jiangsu-2026-14-dikong-jingji": "blind: read 8/11 (found 11), task F1 0.727, mention F1 0.650, lead 0.636, numbering 0.182",
+        "luoyang-2026-12-yejian-wenlv": "blind: read 1/13 (found 2), task F1 0.133, mention F1 0.000, lead 0.000, numbering 0.000",
+        "shangwubu-2019-186-shequ-shangye": "blind: no statement read (0 tasks)",
+        "shaoxing-2026-07-shuzhihua-gaizao": "blind: no statement read (0 tasks)",
+        "wuhou-2026-05-chengshi-gengxin": "blind: read 11/13 (found 12), task F1 0.880, mention F1 0.784, lead 0.846, numbering 0.692",
     },
 }
 

@@ -192,3 +192,34 @@ def test_a_folders_saved_web_pages_are_documents(tmp_path: Path):
     reports = ingest(find_documents([tmp_path]), out, load_registry(default_registry_paths(ROOT)), tmp_path,
                      progress=False)
     assert [(r.status, r.tasks, r.assignments) for r in reports] == [("ok", 2, 3)] * 4
+
+
+def test_a_document_with_no_task_is_written_with_a_warning_that_says_where_its_unread_table_stands(tmp_path: Path):
+    """A table no row of which is read (here: the prose reader forced on it) gives no task: the user is told where
+    its header stands, not left with an empty plan and no word; a text with no statement at all says so."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "table.txt").write_text("关于印发重点任务清单的通知\n\n附件\n\n重点任务清单\n序号\t工作任务\t牵头单位\t责任单位\n"
+                                    "1\t推进一网通办\t市数据局\t市政务服务中心\n", encoding="utf-8")
+    (docs / "prose.txt").write_text("关于做好春节期间值班工作的通知\n\n各单位要按序号顺序排班，牵头单位要做好统筹，值班人员要"
+                                    "坚守岗位，确保信息畅通，重大情况及时报告。\n", encoding="utf-8")
+    out = tmp_path / "out.trig"
+    done = run("ingest", str(docs), "-o", str(out), "--reader", "clauses", "--no-progress", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    report = {Path(r["file"]).name: r for r in json.loads((tmp_path / "out.trig.report.json").read_text("utf-8"))}
+    assert report["table.txt"]["tasks"] == 0 and report["table.txt"]["written"]
+    assert any(":6: warning: a table header naming units stands here, but no row of it was read" in m
+               for m in report["table.txt"]["messages"])
+    # running text naming 序号 and 牵头单位 is no header: the plain warning, at the top
+    assert any(m.endswith(":1: warning: no responsibility statement found: the document is written with no tasks")
+               for m in report["prose.txt"]["messages"])
+
+
+def test_a_document_with_tasks_gets_no_such_warning(tmp_path: Path):
+    doc = tmp_path / "one.txt"
+    doc.write_text("关于印发工作要点的通知\n\n一、推进政务服务改革。全面推行一网通办。（市数据局牵头，市政务服务中心配合）\n",
+                   encoding="utf-8")
+    done = run("ingest", str(doc), "-o", str(tmp_path / "out.trig"), "--no-progress", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    (entry,) = json.loads((tmp_path / "out.trig.report.json").read_text("utf-8"))
+    assert entry["tasks"] == 1 and not [m for m in entry["messages"] if "written with no tasks" in m]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from fengong.readers import flat_table, tabular
+from fengong.readers import flat_table, rows, tabular
 from fengong.readers.detect import choose_reader, read_path
 from fengong.readers.sources import load_source
 from fengong.records import ReadError, SourceText
@@ -3715,6 +3715,27 @@ def test_a_cells_own_note_stays_in_the_cell_and_carries_nothing(cell):
     plan = flat_table.read(SourceText("t.txt", text))
     assert plan.tasks[2].text.startswith("推进政府采购领域突出问题整治")
     assert not [u for t in plan.tasks for u in t.units if u.carried]
+
+
+@pytest.mark.parametrize(("text", "line"), [
+    ("附件\n序号\t工作任务\t牵头单位\t配合单位\n1\t…", 2),
+    ('标题\n"序号","具体任务","牵头单位","配合单位","完成时限"\n', 2),
+    ("标题\n\n序 号 工作任务 牵头单位 责任单位 完成时限\n", 3),  # unstructured's spaced header cells
+    ("| **序号** | 重点任务 | 责任单位 |\n|---|---|---|\n", 1),
+    ("附件\n序\n\n项目名称及建设内容\n\n责任单位\n\n完成时限\n号\n", 2),  # 序号 wrapped in a narrow column
+    ("序号\n工作任务\n牵头部门\n", 1),
+])
+def test_an_unread_tables_header_is_found_in_any_rendering(text, line):
+    assert rows.unread_header(text) == line
+
+
+@pytest.mark.parametrize("text", [
+    "各单位要按序号顺序排班，牵头单位要做好统筹，值班人员要坚守岗位，确保信息畅通，重大情况及时报告，不得擅离职守。\n",
+    "序号\t项目名称\t建设内容\t完成时限\n1\t…\n",  # no unit column
+    "牵头单位：市数据局\n",  # a label, no number column
+])
+def test_no_header_is_claimed_where_no_table_names_units(text):
+    assert rows.unread_header(text) is None
 
 
 # ---------------------------------------------------------------- set 68: a 重点项目计划's columns

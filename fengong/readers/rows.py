@@ -167,6 +167,22 @@ def _cut_mid_sentence(text: str) -> bool:
     return bool(re.search(r"[，,；;]", text)) and not text.endswith(("。", "；", ";", "：", ":", "，", ","))
 
 
+_HEADER_CELLS = re.compile(r"[\t,，|\s]+")  # what parts a header's cells in any rendering but one a line
+
+
+def unread_header(raw: str) -> int | None:
+    """The line of the first table header naming a unit column beside its number column (``序号 … 牵头单位``, in a
+    line of cells or one cell a line, ``序 号`` spaced or wrapped), for a document of which nothing was read: where
+    a table stands that fengong could not read, the user is told where it is."""
+    rows = [[normalise(cell).strip("\"*#") for cell in _HEADER_CELLS.split(line)] for line in raw.splitlines()]
+    for k, cells in enumerate(rows):
+        compact = "".join(cells)
+        # 序 alone: a narrow column wraps 序号 over two lines
+        if len(compact) <= 80 and (compact == "序" or any(h in compact for h in NUMBER_HEADERS if len(h) > 1)) and any(
+                column_role(cell) is not None for row in rows[k : k + 8] for cell in row):
+            return k + 1
+    return None
+
 def is_header_cell(text: str) -> bool:
     """True for a cell that could be part of a header row (a known header or a short label)."""
     name = re.sub(r"\s+", "", normalise(text))
