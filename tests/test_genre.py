@@ -152,12 +152,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         "d09-ganfufa-2026-diankong": "blind: read 0/14 (found 14), task F1 0.000, mention F1 0.000, lead 0.000, numbering 0.000",
         "d10-chaozhengban-2026-guojixiaofei": "blind: read 0/14 (found 14), task F1 0.000, mention F1 0.000, lead 0.000, numbering 0.000",
     },
-    "set-68": {
-        # the genre's neighbours: 整改清单, 指标分解, 重点项目, 督查事项 (blind set 68, by fb4c0ea, before any rule)
-        "guoban-2019-shenji-zhenggai": "blind: no statement read (0 tasks: no table or statement form found)",
-        "jtb-2019-yunshu-jiegou": "blind: read 8/16 (found 8), task F1 0.667, mention F1 0.327, lead 0.500, numbering 0.500",
-        "luoyang-2026-zhibiao-fenjie": "blind: no statement read (0 tasks: no table or statement form found)",
-    },
     "set-61": {
         # Tesseract 5 OCR (chi_sim; psm 3/4/6, TSV and hOCR assembled; blind set 61, by fb4c0ea, before any rule)
         "dangshan-2026-06-suli-chanye": "blind: read 6/11 (found 7), task F1 0.667, mention F1 0.607, lead 0.545, numbering 0.000",

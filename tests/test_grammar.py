@@ -300,6 +300,7 @@ def test_the_rule_names_the_role_of_the_others():
 
     assert rest_role("标注“*”的为牵头单位，其余为配合单位") == "cooperating"
     assert rest_role("列第一位者为牵头单位，其余为主要参与单位") == "participant"
+    assert rest_role("排在第一位的为牵头部门，其余为协作部门") == "cooperating"
 
 
 def test_several_marked_units_lead_together():
@@ -1622,6 +1623,45 @@ def test_a_rectification_list_s_problem_column_names_the_task(header):
 @pytest.mark.parametrize("header", ["整改目标", "整改时限", "问题整改情况", "整改责任单位", "解决问题数量"])
 def test_a_rectification_list_s_other_columns_name_no_task(header):
     assert not is_task_header(header)
+
+
+@pytest.mark.parametrize("header", ["审计查出问题", "查摆问题", "检视问题", "审计发现问题", "巡察查摆问题"])
+def test_a_problem_column_says_how_the_problems_were_found(header):
+    # (set 68: an audit's 整改责任分工 heads its problems 审计查出问题; a self-inspection's 查摆问题, 检视问题)
+    assert is_task_header(header)
+
+
+@pytest.mark.parametrize("header", ["查出问题数", "问题查摆情况", "检视情况", "审计意见"])
+def test_how_problems_were_found_heads_no_task_column_of_its_own(header):
+    assert not is_task_header(header)
+
+
+@pytest.mark.parametrize("header", ["指标", "指标名称", "主要指标", "约束性指标", "预期性指标", "考核指标", "核心指标"])
+def test_an_indicator_breakdown_s_indicator_column_names_the_task(header):
+    # (set 68: a 主要指标分解表 lists the plan's targets, each the task of its 牵头单位 / 第一责任单位)
+    assert is_task_header(header)
+
+
+@pytest.mark.parametrize("header", ["目标值", "2019年目标值", "2026年目标", "指标值", "指标目标", "指标说明", "指标属性",
+                                    "计量单位", "单位", "指标完成情况"])
+def test_an_indicator_breakdown_s_values_name_no_task(header):
+    assert not is_task_header(header)
+
+
+@pytest.mark.parametrize(("header", "role"), [
+    ("第一责任单位", "lead"), ("第一责任部门", "lead"), ("协作部门", "cooperating"), ("协作单位", "cooperating"),
+    # a person's field, not a body's
+    ("第一责任人", None), ("分管市领导", None), ("协作人", None)])
+def test_a_first_responsible_body_leads_and_a_collaborating_one_cooperates(header, role):
+    assert column_role(header) == role
+
+
+def test_first_responsible_and_collaborating_labels_in_prose():
+    assert units("第一责任单位：市发展改革委；责任单位：市统计局、市商务局") == [
+        ("市发展改革委", "lead"), ("市统计局", "participant"), ("市商务局", "participant")]
+    assert units("牵头部门：综合规划司；协作部门：国家铁路局、运输服务司") == [
+        ("综合规划司", "lead"), ("国家铁路局", "cooperating"), ("运输服务司", "cooperating")]
+    assert units("牵头单位：市商务局，协作单位：市财政局") == [("市商务局", "lead"), ("市财政局", "cooperating")]
 
 
 @pytest.mark.parametrize(("text", "expected", "reach"), [

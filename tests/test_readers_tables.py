@@ -3055,6 +3055,70 @@ def test_a_rectification_list_reads_its_problems_as_tasks(problem, unit_header):
         [("市生态环境局", "lead"), ("市公安局", "cooperating"), ("各县市区人民政府", "implementing")]]
 
 
+AUDIT_LIST = ("附件\n\n2018年度审计查出问题整改责任分工\n\n"
+              "序号\t{problem}\t整改要求\t牵头单位\t责任单位\t完成时限\n"
+              "1\t部分中央基建投资项目推进缓慢，国家发展改革委下达的投资计划中有资金闲置\t加快项目前期工作\t"
+              "国家发展改革委\t财政部、有关中央部门\t2019年11月底前\n"
+              "2\t保障性住房闲置，部分地区住房城乡建设部门审核把关不严\t盘活闲置住房\t住房城乡建设部\t财政部\t"
+              "2019年12月底前\n"
+              "注：各省、自治区、直辖市人民政府负责本地区审计查出问题的整改落实，表中不再一一列出。\n")
+
+
+@pytest.mark.parametrize("problem", ["审计查出问题", "查摆问题", "检视问题", "存在问题"])
+def test_an_audit_rectification_list_reads_its_problems_and_not_the_bodies_they_name(problem):
+    # (set 68: guoban-2019-shenji) the problem cell names the task; a body it names (国家发展改革委 下达的…, 住房城乡
+    # 建设部门 审核…) is the finding's subject, never a unit: only the unit columns and the 注 give units
+    plan = tabular.read(SourceText("t.txt", AUDIT_LIST.format(problem=problem)))
+    assert [t.text.split("，")[0] for t in plan.tasks] == ["部分中央基建投资项目推进缓慢", "保障性住房闲置"]
+    assert [units(t) for t in plan.tasks] == [
+        [("国家发展改革委", "lead"), ("财政部", "participant"), ("有关中央部门", "participant"),
+         ("各省、自治区、直辖市人民政府", "implementing")],
+        [("住房城乡建设部", "lead"), ("财政部", "participant"), ("各省、自治区、直辖市人民政府", "implementing")]]
+
+
+INDICATORS = ("附件\n\n主要指标任务分解表\n\n"
+              "序号\t{indicator}\t2026年目标值\t分管市领导\t{lead}\t{other}\n"
+              "1\t地区生产总值增速\t6%左右\t市长\t市发展改革委\t市统计局、市商务局\n"
+              "2\t一般公共预算收入增速\t5%以上\t常务副市长\t市财政局、市税务局\t市自然资源和规划局\n"
+              "3\t城镇新增就业人数\t5.5万人以上\t分管副市长\t市人力资源社会保障局\t\n")
+
+
+@pytest.mark.parametrize(("indicator", "lead", "other", "role"), [
+    ("指标名称", "第一责任单位", "责任单位", "participant"), ("指标", "牵头单位", "责任单位", "participant"),
+    ("主要指标", "牵头部门", "配合部门", "cooperating"), ("约束性指标", "第一责任部门", "协作部门", "cooperating")])
+def test_an_indicator_breakdown_reads_each_indicator_as_the_task_of_its_units(indicator, lead, other, role):
+    # (set 68: luoyang, jtb) the indicator names the row; its target value and the leader's post name no unit
+    plan = tabular.read(SourceText("t.txt", INDICATORS.format(indicator=indicator, lead=lead, other=other)))
+    assert [(t.label, t.text) for t in plan.tasks] == [
+        ("1", "地区生产总值增速"), ("2", "一般公共预算收入增速"), ("3", "城镇新增就业人数")]
+    assert [units(t) for t in plan.tasks] == [
+        [("市发展改革委", "lead"), ("市统计局", role), ("市商务局", role)],
+        [("市财政局", "lead"), ("市税务局", "lead"), ("市自然资源和规划局", role)],
+        [("市人力资源社会保障局", "lead")]]
+
+
+def test_an_indicator_table_without_a_unit_column_is_no_task_table():
+    # 指标名称 / 单位 (of measure) / 目标 / 备注: targets with no one named to answer for them
+    table = ("序号\t指标名称\t单位\t2026年目标\t备注\n"
+             "1\t新建改造县级物流配送中心\t个\t15\t由各设区市商务局组织申报\n"
+             "2\t农村网络零售额增速\t%\t8以上\t\n")
+    with pytest.raises(ReadError):
+        tabular.read(SourceText("t.txt", table))
+
+
+def test_an_indicator_sheet_after_the_task_table_ends_it():
+    # (set 44: a workbook's 主要目标 sheet after its 任务分工 sheet) the sheet's header names a task column but no
+    # unit column: another table, whose rows are no tasks of the first
+    table = ("序号\t重点任务\t牵头单位\t配合单位\t完成时限\n"
+             "1\t完善县域商业网络\t流通业发展处\t财务处\t2026年12月底\n"
+             "2\t发展农村电子商务\t电子商务和信息化处\t对外贸易处\t2026年12月底\n"
+             "序号\t指标名称\t单位\t2026年目标\t备注\n"
+             "1\t新建改造县级物流配送中心\t个\t15\t由各设区市商务局组织申报，厅流通业发展处审核汇总\n"
+             "2\t农村网络零售额增速\t%\t8以上\t\n")
+    plan = tabular.read(SourceText("t.txt", table))
+    assert [t.text for t in plan.tasks] == ["完善县域商业网络", "发展农村电子商务"]
+
+
 def test_a_rectification_list_without_a_unit_column_is_no_task_table():
     # 责任领导 names persons, 整改时限 a deadline: no column of units, no task table
     table = RECTIFICATION.format(problem="反馈问题", units="整改责任人")

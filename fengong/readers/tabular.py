@@ -41,7 +41,7 @@ from fengong.readers.rows import (
     task_from_cells,
 )
 from fengong.readers.sources import LONG_LINE
-from fengong.readers.vocabulary import FULL_STOPS, LEAD_RULE, NUMBER_HEADERS, rule_extent, task_header
+from fengong.readers.vocabulary import FULL_STOPS, LEAD_RULE, NUMBER_HEADERS, rule_extent
 from fengong.records import ItemRecord, PlanRecord, Problem, ReadError, SourceText, Span, TaskRecord
 from fengong.textrepair import normalise, normalise_typed, repair
 
@@ -433,11 +433,13 @@ def _wider_header(texts: list[str], columns) -> list[str]:
 
 
 def _other_header(texts: list[str], columns) -> bool:
-    """True for the header row of another table: its 序号 cell says 序号 and no cell names a task column (the
-    task table's header printed again on a workbook's next sheet does, its upper row too where it takes two)."""
+    """True for the header row of another table: its 序号 cell says 序号 and it is no task-division header, no cell
+    naming a task column or none a unit column (the task table's header printed again on a workbook's next sheet
+    names both, its upper row too where it takes two; a 主要目标 sheet's 序号 / 指标名称 / 单位 / 目标 names no unit
+    column)."""
     k = columns.number
     return (k is not None and k < len(texts) and re.sub(r"\s+", "", texts[k]) in NUMBER_HEADERS
-            and not any(task_header(re.sub(r"\s+", "", t)) for t in texts))
+            and map_header(texts) is None)
 
 
 def _spanned_unit_missing(texts: list[str], above: list[str], columns, lexicon: Lexicon) -> bool:

@@ -29,12 +29,13 @@ ROLES = ("lead", "participant", "cooperating", "guiding", "implementing")
 # The role word of a label (牵头单位：, 责任部门：, 配合单位：) → the role of the units it introduces.
 LABEL_ROLES = {
     "牵头": "lead", "主责": "lead", "牵头负责": "lead", "主办": "lead",
-    # 第一责任单位 (a 指标分解表's, a 整改方案's): the body that answers first, the lead of the 责任单位 beside it
+    # 第一责任单位 (an 指标分解's or a 整改清单's column, 第一责任单位对…负总责): the body that answers first leads
     "第一责任": "lead",
     "责任": RESPONSIBLE, "负责": RESPONSIBLE, "承担": RESPONSIBLE, "承办": HANDLER,
     "参与": "participant", "参加": "participant",
     "配合": "cooperating", "协办": "cooperating", "协同": "cooperating", "协助": "cooperating",
-    "支持": "cooperating", "协作": "cooperating",  # 协作部门 (work with the lead): assisting, as 协助
+    "支持": "cooperating",
+    "协作": "cooperating",  # 协作部门 assists the lead as 协助 / 协办 do (牵头部门：A；协作部门：B、C)
     # 服务单位 (a 重点项目计划's: the departments that serve a project, its approvals and land, beside its 责任单位;
     # see SERVING)
     "服务": "cooperating",
@@ -276,7 +277,7 @@ LEAD_RULE = re.compile(
 # Its sequel, kept in the quoted rule: 其余为参与单位, 其他为配合部门, 下同, and what a list without a lead says
 # (未标明牵头的，所列单位均为牵头单位: every unit of it leads).
 RULE_TAIL = re.compile(
-    rf"[，,；;]?\s*(?:其余|其他|其它)(?:的)?(?:单位|部门)?(?:为|是)(?:主要)?(参与|配合|责任|协办|协同)(?:责任|起草)?{LABEL_NOUN}"
+    rf"[，,；;]?\s*(?:其余|其他|其它)(?:的)?(?:单位|部门)?(?:为|是)(?:主要)?(参与|配合|责任|协办|协同|协作)(?:责任|起草)?{LABEL_NOUN}"
     r"|[，,；;]?\s*下同"
     rf"|[，,；;]?\s*(?:未|没有|不)(?:(?:{_MARKING}|明确|列明){_MARK}?|{_MARK})的(?:任务|事项|措施)?[，,]?"
     r"\s*(?:所列|列出的|列明的|其|各)?(?:单位|部门)?(?:均|都|皆|共同)?(?:为|是)(牵头|责任)(?:单位|部门)")
@@ -368,18 +369,25 @@ MEASURE_QUALIFIERS = ("重点", "主要", "具体", "工作", "改革", "政策"
 # A rectification list (整改方案's 问题清单, 督察 / 巡视 / 审计 整改台账) is a list of the problems found, one a row,
 # each the task its 整改责任单位 answers for: its problem column names the task (反馈问题, 存在问题, 问题描述, 问题).
 PROBLEM_QUALIFIERS = ("反馈", "存在", "主要", "突出", "发现", "整改", "督察", "督查", "巡视", "巡察", "审计", "检查",
-                      "具体")
+                      "具体",
+                      # how the problems were found: 审计查出问题, 查摆问题 (a self-inspection's), 检视问题
+                      "查出", "查摆", "检视")
 # The things a plan lists by their names, one a row: a column of their names names the task (项目名称, 标准名称 of a
 # 标准制修订计划, 法规名称 / 规章名称 of a 立法计划, 课题名称, 文件名称), with another kind of thing listed beside it
 # in a bracket (a 包联 table's 项目（企业）名称: the firm served is the row's object); never a name of whoever does it
 # (单位名称, 企业名称: a unit column's).
 LISTED_THINGS = ("任务", "项目", "工作", "事项", "措施", "标准", "法规", "规章", "条例", "课题", "文件", "规划",
-                 "计划", "政策", "工程", "行动")
+                 "计划", "政策", "工程", "行动", "指标")
+# An indicator breakdown (主要指标分解表) lists the plan's targets, one a row, each the task its 牵头单位 or
+# 第一责任单位 answers for: the indicator column names the task (指标, 主要指标, 指标名称); its target value
+# (目标值, 2026年目标) describes it.
+INDICATOR_QUALIFIERS = ("主要", "重点", "核心", "关键", "考核", "预期性", "约束性", "发展", "经济")
 _TASK_HEADER = re.compile(
     rf"(?:{'|'.join(MEASURE_QUALIFIERS)}){{0,2}}(?:{'|'.join(MEASURE_NOUNS)})(?:及(?:{'|'.join(MEASURE_NOUNS)}))?"
     rf"|(?:{'|'.join(MEASURE_QUALIFIERS + MEASURE_NOUNS)})*(?:任务|项目|工作|事项|措施)(?:名称|内容)"
     rf"|(?:{'|'.join(MEASURE_QUALIFIERS)})?(?:{'|'.join(LISTED_THINGS)})(?:[（(][\u4e00-\u9fff、/／]{{2,8}}[）)])?名称"
-    rf"|(?:{'|'.join(PROBLEM_QUALIFIERS)}){{0,2}}问题(?:描述|内容|表现|清单)?")
+    rf"|(?:{'|'.join(PROBLEM_QUALIFIERS)}){{0,2}}问题(?:描述|内容|表现|清单)?"
+    rf"|(?:{'|'.join(INDICATOR_QUALIFIERS)})?指标")
 # A bare noun heads a task column only where it names measures alone (任务, 事项, 项目); 工作, 内容, 政策 need a
 # qualifier (重点工作, 主要内容, 支持政策).
 _BARE = ("工作", "内容", "政策", "行动", "工程")
@@ -387,8 +395,8 @@ _BARE = ("工作", "内容", "政策", "行动", "工程")
 
 def is_task_header(header: str) -> bool:
     """True for a table header that names the column of the tasks: 工作任务, 重点任务, 具体举措, 工作措施, 主要举措,
-    任务举措, 工作内容, 改革事项, 项目名称, a rectification list's 反馈问题; not 对应国家任务, 工作目标, 完成时限, 工作
-    alone."""
+    任务举措, 工作内容, 改革事项, 项目名称, a rectification list's 反馈问题 / 审计查出问题, an indicator
+    breakdown's 指标名称; not 对应国家任务, 工作目标, 完成时限, 目标值, 工作 alone."""
     name = re.sub(r"\s+", "", header)
     return name not in _BARE and _TASK_HEADER.fullmatch(name) is not None
 
