@@ -107,6 +107,30 @@ def test_collectives_are_units(name):
     assert lexicon_for("100000").recognise(name) in ("collective", "gazetteer")
 
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("国务院办公厅牵头，国务院各有关部门和各省级人民政府按职责分工负责",  # (set 69)
+     [("国务院办公厅", "lead"), ("国务院各有关部门", "participant"), ("各省级人民政府", "participant")]),
+    ("民政部牵头，各地区和各部门配合", [("民政部", "lead"), ("各地区", "cooperating"), ("各部门", "cooperating")]),
+    ("责任单位：省发展改革委，省直有关部门及各市（州）人民政府",
+     [("省发展改革委", "lead"), ("省直有关部门", "participant"), ("各市（州）人民政府", "participant")]),
+])
+def test_and_before_a_collective_opening_with_ge_parts_two_units(text, expected):
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("责任单位：市发改委，各地级以上市工业和信息化主管部门", "各地级以上市工业和信息化主管部门"),  # 和 inside a name
+    ("责任单位：市发改委，人力资源和社会保障部", "人力资源和社会保障部"),
+])
+def test_and_inside_a_name_parts_nothing(text, name):
+    assert units(text)[1:] == [(name, "participant")]
+
+
+def test_and_before_ge_after_no_unit_parts_nothing():
+    # 中小企业 is no unit: nothing is read from the pair, whole or parted
+    assert "中小企业" not in [name for name, _ in units("市工信局牵头，中小企业和各类市场主体参与")]
+
 # ---------------------------------------------------------------- the lead rule and standing statements
 
 
@@ -210,13 +234,14 @@ def test_column_headers(header, role):
 
 @pytest.mark.parametrize("header", ["工作任务", "重点任务", "具体举措", "工作措施", "主要举措", "任务举措", "重点举措",
                                     "工作内容", "具体任务", "主要工作内容", "改革事项", "重点工作任务", "项目名称",
-                                    "支持政策", "配套措施"])
+                                    "支持政策", "配套措施", "政策条款", "支持条款", "条款内容"])
 def test_a_task_column_is_headed_by_a_noun_of_measures(header):
     assert is_task_header(header)
 
 
 @pytest.mark.parametrize("header", ["对应国家任务", "对应省级任务", "工作目标", "完成时限", "工作", "内容", "牵头单位",
-                                    "预期成果", "成果形式", "落实期限", "工作要求", "进度安排", "备注", "责任单位"])
+                                    "预期成果", "成果形式", "落实期限", "工作要求", "进度安排", "备注", "责任单位",
+                                    "条款依据", "对应条款"])
 def test_headers_that_name_no_measure_head_no_task_column(header):
     assert not is_task_header(header)
 

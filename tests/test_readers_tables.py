@@ -3834,3 +3834,14 @@ def test_a_serving_column_alone_names_no_division_of_the_work():
     except ReadError:
         return
     assert tasks == []
+
+
+def test_a_policys_clauses_table_reads_each_clause_as_a_task():
+    """(set 70: nanshan) a 扶持办法's 政策条款责任分工表: each clause a row, its units in 牵头/配合 columns."""
+    table = ("附件\n政策条款责任分工表\n序号\t政策条款\t牵头单位\t配合单位\n"
+             "1\t空间支持（第四条）\t区工业和信息化局\t区投资推广署、各街道办事处\n"
+             "2\t融资支持（第八条）\t区财政局\t区国资局\n")
+    plan = tabular.read(SourceText("t.txt", table))
+    assert [(t.text, units(t)) for t in plan.tasks] == [
+        ("空间支持（第四条）", [("区工业和信息化局", "lead"), ("区投资推广署", "cooperating"), ("各街道办事处", "cooperating")]),
+        ("融资支持（第八条）", [("区财政局", "lead"), ("区国资局", "cooperating")])]

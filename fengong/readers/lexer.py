@@ -689,6 +689,8 @@ def _conjoined(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
                 out.append(token("SEP", raw[b:c], b, c))
         return out
     name = normalise(raw[start:end])
+    if (parted := _collectives_joined(raw, start, end, lexicon)) is not None:
+        return parted
     if (how := lexicon.recognise(name)) not in ("gazetteer", "collective"):
         compact = _compact(raw, start, end)
         if (how == "suffix" and len(compact.text) == end - start  # ends as its last name does
@@ -709,6 +711,20 @@ def _conjoined(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
                             token("AND", word, split, rest), *_conjoined(raw, rest, end, lexicon)]
                 at = compact.text.find(word, at + 1)
     return [token("NAME", name, start, end)]
+
+
+def _collectives_joined(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token] | None:
+    """Two units where 和/及 joins a unit to a collective opening with 各 (国务院各有关部门和各省级人民政府,
+    各地区和各部门): the whole reads as one collective by its ending, but 各 opens a collective of its own, never
+    the middle of a name. None where either side is no unit (中小企业和各类市场主体)."""
+    compact = _compact(raw, start, end)
+    for word in ("和", "及"):
+        at = compact.text.find(word + "各", 1)
+        if at > 0 and lexicon.recognise(compact.text[:at]) and lexicon.recognise(compact.text[at + 1 :]):
+            split, rest = compact.at(at), compact.at(at + 1)
+            return [token("NAME", normalise(raw[start:split]), start, split), token("AND", word, split, rest),
+                    *_conjoined(raw, rest, end, lexicon)]
+    return None
 
 
 _LOCAL_LEVELS = tuple(w for w in v.OWN_LEVEL if len(w) == 1)  # 省 市 县 区 …: a local body's name opens with its level

@@ -358,7 +358,8 @@ COLLECTIVE = re.compile(
 # name (项目名称, 任务名称). A table's first task column names the task and the others describe it (项目名称 then
 # 主要内容, 重点工作 then 工作内容). A qualifier that points elsewhere is no task column's (对应国家任务: a reference).
 NUMBER_HEADERS = {"序号", "编号", "序"}
-MEASURE_NOUNS = ("任务", "措施", "举措", "事项", "内容", "工作", "项目", "政策", "行动", "工程")
+# 条款: a 扶持办法's clauses are its measures, each a row of its 责任分工表 (政策条款, 支持条款)
+MEASURE_NOUNS = ("任务", "措施", "举措", "事项", "内容", "工作", "项目", "政策", "行动", "工程", "条款")
 MEASURE_QUALIFIERS = ("重点", "主要", "具体", "工作", "改革", "政策", "任务", "重大", "核心", "关键", "配套",
                       "支持", "保障", "推进", "实施", "建设", "创新", "专项",
                       # what kind of list the rows are: a 督查清单's 督查事项, a 民生实事 list's 实事项目, a 政府工作
@@ -384,7 +385,7 @@ LISTED_THINGS = ("任务", "项目", "工作", "事项", "措施", "标准", "�
 INDICATOR_QUALIFIERS = ("主要", "重点", "核心", "关键", "考核", "预期性", "约束性", "发展", "经济")
 _TASK_HEADER = re.compile(
     rf"(?:{'|'.join(MEASURE_QUALIFIERS)}){{0,2}}(?:{'|'.join(MEASURE_NOUNS)})(?:及(?:{'|'.join(MEASURE_NOUNS)}))?"
-    rf"|(?:{'|'.join(MEASURE_QUALIFIERS + MEASURE_NOUNS)})*(?:任务|项目|工作|事项|措施)(?:名称|内容)"
+    rf"|(?:{'|'.join(MEASURE_QUALIFIERS + MEASURE_NOUNS)})*(?:任务|项目|工作|事项|措施|条款)(?:名称|内容)"
     rf"|(?:{'|'.join(MEASURE_QUALIFIERS)})?(?:{'|'.join(LISTED_THINGS)})(?:[（(][\u4e00-\u9fff、/／]{{2,8}}[）)])?名称"
     rf"|(?:{'|'.join(PROBLEM_QUALIFIERS)}){{0,2}}问题(?:描述|内容|表现|清单)?"
     rf"|(?:{'|'.join(INDICATOR_QUALIFIERS)})?指标")
