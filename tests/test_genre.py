@@ -147,13 +147,6 @@ KNOWN_GAPS: dict[str, dict[str, str]] = {
         # docling (DOCX/HTML/XLSX/PPTX backends) (blind set 65, by fb4c0ea, before any rule)
         "d07-anzhengban-2026-zhuchanye": "blind: read 11/14 (found 13), task F1 0.815, mention F1 0.800, lead 0.786, numbering 0.786",
     },
-    "set-68": {
-        # the genre's neighbours: 整改清单, 指标分解, 重点项目, 督查事项 (blind set 68, by fb4c0ea, before any rule)
-        "dongguan-2026-anquan-dudao-zhenggai": "read 11/13 (found 11), task F1 0.917, mention F1 0.847, lead 0.769, numbering 0.846 (blind, against "
-                                               "the truth as written: mention F1 0.746)",
-        "guoban-2018-dadu-zhenggai": "blind: read 10/11 (found 10), task F1 0.952, mention F1 0.958, lead 0.909, numbering 0.909",
-        "xinfeng-2026-zhongdian-xiangmu": "blind: read 14/14 (found 14), task F1 1.000, mention F1 0.639, lead 1.000, numbering 1.000",
-    },
     "set-61": {
         # Tesseract 5 OCR (chi_sim; psm 3/4/6, TSV and hOCR assembled; blind set 61); figures after s25-fixg's rules
         # (misread characters of names and task texts are the OCR's: the truth is typed from the clean text)

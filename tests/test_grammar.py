@@ -1969,3 +1969,92 @@ def test_a_project_joined_to_what_it_builds_heads_the_task_column(header):
 def test_what_a_project_builds_alone_heads_no_task_column(header):
     from fengong.readers.vocabulary import task_header
     assert not task_header(header)
+
+
+# ---------------------------------------------------------------- set 68: the role words of 整改方案 and 项目清单
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 为 and a label's role word and noun say the role the label would, every role of the scheme
+    ("工业和信息化部为牵头单位，财政部、国务院国资委为配合单位",  # (set 68: guoban-2018)
+     [("工业和信息化部", "lead"), ("财政部", "cooperating"), ("国务院国资委", "cooperating")]),
+    ("市商务局为牵头部门，市财政局为参与部门", [("市商务局", "lead"), ("市财政局", "participant")]),
+    ("县民政局为主责单位，县财政局、县卫健委为协办单位",
+     [("县民政局", "lead"), ("县财政局", "cooperating"), ("县卫健委", "cooperating")]),
+    ("市卫健委为第一责任单位，市医保局为责任单位", [("市卫健委", "lead"), ("市医保局", "participant")]),
+    ("区教育局为牵头单位，各街道为落实单位", [("区教育局", "lead"), ("各街道", "implementing")]),
+])
+def test_a_body_said_to_be_a_label_of_a_role(text, expected):
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a 、 after a part's verb, before more units, ends the part as ， does
+    ("市城市管理和综合执法局为牵头单位、市住房城乡建设局为配合单位",  # (set 68: dongguan)
+     [("市城市管理和综合执法局", "lead"), ("市住房城乡建设局", "cooperating")]),
+    ("市发展改革委牵头、市财政局配合", [("市发展改革委", "lead"), ("市财政局", "cooperating")]),
+    ("市发展改革委牵头、市财政局、市商务局配合",
+     [("市发展改革委", "lead"), ("市财政局", "cooperating"), ("市商务局", "cooperating")]),
+    ("市发展改革委、市财政局牵头、市商务局参与",
+     [("市发展改革委", "lead"), ("市财政局", "lead"), ("市商务局", "participant")]),
+    ("省教育厅指导、各市落实", [("省教育厅", "guiding"), ("各市", "implementing")]),
+])
+def test_a_separator_after_a_parts_verb_ends_the_part(text, expected):
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # 抓总 (take overall charge) names the lead
+    ("市应急管理局抓总，市安委会各成员单位配合",  # (set 68: dongguan)
+     [("市应急管理局", "lead"), ("市安委会各成员单位", "cooperating")]),
+    ("由市应急管理局抓总，市消防救援支队配合", [("市应急管理局", "lead"), ("市消防救援支队", "cooperating")]),
+    ("市发展改革委负责抓总，市财政局、市统计局配合",
+     [("市发展改革委", "lead"), ("市财政局", "cooperating"), ("市统计局", "cooperating")]),
+    ("县委办抓总，县政府办、县委组织部参与",
+     [("县委办", "lead"), ("县政府办", "participant"), ("县委组织部", "participant")]),
+    # 协作 (work with the lead): assisting, as 协助
+    ("牵头部门：市应急管理局；协作部门：市消防救援支队、市市场监管局",  # (set 68: dongguan, jtb)
+     [("市应急管理局", "lead"), ("市消防救援支队", "cooperating"), ("市市场监管局", "cooperating")]),
+    ("牵头单位：水运局；协作单位：综合规划司", [("水运局", "lead"), ("综合规划司", "cooperating")]),
+    ("市商务局牵头，市财政局协作", [("市商务局", "lead"), ("市财政局", "cooperating")]),
+    # 第一责任单位: the lead of the 责任单位 beside it
+    ("第一责任单位：市消防救援支队；责任单位：市住房城乡建设局、各镇街（园区）",  # (set 68: dongguan)
+     [("市消防救援支队", "lead"), ("市住房城乡建设局", "participant"), ("各镇街（园区）", "participant")]),
+    ("第一责任单位：市财政局、市税务局；责任单位：市自然资源和规划局",
+     [("市财政局", "lead"), ("市税务局", "lead"), ("市自然资源和规划局", "participant")]),
+    # 服务单位 (a 重点项目's): cooperating beside the units that answer
+    ("责任单位：县住建局、嘉定镇；服务单位：县自然资源局、县城管局",
+     [("县住建局", "lead"), ("嘉定镇", "participant"), ("县自然资源局", "cooperating"), ("县城管局", "cooperating")]),
+])
+def test_the_role_words_of_rectification_plans_and_project_lists(text, expected):
+    assert units(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "市财政局为参与单位提供经费保障",  # 为 a beneficiary: a duty with an object
+    "市财政局为配合单位提供资金保障",
+    "成立以市商务局为牵头单位的工作专班",
+    "市政府办公室负责抓总协调",  # 抓总 with what it does after it: running text
+    "由市应急管理局抓总推进全市安全生产工作",
+    "市商务局牵头、推进",  # no unit after the 、
+    "第一责任人：张三",  # a person
+    "各镇街党政主要负责同志为第一责任人",
+])
+def test_near_misses_of_the_rectification_forms_stay_unread(text):
+    assert read(text) is None
+
+
+def test_names_holding_the_new_role_words_stay_whole():
+    assert units("市对口支援和协作办公室负责") == [("市对口支援和协作办公室", "lead")]
+    assert units("市经济协作办牵头，市财政局协作") == [("市经济协作办", "lead"), ("市财政局", "cooperating")]
+
+
+@pytest.mark.parametrize(("header", "role"), [
+    ("第一责任单位", "lead"), ("协作部门", "cooperating"), ("协作单位", "cooperating"), ("服务单位", "cooperating"),
+    ("服务部门", "cooperating"),
+    # the owner of a project, a person, what a service is for: no unit column
+    ("业主单位", None), ("项目业主", None), ("第一责任人", None), ("挂点县领导", None), ("服务对象", None),
+    ("服务内容", None),
+])
+def test_the_columns_of_rectification_plans_and_project_lists(header, role):
+    assert column_role(header) == role

@@ -2651,3 +2651,30 @@ def test_an_items_line_cut_after_a_full_stop_goes_on_in_the_next(cut):
                    "加强用地保障（县自然资源和规划局负责）。\n2.打响区域品牌。完善标准体系（县商务局负责）。\n")
     assert [(t.key, t.text[:4]) for t in plan.tasks] == [("4.1-1", "培育龙头"), ("4.1-2", "加强用地"),
                                                        ("4.2", "打响区域")]
+
+
+@pytest.mark.parametrize(("closing", "expected"), [
+    ("工业和信息化部为牵头单位，财政部、国务院国资委为配合单位。",  # (set 68: guoban-2018)
+     [("工业和信息化部", "lead"), ("财政部", "cooperating"), ("国务院国资委", "cooperating")]),
+    ("市城市管理和综合执法局为牵头单位、市住房城乡建设局为配合单位。",  # (set 68: dongguan)
+     [("市城市管理和综合执法局", "lead"), ("市住房城乡建设局", "cooperating")]),
+    ("市应急管理局抓总，市安委会各成员单位配合。", [("市应急管理局", "lead"), ("市安委会各成员单位", "cooperating")]),
+    ("市发展改革委牵头、市财政局配合。", [("市发展改革委", "lead"), ("市财政局", "cooperating")]),
+])
+def test_a_closing_sentence_naming_the_roles_of_a_rectification_task(closing, expected):
+    _, plan = read("三、整改任务\n（一）推进安全生产治本攻坚。逐项梳理年度目标完成情况，组织开展专项排查整治。"
+                   f"{closing}\n（二）深化安全宣传教育培训。开展安全生产月活动。（市应急管理局负责）\n")
+    tasks = [t for s in plan.sections for t in s.tasks]
+    assert [units(t) for t in tasks] == [expected, [("市应急管理局", "lead")]]
+
+
+@pytest.mark.parametrize("sentence", [
+    "市财政局为配合单位提供资金保障。",  # a duty in running text
+    "由市应急管理局抓总推进全市安全生产工作。",
+    "成立以市商务局为牵头单位的工作专班。",
+])
+def test_running_text_with_the_rectification_role_words_is_no_statement(sentence):
+    _, plan = read(f"三、整改任务\n（一）推进安全生产治本攻坚。逐项梳理年度目标完成情况。{sentence}\n"
+                   "（二）深化安全宣传教育培训。开展安全生产月活动。（市应急管理局负责）\n")
+    tasks = [t for s in plan.sections for t in s.tasks]
+    assert [units(t) for t in tasks] == [[("市应急管理局", "lead")]]

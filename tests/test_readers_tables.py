@@ -4403,6 +4403,40 @@ def test_a_layout_run_past_its_edge_by_more_than_a_character_is_cut():
     assert layout._crossing([(4, 29)], found.bounds) and not layout._crossing([(4, 28)], found.bounds)
 
 
+# ---------------------------------------------------------------- set 68: a 重点项目计划's columns
+
+PROJECTS = ("序号\t项目名称\t建设内容\t挂点县领导\t业主单位\t{duty}\t{serving}\n"
+            "1\t电子信息产业园三期\t新建标准厂房28万平方米\t刘志明\t县工业园区发展有限公司\t县工信局、县商务局\t"
+            "县自然资源局、县住建局\n"
+            "2\t殡仪服务中心迁建项目\t新建殡仪馆\t曾丽萍\t县民政局\t县民政局\t县自然资源局等\n")
+
+
+@pytest.mark.parametrize(("duty", "serving"), [("责任单位", "服务单位"), ("责任部门", "服务部门"),
+                                               ("牵头单位", "服务单位")])
+def test_a_project_lists_serving_units_cooperate_and_its_owner_is_no_unit(duty, serving):
+    """(set 68: xinfeng) 服务单位 serve the project its 责任单位 push on (approvals, land): cooperating. The 业主单位
+    is the project's owner, what the row describes (县民政局 in row 2 is a unit by its 责任单位 cell only), and
+    挂点县领导 a person."""
+    plan = tabular.read(SourceText("t.txt", PROJECTS.format(duty=duty, serving=serving)))
+    assert [units(t) for t in plan.tasks] == [
+        [("县工信局", "lead"), ("县商务局", "lead" if duty == "牵头单位" else "participant"),
+         ("县自然资源局", "cooperating"), ("县住建局", "cooperating")],
+        [("县民政局", "lead"), ("县自然资源局", "cooperating")]]
+    assert [t.open_ended for t in plan.tasks] == [False, True]
+
+
+def test_a_serving_column_alone_names_no_division_of_the_work():
+    """A 购买服务 list's 服务单位 is the provider of each service, not a unit beside those who answer: unread."""
+    table = ("序号\t项目名称\t服务单位\t服务内容\n"
+             "1\t居家养老上门服务\t县社会工作服务中心\t为特困老人提供上门服务\n"
+             "2\t未成年人关爱服务\t县青少年服务中心\t开展关爱活动\n")
+    try:
+        tasks = tabular.read(SourceText("t.txt", table)).tasks
+    except ReadError:
+        return
+    assert tasks == []
+
+
 def test_a_policys_clauses_table_reads_each_clause_as_a_task():
     """(set 70: nanshan) a 扶持办法's 政策条款责任分工表: each clause a row, its units in 牵头/配合 columns."""
     table = ("附件\n政策条款责任分工表\n序号\t政策条款\t牵头单位\t配合单位\n"

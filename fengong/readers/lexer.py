@@ -134,7 +134,9 @@ def lex(raw: str, start: int, end: int, lexicon: Lexicon) -> list[Token]:
                 # 市供销社★ 市商务局, 市委组织部（人才办）　市财政局: units printed side by side, a space between them
                 out.append(token("SEP", raw[space:i], space, i))
         elif char in v.SEPARATOR or char in v.OCR_SEPARATORS:
-            out.append(token("SEP", v.SEPARATOR, i, i + 1))
+            # A牵头、B配合 / A为牵头单位、B为配合单位: a 、 after a part's verb, before more units, ends the part as ，
+            after_verb = bool(out) and out[-1].type == "VERB" and _unit_follows(raw, i + 1, end, lexicon)
+            out.append(token("COMMA" if after_verb else "SEP", v.SEPARATOR, i, i + 1))
             i += 1
         elif (m := _LINE_BREAK_TAG.match(raw, i, end)) is not None:
             # 广东省税务局<br>省财政厅: a table cell of a web page converted to text keeps its line breaks as tags.

@@ -27,6 +27,7 @@ from fengong.readers.vocabulary import (
     numeral_value,
     rest_role,
     rule_extent,
+    serving_column,
     task_header,
     unmarked_leads,
 )
@@ -67,7 +68,7 @@ def map_header(cells: list[str]) -> Columns | None:
     number = next((i for i, n in enumerate(names) if n in NUMBER_HEADERS), None)
     texts = tuple(i for i, n in enumerate(names) if task_header(n))
     units = tuple((i, role) for i, n in enumerate(names) if (role := column_role(n)) is not None)
-    if not texts or not units:
+    if not texts or not units or all(serving_column(names[i]) for i, _ in units):
         return None
     return Columns(number, texts[0], units, len(names), texts)
 

@@ -36,6 +36,9 @@ LABEL_ROLES = {
     "配合": "cooperating", "协办": "cooperating", "协同": "cooperating", "协助": "cooperating",
     "支持": "cooperating",
     "协作": "cooperating",  # 协作部门 assists the lead as 协助 / 协办 do (牵头部门：A；协作部门：B、C)
+    # 服务单位 (a 重点项目计划's: the departments that serve a project, its approvals and land, beside its 责任单位;
+    # see SERVING)
+    "服务": "cooperating",
     "指导": "guiding", "督导": "guiding",
     "落实": "implementing", "实施": "implementing",
     # 起草单位 (a 立法计划's, a 标准计划's drafting body): the body that answers for drafting the listed law or
@@ -101,10 +104,17 @@ VERBS = {
     "配合": "cooperating", "协助": "cooperating", "协同": "cooperating", "协办": "cooperating",
     "指导": "guiding", "督导": "guiding",
     "主办": "lead", "主责": "lead", "承办": HANDLER,
+    # 抓总 (take overall charge: A抓总，B配合; A负责抓总): the body that leads the measure
+    "抓总": "lead", "负责抓总": "lead",
+    "协作": "cooperating",
     # 分别负责: each answers for its own part, so each leads it (A、B分别负责 → two leads, as A、B分别牵头), save
     # where 由 names them (SEVERALLY); 分别 before any other verb changes nothing (A、B分别落实)
     "分别负责": SEVERALLY, "分别牵头负责": "lead",
 }
+# A为牵头单位，B、C为配合单位 / A为主责部门、B为协作部门: 为 and a label's role word and noun say the role the label
+# would (为牵头单位 as 牵头单位：).
+VERBS.update({f"为{word}{noun}": role for word, role in LABEL_ROLES.items() for noun in ("单位", "部门")
+              if f"为{word}{noun}" not in VERBS})
 # How a body guides, said by a pair of verbs (指导督促, 督促指导, 监督指导, 统筹指导): the guiding verb with a verb of
 # supervising or steering before or after it is still guiding. The pair before it is a modifier (below); after it
 # the pair is the verb.
@@ -433,6 +443,18 @@ def column_role(header: str) -> str | None:
     if name in DIVISION_HEADERS:
         return RESPONSIBLE
     return LABEL_ROLES.get(name) if name in ("牵头",) else None
+
+
+# Role words whose column names a task's units only beside a column of units that answer for it: a 重点项目计划's
+# 服务单位 serve the project its 责任单位 push on, but a 服务单位 column alone (a 购买服务 list's: the provider of
+# each service) names no division of the work.
+SERVING = ("服务",)
+
+
+def serving_column(header: str) -> bool:
+    """True for a unit column headed by a role word of :data:`SERVING` (服务单位, 服务部门)."""
+    found = _COLUMN.fullmatch(re.sub(r"\s+", "", header))
+    return found is not None and found.group(1) in SERVING
 
 
 # A column headed by the division of the work itself (责任分工, 职责分工, 分工): its cells say who does it, mostly
